@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AddDependencyDto, AtQueryDto, UpdateActionDto, UpdateActionStatusDto, VersionQueryDto } from '@jalons/contract';
+import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import { todayInParis } from '@jalons/domain';
+
+import { uuid } from '../../infra/http/params';
+import { referenceDay } from '../../infra/http/today';
+import { RoadmapReadModel } from '../roadmaps/read-model';
+import { ActionsService } from './actions.service';
+
+@ApiTags('actions')
+@Controller('actions')
+export class ActionsController {
+  constructor(
+    private readonly read: RoadmapReadModel,
+    private readonly actions: ActionsService,
+  ) {}
+
+  @Get(':id')
+  get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<ActionView> {
+    return this.read.action(id, referenceDay(q.at));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'L’historique d’une action : qui, quand, quoi, pourquoi' })
+  async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
+    const entries = await this.read.history('action', id);
+    if (!entries.length) await this.read.action(id, todayInParis()); // 404 when it never existed
+    return entries;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Replanifier ou renommer une action (avec la version lue)' })
+  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
+    return this.actions.update(id, dto, todayInParis());
+  }
+
+  @Put(':id/status')
+  @ApiOperation({ summary: 'Mettre à jour statut, avancement et commentaire' })
+  status(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionStatusDto): Promise<ActionView> {
+    return this.actions.updateStatus(id, dto, todayInParis());
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto): Promise<void> {
+    return this.actions.remove(id, q.version);
+  }
+
+  @Post(':id/dependencies')
+  @ApiOperation({ summary: 'Ajouter une action précédente (flèche du Gantt)' })
+  addDependency(@Param('id', uuid('id')) id: string, @Body() dto: AddDependencyDto): Promise<ActionView> {
+    return this.actions.addDependency(id, dto, todayInParis());
+  }
+
+  @Delete(':id/dependencies/:predecessorId')
+  removeDependency(
+    @Param('id', uuid('id')) id: string,
+    @Param('predecessorId', uuid('predecessorId')) predecessorId: string,
+    @Query() q: VersionQueryDto,
+  ): Promise<ActionView> {
+    return this.actions.removeDependency(id, predecessorId, q.version, todayInParis());
+  }
+}

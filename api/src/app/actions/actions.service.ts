@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  checkActionDates,
+  checkStatusProgress,
+  phaseAt,
+  wouldCreateCycle,
+} from '@jalons/domain';
+import type { IsoDate } from '@jalons/domain';
+import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, UpdateActionStatusDto } from '@jalons/contract';
+
+import { ApiException } from '../../infra/http/errors';
+import { Action, ActionDependency, Person, Phase, Roadmap, TargetFunction } from '../entities';
+import { diff, recordChanges } from '../history/history';
+import { RoadmapReadModel } from '../roadmaps/read-model';
+import type { Change } from '../history/history';
+
+/** Writes on actions: every rule checked with the domain library, every change in the history, all or nothing. */
+@Injectable()
+export class ActionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly read: RoadmapReadModel,
+  ) {}
+
+  private async load(tx: EntityManager, id: string, version: number): Promise<Action> {
+    const action = await tx.findOne(Action, { id }, { populate: ['roadmap', 'fn', 'phase', 'owner'] });
+    if (!action) throw ApiException.notFound('L’action', id);
+    if (action.version !== version) throw ApiException.conflict(action.version, 'Cette action');
+    return action;
+  }
+
+  private async phaseFor(tx: EntityManager, roadmap: Roadmap, start: IsoDate): Promise<Phase> {
+    const phases = await tx.find(Phase, { roadmap }, { orderBy: { order: 'asc' } });
+    const phase = phaseAt(phases, start);
+    if (!phase) throw ApiException.rule([{ field: 'start', message: 'Aucune phase de la feuille de route ne contient cette date de début.' }]);
+    return phase;
+  }
+
+  private async functionOf(tx: EntityManager, roadmap: Roadmap, functionId: string): Promise<TargetFunction> {
+    const fn = await tx.findOne(TargetFunction, { id: functionId, roadmap });
+    if (!fn) throw ApiException.rule([{ field: 'functionId', message: 'Cette fonction n’appartient pas à cette feuille de route.' }]);
+    return fn;
+  }
+
+  private async person(tx: EntityManager, id: string | null): Promise<Person | null> {
+    if (id === null) return null;
+    const p = await tx.findOne(Person, { id });
+    if (!p) throw ApiException.rule([{ field: 'ownerId', message: 'Cette personne n’existe pas.' }]);
+    return p;
+  }
+
+  private checkVolet(fn: TargetFunction, volet: string | null | undefined) {
+    if (volet && !fn.central) throw ApiException.rule([{ field: 'volet', message: 'Seules les actions de la fonction centrale portent un volet.' }]);
+  }
+
+  async create(roadmapId: string, dto: CreateActionDto, at: IsoDate): Promise<ActionView> {
+    const id = await this.em.transactional(async (tx) => {
+      const roadmap = await tx.findOne(Roadmap, { id: roadmapId });
+      if (!roadmap) throw ApiException.notFound('La feuille de route', roadmapId);
+      const fn = await this.functionOf(tx, roadmap, dto.functionId);
+      this.checkVolet(fn, dto.volet);
+      const status = dto.status ?? 'a_lancer';
+      const progress = dto.progress ?? (status === 'terminee' ? 100 : 0);
+      const broken = [...checkActionDates(roadmap, { start: dto.start, due: dto.due }), ...checkStatusProgress(status, progress)];
+      if (broken.length) throw ApiException.rule(broken);
+      const owner = dto.ownerId === undefined ? (fn.owner ?? null) : await this.person(tx, dto.ownerId);
+      const predecessors = [...new Set(dto.predecessorIds ?? [])];
+      const found = predecessors.length ? await tx.find(Action, { id: { $in: predecessors }, roadmap }) : [];
+      if (found.length !== predecessors.length) {
+        throw ApiException.rule([{ field: 'predecessorIds', message: 'Une action précédente est introuvable dans cette feuille de route.' }]);
+      }
+      const action = tx.create(Action, {
+        roadmap,
+        fn,
+        phase: await this.phaseFor(tx, roadmap, dto.start),
+        title: dto.title.trim(),
+        description: dto.description ?? '',
+        volet: dto.volet ?? null,
+        start: dto.start,
+        due: dto.due,
+        status,
+        progress,
+        owner,
+      });
+      for (const p of found) tx.create(ActionDependency, { predecessor: p, successor: action });
+      recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment);
+      return action.id;
+    });
+    return this.read.action(id, at);
+  }
+
+  async update(id: string, dto: UpdateActionDto, at: IsoDate): Promise<ActionView> {
+    await this.em.transactional(async (tx) => {
+      const action = await this.load(tx, id, dto.version);
+      const changes: Change[] = [];
+      if (dto.functionId !== undefined && dto.functionId !== action.fn.id) {
+        const fn = await this.functionOf(tx, action.roadmap, dto.functionId);
+        changes.push(['function', action.fn.name, fn.name]);
+        action.fn = fn;
+      }
+      const volet = dto.volet === undefined ? action.volet : dto.volet;
+      this.checkVolet(action.fn, volet);
+      const start = dto.start ?? action.start;
+      const due = dto.due ?? action.due;
+      const broken = checkActionDates(action.roadmap, { start, due });
+      if (broken.length) throw ApiException.rule(broken);
+      changes.push(...diff(action, { title: dto.title?.trim(), description: dto.description, start: dto.start, due: dto.due, volet: dto.volet }));
+      if (dto.ownerId !== undefined && dto.ownerId !== (action.owner?.id ?? null)) {
+        const owner = await this.person(tx, dto.ownerId);
+        changes.push(['owner', action.owner?.name ?? null, owner?.name ?? null]);
+        action.owner = owner;
+      }
+      const phase = await this.phaseFor(tx, action.roadmap, start);
+      if (phase.id !== action.phase.id) changes.push(['phase', action.phase.name, phase.name]);
+      tx.assign(action, { title: dto.title?.trim() ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
+      if (!changes.length && !dto.comment) return;
+      action.updatedAt = new Date();
+      recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+    });
+    return this.read.action(id, at);
+  }
+
+  async updateStatus(id: string, dto: UpdateActionStatusDto, at: IsoDate): Promise<ActionView> {
+    await this.em.transactional(async (tx) => {
+      const action = await this.load(tx, id, dto.version);
+      const broken = checkStatusProgress(dto.status, dto.progress);
+      if (broken.length) throw ApiException.rule(broken);
+      const changes = diff(action, { status: dto.status, progress: dto.progress });
+      action.status = dto.status;
+      action.progress = dto.progress;
+      action.updatedAt = new Date();
+      recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+    });
+    return this.read.action(id, at);
+  }
+
+  async remove(id: string, version: number): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      const action = await this.load(tx, id, version);
+      recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null);
+      await tx.nativeDelete(ActionDependency, { $or: [{ predecessor: action }, { successor: action }] });
+      tx.remove(action);
+    });
+  }
+
+  async addDependency(id: string, dto: AddDependencyDto, at: IsoDate): Promise<ActionView> {
+    await this.em.transactional(async (tx) => {
+      const action = await this.load(tx, id, dto.version);
+      // one writer at a time on a roadmap's dependency graph, so two arrows added at once cannot close a cycle
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:deps:${action.roadmap.id}`]);
+      const predecessor = await tx.findOne(Action, { id: dto.predecessorId });
+      if (!predecessor) throw ApiException.notFound('L’action', dto.predecessorId);
+      if (predecessor.roadmap.id !== action.roadmap.id) {
+        throw ApiException.rule([{ field: 'predecessorId', message: 'L’action précédente doit appartenir à la même feuille de route.' }]);
+      }
+      const edges = (
+        await tx.getConnection().execute<Array<{ p: string; s: string }>>(
+          'select d.predecessor_id as p, d.successor_id as s from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = ?',
+          [action.roadmap.id],
+        )
+      ).map((e) => [e.p, e.s] as const);
+      if (edges.some(([p, s]) => p === predecessor.id && s === action.id)) {
+        throw ApiException.rule([{ field: 'predecessorId', message: 'Cette dépendance existe déjà.' }]);
+      }
+      if (wouldCreateCycle(edges, [predecessor.id, action.id])) {
+        throw ApiException.rule([{ field: 'predecessorId', message: `Cette dépendance créerait un cycle : « ${action.title} » précède déjà « ${predecessor.title} ».` }]);
+      }
+      tx.create(ActionDependency, { predecessor, successor: action });
+      action.updatedAt = new Date();
+      recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null);
+    });
+    return this.read.action(id, at);
+  }
+
+  async removeDependency(id: string, predecessorId: string, version: number, at: IsoDate): Promise<ActionView> {
+    await this.em.transactional(async (tx) => {
+      const action = await this.load(tx, id, version);
+      const link = await tx.findOne(ActionDependency, { predecessor: predecessorId, successor: action }, { populate: ['predecessor'] });
+      if (!link) throw ApiException.notFound('La dépendance vers', predecessorId);
+      recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', link.predecessor, null]], null);
+      tx.remove(link);
+      action.updatedAt = new Date();
+    });
+    return this.read.action(id, at);
+  }
+}

@@ -1,0 +1,68 @@
+import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
+import { Check, Entity, Index, ManyToOne, PrimaryKeyProp, Property, Unique, Opt } from '@mikro-orm/core';
+
+import { BaseEntity } from './base';
+import { Person } from './person.entity';
+import { Phase } from './phase.entity';
+import { Roadmap } from './roadmap.entity';
+import { TargetFunction } from './target-function.entity';
+
+@Entity({ tableName: 'action' })
+@Unique({ properties: ['roadmap', 'kitKey'] })
+@Index({ properties: ['roadmap', 'due'] })
+@Check({ name: 'action_dates_check', expression: 'due_date >= start_date' })
+@Check({ name: 'action_progress_check', expression: 'progress between 0 and 100' })
+export class Action extends BaseEntity {
+  @ManyToOne({ entity: () => Roadmap, deleteRule: 'cascade' })
+  roadmap!: Roadmap;
+
+  @ManyToOne({ entity: () => TargetFunction, fieldName: 'function_id', deleteRule: 'cascade' })
+  fn!: TargetFunction;
+
+  @ManyToOne({ entity: () => Phase })
+  phase!: Phase;
+
+  /** the kit's key for actions that came from the kit */
+  @Property({ type: 'string', length: 120, nullable: true })
+  kitKey: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'text' })
+  description: Opt<string> = '';
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  volet: CentralVolet | null = null;
+
+  @Property({ type: 'date', fieldName: 'start_date' })
+  start!: IsoDate;
+
+  @Property({ type: 'date', fieldName: 'due_date' })
+  due!: IsoDate;
+
+  @Property({ type: 'string', length: 20 })
+  status: Opt<ActionStatus> = 'a_lancer';
+
+  @Property({ type: 'smallint' })
+  progress: Opt<number> = 0;
+
+  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
+  owner: Person | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
+}
+
+/** An arrow of the Gantt: `successor` waits for `predecessor`. */
+@Entity({ tableName: 'action_dependency' })
+@Index({ properties: ['successor'] })
+export class ActionDependency {
+  [PrimaryKeyProp]?: ['predecessor', 'successor'];
+
+  @ManyToOne({ entity: () => Action, primary: true, deleteRule: 'cascade' })
+  predecessor!: Action;
+
+  @ManyToOne({ entity: () => Action, primary: true, deleteRule: 'cascade' })
+  successor!: Action;
+}

@@ -1,0 +1,39 @@
+import type { IsoDate } from '@jalons/domain';
+import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
+
+import { BaseEntity } from './base';
+import { Phase } from './phase.entity';
+import { Roadmap } from './roadmap.entity';
+import { TargetFunction } from './target-function.entity';
+
+/** A dated checkpoint of a function (a diamond on the Gantt). */
+@Entity({ tableName: 'milestone' })
+@Unique({ properties: ['roadmap', 'kitKey'] })
+export class Milestone extends BaseEntity {
+  @ManyToOne({ entity: () => Roadmap, deleteRule: 'cascade' })
+  roadmap!: Roadmap;
+
+  @ManyToOne({ entity: () => TargetFunction, fieldName: 'function_id', deleteRule: 'cascade' })
+  fn!: TargetFunction;
+
+  @ManyToOne({ entity: () => Phase })
+  phase!: Phase;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  kitKey: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Property({ type: 'text' })
+  description: Opt<string> = '';
+
+  @Property({ type: 'date', fieldName: 'milestone_date' })
+  date!: IsoDate;
+
+  @Property({ type: 'date', nullable: true })
+  achievedOn: IsoDate | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
+}

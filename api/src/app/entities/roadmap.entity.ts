@@ -1,0 +1,41 @@
+import type { IsoDate } from '@jalons/domain';
+import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
+
+import { BaseEntity } from './base';
+import { Person } from './person.entity';
+
+/** The kit instantiated for one territory and one mandate. */
+@Entity({ tableName: 'roadmap' })
+export class Roadmap extends BaseEntity {
+  @Property({ type: 'string', length: 100 })
+  @Unique()
+  slug!: string;
+
+  @Property({ type: 'string', length: 200 })
+  territory!: string;
+
+  @Property({ type: 'string', length: 100 })
+  mandateLabel!: string;
+
+  /** the election's round(s), 'YYYY-MM-DD' */
+  @Property({ type: 'json' })
+  electionDates!: IsoDate[];
+
+  @Property({ type: 'date' })
+  nextElectionDate!: IsoDate;
+
+  @Property({ type: 'date', fieldName: 'start_date' })
+  start!: IsoDate;
+
+  @Property({ type: 'date', fieldName: 'end_date' })
+  end!: IsoDate;
+
+  @Property({ type: 'string', length: 50 })
+  kitCode!: string;
+
+  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
+  projectLead: Person | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
+}

@@ -1,0 +1,48 @@
+import type { CentralVolet, FunctionFamily } from '@jalons/domain';
+import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
+
+import { BaseEntity } from './base';
+import { Person } from './person.entity';
+import { Roadmap } from './roadmap.entity';
+
+export interface Volet {
+  code: CentralVolet;
+  name: string;
+  description: string;
+}
+
+/** One of the target functions of a roadmap (the central one or one of the ten). */
+@Entity({ tableName: 'target_function' })
+@Unique({ properties: ['roadmap', 'code'] })
+export class TargetFunction extends BaseEntity {
+  @ManyToOne({ entity: () => Roadmap, deleteRule: 'cascade' })
+  roadmap!: Roadmap;
+
+  @Property({ type: 'string', length: 50 })
+  code!: string;
+
+  @Property({ type: 'string', length: 150 })
+  name!: string;
+
+  @Property({ type: 'string', length: 30 })
+  family!: FunctionFamily;
+
+  @Property({ type: 'boolean' })
+  central: Opt<boolean> = false;
+
+  @Property({ type: 'text' })
+  description: Opt<string> = '';
+
+  /** the central function's three strands (stratégique, métiers, technique); empty otherwise */
+  @Property({ type: 'json' })
+  volets: Opt<Volet[]> = [];
+
+  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
+  owner: Person | null = null;
+
+  @Property({ type: 'string', length: 7 })
+  color!: string;
+
+  @Property({ type: 'smallint', fieldName: 'position' })
+  order!: number;
+}

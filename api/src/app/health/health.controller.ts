@@ -1,0 +1,22 @@
+import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { HealthView } from '@jalons/contract';
+
+import { ApiException } from '../../infra/http/errors';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  async check(): Promise<HealthView> {
+    try {
+      await this.em.getConnection().execute('select 1');
+    } catch {
+      throw new ApiException({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'database_unavailable', message: 'La base de données ne répond pas.' });
+    }
+    return { status: 'ok', database: 'up', version: process.env['npm_package_version'] ?? '0.0.0' };
+  }
+}

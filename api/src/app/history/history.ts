@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { ChangeEntry, Roadmap } from '../entities';
+import type { ItemType, Person } from '../entities';
+
+export type Change = [field: string, from: unknown, to: unknown];
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' && 'title' in (v as object) ? String((v as { title: string }).title) : typeof v === 'object' && 'name' in (v as object) ? String((v as { name: string }).name) : String(v));
+
+/** Stages one history line per changed field, in the caller's transaction. */
+export function recordChanges(
+  em: EntityManager,
+  roadmap: Roadmap,
+  itemType: ItemType,
+  itemId: string,
+  changes: Change[],
+  comment: string | null | undefined,
+  actor: Person | null = null,
+): void {
+  const at = new Date();
+  const lines = changes.length ? changes : ([['comment', null, null]] as Change[]);
+  for (const [field, from, to] of lines) {
+    em.create(ChangeEntry, { roadmap, itemType, itemId, actor, at, field, fromValue: text(from), toValue: text(to), comment: comment ?? null });
+  }
+}
+
+/** The fields of `patch` whose value differs from `current`, as history changes. */
+export function diff<T extends object>(current: T, patch: Partial<T>): Change[] {
+  return (Object.keys(patch) as Array<keyof T>)
+    .filter((k) => patch[k] !== undefined && patch[k] !== current[k])
+    .map((k) => [String(k), current[k], patch[k]]);
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AtQueryDto, UpdateMilestoneDto, VersionQueryDto } from '@jalons/contract';
+import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
+import { todayInParis } from '@jalons/domain';
+
+import { uuid } from '../../infra/http/params';
+import { referenceDay } from '../../infra/http/today';
+import { RoadmapReadModel } from '../roadmaps/read-model';
+import { MilestonesService } from './milestones.service';
+
+@ApiTags('milestones')
+@Controller('milestones')
+export class MilestonesController {
+  constructor(
+    private readonly read: RoadmapReadModel,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  @Get(':id')
+  get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<MilestoneView> {
+    return this.read.milestone(id, referenceDay(q.at));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'L’historique d’un jalon' })
+  async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
+    const entries = await this.read.history('milestone', id);
+    if (!entries.length) await this.read.milestone(id, todayInParis());
+    return entries;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Modifier un jalon ou le marquer atteint (avec la version lue)' })
+  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateMilestoneDto): Promise<MilestoneView> {
+    const today = todayInParis();
+    return this.milestones.update(id, dto, today, today);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto): Promise<void> {
+    return this.milestones.remove(id, q.version);
+  }
+}

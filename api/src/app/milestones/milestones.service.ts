@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { checkMilestoneDate, compareIsoDates, phaseAt } from '@jalons/domain';
+import type { IsoDate } from '@jalons/domain';
+import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jalons/contract';
+
+import { ApiException } from '../../infra/http/errors';
+import { Milestone, Phase, Roadmap, TargetFunction } from '../entities';
+import { diff, recordChanges } from '../history/history';
+import { RoadmapReadModel } from '../roadmaps/read-model';
+import type { Change } from '../history/history';
+
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly read: RoadmapReadModel,
+  ) {}
+
+  private async load(tx: EntityManager, id: string, version: number): Promise<Milestone> {
+    const m = await tx.findOne(Milestone, { id }, { populate: ['roadmap', 'fn', 'phase'] });
+    if (!m) throw ApiException.notFound('Le jalon', id);
+    if (m.version !== version) throw ApiException.conflict(m.version, 'Ce jalon');
+    return m;
+  }
+
+  private async phaseFor(tx: EntityManager, roadmap: Roadmap, date: IsoDate): Promise<Phase> {
+    const phase = phaseAt(await tx.find(Phase, { roadmap }), date);
+    if (!phase) throw ApiException.rule([{ field: 'date', message: 'Aucune phase de la feuille de route ne contient cette date.' }]);
+    return phase;
+  }
+
+  private checkAchieved(achievedOn: IsoDate | null | undefined, today: IsoDate) {
+    if (achievedOn && compareIsoDates(achievedOn, today) > 0) {
+      throw ApiException.rule([{ field: 'achievedOn', message: 'Un jalon ne peut pas être atteint à une date future.' }]);
+    }
+  }
+
+  async create(roadmapId: string, dto: CreateMilestoneDto, at: IsoDate, today: IsoDate): Promise<MilestoneView> {
+    const id = await this.em.transactional(async (tx) => {
+      const roadmap = await tx.findOne(Roadmap, { id: roadmapId });
+      if (!roadmap) throw ApiException.notFound('La feuille de route', roadmapId);
+      const fn = await tx.findOne(TargetFunction, { id: dto.functionId, roadmap });
+      if (!fn) throw ApiException.rule([{ field: 'functionId', message: 'Cette fonction n’appartient pas à cette feuille de route.' }]);
+      const broken = checkMilestoneDate(roadmap, dto.date);
+      if (broken.length) throw ApiException.rule(broken);
+      this.checkAchieved(dto.achievedOn, today);
+      const m = tx.create(Milestone, {
+        roadmap,
+        fn,
+        phase: await this.phaseFor(tx, roadmap, dto.date),
+        title: dto.title.trim(),
+        description: dto.description ?? '',
+        date: dto.date,
+        achievedOn: dto.achievedOn ?? null,
+      });
+      recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment);
+      return m.id;
+    });
+    return this.read.milestone(id, at);
+  }
+
+  async update(id: string, dto: UpdateMilestoneDto, at: IsoDate, today: IsoDate): Promise<MilestoneView> {
+    await this.em.transactional(async (tx) => {
+      const m = await this.load(tx, id, dto.version);
+      const changes: Change[] = [];
+      if (dto.functionId !== undefined && dto.functionId !== m.fn.id) {
+        const fn = await tx.findOne(TargetFunction, { id: dto.functionId, roadmap: m.roadmap });
+        if (!fn) throw ApiException.rule([{ field: 'functionId', message: 'Cette fonction n’appartient pas à cette feuille de route.' }]);
+        changes.push(['function', m.fn.name, fn.name]);
+        m.fn = fn;
+      }
+      const date = dto.date ?? m.date;
+      const broken = checkMilestoneDate(m.roadmap, date);
+      if (broken.length) throw ApiException.rule(broken);
+      this.checkAchieved(dto.achievedOn, today);
+      changes.push(...diff(m, { title: dto.title?.trim(), description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
+      const phase = await this.phaseFor(tx, m.roadmap, date);
+      if (phase.id !== m.phase.id) changes.push(['phase', m.phase.name, phase.name]);
+      tx.assign(m, {
+        title: dto.title?.trim() ?? m.title,
+        description: dto.description ?? m.description,
+        date,
+        achievedOn: dto.achievedOn === undefined ? m.achievedOn : dto.achievedOn,
+        phase,
+      });
+      if (!changes.length && !dto.comment) return;
+      m.updatedAt = new Date();
+      recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment);
+    });
+    return this.read.milestone(id, at);
+  }
+
+  async remove(id: string, version: number): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      const m = await this.load(tx, id, version);
+      recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null);
+      tx.remove(m);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { PersonView } from '@jalons/contract';
+
+@ApiTags('persons')
+@Controller('persons')
+export class PersonsController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  list(): Promise<PersonView[]> {
+    return this.em.getConnection().execute<PersonView[]>('select id, name, email from person order by name');
+  }
+}

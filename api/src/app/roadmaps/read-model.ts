@@ -1,0 +1,350 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  expectedProgress,
+  isOverdue,
+  itemHealth,
+  milestoneState,
+  phaseAt,
+  rollUp,
+} from '@jalons/domain';
+import type { IsoDate, MilestoneItem, ProgressItem, RollUp } from '@jalons/domain';
+import type {
+  ActionFilterDto,
+  ActionView,
+  ChronogramView,
+  DependencyView,
+  FunctionWithRollUpView,
+  MilestoneCounts,
+  MilestoneFilterDto,
+  MilestoneView,
+  PersonView,
+  PhaseWithRollUpView,
+  RoadmapDetailView,
+  RoadmapSummaryView,
+} from '@jalons/contract';
+
+import { ApiException } from '../../infra/http/errors';
+
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+interface RoadmapRow {
+  id: string;
+  slug: string;
+  territory: string;
+  mandate_label: string;
+  election_dates: IsoDate[];
+  next_election_date: IsoDate;
+  start_date: IsoDate;
+  end_date: IsoDate;
+  project_lead_id: string | null;
+}
+interface ActionRow {
+  id: string;
+  roadmap_id: string;
+  function_id: string;
+  phase_id: string;
+  kit_key: string | null;
+  title: string;
+  description: string;
+  volet: ActionView['volet'];
+  start_date: IsoDate;
+  due_date: IsoDate;
+  status: ActionView['status'];
+  progress: number;
+  owner_id: string | null;
+  version: number;
+  updated_at: string;
+  predecessor_ids: string[];
+}
+interface MilestoneRow {
+  id: string;
+  roadmap_id: string;
+  function_id: string;
+  phase_id: string;
+  kit_key: string | null;
+  title: string;
+  description: string;
+  milestone_date: IsoDate;
+  achieved_on: IsoDate | null;
+  version: number;
+  updated_at: string;
+}
+
+const ACTION_SQL = `
+select a.id, a.roadmap_id, a.function_id, a.phase_id, a.kit_key, a.title, a.description, a.volet,
+       a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
+       to_char(a.updated_at at time zone 'UTC', ${ISO_INSTANT}) as updated_at,
+       coalesce((select array_agg(d.predecessor_id::text order by d.predecessor_id)
+                 from action_dependency d where d.successor_id = a.id), '{}') as predecessor_ids
+from action a join target_function f on f.id = a.function_id`;
+const ACTION_ORDER = ' order by f.position, a.start_date, a.due_date, a.title, a.id';
+
+const MILESTONE_SQL = `
+select m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.description, m.milestone_date,
+       m.achieved_on, m.version, to_char(m.updated_at at time zone 'UTC', ${ISO_INSTANT}) as updated_at
+from milestone m join target_function f on f.id = m.function_id`;
+const MILESTONE_ORDER = ' order by f.position, m.milestone_date, m.title, m.id';
+
+function counts(ms: MilestoneView[]): MilestoneCounts {
+  return {
+    total: ms.length,
+    achieved: ms.filter((m) => m.state === 'achieved').length,
+    late: ms.filter((m) => m.state === 'late').length,
+  };
+}
+
+const asProgress = (a: ActionView): ProgressItem => ({ start: a.start, due: a.due, status: a.status, progress: a.progress });
+
+/**
+ * Reads of roadmaps, phases, functions, actions and milestones, in plain SQL shaped straight into
+ * the contract's views (the chronogram of a large roadmap must stay close to the raw query's
+ * time). Roll-ups and health come from the domain library, on both sides the same.
+ */
+@Injectable()
+export class RoadmapReadModel {
+  constructor(private readonly em: EntityManager) {}
+
+  private sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.em.getConnection().execute<T[]>(query, params as never[]);
+  }
+
+  async listRoadmaps(): Promise<RoadmapSummaryView[]> {
+    const rows = await this.sql<RoadmapRow>('select * from roadmap order by start_date desc, territory');
+    const persons = await this.persons(rows.map((r) => r.project_lead_id));
+    return rows.map((r) => this.summary(r, persons));
+  }
+
+  async roadmapRow(id: string): Promise<RoadmapRow> {
+    const [row] = await this.sql<RoadmapRow>('select * from roadmap where id = ?', [id]);
+    if (!row) throw ApiException.notFound('La feuille de route', id);
+    return row;
+  }
+
+  private summary(r: RoadmapRow, persons: Map<string, PersonView>): RoadmapSummaryView {
+    return {
+      id: r.id,
+      slug: r.slug,
+      territory: r.territory,
+      mandateLabel: r.mandate_label,
+      electionDates: r.election_dates,
+      nextElectionDate: r.next_election_date,
+      start: r.start_date,
+      end: r.end_date,
+      projectLead: (r.project_lead_id && persons.get(r.project_lead_id)) || null,
+    };
+  }
+
+  async persons(ids: Array<string | null>): Promise<Map<string, PersonView>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!wanted.length) return new Map();
+    const rows = await this.sql<PersonView>('select id, name, email from person where id in (?) order by name', [wanted]);
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
+  async phases(roadmapId: string) {
+    return this.sql<{ id: string; code: PhaseWithRollUpView['code']; name: string; description: string; position: number; start_date: IsoDate; end_date: IsoDate }>(
+      'select id, code, name, description, position, start_date, end_date from phase where roadmap_id = ? order by position',
+      [roadmapId],
+    );
+  }
+
+  async actions(roadmapId: string, at: IsoDate, filter: Omit<ActionFilterDto, 'at'> = {}): Promise<ActionView[]> {
+    const where = ['a.roadmap_id = ?'];
+    const params: unknown[] = [roadmapId];
+    if (filter.functionId) (where.push('a.function_id = ?'), params.push(filter.functionId));
+    if (filter.phaseId) (where.push('a.phase_id = ?'), params.push(filter.phaseId));
+    if (filter.status?.length) (where.push('a.status in (?)'), params.push(filter.status));
+    if (filter.ownerId) (where.push('a.owner_id = ?'), params.push(filter.ownerId));
+    if (filter.dueBefore) (where.push('a.due_date <= ?'), params.push(filter.dueBefore));
+    if (filter.dueAfter) (where.push('a.due_date >= ?'), params.push(filter.dueAfter));
+    const rows = await this.sql<ActionRow>(`${ACTION_SQL} where ${where.join(' and ')}${ACTION_ORDER}`, params);
+    const persons = await this.persons(rows.map((r) => r.owner_id));
+    return rows.map((r) => this.actionView(r, at, persons));
+  }
+
+  async action(id: string, at: IsoDate): Promise<ActionView> {
+    const [row] = await this.sql<ActionRow>(`${ACTION_SQL} where a.id = ?`, [id]);
+    if (!row) throw ApiException.notFound('L’action', id);
+    return this.actionView(row, at, await this.persons([row.owner_id]));
+  }
+
+  private actionView(r: ActionRow, at: IsoDate, persons: Map<string, PersonView>): ActionView {
+    const item: ProgressItem = { start: r.start_date, due: r.due_date, status: r.status, progress: r.progress };
+    return {
+      id: r.id,
+      roadmapId: r.roadmap_id,
+      functionId: r.function_id,
+      phaseId: r.phase_id,
+      kitKey: r.kit_key,
+      title: r.title,
+      description: r.description,
+      volet: r.volet,
+      start: r.start_date,
+      due: r.due_date,
+      status: r.status,
+      progress: r.progress,
+      owner: (r.owner_id && persons.get(r.owner_id)) || null,
+      predecessorIds: r.predecessor_ids,
+      version: r.version,
+      expected: expectedProgress(item, at),
+      health: itemHealth(item, at),
+      overdue: isOverdue(item, at),
+      updatedAt: r.updated_at,
+    };
+  }
+
+  async milestones(roadmapId: string, at: IsoDate, filter: Omit<MilestoneFilterDto, 'at'> = {}): Promise<MilestoneView[]> {
+    const where = ['m.roadmap_id = ?'];
+    const params: unknown[] = [roadmapId];
+    if (filter.functionId) (where.push('m.function_id = ?'), params.push(filter.functionId));
+    if (filter.phaseId) (where.push('m.phase_id = ?'), params.push(filter.phaseId));
+    if (filter.achieved !== undefined) where.push(filter.achieved ? 'm.achieved_on is not null' : 'm.achieved_on is null');
+    if (filter.dueBefore) (where.push('m.milestone_date <= ?'), params.push(filter.dueBefore));
+    if (filter.dueAfter) (where.push('m.milestone_date >= ?'), params.push(filter.dueAfter));
+    const rows = await this.sql<MilestoneRow>(`${MILESTONE_SQL} where ${where.join(' and ')}${MILESTONE_ORDER}`, params);
+    return rows.map((r) => this.milestoneView(r, at));
+  }
+
+  async milestone(id: string, at: IsoDate): Promise<MilestoneView> {
+    const [row] = await this.sql<MilestoneRow>(`${MILESTONE_SQL} where m.id = ?`, [id]);
+    if (!row) throw ApiException.notFound('Le jalon', id);
+    return this.milestoneView(row, at);
+  }
+
+  private milestoneView(r: MilestoneRow, at: IsoDate): MilestoneView {
+    const item: MilestoneItem = { date: r.milestone_date, achievedOn: r.achieved_on };
+    return {
+      id: r.id,
+      roadmapId: r.roadmap_id,
+      functionId: r.function_id,
+      phaseId: r.phase_id,
+      kitKey: r.kit_key,
+      title: r.title,
+      description: r.description,
+      date: r.milestone_date,
+      achievedOn: r.achieved_on,
+      version: r.version,
+      state: milestoneState(item, at),
+      updatedAt: r.updated_at,
+    };
+  }
+
+  /** The roadmap with its phases, each rolled up, and the whole rolled up. */
+  async roadmap(id: string, at: IsoDate): Promise<RoadmapDetailView> {
+    const row = await this.roadmapRow(id);
+    const [actions, milestones] = await Promise.all([this.actions(id, at), this.milestones(id, at)]);
+    return this.detail(row, at, await this.phases(id), actions, milestones, await this.persons([row.project_lead_id]));
+  }
+
+  private detail(
+    row: RoadmapRow,
+    at: IsoDate,
+    phases: Awaited<ReturnType<RoadmapReadModel['phases']>>,
+    actions: ActionView[],
+    milestones: MilestoneView[],
+    persons: Map<string, PersonView>,
+  ): RoadmapDetailView {
+    const phaseViews: PhaseWithRollUpView[] = phases.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      description: p.description,
+      order: p.position,
+      start: p.start_date,
+      end: p.end_date,
+      rollUp: rollUp(actions.filter((a) => a.phaseId === p.id).map(asProgress), at),
+      milestones: counts(milestones.filter((m) => m.phaseId === p.id)),
+    }));
+    const spans = phaseViews.map((p) => ({ id: p.id, start: p.start, end: p.end }));
+    return {
+      ...this.summary(row, persons),
+      at,
+      currentPhaseId: phaseAt(spans, at)?.id ?? null,
+      phases: phaseViews,
+      rollUp: rollUp(actions.map(asProgress), at),
+      milestones: counts(milestones),
+    };
+  }
+
+  async functions(roadmapId: string, at: IsoDate, functionId?: string, loaded?: { actions: ActionView[]; milestones: MilestoneView[]; phaseIds: string[] }): Promise<FunctionWithRollUpView[]> {
+    await this.roadmapRow(roadmapId);
+    const rows = await this.sql<{
+      id: string; code: string; name: string; family: FunctionWithRollUpView['family']; central: boolean; description: string;
+      volets: FunctionWithRollUpView['volets']; owner_id: string | null; color: string; position: number;
+    }>(`select id, code, name, family, central, description, volets, owner_id, color, position from target_function
+        where roadmap_id = ?${functionId ? ' and id = ?' : ''} order by position`, functionId ? [roadmapId, functionId] : [roadmapId]);
+    if (functionId && !rows.length) throw ApiException.notFound('La fonction', functionId);
+    const actions = loaded?.actions ?? (await this.actions(roadmapId, at, functionId ? { functionId } : {}));
+    const milestones = loaded?.milestones ?? (await this.milestones(roadmapId, at, functionId ? { functionId } : {}));
+    const phaseIds = loaded?.phaseIds ?? (await this.phases(roadmapId)).map((p) => p.id);
+    const persons = await this.persons(rows.map((r) => r.owner_id));
+    return rows.map((f) => {
+      const own = actions.filter((a) => a.functionId === f.id);
+      const byPhase: Record<string, RollUp> = {};
+      for (const pid of phaseIds) byPhase[pid] = rollUp(own.filter((a) => a.phaseId === pid).map(asProgress), at);
+      return {
+        id: f.id,
+        code: f.code,
+        name: f.name,
+        family: f.family,
+        central: f.central,
+        description: f.description,
+        volets: f.volets,
+        owner: (f.owner_id && persons.get(f.owner_id)) || null,
+        color: f.color,
+        order: f.position,
+        rollUp: rollUp(own.map(asProgress), at),
+        byPhase,
+        milestones: counts(milestones.filter((m) => m.functionId === f.id)),
+      };
+    });
+  }
+
+  /** Everything a Gantt needs for a roadmap, or for one of its functions, in one call. */
+  async chronogram(roadmapId: string, at: IsoDate, functionId?: string): Promise<ChronogramView> {
+    const row = await this.roadmapRow(roadmapId);
+    const [phases, actions, milestones] = await Promise.all([
+      this.phases(roadmapId),
+      this.actions(roadmapId, at),
+      this.milestones(roadmapId, at),
+    ]);
+    const roadmap = this.detail(row, at, phases, actions, milestones, await this.persons([row.project_lead_id]));
+    const functions = await this.functions(roadmapId, at, functionId, { actions, milestones, phaseIds: phases.map((p) => p.id) });
+    const shownActions = functionId ? actions.filter((a) => a.functionId === functionId) : actions;
+    const shownIds = new Set(shownActions.map((a) => a.id));
+    const dependencies: DependencyView[] = shownActions.flatMap((a) =>
+      a.predecessorIds.filter((p) => shownIds.has(p)).map((p) => ({ predecessorId: p, successorId: a.id })),
+    );
+    const people = new Map<string, PersonView>();
+    for (const p of [roadmap.projectLead, ...functions.map((f) => f.owner), ...shownActions.map((a) => a.owner)]) if (p) people.set(p.id, p);
+    return {
+      roadmap,
+      functions,
+      actions: shownActions,
+      milestones: functionId ? milestones.filter((m) => m.functionId === functionId) : milestones,
+      dependencies,
+      persons: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    };
+  }
+
+  async history(itemType: 'action' | 'milestone', itemId: string) {
+    const rows = await this.sql<{ id: string; item_type: 'action' | 'milestone'; item_id: string; actor_id: string | null; at: string; field: string; from_value: string | null; to_value: string | null; comment: string | null }>(
+      `select id, item_type, item_id, actor_id, to_char(at at time zone 'UTC', ${ISO_INSTANT}) as at, field, from_value, to_value, comment
+       from change_history where item_type = ? and item_id = ? order by change_history.at, id`,
+      [itemType, itemId],
+    );
+    const persons = await this.persons(rows.map((r) => r.actor_id));
+    return rows.map((r) => ({
+      id: r.id,
+      itemType: r.item_type,
+      itemId: r.item_id,
+      actor: (r.actor_id && persons.get(r.actor_id)) || null,
+      at: r.at,
+      field: r.field,
+      from: r.from_value,
+      to: r.to_value,
+      comment: r.comment,
+    }));
+  }
+}

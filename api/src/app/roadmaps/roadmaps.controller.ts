@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ActionFilterDto,
+  AtQueryDto,
+  ChronogramQueryDto,
+  CreateActionDto,
+  CreateMilestoneDto,
+  MilestoneFilterDto,
+} from '@jalons/contract';
+import type {
+  ActionView,
+  ChronogramView,
+  FunctionWithRollUpView,
+  MilestoneView,
+  RoadmapDetailView,
+  RoadmapSummaryView,
+} from '@jalons/contract';
+import { todayInParis } from '@jalons/domain';
+
+import { uuid } from '../../infra/http/params';
+import { referenceDay } from '../../infra/http/today';
+import { ActionsService } from '../actions/actions.service';
+import { MilestonesService } from '../milestones/milestones.service';
+import { RoadmapReadModel } from './read-model';
+
+@ApiTags('roadmaps')
+@Controller('roadmaps')
+export class RoadmapsController {
+  constructor(
+    private readonly read: RoadmapReadModel,
+    private readonly actions: ActionsService,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Les feuilles de route de l’instance' })
+  list(): Promise<RoadmapSummaryView[]> {
+    return this.read.listRoadmaps();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Une feuille de route, ses phases et leurs indicateurs (avancement, santé du calendrier)' })
+  get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<RoadmapDetailView> {
+    return this.read.roadmap(id, referenceDay(q.at));
+  }
+
+  @Get(':id/functions')
+  @ApiOperation({ summary: 'Les fonctions cibles avec leurs indicateurs, au total et par phase' })
+  functions(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<FunctionWithRollUpView[]> {
+    return this.read.functions(id, referenceDay(q.at));
+  }
+
+  @Get(':id/functions/:functionId')
+  @ApiOperation({ summary: 'Une fonction cible avec ses indicateurs' })
+  async function(
+    @Param('id', uuid('id')) id: string,
+    @Param('functionId', uuid('functionId')) functionId: string,
+    @Query() q: AtQueryDto,
+  ): Promise<FunctionWithRollUpView> {
+    const [fn] = await this.read.functions(id, referenceDay(q.at), functionId);
+    return fn;
+  }
+
+  @Get(':id/actions')
+  @ApiOperation({ summary: 'Les actions, filtrées par fonction, phase, statut, responsable, échéance' })
+  async listActions(@Param('id', uuid('id')) id: string, @Query() q: ActionFilterDto): Promise<ActionView[]> {
+    await this.read.roadmapRow(id);
+    const { at, ...filter } = q;
+    return this.read.actions(id, referenceDay(at), filter);
+  }
+
+  @Post(':id/actions')
+  @ApiOperation({ summary: 'Créer une action (sa phase est celle qui contient sa date de début)' })
+  createAction(@Param('id', uuid('id')) id: string, @Body() dto: CreateActionDto): Promise<ActionView> {
+    return this.actions.create(id, dto, todayInParis());
+  }
+
+  @Get(':id/milestones')
+  @ApiOperation({ summary: 'Les jalons, filtrés par fonction, phase, atteinte, date' })
+  async listMilestones(@Param('id', uuid('id')) id: string, @Query() q: MilestoneFilterDto): Promise<MilestoneView[]> {
+    await this.read.roadmapRow(id);
+    const { at, ...filter } = q;
+    return this.read.milestones(id, referenceDay(at), filter);
+  }
+
+  @Post(':id/milestones')
+  @ApiOperation({ summary: 'Créer un jalon (sa phase est celle qui contient sa date)' })
+  createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneView> {
+    const today = todayInParis();
+    return this.milestones.create(id, dto, today, today);
+  }
+
+  @Get(':id/chronogram')
+  @ApiOperation({ summary: 'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions' })
+  chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto): Promise<ChronogramView> {
+    return this.read.chronogram(id, referenceDay(q.at), q.functionId);
+  }
+}

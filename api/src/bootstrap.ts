@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+
+import { AppModule } from './app/app.module';
+import type { AppConfig } from './infra/config/config';
+
+/** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
+export async function createApp(config: Pick<AppConfig, 'logLevels' | 'webDir'>, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(databaseUrl), {
+    logger: config.logLevels,
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    req.id = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', req.id);
+    next();
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Jalons API')
+    .setDescription('Feuille de route du service public local de la donnée : phases, fonctions cibles, actions, jalons, indicateurs.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  if (existsSync(join(config.webDir, 'index.html'))) {
+    const index = join(config.webDir, 'index.html');
+    app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+    // the web app's own routes (anything not under /api) get its index page
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.sendFile(index);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,30 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Options } from '@mikro-orm/postgresql';
+
+import { ENTITIES } from '../../app/entities';
+import { MIGRATIONS } from '../../migrations';
+
+/** MikroORM options for a database URL. Entities and migrations are listed as classes (one webpack bundle). */
+export function ormOptions(clientUrl: string, debug = false): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      silent: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'api/src/migrations',
+      pathTs: 'api/src/migrations',
+    },
+  });
+}

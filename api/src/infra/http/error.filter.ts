@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { ApiError } from '@jalons/contract';
+import type { Request, Response } from 'express';
+
+import { ApiException } from './errors';
+
+const REASONS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'rule_broken',
+  429: 'too_many_requests',
+};
+
+const FRENCH: Record<number, string> = {
+  400: 'Le corps de la requête n’est pas du JSON valide.',
+  404: 'Cette adresse ne correspond à aucune ressource.',
+  413: 'Le corps de la requête est trop volumineux.',
+  415: 'Le corps de la requête doit être du JSON.',
+};
+
+/** Every error leaves the API in one shape (ApiError), without stack traces. */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception);
+    body.requestId = req.id;
+    if (body.statusCode >= 500) {
+      this.logger.error(`${req.method} ${req.originalUrl} [${req.id}] ${(exception as Error)?.stack ?? exception}`);
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiError {
+    if (exception instanceof ApiException) return { ...(exception.getResponse() as ApiError) };
+    if (exception instanceof HttpException) {
+      // Nest's own errors: unknown route, malformed JSON, body too large…
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message = FRENCH[status] ?? (typeof payload === 'string' ? payload : ((payload as { message?: string }).message ?? exception.message));
+      return { statusCode: status, error: REASONS[status] ?? 'error', message: String(message) };
+    }
+    const httpLike = exception as { status?: number; statusCode?: number; type?: string };
+    const status = httpLike?.statusCode ?? httpLike?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // errors raised by body-parser before Nest sees the request
+      return { statusCode: status, error: REASONS[status] ?? 'bad_request', message: FRENCH[status] ?? 'La requête est mal formée.' };
+    }
+    if (exception instanceof NotFoundError) {
+      return { statusCode: HttpStatus.NOT_FOUND, error: 'not_found', message: 'Élément introuvable.' };
+    }
+    if (exception instanceof OptimisticLockError) {
+      return { statusCode: HttpStatus.CONFLICT, error: 'version_conflict', message: 'Cet élément a été modifié entre-temps. Rechargez-le puis refaites votre modification.' };
+    }
+    if (exception instanceof UniqueConstraintViolationException) {
+      return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Cet élément existe déjà.' };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal_error', message: 'Erreur interne. L’incident est journalisé avec son identifiant de requête.' };
+  }
+}

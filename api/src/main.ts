@@ -1,0 +1,52 @@
+import { Logger } from '@nestjs/common';
+
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './infra/config/config';
+import { prepareDatabase } from './infra/database/database-setup';
+import { startEmbeddedPostgres } from './infra/database/embedded';
+import type { EmbeddedDatabase } from './infra/database/embedded';
+import { seedsDir } from './app/seed/seed-files';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Jalons');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      logger.error(`Configuration: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  let embedded: EmbeddedDatabase | null = null;
+  let stopping = false;
+  const stop = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    let url = config.databaseUrl;
+    if (!url) {
+      embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+      url = embedded.url;
+    }
+    await prepareDatabase(url, { seed: config.seedOnStart, seedsDir: seedsDir() });
+    app = await createApp(config, url);
+    await app.listen(config.port);
+    logger.log(`Jalons is running on http://localhost:${config.port}/ — API docs on http://localhost:${config.port}/api/docs`);
+  } catch (e) {
+    logger.error((e as Error).message ?? e);
+    await stop('startup failure', 1);
+  }
+}
+
+void main();

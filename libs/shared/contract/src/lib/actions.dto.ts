@@ -1,0 +1,145 @@
+import { ACTION_STATUSES, CENTRAL_VOLETS } from '@jalons/domain';
+import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+
+/**
+ * The phase of an action is not chosen: it is the phase that contains its start date
+ * (docs/adr/0003-phase-derived-from-dates.md). Sending `phaseId` is refused as an unknown field.
+ */
+export class CreateActionDto {
+  @IsUUID('all', { message: M.uuid })
+  functionId!: string;
+
+  @IsString({ message: M.text(200) })
+  @Length(1, 200, { message: M.text(200) })
+  title!: string;
+
+  @IsOptional()
+  @IsString({ message: M.optionalText(4000) })
+  @MaxLength(4000, { message: M.optionalText(4000) })
+  description?: string;
+
+  @IsIsoDate()
+  start!: IsoDate;
+
+  @IsIsoDate()
+  due!: IsoDate;
+
+  @IsOptional()
+  @IsIn(ACTION_STATUSES, { message: M.status(ACTION_STATUSES) })
+  status?: ActionStatus;
+
+  @IsOptional()
+  @IsInt({ message: M.progress })
+  @Min(0, { message: M.progress })
+  @Max(100, { message: M.progress })
+  progress?: number;
+
+  /** null = nobody yet; omitted = the function's owner */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: M.uuid })
+  ownerId?: string | null;
+
+  /** only for the central function */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(CENTRAL_VOLETS, { message: `volet doit valoir l’un de : ${CENTRAL_VOLETS.join(', ')}.` })
+  volet?: CentralVolet | null;
+
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'predecessorIds doit être une liste d’identifiants d’actions (UUID).' })
+  predecessorIds?: string[];
+
+  @IsOptional()
+  @IsString({ message: M.optionalText(2000) })
+  @MaxLength(2000, { message: M.optionalText(2000) })
+  comment?: string;
+}
+
+/** Re-plan or rename an action. Only the fields sent change. */
+export class UpdateActionDto {
+  @IsInt({ message: M.version })
+  @Min(1, { message: M.version })
+  version!: number;
+
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  functionId?: string;
+
+  @IsOptional()
+  @IsString({ message: M.text(200) })
+  @Length(1, 200, { message: M.text(200) })
+  title?: string;
+
+  @IsOptional()
+  @IsString({ message: M.optionalText(4000) })
+  @MaxLength(4000, { message: M.optionalText(4000) })
+  description?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  start?: IsoDate;
+
+  @IsOptional()
+  @IsIsoDate()
+  due?: IsoDate;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: M.uuid })
+  ownerId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(CENTRAL_VOLETS, { message: `volet doit valoir l’un de : ${CENTRAL_VOLETS.join(', ')}.` })
+  volet?: CentralVolet | null;
+
+  @IsOptional()
+  @IsString({ message: M.optionalText(2000) })
+  @MaxLength(2000, { message: M.optionalText(2000) })
+  comment?: string;
+}
+
+/** What a function owner reports: status, progress, a comment. */
+export class UpdateActionStatusDto {
+  @IsInt({ message: M.version })
+  @Min(1, { message: M.version })
+  version!: number;
+
+  @IsIn(ACTION_STATUSES, { message: M.status(ACTION_STATUSES) })
+  status!: ActionStatus;
+
+  @IsInt({ message: M.progress })
+  @Min(0, { message: M.progress })
+  @Max(100, { message: M.progress })
+  progress!: number;
+
+  @IsOptional()
+  @IsString({ message: M.optionalText(2000) })
+  @MaxLength(2000, { message: M.optionalText(2000) })
+  comment?: string;
+}
+
+export class AddDependencyDto {
+  /** version of the successor action (the one the arrow points to) */
+  @IsInt({ message: M.version })
+  @Min(1, { message: M.version })
+  version!: number;
+
+  @IsUUID('all', { message: M.uuid })
+  predecessorId!: string;
+}

@@ -1,0 +1,83 @@
+import { ACTION_STATUSES } from '@jalons/domain';
+import type { ActionStatus, IsoDate } from '@jalons/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+
+import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+/** `at`: the reference day for roll-ups and health (default: today in Europe/Paris). */
+export class AtQueryDto {
+  @IsOptional()
+  @IsIsoDate()
+  at?: IsoDate;
+}
+
+export class ChronogramQueryDto extends AtQueryDto {
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  functionId?: string;
+}
+
+export class ActionFilterDto extends AtQueryDto {
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  functionId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  phaseId?: string;
+
+  /** one status or several, comma-separated: `status=en_cours,bloquee` */
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(ACTION_STATUSES, { each: true, message: M.status(ACTION_STATUSES) })
+  status?: ActionStatus[];
+
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  ownerId?: string;
+
+  /** due on or before this day */
+  @IsOptional()
+  @IsIsoDate()
+  dueBefore?: IsoDate;
+
+  /** due on or after this day */
+  @IsOptional()
+  @IsIsoDate()
+  dueAfter?: IsoDate;
+}
+
+export class MilestoneFilterDto extends AtQueryDto {
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  functionId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: M.uuid })
+  phaseId?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'achieved doit valoir true ou false.' })
+  achieved?: boolean;
+
+  @IsOptional()
+  @IsIsoDate()
+  dueBefore?: IsoDate;
+
+  @IsOptional()
+  @IsIsoDate()
+  dueAfter?: IsoDate;
+}
+
+/** `?version=N` on a DELETE: the version the client read. */
+export class VersionQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: M.version })
+  @Min(1, { message: M.version })
+  version!: number;
+}

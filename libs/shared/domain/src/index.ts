@@ -1,0 +1,5 @@
+export * from './lib/types';
+export * from './lib/dates';
+export * from './lib/phases';
+export * from './lib/progress';
+export * from './lib/rules';
