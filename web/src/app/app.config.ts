@@ -1,10 +1,19 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+
 import { appRoutes } from './app.routes';
+import { provideFrenchLocale } from './locale';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideHttpClient(withFetch()),
+    // query parameters (?roadmap=<id>) reach the pages as inputs
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideFrenchLocale(),
+  ],
 };

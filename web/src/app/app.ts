@@ -1,13 +1,16 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
+import { CurrentRoadmap } from './data/current-roadmap';
+
+/** The shell: header (name, roadmap in view, navigation) and the main content area. */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'jl-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'web';
+  protected readonly roadmap = inject(CurrentRoadmap).roadmap;
 }

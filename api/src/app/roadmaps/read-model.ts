@@ -8,10 +8,12 @@ import {
   phaseAt,
   rollUp,
 } from '@jalons/domain';
-import type { IsoDate, MilestoneItem, ProgressItem, RollUp } from '@jalons/domain';
+import type { IsoDate, MilestoneItem, MilestoneState, ProgressItem, RollUp } from '@jalons/domain';
 import type {
   ActionFilterDto,
   ActionView,
+  ChronogramActionView,
+  ChronogramMilestoneView,
   ChronogramView,
   DependencyView,
   FunctionWithRollUpView,
@@ -71,12 +73,54 @@ interface MilestoneRow {
   updated_at: string;
 }
 
+interface PhaseRow {
+  id: string;
+  code: PhaseWithRollUpView['code'];
+  name: string;
+  description: string;
+  position: number;
+  start_date: IsoDate;
+  end_date: IsoDate;
+}
+interface FunctionRow {
+  id: string;
+  code: string;
+  name: string;
+  family: FunctionWithRollUpView['family'];
+  central: boolean;
+  description: string;
+  volets: FunctionWithRollUpView['volets'];
+  owner_id: string | null;
+  color: string;
+  position: number;
+}
+const PREDECESSORS = `coalesce((select array_agg(d.predecessor_id::text order by d.predecessor_id)
+                 from action_dependency d where d.successor_id = a.id), '{}') as predecessor_ids`;
+
+/** The chronogram's bars, read with the contract's (camelCase) names so the rows are the views themselves. */
+const GANTT_ACTION_SQL = (oneFunction: boolean) => `
+select a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start, a.due_date as due,
+       a.status, a.progress, a.owner_id as "ownerId", ${PREDECESSORS.replace('predecessor_ids', '"predecessorIds"')}, a.version
+from action a join target_function f on f.id = a.function_id where a.roadmap_id = ?${oneFunction ? ' and a.function_id = ?' : ''}
+order by f.position, a.start_date, a.due_date, a.title, a.id`;
+const GANTT_MILESTONE_SQL = `
+select m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date,
+       m.achieved_on as "achievedOn", m.version
+from milestone m join target_function f on f.id = m.function_id where m.roadmap_id = ?
+order by f.position, m.milestone_date, m.title, m.id`;
+/** Everyone a chronogram names: the project lead, the shown functions' owners, the shown actions' owners. */
+const CHRONOGRAM_PERSONS_SQL = (oneFunction: boolean) => `
+select p.id, p.name, p.email from person p
+where p.id in (select owner_id from action where roadmap_id = ?${oneFunction ? ' and function_id = ?' : ''}
+               union select owner_id from target_function where roadmap_id = ?${oneFunction ? ' and id = ?' : ''}
+               union select project_lead_id from roadmap where id = ?)
+order by p.name`;
+
 const ACTION_SQL = `
 select a.id, a.roadmap_id, a.function_id, a.phase_id, a.kit_key, a.title, a.description, a.volet,
        a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
        to_char(a.updated_at at time zone 'UTC', ${ISO_INSTANT}) as updated_at,
-       coalesce((select array_agg(d.predecessor_id::text order by d.predecessor_id)
-                 from action_dependency d where d.successor_id = a.id), '{}') as predecessor_ids
+       ${PREDECESSORS}
 from action a join target_function f on f.id = a.function_id`;
 const ACTION_ORDER = ' order by f.position, a.start_date, a.due_date, a.title, a.id';
 
@@ -86,7 +130,35 @@ select m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.desc
 from milestone m join target_function f on f.id = m.function_id`;
 const MILESTONE_ORDER = ' order by f.position, m.milestone_date, m.title, m.id';
 
-function counts(ms: MilestoneView[]): MilestoneCounts {
+interface Grouped {
+  all: ProgressItem[];
+  byPhase: Map<string, ProgressItem[]>;
+  byFunction: Map<string, ProgressItem[]>;
+  byFunctionPhase: Map<string, ProgressItem[]>;
+  rollUp(items: ProgressItem[] | undefined): RollUp;
+}
+
+type GroupRow = ProgressItem & ({ functionId: string; phaseId: string } | { function_id: string; phase_id: string });
+
+/** Actions grouped once by phase, by function and by both, for the roll-ups. */
+function group(rows: readonly GroupRow[], at: IsoDate): Grouped {
+  const g: Grouped = { all: [], byPhase: new Map(), byFunction: new Map(), byFunctionPhase: new Map(), rollUp: (items) => rollUp(items ?? [], at) };
+  const push = (m: Map<string, ProgressItem[]>, k: string, item: ProgressItem) => {
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  };
+  for (const r of rows) {
+    const [fn, phase] = 'functionId' in r ? [r.functionId, r.phaseId] : [r.function_id, r.phase_id];
+    g.all.push(r);
+    push(g.byPhase, phase, r);
+    push(g.byFunction, fn, r);
+    push(g.byFunctionPhase, `${fn}/${phase}`, r);
+  }
+  return g;
+}
+
+function counts(ms: ReadonlyArray<{ state: MilestoneState }>): MilestoneCounts {
   return {
     total: ms.length,
     achieved: ms.filter((m) => m.state === 'achieved').length,
@@ -94,7 +166,6 @@ function counts(ms: MilestoneView[]): MilestoneCounts {
   };
 }
 
-const asProgress = (a: ActionView): ProgressItem => ({ start: a.start, due: a.due, status: a.status, progress: a.progress });
 
 /**
  * Reads of roadmaps, phases, functions, actions and milestones, in plain SQL shaped straight into
@@ -142,8 +213,8 @@ export class RoadmapReadModel {
     return new Map(rows.map((p) => [p.id, p]));
   }
 
-  async phases(roadmapId: string) {
-    return this.sql<{ id: string; code: PhaseWithRollUpView['code']; name: string; description: string; position: number; start_date: IsoDate; end_date: IsoDate }>(
+  async phases(roadmapId: string): Promise<PhaseRow[]> {
+    return this.sql<PhaseRow>(
       'select id, code, name, description, position, start_date, end_date from phase where roadmap_id = ? order by position',
       [roadmapId],
     );
@@ -232,17 +303,65 @@ export class RoadmapReadModel {
 
   /** The roadmap with its phases, each rolled up, and the whole rolled up. */
   async roadmap(id: string, at: IsoDate): Promise<RoadmapDetailView> {
-    const row = await this.roadmapRow(id);
-    const [actions, milestones] = await Promise.all([this.actions(id, at), this.milestones(id, at)]);
-    return this.detail(row, at, await this.phases(id), actions, milestones, await this.persons([row.project_lead_id]));
+    const [row, phases, actions, milestones] = await Promise.all([
+      this.roadmapRow(id),
+      this.phases(id),
+      this.progressRows(id),
+      this.milestoneStates(id, at),
+    ]);
+    return this.detail(row, at, phases, group(actions, at), milestones, await this.persons([row.project_lead_id]));
+  }
+
+  /** The target functions with their roll-ups, in total and by phase. */
+  async functions(roadmapId: string, at: IsoDate, functionId?: string): Promise<FunctionWithRollUpView[]> {
+    await this.roadmapRow(roadmapId);
+    const [rows, phases, actions, milestones] = await Promise.all([
+      this.functionRows(roadmapId, functionId),
+      this.phases(roadmapId),
+      this.progressRows(roadmapId),
+      this.milestoneStates(roadmapId, at),
+    ]);
+    if (functionId && !rows.length) throw ApiException.notFound('La fonction', functionId);
+    return this.functionViews(rows, phases, group(actions, at), milestones, at, await this.persons(rows.map((r) => r.owner_id)));
+  }
+
+  /** Everything a Gantt needs for a roadmap, or for one of its functions, in one call. */
+  async chronogram(roadmapId: string, at: IsoDate, functionId?: string): Promise<ChronogramView> {
+    const one = !!functionId;
+    const [row, phases, fnRows, progress, bars, milestoneRows, persons] = await Promise.all([
+      this.roadmapRow(roadmapId),
+      this.phases(roadmapId),
+      this.functionRows(roadmapId),
+      this.progressRows(roadmapId),
+      // the bars shown: the whole roadmap's, or one function's (the roll-ups above always cover the roadmap)
+      one ? this.sql<ChronogramActionView>(GANTT_ACTION_SQL(true), [roadmapId, functionId]) : this.sql<ChronogramActionView>(GANTT_ACTION_SQL(false), [roadmapId]),
+      this.sql<Omit<ChronogramMilestoneView, 'state'> & { state?: MilestoneState }>(GANTT_MILESTONE_SQL, [roadmapId]),
+      this.sql<PersonView>(CHRONOGRAM_PERSONS_SQL(one), one ? [roadmapId, functionId, roadmapId, functionId, roadmapId] : [roadmapId, roadmapId, roadmapId]),
+    ]);
+    if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
+    const people = new Map(persons.map((p) => [p.id, p]));
+    const grouped = group(progress, at);
+    for (const m of milestoneRows) m.state = milestoneState(m, at);
+    const milestones = milestoneRows as ChronogramMilestoneView[];
+    const shown = new Set(bars.map((a) => a.id));
+    const dependencies: DependencyView[] = [];
+    for (const a of bars) for (const p of a.predecessorIds) if (shown.has(p)) dependencies.push({ predecessorId: p, successorId: a.id });
+    return {
+      roadmap: this.detail(row, at, phases, grouped, milestones, people),
+      functions: this.functionViews(one ? fnRows.filter((f) => f.id === functionId) : fnRows, phases, grouped, milestones, at, people),
+      actions: bars,
+      milestones: one ? milestones.filter((m) => m.functionId === functionId) : milestones,
+      dependencies,
+      persons,
+    };
   }
 
   private detail(
     row: RoadmapRow,
     at: IsoDate,
-    phases: Awaited<ReturnType<RoadmapReadModel['phases']>>,
-    actions: ActionView[],
-    milestones: MilestoneView[],
+    phases: PhaseRow[],
+    grouped: Grouped,
+    milestones: Array<{ phaseId: string; state: MilestoneState }>,
     persons: Map<string, PersonView>,
   ): RoadmapDetailView {
     const phaseViews: PhaseWithRollUpView[] = phases.map((p) => ({
@@ -253,36 +372,30 @@ export class RoadmapReadModel {
       order: p.position,
       start: p.start_date,
       end: p.end_date,
-      rollUp: rollUp(actions.filter((a) => a.phaseId === p.id).map(asProgress), at),
+      rollUp: grouped.rollUp(grouped.byPhase.get(p.id)),
       milestones: counts(milestones.filter((m) => m.phaseId === p.id)),
     }));
-    const spans = phaseViews.map((p) => ({ id: p.id, start: p.start, end: p.end }));
     return {
       ...this.summary(row, persons),
       at,
-      currentPhaseId: phaseAt(spans, at)?.id ?? null,
+      currentPhaseId: phaseAt(phaseViews, at)?.id ?? null,
       phases: phaseViews,
-      rollUp: rollUp(actions.map(asProgress), at),
+      rollUp: grouped.rollUp(grouped.all),
       milestones: counts(milestones),
     };
   }
 
-  async functions(roadmapId: string, at: IsoDate, functionId?: string, loaded?: { actions: ActionView[]; milestones: MilestoneView[]; phaseIds: string[] }): Promise<FunctionWithRollUpView[]> {
-    await this.roadmapRow(roadmapId);
-    const rows = await this.sql<{
-      id: string; code: string; name: string; family: FunctionWithRollUpView['family']; central: boolean; description: string;
-      volets: FunctionWithRollUpView['volets']; owner_id: string | null; color: string; position: number;
-    }>(`select id, code, name, family, central, description, volets, owner_id, color, position from target_function
-        where roadmap_id = ?${functionId ? ' and id = ?' : ''} order by position`, functionId ? [roadmapId, functionId] : [roadmapId]);
-    if (functionId && !rows.length) throw ApiException.notFound('La fonction', functionId);
-    const actions = loaded?.actions ?? (await this.actions(roadmapId, at, functionId ? { functionId } : {}));
-    const milestones = loaded?.milestones ?? (await this.milestones(roadmapId, at, functionId ? { functionId } : {}));
-    const phaseIds = loaded?.phaseIds ?? (await this.phases(roadmapId)).map((p) => p.id);
-    const persons = await this.persons(rows.map((r) => r.owner_id));
+  private functionViews(
+    rows: FunctionRow[],
+    phases: PhaseRow[],
+    grouped: Grouped,
+    milestones: Array<{ functionId: string; state: MilestoneState }>,
+    at: IsoDate,
+    persons: Map<string, PersonView>,
+  ): FunctionWithRollUpView[] {
     return rows.map((f) => {
-      const own = actions.filter((a) => a.functionId === f.id);
       const byPhase: Record<string, RollUp> = {};
-      for (const pid of phaseIds) byPhase[pid] = rollUp(own.filter((a) => a.phaseId === pid).map(asProgress), at);
+      for (const p of phases) byPhase[p.id] = grouped.rollUp(grouped.byFunctionPhase.get(`${f.id}/${p.id}`));
       return {
         id: f.id,
         code: f.code,
@@ -294,38 +407,34 @@ export class RoadmapReadModel {
         owner: (f.owner_id && persons.get(f.owner_id)) || null,
         color: f.color,
         order: f.position,
-        rollUp: rollUp(own.map(asProgress), at),
+        rollUp: grouped.rollUp(grouped.byFunction.get(f.id)),
         byPhase,
         milestones: counts(milestones.filter((m) => m.functionId === f.id)),
       };
     });
   }
 
-  /** Everything a Gantt needs for a roadmap, or for one of its functions, in one call. */
-  async chronogram(roadmapId: string, at: IsoDate, functionId?: string): Promise<ChronogramView> {
-    const row = await this.roadmapRow(roadmapId);
-    const [phases, actions, milestones] = await Promise.all([
-      this.phases(roadmapId),
-      this.actions(roadmapId, at),
-      this.milestones(roadmapId, at),
-    ]);
-    const roadmap = this.detail(row, at, phases, actions, milestones, await this.persons([row.project_lead_id]));
-    const functions = await this.functions(roadmapId, at, functionId, { actions, milestones, phaseIds: phases.map((p) => p.id) });
-    const shownActions = functionId ? actions.filter((a) => a.functionId === functionId) : actions;
-    const shownIds = new Set(shownActions.map((a) => a.id));
-    const dependencies: DependencyView[] = shownActions.flatMap((a) =>
-      a.predecessorIds.filter((p) => shownIds.has(p)).map((p) => ({ predecessorId: p, successorId: a.id })),
+  private functionRows(roadmapId: string, functionId?: string): Promise<FunctionRow[]> {
+    return this.sql<FunctionRow>(
+      `select id, code, name, family, central, description, volets, owner_id, color, position from target_function
+       where roadmap_id = ?${functionId ? ' and id = ?' : ''} order by position`,
+      functionId ? [roadmapId, functionId] : [roadmapId],
     );
-    const people = new Map<string, PersonView>();
-    for (const p of [roadmap.projectLead, ...functions.map((f) => f.owner), ...shownActions.map((a) => a.owner)]) if (p) people.set(p.id, p);
-    return {
-      roadmap,
-      functions,
-      actions: shownActions,
-      milestones: functionId ? milestones.filter((m) => m.functionId === functionId) : milestones,
-      dependencies,
-      persons: [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    };
+  }
+
+  private progressRows(roadmapId: string): Promise<GroupRow[]> {
+    return this.sql<GroupRow>(
+      'select function_id as "functionId", phase_id as "phaseId", start_date as start, due_date as due, status, progress from action where roadmap_id = ?',
+      [roadmapId],
+    );
+  }
+
+  private async milestoneStates(roadmapId: string, at: IsoDate): Promise<Array<{ functionId: string; phaseId: string; state: MilestoneState }>> {
+    const rows = await this.sql<{ function_id: string; phase_id: string; milestone_date: IsoDate; achieved_on: IsoDate | null }>(
+      'select function_id, phase_id, milestone_date, achieved_on from milestone where roadmap_id = ?',
+      [roadmapId],
+    );
+    return rows.map((r) => ({ functionId: r.function_id, phaseId: r.phase_id, state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at) }));
   }
 
   async history(itemType: 'action' | 'milestone', itemId: string) {

@@ -143,14 +143,29 @@ export interface HistoryEntryView {
   comment: string | null;
 }
 
+/**
+ * An action as the Gantt draws it: no description (GET /api/actions/:id has it), the owner by id
+ * (in `persons`). Its own expected progress, health and lateness are computed by the client with
+ * the domain library (`expectedProgress`, `itemHealth`, `isOverdue`) for `roadmap.at`: the same
+ * code as the server's roll-ups, and a chronogram of thousands of bars stays light
+ * (docs/adr/0004-chronogram-read-path.md).
+ */
+export type ChronogramActionView = Omit<ActionView, 'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'expected' | 'overdue' | 'health'> & {
+  ownerId: string | null;
+};
+
+/** A milestone as the Gantt draws it. */
+export type ChronogramMilestoneView = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'updatedAt'>;
+
 /** Everything a Gantt needs, in one call. */
 export interface ChronogramView {
   roadmap: RoadmapDetailView;
   /** the functions shown (all, or the one asked for) with their roll-ups */
   functions: FunctionWithRollUpView[];
-  actions: ActionView[];
-  milestones: MilestoneView[];
+  actions: ChronogramActionView[];
+  milestones: ChronogramMilestoneView[];
   dependencies: DependencyView[];
+  /** everyone named in the chronogram: the project lead, function and action owners */
   persons: PersonView[];
 }
 

@@ -83,10 +83,22 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return parse(s) !== null;
 }
 
+/**
+ * Day numbers already computed. Roll-ups read the same few thousand dates again and again (a
+ * mandate has ~2,600 days); the cache is emptied past a bound so it can never grow without limit.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_NUMBERS_MAX = 20_000;
+
 /** Days since 1970-01-01 (negative before), computed in UTC. */
 export function toDayNumber(d: IsoDate): number {
+  const known = DAY_NUMBERS.get(d);
+  if (known !== undefined) return known;
   const { y, m, d: day } = parseOrThrow(d);
-  return dayNumberOf(y, m, day);
+  const n = dayNumberOf(y, m, day);
+  if (DAY_NUMBERS.size >= DAY_NUMBERS_MAX) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(d, n);
+  return n;
 }
 
 /** Inverse of `toDayNumber`. Throws for a non-integer or a day outside years 0000–9999. */

@@ -1,0 +1,156 @@
+import type { RoadmapDetailView } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+import {
+  daysBetween,
+  formatFrDate,
+  spanDays,
+  toDayNumber,
+} from '@jalons/domain';
+
+/**
+ * Geometry of the mandate timeline, in percent of the roadmap's span (calendar days, both ends
+ * included). A date is placed at the start of its day: the roadmap's first day at 0 %, the day
+ * after its last day at 100 %.
+ */
+
+export type LabelAlign = 'start' | 'center' | 'end';
+export type MarkerKind = 'election' | 'today';
+
+export interface TimelineBand {
+  id: string;
+  order: number;
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** percent of the span before the phase */
+  left: number;
+  /** percent of the span the phase covers, proportional to its number of days */
+  width: number;
+  current: boolean;
+}
+
+export interface TimelineLine {
+  kind: MarkerKind;
+  position: number;
+}
+
+export interface TimelineLabel {
+  kind: MarkerKind;
+  text: string;
+  position: number;
+  align: LabelAlign;
+}
+
+export interface TimelineTick {
+  year: number;
+  position: number;
+  /** near the right edge the year is written left of its tick, to stay inside the frame */
+  align: 'start' | 'end';
+}
+
+export interface Timeline {
+  bands: TimelineBand[];
+  /** vertical marker lines (elections, today) */
+  lines: TimelineLine[];
+  /** election labels, above the bands */
+  elections: TimelineLabel[];
+  /** today's label, below the bands; null when today is outside the span */
+  today: TimelineLabel | null;
+  /** 1 January of each year inside the span */
+  ticks: TimelineTick[];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function alignAt(position: number): LabelAlign {
+  if (position < 25) return 'start';
+  if (position > 75) return 'end';
+  return 'center';
+}
+
+function frList(dates: IsoDate[]): string {
+  const fr = dates.map(formatFrDate);
+  return fr.length < 2
+    ? fr.join('')
+    : `${fr.slice(0, -1).join(', ')} et ${fr[fr.length - 1]}`;
+}
+
+export function buildTimeline(roadmap: RoadmapDetailView): Timeline {
+  const total = Math.max(1, spanDays(roadmap.start, roadmap.end));
+  const first = toDayNumber(roadmap.start);
+  const last = toDayNumber(roadmap.end);
+  /** position of the start of day d, or null when d is outside [start, end + 1 day] */
+  const at = (d: IsoDate): number | null => {
+    const day = toDayNumber(d);
+    if (day < first || day > last + 1) return null;
+    return round((daysBetween(roadmap.start, d) / total) * 100);
+  };
+
+  const bands = [...roadmap.phases]
+    .sort((a, b) => a.order - b.order)
+    .map((p) => ({
+      id: p.id,
+      order: p.order,
+      name: p.name,
+      start: p.start,
+      end: p.end,
+      left: round((daysBetween(roadmap.start, p.start) / total) * 100),
+      width: round((Math.max(0, spanDays(p.start, p.end)) / total) * 100),
+      current: p.id === roadmap.currentPhaseId,
+    }));
+
+  const lines: TimelineLine[] = [];
+  const elections: TimelineLabel[] = [];
+
+  const electionDates = [...new Set(roadmap.electionDates)]
+    .filter((d) => at(d) !== null)
+    .sort();
+  for (const d of electionDates) {
+    lines.push({ kind: 'election', position: at(d) as number });
+  }
+  if (electionDates.length > 0) {
+    const position = at(electionDates[0]) as number;
+    elections.push({
+      kind: 'election',
+      text: `${electionDates.length > 1 ? 'Élections' : 'Élection'} : ${frList(electionDates)}`,
+      position,
+      align: alignAt(position),
+    });
+  }
+  const next = roadmap.nextElectionDate;
+  const nextAt = at(next);
+  if (nextAt !== null && !electionDates.includes(next)) {
+    lines.push({ kind: 'election', position: nextAt });
+    elections.push({
+      kind: 'election',
+      text: `Prochaine élection : ${formatFrDate(next)}`,
+      position: nextAt,
+      align: alignAt(nextAt),
+    });
+  }
+
+  const todayAt = toDayNumber(roadmap.at) <= last ? at(roadmap.at) : null;
+  let today: TimelineLabel | null = null;
+  if (todayAt !== null) {
+    lines.push({ kind: 'today', position: todayAt });
+    today = {
+      kind: 'today',
+      text: `Aujourd’hui : ${formatFrDate(roadmap.at)}`,
+      position: todayAt,
+      align: alignAt(todayAt),
+    };
+  }
+
+  const ticks: TimelineTick[] = [];
+  const startYear = Number(roadmap.start.slice(0, 4));
+  const endYear = Number(roadmap.end.slice(0, 4));
+  for (let year = startYear + 1; year <= endYear; year++) {
+    const position = at(`${String(year).padStart(4, '0')}-01-01`);
+    if (position !== null)
+      ticks.push({ year, position, align: position > 95 ? 'end' : 'start' });
+  }
+
+  return { bands, lines, elections, today, ticks };
+}
