@@ -12,8 +12,8 @@ import { AppModule } from './app/app.module';
 import type { AppConfig } from './infra/config/config';
 
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
-export async function createApp(config: Pick<AppConfig, 'logLevels' | 'webDir'>, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(databaseUrl), {
+export async function createApp(config: Pick<AppConfig, 'logLevels' | 'webDir' | 'chronogramCacheSize'>, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, databaseUrl), {
     logger: config.logLevels,
     bodyParser: false,
   });

@@ -197,6 +197,44 @@ describe('writing actions and milestones over HTTP', () => {
     });
   });
 
+  describe('the chronogram after writes', () => {
+    it('follows every write, also when read through another API instance on the same database', async () => {
+      const other = await createTestApp(db.url);
+      try {
+        const url = `/api/roadmaps/${c.roadmap.id}/chronogram`;
+        const first = await other.http.get(url).expect(200);
+        const etag = first.headers['etag'];
+        expect(etag).toMatch(/^W\//);
+        // unchanged roadmap: the client's copy is still good
+        await other.http.get(url).set('If-None-Match', etag).expect(304);
+        const a = await create({ title: 'Visible partout' });
+        const second = await other.http.get(url).set('If-None-Match', etag).expect(200);
+        expect(second.headers['etag']).not.toBe(etag);
+        expect((second.body as ChronogramView).actions.map((x) => x.id)).toContain(a.id);
+        await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 35 }).expect(200);
+        const third = (await other.http.get(url).expect(200)).body as ChronogramView;
+        expect(third.actions.find((x) => x.id === a.id)).toMatchObject({ status: 'en_cours', progress: 35, version: 2 });
+      } finally {
+        await other.app.close();
+      }
+    });
+
+    it('refuses one of two dependencies added at the same moment that together would close a cycle', async () => {
+      const a = await create({ title: 'P' });
+      const b = await create({ title: 'Q' });
+      const results = await Promise.all([
+        http.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: a.id }),
+        http.post(`/api/actions/${a.id}/dependencies`).send({ version: a.version, predecessorId: b.id }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+      const [{ n }] = await db.query<{ n: string }>(
+        'select count(*) n from action_dependency where (predecessor_id = $1 and successor_id = $2) or (predecessor_id = $2 and successor_id = $1)',
+        [a.id, b.id],
+      );
+      expect(n).toBe('1');
+    });
+  });
+
   describe('milestones', () => {
     const newMilestone = (over: Record<string, unknown> = {}) => ({
       functionId: fn('ethique').id,

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 
+import { APP_CONFIG } from '../infra/config/config';
+import type { AppConfig } from '../infra/config/config';
 import { ormOptions } from '../infra/database/mikro-orm.config';
 import { ApiErrorFilter } from '../infra/http/error.filter';
 import { createValidationPipe } from '../infra/http/validation.pipe';
@@ -17,12 +19,13 @@ import { RoadmapsController } from './roadmaps/roadmaps.controller';
 @Module({})
 export class AppModule {
   /** The whole API on one database. The pipe and the filter are providers, so test modules get them too. */
-  static forDatabase(databaseUrl: string): DynamicModule {
+  static create(config: Pick<AppConfig, 'chronogramCacheSize'>, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(databaseUrl), registerRequestContext: true })],
       controllers: [HealthController, RoadmapsController, ActionsController, MilestonesController, PersonsController],
       providers: [
+        { provide: APP_CONFIG, useValue: config },
         RoadmapReadModel,
         ActionsService,
         MilestonesService,

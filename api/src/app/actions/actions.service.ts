@@ -84,7 +84,7 @@ export class ActionsService {
         owner,
       });
       for (const p of found) tx.create(ActionDependency, { predecessor: p, successor: action });
-      recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment);
+      await recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment);
       return action.id;
     });
     return this.read.action(id, at);
@@ -116,7 +116,7 @@ export class ActionsService {
       tx.assign(action, { title: dto.title?.trim() ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
       if (!changes.length && !dto.comment) return;
       action.updatedAt = new Date();
-      recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
     });
     return this.read.action(id, at);
   }
@@ -130,7 +130,7 @@ export class ActionsService {
       action.status = dto.status;
       action.progress = dto.progress;
       action.updatedAt = new Date();
-      recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
     });
     return this.read.action(id, at);
   }
@@ -138,7 +138,7 @@ export class ActionsService {
   async remove(id: string, version: number): Promise<void> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
-      recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null);
       await tx.nativeDelete(ActionDependency, { $or: [{ predecessor: action }, { successor: action }] });
       tx.remove(action);
     });
@@ -148,14 +148,14 @@ export class ActionsService {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, dto.version);
       // one writer at a time on a roadmap's dependency graph, so two arrows added at once cannot close a cycle
-      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:deps:${action.roadmap.id}`]);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:deps:${action.roadmap.id}`]);
       const predecessor = await tx.findOne(Action, { id: dto.predecessorId });
       if (!predecessor) throw ApiException.notFound('L’action', dto.predecessorId);
       if (predecessor.roadmap.id !== action.roadmap.id) {
         throw ApiException.rule([{ field: 'predecessorId', message: 'L’action précédente doit appartenir à la même feuille de route.' }]);
       }
       const edges = (
-        await tx.getConnection().execute<Array<{ p: string; s: string }>>(
+        await tx.execute<Array<{ p: string; s: string }>>(
           'select d.predecessor_id as p, d.successor_id as s from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = ?',
           [action.roadmap.id],
         )
@@ -168,7 +168,7 @@ export class ActionsService {
       }
       tx.create(ActionDependency, { predecessor, successor: action });
       action.updatedAt = new Date();
-      recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null);
     });
     return this.read.action(id, at);
   }
@@ -178,7 +178,7 @@ export class ActionsService {
       const action = await this.load(tx, id, version);
       const link = await tx.findOne(ActionDependency, { predecessor: predecessorId, successor: action }, { populate: ['predecessor'] });
       if (!link) throw ApiException.notFound('La dépendance vers', predecessorId);
-      recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', link.predecessor, null]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', link.predecessor, null]], null);
       tx.remove(link);
       action.updatedAt = new Date();
     });

@@ -16,7 +16,7 @@ export class Action extends BaseEntity {
   @ManyToOne({ entity: () => Roadmap, deleteRule: 'cascade' })
   roadmap!: Roadmap;
 
-  @ManyToOne({ entity: () => TargetFunction, fieldName: 'function_id', deleteRule: 'cascade' })
+  @ManyToOne({ entity: () => TargetFunction, fieldName: 'function_id', deleteRule: 'cascade', index: 'action_function_id_index' })
   fn!: TargetFunction;
 
   @ManyToOne({ entity: () => Phase })

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@jalons/domain';
-import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
 import { Phase } from './phase.entity';
@@ -9,6 +9,7 @@ import { TargetFunction } from './target-function.entity';
 /** A dated checkpoint of a function (a diamond on the Gantt). */
 @Entity({ tableName: 'milestone' })
 @Unique({ properties: ['roadmap', 'kitKey'] })
+@Index({ properties: ['roadmap', 'date'] })
 export class Milestone extends BaseEntity {
   @ManyToOne({ entity: () => Roadmap, deleteRule: 'cascade' })
   roadmap!: Roadmap;

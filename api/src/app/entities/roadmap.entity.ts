@@ -38,4 +38,8 @@ export class Roadmap extends BaseEntity {
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;
+
+  /** bumped by every write on the roadmap's content (history.ts); keys the chronogram cache and ETag */
+  @Property({ type: 'integer' })
+  revision: Opt<number> = 0;
 }

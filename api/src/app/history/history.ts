@@ -7,8 +7,11 @@ export type Change = [field: string, from: unknown, to: unknown];
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' && 'title' in (v as object) ? String((v as { title: string }).title) : typeof v === 'object' && 'name' in (v as object) ? String((v as { name: string }).name) : String(v));
 
-/** Stages one history line per changed field, in the caller's transaction. */
-export function recordChanges(
+/**
+ * Stages one history line per changed field, in the caller's transaction, and bumps the roadmap's
+ * revision (which also serialises concurrent writers of one roadmap until they commit).
+ */
+export async function recordChanges(
   em: EntityManager,
   roadmap: Roadmap,
   itemType: ItemType,
@@ -16,7 +19,8 @@ export function recordChanges(
   changes: Change[],
   comment: string | null | undefined,
   actor: Person | null = null,
-): void {
+): Promise<void> {
+  await em.execute('update roadmap set revision = revision + 1 where id = ?', [roadmap.id]);
   const at = new Date();
   const lines = changes.length ? changes : ([['comment', null, null]] as Change[]);
   for (const [field, from, to] of lines) {

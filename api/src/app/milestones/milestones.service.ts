@@ -54,7 +54,7 @@ export class MilestonesService {
         date: dto.date,
         achievedOn: dto.achievedOn ?? null,
       });
-      recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment);
+      await recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment);
       return m.id;
     });
     return this.read.milestone(id, at);
@@ -86,7 +86,7 @@ export class MilestonesService {
       });
       if (!changes.length && !dto.comment) return;
       m.updatedAt = new Date();
-      recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment);
     });
     return this.read.milestone(id, at);
   }
@@ -94,7 +94,7 @@ export class MilestonesService {
   async remove(id: string, version: number): Promise<void> {
     await this.em.transactional(async (tx) => {
       const m = await this.load(tx, id, version);
-      recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null);
       tx.remove(m);
     });
   }

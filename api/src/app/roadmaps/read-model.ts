@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   expectedProgress,
@@ -26,6 +26,8 @@ import type {
   RoadmapSummaryView,
 } from '@jalons/contract';
 
+import { APP_CONFIG } from '../../infra/config/config';
+import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 
 const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -174,7 +176,13 @@ function counts(ms: ReadonlyArray<{ state: MilestoneState }>): MilestoneCounts {
  */
 @Injectable()
 export class RoadmapReadModel {
-  constructor(private readonly em: EntityManager) {}
+  /** serialised chronograms by roadmap, day and function, with the roadmap revision they were read at */
+  private readonly chronograms = new Map<string, { revision: number; json: string }>();
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chronogramCacheSize'>,
+  ) {}
 
   private sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
     return this.em.getConnection().execute<T[]>(query, params as never[]);
@@ -323,6 +331,32 @@ export class RoadmapReadModel {
     ]);
     if (functionId && !rows.length) throw ApiException.notFound('La fonction', functionId);
     return this.functionViews(rows, phases, group(actions, at), milestones, at, await this.persons(rows.map((r) => r.owner_id)));
+  }
+
+  /**
+   * The chronogram as JSON text, with a weak ETag. Read from a per-instance cache when the roadmap's
+   * revision has not moved since (every write bumps it in its transaction, so several instances
+   * on one database stay right); the revision is read before the rows, so an entry is never older
+   * than its revision.
+   */
+  async chronogramJson(roadmapId: string, at: IsoDate, functionId?: string): Promise<{ json: string; etag: string }> {
+    const [current] = await this.sql<{ revision: number }>('select revision from roadmap where id = ?', [roadmapId]);
+    if (!current) throw ApiException.notFound('La feuille de route', roadmapId);
+    const key = `${roadmapId}/${at}/${functionId ?? '*'}`;
+    const etag = `W/"${current.revision}-${at}-${functionId ?? 'all'}"`;
+    const hit = this.chronograms.get(key);
+    if (hit && hit.revision === current.revision) {
+      this.chronograms.delete(key); // most recently used goes last
+      this.chronograms.set(key, hit);
+      return { json: hit.json, etag };
+    }
+    const json = JSON.stringify(await this.chronogram(roadmapId, at, functionId));
+    if (this.config.chronogramCacheSize > 0) {
+      this.chronograms.delete(key);
+      this.chronograms.set(key, { revision: current.revision, json });
+      while (this.chronograms.size > this.config.chronogramCacheSize) this.chronograms.delete(this.chronograms.keys().next().value as string);
+    }
+    return { json, etag };
   }
 
   /** Everything a Gantt needs for a roadmap, or for one of its functions, in one call. */

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   ActionFilterDto,
   AtQueryDto,
@@ -10,7 +11,6 @@ import {
 } from '@jalons/contract';
 import type {
   ActionView,
-  ChronogramView,
   FunctionWithRollUpView,
   MilestoneView,
   RoadmapDetailView,
@@ -93,7 +93,11 @@ export class RoadmapsController {
 
   @Get(':id/chronogram')
   @ApiOperation({ summary: 'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions' })
-  chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto): Promise<ChronogramView> {
-    return this.read.chronogram(id, referenceDay(q.at), q.functionId);
+  @ApiOkResponse({ description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged' })
+  async chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto, @Res() res: Response): Promise<void> {
+    const { json, etag } = await this.read.chronogramJson(id, referenceDay(q.at), q.functionId);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('application/json').send(json); // express answers 304 itself when If-None-Match matches
   }
 }

@@ -12,13 +12,13 @@ export type SeedOutcome = { created: true; roadmapId: string } | { created: fals
 export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promise<SeedOutcome> {
   return em.transactional(async (tx) => {
     // serialise concurrent seeds of the same slug (two instances, two CLIs)
-    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:seed:${plan.roadmap.slug}`]);
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:seed:${plan.roadmap.slug}`]);
     const existing = await tx.findOne(Roadmap, { slug: plan.roadmap.slug });
     if (existing) return { created: false, roadmapId: existing.id };
 
     const emails = plan.persons.map((p) => p.email.toLowerCase());
     const rows = emails.length
-      ? await tx.getConnection().execute<Array<{ id: string }>>('select id from person where lower(email) in (?)', [emails])
+      ? await tx.execute<Array<{ id: string }>>('select id from person where lower(email) in (?)', [emails])
       : [];
     const known = rows.length ? await tx.find(Person, { id: { $in: rows.map((row) => row.id) } }) : [];
     const persons = new Map(known.map((p) => [p.email.toLowerCase(), p]));

@@ -17,6 +17,8 @@ export interface AppConfig {
   logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
   production: boolean;
   timeZone: 'Europe/Paris';
+  /** chronograms kept serialised per instance, checked against the roadmap's revision on every read (0 = off) */
+  chronogramCacheSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevels: [...LEVELS.slice(0, idx + 1)],
     production: env['NODE_ENV'] === 'production',
     timeZone: 'Europe/Paris',
+    chronogramCacheSize: int(env, 'CHRONOGRAM_CACHE_SIZE', 32, 0, 10_000),
   };
 }
 
