@@ -231,12 +231,30 @@ export class RoadmapReadModel {
   async actions(roadmapId: string, at: IsoDate, filter: Omit<ActionFilterDto, 'at'> = {}): Promise<ActionView[]> {
     const where = ['a.roadmap_id = ?'];
     const params: unknown[] = [roadmapId];
-    if (filter.functionId) (where.push('a.function_id = ?'), params.push(filter.functionId));
-    if (filter.phaseId) (where.push('a.phase_id = ?'), params.push(filter.phaseId));
-    if (filter.status?.length) (where.push('a.status in (?)'), params.push(filter.status));
-    if (filter.ownerId) (where.push('a.owner_id = ?'), params.push(filter.ownerId));
-    if (filter.dueBefore) (where.push('a.due_date <= ?'), params.push(filter.dueBefore));
-    if (filter.dueAfter) (where.push('a.due_date >= ?'), params.push(filter.dueAfter));
+    if (filter.functionId) {
+      where.push('a.function_id = ?');
+      params.push(filter.functionId);
+    }
+    if (filter.phaseId) {
+      where.push('a.phase_id = ?');
+      params.push(filter.phaseId);
+    }
+    if (filter.status?.length) {
+      where.push('a.status in (?)');
+      params.push(filter.status);
+    }
+    if (filter.ownerId) {
+      where.push('a.owner_id = ?');
+      params.push(filter.ownerId);
+    }
+    if (filter.dueBefore) {
+      where.push('a.due_date <= ?');
+      params.push(filter.dueBefore);
+    }
+    if (filter.dueAfter) {
+      where.push('a.due_date >= ?');
+      params.push(filter.dueAfter);
+    }
     const rows = await this.sql<ActionRow>(`${ACTION_SQL} where ${where.join(' and ')}${ACTION_ORDER}`, params);
     const persons = await this.persons(rows.map((r) => r.owner_id));
     return rows.map((r) => this.actionView(r, at, persons));
@@ -276,11 +294,23 @@ export class RoadmapReadModel {
   async milestones(roadmapId: string, at: IsoDate, filter: Omit<MilestoneFilterDto, 'at'> = {}): Promise<MilestoneView[]> {
     const where = ['m.roadmap_id = ?'];
     const params: unknown[] = [roadmapId];
-    if (filter.functionId) (where.push('m.function_id = ?'), params.push(filter.functionId));
-    if (filter.phaseId) (where.push('m.phase_id = ?'), params.push(filter.phaseId));
+    if (filter.functionId) {
+      where.push('m.function_id = ?');
+      params.push(filter.functionId);
+    }
+    if (filter.phaseId) {
+      where.push('m.phase_id = ?');
+      params.push(filter.phaseId);
+    }
     if (filter.achieved !== undefined) where.push(filter.achieved ? 'm.achieved_on is not null' : 'm.achieved_on is null');
-    if (filter.dueBefore) (where.push('m.milestone_date <= ?'), params.push(filter.dueBefore));
-    if (filter.dueAfter) (where.push('m.milestone_date >= ?'), params.push(filter.dueAfter));
+    if (filter.dueBefore) {
+      where.push('m.milestone_date <= ?');
+      params.push(filter.dueBefore);
+    }
+    if (filter.dueAfter) {
+      where.push('m.milestone_date >= ?');
+      params.push(filter.dueAfter);
+    }
     const rows = await this.sql<MilestoneRow>(`${MILESTONE_SQL} where ${where.join(' and ')}${MILESTONE_ORDER}`, params);
     return rows.map((r) => this.milestoneView(r, at));
   }

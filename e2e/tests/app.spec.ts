@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('the app as a user starts it', () => {
+  test('answers /api/health and serves the seeded Brest roadmap', async ({ request }) => {
+    const health = await request.get('/api/health');
+    expect(health.ok()).toBe(true);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
+    const roadmaps = await (await request.get('/api/roadmaps')).json();
+    expect(roadmaps.map((r: { slug: string }) => r.slug)).toEqual(['brest-2026-2032']);
+    const chrono = await (await request.get(`/api/roadmaps/${roadmaps[0].id}/chronogram`)).json();
+    expect(chrono.roadmap.phases).toHaveLength(4);
+    expect(chrono.functions).toHaveLength(11);
+    expect(chrono.actions.length).toBeGreaterThanOrEqual(45);
+    expect(chrono.milestones.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('serves the Swagger UI at /api/docs', async ({ page }) => {
+    await page.goto('/api/docs');
+    await expect(page.getByText('Jalons API').first()).toBeVisible();
+  });
+
+  test('shows the mandate overview in the browser', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mandat 2026–2032');
+    await expect(page.getByRole('main')).toContainText('Ville et Métropole de Brest');
+    await expect(page.getByRole('main')).toContainText('Phase en cours : Incubation post-électorale');
+    for (const phase of ['Incubation pré-électorale', 'Incubation post-électorale', "Phase d'émergence", 'Phase de maturation']) {
+      await expect(page.getByRole('main').getByText(phase).first()).toBeVisible();
+    }
+    await expect(page.getByRole('main').getByText('Fonction centrale').first()).toBeVisible();
+    const shot = await page.screenshot({ fullPage: true });
+    await testInfo.attach('overview', { body: shot, contentType: 'image/png' });
+    await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
+  });
+
+  test('answers an unknown web route with the app, and an unknown API route with a JSON 404', async ({ page, request }) => {
+    await page.goto('/nulle-part');
+    await expect(page.getByText('Jalons').first()).toBeVisible();
+    const res = await request.get('/api/nulle-part');
+    expect(res.status()).toBe(404);
+    expect(await res.json()).toMatchObject({ statusCode: 404, error: 'not_found' });
+  });
+});
