@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 
 import { Client } from 'pg';
 
@@ -31,7 +32,7 @@ export async function createTestDatabase(options: { migrate?: boolean; seed?: bo
   await admin.query(`create database "${name}"`);
   await admin.end();
   const url = withDatabase(adminUrl(), name);
-  if (options.migrate ?? true) await prepareDatabase(url, { seed: options.seed ?? true, seedsDir: 'seeds' });
+  if (options.migrate ?? true) await prepareDatabase(url, { seed: options.seed ?? true, seedsDir: join(__dirname, '..', '..', 'seeds') });
   const client = new Client({ connectionString: url });
   await client.connect();
   return {
