@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { findCycle, PHASE_CODES } from '@jalons/domain';
@@ -159,7 +159,9 @@ export function loadKit(file: string): KitFile {
 
 /** Reads and checks a roadmap file against its schema and against the kit it instantiates. */
 export function loadRoadmapFile(file: string, kit: KitFile): RoadmapFile {
-  const rm = validated<RoadmapFile>(file, join(file, '..', 'roadmap.schema.json'));
+  // a city's own file may live anywhere: the schema is the one beside it, or else the seeds' one
+  const beside = join(file, '..', 'roadmap.schema.json');
+  const rm = validated<RoadmapFile>(file, existsSync(beside) ? beside : join(seedsDir(), 'roadmaps', 'roadmap.schema.json'));
   const problems: Array<{ path: string; problem: string }> = [];
   if (rm.kit !== kit.code) problems.push({ path: '/kit', problem: `kit "${rm.kit}" is not the loaded kit "${kit.code}"` });
   const persons = new Set(rm.persons.map((p) => p.key));
