@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 
 import { AppModule } from './app/app.module';
+import { jsonDepthGuard } from './infra/http/json-depth';
 import type { AppConfig } from './infra/config/config';
 
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
@@ -25,8 +26,8 @@ export async function createApp(config: Pick<AppConfig, 'logLevels' | 'webDir' |
     next();
   });
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(jsonDepthGuard);
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Jalons API')

@@ -21,11 +21,17 @@ async function main(): Promise<void> {
   }
   let embedded: EmbeddedDatabase | null = null;
   let stopping = false;
+  // one path on a signal: finish the requests in flight and close the app, then stop the database
   const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
-    await app?.close().catch(() => undefined);
+    if (app) {
+      // keep serving for a grace period so the requests already sent (some still unread in the
+      // socket backlog) are answered, then close: that waits for the requests in progress
+      await new Promise((r) => setTimeout(r, config.shutdownGraceMs));
+      await app.close().catch((e) => logger.error(`closing the app: ${(e as Error).message}`));
+    }
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };

@@ -18,7 +18,7 @@ describe('writing actions and milestones over HTTP', () => {
   const snapshot = () =>
     db.query(`select (select count(*) from action) a, (select count(*) from milestone) m, (select count(*) from action_dependency) d,
                      (select count(*) from change_history) h, (select coalesce(sum(version), 0) from action) v,
-                     (select coalesce(sum(version), 0) from milestone) mv`);
+                     (select coalesce(sum(version), 0) from milestone) mv, (select sum(revision) from roadmap) r`);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -147,6 +147,11 @@ describe('writing actions and milestones over HTTP', () => {
       ['an unknown status', { status: 'finie' }, 'status'],
       ['an empty title', { title: '' }, 'title'],
       ['a malformed function id', { functionId: 'ethique' }, 'functionId'],
+      ['a title of blanks only', { title: '   ' }, 'title'],
+      ['a NUL character in a text', { description: 'avant\u0000après' }, 'description'],
+      ['a title over 200 characters as PostgreSQL counts them', { title: 'a\uFE0F'.repeat(200) }, 'title'],
+      ['a year 0000', { start: '0000-01-01' }, 'start'],
+      ['predecessors given as one id instead of a list', { predecessorIds: '00000000-0000-4000-8000-000000000000' }, 'predecessorIds'],
     ])('refuses %s with a 400 naming the field', async (_, over, field) => {
       const before = await snapshot();
       const res = await http.post(`/api/roadmaps/${c.roadmap.id}/actions`).send(newAction(over)).expect(400);
@@ -181,10 +186,25 @@ describe('writing actions and milestones over HTTP', () => {
       await http.delete(`/api/actions/${id}?version=1`).expect(404);
       await http.post(`/api/actions/${id}/dependencies`).send({ version: 1, predecessorId: id }).expect(404);
       const a = await create();
-      const res = await http.post(`/api/actions/${a.id}/dependencies`).send({ version: 1, predecessorId: id }).expect(404);
-      expect(res.body.error).toBe('not_found');
+      // an unknown predecessor is a fault of the body, not of the address: 422 naming the field, as on create
+      const res = await http.post(`/api/actions/${a.id}/dependencies`).send({ version: 1, predecessorId: id }).expect(422);
+      expect(res.body).toMatchObject({ error: 'rule_broken', errors: [{ field: 'predecessorId' }] });
       await http.delete(`/api/actions/${a.id}/dependencies/${id}?version=1`).expect(404);
       await http.post(`/api/roadmaps/${id}/actions`).send(newAction()).expect(404);
+    });
+
+    it('answers a body nested too deep with a 400 instead of overflowing the validator', async () => {
+      const deep = `{"title":"x","x":${'['.repeat(60_000)}${']'.repeat(60_000)}}`;
+      const res = await http.post(`/api/roadmaps/${c.roadmap.id}/actions`).set('content-type', 'application/json').send(deep).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'validation_failed', errors: [{ field: 'body' }] });
+    });
+
+    it('keeps the version when a status update changes nothing', async () => {
+      const a = await create();
+      const same = await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'a_lancer', progress: 0 }).expect(200);
+      expect(same.body.version).toBe(1);
+      const h = (await http.get(`/api/actions/${a.id}/history`).expect(200)).body as HistoryEntryView[];
+      expect(h.map((e) => e.field)).toEqual(['created']);
     });
 
     it('answers a malformed JSON body and a body too large with a 4xx in the one shape', async () => {
@@ -194,6 +214,53 @@ describe('writing actions and milestones over HTTP', () => {
       const big = await http.post(`/api/roadmaps/${c.roadmap.id}/actions`).send(newAction({ description: 'x'.repeat(300_000) })).expect(413);
       expect(big.body).toMatchObject({ statusCode: 413, error: 'payload_too_large' });
       expect(JSON.stringify(big.body)).not.toMatch(/at .*\.js/);
+    });
+  });
+
+  describe('concurrent writes', () => {
+    it('lets one of two updates sent with the same version win; the other gets a 409 with the current version', async () => {
+      const a = await create();
+      const results = await Promise.all([
+        http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 20 }),
+        http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 70 }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const refused = results.find((r) => r.status === 409)!;
+      expect(refused.body).toMatchObject({ error: 'version_conflict', currentVersion: 2 });
+      const winner = results.find((r) => r.status === 200)!;
+      expect((await http.get(`/api/actions/${a.id}`).expect(200)).body.progress).toBe(winner.body.progress);
+    });
+
+    it('deletes once when two deletes with the same version arrive together, and never deletes over a newer version', async () => {
+      const a = await create();
+      const both = await Promise.all([http.delete(`/api/actions/${a.id}?version=1`), http.delete(`/api/actions/${a.id}?version=1`)]);
+      expect(both.map((r) => r.status).sort()).toEqual([204, 404]);
+      const h = (await http.get(`/api/actions/${a.id}/history`).expect(200)).body as HistoryEntryView[];
+      expect(h.map((e) => e.field)).toEqual(['created', 'deleted']);
+      const b = await create();
+      const [update, del] = await Promise.all([
+        http.put(`/api/actions/${b.id}/status`).send({ version: 1, status: 'en_cours', progress: 5 }),
+        http.delete(`/api/actions/${b.id}?version=1`),
+      ]);
+      // whichever came first, the other saw version 1 go stale
+      expect([update.status, del.status].sort()).toEqual(update.status === 200 ? [200, 409] : [204, 404]);
+    });
+
+    it('never answers 500 when a predecessor is deleted while an arrow to it is being added', async () => {
+      for (let i = 0; i < 5; i++) {
+        const p = await create({ title: `P${i}` });
+        const s2 = await create({ title: `S${i}` });
+        const [add, createWith, del] = await Promise.all([
+          http.post(`/api/actions/${s2.id}/dependencies`).send({ version: 1, predecessorId: p.id }),
+          http.post(`/api/roadmaps/${c.roadmap.id}/actions`).send(newAction({ title: `T${i}`, predecessorIds: [p.id] })),
+          http.delete(`/api/actions/${p.id}?version=1`),
+        ]);
+        expect([201, 422]).toContain(add.status);
+        expect([201, 422]).toContain(createWith.status);
+        expect(del.status).toBe(204);
+      }
+      const [{ n }] = await db.query<{ n: string }>('select count(*) n from action_dependency d left join action a on a.id = d.predecessor_id where a.id is null');
+      expect(n).toBe('0');
     });
   });
 

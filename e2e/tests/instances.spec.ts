@@ -94,3 +94,29 @@ test.describe('on one PostgreSQL', () => {
     }
   });
 });
+
+test.describe('stopping', () => {
+  test('SIGTERM lets the requests in flight finish, then stops the embedded PostgreSQL and exits 0', async () => {
+    const { mkdtempSync, chmodSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dataDir = mkdtempSync(join(tmpdir(), 'jalons-stop-'));
+    chmodSync(dataDir, 0o755);
+    const app = run(['dist/api/main.js'], { PORT: '4103', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54498', SHUTDOWN_GRACE_MS: '2000' });
+    const exited = output(app);
+    await healthy(4103);
+    const [roadmap] = await (await fetch('http://127.0.0.1:4103/api/roadmaps')).json();
+    const inFlight = Array.from({ length: 12 }, (_, i) =>
+      fetch(`http://127.0.0.1:4103/api/roadmaps/${roadmap.id}/chronogram?at=2026-11-${String(10 + i).padStart(2, '0')}`).then(
+        (r) => r.status,
+        (e: Error) => e.message,
+      ),
+    );
+    app.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    const { code, out } = await exited;
+    expect(statuses).toEqual(Array(12).fill(200));
+    expect(code).toBe(0);
+    expect(out).toContain('PostgreSQL stopped');
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});

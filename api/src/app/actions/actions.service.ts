@@ -23,11 +23,22 @@ export class ActionsService {
     private readonly read: RoadmapReadModel,
   ) {}
 
+  /**
+   * The action to change, its row locked until the transaction ends: concurrent writers of one
+   * action take turns, so the version check below is authoritative (a stale one gets its 409).
+   */
   private async load(tx: EntityManager, id: string, version: number): Promise<Action> {
-    const action = await tx.findOne(Action, { id }, { populate: ['roadmap', 'fn', 'phase', 'owner'] });
-    if (!action) throw ApiException.notFound('L’action', id);
-    if (action.version !== version) throw ApiException.conflict(action.version, 'Cette action');
-    return action;
+    const [row] = await tx.execute<Array<{ version: number }>>('select version from action where id = ? for update', [id]);
+    if (!row) throw ApiException.notFound('L’action', id);
+    if (row.version !== version) throw ApiException.conflict(row.version, 'Cette action');
+    return tx.findOneOrFail(Action, { id }, { populate: ['roadmap', 'fn', 'phase', 'owner'] });
+  }
+
+  /** Actions of the roadmap among `ids`, their rows share-locked so that none is deleted before the commit. */
+  private async lockedPredecessors(tx: EntityManager, roadmap: Roadmap, ids: string[]): Promise<Action[]> {
+    if (!ids.length) return [];
+    const rows = await tx.execute<Array<{ id: string }>>('select id from action where roadmap_id = ? and id in (?) for share', [roadmap.id, ids]);
+    return rows.length ? tx.find(Action, { id: { $in: rows.map((r) => r.id) } }) : [];
   }
 
   private async phaseFor(tx: EntityManager, roadmap: Roadmap, start: IsoDate): Promise<Phase> {
@@ -66,7 +77,7 @@ export class ActionsService {
       if (broken.length) throw ApiException.rule(broken);
       const owner = dto.ownerId === undefined ? (fn.owner ?? null) : await this.person(tx, dto.ownerId);
       const predecessors = [...new Set(dto.predecessorIds ?? [])];
-      const found = predecessors.length ? await tx.find(Action, { id: { $in: predecessors }, roadmap }) : [];
+      const found = await this.lockedPredecessors(tx, roadmap, predecessors);
       if (found.length !== predecessors.length) {
         throw ApiException.rule([{ field: 'predecessorIds', message: 'Une action précédente est introuvable dans cette feuille de route.' }]);
       }
@@ -74,7 +85,7 @@ export class ActionsService {
         roadmap,
         fn,
         phase: await this.phaseFor(tx, roadmap, dto.start),
-        title: dto.title.trim(),
+        title: dto.title,
         description: dto.description ?? '',
         volet: dto.volet ?? null,
         start: dto.start,
@@ -105,7 +116,7 @@ export class ActionsService {
       const due = dto.due ?? action.due;
       const broken = checkActionDates(action.roadmap, { start, due });
       if (broken.length) throw ApiException.rule(broken);
-      changes.push(...diff(action, { title: dto.title?.trim(), description: dto.description, start: dto.start, due: dto.due, volet: dto.volet }));
+      changes.push(...diff(action, { title: dto.title, description: dto.description, start: dto.start, due: dto.due, volet: dto.volet }));
       if (dto.ownerId !== undefined && dto.ownerId !== (action.owner?.id ?? null)) {
         const owner = await this.person(tx, dto.ownerId);
         changes.push(['owner', action.owner?.name ?? null, owner?.name ?? null]);
@@ -113,7 +124,7 @@ export class ActionsService {
       }
       const phase = await this.phaseFor(tx, action.roadmap, start);
       if (phase.id !== action.phase.id) changes.push(['phase', action.phase.name, phase.name]);
-      tx.assign(action, { title: dto.title?.trim() ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
+      tx.assign(action, { title: dto.title ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
       if (!changes.length && !dto.comment) return;
       action.updatedAt = new Date();
       await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
@@ -127,6 +138,7 @@ export class ActionsService {
       const broken = checkStatusProgress(dto.status, dto.progress);
       if (broken.length) throw ApiException.rule(broken);
       const changes = diff(action, { status: dto.status, progress: dto.progress });
+      if (!changes.length && !dto.comment) return; // nothing to record: the version stays
       action.status = dto.status;
       action.progress = dto.progress;
       action.updatedAt = new Date();
@@ -146,13 +158,15 @@ export class ActionsService {
 
   async addDependency(id: string, dto: AddDependencyDto, at: IsoDate): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
+      // one writer at a time on a roadmap's dependency graph, so two arrows added at once cannot
+      // close a cycle; taken before any row lock, so that two such writers cannot deadlock
+      const [owner] = await tx.execute<Array<{ roadmap_id: string }>>('select roadmap_id from action where id = ?', [id]);
+      if (!owner) throw ApiException.notFound('L’action', id);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:deps:${owner.roadmap_id}`]);
       const action = await this.load(tx, id, dto.version);
-      // one writer at a time on a roadmap's dependency graph, so two arrows added at once cannot close a cycle
-      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:deps:${action.roadmap.id}`]);
-      const predecessor = await tx.findOne(Action, { id: dto.predecessorId });
-      if (!predecessor) throw ApiException.notFound('L’action', dto.predecessorId);
-      if (predecessor.roadmap.id !== action.roadmap.id) {
-        throw ApiException.rule([{ field: 'predecessorId', message: 'L’action précédente doit appartenir à la même feuille de route.' }]);
+      const [predecessor] = await this.lockedPredecessors(tx, action.roadmap, [dto.predecessorId]);
+      if (!predecessor) {
+        throw ApiException.rule([{ field: 'predecessorId', message: 'L’action précédente est introuvable dans cette feuille de route.' }]);
       }
       const edges = (
         await tx.execute<Array<{ p: string; s: string }>>(

@@ -17,11 +17,12 @@ export class MilestonesService {
     private readonly read: RoadmapReadModel,
   ) {}
 
+  /** The milestone to change, its row locked until the transaction ends (see ActionsService.load). */
   private async load(tx: EntityManager, id: string, version: number): Promise<Milestone> {
-    const m = await tx.findOne(Milestone, { id }, { populate: ['roadmap', 'fn', 'phase'] });
-    if (!m) throw ApiException.notFound('Le jalon', id);
-    if (m.version !== version) throw ApiException.conflict(m.version, 'Ce jalon');
-    return m;
+    const [row] = await tx.execute<Array<{ version: number }>>('select version from milestone where id = ? for update', [id]);
+    if (!row) throw ApiException.notFound('Le jalon', id);
+    if (row.version !== version) throw ApiException.conflict(row.version, 'Ce jalon');
+    return tx.findOneOrFail(Milestone, { id }, { populate: ['roadmap', 'fn', 'phase'] });
   }
 
   private async phaseFor(tx: EntityManager, roadmap: Roadmap, date: IsoDate): Promise<Phase> {
@@ -49,7 +50,7 @@ export class MilestonesService {
         roadmap,
         fn,
         phase: await this.phaseFor(tx, roadmap, dto.date),
-        title: dto.title.trim(),
+        title: dto.title,
         description: dto.description ?? '',
         date: dto.date,
         achievedOn: dto.achievedOn ?? null,
@@ -74,11 +75,11 @@ export class MilestonesService {
       const broken = checkMilestoneDate(m.roadmap, date);
       if (broken.length) throw ApiException.rule(broken);
       this.checkAchieved(dto.achievedOn, today);
-      changes.push(...diff(m, { title: dto.title?.trim(), description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
+      changes.push(...diff(m, { title: dto.title, description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
       const phase = await this.phaseFor(tx, m.roadmap, date);
       if (phase.id !== m.phase.id) changes.push(['phase', m.phase.name, phase.name]);
       tx.assign(m, {
-        title: dto.title?.trim() ?? m.title,
+        title: dto.title ?? m.title,
         description: dto.description ?? m.description,
         date,
         achievedOn: dto.achievedOn === undefined ? m.achievedOn : dto.achievedOn,

@@ -19,6 +19,8 @@ export interface AppConfig {
   timeZone: 'Europe/Paris';
   /** chronograms kept serialised per instance, checked against the roadmap's revision on every read (0 = off) */
   chronogramCacheSize: number;
+  /** on SIGINT/SIGTERM, how long requests already sent may still be read before the server closes */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env['NODE_ENV'] === 'production',
     timeZone: 'Europe/Paris',
     chronogramCacheSize: int(env, 'CHRONOGRAM_CACHE_SIZE', 32, 0, 10_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 500, 0, 60_000),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, ForeignKeyConstraintViolationException, LockWaitTimeoutException, NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ApiError } from '@jalons/contract';
 import type { Request, Response } from 'express';
 
@@ -62,6 +62,12 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof OptimisticLockError) {
       return { statusCode: HttpStatus.CONFLICT, error: 'version_conflict', message: 'Cet élément a été modifié entre-temps. Rechargez-le puis refaites votre modification.' };
+    }
+    if (exception instanceof DeadlockException || exception instanceof LockWaitTimeoutException) {
+      return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Une autre modification était en cours sur les mêmes éléments. Recommencez.' };
+    }
+    if (exception instanceof ForeignKeyConstraintViolationException) {
+      return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Un élément lié a été supprimé ou modifié entre-temps. Rechargez puis recommencez.' };
     }
     if (exception instanceof UniqueConstraintViolationException) {
       return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Cet élément existe déjà.' };

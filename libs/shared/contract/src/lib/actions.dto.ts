@@ -4,16 +4,13 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 
-import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+import { IsIsoDate, IsText, IsUuidList, VALIDATION_MESSAGES as M } from './validation';
 
 /**
  * The phase of an action is not chosen: it is the phase that contains its start date
@@ -23,13 +20,11 @@ export class CreateActionDto {
   @IsUUID('all', { message: M.uuid })
   functionId!: string;
 
-  @IsString({ message: M.text(200) })
-  @Length(1, 200, { message: M.text(200) })
+  @IsText(1, 200)
   title!: string;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(4000) })
-  @MaxLength(4000, { message: M.optionalText(4000) })
+  @IsText(0, 4000)
   description?: string;
 
   @IsIsoDate()
@@ -61,12 +56,11 @@ export class CreateActionDto {
   volet?: CentralVolet | null;
 
   @IsOptional()
-  @IsUUID('all', { each: true, message: 'predecessorIds doit être une liste d’identifiants d’actions (UUID).' })
+  @IsUuidList(100, 'predecessorIds doit être une liste de 100 identifiants d’actions (UUID) au plus.')
   predecessorIds?: string[];
 
   @IsOptional()
-  @IsString({ message: M.optionalText(2000) })
-  @MaxLength(2000, { message: M.optionalText(2000) })
+  @IsText(0, 2000)
   comment?: string;
 }
 
@@ -81,13 +75,11 @@ export class UpdateActionDto {
   functionId?: string;
 
   @IsOptional()
-  @IsString({ message: M.text(200) })
-  @Length(1, 200, { message: M.text(200) })
+  @IsText(1, 200)
   title?: string;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(4000) })
-  @MaxLength(4000, { message: M.optionalText(4000) })
+  @IsText(0, 4000)
   description?: string;
 
   @IsOptional()
@@ -109,8 +101,7 @@ export class UpdateActionDto {
   volet?: CentralVolet | null;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(2000) })
-  @MaxLength(2000, { message: M.optionalText(2000) })
+  @IsText(0, 2000)
   comment?: string;
 }
 
@@ -129,8 +120,7 @@ export class UpdateActionStatusDto {
   progress!: number;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(2000) })
-  @MaxLength(2000, { message: M.optionalText(2000) })
+  @IsText(0, 2000)
   comment?: string;
 }
 

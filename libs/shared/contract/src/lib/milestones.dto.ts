@@ -1,20 +1,18 @@
 import type { IsoDate } from '@jalons/domain';
-import { IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
 
-import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+import { IsIsoDate, IsText, VALIDATION_MESSAGES as M } from './validation';
 
 /** A milestone's phase is the phase containing its date (docs/adr/0003-phase-derived-from-dates.md). */
 export class CreateMilestoneDto {
   @IsUUID('all', { message: M.uuid })
   functionId!: string;
 
-  @IsString({ message: M.text(200) })
-  @Length(1, 200, { message: M.text(200) })
+  @IsText(1, 200)
   title!: string;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(4000) })
-  @MaxLength(4000, { message: M.optionalText(4000) })
+  @IsText(0, 4000)
   description?: string;
 
   @IsIsoDate()
@@ -26,8 +24,7 @@ export class CreateMilestoneDto {
   achievedOn?: IsoDate | null;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(2000) })
-  @MaxLength(2000, { message: M.optionalText(2000) })
+  @IsText(0, 2000)
   comment?: string;
 }
 
@@ -41,13 +38,11 @@ export class UpdateMilestoneDto {
   functionId?: string;
 
   @IsOptional()
-  @IsString({ message: M.text(200) })
-  @Length(1, 200, { message: M.text(200) })
+  @IsText(1, 200)
   title?: string;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(4000) })
-  @MaxLength(4000, { message: M.optionalText(4000) })
+  @IsText(0, 4000)
   description?: string;
 
   @IsOptional()
@@ -61,7 +56,6 @@ export class UpdateMilestoneDto {
   achievedOn?: IsoDate | null;
 
   @IsOptional()
-  @IsString({ message: M.optionalText(2000) })
-  @MaxLength(2000, { message: M.optionalText(2000) })
+  @IsText(0, 2000)
   comment?: string;
 }

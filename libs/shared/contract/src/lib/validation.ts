@@ -1,25 +1,65 @@
 import { isIsoDate } from '@jalons/domain';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsUUID, ValidateBy } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
 
-/** A calendar day written 'YYYY-MM-DD' (29 February only in leap years). */
+/** Years a roadmap can sensibly use; also keeps dates PostgreSQL can store. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
+
+/** A calendar day written 'YYYY-MM-DD' (29 February only in leap years), between 1900 and 2999. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isIsoDate',
       validator: {
-        validate: (value: unknown) => isIsoDate(value),
-        defaultMessage: () => '$property doit être une date du calendrier au format AAAA-MM-JJ.',
+        validate: (value: unknown) => isIsoDate(value) && Number(value.slice(0, 4)) >= MIN_YEAR && Number(value.slice(0, 4)) <= MAX_YEAR,
+        defaultMessage: () => '$property doit être une date du calendrier au format AAAA-MM-JJ (années 1900 à 2999).',
       },
     },
     options,
   );
 }
 
+function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const d of decorators) d(target, key);
+  };
+}
+
+/**
+ * A text field: trimmed before it is checked, `min` to `max` characters counted as PostgreSQL
+ * counts them (code points), no NUL character (PostgreSQL cannot store it).
+ */
+export function IsText(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  const message = min > 0 ? `$property doit être un texte de ${min} à ${max} caractères.` : `$property doit être un texte de ${max} caractères au plus.`;
+  return combine(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    ValidateBy(
+      {
+        name: 'isText',
+        validator: {
+          validate: (value: unknown) => {
+            if (typeof value !== 'string' || value.includes('\u0000')) return false;
+            const length = [...value].length;
+            return length >= min && length <= max;
+          },
+          defaultMessage: () => message,
+        },
+      },
+      options,
+    ),
+  );
+}
+
+/** A list of at most `max` distinct-or-not UUIDs. */
+export function IsUuidList(max: number, message: string): PropertyDecorator {
+  return combine(IsArray({ message }), ArrayMaxSize(max, { message }), IsUUID('all', { each: true, message }));
+}
+
 /** French messages for the class-validator constraints the contract uses. */
 export const VALIDATION_MESSAGES = {
   uuid: '$property doit être un identifiant (UUID).',
-  text: (max: number) => `$property doit être un texte de 1 à ${max} caractères.`,
-  optionalText: (max: number) => `$property doit être un texte de ${max} caractères au plus.`,
   version: 'version doit être le numéro de version entier lu avec l’élément (pour éviter d’écraser une modification concurrente).',
   progress: 'progress doit être un entier de 0 à 100.',
   status: (values: readonly string[]) => `status doit valoir l’un de : ${values.join(', ')}.`,
