@@ -26,9 +26,10 @@ describe('the contract DTOs', () => {
 
   it('refuse dates that are not calendar days, in French', () => {
     expect(refused(CreateActionDto, { ...action, start: '2027-02-29', due: '29/03/2027' })).toEqual({
-      start: ['start doit être une date du calendrier au format AAAA-MM-JJ.'],
-      due: ['due doit être une date du calendrier au format AAAA-MM-JJ.'],
+      start: ['start doit être une date du calendrier au format AAAA-MM-JJ (années 1900 à 2999).'],
+      due: ['due doit être une date du calendrier au format AAAA-MM-JJ (années 1900 à 2999).'],
     });
+    expect(Object.keys(refused(CreateActionDto, { ...action, start: '0000-01-01', due: '3000-01-01' })).sort()).toEqual(['due', 'start']);
     expect(refused(CreateActionDto, { ...action, start: '2028-02-29', due: '2028-03-01' })).toEqual({});
   });
 
@@ -36,6 +37,17 @@ describe('the contract DTOs', () => {
     const r = refused(CreateActionDto, { ...action, phase: 'emergence', progress: 120, status: 'finie' });
     expect(Object.keys(r).sort()).toEqual(['phase', 'progress', 'status']);
     expect(r['progress']).toContain('progress doit être un entier de 0 à 100.');
+  });
+
+  it('trim texts before checking them, count characters as PostgreSQL does, refuse NUL', () => {
+    const dto = plainToInstance(CreateActionDto, { ...action, title: '  Charte  ' });
+    expect(validateSync(dto)).toEqual([]);
+    expect(dto.title).toBe('Charte');
+    expect(refused(CreateActionDto, { ...action, title: '   ' })).toEqual({ title: ['title doit être un texte de 1 à 200 caractères.'] });
+    expect(refused(CreateActionDto, { ...action, title: 'é'.repeat(200) })).toEqual({});
+    expect(refused(CreateActionDto, { ...action, title: 'a\uFE0F'.repeat(100) })).toEqual({});
+    expect(refused(CreateActionDto, { ...action, title: 'a\uFE0F'.repeat(101) })).toHaveProperty('title');
+    expect(refused(CreateActionDto, { ...action, comment: 'x\u0000y' })).toHaveProperty('comment');
   });
 
   it('require the version read with the item on a status update', () => {
