@@ -84,6 +84,14 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
         expect(f.byPhase[p.id]).toEqual(rollUp(items(c.actions.filter((a) => a.functionId === f.id && a.phaseId === p.id)), AT));
       }
     }
+    // and the same figures again from the rows read straight from the database, not from the API
+    const rows = await db.query<{ start: string; due: string; status: ChronogramActionView['status']; progress: number; phase_id: string }>(
+      'select start_date::text as start, due_date::text as due, status, progress, phase_id from action where roadmap_id = $1',
+      [roadmap.id],
+    );
+    expect(rows).toHaveLength(c.actions.length);
+    expect(c.roadmap.rollUp).toEqual(rollUp(rows, AT));
+    for (const p of c.roadmap.phases) expect(p.rollUp).toEqual(rollUp(rows.filter((r) => r.phase_id === p.id), AT));
     // late November 2026: the pre-electoral phase is nearly done, the post-electoral one is under way
     const [pre, post, emergence] = c.roadmap.phases;
     expect(pre.rollUp.progress).toBeGreaterThan(90);
@@ -141,6 +149,21 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     expect(res.body[0]).toMatchObject({ itemType: 'action', itemId: c.actions[0].id, field: 'created' });
     const ms = await http.get(`/api/milestones/${c.milestones[0].id}/history`).expect(200);
     expect(ms.body[0]).toMatchObject({ itemType: 'milestone', field: 'created' });
+  });
+
+  it('lists the persons, and answers one function with its roll-up or a 404', async () => {
+    const persons = (await http.get('/api/persons').expect(200)).body as Array<{ email: string }>;
+    expect(persons.length).toBeGreaterThanOrEqual(8);
+    expect(persons.every((p) => p.email.endsWith('@brest.example'))).toBe(true);
+    const fns = (await http.get(`/api/roadmaps/${roadmap.id}/functions?at=${AT}`).expect(200)).body as FunctionWithRollUpView[];
+    const one = (await http.get(`/api/roadmaps/${roadmap.id}/functions/${fns[3].id}?at=${AT}`).expect(200)).body as FunctionWithRollUpView;
+    expect(one).toEqual(fns[3]);
+    const missing = await http.get(`/api/roadmaps/${roadmap.id}/functions/00000000-0000-4000-8000-000000000000`).expect(404);
+    expect(missing.body.error).toBe('not_found');
+    await http.get(`/api/roadmaps/${roadmap.id}/chronogram?functionId=00000000-0000-4000-8000-000000000000`).expect(404);
+    await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/chronogram').expect(404);
+    await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/functions').expect(404);
+    await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/milestones').expect(404);
   });
 
   it('publishes the OpenAPI document and the Swagger UI', async () => {
