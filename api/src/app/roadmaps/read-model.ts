@@ -396,7 +396,8 @@ export class RoadmapReadModel {
       this.roadmapRow(roadmapId),
       this.phases(roadmapId),
       this.functionRows(roadmapId),
-      this.progressRows(roadmapId),
+      // the roll-ups cover the whole roadmap: the bars themselves when they are all shown
+      one ? this.progressRows(roadmapId) : null,
       // the bars shown: the whole roadmap's, or one function's (the roll-ups above always cover the roadmap)
       one ? this.sql<ChronogramActionView>(GANTT_ACTION_SQL(true), [roadmapId, functionId]) : this.sql<ChronogramActionView>(GANTT_ACTION_SQL(false), [roadmapId]),
       this.sql<Omit<ChronogramMilestoneView, 'state'> & { state?: MilestoneState }>(GANTT_MILESTONE_SQL, [roadmapId]),
@@ -404,7 +405,7 @@ export class RoadmapReadModel {
     ]);
     if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
     const people = new Map(persons.map((p) => [p.id, p]));
-    const grouped = group(progress, at);
+    const grouped = group(progress ?? bars, at);
     for (const m of milestoneRows) m.state = milestoneState(m, at);
     const milestones = milestoneRows as ChronogramMilestoneView[];
     const shown = new Set(bars.map((a) => a.id));
