@@ -9,6 +9,7 @@ import { ApiErrorFilter } from '../infra/http/error.filter';
 import { createValidationPipe } from '../infra/http/validation.pipe';
 import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
+import { ExportService } from './export/export.service';
 import { HealthController } from './health/health.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { MilestonesService } from './milestones/milestones.service';
@@ -28,6 +29,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         RoadmapReadModel,
         ActionsService,
+        ExportService,
         MilestonesService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },

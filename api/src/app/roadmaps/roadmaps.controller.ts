@@ -7,6 +7,7 @@ import {
   ChronogramQueryDto,
   CreateActionDto,
   CreateMilestoneDto,
+  ExportQueryDto,
   MilestoneFilterDto,
 } from '@jalons/contract';
 import type {
@@ -21,6 +22,7 @@ import { todayInParis } from '@jalons/domain';
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
 import { ActionsService } from '../actions/actions.service';
+import { ExportService } from '../export/export.service';
 import { MilestonesService } from '../milestones/milestones.service';
 import { RoadmapReadModel } from './read-model';
 
@@ -31,6 +33,7 @@ export class RoadmapsController {
     private readonly read: RoadmapReadModel,
     private readonly actions: ActionsService,
     private readonly milestones: MilestonesService,
+    private readonly exporter: ExportService,
   ) {}
 
   @Get()
@@ -89,6 +92,15 @@ export class RoadmapsController {
   createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneView> {
     const today = todayInParis();
     return this.milestones.create(id, dto, today, today);
+  }
+
+  @Get(':id/export')
+  @ApiOperation({ summary: 'Exporter la feuille de route : tableur XLSX (synthèse, actions, jalons) ou CSV des actions' })
+  async export(@Param('id', uuid('id')) id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
+    const file = await this.exporter.export(id, q.format, referenceDay(q.at));
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    res.send(file.body);
   }
 
   @Get(':id/chronogram')

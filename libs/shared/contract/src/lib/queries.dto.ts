@@ -81,3 +81,12 @@ export class VersionQueryDto {
   @Min(1, { message: M.version })
   version!: number;
 }
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `GET /api/roadmaps/:id/export?format=xlsx|csv[&at=…]` */
+export class ExportQueryDto extends AtQueryDto {
+  @IsIn(EXPORT_FORMATS, { message: 'format doit valoir xlsx ou csv.' })
+  format!: ExportFormat;
+}

@@ -1,0 +1,88 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ActionView, RoadmapSummaryView } from '@jalons/contract';
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
+
+import { createTestApp } from './app';
+import { createTestDatabase } from './database';
+import type { TestDatabase } from './database';
+
+const AT = '2026-11-28';
+
+/** supertest: keep the body as bytes */
+const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, b: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+const asParser = binary as unknown as Parameters<ReturnType<ReturnType<typeof request>['get']>['parse']>[0];
+
+describe('exporting a roadmap', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let http: ReturnType<typeof request>;
+  let roadmap: RoadmapSummaryView;
+  let actions: ActionView[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, http } = await createTestApp(db.url));
+    [roadmap] = (await http.get('/api/roadmaps').expect(200)).body;
+    actions = (await http.get(`/api/roadmaps/${roadmap.id}/actions?at=${AT}`).expect(200)).body;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('gives an XLSX workbook that reads back: summary, every action with real dates, every milestone', async () => {
+    const res = await http.get(`/api/roadmaps/${roadmap.id}/export?format=xlsx&at=${AT}`).buffer(true).parse(asParser).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="jalons-brest-2026-2032-${AT}.xlsx"`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Actions', 'Jalons']);
+    const sheet = book.getWorksheet('Actions')!;
+    expect(sheet.rowCount).toBe(actions.length + 1);
+    expect(sheet.getRow(1).getCell(3).value).toBe('Action');
+    // one action, found by its title: dates are date cells of the right day, status and owner in French
+    const late = actions.find((a) => a.overdue)!;
+    let found = 0;
+    sheet.eachRow((row, n) => {
+      if (n === 1 || row.getCell(3).value !== late.title) return;
+      found++;
+      expect((row.getCell(5).value as Date).toISOString().slice(0, 10)).toBe(late.start);
+      expect((row.getCell(6).value as Date).toISOString().slice(0, 10)).toBe(late.due);
+      expect(row.getCell(8).value).toBe(late.progress);
+      expect(row.getCell(11).value).toBe('oui');
+      expect(row.getCell(12).value).toBe(late.owner?.name ?? '');
+    });
+    expect(found).toBe(1);
+    const summary = book.getWorksheet('Synthèse')!;
+    expect(summary.getRow(2).getCell(1).value).toBe('Feuille de route');
+    expect(summary.rowCount).toBe(1 + 1 + 4 + 11);
+    const detail = (await http.get(`/api/roadmaps/${roadmap.id}?at=${AT}`).expect(200)).body;
+    expect(summary.getRow(2).getCell(7).value).toBe(detail.rollUp.progress);
+    expect(book.getWorksheet('Jalons')!.rowCount).toBe(1 + (await http.get(`/api/roadmaps/${roadmap.id}/milestones`).expect(200)).body.length);
+  });
+
+  it('gives a CSV of the actions that a French spreadsheet opens: BOM, semicolons, one line per action', async () => {
+    const res = await http.get(`/api/roadmaps/${roadmap.id}/export?format=csv&at=${AT}`).buffer(true).parse(asParser).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = (res.body as Buffer).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0].split(';')).toEqual(['Fonction', 'Phase', 'Action', 'Volet', 'Début', 'Échéance', 'Statut', 'Avancement %', 'Attendu %', 'Santé', 'En retard', 'Responsable', 'Actions précédentes']);
+    expect(lines).toHaveLength(actions.length + 1);
+    const blocked = actions.find((a) => a.status === 'bloquee')!;
+    const line = lines.find((l) => l.includes(blocked.title))!;
+    expect(line).toContain(';Bloquée;');
+    expect(line).toContain(`;${blocked.start};${blocked.due};`);
+  });
+
+  it('refuses an unknown format and answers 404 for an unknown roadmap', async () => {
+    const bad = await http.get(`/api/roadmaps/${roadmap.id}/export?format=pdf`).expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'format', message: 'format doit valoir xlsx ou csv.' });
+    await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/export?format=csv').expect(404);
+  });
+});
