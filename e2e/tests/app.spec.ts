@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+import { expectNoSeriousA11yViolations } from './a11y';
+
 test.describe('the app as a user starts it', () => {
   test('answers /api/health and serves the seeded Brest roadmap', async ({ request }) => {
     const health = await request.get('/api/health');
@@ -31,6 +33,7 @@ test.describe('the app as a user starts it', () => {
     const shot = await page.screenshot({ fullPage: true });
     await testInfo.attach('overview', { body: shot, contentType: 'image/png' });
     await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
+    await expectNoSeriousA11yViolations(page, testInfo);
   });
 
   test('answers an unknown web route with the app, and an unknown API route with a JSON 404', async ({ page, request }) => {

@@ -1,5 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  IsActiveMatchOptions,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 
 import { CurrentRoadmap } from './data/current-roadmap';
 
@@ -13,4 +18,11 @@ import { CurrentRoadmap } from './data/current-roadmap';
 })
 export class App {
   protected readonly roadmap = inject(CurrentRoadmap).roadmap;
+  /** « Vue du mandat » is the current page on / only, whatever the query */
+  protected readonly exactPath: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
 }

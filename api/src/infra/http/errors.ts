@@ -29,7 +29,7 @@ export class ApiException extends HttpException {
     return new ApiException({
       statusCode: HttpStatus.CONFLICT,
       error: 'version_conflict',
-      message: `${what} a été modifié entre-temps (version ${currentVersion}). Rechargez-le puis refaites votre modification.`,
+      message: `${what} a changé entre-temps (version ${currentVersion}). Rechargez la page puis refaites votre modification.`,
       errors: [{ field: 'version', message: `La version à jour est ${currentVersion}.` }],
       currentVersion,
     });

@@ -39,4 +39,13 @@ export class RoadmapsService {
       >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions`)
       .pipe(catchApiError());
   }
+
+  /** GET /api/roadmaps/:id/functions/:functionId — one function with its roll-ups. */
+  function(id: string, functionId: string): Observable<FunctionWithRollUpView> {
+    return this.http
+      .get<FunctionWithRollUpView>(
+        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions/${encodeURIComponent(functionId)}`,
+      )
+      .pipe(catchApiError());
+  }
 }

@@ -8,6 +8,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { provideFrenchLocale } from '../locale';
@@ -40,6 +41,7 @@ describe('OverviewPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         provideFrenchLocale(),
       ],
     });

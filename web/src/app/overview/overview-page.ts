@@ -10,6 +10,7 @@ import {
   input,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import {
   Observable,
   catchError,
@@ -46,7 +47,14 @@ const LOADING: OverviewState = { status: 'loading' };
 /** The mandate overview: where the roadmap stands in its four phases, and what slips. */
 @Component({
   selector: 'jl-overview-page',
-  imports: [MandateTimeline, HealthBadge, ProgressBar, PercentPipe, FrDatePipe],
+  imports: [
+    RouterLink,
+    MandateTimeline,
+    HealthBadge,
+    ProgressBar,
+    PercentPipe,
+    FrDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',

@@ -1,5 +1,11 @@
 import type {
+  ActionView,
+  ChronogramActionView,
+  ChronogramMilestoneView,
+  ChronogramView,
   FunctionWithRollUpView,
+  HistoryEntryView,
+  MilestoneView,
   PersonView,
   PhaseWithRollUpView,
   RoadmapDetailView,
@@ -140,6 +146,122 @@ export function aFunction(
     rollUp: aRollUp(),
     byPhase: {},
     milestones: { total: 2, achieved: 1, late: 0 },
+    ...overrides,
+  };
+}
+
+/** An action as the chronogram carries it: in the second phase, half done, owned by p-2. */
+export function aChronogramAction(
+  overrides: Partial<ChronogramActionView> = {},
+): ChronogramActionView {
+  return {
+    id: 'act-1',
+    functionId: 'fn-ethique',
+    phaseId: 'phase-2',
+    title: 'Installer le comité d’éthique',
+    volet: null,
+    start: '2024-04-15',
+    due: '2024-05-15',
+    status: 'en_cours',
+    progress: 50,
+    ownerId: 'p-2',
+    predecessorIds: [],
+    version: 3,
+    ...overrides,
+  };
+}
+
+export function aChronogramMilestone(
+  overrides: Partial<ChronogramMilestoneView> = {},
+): ChronogramMilestoneView {
+  return {
+    id: 'ms-1',
+    functionId: 'fn-ethique',
+    phaseId: 'phase-2',
+    title: 'Comité d’éthique installé',
+    date: '2024-05-20',
+    achievedOn: null,
+    version: 2,
+    state: 'upcoming',
+    ...overrides,
+  };
+}
+
+/** The whole roadmap's chronogram: one function (Éthique), one action, one milestone. */
+export function aChronogram(
+  overrides: Partial<ChronogramView> = {},
+): ChronogramView {
+  return {
+    roadmap: aRoadmap(),
+    functions: [aFunction()],
+    actions: [aChronogramAction()],
+    milestones: [aChronogramMilestone()],
+    dependencies: [],
+    persons: [aPerson(), aPerson({ id: 'p-2', name: 'Soizic Le Bihan' })],
+    ...overrides,
+  };
+}
+
+/** GET /api/actions/:id */
+export function anAction(overrides: Partial<ActionView> = {}): ActionView {
+  return {
+    id: 'act-1',
+    roadmapId: 'rm-1',
+    functionId: 'fn-ethique',
+    phaseId: 'phase-2',
+    kitKey: null,
+    title: 'Installer le comité d’éthique',
+    description: 'Réunir des personnalités indépendantes.',
+    volet: null,
+    start: '2024-04-15',
+    due: '2024-05-15',
+    status: 'en_cours',
+    progress: 50,
+    owner: aPerson({ id: 'p-2', name: 'Soizic Le Bihan' }),
+    predecessorIds: [],
+    version: 3,
+    expected: 53.3,
+    health: 'on_track',
+    overdue: false,
+    updatedAt: '2024-04-20T08:30:00.000Z',
+    ...overrides,
+  };
+}
+
+/** GET /api/milestones/:id */
+export function aMilestone(
+  overrides: Partial<MilestoneView> = {},
+): MilestoneView {
+  return {
+    id: 'ms-1',
+    roadmapId: 'rm-1',
+    functionId: 'fn-ethique',
+    phaseId: 'phase-2',
+    kitKey: null,
+    title: 'Comité d’éthique installé',
+    description: '',
+    date: '2024-05-20',
+    achievedOn: null,
+    version: 2,
+    state: 'upcoming',
+    updatedAt: '2024-04-20T08:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aHistoryEntry(
+  overrides: Partial<HistoryEntryView> = {},
+): HistoryEntryView {
+  return {
+    id: 'h-1',
+    itemType: 'action',
+    itemId: 'act-1',
+    actor: null,
+    at: '2024-04-20T08:30:00.000Z',
+    field: 'status',
+    from: 'a_lancer',
+    to: 'en_cours',
+    comment: null,
     ...overrides,
   };
 }

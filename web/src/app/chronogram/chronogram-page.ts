@@ -1,0 +1,245 @@
+import type { ChronogramView } from '@jalons/contract';
+import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  takeUntilDestroyed,
+  toObservable,
+  toSignal,
+} from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import {
+  Observable,
+  catchError,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { ChronogramService } from '../data/chronogram.service';
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { ItemsService } from '../data/items.service';
+import { RoadmapsService } from '../data/roadmaps.service';
+import type {
+  GanttOpen,
+  GanttProgressChange,
+  GanttReplan,
+} from '../gantt/gantt';
+import { JlGantt } from '../gantt/gantt';
+import { refusalMessage } from '../shared/form-errors';
+import { ChronogramTable } from './chronogram-table';
+
+export type ChronogramState =
+  | { status: 'loading' }
+  | { status: 'empty' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; view: ChronogramView };
+
+export type ViewMode = 'month' | 'quarter' | 'year';
+
+const LOADING: ChronogramState = { status: 'loading' };
+
+export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
+  { value: 'month', label: 'Mois' },
+  { value: 'quarter', label: 'Trimestre' },
+  { value: 'year', label: 'Année' },
+];
+
+/**
+ * The roadmap's chronogram (or one function's, ?fonction=<id>): the Gantt chart, or the same data
+ * as a table. Re-planning saves through the API with the item's version; a refusal puts the bar
+ * back and says why.
+ */
+@Component({
+  selector: 'jl-chronogram-page',
+  imports: [JlGantt, ChronogramTable, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './chronogram-page.html',
+})
+export class ChronogramPage {
+  /** ?roadmap=<id>; without it, the first roadmap */
+  readonly roadmap = input<string>();
+  /** ?fonction=<function id>: only that function */
+  readonly fonction = input<string>();
+
+  private readonly roadmaps = inject(RoadmapsService);
+  private readonly chronograms = inject(ChronogramService);
+  private readonly items = inject(ItemsService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly gantt = viewChild(JlGantt);
+
+  /** bumped after a saved change: reloads without going back to « loading » */
+  private readonly reloads = signal(0);
+  private readonly query = computed(() => ({
+    roadmap: this.roadmap(),
+    fonction: this.fonction(),
+    reload: this.reloads(),
+  }));
+
+  protected readonly state = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((q) => this.load(q.roadmap, q.fonction, q.reload > 0)),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly view = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.view : null;
+  });
+  /** what the chart draws: the last good data; set to a fresh copy to undo a refused drag */
+  protected readonly chart = linkedSignal(() => this.view());
+  protected readonly errorMessage = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+  protected readonly title = computed(() => {
+    const v = this.view();
+    if (v && this.fonction() && v.functions.length === 1) {
+      return `Chronogramme : ${v.functions[0].name}`;
+    }
+    return 'Chronogramme';
+  });
+
+  protected readonly modes = VIEW_MODES;
+  protected readonly mode = signal<ViewMode>('quarter');
+  protected readonly display = signal<'chart' | 'table'>('chart');
+  /** drag to re-plan. TODO(accounts): only for the project lead once roles exist */
+  protected readonly editing = signal(false);
+  protected readonly saving = signal(false);
+  /** why the last change was refused (shown in role="alert") */
+  protected readonly refusal = signal<string | null>(null);
+  protected readonly saved = signal<string | null>(null);
+
+  protected exportUrl(format: 'xlsx' | 'csv'): string {
+    const v = this.view();
+    return v ? this.chronograms.exportUrl(v.roadmap.id, format) : '';
+  }
+
+  protected today(): void {
+    this.gantt()?.scrollToToday();
+  }
+
+  protected onReplan(e: GanttReplan): void {
+    const view = this.view();
+    if (!view) return;
+    const span = { start: view.roadmap.start, end: view.roadmap.end };
+    const violations =
+      e.kind === 'action'
+        ? checkActionDates(span, { start: e.start, due: e.due })
+        : checkMilestoneDate(span, e.start);
+    if (violations.length > 0) {
+      this.refuse(violations.map((v) => v.message).join(' '), false);
+      return;
+    }
+    const request: Observable<unknown> =
+      e.kind === 'action'
+        ? this.items.updateAction(e.id, {
+            version: e.version,
+            start: e.start,
+            due: e.due,
+          })
+        : this.items.updateMilestone(e.id, {
+            version: e.version,
+            date: e.start,
+          });
+    this.send(request, 'Nouvelles dates enregistrées.');
+  }
+
+  protected onProgressChange(e: GanttProgressChange): void {
+    const action = this.view()?.actions.find((a) => a.id === e.id);
+    if (!action) return;
+    // the status follows: 100 % ⇒ terminée, 0 % ⇒ à lancer, in between ⇒ en cours (bloquée stays)
+    const status =
+      e.progress === 100
+        ? 'terminee'
+        : e.progress === 0 && action.status !== 'bloquee'
+          ? 'a_lancer'
+          : action.status === 'bloquee'
+            ? 'bloquee'
+            : 'en_cours';
+    this.send(
+      this.items.updateActionStatus(e.id, {
+        version: e.version,
+        status,
+        progress: e.progress,
+      }),
+      'Avancement enregistré.',
+    );
+  }
+
+  protected onOpen(e: GanttOpen): void {
+    void this.router.navigate([
+      e.kind === 'action' ? '/actions' : '/jalons',
+      e.id,
+    ]);
+  }
+
+  private send(request: Observable<unknown>, done: string): void {
+    this.saving.set(true);
+    this.refusal.set(null);
+    this.saved.set(null);
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.saved.set(done);
+        this.reloads.update((n) => n + 1);
+      },
+      error: (err: unknown) => {
+        this.saving.set(false);
+        const e = toApiRequestError(err);
+        this.refuse(refusalMessage(e), e.status === 409);
+      },
+    });
+  }
+
+  /** Shows why, and draws the last good data again (the bar goes back). */
+  private refuse(message: string, reload: boolean): void {
+    this.refusal.set(`Modification refusée : ${message}`);
+    this.saved.set(null);
+    const last = this.view();
+    if (last) this.chart.set({ ...last });
+    // someone else changed the roadmap: fetch the current versions
+    if (reload) this.reloads.update((n) => n + 1);
+  }
+
+  private load(
+    id: string | undefined,
+    functionId: string | undefined,
+    reload: boolean,
+  ): Observable<ChronogramState> {
+    const id$: Observable<string | null> = id
+      ? of(id)
+      : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
+    const state$ = id$.pipe(
+      switchMap((roadmapId) =>
+        roadmapId === null
+          ? of<ChronogramState>({ status: 'empty' })
+          : this.chronograms.get(roadmapId, functionId).pipe(
+              tap((view) => this.currentRoadmap.set(view.roadmap)),
+              map((view): ChronogramState => ({ status: 'ready', view })),
+            ),
+      ),
+      catchError((err: unknown) =>
+        of<ChronogramState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+    );
+    return reload ? state$ : state$.pipe(startWith(LOADING));
+  }
+}

@@ -1,0 +1,191 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { provideFrenchLocale } from '../locale';
+import {
+  aChronogram,
+  aChronogramAction,
+  aChronogramMilestone,
+  aFunction,
+  aPerson,
+} from '../testing/factories';
+import { must } from '../testing/dom';
+import { ChronogramTable } from './chronogram-table';
+
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function cells(row: Element): string[] {
+  return Array.from(row.querySelectorAll('th, td')).map((c) => text(c));
+}
+
+describe('ChronogramTable', () => {
+  let fixture: ComponentFixture<ChronogramTable>;
+  let table: HTMLTableElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [ChronogramTable],
+      providers: [provideRouter([]), provideFrenchLocale()],
+    });
+    fixture = TestBed.createComponent(ChronogramTable);
+    // at = 2024-05-01 (aRoadmap); the API's order of functions must not matter
+    fixture.componentRef.setInput(
+      'chronogram',
+      aChronogram({
+        functions: [
+          aFunction({
+            id: 'fn-ethique',
+            name: 'Éthique',
+            order: 1,
+            owner: aPerson({ id: 'p-2', name: 'Soizic Le Bihan' }),
+          }),
+          aFunction({
+            id: 'fn-centrale',
+            name: 'Fonction centrale',
+            order: 0,
+            owner: null,
+          }),
+        ],
+        actions: [
+          aChronogramAction({
+            id: 'act-late',
+            functionId: 'fn-ethique',
+            title: 'Rédiger la charte éthique',
+            start: '2024-02-01',
+            due: '2024-04-30',
+            status: 'en_cours',
+            progress: 60,
+            ownerId: 'p-2',
+          }),
+          aChronogramAction({
+            id: 'act-done',
+            functionId: 'fn-centrale',
+            title: 'Acculturer la direction générale',
+            start: '2024-01-01',
+            due: '2024-03-31',
+            status: 'terminee',
+            progress: 100,
+            ownerId: 'p-1',
+          }),
+          aChronogramAction({
+            id: 'act-todo',
+            functionId: 'fn-centrale',
+            title: 'Nommer l’administrateur des données',
+            start: '2024-06-01',
+            due: '2024-09-30',
+            status: 'a_lancer',
+            progress: 0,
+            ownerId: null,
+          }),
+        ],
+        milestones: [
+          aChronogramMilestone({
+            id: 'ms-1',
+            functionId: 'fn-ethique',
+            title: 'Comité d’éthique installé',
+            date: '2024-05-20',
+            state: 'upcoming',
+          }),
+        ],
+      }),
+    );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    table = must((fixture.nativeElement as HTMLElement).querySelector('table'));
+  });
+
+  it('has a caption and column headers a screen reader announces', () => {
+    expect(text(table.querySelector('caption'))).toBe(
+      'Actions et jalons de Ville et Métropole de Brest (Mandat 2026–2032), groupés par fonction ; santé calculée au 01/05/2024',
+    );
+    const headers = Array.from(table.querySelectorAll('thead th'));
+    expect(headers.map(text)).toEqual([
+      'Élément',
+      'Type',
+      'Début',
+      'Échéance / date',
+      'Statut',
+      'Avancement',
+      'Santé',
+      'Responsable',
+    ]);
+    expect(headers.every((h) => h.getAttribute('scope') === 'col')).toBe(true);
+  });
+
+  it('groups the rows by function, in the functions’ order, each under a row-group header', () => {
+    const groups = Array.from(table.querySelectorAll('tbody'));
+    expect(groups.length).toBe(2);
+    const groupHeaders = groups.map((g) =>
+      g.querySelector('th[scope="rowgroup"]'),
+    );
+    expect(groupHeaders.map(text)).toEqual([
+      'Fonction centrale (2 éléments)',
+      'Éthique (2 éléments)',
+    ]);
+    expect(groupHeaders.every((h) => h?.getAttribute('colspan') === '8')).toBe(
+      true,
+    );
+  });
+
+  it('writes each item’s type, fr-FR dates, status, progress, health and owner in words', () => {
+    const rows = Array.from(table.querySelectorAll('tbody tr'))
+      .filter((r) => !r.querySelector('th[scope="rowgroup"]'))
+      .map(cells);
+    expect(rows).toEqual([
+      [
+        'Acculturer la direction générale',
+        'Action',
+        '01/01/2024',
+        '31/03/2024',
+        'Terminée',
+        '100 %',
+        'À l’heure',
+        'Camille Le Goff',
+      ],
+      [
+        'Nommer l’administrateur des données',
+        'Action',
+        '01/06/2024',
+        '30/09/2024',
+        'À lancer',
+        '0 %',
+        'À l’heure',
+        '—',
+      ],
+      [
+        'Rédiger la charte éthique',
+        'Action',
+        '01/02/2024',
+        '30/04/2024',
+        'En cours',
+        '60 %',
+        'En retard', // due the day before `at`
+        'Soizic Le Bihan',
+      ],
+      [
+        'Comité d’éthique installé',
+        'Jalon',
+        '—',
+        '20/05/2024',
+        'À venir',
+        '—',
+        'À l’heure',
+        'Soizic Le Bihan',
+      ],
+    ]);
+  });
+
+  it('links each title to its detail page, as a row header', () => {
+    const links = Array.from(
+      table.querySelectorAll<HTMLAnchorElement>('tbody th[scope="row"] a'),
+    ).map((a) => [text(a), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Acculturer la direction générale', '/actions/act-done'],
+      ['Nommer l’administrateur des données', '/actions/act-todo'],
+      ['Rédiger la charte éthique', '/actions/act-late'],
+      ['Comité d’éthique installé', '/jalons/ms-1'],
+    ]);
+  });
+});

@@ -1,0 +1,159 @@
+import type { ChronogramView, FunctionWithRollUpView } from '@jalons/contract';
+import type { RollUp } from '@jalons/domain';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import {
+  Observable,
+  catchError,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { ChronogramService } from '../data/chronogram.service';
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { RoadmapsService } from '../data/roadmaps.service';
+import type { GanttOpen } from '../gantt/gantt';
+import { JlGantt } from '../gantt/gantt';
+import { FrDatePipe } from '../shared/fr-date.pipe';
+import { HealthBadge } from '../shared/health-badge';
+import { FAMILY_LABELS } from '../shared/labels';
+import { PercentPipe } from '../shared/percent.pipe';
+import { ProgressBar } from '../shared/progress-bar';
+
+export type FunctionPageState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      fn: FunctionWithRollUpView;
+      view: ChronogramView;
+    };
+
+const LOADING: FunctionPageState = { status: 'loading' };
+
+export interface PhaseProgressRow {
+  id: string;
+  name: string;
+  order: number;
+  start: string;
+  end: string;
+  current: boolean;
+  rollUp: RollUp | null;
+}
+
+/** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
+@Component({
+  selector: 'jl-function-page',
+  imports: [
+    JlGantt,
+    RouterLink,
+    FrDatePipe,
+    PercentPipe,
+    HealthBadge,
+    ProgressBar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './function-page.html',
+})
+export class FunctionPage {
+  /** the function's id (route parameter) */
+  readonly id = input.required<string>();
+  /** ?roadmap=<id>; without it, the first roadmap */
+  readonly roadmap = input<string>();
+
+  private readonly roadmaps = inject(RoadmapsService);
+  private readonly chronograms = inject(ChronogramService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly router = inject(Router);
+
+  private readonly query = computed(() => ({
+    id: this.id(),
+    roadmap: this.roadmap(),
+  }));
+  protected readonly state = toSignal(
+    toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.roadmap))),
+    { initialValue: LOADING },
+  );
+  protected readonly ready = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+  protected readonly phases = computed<PhaseProgressRow[]>(() => {
+    const r = this.ready();
+    if (!r) return [];
+    return [...r.view.roadmap.phases]
+      .sort((a, b) => a.order - b.order)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        order: p.order,
+        start: p.start,
+        end: p.end,
+        current: p.id === r.view.roadmap.currentPhaseId,
+        rollUp: r.fn.byPhase[p.id] ?? null,
+      }));
+  });
+  protected readonly familyLabels = FAMILY_LABELS;
+
+  protected onOpen(e: GanttOpen): void {
+    void this.router.navigate([
+      e.kind === 'action' ? '/actions' : '/jalons',
+      e.id,
+    ]);
+  }
+
+  private load(
+    functionId: string,
+    roadmapId: string | undefined,
+  ): Observable<FunctionPageState> {
+    const id$: Observable<string | null> = roadmapId
+      ? of(roadmapId)
+      : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
+    return id$.pipe(
+      switchMap((rid) => {
+        if (rid === null) {
+          return of<FunctionPageState>({
+            status: 'error',
+            message: 'aucune feuille de route n’est encore enregistrée.',
+          });
+        }
+        return forkJoin({
+          fn: this.roadmaps.function(rid, functionId),
+          view: this.chronograms.get(rid, functionId),
+        }).pipe(
+          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
+          map(
+            ({ fn, view }): FunctionPageState => ({
+              status: 'ready',
+              fn,
+              view,
+            }),
+          ),
+        );
+      }),
+      catchError((err: unknown) =>
+        of<FunctionPageState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+      startWith(LOADING),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import type { FrappeViewMode } from 'frappe-gantt';
+
+import { GanttViewMode, PX_PER_DAY } from './gantt-layout';
+
+/**
+ * The three view modes as frappe-gantt 1.x view mode objects, with French header labels.
+ *
+ * frappe's own Month and Year modes step by one month / one year and place bars with a month
+ * difference that counts days as 1/31 of a month while widths count them as 1/30, and they read
+ * dragged dates back truncated to whole months. Ours all step by ONE DAY (one column = one day,
+ * see PX_PER_DAY) and only write a label on the first day of a month, quarter or year.
+ * Month names come from a fixed French list, not from Intl: the same text on every browser.
+ */
+
+export const FRENCH_MONTHS: readonly string[] = [
+  'Janvier',
+  'Février',
+  'Mars',
+  'Avril',
+  'Mai',
+  'Juin',
+  'Juillet',
+  'Août',
+  'Septembre',
+  'Octobre',
+  'Novembre',
+  'Décembre',
+];
+
+/** T1 … T4: « premier trimestre » … */
+export function quarterLabel(month0: number): string {
+  return `T${Math.floor(month0 / 3) + 1}`;
+}
+
+const yearChanged = (d: Date, ld: Date | null): boolean =>
+  !ld || d.getFullYear() !== ld.getFullYear();
+
+/** Names of the modes, as the toolbar shows them. */
+export const VIEW_MODE_LABELS: Readonly<Record<GanttViewMode, string>> = {
+  month: 'Mois',
+  quarter: 'Trimestre',
+  year: 'Année',
+};
+
+export function frappeViewMode(mode: GanttViewMode): FrappeViewMode {
+  const common = {
+    name: mode,
+    step: '1d',
+    column_width: PX_PER_DAY[mode],
+    date_format: 'YYYY-MM-DD',
+    padding: '0d',
+    snap_at: '1d',
+  };
+  switch (mode) {
+    case 'month':
+      return {
+        ...common,
+        upper_text: (d, ld) =>
+          yearChanged(d, ld) ? String(d.getFullYear()) : '',
+        lower_text: (d, ld) =>
+          !ld || d.getDate() === 1 ? FRENCH_MONTHS[d.getMonth()] : '',
+      };
+    case 'quarter':
+      return {
+        ...common,
+        upper_text: (d, ld) =>
+          yearChanged(d, ld) ? String(d.getFullYear()) : '',
+        lower_text: (d, ld) =>
+          !ld || (d.getDate() === 1 && d.getMonth() % 3 === 0)
+            ? quarterLabel(d.getMonth())
+            : '',
+      };
+    case 'year':
+      return {
+        ...common,
+        upper_text: () => '',
+        lower_text: (d, ld) =>
+          yearChanged(d, ld) ? String(d.getFullYear()) : '',
+      };
+  }
+}
+
+/** All three, the current one first (frappe 1.2 starts on the first of `view_modes`). */
+export function frappeViewModes(current: GanttViewMode): FrappeViewMode[] {
+  const order: GanttViewMode[] = [
+    current,
+    ...(['month', 'quarter', 'year'] as const).filter((m) => m !== current),
+  ];
+  return order.map(frappeViewMode);
+}

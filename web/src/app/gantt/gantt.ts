@@ -1,0 +1,348 @@
+import type { ChronogramView } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+import { DOCUMENT } from '@angular/common';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+  viewChild,
+  ViewEncapsulation,
+} from '@angular/core';
+import type {
+  FrappeOptions,
+  FrappePopupContext,
+  FrappeTask,
+} from 'frappe-gantt';
+
+import { JlFrappeGantt } from './frappe-chart';
+import { daysOfDrag, localDateOf } from './gantt-dates';
+import {
+  chartRange,
+  DayRange,
+  electionDays,
+  FRAPPE_SIZES,
+  GANTT_VIEW_MODES,
+  ganttLayout,
+  GanttViewMode,
+  periodTicks,
+  phaseBands,
+  xOfDayMiddle,
+} from './gantt-layout';
+import { drawOverlays, placeDiamond } from './gantt-overlays';
+import {
+  buildRows,
+  buildTasks,
+  chartSummary,
+  GanttRow,
+  popupParts,
+} from './gantt-rows';
+import { frappeViewModes, VIEW_MODE_LABELS } from './gantt-view-modes';
+
+/** A bar was moved or resized: the new whole days (for a milestone, start = due = its date). */
+export interface GanttReplan {
+  kind: 'action' | 'milestone';
+  id: string;
+  start: IsoDate;
+  due: IsoDate;
+  /** the item's version as received, for optimistic locking */
+  version: number;
+}
+
+export interface GanttProgressChange {
+  id: string;
+  /** whole percent, 0–100 */
+  progress: number;
+  version: number;
+}
+
+export interface GanttOpen {
+  kind: 'action' | 'milestone';
+  id: string;
+}
+
+/** What the last render drew: the callbacks of the chart read it. */
+interface Drawn {
+  view: ChronogramView;
+  rows: GanttRow[];
+  byTaskId: Map<string, GanttRow>;
+  functionNames: Map<string, string>;
+  range: DayRange;
+  mode: GanttViewMode;
+}
+
+/**
+ * The roadmap's Gantt chart: the only component of the app that touches frappe-gantt.
+ *
+ * Rows grouped by function (collapsible), a left-hand list aligned row for row, phases as bands,
+ * elections and today marked, milestones as diamonds, French labels, whole-day dates whatever the
+ * daylight-saving changes. It never keeps a dragged position as truth: it emits `replan` /
+ * `progressChange` and draws again from `chronogram` whenever that input changes (or `reset()`).
+ */
+@Component({
+  selector: 'jl-gantt',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // frappe builds its DOM itself (no _ngcontent attributes): the styles are scoped by `.jl-gantt`
+  encapsulation: ViewEncapsulation.None,
+  templateUrl: './gantt.html',
+  styleUrl: './gantt.scss',
+  host: { class: 'jl-gantt' },
+})
+export class JlGantt {
+  readonly chronogram = input.required<ChronogramView>();
+  readonly viewMode = input<GanttViewMode>('quarter');
+  /** false: nothing can be dragged (frappe's `readonly`) */
+  readonly editable = input(false);
+  /** the scale buttons and « Aujourd’hui »; false when the page has its own (see scrollToToday) */
+  readonly toolbar = input(true);
+
+  readonly replan = output<GanttReplan>();
+  readonly progressChange = output<GanttProgressChange>();
+  readonly open = output<GanttOpen>();
+
+  protected readonly layout = ganttLayout(FRAPPE_SIZES);
+  protected readonly modes = GANTT_VIEW_MODES.map((value) => ({
+    value,
+    label: VIEW_MODE_LABELS[value],
+  }));
+  /** the input, until the user picks another scale in the toolbar */
+  protected readonly mode = linkedSignal(() => this.viewMode());
+  /** ids of the functions whose items are hidden */
+  protected readonly collapsed = signal<ReadonlySet<string>>(new Set());
+  protected readonly rows = computed(() =>
+    buildRows(this.chronogram(), this.collapsed()),
+  );
+  protected readonly summary = computed(() => chartSummary(this.chronogram()));
+
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('chart');
+  private readonly document = inject(DOCUMENT);
+  private chart: JlFrappeGantt | null = null;
+  private drawn: Drawn | null = null;
+  /** dates of the bars being dragged, emitted when the mouse is released */
+  private readonly pending = new Map<
+    string,
+    { start: IsoDate; due: IsoDate }
+  >();
+
+  constructor() {
+    // Once per change of what is drawn (a new chronogram, a collapse, the scale, editable): one
+    // frappe render. Nothing here writes a signal, so it cannot loop.
+    afterRenderEffect({
+      write: () => {
+        const view = this.chronogram();
+        const rows = this.rows();
+        const mode = this.mode();
+        const editable = this.editable();
+        untracked(() => this.draw(view, rows, mode, editable));
+      },
+    });
+
+    const onMouseUp = (): void => this.flushReplans();
+    this.document.addEventListener('mouseup', onMouseUp);
+    inject(DestroyRef).onDestroy(() => {
+      this.document.removeEventListener('mouseup', onMouseUp);
+      this.chart?.destroy();
+      this.chart = null;
+      this.drawn = null;
+    });
+  }
+
+  /** Draws again from the current `chronogram`: undoes any drag the parent did not accept. */
+  reset(): void {
+    if (!this.chart) return;
+    this.draw(this.chronogram(), this.rows(), this.mode(), this.editable());
+  }
+
+  /** Scrolls the chart to the reference day (`roadmap.at`). */
+  scrollToToday(): void {
+    const chart = this.chart;
+    const drawn = this.drawn;
+    if (!chart || !drawn) return;
+    const x = xOfDayMiddle(drawn.view.roadmap.at, drawn.range, drawn.mode);
+    const container = chart.$container;
+    container.scrollLeft = Math.max(
+      0,
+      Math.round(x - container.clientWidth / 3),
+    );
+  }
+
+  protected setMode(mode: GanttViewMode): void {
+    this.mode.set(mode);
+  }
+
+  protected toggle(functionId: string): void {
+    this.collapsed.update((set) => {
+      const next = new Set(set);
+      if (next.has(functionId)) next.delete(functionId);
+      else next.add(functionId);
+      return next;
+    });
+  }
+
+  protected openItem(row: GanttRow): void {
+    if (row.kind !== 'group') this.open.emit({ kind: row.kind, id: row.id });
+  }
+
+  private draw(
+    view: ChronogramView,
+    rows: GanttRow[],
+    mode: GanttViewMode,
+    editable: boolean,
+  ): void {
+    const range = chartRange(view, mode);
+    const drawn: Drawn = {
+      view,
+      rows,
+      byTaskId: new Map(rows.map((r) => [r.taskId, r])),
+      functionNames: new Map(view.functions.map((f) => [f.id, f.name])),
+      range,
+      mode,
+    };
+    const previous = this.drawn;
+    this.drawn = drawn;
+    this.pending.clear();
+    const tasks = buildTasks(rows, view.roadmap.start);
+    const jlRange = {
+      start: localDateOf(range.start),
+      end: localDateOf(range.end),
+    };
+    const readonly = {
+      readonly: !editable,
+      readonly_dates: !editable,
+      readonly_progress: !editable,
+    };
+
+    if (!this.chart) {
+      this.chart = new JlFrappeGantt(this.host().nativeElement, tasks, {
+        ...this.baseOptions(mode),
+        ...readonly,
+        jl_range: jlRange,
+        jl_after_render: (chart) => this.afterRender(chart),
+      });
+      this.scrollToToday();
+      return;
+    }
+
+    const chart = this.chart;
+    const keepScroll =
+      previous?.mode === mode ? chart.$container.scrollLeft : null;
+    Object.assign(chart.options, readonly, { jl_range: jlRange });
+    chart.setup_tasks(tasks);
+    chart.change_view_mode(mode);
+    if (keepScroll === null) this.scrollToToday();
+    else chart.$container.scrollLeft = keepScroll;
+  }
+
+  private baseOptions(mode: GanttViewMode): FrappeOptions {
+    return {
+      ...FRAPPE_SIZES,
+      view_modes: frappeViewModes(mode),
+      language: 'fr',
+      container_height: 'auto',
+      infinite_padding: false,
+      holidays: null,
+      lines: 'horizontal',
+      today_button: false,
+      view_mode_select: false,
+      move_dependencies: false,
+      popup_on: 'hover',
+      popup: (ctx) => this.popup(ctx),
+      on_click: (task) => this.onClick(task),
+      on_date_change: (task, start, end) => this.onDateChange(task, start, end),
+      on_progress_change: (task, progress) =>
+        this.onProgressChange(task, progress),
+    };
+  }
+
+  private afterRender(chart: JlFrappeGantt): void {
+    const drawn = this.drawn;
+    if (!drawn) return;
+    const { view, range, mode, rows } = drawn;
+    drawOverlays(chart, {
+      rows,
+      range,
+      mode,
+      layout: this.layout,
+      bands: phaseBands(view.roadmap.phases, range, mode),
+      ticks: periodTicks(range, mode),
+      elections: electionDays(view, range),
+      today: view.roadmap.at,
+    });
+  }
+
+  private rowOf(task: FrappeTask): GanttRow | undefined {
+    return this.drawn?.byTaskId.get(task.id);
+  }
+
+  private popup(ctx: FrappePopupContext): false | void {
+    const row = this.rowOf(ctx.task);
+    if (!row) return false;
+    const parts = popupParts(
+      row,
+      this.drawn?.functionNames.get(row.functionId) ?? '',
+    );
+    ctx.set_title(parts.title);
+    ctx.set_subtitle(parts.subtitle);
+    ctx.set_details(parts.details);
+  }
+
+  private onClick(task: FrappeTask): void {
+    const row = this.rowOf(task);
+    if (!row || row.kind === 'group') return;
+    // the click that ends a drag is not an "open"
+    if (this.chart?.get_bar(task.id)?.action_completed) return;
+    this.open.emit({ kind: row.kind, id: row.id });
+  }
+
+  private onDateChange(task: FrappeTask, start: Date, end: Date): void {
+    const row = this.rowOf(task);
+    if (!row || row.kind === 'group' || !this.editable()) return;
+    const days = daysOfDrag(start, end);
+    if (row.kind === 'milestone') {
+      days.due = days.start;
+      const bar = this.chart?.get_bar(task.id);
+      if (bar) placeDiamond(bar, this.layout);
+    }
+    this.pending.set(task.id, days);
+  }
+
+  private flushReplans(): void {
+    if (this.pending.size === 0) return;
+    const moves = [...this.pending];
+    this.pending.clear();
+    for (const [taskId, days] of moves) {
+      const row = this.drawn?.byTaskId.get(taskId);
+      if (!row || row.kind === 'group') continue;
+      const [start, due] =
+        row.kind === 'action' ? [row.start, row.due] : [row.date, row.date];
+      if (days.start === start && days.due === due) continue;
+      this.replan.emit({
+        kind: row.kind,
+        id: row.id,
+        start: days.start,
+        due: days.due,
+        version: row.version,
+      });
+    }
+  }
+
+  private onProgressChange(task: FrappeTask, progress: number): void {
+    const row = this.rowOf(task);
+    if (!row || row.kind !== 'action' || !this.editable()) return;
+    const value = Math.min(100, Math.max(0, Math.round(Number(progress) || 0)));
+    if (value === row.progress) return;
+    this.progressChange.emit({
+      id: row.id,
+      progress: value,
+      version: row.version,
+    });
+  }
+}

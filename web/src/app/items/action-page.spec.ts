@@ -1,0 +1,295 @@
+import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { provideFrenchLocale } from '../locale';
+import {
+  aChronogram,
+  aChronogramAction,
+  aHistoryEntry,
+  aPerson,
+  anAction,
+} from '../testing/factories';
+import { must } from '../testing/dom';
+import { ActionPage } from './action-page';
+
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('ActionPage', () => {
+  let fixture: ComponentFixture<ActionPage>;
+  let http: HttpTestingController;
+  let page: HTMLElement;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [ActionPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideFrenchLocale(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function answer(
+    action: ActionView,
+    history: HistoryEntryView[] = [],
+  ): Promise<void> {
+    http.expectOne(`/api/actions/${action.id}`).flush(action);
+    await fixture.whenStable();
+    http.expectOne(`/api/actions/${action.id}/history`).flush(history);
+    http.expectOne('/api/roadmaps/rm-1/chronogram').flush(
+      aChronogram({
+        actions: [
+          aChronogramAction(),
+          aChronogramAction({ id: 'act-0', title: 'Constituer le vivier' }),
+        ],
+      }),
+    );
+    await fixture.whenStable();
+  }
+
+  async function open(
+    action: ActionView = anAction(),
+    history: HistoryEntryView[] = [],
+  ): Promise<void> {
+    fixture = TestBed.createComponent(ActionPage);
+    fixture.componentRef.setInput('id', action.id);
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    await answer(action, history);
+  }
+
+  function facts(): Record<string, string> {
+    const dts = Array.from(page.querySelectorAll('[data-testid="facts"] dt'));
+    return Object.fromEntries(
+      dts.map((dt) => [text(dt), text(dt.nextElementSibling)]),
+    );
+  }
+
+  const field = <T extends HTMLElement>(id: string): T =>
+    must(page.querySelector<T>(`#${id}`), id);
+
+  async function fill(
+    status: string,
+    progress: number,
+    comment = '',
+  ): Promise<void> {
+    const select = field<HTMLSelectElement>('action-status');
+    select.value = status;
+    select.dispatchEvent(new Event('change'));
+    const input = field<HTMLInputElement>('action-progress');
+    input.value = String(progress);
+    input.dispatchEvent(new Event('input'));
+    const textarea = field<HTMLTextAreaElement>('action-comment');
+    textarea.value = comment;
+    textarea.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  async function submit(): Promise<void> {
+    must(page.querySelector('form')).dispatchEvent(
+      new Event('submit', { cancelable: true }),
+    );
+    await fixture.whenStable();
+  }
+
+  it('shows the action’s fields, with its function, phase and predecessors by name', async () => {
+    await open(anAction({ predecessorIds: ['act-0'], volet: null }));
+    expect(text(page.querySelector('h1'))).toBe(
+      'Installer le comité d’éthique',
+    );
+    expect(facts()).toEqual({
+      Fonction: 'Éthique',
+      Phase: 'Incubation post-électorale',
+      Début: '15/04/2024',
+      Échéance: '15/05/2024',
+      Statut: 'En cours',
+      Avancement: '50 % (attendu au 01/05/2024 : 53,3 %)',
+      Calendrier: 'À l’heure',
+      Responsable: 'Soizic Le Bihan',
+      'Actions précédentes': 'Constituer le vivier',
+    });
+    const pred = page.querySelector<HTMLAnchorElement>(
+      '[data-testid="facts"] dd a',
+    );
+    expect(pred?.getAttribute('href')).toBe('/actions/act-0');
+  });
+
+  it('offers the statuses in French, set to the current one', async () => {
+    await open();
+    const select = field<HTMLSelectElement>('action-status');
+    expect(Array.from(select.options).map((o) => o.text.trim())).toEqual([
+      'À lancer',
+      'En cours',
+      'Bloquée',
+      'Terminée',
+      'Abandonnée',
+    ]);
+    expect(select.value).toBe('en_cours');
+    expect(field<HTMLInputElement>('action-progress').value).toBe('50');
+  });
+
+  it('refuses « Terminée » at 60 % before sending anything, next to the progress field', async () => {
+    await open();
+    await fill('terminee', 60);
+    await submit();
+
+    http.expectNone('/api/actions/act-1/status');
+    const error = field('action-progress-error');
+    expect(text(error)).toBe('Une action terminée est à 100 %.');
+    const input = field<HTMLInputElement>('action-progress');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(
+      'action-progress-error',
+    );
+    // the keyboard is put on the field to fix
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('refuses « À lancer » above 0 % too', async () => {
+    await open();
+    await fill('a_lancer', 10);
+    await submit();
+    http.expectNone('/api/actions/act-1/status');
+    expect(text(field('action-progress-error'))).toBe(
+      'Une action à lancer est à 0 %.',
+    );
+  });
+
+  it('sends status, progress, comment and the version read, then shows the new state and history', async () => {
+    await open();
+    await fill('terminee', 100, '  Comité installé le 2 mai.  ');
+    await submit();
+
+    const req = http.expectOne('/api/actions/act-1/status');
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({
+      version: 3,
+      status: 'terminee',
+      progress: 100,
+      comment: 'Comité installé le 2 mai.',
+    });
+    req.flush(anAction({ status: 'terminee', progress: 100, version: 4 }));
+    await fixture.whenStable();
+    await answer(anAction({ status: 'terminee', progress: 100, version: 4 }), [
+      aHistoryEntry({
+        id: 'h-2',
+        at: '2024-05-02T14:05:00.000Z',
+        field: 'status',
+        from: 'en_cours',
+        to: 'terminee',
+        comment: 'Comité installé le 2 mai.',
+        actor: aPerson({ name: 'Soizic Le Bihan' }),
+      }),
+    ]);
+
+    expect(facts()['Statut']).toBe('Terminée');
+    expect(text(page.querySelector('.card [role="status"]'))).toBe(
+      'Mise à jour enregistrée.',
+    );
+    const row = page.querySelector('[data-testid="history"] tbody tr');
+    expect(
+      Array.from(must(row).querySelectorAll('th, td')).map((c) => text(c)),
+    ).toEqual([
+      'Soizic Le Bihan',
+      '02/05/2024 à 16:05',
+      'Statut',
+      'En cours',
+      'Terminée',
+      'Comité installé le 2 mai.',
+    ]);
+    expect(field<HTMLTextAreaElement>('action-comment').value).toBe('');
+  });
+
+  it('shows the API’s field errors next to their fields (422)', async () => {
+    await open();
+    await fill('bloquee', 40, 'Attente du budget');
+    await submit();
+    http.expectOne('/api/actions/act-1/status').flush(
+      {
+        statusCode: 422,
+        error: 'rule_broken',
+        message: 'Une règle n’est pas respectée.',
+        errors: [
+          {
+            field: 'comment',
+            message: 'Dites ce qui bloque l’action dans le commentaire.',
+          },
+        ],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    expect(text(page.querySelector('.card [role="alert"]'))).toBe(
+      'Une règle n’est pas respectée.',
+    );
+    const textarea = field<HTMLTextAreaElement>('action-comment');
+    expect(textarea.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = must(textarea.getAttribute('aria-describedby'));
+    expect(text(field(describedBy))).toBe(
+      'Dites ce qui bloque l’action dans le commentaire.',
+    );
+  });
+
+  it('on a version conflict, says the action changed meanwhile and reloads it on demand', async () => {
+    await open();
+    await fill('en_cours', 70);
+    await submit();
+    http.expectOne('/api/actions/act-1/status').flush(
+      {
+        statusCode: 409,
+        error: 'version_conflict',
+        message: 'Version périmée.',
+        currentVersion: 4,
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+
+    const alert = page.querySelector('.card [role="alert"]');
+    expect(text(alert)).toContain('modifié entre-temps');
+    const reload = must(
+      Array.from(must(alert).querySelectorAll('button')).find(
+        (b) => text(b) === 'Recharger',
+      ),
+    );
+    reload.click();
+    await fixture.whenStable();
+    await answer(anAction({ progress: 65, version: 4 }));
+    expect(facts()['Avancement']).toContain('65 %');
+    expect(field<HTMLInputElement>('action-progress').value).toBe('65');
+    expect(page.querySelector('.card [role="alert"]')).toBeNull();
+  });
+
+  it('shows the API’s message when the action does not exist', async () => {
+    fixture = TestBed.createComponent(ActionPage);
+    fixture.componentRef.setInput('id', 'nope');
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne('/api/actions/nope').flush(
+      {
+        statusCode: 404,
+        error: 'not_found',
+        message: 'L’action nope n’existe pas.',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await fixture.whenStable();
+    expect(text(page.querySelector('[role="alert"]'))).toBe(
+      'Impossible de charger l’action : L’action nope n’existe pas.',
+    );
+  });
+});

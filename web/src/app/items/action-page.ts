@@ -1,0 +1,226 @@
+import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import type { ActionStatus } from '@jalons/domain';
+import { ACTION_STATUSES, checkStatusProgress } from '@jalons/domain';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import {
+  takeUntilDestroyed,
+  toObservable,
+  toSignal,
+} from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import {
+  Observable,
+  catchError,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { ChronogramService } from '../data/chronogram.service';
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { ItemsService } from '../data/items.service';
+import { FormErrors, NO_ERRORS, toFormErrors } from '../shared/form-errors';
+import { FrDatePipe } from '../shared/fr-date.pipe';
+import { HealthBadge } from '../shared/health-badge';
+import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
+import { PercentPipe } from '../shared/percent.pipe';
+import { HistoryTable } from './history-table';
+import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+
+export type ActionPageState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      action: ActionView;
+      history: HistoryEntryView[];
+      context: ItemContext;
+    };
+
+const LOADING: ActionPageState = { status: 'loading' };
+/** the fields of the form: the API's errors on other fields are shown above it */
+const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
+
+/** An action: its fields, its dependencies, its history, and the form to report status and progress. */
+@Component({
+  selector: 'jl-action-page',
+  imports: [
+    FormsModule,
+    RouterLink,
+    FrDatePipe,
+    PercentPipe,
+    HealthBadge,
+    HistoryTable,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './action-page.html',
+})
+export class ActionPage {
+  /** the action's id (route parameter) */
+  readonly id = input.required<string>();
+
+  private readonly items = inject(ItemsService);
+  private readonly chronograms = inject(ChronogramService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+
+  private readonly reloads = signal(0);
+  private readonly query = computed(() => ({
+    id: this.id(),
+    reload: this.reloads(),
+  }));
+  protected readonly state = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((q) => this.load(q.id, q.reload > 0)),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly ready = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+
+  protected readonly statuses = ACTION_STATUSES.map((value) => ({
+    value,
+    label: STATUS_LABELS[value],
+  }));
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly voletLabels = VOLET_LABELS;
+  protected readonly conflictMessage = CONFLICT_MESSAGE;
+
+  // the form, reset to the action's values whenever it is (re)loaded
+  protected readonly status = linkedSignal<ActionStatus>(
+    () => this.ready()?.action.status ?? 'a_lancer',
+  );
+  protected readonly progress = linkedSignal<number | null>(
+    () => this.ready()?.action.progress ?? 0,
+  );
+  protected readonly comment = linkedSignal({
+    source: this.ready,
+    computation: () => '',
+  });
+  protected readonly errors = signal<FormErrors>(NO_ERRORS);
+  protected readonly conflict = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly saved = signal<string | null>(null);
+
+  protected submit(): void {
+    const ready = this.ready();
+    if (!ready || this.saving()) return;
+    const status = this.status();
+    const progress = this.progress() ?? Number.NaN;
+    this.saved.set(null);
+    this.conflict.set(false);
+    const violations = checkStatusProgress(status, progress);
+    if (violations.length > 0) {
+      this.errors.set(toFormErrors(violations, FORM_FIELDS));
+      this.focusFirstError();
+      return;
+    }
+    this.errors.set(NO_ERRORS);
+    this.saving.set(true);
+    const comment = this.comment().trim();
+    this.items
+      .updateActionStatus(ready.action.id, {
+        version: ready.action.version,
+        status,
+        progress,
+        ...(comment ? { comment } : {}),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.saving.set(false);
+          this.saved.set('Mise à jour enregistrée.');
+          this.reloads.update((n) => n + 1);
+        },
+        error: (err: unknown) => {
+          this.saving.set(false);
+          const e = toApiRequestError(err);
+          if (e.status === 409) {
+            this.conflict.set(true);
+            return;
+          }
+          const fieldErrors = toFormErrors(e.body?.errors ?? [], FORM_FIELDS);
+          // the API's summary, unless it only repeats a message shown next to its field
+          const repeated = Object.values(fieldErrors.byField).includes(
+            e.message,
+          );
+          this.focusFirstError();
+          this.errors.set({
+            byField: fieldErrors.byField,
+            general: [...(repeated ? [] : [e.message]), ...fieldErrors.general],
+          });
+        },
+      });
+  }
+
+  /** Once the messages are drawn, puts the keyboard on the first field to fix. */
+  private focusFirstError(): void {
+    afterNextRender(
+      () => {
+        const field = FORM_FIELDS.find((f) => this.errors().byField[f]);
+        if (field) this.document.getElementById(`action-${field}`)?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  protected reload(): void {
+    this.conflict.set(false);
+    this.errors.set(NO_ERRORS);
+    this.saved.set(null);
+    this.reloads.update((n) => n + 1);
+  }
+
+  private load(id: string, reload: boolean): Observable<ActionPageState> {
+    const state$ = this.items.action(id).pipe(
+      switchMap((action) =>
+        forkJoin({
+          history: this.items.actionHistory(id),
+          view: this.chronograms.get(action.roadmapId),
+        }).pipe(
+          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
+          map(
+            ({ history, view }): ActionPageState => ({
+              status: 'ready',
+              action,
+              history,
+              context: itemContext(view, action.functionId, action.phaseId),
+            }),
+          ),
+        ),
+      ),
+      catchError((err: unknown) =>
+        of<ActionPageState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+    );
+    return reload ? state$ : state$.pipe(startWith(LOADING));
+  }
+}

@@ -1,0 +1,31 @@
+import type {
+  ChronogramView,
+  FunctionWithRollUpView,
+  PhaseWithRollUpView,
+} from '@jalons/contract';
+
+/** What a detail page needs to name things around an item: its function, its phase, other actions. */
+export interface ItemContext {
+  roadmapId: string;
+  roadmap: ChronogramView['roadmap'];
+  fn: FunctionWithRollUpView | null;
+  phase: PhaseWithRollUpView | null;
+  actionTitles: ReadonlyMap<string, string>;
+}
+
+export function itemContext(
+  view: ChronogramView,
+  functionId: string,
+  phaseId: string,
+): ItemContext {
+  return {
+    roadmapId: view.roadmap.id,
+    roadmap: view.roadmap,
+    fn: view.functions.find((f) => f.id === functionId) ?? null,
+    phase: view.roadmap.phases.find((p) => p.id === phaseId) ?? null,
+    actionTitles: new Map(view.actions.map((a) => [a.id, a.title])),
+  };
+}
+
+export const CONFLICT_MESSAGE =
+  'Cet élément a été modifié entre-temps par quelqu’un d’autre. Rechargez-le pour voir sa version actuelle, puis refaites votre modification.';

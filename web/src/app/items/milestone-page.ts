@@ -1,0 +1,201 @@
+import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+import { isIsoDate } from '@jalons/domain';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import {
+  takeUntilDestroyed,
+  toObservable,
+  toSignal,
+} from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import {
+  Observable,
+  catchError,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { ChronogramService } from '../data/chronogram.service';
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { ItemsService } from '../data/items.service';
+import { FormErrors, NO_ERRORS, toFormErrors } from '../shared/form-errors';
+import { FrDatePipe } from '../shared/fr-date.pipe';
+import { MILESTONE_STATE_LABELS } from '../shared/labels';
+import { HistoryTable } from './history-table';
+import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+
+export type MilestonePageState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      milestone: MilestoneView;
+      history: HistoryEntryView[];
+      context: ItemContext;
+    };
+
+const LOADING: MilestonePageState = { status: 'loading' };
+const FORM_FIELDS = ['achievedOn', 'comment'] as const;
+
+/** A milestone: its fields, its history, and marking it achieved (on a day) or not. */
+@Component({
+  selector: 'jl-milestone-page',
+  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './milestone-page.html',
+})
+export class MilestonePage {
+  /** the milestone's id (route parameter) */
+  readonly id = input.required<string>();
+
+  private readonly items = inject(ItemsService);
+  private readonly chronograms = inject(ChronogramService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly destroyRef = inject(DestroyRef);
+
+  private readonly reloads = signal(0);
+  private readonly query = computed(() => ({
+    id: this.id(),
+    reload: this.reloads(),
+  }));
+  protected readonly state = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((q) => this.load(q.id, q.reload > 0)),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly ready = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+  protected readonly stateLabels = MILESTONE_STATE_LABELS;
+  protected readonly conflictMessage = CONFLICT_MESSAGE;
+
+  /** the day it was achieved: the reference day (today) unless changed */
+  protected readonly achievedOn = linkedSignal<IsoDate>(
+    () => this.ready()?.context.roadmap.at ?? '',
+  );
+  protected readonly comment = linkedSignal({
+    source: this.ready,
+    computation: () => '',
+  });
+  protected readonly errors = signal<FormErrors>(NO_ERRORS);
+  protected readonly conflict = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly saved = signal<string | null>(null);
+
+  protected markAchieved(): void {
+    const day = this.achievedOn();
+    if (!isIsoDate(day)) {
+      this.errors.set({
+        byField: { achievedOn: 'Indiquez le jour où le jalon a été atteint.' },
+        general: [],
+      });
+      return;
+    }
+    this.send(day, 'Jalon marqué comme atteint.');
+  }
+
+  protected markNotAchieved(): void {
+    this.send(null, 'Jalon marqué comme non atteint.');
+  }
+
+  protected reload(): void {
+    this.conflict.set(false);
+    this.errors.set(NO_ERRORS);
+    this.saved.set(null);
+    this.reloads.update((n) => n + 1);
+  }
+
+  private send(achievedOn: IsoDate | null, done: string): void {
+    const ready = this.ready();
+    if (!ready || this.saving()) return;
+    this.errors.set(NO_ERRORS);
+    this.conflict.set(false);
+    this.saved.set(null);
+    this.saving.set(true);
+    const comment = this.comment().trim();
+    this.items
+      .updateMilestone(ready.milestone.id, {
+        version: ready.milestone.version,
+        achievedOn,
+        ...(comment ? { comment } : {}),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.saving.set(false);
+          this.saved.set(done);
+          this.reloads.update((n) => n + 1);
+        },
+        error: (err: unknown) => {
+          this.saving.set(false);
+          const e = toApiRequestError(err);
+          if (e.status === 409) {
+            this.conflict.set(true);
+            return;
+          }
+          const fieldErrors = toFormErrors(e.body?.errors ?? [], FORM_FIELDS);
+          // the API's summary, unless it only repeats a message shown next to its field
+          const repeated = Object.values(fieldErrors.byField).includes(
+            e.message,
+          );
+          this.errors.set({
+            byField: fieldErrors.byField,
+            general: [...(repeated ? [] : [e.message]), ...fieldErrors.general],
+          });
+        },
+      });
+  }
+
+  private load(id: string, reload: boolean): Observable<MilestonePageState> {
+    const state$ = this.items.milestone(id).pipe(
+      switchMap((milestone) =>
+        forkJoin({
+          history: this.items.milestoneHistory(id),
+          view: this.chronograms.get(milestone.roadmapId),
+        }).pipe(
+          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
+          map(
+            ({ history, view }): MilestonePageState => ({
+              status: 'ready',
+              milestone,
+              history,
+              context: itemContext(
+                view,
+                milestone.functionId,
+                milestone.phaseId,
+              ),
+            }),
+          ),
+        ),
+      ),
+      catchError((err: unknown) =>
+        of<MilestonePageState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+    );
+    return reload ? state$ : state$.pipe(startWith(LOADING));
+  }
+}

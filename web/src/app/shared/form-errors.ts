@@ -1,0 +1,38 @@
+import type { RuleViolation } from '@jalons/domain';
+
+import { ApiRequestError } from '../data/api-error';
+
+/** Errors of a form: one message per field shown next to it, the rest shown at the top. */
+export interface FormErrors {
+  byField: Readonly<Record<string, string>>;
+  general: readonly string[];
+}
+
+export const NO_ERRORS: FormErrors = { byField: {}, general: [] };
+
+/** Spreads broken rules (the domain's, or the API's `errors`) over the form's fields. */
+export function toFormErrors(
+  violations: readonly RuleViolation[],
+  fields: readonly string[],
+): FormErrors {
+  const byField: Record<string, string> = {};
+  const general: string[] = [];
+  for (const v of violations) {
+    if (fields.includes(v.field)) {
+      byField[v.field] = byField[v.field]
+        ? `${byField[v.field]} ${v.message}`
+        : v.message;
+    } else {
+      general.push(v.message);
+    }
+  }
+  return { byField, general };
+}
+
+/** The French sentence for a refused change: the API's message, then its field messages. */
+export function refusalMessage(err: ApiRequestError): string {
+  const details = (err.body?.errors ?? [])
+    .map((e) => e.message)
+    .filter((m) => m !== err.message);
+  return [err.message, ...details].join(' ');
+}
