@@ -276,6 +276,12 @@ export class JlGantt {
       elections: electionDays(view, range),
       today: view.roadmap.at,
     });
+    // the chart scrolls sideways: keyboard users must be able to reach and scroll it
+    const container = chart.$container as HTMLElement | undefined;
+    if (container) {
+      container.tabIndex = 0;
+      container.setAttribute('aria-label', 'Zone de défilement du chronogramme (flèches gauche et droite)');
+    }
   }
 
   private rowOf(task: FrappeTask): GanttRow | undefined {

@@ -1,0 +1,178 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+import { expectNoSeriousA11yViolations } from './a11y';
+
+interface Action {
+  id: string;
+  title: string;
+  start: string;
+  due: string;
+  status: string;
+  progress: number;
+  version: number;
+  functionId: string;
+}
+
+const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+
+async function roadmapId(request: APIRequestContext): Promise<string> {
+  return (await (await request.get('/api/roadmaps')).json())[0].id;
+}
+
+/** An action not started yet, early in 2027: visible next to today's line when the chart opens. */
+async function plannedAction(request: APIRequestContext, skip: string[] = []): Promise<Action> {
+  const id = await roadmapId(request);
+  const actions: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=a_lancer&dueAfter=2027-01-01`)).json();
+  const found = actions.find((a) => a.start >= '2027-01-01' && a.start <= '2027-02-28' && !skip.includes(a.id));
+  if (!found) throw new Error('no action to drag in the seed');
+  return found;
+}
+
+async function openChart(page: Page): Promise<void> {
+  await page.goto('/chronogramme');
+  await expect(page.locator('.bar-wrapper').first()).toBeAttached();
+}
+
+/** Drags a bar horizontally by `dx` pixels with the mouse, in small steps as a hand would. */
+async function dragBar(page: Page, actionId: string, dx: number): Promise<void> {
+  const bar = page.locator(`.bar-wrapper[data-id^="a-${actionId}"] .bar`).first();
+  await bar.scrollIntoViewIfNeeded();
+  const box = (await bar.boundingBox())!;
+  const y = box.y + box.height / 2;
+  const x = box.x + Math.min(20, box.width / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(x + (dx * i) / 10, y);
+  await page.mouse.up();
+}
+
+test.describe('the chronogram', () => {
+  test('switches view modes and shows French labels; the table view holds the same items; no serious a11y violation', async ({ page, request }, testInfo) => {
+    await openChart(page);
+    const month = page.getByRole('group', { name: 'Échelle de temps' }).getByRole('button', { name: 'Mois' });
+    await month.click();
+    await expect(month).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.gantt-container').getByText('Janvier').first()).toBeAttached();
+    await expect(page.getByText('Today', { exact: true })).toHaveCount(0);
+    const year = page.getByRole('group', { name: 'Échelle de temps' }).getByRole('button', { name: 'Année' });
+    await year.click();
+    await expect(year).toHaveAttribute('aria-pressed', 'true');
+    await expect(month).toHaveAttribute('aria-pressed', 'false');
+    await page.screenshot({ path: testInfo.outputPath('chronogram.png') });
+    await expectNoSeriousA11yViolations(page, testInfo);
+
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    const table = page.getByRole('table');
+    await expect(table).toBeVisible();
+    const chrono = await (await request.get(`/api/roadmaps/${await roadmapId(request)}/chronogram`)).json();
+    await expect(table.locator('tbody th[scope="row"]')).toHaveCount(chrono.actions.length + chrono.milestones.length);
+    await expect(table.locator('th[scope="rowgroup"]')).toHaveCount(11);
+    await expectNoSeriousA11yViolations(page, testInfo);
+    // from the keyboard: the first item's link opens its page
+    const first = table.locator('tbody th[scope="row"] a').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/(actions|jalons)\//);
+    await expectNoSeriousA11yViolations(page, testInfo);
+  });
+
+  test('re-plans an action by dragging its bar: whole days, kept after a reload', async ({ page, request }) => {
+    const action = await plannedAction(request);
+    await openChart(page);
+    await page.getByRole('button', { name: 'Mois' }).click();
+    await page.getByRole('button', { name: 'Modifier le planning' }).click();
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/actions/${action.id}`) && r.request().method() === 'PATCH');
+    await dragBar(page, action.id, 14 * 4); // month view: 4 px a day
+    expect((await saved).status()).toBe(200);
+    await page.reload();
+    const after: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    const shift = days(action.start, after.start);
+    expect(shift).toBeGreaterThanOrEqual(12);
+    expect(shift).toBeLessThanOrEqual(16);
+    expect(days(after.start, after.due)).toBe(days(action.start, action.due));
+    expect(after.version).toBe(action.version + 1);
+  });
+
+  test('says why a drag is refused and puts the bar back', async ({ page, request }) => {
+    const action = await plannedAction(request);
+    await openChart(page);
+    await page.getByRole('button', { name: 'Mois' }).click();
+    await page.getByRole('button', { name: 'Modifier le planning' }).click();
+    // someone else changes the action meanwhile: the page's version is now stale
+    const current: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    expect((await request.put(`/api/actions/${action.id}/status`, { data: { version: current.version, status: 'en_cours', progress: 5 } })).ok()).toBe(true);
+    const bar = page.locator(`.bar-wrapper[data-id^="a-${action.id}"] .bar`).first();
+    await bar.scrollIntoViewIfNeeded();
+    const before = (await bar.boundingBox())!;
+    const refused = page.waitForResponse((r) => r.url().includes(`/api/actions/${action.id}`) && r.request().method() === 'PATCH');
+    await dragBar(page, action.id, 10 * 4);
+    expect((await refused).status()).toBe(409);
+    await expect(page.getByRole('alert')).toContainText('Modification refusée');
+    const back = page.locator(`.bar-wrapper[data-id^="a-${action.id}"] .bar`).first();
+    await expect.poll(async () => Math.round((await back.boundingBox())!.x - before.x)).toBe(0);
+    const unchanged: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    expect(unchanged.start).toBe(current.start);
+  });
+});
+
+test.describe('an action page', () => {
+  test('updates the status, and the function roll-up follows', async ({ page, request }, testInfo) => {
+    const id = await roadmapId(request);
+    const [action]: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
+    const fnBefore = await (await request.get(`/api/roadmaps/${id}/functions/${action.functionId}`)).json();
+    await page.goto(`/actions/${action.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(action.title);
+    await expectNoSeriousA11yViolations(page, testInfo);
+    await page.getByLabel('Statut').selectOption({ label: 'Terminée' });
+    await page.getByLabel('Avancement (%)').fill('100');
+    await page.getByLabel('Commentaire (facultatif)').fill('Livré au comité de pilotage');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/actions/${action.id}/status`) && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect(page.getByRole('table').filter({ hasText: 'Livré au comité de pilotage' })).toBeVisible();
+    const fnAfter = await (await request.get(`/api/roadmaps/${id}/functions/${action.functionId}`)).json();
+    expect(fnAfter.rollUp.done).toBe(fnBefore.rollUp.done + 1);
+    expect(fnAfter.rollUp.progress).toBeGreaterThan(fnBefore.rollUp.progress);
+  });
+
+  test('refuses "terminée" below 100 % before sending anything', async ({ page, request }) => {
+    const id = await roadmapId(request);
+    const [action]: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
+    await page.goto(`/actions/${action.id}`);
+    let sent = false;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT') sent = true;
+    });
+    await page.getByLabel('Statut').selectOption({ label: 'Terminée' });
+    await page.getByLabel('Avancement (%)').fill('60');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByText('Une action terminée est à 100 %.').first()).toBeVisible();
+    expect(sent).toBe(false);
+  });
+});
+
+test.describe('export', () => {
+  test('downloads the roadmap as XLSX from the chronogram page', async ({ page }) => {
+    await openChart(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Exporter XLSX' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^jalons-brest-2026-2032-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  });
+});
+
+test.describe('accessibility', () => {
+  test('the function and milestone pages have no serious or critical axe violation', async ({ page, request }, testInfo) => {
+    const id = await roadmapId(request);
+    const chrono = await (await request.get(`/api/roadmaps/${id}/chronogram`)).json();
+    const ethique = chrono.functions.find((f: { code: string }) => f.code === 'ethique');
+    await page.goto(`/fonctions/${ethique.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Éthique');
+    await expect(page.locator('.bar-wrapper').first()).toBeAttached();
+    await expectNoSeriousA11yViolations(page, testInfo);
+    await page.goto(`/jalons/${chrono.milestones[0].id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(chrono.milestones[0].title);
+    await expectNoSeriousA11yViolations(page, testInfo);
+  });
+});
