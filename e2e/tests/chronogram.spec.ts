@@ -117,6 +117,30 @@ test.describe('the chronogram', () => {
   });
 });
 
+test.describe('printing', () => {
+  test('fits the whole chronogram to the width of an A3 landscape page', async ({ page }, testInfo) => {
+    await openChart(page);
+    await page.getByRole('group', { name: 'Échelle de temps' }).getByRole('button', { name: 'Mois' }).click();
+    const screenWidth = await page.locator('.gantt-container').evaluate((el) => el.scrollWidth);
+    expect(screenWidth).toBeGreaterThan(1511); // month view: far wider than the page
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('jl-gantt').evaluate((el) => el.getBoundingClientRect().width);
+    expect(printed).toBeLessThanOrEqual(1511 + 1);
+    await expect(page.getByRole('navigation')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Modifier le planning' })).toBeHidden();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await testInfo.attach('chronogramme-A3.pdf', { body: pdf, contentType: 'application/pdf' });
+    // every page A3 landscape: 420 × 297 mm = 1190.6 × 841.9 pt (Chromium rounds to 1191.12 × 841.92)
+    const boxes = pdf.toString('latin1').match(/\/MediaBox \[[^\]]*\]/g) ?? [];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      const [, , w, h] = box.slice(11, -1).trim().split(/\s+/).map(Number);
+      expect(Math.abs(w - 1190.6)).toBeLessThan(1);
+      expect(Math.abs(h - 841.9)).toBeLessThan(1);
+    }
+  });
+});
+
 test.describe('an action page', () => {
   test('updates the status, and the function roll-up follows', async ({ page, request }, testInfo) => {
     const id = await roadmapId(request);

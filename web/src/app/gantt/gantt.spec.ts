@@ -901,3 +901,14 @@ describe('JlGantt', () => {
     expect(m.el.querySelector('.gantt-container')).toBeNull();
   });
 });
+
+describe('printing', () => {
+  it('shrinks a chart wider than an A3 landscape page to its width, and never enlarges a narrow one', async () => {
+    const { printZoom, A3_LANDSCAPE_PX } = await import('./gantt');
+    expect(A3_LANDSCAPE_PX).toBe(1511);
+    expect(printZoom(1000)).toBe(1);
+    expect(printZoom(A3_LANDSCAPE_PX)).toBe(1);
+    expect(printZoom(3022)).toBe(0.5);
+    expect(printZoom(4107) * 4107).toBeLessThanOrEqual(A3_LANDSCAPE_PX);
+  });
+});

@@ -83,6 +83,14 @@ interface Drawn {
  * Runs `work` between the User Timing marks `<name>:start` and `<name>:end` and measures it as
  * `<name>` (read by `npm run bench:gantt`); just runs it where the User Timing API is missing.
  */
+/** Usable width of an A3 landscape page with 10 mm margins, in CSS pixels (400 mm at 96 dpi). */
+export const A3_LANDSCAPE_PX = Math.floor((400 / 25.4) * 96);
+
+/** The zoom that fits a chart of `width` CSS pixels on one A3 landscape page width (never enlarges). */
+export function printZoom(width: number): number {
+  return width > A3_LANDSCAPE_PX ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000 : 1;
+}
+
 function timed(name: string, work: () => void): void {
   const timing =
     typeof performance !== 'undefined' &&
@@ -146,6 +154,7 @@ export class JlGantt {
 
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('chart');
   private readonly document = inject(DOCUMENT);
+  private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
   private chart: JlFrappeGantt | null = null;
   private drawn: Drawn | null = null;
   /** dates of the bars being dragged, emitted when the mouse is released */
@@ -320,6 +329,11 @@ export class JlGantt {
     // the chart scrolls sideways: keyboard users must be able to reach and scroll it
     const container = chart.$container as HTMLElement | undefined;
     if (container) {
+      // printed, the whole chart is shrunk to the width of an A3 landscape page (styles: @media print)
+      const wrapper = this.element.nativeElement;
+      const list = wrapper.querySelector<HTMLElement>('.jl-gantt__list')?.offsetWidth ?? 0;
+      const width = list + container.scrollWidth;
+      wrapper.style.setProperty('--jl-print-zoom', String(printZoom(width)));
       container.tabIndex = 0;
       container.setAttribute(
         'aria-label',
