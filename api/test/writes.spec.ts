@@ -302,6 +302,28 @@ describe('writing actions and milestones over HTTP', () => {
     });
   });
 
+  describe('recent changes', () => {
+    it('lists the roadmap\'s latest changes newest first, with the item titles, deleted items included', async () => {
+      const a = await create({ title: 'Changement récent' });
+      await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 15, comment: 'Démarré' }).expect(200);
+      const b = await create({ title: 'Bientôt supprimée' });
+      await http.delete(`/api/actions/${b.id}?version=1`).expect(204);
+      const res = await http.get(`/api/roadmaps/${c.roadmap.id}/changes?limit=4`).expect(200);
+      expect(res.body.map((e: { field: string; itemTitle: string }) => [e.itemTitle, e.field])).toEqual([
+        ['Bientôt supprimée', 'deleted'],
+        ['Bientôt supprimée', 'created'],
+        ['Changement récent', expect.stringMatching(/^(status|progress)$/)],
+        ['Changement récent', expect.stringMatching(/^(status|progress)$/)],
+      ]);
+      expect(res.body[2].comment).toBe('Démarré');
+      for (const bad of ['0', '101', 'abc']) {
+        const r = await http.get(`/api/roadmaps/${c.roadmap.id}/changes?limit=${bad}`).expect(400);
+        expect(r.body.errors[0].field).toBe('limit');
+      }
+      await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/changes').expect(404);
+    });
+  });
+
   describe('milestones', () => {
     const newMilestone = (over: Record<string, unknown> = {}) => ({
       functionId: fn('ethique').id,

@@ -17,11 +17,13 @@ import type {
   ChronogramView,
   DependencyView,
   FunctionWithRollUpView,
+  HistoryEntryView,
   MilestoneCounts,
   MilestoneFilterDto,
   MilestoneView,
   PersonView,
   PhaseWithRollUpView,
+  RecentChangeView,
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
@@ -158,6 +160,32 @@ function group(rows: readonly GroupRow[], at: IsoDate): Grouped {
     push(g.byFunctionPhase, `${fn}/${phase}`, r);
   }
   return g;
+}
+
+interface HistoryRow {
+  id: string;
+  item_type: 'action' | 'milestone';
+  item_id: string;
+  actor_id: string | null;
+  at: string;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  comment: string | null;
+}
+
+function historyView(r: HistoryRow, persons: Map<string, PersonView>): HistoryEntryView {
+  return {
+    id: r.id,
+    itemType: r.item_type,
+    itemId: r.item_id,
+    actor: (r.actor_id && persons.get(r.actor_id)) || null,
+    at: r.at,
+    field: r.field,
+    from: r.from_value,
+    to: r.to_value,
+    comment: r.comment,
+  };
 }
 
 function counts(ms: ReadonlyArray<{ state: MilestoneState }>): MilestoneCounts {
@@ -502,23 +530,31 @@ export class RoadmapReadModel {
     return rows.map((r) => ({ functionId: r.function_id, phaseId: r.phase_id, state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at) }));
   }
 
-  async history(itemType: 'action' | 'milestone', itemId: string) {
-    const rows = await this.sql<{ id: string; item_type: 'action' | 'milestone'; item_id: string; actor_id: string | null; at: string; field: string; from_value: string | null; to_value: string | null; comment: string | null }>(
+  /** The roadmap's latest changes, newest first, each with its item's title. */
+  async recentChanges(roadmapId: string, limit: number): Promise<RecentChangeView[]> {
+    await this.roadmapRow(roadmapId);
+    const rows = await this.sql<HistoryRow & { item_title: string | null }>(
+      `select h.id, h.item_type, h.item_id, h.actor_id, to_char(h.at at time zone 'UTC', ${ISO_INSTANT}) as at, h.field, h.from_value, h.to_value, h.comment,
+              coalesce(a.title, m.title,
+                       (select d.from_value from change_history d where d.item_id = h.item_id and d.field = 'deleted' limit 1)) as item_title
+       from change_history h
+       left join action a on h.item_type = 'action' and a.id = h.item_id
+       left join milestone m on h.item_type = 'milestone' and m.id = h.item_id
+       where h.roadmap_id = ? order by h.at desc, h.id desc limit ?`,
+      [roadmapId, limit],
+    );
+    const persons = await this.persons(rows.map((r) => r.actor_id));
+    return rows.map((r) => ({ ...historyView(r, persons), itemTitle: r.item_title }));
+  }
+
+  async history(itemType: 'action' | 'milestone', itemId: string): Promise<HistoryEntryView[]> {
+    const rows = await this.sql<HistoryRow>(
       `select id, item_type, item_id, actor_id, to_char(at at time zone 'UTC', ${ISO_INSTANT}) as at, field, from_value, to_value, comment
        from change_history where item_type = ? and item_id = ? order by change_history.at, id`,
       [itemType, itemId],
     );
     const persons = await this.persons(rows.map((r) => r.actor_id));
-    return rows.map((r) => ({
-      id: r.id,
-      itemType: r.item_type,
-      itemId: r.item_id,
-      actor: (r.actor_id && persons.get(r.actor_id)) || null,
-      at: r.at,
-      field: r.field,
-      from: r.from_value,
-      to: r.to_value,
-      comment: r.comment,
-    }));
+    return rows.map((r) => historyView(r, persons));
   }
+
 }

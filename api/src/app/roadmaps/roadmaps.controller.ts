@@ -9,11 +9,13 @@ import {
   CreateMilestoneDto,
   ExportQueryDto,
   MilestoneFilterDto,
+  RecentChangesQueryDto,
 } from '@jalons/contract';
 import type {
   ActionView,
   FunctionWithRollUpView,
   MilestoneView,
+  RecentChangeView,
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
@@ -92,6 +94,12 @@ export class RoadmapsController {
   createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneView> {
     const today = todayInParis();
     return this.milestones.create(id, dto, today, today);
+  }
+
+  @Get(':id/changes')
+  @ApiOperation({ summary: 'Les dernières modifications de la feuille de route (les plus récentes d’abord)' })
+  changes(@Param('id', uuid('id')) id: string, @Query() q: RecentChangesQueryDto): Promise<RecentChangeView[]> {
+    return this.read.recentChanges(id, q.limit ?? 20);
   }
 
   @Get(':id/export')

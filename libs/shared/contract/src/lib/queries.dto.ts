@@ -1,7 +1,7 @@
 import { ACTION_STATUSES } from '@jalons/domain';
 import type { ActionStatus, IsoDate } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
 
@@ -89,4 +89,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export class ExportQueryDto extends AtQueryDto {
   @IsIn(EXPORT_FORMATS, { message: 'format doit valoir xlsx ou csv.' })
   format!: ExportFormat;
+}
+
+/** `GET /api/roadmaps/:id/changes?limit=N` — the latest changes first. */
+export class RecentChangesQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit doit être un entier de 1 à 100.' })
+  @Min(1, { message: 'limit doit être un entier de 1 à 100.' })
+  @Max(100, { message: 'limit doit être un entier de 1 à 100.' })
+  limit?: number;
 }

@@ -157,6 +157,12 @@ export type ChronogramActionView = Omit<ActionView, 'roadmapId' | 'kitKey' | 'de
 /** A milestone as the Gantt draws it. */
 export type ChronogramMilestoneView = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'updatedAt'>;
 
+/** A line of a roadmap's recent changes, with the title of the item it concerns. */
+export interface RecentChangeView extends HistoryEntryView {
+  /** the action's or milestone's current title; the title it had when it was deleted, or null */
+  itemTitle: string | null;
+}
+
 /** Everything a Gantt needs, in one call. */
 export interface ChronogramView {
   roadmap: RoadmapDetailView;
