@@ -36,6 +36,39 @@ describe('RoadmapsService', () => {
     expect(await functions).toEqual([]);
   });
 
+  it('asks for filtered actions and milestones, and the latest changes, in the query string', async () => {
+    const actions = firstValueFrom(
+      service.actions('rm-1', {
+        status: ['a_lancer', 'bloquee'],
+        dueBefore: '2024-04-30',
+      }),
+    );
+    http
+      .expectOne(
+        '/api/roadmaps/rm-1/actions?status=a_lancer,bloquee&dueBefore=2024-04-30',
+      )
+      .flush([]);
+    expect(await actions).toEqual([]);
+
+    const milestones = firstValueFrom(
+      service.milestones('rm-1', {
+        achieved: false,
+        dueAfter: '2024-05-01',
+        dueBefore: '2024-07-30',
+      }),
+    );
+    http
+      .expectOne(
+        '/api/roadmaps/rm-1/milestones?achieved=false&dueAfter=2024-05-01&dueBefore=2024-07-30',
+      )
+      .flush([]);
+    expect(await milestones).toEqual([]);
+
+    const changes = firstValueFrom(service.changes('rm-1'));
+    http.expectOne('/api/roadmaps/rm-1/changes?limit=20').flush([]);
+    expect(await changes).toEqual([]);
+  });
+
   it('fails with the API’s French message', async () => {
     const list = firstValueFrom(service.list());
     http.expectOne('/api/roadmaps').flush(
@@ -56,12 +89,10 @@ describe('RoadmapsService', () => {
 
   it('fails with a French sentence when the answer is not the API’s (a proxy’s 502 page)', async () => {
     const list = firstValueFrom(service.list());
-    http
-      .expectOne('/api/roadmaps')
-      .flush('<html>Bad gateway</html>', {
-        status: 502,
-        statusText: 'Bad Gateway',
-      });
+    http.expectOne('/api/roadmaps').flush('<html>Bad gateway</html>', {
+      status: 502,
+      statusText: 'Bad Gateway',
+    });
     const error = await list.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).message).toBe(

@@ -1,13 +1,48 @@
 import type {
+  ActionView,
   FunctionWithRollUpView,
+  MilestoneView,
+  RecentChangeView,
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
-import { HttpClient } from '@angular/common/http';
+import type { ActionStatus, IsoDate } from '@jalons/domain';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { catchApiError } from './api-error';
+
+/** GET /api/roadmaps/:id/actions — filters; both ends of the due window are included. */
+export interface ActionFilter {
+  status?: readonly ActionStatus[];
+  dueBefore?: IsoDate;
+  dueAfter?: IsoDate;
+}
+
+/** GET /api/roadmaps/:id/milestones — filters; both ends of the date window are included. */
+export interface MilestoneFilter {
+  achieved?: boolean;
+  dueBefore?: IsoDate;
+  dueAfter?: IsoDate;
+}
+
+/** Query parameters from a filter, leaving out what is not set; lists go comma-separated. */
+function toParams(
+  filter: Readonly<
+    Record<string, string | boolean | readonly string[] | undefined>
+  >,
+): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    params = params.set(
+      key,
+      Array.isArray(value) ? value.join(',') : String(value),
+    );
+  }
+  return params;
+}
 
 /** The API serves under /api on the same origin (the dev server proxies it, see web/proxy.conf.json). */
 export const API_BASE = '/api';
@@ -46,6 +81,39 @@ export class RoadmapsService {
       .get<FunctionWithRollUpView>(
         `${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions/${encodeURIComponent(functionId)}`,
       )
+      .pipe(catchApiError());
+  }
+
+  /** GET /api/roadmaps/:id/actions — the actions (with `overdue`, computed for today), filtered. */
+  actions(id: string, filter: ActionFilter = {}): Observable<ActionView[]> {
+    return this.http
+      .get<ActionView[]>(
+        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/actions`,
+        {
+          params: toParams({ ...filter }),
+        },
+      )
+      .pipe(catchApiError());
+  }
+
+  /** GET /api/roadmaps/:id/milestones — the milestones (with their state for today), filtered. */
+  milestones(
+    id: string,
+    filter: MilestoneFilter = {},
+  ): Observable<MilestoneView[]> {
+    return this.http
+      .get<
+        MilestoneView[]
+      >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/milestones`, { params: toParams({ ...filter }) })
+      .pipe(catchApiError());
+  }
+
+  /** GET /api/roadmaps/:id/changes?limit=N — the latest changes, newest first (limit 1–100). */
+  changes(id: string, limit = 20): Observable<RecentChangeView[]> {
+    return this.http
+      .get<
+        RecentChangeView[]
+      >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/changes`, { params: toParams({ limit: String(limit) }) })
       .pipe(catchApiError());
   }
 }

@@ -1,5 +1,8 @@
 import type {
+  ActionView,
   FunctionWithRollUpView,
+  MilestoneView,
+  RecentChangeView,
   RoadmapDetailView,
 } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
@@ -14,9 +17,12 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { provideFrenchLocale } from '../locale';
 import {
   aFunction,
+  aMilestone,
   aPerson,
+  aRecentChange,
   aRollUp,
   aRoadmap,
+  anAction,
   fourPhases,
 } from '../testing/factories';
 import { OverviewPage } from './overview-page';
@@ -59,23 +65,76 @@ describe('OverviewPage', () => {
     fixture.detectChanges();
   }
 
+  interface Sections {
+    actions?: ActionView[];
+    milestones?: MilestoneView[];
+    changes?: RecentChangeView[];
+  }
+
+  // for the default roadmap, whose reference day is 01/05/2024
+  const LATE_ACTIONS =
+    '/api/roadmaps/rm-1/actions?status=a_lancer,en_cours,bloquee&dueBefore=2024-04-30';
+  const OPEN_MILESTONES =
+    '/api/roadmaps/rm-1/milestones?achieved=false&dueBefore=2024-07-30';
+  const CHANGES = '/api/roadmaps/rm-1/changes?limit=10';
+
+  /** Answers the roadmap, then the sections it asks for once it knows the reference day. */
   async function answer(
     roadmap: RoadmapDetailView,
     functions: FunctionWithRollUpView[] = [],
+    sections: Sections = {},
   ): Promise<void> {
     http.expectOne(`/api/roadmaps/${roadmap.id}`).flush(roadmap);
     http.expectOne(`/api/roadmaps/${roadmap.id}/functions`).flush(functions);
+    await fixture.whenStable();
+    const base = `/api/roadmaps/${roadmap.id}`;
+    http
+      .expectOne((r) => r.url === `${base}/actions`)
+      .flush(sections.actions ?? []);
+    http
+      .expectOne((r) => r.url === `${base}/milestones`)
+      .flush(sections.milestones ?? []);
+    http
+      .expectOne((r) => r.url === `${base}/changes`)
+      .flush(sections.changes ?? []);
     await fixture.whenStable();
   }
 
   async function openFirstRoadmap(
     roadmap: RoadmapDetailView = aRoadmap(),
     functions: FunctionWithRollUpView[] = [],
+    sections: Sections = {},
   ): Promise<void> {
     open();
     http.expectOne('/api/roadmaps').flush([roadmap]);
-    await answer(roadmap, functions);
+    await answer(roadmap, functions, sections);
   }
+
+  function rowsOf(testid: string): string[][] {
+    return Array.from(
+      page.querySelectorAll(`[data-testid="${testid}"] tbody tr`),
+    ).map(cells);
+  }
+
+  function linksOf(testid: string): (string | null)[] {
+    return Array.from(
+      page.querySelectorAll(`[data-testid="${testid}"] tbody a`),
+    ).map((a) => a.getAttribute('href'));
+  }
+
+  const ETHIQUE = aFunction({
+    id: 'fn-ethique',
+    name: 'Éthique',
+    owner: aPerson({ id: 'p-2', name: 'Soizic Le Bihan' }),
+  });
+  const CENTRALE = aFunction({
+    id: 'fn-centrale',
+    name: 'Fonction centrale',
+    family: 'centrale',
+    central: true,
+    order: 0,
+    owner: aPerson({ name: 'Camille Le Goff' }),
+  });
 
   function phaseRows(): Element[] {
     return Array.from(page.querySelectorAll('[data-testid="phases"] tbody tr'));
@@ -245,6 +304,290 @@ describe('OverviewPage', () => {
         '0',
       ],
     ]);
+  });
+
+  describe('what is late', () => {
+    it('lists late actions and milestones, most overdue first, with the count in the heading', async () => {
+      await openFirstRoadmap(aRoadmap(), [ETHIQUE, CENTRALE], {
+        actions: [
+          anAction({
+            id: 'act-1',
+            title: 'Installer le comité d’éthique',
+            functionId: 'fn-ethique',
+            due: '2024-04-20',
+            status: 'en_cours',
+            progress: 50,
+            overdue: true,
+          }),
+          anAction({
+            id: 'act-2',
+            title: 'Nommer le ou la DPO',
+            functionId: 'fn-centrale',
+            due: '2024-03-01',
+            status: 'bloquee',
+            progress: 12.5,
+            owner: null,
+            overdue: true,
+          }),
+        ],
+        milestones: [
+          aMilestone({
+            id: 'ms-1',
+            title: 'Charte éthique votée',
+            functionId: 'fn-ethique',
+            date: '2024-04-30',
+            state: 'late',
+          }),
+          // upcoming: not late
+          aMilestone({ id: 'ms-2', date: '2024-05-01', state: 'upcoming' }),
+        ],
+      });
+
+      expect(text(page.querySelector('#titre-retard'))).toBe('En retard (3)');
+      expect(rowsOf('late')).toEqual([
+        [
+          'Action Nommer le ou la DPO',
+          'Fonction centrale',
+          '01/03/2024',
+          '61 jours',
+          'À désigner',
+          'Bloquée, 12,5 %',
+        ],
+        [
+          'Action Installer le comité d’éthique',
+          'Éthique',
+          '20/04/2024',
+          '11 jours',
+          'Soizic Le Bihan',
+          'En cours, 50 %',
+        ],
+        [
+          'Jalon Charte éthique votée',
+          'Éthique',
+          '30/04/2024',
+          '1 jour',
+          // a milestone answers to its function's référent·e
+          'Soizic Le Bihan',
+          'Non atteint',
+        ],
+      ]);
+      expect(linksOf('late')).toEqual([
+        '/actions/act-2',
+        '/actions/act-1',
+        '/jalons/ms-1',
+      ]);
+    });
+
+    it('says so when nothing is late', async () => {
+      await openFirstRoadmap();
+      const section = page.querySelector('[data-testid="late-section"]');
+      expect(text(section?.querySelector('h2'))).toBe('En retard (0)');
+      expect(text(section)).toContain('Rien n’est en retard.');
+      expect(section?.querySelector('table')).toBeNull();
+    });
+  });
+
+  describe('the next milestones', () => {
+    it('groups the unachieved milestones of the next 30 days, then of days 31 to 90', async () => {
+      await openFirstRoadmap(aRoadmap(), [ETHIQUE, CENTRALE], {
+        milestones: [
+          aMilestone({
+            id: 'ms-far',
+            title: 'Feuille de route votée',
+            functionId: 'fn-centrale',
+            date: '2024-07-30',
+          }),
+          aMilestone({
+            id: 'ms-31',
+            title: 'Comité installé',
+            date: '2024-06-01',
+          }),
+          aMilestone({
+            id: 'ms-30',
+            title: 'Charte rédigée',
+            date: '2024-05-31',
+          }),
+          aMilestone({
+            id: 'ms-today',
+            title: 'Référent nommé',
+            functionId: 'fn-centrale',
+            date: '2024-05-01',
+          }),
+          // late: in « En retard », not here
+          aMilestone({ id: 'ms-late', date: '2024-04-02', state: 'late' }),
+        ],
+      });
+
+      const section = page.querySelector('[data-testid="upcoming-section"]');
+      expect(
+        Array.from(section?.querySelectorAll('h3') ?? []).map((h) => text(h)),
+      ).toEqual([
+        'Dans les 30 prochains jours (jusqu’au 31/05/2024)',
+        'Du 31e au 90e jour (jusqu’au 30/07/2024)',
+      ]);
+      expect(rowsOf('upcoming-30')).toEqual([
+        ['01/05/2024', 'Référent nommé', 'Fonction centrale'],
+        ['31/05/2024', 'Charte rédigée', 'Éthique'],
+      ]);
+      expect(rowsOf('upcoming-90')).toEqual([
+        ['01/06/2024', 'Comité installé', 'Éthique'],
+        ['30/07/2024', 'Feuille de route votée', 'Fonction centrale'],
+      ]);
+      expect(linksOf('upcoming-30')).toEqual([
+        '/jalons/ms-today',
+        '/jalons/ms-30',
+      ]);
+    });
+
+    it('says so when a period has no milestone', async () => {
+      await openFirstRoadmap(aRoadmap(), [], {
+        milestones: [aMilestone({ date: '2024-07-01' })],
+      });
+      expect(text(page.querySelector('[data-testid="upcoming-30"]'))).toBe(
+        'Aucun jalon prévu sur cette période.',
+      );
+      expect(rowsOf('upcoming-90')).toHaveLength(1);
+    });
+  });
+
+  describe('the latest changes', () => {
+    it('says who changed what and when (Paris time), in French, with a link to the item', async () => {
+      await openFirstRoadmap(aRoadmap(), [], {
+        changes: [
+          aRecentChange({
+            id: 'h-2',
+            at: '2024-04-30T16:05:00.000Z',
+            actor: aPerson({ name: 'Soizic Le Bihan' }),
+            field: 'status',
+            from: 'a_lancer',
+            to: 'en_cours',
+            comment: 'Le comité se réunit en mai.',
+          }),
+          aRecentChange({
+            id: 'h-1',
+            at: '2024-04-20T08:30:00.000Z',
+            itemType: 'milestone',
+            itemId: 'ms-1',
+            itemTitle: 'Charte éthique votée',
+            actor: null,
+            field: 'date',
+            from: '2024-05-20',
+            to: '2024-06-03',
+          }),
+        ],
+      });
+
+      expect(rowsOf('changes')).toEqual([
+        [
+          '30/04/2024 à 18:05',
+          'Soizic Le Bihan',
+          'Action Installer le comité d’éthique',
+          'Statut : À lancer → En cours',
+          'Le comité se réunit en mai.',
+        ],
+        [
+          '20/04/2024 à 10:30',
+          '—',
+          'Jalon Charte éthique votée',
+          'Date : 20/05/2024 → 03/06/2024',
+          '—',
+        ],
+      ]);
+      expect(linksOf('changes')).toEqual(['/actions/act-1', '/jalons/ms-1']);
+    });
+
+    it('names a deleted item without linking to it', async () => {
+      await openFirstRoadmap(aRoadmap(), [], {
+        changes: [
+          aRecentChange({
+            id: 'h-9',
+            itemId: 'act-9',
+            itemTitle: 'Action abandonnée',
+            field: 'deleted',
+            from: 'Action abandonnée',
+            to: null,
+          }),
+          aRecentChange({
+            id: 'h-8',
+            at: '2024-04-19T08:30:00.000Z',
+            itemId: 'act-9',
+            itemTitle: 'Action abandonnée',
+            field: 'created',
+            from: null,
+            to: 'a_lancer 0 %',
+          }),
+        ],
+      });
+      expect(rowsOf('changes').map((row) => row[3])).toEqual([
+        'Suppression',
+        'Création (À lancer, 0 %)',
+      ]);
+      expect(linksOf('changes')).toEqual([]);
+    });
+
+    it('says so when nothing has changed yet', async () => {
+      await openFirstRoadmap();
+      expect(
+        text(page.querySelector('[data-testid="changes-section"]')),
+      ).toContain('Aucune modification enregistrée.');
+    });
+  });
+
+  it('keeps the rest of the page when a section cannot be loaded', async () => {
+    const roadmap = aRoadmap();
+    open();
+    http.expectOne('/api/roadmaps').flush([roadmap]);
+    http.expectOne('/api/roadmaps/rm-1').flush(roadmap);
+    http.expectOne('/api/roadmaps/rm-1/functions').flush([CENTRALE]);
+    await fixture.whenStable();
+    const unavailable = {
+      status: 503,
+      statusText: 'Service Unavailable',
+    };
+    http.expectOne(LATE_ACTIONS).flush(null, unavailable);
+    // the milestones request is cancelled with the failed one
+    http.match(OPEN_MILESTONES);
+    http.expectOne(CHANGES).flush(
+      {
+        statusCode: 500,
+        error: 'internal',
+        message: 'L’historique est indisponible.',
+      },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
+    await fixture.whenStable();
+
+    expect(
+      Array.from(page.querySelectorAll('[role="alert"]')).map((a) => text(a)),
+    ).toEqual([
+      'Impossible de charger les éléments en retard : le serveur a répondu par une erreur 503.',
+      'Impossible de charger les prochains jalons : le serveur a répondu par une erreur 503.',
+      'Impossible de charger les dernières modifications : L’historique est indisponible.',
+    ]);
+    expect(text(page.querySelector('h1'))).toBe('Mandat 2026–2032');
+    expect(rowsOf('phases')).toHaveLength(4);
+    expect(rowsOf('functions')).toHaveLength(1);
+  });
+
+  it('shows each section as loading until its data arrives', async () => {
+    const roadmap = aRoadmap();
+    open('rm-1');
+    http.expectOne('/api/roadmaps/rm-1').flush(roadmap);
+    http.expectOne('/api/roadmaps/rm-1/functions').flush([]);
+    await fixture.whenStable();
+    expect(
+      Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s)),
+    ).toEqual([
+      'Chargement des éléments en retard…',
+      'Chargement des prochains jalons…',
+      'Chargement des dernières modifications…',
+    ]);
+    expect(text(page.querySelector('#titre-retard'))).toBe('En retard');
+    http.expectOne(LATE_ACTIONS).flush([]);
+    http.expectOne(OPEN_MILESTONES).flush([]);
+    http.expectOne(CHANGES).flush([]);
+    await fixture.whenStable();
+    expect(page.querySelector('[role="status"]')).toBeNull();
   });
 
   it('shows the API’s message when the roadmap cannot be loaded', async () => {

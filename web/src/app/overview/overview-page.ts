@@ -1,7 +1,12 @@
 import type {
+  ActionView,
   FunctionWithRollUpView,
+  MilestoneView,
+  RecentChangeView,
   RoadmapDetailView,
 } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -27,7 +32,12 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
-import { FAMILY_LABELS } from '../shared/labels';
+import { formatParisDateTime, historyValue } from '../items/history-table';
+import {
+  FAMILY_LABELS,
+  HISTORY_FIELD_LABELS,
+  STATUS_LABELS,
+} from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { MandateTimeline } from './mandate-timeline';
@@ -43,6 +53,92 @@ export type OverviewState =
     };
 
 const LOADING: OverviewState = { status: 'loading' };
+
+/** A part of the page loaded on its own: its failure does not blank the rest. */
+export type SectionState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: T };
+
+const SECTION_LOADING = { status: 'loading' } as const;
+
+/** How many recent changes the overview shows. */
+export const RECENT_CHANGES_SHOWN = 10;
+
+/** The roadmap and the day the sections are computed for (the API's reference day). */
+interface Reference {
+  id: string;
+  at: IsoDate;
+}
+
+/** Late actions and the unachieved milestones up to 90 days ahead (including the late ones). */
+interface Watch {
+  actions: ActionView[];
+  milestones: MilestoneView[];
+}
+
+/** A late action or milestone, as the « En retard » table shows it. */
+interface LateRow {
+  key: string;
+  kind: 'Action' | 'Jalon';
+  title: string;
+  link: string[];
+  functionName: string;
+  due: IsoDate;
+  daysLate: number;
+  owner: string;
+  state: string;
+  progress: number | null;
+}
+
+interface UpcomingRow {
+  id: string;
+  title: string;
+  date: IsoDate;
+  functionName: string;
+}
+
+interface UpcomingGroup {
+  id: '30' | '90';
+  title: string;
+  /** last day of the window */
+  until: IsoDate;
+  rows: UpcomingRow[];
+}
+
+interface ChangeRow {
+  id: string;
+  when: string;
+  who: string;
+  kind: 'Action' | 'Jalon';
+  title: string;
+  /** null when the item no longer exists */
+  link: string[] | null;
+  what: string;
+  comment: string;
+}
+
+/** What a change did, in French: « Statut : À lancer → En cours ». */
+export function describeChange(
+  change: Pick<RecentChangeView, 'field' | 'from' | 'to'>,
+): string {
+  const label = HISTORY_FIELD_LABELS[change.field] ?? change.field;
+  switch (change.field) {
+    case 'created':
+      return change.to
+        ? `${label} (${historyValue('created', change.to)})`
+        : label;
+    case 'deleted':
+    case 'comment':
+      return label;
+    default:
+      return `${label} : ${historyValue(change.field, change.from)} → ${historyValue(change.field, change.to)}`;
+  }
+}
+
+function sectionError<T>(err: unknown): SectionState<T> {
+  return { status: 'error', message: toApiRequestError(err).message };
+}
 
 /** The mandate overview: where the roadmap stands in its four phases, and what slips. */
 @Component({
@@ -90,6 +186,198 @@ export class OverviewPage {
     [...(this.ready()?.functions ?? [])].sort((a, b) => a.order - b.order),
   );
   protected readonly familyLabels = FAMILY_LABELS;
+
+  /** Sections below reload only when the roadmap or its reference day changes. */
+  private readonly reference = computed<Reference | null>(
+    () => {
+      const r = this.ready()?.roadmap;
+      return r ? { id: r.id, at: r.at } : null;
+    },
+    { equal: (a, b) => a?.id === b?.id && a?.at === b?.at },
+  );
+
+  protected readonly watch = toSignal(
+    toObservable(this.reference).pipe(
+      switchMap((ref) => (ref ? this.loadWatch(ref) : of(SECTION_LOADING))),
+    ),
+    { initialValue: SECTION_LOADING as SectionState<Watch> },
+  );
+
+  protected readonly changes = toSignal(
+    toObservable(this.reference).pipe(
+      switchMap((ref) => (ref ? this.loadChanges(ref) : of(SECTION_LOADING))),
+    ),
+    { initialValue: SECTION_LOADING as SectionState<RecentChangeView[]> },
+  );
+
+  private readonly functionsById = computed(
+    () => new Map(this.functions().map((fn) => [fn.id, fn])),
+  );
+
+  protected readonly at = computed(() => this.reference()?.at ?? null);
+  /** Last day of the « next 30 days » and « next 90 days » windows (today included). */
+  protected readonly in30 = computed(() => {
+    const at = this.at();
+    return at ? addDays(at, 30) : null;
+  });
+  protected readonly in90 = computed(() => {
+    const at = this.at();
+    return at ? addDays(at, 90) : null;
+  });
+
+  /** Late actions and milestones, most overdue first. */
+  protected readonly late = computed<LateRow[] | null>(() => {
+    const w = this.watch();
+    const at = this.at();
+    if (w.status !== 'ready' || !at) return null;
+    const fns = this.functionsById();
+    const actions = w.data.actions
+      .filter((a) => compareIsoDates(a.due, at) < 0)
+      .map(
+        (a): LateRow => ({
+          key: `action-${a.id}`,
+          kind: 'Action',
+          title: a.title,
+          link: ['/actions', a.id],
+          functionName: fns.get(a.functionId)?.name ?? '—',
+          due: a.due,
+          daysLate: daysBetween(a.due, at),
+          owner: a.owner?.name ?? 'À désigner',
+          state: STATUS_LABELS[a.status],
+          progress: a.progress,
+        }),
+      );
+    // a milestone has no owner of its own: the function's référent·e answers for it
+    const milestones = w.data.milestones
+      .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) < 0)
+      .map(
+        (m): LateRow => ({
+          key: `milestone-${m.id}`,
+          kind: 'Jalon',
+          title: m.title,
+          link: ['/jalons', m.id],
+          functionName: fns.get(m.functionId)?.name ?? '—',
+          due: m.date,
+          daysLate: daysBetween(m.date, at),
+          owner: fns.get(m.functionId)?.owner?.name ?? 'À désigner',
+          state: 'Non atteint',
+          progress: null,
+        }),
+      );
+    return [...actions, ...milestones].sort(
+      (a, b) =>
+        compareIsoDates(a.due, b.due) || a.title.localeCompare(b.title, 'fr'),
+    );
+  });
+
+  /** Unachieved milestones of the next 30 days, then of days 31 to 90. */
+  protected readonly upcoming = computed<UpcomingGroup[] | null>(() => {
+    const w = this.watch();
+    const at = this.at();
+    const in30 = this.in30();
+    const in90 = this.in90();
+    if (w.status !== 'ready' || !at || !in30 || !in90) return null;
+    const fns = this.functionsById();
+    const rows = w.data.milestones
+      .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) >= 0)
+      .sort(
+        (a, b) =>
+          compareIsoDates(a.date, b.date) ||
+          a.title.localeCompare(b.title, 'fr'),
+      )
+      .map(
+        (m): UpcomingRow => ({
+          id: m.id,
+          title: m.title,
+          date: m.date,
+          functionName: fns.get(m.functionId)?.name ?? '—',
+        }),
+      );
+    return [
+      {
+        id: '30',
+        title: 'Dans les 30 prochains jours',
+        until: in30,
+        rows: rows.filter((r) => compareIsoDates(r.date, in30) <= 0),
+      },
+      {
+        id: '90',
+        title: 'Du 31e au 90e jour',
+        until: in90,
+        rows: rows.filter(
+          (r) =>
+            compareIsoDates(r.date, in30) > 0 &&
+            compareIsoDates(r.date, in90) <= 0,
+        ),
+      },
+    ];
+  });
+
+  /** The latest changes, newest first. */
+  protected readonly changeRows = computed<ChangeRow[] | null>(() => {
+    const c = this.changes();
+    if (c.status !== 'ready') return null;
+    const deleted = new Set(
+      c.data.filter((e) => e.field === 'deleted').map((e) => e.itemId),
+    );
+    return [...c.data]
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, RECENT_CHANGES_SHOWN)
+      .map(
+        (e): ChangeRow => ({
+          id: e.id,
+          when: formatParisDateTime(e.at),
+          who: e.actor?.name ?? '—',
+          kind: e.itemType === 'action' ? 'Action' : 'Jalon',
+          title: e.itemTitle ?? 'Sans titre',
+          link: deleted.has(e.itemId)
+            ? null
+            : [e.itemType === 'action' ? '/actions' : '/jalons', e.itemId],
+          what: describeChange(e),
+          comment: e.comment ?? '—',
+        }),
+      );
+  });
+
+  protected readonly watchError = computed(() => {
+    const w = this.watch();
+    return w.status === 'error' ? w.message : null;
+  });
+  protected readonly changesError = computed(() => {
+    const c = this.changes();
+    return c.status === 'error' ? c.message : null;
+  });
+
+  private loadWatch(ref: Reference): Observable<SectionState<Watch>> {
+    const yesterday = addDays(ref.at, -1);
+    return forkJoin({
+      // due on or before yesterday, and neither done nor dropped
+      actions: this.roadmaps.actions(ref.id, {
+        status: ['a_lancer', 'en_cours', 'bloquee'],
+        dueBefore: yesterday,
+      }),
+      milestones: this.roadmaps.milestones(ref.id, {
+        achieved: false,
+        dueBefore: addDays(ref.at, 90),
+      }),
+    }).pipe(
+      map((data): SectionState<Watch> => ({ status: 'ready', data })),
+      catchError((err: unknown) => of(sectionError<Watch>(err))),
+      startWith<SectionState<Watch>>(SECTION_LOADING),
+    );
+  }
+
+  private loadChanges(
+    ref: Reference,
+  ): Observable<SectionState<RecentChangeView[]>> {
+    return this.roadmaps.changes(ref.id, RECENT_CHANGES_SHOWN).pipe(
+      map(
+        (data): SectionState<RecentChangeView[]> => ({ status: 'ready', data }),
+      ),
+      catchError((err: unknown) => of(sectionError<RecentChangeView[]>(err))),
+      startWith<SectionState<RecentChangeView[]>>(SECTION_LOADING),
+    );
+  }
 
   private load(id: string | undefined): Observable<OverviewState> {
     const id$: Observable<string | null> = id

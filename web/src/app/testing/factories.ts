@@ -8,6 +8,7 @@ import type {
   MilestoneView,
   PersonView,
   PhaseWithRollUpView,
+  RecentChangeView,
   RoadmapDetailView,
 } from '@jalons/contract';
 import type { RollUp } from '@jalons/domain';
@@ -262,6 +263,17 @@ export function aHistoryEntry(
     from: 'a_lancer',
     to: 'en_cours',
     comment: null,
+    ...overrides,
+  };
+}
+
+/** GET /api/roadmaps/:id/changes — a line of the roadmap's recent changes. */
+export function aRecentChange(
+  overrides: Partial<RecentChangeView> = {},
+): RecentChangeView {
+  return {
+    ...aHistoryEntry(),
+    itemTitle: 'Installer le comité d’éthique',
     ...overrides,
   };
 }
