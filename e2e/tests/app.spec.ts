@@ -30,6 +30,11 @@ test.describe('the app as a user starts it', () => {
       await expect(page.getByRole('main').getByText(phase).first()).toBeVisible();
     }
     await expect(page.getByRole('main').getByText('Fonction centrale').first()).toBeVisible();
+    // what slips, what comes next, what changed
+    const late = page.getByRole('region', { name: /En retard/ });
+    await expect(late.getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Prochains jalons' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Dernières modifications' }).getByRole('row').nth(1)).toBeVisible();
     const shot = await page.screenshot({ fullPage: true });
     await testInfo.attach('overview', { body: shot, contentType: 'image/png' });
     await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });

@@ -51,6 +51,13 @@ describe('App shell', () => {
     http.expectOne('/api/roadmaps/rm-7').flush(roadmap);
     http.expectOne('/api/roadmaps/rm-7/functions').flush([]);
     await fixture.whenStable();
+    // the overview's sections (late items, next milestones, latest changes), asked once the roadmap is known
+    for (const section of http.match((r) =>
+      r.url.startsWith('/api/roadmaps/rm-7/'),
+    )) {
+      section.flush([]);
+    }
+    await fixture.whenStable();
 
     const header = shell.querySelector('header');
     expect(text(header?.querySelector('.shell-header__brand'))).toBe('Jalons');
