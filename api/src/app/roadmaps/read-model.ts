@@ -142,7 +142,8 @@ interface Grouped {
   rollUp(items: ProgressItem[] | undefined): RollUp;
 }
 
-type GroupRow = ProgressItem & ({ functionId: string; phaseId: string } | { function_id: string; phase_id: string });
+/** What a roll-up needs of an action: its progress and where it belongs. */
+type GroupRow = ProgressItem & { functionId: string; phaseId: string };
 
 /** Actions grouped once by phase, by function and by both, for the roll-ups. */
 function group(rows: readonly GroupRow[], at: IsoDate): Grouped {
@@ -153,11 +154,10 @@ function group(rows: readonly GroupRow[], at: IsoDate): Grouped {
     else m.set(k, [item]);
   };
   for (const r of rows) {
-    const [fn, phase] = 'functionId' in r ? [r.functionId, r.phaseId] : [r.function_id, r.phase_id];
     g.all.push(r);
-    push(g.byPhase, phase, r);
-    push(g.byFunction, fn, r);
-    push(g.byFunctionPhase, `${fn}/${phase}`, r);
+    push(g.byPhase, r.phaseId, r);
+    push(g.byFunction, r.functionId, r);
+    push(g.byFunctionPhase, `${r.functionId}/${r.phaseId}`, r);
   }
   return g;
 }

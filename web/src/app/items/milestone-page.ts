@@ -33,7 +33,7 @@ import { toApiRequestError } from '../data/api-error';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
-import { FormErrors, NO_ERRORS, toFormErrors } from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { HistoryTable } from './history-table';
@@ -154,15 +154,7 @@ export class MilestonePage {
             this.conflict.set(true);
             return;
           }
-          const fieldErrors = toFormErrors(e.body?.errors ?? [], FORM_FIELDS);
-          // the API's summary, unless it only repeats a message shown next to its field
-          const repeated = Object.values(fieldErrors.byField).includes(
-            e.message,
-          );
-          this.errors.set({
-            byField: fieldErrors.byField,
-            general: [...(repeated ? [] : [e.message]), ...fieldErrors.general],
-          });
+          this.errors.set(apiFormErrors(e, FORM_FIELDS));
         },
       });
   }

@@ -29,6 +29,19 @@ export function toFormErrors(
   return { byField, general };
 }
 
+/**
+ * A refusal of the API spread over the form: field messages next to their fields, and the API's
+ * summary at the top unless it only repeats a message already shown next to its field.
+ */
+export function apiFormErrors(err: ApiRequestError, fields: readonly string[]): FormErrors {
+  const fieldErrors = toFormErrors(err.body?.errors ?? [], fields);
+  const repeated = Object.values(fieldErrors.byField).includes(err.message);
+  return {
+    byField: fieldErrors.byField,
+    general: [...(repeated ? [] : [err.message]), ...fieldErrors.general],
+  };
+}
+
 /** The French sentence for a refused change: the API's message, then its field messages. */
 export function refusalMessage(err: ApiRequestError): string {
   const details = (err.body?.errors ?? [])
