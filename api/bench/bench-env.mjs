@@ -58,10 +58,35 @@ export async function startDatabase(prefix = 'jalons_bench') {
   return { url: `postgresql://jalons:bench@127.0.0.1:${port}/${name}`, stop };
 }
 
+/** the administrator the benchmarks sign in as (created by the API at start from ADMIN_EMAIL) */
+const BENCH_ADMIN = { email: 'bench@bench.example', password: 'bench-password-2026' };
+
+const cookieOf = (res, name) => {
+  const c = res.headers.getSetCookie().find((x) => x.startsWith(`${name}=`));
+  return c ? c.split(';')[0].slice(name.length + 1) : null;
+};
+
+/** Signs in as the benchmark's administrator; returns the session cookie's value. */
+async function signIn(base) {
+  const me = await fetch(`${base}/api/auth/me`);
+  const xsrf = cookieOf(me, 'XSRF-TOKEN');
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': decodeURIComponent(xsrf) },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  if (!res.ok) throw new Error(`signing in answered ${res.status}`);
+  return cookieOf(res, 'jalons_session');
+}
+
+/**
+ * Starts the built API on `url`, signed in: `api.session` is the session cookie's value and
+ * `api.headers` the headers a signed-in client sends.
+ */
 export async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/api/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_START: 'false', NODE_ENV: 'production', ...extraEnv },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_START: 'false', NODE_ENV: 'production', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const api = { base: `http://127.0.0.1:${port}`, child };
@@ -69,7 +94,11 @@ export async function startApi(url, extraEnv = {}) {
     if (child.exitCode !== null) break;
     try {
       const res = await fetch(`${api.base}/api/health`);
-      if (res.ok) return api;
+      if (res.ok) {
+        api.session = await signIn(api.base);
+        api.headers = { cookie: `jalons_session=${api.session}` };
+        return api;
+      }
     } catch {
       /* not up yet */
     }
@@ -102,12 +131,12 @@ export async function buildRoadmap(client, { slug, functions, actionsPerFunction
     (gen_random_uuid(), now(), now(), $1, 'post-electorale', 'Incubation post-électorale', 2, '2026-03-15', '2026-12-31'),
     (gen_random_uuid(), now(), now(), $1, 'emergence', 'Phase d''émergence', 3, '2027-01-01', '2028-12-31'),
     (gen_random_uuid(), now(), now(), $1, 'maturation', 'Phase de maturation', 4, '2029-01-01', '2032-03-14')`, [id]);
-  await client.query(`insert into person (id, created_at, updated_at, name, email)
+  await client.query(`insert into account (id, created_at, updated_at, name, email)
     select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '@bench.example' from generate_series(1, $1) g`, [functions]);
   await client.query(`insert into target_function (id, created_at, updated_at, roadmap_id, code, name, family, description, volets, owner_id, color, position)
     select gen_random_uuid(), now(), now(), $1, 'f' || g, 'Fonction ' || g, 'socle', 'Fonction de mesure', '[]', p.id,
            (array['#1f3a68','#2e7d32','#8e24aa','#c62828','#00838f'])[1 + g % 5], g
-    from generate_series(1, $2) g join person p on p.email = 'referent' || g || '@bench.example'`, [id, functions]);
+    from generate_series(1, $2) g join account p on p.email = 'referent' || g || '@bench.example'`, [id, functions]);
   // actions spread over the mandate, 30 to 119 days long, every status
   await client.query(`insert into action (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, description, start_date, due_date, status, progress, owner_id)
     select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Action ' || f.position || '.' || g, 'Description de l''action de mesure ' || g,

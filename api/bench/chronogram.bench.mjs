@@ -21,10 +21,10 @@ const MILESTONES = 250;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** GET and parse a JSON body, as a client of the API does (node:http with keep-alive). */
-function getJson(url) {
+function getJson(url, headers) {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent }, (res) => {
+      .get(url, { agent, headers }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
@@ -50,20 +50,20 @@ async function rawRead(pool, id) {
                   from action a join target_function f on f.id = a.function_id where a.roadmap_id = $1 order by f.position, a.start_date, a.due_date, a.title, a.id`, [id]),
     pool.query(`select m.id, m.function_id, m.phase_id, m.kit_key, m.title, m.milestone_date, m.achieved_on, m.version
                   from milestone m join target_function f on f.id = m.function_id where m.roadmap_id = $1 order by f.position, m.milestone_date, m.title, m.id`, [id]),
-    pool.query(`select p.id, p.name, p.email from person p where p.id in (select owner_id from action where roadmap_id = $1
+    pool.query(`select p.id, p.name, p.email from account p where p.id in (select owner_id from action where roadmap_id = $1
                   union select owner_id from target_function where roadmap_id = $1 union select project_lead_id from roadmap where id = $1) order by p.name`, [id]),
   ]);
 }
 
 
 /** p50 of the chronogram over HTTP and of the raw SQL, the two alternated so a busy machine weighs on both alike. */
-async function measure(url, pool, id, counts) {
+async function measure(url, headers, pool, id, counts) {
   let bytes = 0;
   const http = [];
   const sql = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
     let t = performance.now();
-    const { status, body } = await getJson(url);
+    const { status, body } = await getJson(url, headers);
     const dt = performance.now() - t;
     if (status !== 200) throw new Error(`chronogram answered ${status}: ${JSON.stringify(body)}`);
     if (i === 0) {
@@ -92,11 +92,11 @@ async function main() {
     await client.connect();
     const { id, counts } = await buildRoadmap(client, { slug: 'bench', functions: FUNCTIONS, actionsPerFunction: ACTIONS_PER_FUNCTION, milestones: MILESTONES, spread: 9 });
     const path = `/api/roadmaps/${id}/chronogram?at=2026-11-28`;
-    const warm = await measure(`${api.base}${path}`, pool, id, counts);
+    const warm = await measure(`${api.base}${path}`, api.headers, pool, id, counts);
     await stopApi(api);
     // the same, with the chronogram cache off: every read goes to the database
     api = await startApi(db.url, { CHRONOGRAM_CACHE_SIZE: '0' });
-    const cold = await measure(`${api.base}${path}`, pool, id, counts);
+    const cold = await measure(`${api.base}${path}`, api.headers, pool, id, counts);
     console.log(`roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies; chronogram ${(warm.bytes / 1024).toFixed(0)} KiB`);
     console.log(`raw SQL, same rows and columns  p50 ${warm.sql.toFixed(1)} ms | ${cold.sql.toFixed(1)} ms  (${RUNS} runs after ${WARMUP} warm-up, alternated with the HTTP calls)`);
     console.log(`chronogram over HTTP, cached    p50 ${warm.http.toFixed(1)} ms   ratio ${(warm.http / warm.sql).toFixed(2)}  (target ≤ 2)`);

@@ -140,8 +140,15 @@ function runBareInPage({ tasks, sizes, pxPerDay, padding, builtin }) {
 
 // ---- the three measurements ----
 
-async function measureWrapper(browser, base, id) {
+/** A browser context carrying the benchmark administrator's session cookie. */
+async function signedInContext(browser, base, session) {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addCookies([{ name: 'jalons_session', value: session, url: base }]);
+  return context;
+}
+
+async function measureWrapper(browser, base, id, session) {
+  const context = await signedInContext(browser, base, session);
   try {
     const page = await context.newPage();
     await page.goto(`${base}/chronogramme?roadmap=${id}`);
@@ -182,8 +189,8 @@ async function measureBare(browser, input, frappe) {
   }
 }
 
-async function measureClick(browser, base, id) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+async function measureClick(browser, base, id, session) {
+  const context = await signedInContext(browser, base, session);
   try {
     await context.addInitScript(() => {
       const seen = () => {
@@ -236,7 +243,7 @@ async function main() {
     const { id, counts } = await buildRoadmap(client, { slug: 'bench-gantt', functions: FUNCTIONS, actionsPerFunction: ACTIONS_PER_FUNCTION, milestones: MILESTONES, spread: 27, at: AT });
     await client.end();
 
-    const res = await fetch(`${api.base}/api/roadmaps/${id}/chronogram`);
+    const res = await fetch(`${api.base}/api/roadmaps/${id}/chronogram`, { headers: api.headers });
     if (!res.ok) throw new Error(`chronogram answered ${res.status}`);
     const view = await res.json();
     const tasks = bareTasks(view);
@@ -256,7 +263,7 @@ async function main() {
 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     // one warm-up of each (the API's chronogram cache, Chromium's code cache), not counted
-    await measureWrapper(browser, api.base, id);
+    await measureWrapper(browser, api.base, id, api.session);
     await measureBare(browser, input, frappe);
 
     const wrapper = [];
@@ -273,7 +280,7 @@ async function main() {
       const order = i % 2 === 0 ? ['w', 'b'] : ['b', 'w'];
       for (const which of order) {
         if (which === 'w') {
-          lastWrapper = await measureWrapper(browser, api.base, id);
+          lastWrapper = await measureWrapper(browser, api.base, id, api.session);
           if (lastWrapper.bars !== EXPECTED_BARS) throw new Error(`the wrapper drew ${lastWrapper.bars} bars, not ${EXPECTED_BARS}`);
           wrapper.push(lastWrapper.ms);
           overlays.push(lastWrapper.overlaysMs);
@@ -285,7 +292,7 @@ async function main() {
       }
       lastBuiltin = await measureBare(browser, { ...input, builtin: true }, frappe);
       builtin.push(lastBuiltin.ms);
-      lastClick = await measureClick(browser, api.base, id);
+      lastClick = await measureClick(browser, api.base, id, api.session);
       click.push(lastClick.tableAt);
     }
 

@@ -7,18 +7,46 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 
 import { AppModule } from './app/app.module';
 import { jsonDepthGuard } from './infra/http/json-depth';
 import type { AppConfig } from './infra/config/config';
 
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
-export async function createApp(config: Pick<AppConfig, 'logLevels' | 'webDir' | 'chronogramCacheSize'>, databaseUrl: string): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, databaseUrl), {
     logger: config.logLevels,
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // Angular and frappe-gantt set inline styles; no inline script is allowed
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+      // HSTS only makes sense when served over HTTPS
+      strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    }),
+  );
+  // closed unless configured: other sites may not call the API with the user's cookies
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.use(cookieParser());
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');
     req.id = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

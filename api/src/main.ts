@@ -6,6 +6,8 @@ import { prepareDatabase } from './infra/database/database-setup';
 import { startEmbeddedPostgres } from './infra/database/embedded';
 import type { EmbeddedDatabase } from './infra/database/embedded';
 import { seedsDir } from './app/seed/seed-files';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './app/accounts/startup-accounts';
+import { ROLE_LABELS } from '@jalons/domain';
 
 async function main(): Promise<void> {
   const logger = new Logger('Jalons');
@@ -45,10 +47,17 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
       url = embedded.url;
     }
-    await prepareDatabase(url, { seed: config.seedOnStart, seedsDir: seedsDir() });
+    const admin = config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : null;
+    await prepareDatabase(url, { seed: config.seedOnStart, seedsDir: seedsDir(), accounts: { admin, demo: config.demoAccounts } });
     app = await createApp(config, url);
     await app.listen(config.port);
     logger.log(`Jalons is running on http://localhost:${config.port}/ — API docs on http://localhost:${config.port}/api/docs`);
+    if (config.demoAccounts) {
+      logger.log(
+        `Demo accounts (embedded database, not for production), password "${DEMO_PASSWORD}":\n` +
+          DEMO_ACCOUNTS.map((d) => `  ${ROLE_LABELS[d.role].padEnd(24)} ${d.email}`).join('\n'),
+      );
+    }
   } catch (e) {
     logger.error((e as Error).message ?? e);
     await stop('startup failure', 1);

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 
 import { createTestApp } from './app';
+import { signIn } from './auth';
+import type { TestAgent } from './auth';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
@@ -20,13 +22,14 @@ const asParser = binary as unknown as Parameters<ReturnType<ReturnType<typeof re
 describe('exporting a roadmap', () => {
   let db: TestDatabase;
   let app: NestExpressApplication;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   let roadmap: RoadmapSummaryView;
   let actions: ActionView[];
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ app, http } = await createTestApp(db.url));
+    ({ app } = await createTestApp(db.url));
+    http = await signIn(app, db, 'lead');
     [roadmap] = (await http.get('/api/roadmaps').expect(200)).body;
     actions = (await http.get(`/api/roadmaps/${roadmap.id}/actions?at=${AT}`).expect(200)).body;
   });

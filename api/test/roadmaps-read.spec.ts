@@ -1,9 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ActionView, ChronogramActionView, ChronogramView, FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } from '@jalons/contract';
 import { isOverdue, PHASE_CODES, rollUp } from '@jalons/domain';
-import type request from 'supertest';
 
 import { createTestApp } from './app';
+import { signIn } from './auth';
+import type { TestAgent } from './auth';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
@@ -12,12 +13,13 @@ const AT = '2026-11-28';
 describe('reading the seeded Brest roadmap over HTTP', () => {
   let db: TestDatabase;
   let app: NestExpressApplication;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   let roadmap: RoadmapSummaryView;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ app, http } = await createTestApp(db.url));
+    ({ app } = await createTestApp(db.url));
+    http = await signIn(app, db, 'lead');
     const res = await http.get('/api/roadmaps').expect(200);
     roadmap = (res.body as RoadmapSummaryView[])[0];
   });

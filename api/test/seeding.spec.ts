@@ -12,7 +12,7 @@ import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
 const SEEDS = join(__dirname, '../../seeds');
-const COUNTS = `select (select count(*) from roadmap) roadmaps, (select count(*) from person) persons, (select count(*) from phase) phases,
+const COUNTS = `select (select count(*) from roadmap) roadmaps, (select count(*) from account) persons, (select count(*) from phase) phases,
   (select count(*) from target_function) functions, (select count(*) from action) actions, (select count(*) from milestone) milestones,
   (select count(*) from action_dependency) dependencies, (select count(*) from change_history) history,
   (select count(*) from mikro_orm_migrations) migrations`;

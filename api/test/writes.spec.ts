@@ -1,15 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ActionView, ChronogramView, HistoryEntryView, MilestoneView } from '@jalons/contract';
-import type request from 'supertest';
 
 import { createTestApp } from './app';
+import { signIn } from './auth';
+import type { TestAgent } from './auth';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
 describe('writing actions and milestones over HTTP', () => {
   let db: TestDatabase;
   let app: NestExpressApplication;
-  let http: ReturnType<typeof request>;
+  let http: TestAgent;
   let c: ChronogramView;
   const fn = (code: string) => c.functions.find((f) => f.code === code)!;
   const phase = (code: string) => c.roadmap.phases.find((p) => p.code === code)!;
@@ -22,7 +23,8 @@ describe('writing actions and milestones over HTTP', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ app, http } = await createTestApp(db.url));
+    ({ app } = await createTestApp(db.url));
+    http = await signIn(app, db, 'lead');
     const [r] = (await http.get('/api/roadmaps').expect(200)).body;
     c = (await http.get(`/api/roadmaps/${r.id}/chronogram`).expect(200)).body;
   });
@@ -267,19 +269,20 @@ describe('writing actions and milestones over HTTP', () => {
   describe('the chronogram after writes', () => {
     it('follows every write, also when read through another API instance on the same database', async () => {
       const other = await createTestApp(db.url);
+      const otherHttp = await signIn(other.app, db, 'elected');
       try {
         const url = `/api/roadmaps/${c.roadmap.id}/chronogram`;
-        const first = await other.http.get(url).expect(200);
+        const first = await otherHttp.get(url).expect(200);
         const etag = first.headers['etag'];
         expect(etag).toMatch(/^W\//);
         // unchanged roadmap: the client's copy is still good
-        await other.http.get(url).set('If-None-Match', etag).expect(304);
+        await otherHttp.get(url).set('If-None-Match', etag).expect(304);
         const a = await create({ title: 'Visible partout' });
-        const second = await other.http.get(url).set('If-None-Match', etag).expect(200);
+        const second = await otherHttp.get(url).set('If-None-Match', etag).expect(200);
         expect(second.headers['etag']).not.toBe(etag);
         expect((second.body as ChronogramView).actions.map((x) => x.id)).toContain(a.id);
         await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 35 }).expect(200);
-        const third = (await other.http.get(url).expect(200)).body as ChronogramView;
+        const third = (await otherHttp.get(url).expect(200)).body as ChronogramView;
         expect(third.actions.find((x) => x.id === a.id)).toMatchObject({ status: 'en_cours', progress: 35, version: 2 });
       } finally {
         await other.app.close();

@@ -8,9 +8,12 @@ import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
 import { RoadmapReadModel } from '../roadmaps/read-model';
 import { ActionsService } from './actions.service';
+import { Access, Allow } from '../auth/policies';
+import { ActorId } from '../auth/current-account';
 
 @ApiTags('actions')
 @Controller('actions')
+@Allow(Access.actionWriter)
 export class ActionsController {
   constructor(
     private readonly read: RoadmapReadModel,
@@ -18,11 +21,13 @@ export class ActionsController {
   ) {}
 
   @Get(':id')
+  @Allow(Access.signedIn)
   get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<ActionView> {
     return this.read.action(id, referenceDay(q.at));
   }
 
   @Get(':id/history')
+  @Allow(Access.signedIn)
   @ApiOperation({ summary: 'L’historique d’une action : qui, quand, quoi, pourquoi' })
   async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
     const entries = await this.read.history('action', id);
@@ -32,26 +37,26 @@ export class ActionsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Replanifier ou renommer une action (avec la version lue)' })
-  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionDto): Promise<ActionView> {
-    return this.actions.update(id, dto, todayInParis());
+  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionDto, @ActorId() actor: string | null): Promise<ActionView> {
+    return this.actions.update(id, dto, todayInParis(), actor);
   }
 
   @Put(':id/status')
   @ApiOperation({ summary: 'Mettre à jour statut, avancement et commentaire' })
-  status(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionStatusDto): Promise<ActionView> {
-    return this.actions.updateStatus(id, dto, todayInParis());
+  status(@Param('id', uuid('id')) id: string, @Body() dto: UpdateActionStatusDto, @ActorId() actor: string | null): Promise<ActionView> {
+    return this.actions.updateStatus(id, dto, todayInParis(), actor);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto): Promise<void> {
-    return this.actions.remove(id, q.version);
+  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto, @ActorId() actor: string | null): Promise<void> {
+    return this.actions.remove(id, q.version, actor);
   }
 
   @Post(':id/dependencies')
   @ApiOperation({ summary: 'Ajouter une action précédente (flèche du Gantt)' })
-  addDependency(@Param('id', uuid('id')) id: string, @Body() dto: AddDependencyDto): Promise<ActionView> {
-    return this.actions.addDependency(id, dto, todayInParis());
+  addDependency(@Param('id', uuid('id')) id: string, @Body() dto: AddDependencyDto, @ActorId() actor: string | null): Promise<ActionView> {
+    return this.actions.addDependency(id, dto, todayInParis(), actor);
   }
 
   @Delete(':id/dependencies/:predecessorId')
@@ -59,7 +64,8 @@ export class ActionsController {
     @Param('id', uuid('id')) id: string,
     @Param('predecessorId', uuid('predecessorId')) predecessorId: string,
     @Query() q: VersionQueryDto,
+    @ActorId() actor: string | null,
   ): Promise<ActionView> {
-    return this.actions.removeDependency(id, predecessorId, q.version, todayInParis());
+    return this.actions.removeDependency(id, predecessorId, q.version, todayInParis(), actor);
   }
 }

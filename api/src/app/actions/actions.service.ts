@@ -10,7 +10,7 @@ import type { IsoDate } from '@jalons/domain';
 import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, UpdateActionStatusDto } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
-import { Action, ActionDependency, Person, Phase, Roadmap, TargetFunction } from '../entities';
+import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../entities';
 import { diff, recordChanges } from '../history/history';
 import { RoadmapReadModel } from '../roadmaps/read-model';
 import type { Change } from '../history/history';
@@ -54,9 +54,9 @@ export class ActionsService {
     return fn;
   }
 
-  private async person(tx: EntityManager, id: string | null): Promise<Person | null> {
+  private async person(tx: EntityManager, id: string | null): Promise<Account | null> {
     if (id === null) return null;
-    const p = await tx.findOne(Person, { id });
+    const p = await tx.findOne(Account, { id });
     if (!p) throw ApiException.rule([{ field: 'ownerId', message: 'Cette personne n’existe pas.' }]);
     return p;
   }
@@ -65,7 +65,7 @@ export class ActionsService {
     if (volet && !fn.central) throw ApiException.rule([{ field: 'volet', message: 'Seules les actions de la fonction centrale portent un volet.' }]);
   }
 
-  async create(roadmapId: string, dto: CreateActionDto, at: IsoDate): Promise<ActionView> {
+  async create(roadmapId: string, dto: CreateActionDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
     const id = await this.em.transactional(async (tx) => {
       const roadmap = await tx.findOne(Roadmap, { id: roadmapId });
       if (!roadmap) throw ApiException.notFound('La feuille de route', roadmapId);
@@ -95,13 +95,13 @@ export class ActionsService {
         owner,
       });
       for (const p of found) tx.create(ActionDependency, { predecessor: p, successor: action });
-      await recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment);
+      await recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment, actorId);
       return action.id;
     });
     return this.read.action(id, at);
   }
 
-  async update(id: string, dto: UpdateActionDto, at: IsoDate): Promise<ActionView> {
+  async update(id: string, dto: UpdateActionDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, dto.version);
       const changes: Change[] = [];
@@ -127,12 +127,12 @@ export class ActionsService {
       tx.assign(action, { title: dto.title ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
       if (!changes.length && !dto.comment) return;
       action.updatedAt = new Date();
-      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
     });
     return this.read.action(id, at);
   }
 
-  async updateStatus(id: string, dto: UpdateActionStatusDto, at: IsoDate): Promise<ActionView> {
+  async updateStatus(id: string, dto: UpdateActionStatusDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, dto.version);
       const broken = checkStatusProgress(dto.status, dto.progress);
@@ -142,21 +142,21 @@ export class ActionsService {
       action.status = dto.status;
       action.progress = dto.progress;
       action.updatedAt = new Date();
-      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
     });
     return this.read.action(id, at);
   }
 
-  async remove(id: string, version: number): Promise<void> {
+  async remove(id: string, version: number, actorId: string | null = null): Promise<void> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
-      await recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null, actorId);
       await tx.nativeDelete(ActionDependency, { $or: [{ predecessor: action }, { successor: action }] });
       tx.remove(action);
     });
   }
 
-  async addDependency(id: string, dto: AddDependencyDto, at: IsoDate): Promise<ActionView> {
+  async addDependency(id: string, dto: AddDependencyDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
       // one writer at a time on a roadmap's dependency graph, so two arrows added at once cannot
       // close a cycle; taken before any row lock, so that two such writers cannot deadlock
@@ -182,17 +182,17 @@ export class ActionsService {
       }
       tx.create(ActionDependency, { predecessor, successor: action });
       action.updatedAt = new Date();
-      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null, actorId);
     });
     return this.read.action(id, at);
   }
 
-  async removeDependency(id: string, predecessorId: string, version: number, at: IsoDate): Promise<ActionView> {
+  async removeDependency(id: string, predecessorId: string, version: number, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
       const link = await tx.findOne(ActionDependency, { predecessor: predecessorId, successor: action }, { populate: ['predecessor'] });
       if (!link) throw ApiException.notFound('La dépendance vers', predecessorId);
-      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', link.predecessor, null]], null);
+      await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', link.predecessor, null]], null, actorId);
       tx.remove(link);
       action.updatedAt = new Date();
     });

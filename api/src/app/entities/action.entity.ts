@@ -2,7 +2,7 @@ import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
 import { Check, Entity, Index, ManyToOne, PrimaryKeyProp, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
-import { Person } from './person.entity';
+import { Account } from './account.entity';
 import { Phase } from './phase.entity';
 import { Roadmap } from './roadmap.entity';
 import { TargetFunction } from './target-function.entity';
@@ -47,8 +47,8 @@ export class Action extends BaseEntity {
   @Property({ type: 'smallint' })
   progress: Opt<number> = 0;
 
-  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
-  owner: Person | null = null;
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
+  owner: Account | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;

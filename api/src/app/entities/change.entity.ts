@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Opt } from '@mikro-orm/core';
 
-import { Person } from './person.entity';
+import { Account } from './account.entity';
 import { Roadmap } from './roadmap.entity';
 
 export type ItemType = 'action' | 'milestone';
@@ -26,8 +26,8 @@ export class ChangeEntry {
   @Property({ type: 'uuid' })
   itemId!: string;
 
-  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
-  actor: Person | null = null;
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
+  actor: Account | null = null;
 
   @Property({ type: 'timestamptz' })
   at: Opt<Date> = new Date();

@@ -1,14 +1,15 @@
 import { Action, ActionDependency } from './action.entity';
 import { ChangeEntry } from './change.entity';
 import { Milestone } from './milestone.entity';
-import { Person } from './person.entity';
+import { Account, AccountToken, LoginThrottle, Session } from './account.entity';
 import { Phase } from './phase.entity';
 import { Roadmap } from './roadmap.entity';
 import { TargetFunction } from './target-function.entity';
 
-export { Action, ActionDependency, ChangeEntry, Milestone, Person, Phase, Roadmap, TargetFunction };
+export { Account, AccountToken, Action, ActionDependency, ChangeEntry, LoginThrottle, Milestone, Phase, Roadmap, Session, TargetFunction };
+export type { AccountTokenKind } from './account.entity';
 export type { ItemType } from './change.entity';
 export type { Volet } from './target-function.entity';
 
 /** Listed as classes, not globs: the API ships as one webpack bundle. */
-export const ENTITIES = [Person, Roadmap, Phase, TargetFunction, Action, ActionDependency, Milestone, ChangeEntry];
+export const ENTITIES = [Account, Session, AccountToken, LoginThrottle, Roadmap, Phase, TargetFunction, Action, ActionDependency, Milestone, ChangeEntry];

@@ -2,7 +2,7 @@ import type { IsoDate } from '@jalons/domain';
 import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
-import { Person } from './person.entity';
+import { Account } from './account.entity';
 
 /** The kit instantiated for one territory and one mandate. */
 @Entity({ tableName: 'roadmap' })
@@ -33,8 +33,12 @@ export class Roadmap extends BaseEntity {
   @Property({ type: 'string', length: 50 })
   kitCode!: string;
 
-  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
-  projectLead: Person | null = null;
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
+  projectLead: Account | null = null;
+
+  /** the public page (phases, functions, progress, milestones; no personal data), off by default */
+  @Property({ type: 'boolean' })
+  publicPage: Opt<boolean> = false;
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;

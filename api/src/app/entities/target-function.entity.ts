@@ -2,7 +2,7 @@ import type { CentralVolet, FunctionFamily } from '@jalons/domain';
 import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
-import { Person } from './person.entity';
+import { Account } from './account.entity';
 import { Roadmap } from './roadmap.entity';
 
 export interface Volet {
@@ -37,8 +37,8 @@ export class TargetFunction extends BaseEntity {
   @Property({ type: 'json' })
   volets: Opt<Volet[]> = [];
 
-  @ManyToOne({ entity: () => Person, nullable: true, deleteRule: 'set null' })
-  owner: Person | null = null;
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
+  owner: Account | null = null;
 
   @Property({ type: 'string', length: 7 })
   color!: string;

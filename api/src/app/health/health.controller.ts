@@ -4,9 +4,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { HealthView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
+import { Access, Allow } from '../auth/policies';
 
 @ApiTags('health')
 @Controller('health')
+@Allow(Access.public)
 export class HealthController {
   constructor(private readonly em: EntityManager) {}
 

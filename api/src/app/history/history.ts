@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { ChangeEntry, Roadmap } from '../entities';
-import type { ItemType, Person } from '../entities';
+import { Account, ChangeEntry, Roadmap } from '../entities';
+import type { ItemType } from '../entities';
 
 export type Change = [field: string, from: unknown, to: unknown];
 
@@ -18,8 +18,9 @@ export async function recordChanges(
   itemId: string,
   changes: Change[],
   comment: string | null | undefined,
-  actor: Person | null = null,
+  actorId: string | null,
 ): Promise<void> {
+  const actor = actorId ? em.getReference(Account, actorId) : null;
   await em.execute('update roadmap set revision = revision + 1 where id = ?', [roadmap.id]);
   const at = new Date();
   const lines = changes.length ? changes : ([['comment', null, null]] as Change[]);

@@ -8,9 +8,12 @@ import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
 import { RoadmapReadModel } from '../roadmaps/read-model';
 import { MilestonesService } from './milestones.service';
+import { Access, Allow } from '../auth/policies';
+import { ActorId } from '../auth/current-account';
 
 @ApiTags('milestones')
 @Controller('milestones')
+@Allow(Access.milestoneWriter)
 export class MilestonesController {
   constructor(
     private readonly read: RoadmapReadModel,
@@ -18,11 +21,13 @@ export class MilestonesController {
   ) {}
 
   @Get(':id')
+  @Allow(Access.signedIn)
   get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<MilestoneView> {
     return this.read.milestone(id, referenceDay(q.at));
   }
 
   @Get(':id/history')
+  @Allow(Access.signedIn)
   @ApiOperation({ summary: 'L’historique d’un jalon' })
   async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
     const entries = await this.read.history('milestone', id);
@@ -32,14 +37,14 @@ export class MilestonesController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Modifier un jalon ou le marquer atteint (avec la version lue)' })
-  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateMilestoneDto): Promise<MilestoneView> {
+  update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateMilestoneDto, @ActorId() actor: string | null): Promise<MilestoneView> {
     const today = todayInParis();
-    return this.milestones.update(id, dto, today, today);
+    return this.milestones.update(id, dto, today, today, actor);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto): Promise<void> {
-    return this.milestones.remove(id, q.version);
+  remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto, @ActorId() actor: string | null): Promise<void> {
+    return this.milestones.remove(id, q.version, actor);
   }
 }

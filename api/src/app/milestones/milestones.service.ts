@@ -37,7 +37,7 @@ export class MilestonesService {
     }
   }
 
-  async create(roadmapId: string, dto: CreateMilestoneDto, at: IsoDate, today: IsoDate): Promise<MilestoneView> {
+  async create(roadmapId: string, dto: CreateMilestoneDto, at: IsoDate, today: IsoDate, actorId: string | null = null): Promise<MilestoneView> {
     const id = await this.em.transactional(async (tx) => {
       const roadmap = await tx.findOne(Roadmap, { id: roadmapId });
       if (!roadmap) throw ApiException.notFound('La feuille de route', roadmapId);
@@ -55,13 +55,13 @@ export class MilestonesService {
         date: dto.date,
         achievedOn: dto.achievedOn ?? null,
       });
-      await recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment);
+      await recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment, actorId);
       return m.id;
     });
     return this.read.milestone(id, at);
   }
 
-  async update(id: string, dto: UpdateMilestoneDto, at: IsoDate, today: IsoDate): Promise<MilestoneView> {
+  async update(id: string, dto: UpdateMilestoneDto, at: IsoDate, today: IsoDate, actorId: string | null = null): Promise<MilestoneView> {
     await this.em.transactional(async (tx) => {
       const m = await this.load(tx, id, dto.version);
       const changes: Change[] = [];
@@ -87,15 +87,15 @@ export class MilestonesService {
       });
       if (!changes.length && !dto.comment) return;
       m.updatedAt = new Date();
-      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId);
     });
     return this.read.milestone(id, at);
   }
 
-  async remove(id: string, version: number): Promise<void> {
+  async remove(id: string, version: number, actorId: string | null = null): Promise<void> {
     await this.em.transactional(async (tx) => {
       const m = await this.load(tx, id, version);
-      await recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null, actorId);
       tx.remove(m);
     });
   }

@@ -44,6 +44,8 @@ interface RoadmapRow {
   start_date: IsoDate;
   end_date: IsoDate;
   project_lead_id: string | null;
+  public_page: boolean;
+  version: number;
 }
 interface ActionRow {
   id: string;
@@ -114,7 +116,7 @@ from milestone m join target_function f on f.id = m.function_id where m.roadmap_
 order by f.position, m.milestone_date, m.title, m.id`;
 /** Everyone a chronogram names: the project lead, the shown functions' owners, the shown actions' owners. */
 const CHRONOGRAM_PERSONS_SQL = (oneFunction: boolean) => `
-select p.id, p.name, p.email from person p
+select p.id, p.name, p.email from account p
 where p.id in (select owner_id from action where roadmap_id = ?${oneFunction ? ' and function_id = ?' : ''}
                union select owner_id from target_function where roadmap_id = ?${oneFunction ? ' and id = ?' : ''}
                union select project_lead_id from roadmap where id = ?)
@@ -239,13 +241,15 @@ export class RoadmapReadModel {
       start: r.start_date,
       end: r.end_date,
       projectLead: (r.project_lead_id && persons.get(r.project_lead_id)) || null,
+      publicPage: r.public_page,
+      version: r.version,
     };
   }
 
   async persons(ids: Array<string | null>): Promise<Map<string, PersonView>> {
     const wanted = [...new Set(ids.filter((x): x is string => !!x))];
     if (!wanted.length) return new Map();
-    const rows = await this.sql<PersonView>('select id, name, email from person where id in (?) order by name', [wanted]);
+    const rows = await this.sql<PersonView>('select id, name, email from account where id in (?) order by name', [wanted]);
     return new Map(rows.map((p) => [p.id, p]));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -10,6 +10,7 @@ import {
   ExportQueryDto,
   MilestoneFilterDto,
   RecentChangesQueryDto,
+  RoadmapSettingsDto,
 } from '@jalons/contract';
 import type {
   ActionView,
@@ -27,15 +28,20 @@ import { ActionsService } from '../actions/actions.service';
 import { ExportService } from '../export/export.service';
 import { MilestonesService } from '../milestones/milestones.service';
 import { RoadmapReadModel } from './read-model';
+import { RoadmapSettingsService } from './settings.service';
+import { Access, Allow } from '../auth/policies';
+import { ActorId } from '../auth/current-account';
 
 @ApiTags('roadmaps')
 @Controller('roadmaps')
+@Allow(Access.signedIn)
 export class RoadmapsController {
   constructor(
     private readonly read: RoadmapReadModel,
     private readonly actions: ActionsService,
     private readonly milestones: MilestonesService,
     private readonly exporter: ExportService,
+    private readonly settings: RoadmapSettingsService,
   ) {}
 
   @Get()
@@ -48,6 +54,13 @@ export class RoadmapsController {
   @ApiOperation({ summary: 'Une feuille de route, ses phases et leurs indicateurs (avancement, santé du calendrier)' })
   get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<RoadmapDetailView> {
     return this.read.roadmap(id, referenceDay(q.at));
+  }
+
+  @Patch(':id/settings')
+  @Allow(Access.lead)
+  @ApiOperation({ summary: 'Réglages de la feuille de route (page publique), avec la version lue' })
+  updateSettings(@Param('id', uuid('id')) id: string, @Body() dto: RoadmapSettingsDto): Promise<RoadmapSummaryView> {
+    return this.settings.update(id, dto);
   }
 
   @Get(':id/functions')
@@ -76,9 +89,10 @@ export class RoadmapsController {
   }
 
   @Post(':id/actions')
+  @Allow(Access.itemCreator)
   @ApiOperation({ summary: 'Créer une action (sa phase est celle qui contient sa date de début)' })
-  createAction(@Param('id', uuid('id')) id: string, @Body() dto: CreateActionDto): Promise<ActionView> {
-    return this.actions.create(id, dto, todayInParis());
+  createAction(@Param('id', uuid('id')) id: string, @Body() dto: CreateActionDto, @ActorId() actor: string | null): Promise<ActionView> {
+    return this.actions.create(id, dto, todayInParis(), actor);
   }
 
   @Get(':id/milestones')
@@ -90,10 +104,11 @@ export class RoadmapsController {
   }
 
   @Post(':id/milestones')
+  @Allow(Access.itemCreator)
   @ApiOperation({ summary: 'Créer un jalon (sa phase est celle qui contient sa date)' })
-  createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneView> {
+  createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto, @ActorId() actor: string | null): Promise<MilestoneView> {
     const today = todayInParis();
-    return this.milestones.create(id, dto, today, today);
+    return this.milestones.create(id, dto, today, today, actor);
   }
 
   @Get(':id/changes')

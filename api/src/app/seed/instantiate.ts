@@ -30,7 +30,7 @@ export interface RoadmapPlan {
     kitCode: string;
     projectLeadEmail: string | null;
   };
-  persons: Array<{ name: string; email: string }>;
+  persons: Array<{ name: string; email: string; role: 'lead' | 'owner' | 'elected' }>;
   phases: Array<{ id: string; code: PhaseCode; name: string; description: string; order: number; start: IsoDate; end: IsoDate }>;
   functions: Array<{
     id: string;
@@ -166,7 +166,7 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
       kitCode: kit.code,
       projectLeadEmail: email(file.projectLead),
     },
-    persons: file.persons.map((p) => ({ name: p.name, email: p.email })),
+    persons: file.persons.map((p) => ({ name: p.name, email: p.email, role: p.role ?? (p.key === file.projectLead ? 'lead' : 'owner') })),
     phases,
     functions,
     actions,

@@ -56,7 +56,7 @@ export interface RoadmapFile {
   electionDates: IsoDate[];
   nextElectionDate: IsoDate;
   phases: Record<PhaseCode, { start: IsoDate; end: IsoDate }>;
-  persons: Array<{ key: string; name: string; email: string }>;
+  persons: Array<{ key: string; name: string; email: string; role?: 'lead' | 'owner' | 'elected' }>;
   projectLead?: string;
   functionOwners?: Record<string, string>;
   items?: Record<string, RoadmapItemState>;

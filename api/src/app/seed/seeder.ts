@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { Action, ActionDependency, ChangeEntry, Milestone, Person, Phase, Roadmap, TargetFunction } from '../entities';
+import { Action, ActionDependency, ChangeEntry, Milestone, Account, Phase, Roadmap, TargetFunction } from '../entities';
 import type { RoadmapPlan } from './instantiate';
 
 export type SeedOutcome = { created: true; roadmapId: string } | { created: false; roadmapId: string };
 
 /**
  * Writes a roadmap plan in one transaction. Idempotent: a roadmap whose slug exists is left as it
- * is (loading twice changes nothing). Persons are matched by e-mail, case-insensitively.
+ * is (loading twice changes nothing). Persons are matched by e-mail, case-insensitively; the
+ * accounts created for them have no password (they get one through an invitation).
  */
 export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promise<SeedOutcome> {
   return em.transactional(async (tx) => {
@@ -18,12 +19,12 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
 
     const emails = plan.persons.map((p) => p.email.toLowerCase());
     const rows = emails.length
-      ? await tx.execute<Array<{ id: string }>>('select id from person where lower(email) in (?)', [emails])
+      ? await tx.execute<Array<{ id: string }>>('select id from account where lower(email) in (?)', [emails])
       : [];
-    const known = rows.length ? await tx.find(Person, { id: { $in: rows.map((row) => row.id) } }) : [];
+    const known = rows.length ? await tx.find(Account, { id: { $in: rows.map((row) => row.id) } }) : [];
     const persons = new Map(known.map((p) => [p.email.toLowerCase(), p]));
     for (const p of plan.persons) {
-      if (!persons.has(p.email.toLowerCase())) persons.set(p.email.toLowerCase(), tx.create(Person, { name: p.name, email: p.email }));
+      if (!persons.has(p.email.toLowerCase())) persons.set(p.email.toLowerCase(), tx.create(Account, { name: p.name, email: p.email, role: p.role }));
     }
     const person = (email: string | null) => (email ? (persons.get(email.toLowerCase()) ?? null) : null);
 

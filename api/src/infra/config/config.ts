@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 
+import { PASSWORD_MAX, PASSWORD_MIN } from '@jalons/domain';
+
 /**
  * The instance's configuration, read and checked once at boot. A missing or malformed variable
  * stops the start with a message naming it.
@@ -21,6 +23,30 @@ export interface AppConfig {
   chronogramCacheSize: number;
   /** on SIGINT/SIGTERM, how long requests already sent may still be read before the server closes */
   shutdownGraceMs: number;
+  /** the address people use to reach the app, for links in e-mails (no trailing slash) */
+  publicUrl: string;
+  /** smtp:// or smtps:// URL of the mail server; null: e-mails are written to the log (outside production) */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** the first administrator, created at start when no administrator exists */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** one demo account per role (embedded database, outside production only) */
+  demoAccounts: boolean;
+  /** a session ends after this long without a request… */
+  sessionIdleMinutes: number;
+  /** …and after this long in any case */
+  sessionMaxHours: number;
+  /** failed sign-ins allowed per account, and per address, within the window before a pause */
+  loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowMinutes: number;
+  invitationTtlHours: number;
+  resetTtlMinutes: number;
+  /** origins allowed to call the API from another site (CORS); empty: none */
+  corsOrigins: string[];
+  /** Express 'trust proxy' (behind a reverse proxy: its hop count or addresses); false by default */
+  trustProxy: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -53,18 +79,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const level = (env['LOG_LEVEL'] || 'log').toLowerCase();
   const idx = LEVELS.indexOf(level as (typeof LEVELS)[number]);
   if (idx < 0) throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')} (got "${level}").`);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const production = env['NODE_ENV'] === 'production';
+  const publicUrl = (env['PUBLIC_URL'] || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}").`);
+  const smtpUrl = env['SMTP_URL'] || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL.');
+  const adminEmail = env['ADMIN_EMAIL']?.trim().toLowerCase();
+  const adminPassword = env['ADMIN_PASSWORD'];
+  if (!!adminEmail !== !!adminPassword) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither.');
+  if (adminEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL must be an e-mail address (got "${adminEmail}").`);
+  if (adminPassword && ([...adminPassword].length < PASSWORD_MIN || [...adminPassword].length > PASSWORD_MAX)) {
+    throw new ConfigError(`ADMIN_PASSWORD must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
+  }
+  for (const o of (env['CORS_ORIGINS'] || '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`CORS_ORIGINS must list origins like https://example.org, comma-separated (got "${o}").`);
+  }
   return {
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     dataDir: resolve(env['DATA_DIR'] || '.data'),
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     seedOnStart: bool(env, 'SEED_ON_START', true),
     webDir: resolve(env['WEB_DIR'] || 'dist/web/browser'),
     logLevels: [...LEVELS.slice(0, idx + 1)],
-    production: env['NODE_ENV'] === 'production',
+    production,
     timeZone: 'Europe/Paris',
     chronogramCacheSize: int(env, 'CHRONOGRAM_CACHE_SIZE', 32, 0, 10_000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 500, 0, 60_000),
+    publicUrl,
+    smtpUrl,
+    mailFrom: env['MAIL_FROM'] || 'Jalons <jalons@localhost>',
+    adminEmail: adminEmail || null,
+    adminPassword: adminPassword || null,
+    demoAccounts: bool(env, 'DEMO_ACCOUNTS', !databaseUrl && !production) && !databaseUrl && !production,
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 240, 1, 60 * 24 * 30),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100_000),
+    loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    invitationTtlHours: int(env, 'INVITATION_TTL_HOURS', 24 * 7, 1, 24 * 90),
+    resetTtlMinutes: int(env, 'RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    corsOrigins: (env['CORS_ORIGINS'] || '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
   };
 }
 

@@ -5,6 +5,8 @@ import { Client } from 'pg';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from '../../app/seed/seed-files';
 import { instantiate } from '../../app/seed/instantiate';
 import { writeRoadmap } from '../../app/seed/seeder';
+import { ensureStartupAccounts } from '../../app/accounts/startup-accounts';
+import type { StartupAccounts } from '../../app/accounts/startup-accounts';
 import { ormOptions } from './mikro-orm.config';
 
 /** One key for "this instance prepares the database": migrations then first seed. */
@@ -16,11 +18,12 @@ export interface SetupResult {
 }
 
 /**
- * Applies pending migrations and, on an empty database, seeds the Brest roadmap — under a
+ * Applies pending migrations and, on an empty database, seeds the Brest roadmap, then creates
+ * the start-up accounts (first administrator, demo accounts) — under a
  * PostgreSQL advisory lock held on a connection of its own, so that instances starting together
  * take turns: the first does the work, the others find nothing left to do.
  */
-export async function prepareDatabase(url: string, options: { seed: boolean; seedsDir: string }): Promise<SetupResult> {
+export async function prepareDatabase(url: string, options: { seed: boolean; seedsDir: string; accounts?: StartupAccounts }): Promise<SetupResult> {
   const logger = new Logger('Database');
   const lock = new Client({ connectionString: url });
   await lock.connect();
@@ -41,6 +44,10 @@ export async function prepareDatabase(url: string, options: { seed: boolean; see
           seeded = (await writeRoadmap(em, plan)).created;
           logger.log(`Empty database: seeded the roadmap "${plan.roadmap.territory} — ${plan.roadmap.mandateLabel}"`);
         }
+      }
+      if (options.accounts) {
+        const done = await ensureStartupAccounts(orm.em.fork(), options.accounts);
+        if (done.length) logger.log(`Accounts: ${done.join('; ')}`);
       }
       return { migrations, seeded };
     } finally {

@@ -13,6 +13,7 @@ const REASONS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  410: 'gone',
   415: 'unsupported_media_type',
   422: 'rule_broken',
   429: 'too_many_requests',
@@ -39,6 +40,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${req.method} ${req.originalUrl} [${req.id}] ${(exception as Error)?.stack ?? exception}`);
     }
+    if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 

@@ -34,4 +34,24 @@ export class ApiException extends HttpException {
       currentVersion,
     });
   }
+
+  /** 401: no session, or it ended. */
+  static unauthenticated(message = 'Connectez-vous pour accéder à Jalons (ou votre session a expiré).'): ApiException {
+    return new ApiException({ statusCode: HttpStatus.UNAUTHORIZED, error: 'unauthenticated', message });
+  }
+
+  /** 403: signed in, but the role may not do this. */
+  static forbidden(message = 'Votre rôle ne permet pas cette opération.', error = 'forbidden'): ApiException {
+    return new ApiException({ statusCode: HttpStatus.FORBIDDEN, error, message });
+  }
+
+  /** 429 with the number of seconds to wait (also sent as Retry-After). */
+  static tooMany(retryAfterSeconds: number, message: string): ApiException {
+    return new ApiException({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'too_many_attempts', message, retryAfterSeconds });
+  }
+
+  /** 410: a one-time link that has served or expired. */
+  static gone(error: 'token_used' | 'token_expired', message: string): ApiException {
+    return new ApiException({ statusCode: HttpStatus.GONE, error, message });
+  }
 }

@@ -4,3 +4,4 @@ export * from './lib/views';
 export * from './lib/actions.dto';
 export * from './lib/milestones.dto';
 export * from './lib/queries.dto';
+export * from './lib/accounts.dto';

@@ -3,3 +3,4 @@ export * from './lib/dates';
 export * from './lib/phases';
 export * from './lib/progress';
 export * from './lib/rules';
+export * from './lib/access';

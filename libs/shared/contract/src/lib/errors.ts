@@ -16,5 +16,7 @@ export interface ApiError {
   errors?: ApiFieldError[];
   /** on a 409 version conflict: the version now stored, to reload and retry */
   currentVersion?: number;
+  /** on a 429: seconds to wait before trying again (also the Retry-After header) */
+  retryAfterSeconds?: number;
   requestId?: string;
 }

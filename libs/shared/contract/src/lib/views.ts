@@ -27,6 +27,10 @@ export interface RoadmapSummaryView {
   start: IsoDate;
   end: IsoDate;
   projectLead: PersonView | null;
+  /** whether the public page (GET /api/public/roadmaps/:slug) is on */
+  publicPage: boolean;
+  /** the roadmap's settings version (PATCH /api/roadmaps/:id/settings) */
+  version: number;
 }
 
 export interface PhaseView {

@@ -1,0 +1,174 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { AcceptInvitationDto, ChangePasswordDto, LoginDto, ResetPasswordDto } from '@jalons/contract';
+import { formatFrDate, todayInParis } from '@jalons/domain';
+
+import { APP_CONFIG } from '../../infra/config/config';
+import type { AppConfig } from '../../infra/config/config';
+import { ApiException } from '../../infra/http/errors';
+import { MailService, linkMail } from '../../infra/mail/mail.service';
+import type { AccountTokenKind } from '../entities';
+import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets';
+import { SessionsService } from './sessions.service';
+import type { SignedIn } from './sessions.service';
+import { ThrottleService } from './throttle.service';
+
+const WRONG = 'Adresse électronique ou mot de passe incorrect.';
+
+const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
+
+/** Sign-in, sign-out, and the one-time links (invitation, password reset). */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sessions: SessionsService,
+    private readonly throttle: ThrottleService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<AppConfig, 'loginMaxFailures' | 'loginMaxFailuresPerIp' | 'publicUrl' | 'invitationTtlHours' | 'resetTtlMinutes'>,
+  ) {}
+
+  private get sql() {
+    return this.em.getConnection();
+  }
+
+  /**
+   * Checks an e-mail and password. Attempts are counted per account and per address before the
+   * check; over the limit the answer is 429 whatever the password. Unknown e-mail, wrong
+   * password, no password yet, deactivated account: one answer, in about the same time.
+   */
+  async login(dto: LoginDto, ip: string): Promise<{ token: string; csrfToken: string }> {
+    const byAccount = await this.throttle.hit(`email:${dto.email}`, this.config.loginMaxFailures);
+    const byAddress = await this.throttle.hit(`ip:${ip}`, this.config.loginMaxFailuresPerIp);
+    const worst = [byAccount, byAddress].filter((v) => !v.allowed).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
+    if (worst) {
+      throw ApiException.tooMany(
+        worst.retryAfterSeconds,
+        `Trop de tentatives de connexion. Réessayez dans ${minutes(worst.retryAfterSeconds)} minute${minutes(worst.retryAfterSeconds) > 1 ? 's' : ''}, ou réinitialisez votre mot de passe.`,
+      );
+    }
+    const [row] = await this.sql.execute<Array<{ id: string; active: boolean; password_hash: string | null }>>(
+      'select id, active, password_hash from account where lower(email) = ?',
+      [dto.email],
+    );
+    const ok = await verifyPassword(row?.password_hash ?? null, dto.password);
+    if (!ok || !row?.active) {
+      throw new ApiException({ statusCode: 401, error: 'invalid_credentials', message: WRONG });
+    }
+    await this.throttle.clear(`email:${dto.email}`);
+    await this.throttle.giveBack(`ip:${ip}`);
+    return this.sessions.open(row.id);
+  }
+
+  async changePassword(who: SignedIn, dto: ChangePasswordDto): Promise<void> {
+    const verdict = await this.throttle.hit(`email:${who.email.toLowerCase()}`, this.config.loginMaxFailures);
+    if (!verdict.allowed) throw ApiException.tooMany(verdict.retryAfterSeconds, `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`);
+    const [row] = await this.sql.execute<Array<{ password_hash: string | null }>>('select password_hash from account where id = ?', [who.id]);
+    if (!(await verifyPassword(row?.password_hash ?? null, dto.currentPassword))) {
+      throw ApiException.validation([{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }], 'Le mot de passe actuel est incorrect.');
+    }
+    const hash = await hashPassword(dto.password);
+    await this.sql.execute('update account set password_hash = ? where id = ?', [hash, who.id]);
+    await this.throttle.clear(`email:${who.email.toLowerCase()}`);
+    // other browsers signed in with the old password are signed out
+    await this.sessions.closeAll(who.id, who.sessionId);
+  }
+
+  /** Creates a one-time link for an account, ending the earlier unused links of the same kind. */
+  async issueToken(accountId: string, kind: AccountTokenKind, em: EntityManager = this.em): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomToken();
+    const ttlMinutes = kind === 'invitation' ? this.config.invitationTtlHours * 60 : this.config.resetTtlMinutes;
+    await em.execute('update account_token set used_at = now() where account_id = ? and kind = ? and used_at is null', [accountId, kind]);
+    const [row] = await em.execute<Array<{ expires_at: Date }>>(
+      `insert into account_token (id, token_hash, account_id, kind, created_at, expires_at)
+       values (gen_random_uuid(), ?, ?, ?, now(), now() + make_interval(mins => ?)) returning expires_at`,
+      [tokenHash(token), accountId, kind, ttlMinutes],
+    );
+    return { token, expiresAt: new Date(row.expires_at) };
+  }
+
+  linkFor(kind: AccountTokenKind, token: string): string {
+    return `${this.config.publicUrl}/${kind === 'invitation' ? 'invitation' : 'nouveau-mot-de-passe'}?token=${token}`;
+  }
+
+  async sendInvitation(to: { name: string; email: string }, invitedBy: string, token: string, expiresAt: Date): Promise<boolean> {
+    return this.mail.send(
+      linkMail(
+        to.email,
+        'Votre accès à Jalons, la feuille de route du service public local de la donnée',
+        [
+          `Bonjour ${to.name},`,
+          `${invitedBy} vous invite à suivre la feuille de route du service public local de la donnée dans Jalons.`,
+          `Choisissez votre mot de passe avec le lien ci-dessous. Il sert une seule fois et expire le ${formatFrDate(parisDay(expiresAt))} à ${parisTime(expiresAt)}.`,
+        ],
+        { label: 'Choisir mon mot de passe', url: this.linkFor('invitation', token) },
+        'Si vous ne vous attendiez pas à ce message, ignorez-le : aucun compte ne sera utilisable sans ce lien.',
+      ),
+    );
+  }
+
+  /**
+   * Sends a reset link when the e-mail belongs to an active account. The caller always answers
+   * the same (202), and the mail leaves in the background so the timing tells nothing either.
+   */
+  async requestReset(email: string): Promise<void> {
+    const verdict = await this.throttle.hit(`reset:${email}`, 3);
+    if (!verdict.allowed) return;
+    const [row] = await this.sql.execute<Array<{ id: string; name: string; email: string }>>('select id, name, email from account where lower(email) = ? and active', [email]);
+    if (!row) return;
+    const { token, expiresAt } = await this.issueToken(row.id, 'reset');
+    void this.mail
+      .send(
+        linkMail(
+          row.email,
+          'Jalons : choisir un nouveau mot de passe',
+          [
+            `Bonjour ${row.name},`,
+            'Une demande de nouveau mot de passe a été faite pour votre compte Jalons.',
+            `Le lien ci-dessous sert une seule fois et expire à ${parisTime(expiresAt)} (heure de Paris).`,
+          ],
+          { label: 'Choisir un nouveau mot de passe', url: this.linkFor('reset', token) },
+          'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.',
+        ),
+      )
+      .catch((e) => this.logger.error(`reset mail: ${(e as Error).message}`));
+  }
+
+  /**
+   * Uses a one-time link to set a password, in one transaction: the token row is locked, checked
+   * (known, of this kind, unused, unexpired, account active) and marked used with the new hash.
+   */
+  async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto): Promise<void> {
+    const hash = await hashPassword(dto.password);
+    const accountId = await this.em.transactional(async (tx) => {
+      const [row] = await tx.execute<Array<{ id: string; account_id: string; used_at: Date | null; expired: boolean; active: boolean }>>(
+        `select t.id, t.account_id, t.used_at, t.expires_at <= now() as expired, a.active
+           from account_token t join account a on a.id = t.account_id
+          where t.token_hash = ? and t.kind = ? for update of t`,
+        [tokenHash(dto.token), kind],
+      );
+      const again = kind === 'invitation' ? 'Demandez une nouvelle invitation à l’administrateur.' : 'Demandez un nouveau lien depuis la page « Mot de passe oublié ».';
+      if (!row || !row.active) {
+        throw new ApiException({ statusCode: 404, error: 'token_unknown', message: `Ce lien n’est pas valable. ${again}`, errors: [{ field: 'token', message: 'Lien inconnu.' }] });
+      }
+      if (row.used_at) throw ApiException.gone('token_used', `Ce lien a déjà servi. ${again}`);
+      if (row.expired) throw ApiException.gone('token_expired', `Ce lien a expiré. ${again}`);
+      await tx.execute('update account_token set used_at = now() where id = ?', [row.id]);
+      await tx.execute('update account set password_hash = ?, version = version + 1 where id = ?', [hash, row.account_id]);
+      return row.account_id;
+    });
+    // a new password ends the sessions opened with the old one
+    await this.sessions.closeAll(accountId);
+  }
+}
+
+export function parisDay(d: Date) {
+  return todayInParis(d);
+}
+
+export function parisTime(d: Date): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(d).replace(':', ' h ');
+}

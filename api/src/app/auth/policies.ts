@@ -1,0 +1,79 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canManageAccounts, canManageRoadmap, canRead, canWriteItemsOf } from '@jalons/domain';
+import type { Principal } from '@jalons/domain';
+import type { Request } from 'express';
+
+/**
+ * An access policy: who may call a route. Every route declares one with `@Allow(...)`; a route
+ * without a policy is refused (the guard logs it, and the authorisation matrix test fails).
+ * docs/adr/0008-authorisation.md
+ */
+export interface Policy {
+  name: string;
+  /** reachable without signing in */
+  anonymous: boolean;
+  allows(who: Principal | null, req: Request, em: EntityManager): boolean | Promise<boolean>;
+}
+
+export const POLICY = Symbol('jalons:policy');
+export const Allow = (policy: Policy): MethodDecorator & ClassDecorator => SetMetadata(POLICY, policy);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The function of an action or milestone; undefined when there is no such item (the route answers 404). */
+async function functionOf(em: EntityManager, table: 'action' | 'milestone', id: unknown): Promise<string | undefined> {
+  if (typeof id !== 'string' || !UUID.test(id)) return undefined; // the route's own check answers 400
+  const [row] = await em.getConnection().execute<Array<{ function_id: string }>>(`select function_id from ${table} where id = ?`, [id]);
+  return row?.function_id;
+}
+
+/** The function a body moves an item into, when it names one (`functionId`). */
+function bodyFunction(req: Request): unknown {
+  const body = req.body as { functionId?: unknown } | undefined;
+  return body && typeof body === 'object' ? body.functionId : undefined;
+}
+
+/**
+ * Writing an item: the project lead, or the owner of the item's function — and, when the body
+ * moves it to another function, of that one too. An item that does not exist is left to the
+ * route (404); a function id that is not a UUID to validation (400).
+ */
+function itemWriter(table: 'action' | 'milestone'): Policy {
+  return {
+    name: `${table}Writer`,
+    anonymous: false,
+    async allows(who, req, em) {
+      if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+      if (who.role === 'lead') return true;
+      const current = await functionOf(em, table, req.params['id']);
+      if (current !== undefined && !canWriteItemsOf(who, current)) return false;
+      const target = bodyFunction(req);
+      return typeof target !== 'string' || !UUID.test(target) || canWriteItemsOf(who, target);
+    },
+  };
+}
+
+export const Access = {
+  /** anyone, signed in or not: sign-in, password reset, health, the public pages */
+  public: { name: 'public', anonymous: true, allows: () => true } satisfies Policy,
+  /** every active account: reading roadmaps, items, history, exports */
+  signedIn: { name: 'signedIn', anonymous: false, allows: (who) => canRead(who) } satisfies Policy,
+  /** roadmap settings */
+  lead: { name: 'lead', anonymous: false, allows: (who) => canManageRoadmap(who) } satisfies Policy,
+  /** accounts */
+  admin: { name: 'admin', anonymous: false, allows: (who) => canManageAccounts(who) } satisfies Policy,
+  /** creating an item in the function named by the body */
+  itemCreator: {
+    name: 'itemCreator',
+    anonymous: false,
+    allows(who, req) {
+      if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+      const target = bodyFunction(req);
+      // a missing or malformed functionId: the lead gets the validation message, an owner is refused
+      return who.role === 'lead' || (typeof target === 'string' && canWriteItemsOf(who, target));
+    },
+  } satisfies Policy,
+  actionWriter: itemWriter('action'),
+  milestoneWriter: itemWriter('milestone'),
+} as const;
