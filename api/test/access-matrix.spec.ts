@@ -1,0 +1,193 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+
+import { createTestApp } from './app';
+import { anonymous, ensureAccount, signInAs } from './auth';
+import type { TestAgent } from './auth';
+import { createTestDatabase } from './database';
+import type { TestDatabase } from './database';
+
+/**
+ * The authorisation matrix: every route of the OpenAPI document × every kind of caller, checked
+ * against one table. A route missing from the table fails the test (so a new route cannot ship
+ * without someone deciding who may call it), and so does a table line for a route that no longer
+ * exists.
+ *
+ * Callers: anonymous; a deactivated account; each role; the function owner twice — on items of
+ * a function they own ('owner') and of one they do not ('ownerOther'). A refusal must be exactly
+ * 401 (no valid session) or 403 (role). An allowed call must get past the guard: writes are sent
+ * with a body that then fails validation (400), so the matrix changes no data.
+ */
+type Caller = 'anonymous' | 'deactivated' | 'admin' | 'lead' | 'owner' | 'ownerOther' | 'elected';
+const CALLERS: Caller[] = ['anonymous', 'deactivated', 'admin', 'lead', 'owner', 'ownerOther', 'elected'];
+type Rule = Caller[]; // who is allowed
+
+const EVERYONE: Rule = [...CALLERS];
+const READERS: Rule = ['admin', 'lead', 'owner', 'ownerOther', 'elected'];
+const ITEM_WRITERS: Rule = ['lead', 'owner'];
+const LEAD: Rule = ['lead'];
+const ADMIN: Rule = ['admin'];
+
+const MATRIX: Record<string, Rule> = {
+  'GET /api/health': EVERYONE,
+  'GET /api/auth/me': READERS, // anonymous: 401 is the answer ("not signed in")
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/auth/logout': EVERYONE,
+  'POST /api/auth/password': READERS,
+  'POST /api/auth/password-reset/request': EVERYONE,
+  'POST /api/auth/password-reset': EVERYONE,
+  'POST /api/auth/invitation': EVERYONE,
+  'GET /api/accounts': ADMIN,
+  'POST /api/accounts': ADMIN,
+  'PATCH /api/accounts/{id}': ADMIN,
+  'POST /api/accounts/{id}/invitation': ADMIN,
+  'GET /api/roadmaps': READERS,
+  'GET /api/roadmaps/{id}': READERS,
+  'PATCH /api/roadmaps/{id}/settings': LEAD,
+  'GET /api/roadmaps/{id}/functions': READERS,
+  'GET /api/roadmaps/{id}/functions/{functionId}': READERS,
+  'GET /api/roadmaps/{id}/actions': READERS,
+  'POST /api/roadmaps/{id}/actions': ITEM_WRITERS,
+  'GET /api/roadmaps/{id}/milestones': READERS,
+  'POST /api/roadmaps/{id}/milestones': ITEM_WRITERS,
+  'GET /api/roadmaps/{id}/changes': READERS,
+  'GET /api/roadmaps/{id}/export': READERS,
+  'GET /api/roadmaps/{id}/chronogram': READERS,
+  'GET /api/public/roadmaps': EVERYONE,
+  'GET /api/public/roadmaps/{slug}': EVERYONE,
+  'GET /api/actions/{id}': READERS,
+  'GET /api/actions/{id}/history': READERS,
+  'PATCH /api/actions/{id}': ITEM_WRITERS,
+  'PUT /api/actions/{id}/status': ITEM_WRITERS,
+  'DELETE /api/actions/{id}': ITEM_WRITERS,
+  'POST /api/actions/{id}/dependencies': ITEM_WRITERS,
+  'DELETE /api/actions/{id}/dependencies/{predecessorId}': ITEM_WRITERS,
+  'GET /api/milestones/{id}': READERS,
+  'GET /api/milestones/{id}/history': READERS,
+  'PATCH /api/milestones/{id}': ITEM_WRITERS,
+  'DELETE /api/milestones/{id}': ITEM_WRITERS,
+  'GET /api/persons': READERS,
+};
+
+/** Routes that end the caller's session are tried last, so they do not spoil the others. */
+const LAST = new Set(['POST /api/auth/logout']);
+
+interface Fixture {
+  roadmapId: string;
+  slug: string;
+  ownFunction: string;
+  otherFunction: string;
+  ownAction: string;
+  otherAction: string;
+  ownMilestone: string;
+  otherMilestone: string;
+  accountId: string;
+}
+
+describe('authorisation matrix: every route × every caller', () => {
+  let db: TestDatabase;
+  let app: NestExpressApplication;
+  let routes: string[];
+  let fx: Fixture;
+  let historyBefore: string;
+  const agents = new Map<Caller, TestAgent>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app } = await createTestApp(db.url));
+    const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+    historyBefore = (await db.query<{ h: string }>('select count(*) h from change_history'))[0].h;
+    const [roadmap] = await db.query<{ id: string; slug: string }>('select id, slug from roadmap');
+    const [own] = await db.query<{ id: string }>(`select id from target_function where code = 'innovation'`);
+    const [other] = await db.query<{ id: string }>(`select id from target_function where code = 'juridique'`);
+    const first = async (table: string, fn: string) => (await db.query<{ id: string }>(`select id from ${table} where function_id = $1 order by id limit 1`, [fn]))[0].id;
+    const ownerId = await ensureAccount(db, 'owner@test.example', 'owner');
+    await db.query('update target_function set owner_id = $1 where id = $2', [ownerId, own.id]);
+    const accountId = await ensureAccount(db, 'target@test.example', 'elected');
+    fx = {
+      roadmapId: roadmap.id,
+      slug: roadmap.slug,
+      ownFunction: own.id,
+      otherFunction: other.id,
+      ownAction: await first('action', own.id),
+      otherAction: await first('action', other.id),
+      ownMilestone: await first('milestone', own.id),
+      otherMilestone: await first('milestone', other.id),
+      accountId,
+    };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  /** A fresh browser per caller and run, so that sign-out routes do not leak into other checks. */
+  async function agentFor(caller: Caller): Promise<TestAgent> {
+    switch (caller) {
+      case 'anonymous':
+        return anonymous(app);
+      case 'deactivated': {
+        await ensureAccount(db, 'gone@test.example', 'lead');
+        const agent = await signInAs(app, 'gone@test.example');
+        await db.query(`update account set active = false where email = 'gone@test.example'`);
+        return agent;
+      }
+      case 'owner':
+      case 'ownerOther':
+        return signInAs(app, 'owner@test.example');
+      default:
+        await ensureAccount(db, `${caller}@test.example`, caller);
+        return signInAs(app, `${caller}@test.example`);
+    }
+  }
+
+  function concrete(route: string, caller: Caller): { method: string; url: string; body: Record<string, unknown> } {
+    const [method, path] = route.split(' ');
+    const mine = caller !== 'ownerOther';
+    const item = path.startsWith('/api/milestones') ? (mine ? fx.ownMilestone : fx.otherMilestone) : path.startsWith('/api/accounts') ? fx.accountId : path.startsWith('/api/actions') ? (mine ? fx.ownAction : fx.otherAction) : fx.roadmapId;
+    const url = path
+      .replace('{id}', item)
+      .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
+      .replace('{predecessorId}', mine ? fx.otherAction : fx.ownAction)
+      .replace('{slug}', fx.slug);
+    // creating an item names its function; every other write gets an empty body (400 once allowed)
+    const body = method === 'POST' && /\/(actions|milestones)$/.test(path) ? { functionId: mine ? fx.ownFunction : fx.otherFunction } : {};
+    return { method, url, body };
+  }
+
+  it('has a policy decision in the table for every route of the OpenAPI document, and no stale line', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers every route × caller as the table says: 0 unexpected allows, 0 unexpected refusals', async () => {
+    const unexpected: string[] = [];
+    let checked = 0;
+    for (const caller of CALLERS) {
+      const ordered = [...routes].sort((a, b) => Number(LAST.has(a)) - Number(LAST.has(b)));
+      const agent = await agentFor(caller);
+      for (const route of ordered) {
+        const { method, url, body } = concrete(route, caller);
+        const call = agent[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+        const res = method === 'GET' ? await call : await call.send(body);
+        const allowed = MATRIX[route].includes(caller);
+        const refusal = caller === 'anonymous' || caller === 'deactivated' ? 401 : 403;
+        checked++;
+        if (res.status >= 500) unexpected.push(`${caller} ${route}: ${res.status} (server error)`);
+        else if (allowed && (res.status === 401 || res.status === 403)) unexpected.push(`${caller} ${route}: refused ${res.status}, expected allowed`);
+        else if (!allowed && res.status !== refusal && !(route === 'GET /api/auth/me' && res.status === 401)) unexpected.push(`${caller} ${route}: ${res.status}, expected ${refusal}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(checked).toBe(routes.length * CALLERS.length);
+  });
+
+  it('changed nothing while probing the writes', async () => {
+    const [row] = await db.query<{ r: number; h: string }>('select (select sum(revision) from roadmap)::int r, (select count(*) from change_history) h');
+    expect(row.r).toBe(0);
+    expect(row.h).toBe(historyBefore);
+  });
+});
