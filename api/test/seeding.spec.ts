@@ -52,4 +52,55 @@ describe('migrations and seed on start', () => {
     await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS });
     expect((await db.query(COUNTS))[0]).toMatchObject({ roadmaps: '0', migrations: String(MIGRATIONS.length) });
   });
+
+  it('keeps every person of the first version as an account (the migration renames, infers roles, sets no password)', async () => {
+    db = await createTestDatabase({ migrate: false });
+    // the database as the first version left it: migrations before accounts, Brest seeded by SQL
+    const orm = await MikroORM.init(ormOptions(db.url));
+    try {
+      await orm.getMigrator().up({ to: 'Migration20261128190000_roadmap_revision' });
+      await orm.em.getConnection().execute(`insert into person (id, created_at, updated_at, name, email) values
+        ('11111111-1111-1111-1111-111111111111', now(), now(), 'Cheffe', 'cheffe@v1.example'),
+        ('22222222-2222-2222-2222-222222222222', now(), now(), 'Responsable', 'resp@v1.example')`);
+      await orm.em.getConnection().execute(`insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code, project_lead_id, version)
+        values ('33333333-3333-3333-3333-333333333333', now(), now(), 'v1', 'V1', 'Mandat', '["2026-03-15"]', '2032-03-14', '2025-03-01', '2032-03-14', 'spld', '11111111-1111-1111-1111-111111111111', 1)`);
+    } finally {
+      await orm.close();
+    }
+    await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS });
+    const rows = await db.query<{ email: string; role: string; password_hash: string | null; active: boolean }>('select email, role, password_hash, active from account order by email');
+    expect(rows).toEqual([
+      { email: 'cheffe@v1.example', role: 'lead', password_hash: null, active: true },
+      { email: 'resp@v1.example', role: 'owner', password_hash: null, active: true },
+    ]);
+    const [lead] = await db.query<{ project_lead_id: string }>('select project_lead_id from roadmap');
+    expect(lead.project_lead_id).toBe('11111111-1111-1111-1111-111111111111');
+  });
+
+  it('creates the first administrator from ADMIN_EMAIL only while no administrator exists', async () => {
+    db = await createTestDatabase({ migrate: false });
+    await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS, accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false } });
+    const admins = () => db.query<{ email: string; password_hash: string }>(`select email, password_hash from account where role = 'admin'`);
+    const [first] = await admins();
+    expect(first.email).toBe('dsi@ville.example');
+    expect(first.password_hash).toMatch(/^\$argon2id\$/);
+    // a later start with other values does nothing while an administrator exists
+    await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS, accounts: { admin: { email: 'autre@ville.example', password: 'une autre phrase' }, demo: false } });
+    expect((await admins()).map((a) => a.email)).toEqual(['dsi@ville.example']);
+  });
+
+  it('creates the demo accounts, one per role, and keeps a demo password someone changed', async () => {
+    db = await createTestDatabase({ migrate: false });
+    await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
+    const rows = await db.query<{ email: string; role: string; password_hash: string }>(`select email, role, password_hash from account where password_hash is not null order by role`);
+    expect(rows.map((r) => [r.role, r.email])).toEqual([
+      ['admin', 'admin@brest.example'],
+      ['lead', 'camille.legoff@brest.example'],
+      ['owner', 'soizic.lebihan@brest.example'],
+      ['elected', 'yannick.kerherve@brest.example'],
+    ]);
+    await db.query(`update account set password_hash = 'changed' where email = 'admin@brest.example'`);
+    await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
+    expect((await db.query<{ password_hash: string }>(`select password_hash from account where email = 'admin@brest.example'`))[0].password_hash).toBe('changed');
+  });
 });

@@ -8,7 +8,8 @@ import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { MailService, linkMail } from '../../infra/mail/mail.service';
 import type { AccountTokenKind } from '../entities';
-import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets';
+import { hashPassword, tokenHash, verifyPassword } from './secrets';
+import { issueToken, linkFor } from './tokens';
 import { SessionsService } from './sessions.service';
 import type { SignedIn } from './sessions.service';
 import { ThrottleService } from './throttle.service';
@@ -78,20 +79,13 @@ export class AuthService {
   }
 
   /** Creates a one-time link for an account, ending the earlier unused links of the same kind. */
-  async issueToken(accountId: string, kind: AccountTokenKind, em: EntityManager = this.em): Promise<{ token: string; expiresAt: Date }> {
-    const token = randomToken();
+  issueToken(accountId: string, kind: AccountTokenKind, em: EntityManager = this.em): Promise<{ token: string; expiresAt: Date }> {
     const ttlMinutes = kind === 'invitation' ? this.config.invitationTtlHours * 60 : this.config.resetTtlMinutes;
-    await em.execute('update account_token set used_at = now() where account_id = ? and kind = ? and used_at is null', [accountId, kind]);
-    const [row] = await em.execute<Array<{ expires_at: Date }>>(
-      `insert into account_token (id, token_hash, account_id, kind, created_at, expires_at)
-       values (gen_random_uuid(), ?, ?, ?, now(), now() + make_interval(mins => ?)) returning expires_at`,
-      [tokenHash(token), accountId, kind, ttlMinutes],
-    );
-    return { token, expiresAt: new Date(row.expires_at) };
+    return issueToken(em, accountId, kind, ttlMinutes);
   }
 
   linkFor(kind: AccountTokenKind, token: string): string {
-    return `${this.config.publicUrl}/${kind === 'invitation' ? 'invitation' : 'nouveau-mot-de-passe'}?token=${token}`;
+    return linkFor(this.config.publicUrl, kind, token);
   }
 
   async sendInvitation(to: { name: string; email: string }, invitedBy: string, token: string, expiresAt: Date): Promise<boolean> {
