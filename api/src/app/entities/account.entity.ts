@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Role } from '@jalons/domain';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
 
@@ -50,6 +50,7 @@ export class Session {
   tokenHash!: string;
 
   @ManyToOne({ entity: () => Account, deleteRule: 'cascade' })
+  @Index()
   account!: Account;
 
   /** the anti-CSRF token bound to this session (also sent as the XSRF-TOKEN cookie) */
@@ -80,6 +81,7 @@ export class AccountToken {
   tokenHash!: string;
 
   @ManyToOne({ entity: () => Account, deleteRule: 'cascade' })
+  @Index()
   account!: Account;
 
   @Enum({ items: ['invitation', 'reset'], nativeEnumName: 'account_token_kind' })
