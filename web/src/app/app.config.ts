@@ -1,18 +1,37 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import {
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
 import {
   ApplicationConfig,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { appRoutes } from './app.routes';
+import { sessionExpiryInterceptor } from './auth/session.interceptor';
+import { AuthService } from './data/auth.service';
 import { provideFrenchLocale } from './locale';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
-    // query parameters (?roadmap=<id>) reach the pages as inputs
+    provideHttpClient(
+      withFetch(),
+      // the API checks the XSRF-TOKEN cookie against this header on every change (relative URLs only)
+      withXsrfConfiguration({
+        cookieName: 'XSRF-TOKEN',
+        headerName: 'X-XSRF-TOKEN',
+      }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
+    // who is signed in, before the first page is chosen (this also sets the XSRF-TOKEN cookie)
+    provideAppInitializer(() => inject(AuthService).load()),
+    // query parameters (?roadmap=<id>) and route data reach the pages as inputs
     provideRouter(appRoutes, withComponentInputBinding()),
     provideFrenchLocale(),
   ],

@@ -1,9 +1,10 @@
+import type { MeView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import {
   Router,
   provideRouter,
@@ -12,17 +13,21 @@ import {
 
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { AuthService } from './data/auth.service';
 import { provideFrenchLocale } from './locale';
+import { text } from './testing/dom';
 import { aRoadmap } from './testing/factories';
+import { aMe, provideSession } from './testing/session';
 
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+// the pages' logic, not frappe's drawing
+jest.mock('./gantt/gantt', () => jest.requireActual('./testing/gantt-stub'));
 
 describe('App shell', () => {
   let http: HttpTestingController;
+  let fixture: ComponentFixture<App>;
+  let shell: HTMLElement;
 
-  beforeEach(() => {
+  function setUp(me: MeView | null): void {
     TestBed.configureTestingModule({
       imports: [App],
       providers: [
@@ -30,19 +35,20 @@ describe('App shell', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideFrenchLocale(),
+        provideSession(me),
       ],
     });
     http = TestBed.inject(HttpTestingController);
-  });
+    fixture = TestBed.createComponent(App);
+    shell = fixture.nativeElement as HTMLElement;
+  }
 
   afterEach(() => http.verify());
 
-  it('has a header, a navigation and a main area, and shows the roadmap asked for in the header', async () => {
-    const fixture = TestBed.createComponent(App);
-    const shell = fixture.nativeElement as HTMLElement;
+  /** Opens the overview of rm-7 and answers everything it asks. */
+  async function openOverview(): Promise<void> {
     await TestBed.inject(Router).navigateByUrl('/?roadmap=rm-7');
     fixture.detectChanges();
-
     const roadmap = aRoadmap({
       id: 'rm-7',
       territory: 'Ville et Métropole de Brest',
@@ -58,6 +64,14 @@ describe('App shell', () => {
       section.flush([]);
     }
     await fixture.whenStable();
+  }
+
+  const navLinks = (): string[] =>
+    Array.from(shell.querySelectorAll('nav a')).map((a) => text(a));
+
+  it('has a header, a navigation and a main area, and shows the roadmap asked for in the header', async () => {
+    setUp(aMe());
+    await openOverview();
 
     const header = shell.querySelector('header');
     expect(text(header?.querySelector('.shell-header__brand'))).toBe('Jalons');
@@ -71,5 +85,108 @@ describe('App shell', () => {
     expect(link?.getAttribute('aria-current')).toBe('page');
 
     expect(text(shell.querySelector('main h1'))).toBe('Mandat 2026–2032');
+  });
+
+  it('names the signed-in person and their role, and offers « Administration » to administrators only', async () => {
+    setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
+    await openOverview();
+    expect(text(shell.querySelector('[data-testid="account"]'))).toBe(
+      'Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter',
+    );
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme']);
+
+    TestBed.inject(AuthService).setSession(
+      aMe({ name: 'Yann Kerébel', role: 'admin' }),
+    );
+    await fixture.whenStable();
+    expect(navLinks()).toEqual([
+      'Vue du mandat',
+      'Chronogramme',
+      'Administration',
+    ]);
+    expect(text(shell.querySelector('[data-testid="account"]'))).toContain(
+      'Yann Kerébel (mon compte), Administrateur·rice',
+    );
+  });
+
+  it('signs out with « Se déconnecter »: the session ends and the sign-in page says so, without the navigation', async () => {
+    setUp(aMe());
+    await openOverview();
+
+    const logout = Array.from(shell.querySelectorAll('button')).find(
+      (b) => text(b) === 'Se déconnecter',
+    );
+    logout?.click();
+    const req = http.expectOne('/api/auth/logout');
+    expect(req.request.method).toBe('POST');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/connexion');
+    expect(TestBed.inject(AuthService).me()).toBeNull();
+    expect(shell.querySelector('nav')).toBeNull();
+    expect(shell.querySelector('[data-testid="account"]')).toBeNull();
+    expect(text(shell.querySelector('main h1'))).toBe('Connexion');
+    expect(text(shell.querySelector('[data-testid="notice"]'))).toBe(
+      'Vous êtes déconnecté·e.',
+    );
+  });
+
+  it('sends an anonymous visitor to the sign-in page, and brings them back once signed in', async () => {
+    setUp(null);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/chronogramme?roadmap=rm-7');
+    await fixture.whenStable();
+    expect(router.url).toBe(
+      '/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-7',
+    );
+    expect(shell.querySelector('nav')).toBeNull();
+
+    const email = shell.querySelector<HTMLInputElement>('#login-email');
+    const password = shell.querySelector<HTMLInputElement>('#login-password');
+    if (!email || !password) throw new Error('sign-in form absent');
+    email.value = 'camille@example.test';
+    email.dispatchEvent(new Event('input'));
+    password.value = 'une phrase de passe';
+    password.dispatchEvent(new Event('input'));
+    shell
+      .querySelector('form')
+      ?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    // jsdom has no XSRF-TOKEN cookie: the app asks for one first
+    http
+      .expectOne('/api/auth/me')
+      .flush(
+        { statusCode: 401, error: 'unauthenticated', message: 'Non connecté.' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    http.expectOne('/api/auth/login').flush(aMe());
+    await fixture.whenStable();
+
+    expect(router.url).toBe('/chronogramme?roadmap=rm-7');
+    http.expectOne('/api/roadmaps/rm-7/chronogram').flush({
+      roadmap: aRoadmap({ id: 'rm-7' }),
+      functions: [],
+      actions: [],
+      milestones: [],
+      dependencies: [],
+      persons: [],
+    });
+    await fixture.whenStable();
+    expect(navLinks()).toContain('Chronogramme');
+    // the keyboard starts from the new page's title
+    expect(document.activeElement).toBe(shell.querySelector('main h1'));
+  });
+
+  it('shows « Accès refusé » at /administration to anybody but an administrator', async () => {
+    setUp(aMe({ role: 'elected' }));
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/administration');
+    await fixture.whenStable();
+    expect(text(shell.querySelector('main h1'))).toBe('Accès refusé');
+    expect(text(shell.querySelector('main [role="alert"]'))).toContain(
+      'Votre rôle : Élu·e.',
+    );
+    http.expectNone('/api/accounts');
   });
 });

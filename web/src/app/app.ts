@@ -1,14 +1,45 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
 import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  ActivatedRouteSnapshot,
   IsActiveMatchOptions,
+  NavigationEnd,
+  Router,
   RouterLink,
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
+import { filter } from 'rxjs';
 
+import { SIGN_IN_PATH } from './auth/guards';
+import { AuthService } from './data/auth.service';
 import { CurrentRoadmap } from './data/current-roadmap';
+import { ROLE_LABELS } from './shared/labels';
 
-/** The shell: header (name, roadmap in view, navigation) and the main content area. */
+/** Whether a route or one of its parents asks for the bare header (signed-out and public pages). */
+function isBare(route: ActivatedRouteSnapshot | null): boolean {
+  for (let r = route; r; r = r.firstChild) {
+    if (r.data['bare']) return true;
+  }
+  return false;
+}
+
+const pathOf = (url: string): string => url.split(/[?#]/)[0];
+
+/**
+ * The shell: header (name, roadmap in view, navigation, the signed-in person) and the main content
+ * area. After each change of page the keyboard and screen readers start from the page's title.
+ */
 @Component({
   selector: 'jl-root',
   imports: [RouterOutlet, RouterLink, RouterLinkActive],
@@ -17,7 +48,22 @@ import { CurrentRoadmap } from './data/current-roadmap';
   styleUrl: './app.scss',
 })
 export class App {
-  protected readonly roadmap = inject(CurrentRoadmap).roadmap;
+  private readonly auth = inject(AuthService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly roadmap = this.currentRoadmap.roadmap;
+  protected readonly me = this.auth.me;
+  protected readonly isAdministrator = this.auth.canManageAccounts;
+  protected readonly roleLabel = computed(() => {
+    const me = this.me();
+    return me ? ROLE_LABELS[me.role] : '';
+  });
+  /** signed-out and public pages: the brand only */
+  private readonly bare = signal(true);
+  protected readonly internal = computed(() => !this.bare() && !!this.me());
   /** « Vue du mandat » is the current page on / only, whatever the query */
   protected readonly exactPath: IsActiveMatchOptions = {
     paths: 'exact',
@@ -25,4 +71,47 @@ export class App {
     matrixParams: 'ignored',
     fragment: 'ignored',
   };
+
+  constructor() {
+    let previousPath: string | null = null;
+    this.router.events
+      .pipe(
+        filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((e) => {
+        this.bare.set(isBare(this.router.routerState.snapshot.root));
+        const path = pathOf(e.urlAfterRedirects);
+        // not on the first page (the browser starts at the top), nor when only the query changed
+        if (previousPath !== null && path !== previousPath) this.focusTitle();
+        previousPath = path;
+      });
+  }
+
+  protected logout(): void {
+    this.auth.logout().subscribe(() => {
+      this.currentRoadmap.set(null);
+      this.auth.leaveNotice({
+        kind: 'info',
+        text: 'Vous êtes déconnecté·e.',
+      });
+      void this.router.navigateByUrl(SIGN_IN_PATH);
+    });
+  }
+
+  /** Puts the focus on the new page's title (or its main area), once drawn. */
+  private focusTitle(): void {
+    afterNextRender(
+      () => {
+        const main = this.document.querySelector<HTMLElement>('main');
+        const target = main?.querySelector<HTMLElement>('h1') ?? main;
+        if (!target) return;
+        if (!target.hasAttribute('tabindex')) {
+          target.setAttribute('tabindex', '-1');
+        }
+        target.focus();
+      },
+      { injector: this.injector },
+    );
+  }
 }

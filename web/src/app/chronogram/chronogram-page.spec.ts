@@ -8,9 +8,16 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 
+import { AuthService } from '../data/auth.service';
 import { JlGantt } from '../gantt/gantt';
 import { provideFrenchLocale } from '../locale';
-import { aChronogram, aChronogramAction, aRoadmap } from '../testing/factories';
+import {
+  aChronogram,
+  aChronogramAction,
+  aFunction,
+  aRoadmap,
+} from '../testing/factories';
+import { aMe, provideSession } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
 // the page's logic, not frappe's drawing: the wrapper is replaced by a stub with the same API
@@ -36,6 +43,8 @@ describe('ChronogramPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideFrenchLocale(),
+        // the project lead: every change is offered
+        provideSession(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -327,6 +336,62 @@ describe('ChronogramPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/jalons', 'ms-1']);
     gantt().open.emit({ kind: 'action', id: 'act-1' });
     expect(navigate).toHaveBeenCalledWith(['/actions', 'act-1']);
+  });
+
+  describe('« Modifier le planning », by role', () => {
+    const twoFunctions = aChronogram({
+      functions: [
+        aFunction(),
+        aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle de données' }),
+      ],
+    });
+    const signIn = (me: ReturnType<typeof aMe>): void =>
+      TestBed.inject(AuthService).setSession(me);
+    const offered = (): boolean =>
+      Array.from(page.querySelectorAll('button')).some(
+        (b) => text(b) === 'Modifier le planning',
+      );
+
+    it('is offered to the project lead on the whole roadmap', async () => {
+      await open(twoFunctions);
+      expect(offered()).toBe(true);
+    });
+
+    it.each([
+      ['an elected member', aMe({ role: 'elected' })],
+      ['the administrator', aMe({ role: 'admin' })],
+      [
+        'a function owner, on the whole roadmap',
+        aMe({ role: 'owner', functionIds: ['fn-ethique'] }),
+      ],
+    ])('is not offered to %s: the chart stays read-only', async (_who, me) => {
+      signIn(me);
+      await open(twoFunctions);
+      expect(offered()).toBe(false);
+      expect(gantt().editable()).toBe(false);
+      // reading and exporting stay
+      expect(page.querySelectorAll('a[download]')).toHaveLength(2);
+    });
+
+    it('is offered to a function owner on the chronogram of their function, not of another', async () => {
+      signIn(aMe({ role: 'owner', functionIds: ['fn-ethique'] }));
+      await open(aChronogram(), { roadmap: 'rm-1', fonction: 'fn-ethique' });
+      expect(offered()).toBe(true);
+      button('Modifier le planning').click();
+      await fixture.whenStable();
+      expect(gantt().editable()).toBe(true);
+
+      await open(
+        aChronogram({
+          functions: [
+            aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle' }),
+          ],
+        }),
+        { roadmap: 'rm-1', fonction: 'fn-socle' },
+      );
+      expect(offered()).toBe(false);
+      expect(gantt().editable()).toBe(false);
+    });
   });
 
   it('shows the API’s message when the chronogram cannot be loaded', async () => {

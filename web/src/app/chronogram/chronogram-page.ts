@@ -28,6 +28,7 @@ import {
 } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
@@ -78,6 +79,7 @@ export class ChronogramPage {
   private readonly chronograms = inject(ChronogramService);
   private readonly items = inject(ItemsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly gantt = viewChild(JlGantt);
@@ -117,8 +119,26 @@ export class ChronogramPage {
   protected readonly modes = VIEW_MODES;
   protected readonly mode = signal<ViewMode>('quarter');
   protected readonly display = signal<'chart' | 'table'>('chart');
-  /** drag to re-plan. TODO(accounts): only for the project lead once roles exist */
-  protected readonly editing = signal(false);
+  /**
+   * Re-planning is offered to whoever may write every function shown: the project lead, or a
+   * function owner on the chronogram of one of their functions (?fonction=). The API checks anyway.
+   */
+  protected readonly canEdit = computed(() => {
+    const v = this.view();
+    return (
+      !!v &&
+      v.functions.length > 0 &&
+      v.functions.every((f) => this.auth.canWriteItemsOf(f.id))
+    );
+  });
+  /** drag to re-plan; off again whenever what is allowed changes (another function shown) */
+  private readonly editingOn = linkedSignal({
+    source: this.canEdit,
+    computation: () => false,
+  });
+  protected readonly editing = computed(
+    () => this.editingOn() && this.canEdit(),
+  );
   protected readonly saving = signal(false);
   /** why the last change was refused (shown in role="alert") */
   protected readonly refusal = signal<string | null>(null);
@@ -127,6 +147,10 @@ export class ChronogramPage {
   protected exportUrl(format: 'xlsx' | 'csv'): string {
     const v = this.view();
     return v ? this.chronograms.exportUrl(v.roadmap.id, format) : '';
+  }
+
+  protected toggleEditing(): void {
+    this.editingOn.update((on) => !on);
   }
 
   protected today(): void {

@@ -27,6 +27,12 @@ export interface MilestoneFilter {
   dueAfter?: IsoDate;
 }
 
+/** PATCH /api/roadmaps/:id/settings (RoadmapSettingsDto) — `version` is the roadmap's, as read. */
+export interface RoadmapSettings {
+  version: number;
+  publicPage?: boolean;
+}
+
 /** Query parameters from a filter, leaving out what is not set; lists go comma-separated. */
 function toParams(
   filter: Readonly<
@@ -63,6 +69,19 @@ export class RoadmapsService {
   get(id: string): Observable<RoadmapDetailView> {
     return this.http
       .get<RoadmapDetailView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}`)
+      .pipe(catchApiError());
+  }
+
+  /** PATCH /api/roadmaps/:id/settings — the public page on or off (project lead); 409 on a stale version. */
+  updateSettings(
+    id: string,
+    settings: RoadmapSettings,
+  ): Observable<RoadmapSummaryView> {
+    return this.http
+      .patch<RoadmapSummaryView>(
+        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/settings`,
+        settings,
+      )
       .pipe(catchApiError());
   }
 

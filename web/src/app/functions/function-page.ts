@@ -21,6 +21,7 @@ import {
 } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
@@ -77,6 +78,7 @@ export class FunctionPage {
   private readonly chronograms = inject(ChronogramService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
 
   private readonly query = computed(() => ({
     id: this.id(),
@@ -110,6 +112,11 @@ export class FunctionPage {
       }));
   });
   protected readonly familyLabels = FAMILY_LABELS;
+  /** the project lead, or this function's owner: its chronogram can be re-planned */
+  protected readonly canPlan = computed(() => {
+    const r = this.ready();
+    return !!r && this.auth.canWriteItemsOf(r.fn.id);
+  });
 
   protected onOpen(e: GanttOpen): void {
     void this.router.navigate([

@@ -7,6 +7,7 @@ import {
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
+import { AuthService } from '../data/auth.service';
 import { provideFrenchLocale } from '../locale';
 import {
   aChronogram,
@@ -15,6 +16,7 @@ import {
   aPerson,
   anAction,
 } from '../testing/factories';
+import { aMe, provideSession } from '../testing/session';
 import { must } from '../testing/dom';
 import { ActionPage } from './action-page';
 
@@ -35,6 +37,8 @@ describe('ActionPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideFrenchLocale(),
+        // the project lead: every change is offered
+        provideSession(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -272,6 +276,42 @@ describe('ActionPage', () => {
     expect(facts()['Avancement']).toContain('65 %');
     expect(field<HTMLInputElement>('action-progress').value).toBe('65');
     expect(page.querySelector('.card [role="alert"]')).toBeNull();
+  });
+
+  describe('for whoever may not update it', () => {
+    it.each([
+      ['an elected member', aMe({ role: 'elected' })],
+      ['the administrator', aMe({ role: 'admin' })],
+      [
+        'the owner of another function',
+        aMe({ role: 'owner', functionIds: ['fn-socle'] }),
+      ],
+    ])(
+      'shows %s the status and progress read-only, without a form',
+      async (_who, me) => {
+        TestBed.inject(AuthService).setSession(me);
+        await open();
+        expect(facts()['Statut']).toBe('En cours');
+        expect(facts()['Avancement']).toContain('50 %');
+        expect(page.querySelector('form')).toBeNull();
+        expect(page.querySelector('#action-status')).toBeNull();
+        expect(
+          Array.from(page.querySelectorAll('h2')).map((h) => text(h)),
+        ).toEqual(['Fiche', 'Historique']);
+        expect(text(page.querySelector('[data-testid="read-only"]'))).toContain(
+          'Consultation seule',
+        );
+      },
+    );
+
+    it('offers the form to the owner of the action’s function', async () => {
+      TestBed.inject(AuthService).setSession(
+        aMe({ role: 'owner', functionIds: ['fn-ethique'] }),
+      );
+      await open();
+      expect(page.querySelector('[data-testid="status-form"]')).not.toBeNull();
+      expect(page.querySelector('[data-testid="read-only"]')).toBeNull();
+    });
   });
 
   it('shows the API’s message when the action does not exist', async () => {

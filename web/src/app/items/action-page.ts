@@ -33,6 +33,7 @@ import {
 } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
@@ -84,6 +85,7 @@ export class ActionPage {
   private readonly items = inject(ItemsService);
   private readonly chronograms = inject(ChronogramService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
@@ -102,6 +104,11 @@ export class ActionPage {
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
+  });
+  /** the project lead, or the owner of the item's function: otherwise the page is read-only */
+  protected readonly canUpdate = computed(() => {
+    const r = this.ready();
+    return !!r && this.auth.canWriteItemsOf(r.action.functionId);
   });
   protected readonly errorMessage = computed(() => {
     const s = this.state();

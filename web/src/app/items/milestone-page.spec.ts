@@ -7,8 +7,10 @@ import {
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
+import { AuthService } from '../data/auth.service';
 import { provideFrenchLocale } from '../locale';
 import { aChronogram, aHistoryEntry, aMilestone } from '../testing/factories';
+import { aMe, provideSession } from '../testing/session';
 import { must } from '../testing/dom';
 import { MilestonePage } from './milestone-page';
 
@@ -29,6 +31,8 @@ describe('MilestonePage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideFrenchLocale(),
+        // the project lead: every change is offered
+        provideSession(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -86,6 +90,16 @@ describe('MilestonePage', () => {
     });
     const history = page.querySelector('[data-testid="history"] tbody tr');
     expect(text(history)).toContain('20/05/2024');
+  });
+
+  it('shows an elected member its state read-only, without a form', async () => {
+    TestBed.inject(AuthService).setSession(aMe({ role: 'elected' }));
+    await open(aMilestone({ achievedOn: '2024-05-18', state: 'achieved' }));
+    expect(facts()['État']).toBe('Atteint le 18/05/2024');
+    expect(page.querySelector('form')).toBeNull();
+    expect(text(page.querySelector('[data-testid="read-only"]'))).toContain(
+      'Consultation seule',
+    );
   });
 
   it('marks it achieved on the day given, with the version read', async () => {

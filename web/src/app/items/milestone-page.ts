@@ -30,6 +30,7 @@ import {
 } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
@@ -66,6 +67,7 @@ export class MilestonePage {
   private readonly items = inject(ItemsService);
   private readonly chronograms = inject(ChronogramService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
   private readonly reloads = signal(0);
@@ -82,6 +84,11 @@ export class MilestonePage {
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
+  });
+  /** the project lead, or the owner of the item's function: otherwise the page is read-only */
+  protected readonly canUpdate = computed(() => {
+    const r = this.ready();
+    return !!r && this.auth.canWriteItemsOf(r.milestone.functionId);
   });
   protected readonly errorMessage = computed(() => {
     const s = this.state();

@@ -1,4 +1,3 @@
-import type { RoadmapDetailView } from '@jalons/contract';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -7,7 +6,7 @@ import {
 } from '@angular/core';
 
 import { FrDatePipe } from '../shared/fr-date.pipe';
-import { buildTimeline } from './timeline';
+import { TimelineRoadmap, buildTimeline } from './timeline';
 
 /** The mandate as a horizontal timeline: the phases as proportional bands, elections and today marked. */
 @Component({
@@ -18,6 +17,6 @@ import { buildTimeline } from './timeline';
   styleUrl: './mandate-timeline.scss',
 })
 export class MandateTimeline {
-  readonly roadmap = input.required<RoadmapDetailView>();
+  readonly roadmap = input.required<TimelineRoadmap>();
   protected readonly timeline = computed(() => buildTimeline(this.roadmap()));
 }

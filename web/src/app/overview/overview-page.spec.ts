@@ -13,6 +13,7 @@ import {
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
+import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { provideFrenchLocale } from '../locale';
 import {
@@ -25,6 +26,7 @@ import {
   anAction,
   fourPhases,
 } from '../testing/factories';
+import { aMe } from '../testing/session';
 import { OverviewPage } from './overview-page';
 
 /** Text as a reader sees it: whitespace (including fr-FR narrow no-break spaces) collapsed. */
@@ -626,5 +628,83 @@ describe('OverviewPage', () => {
     expect(text(page.querySelector('[role="status"]'))).toBe(
       'Aucune feuille de route n’est encore enregistrée.',
     );
+  });
+  describe('the public page setting', () => {
+    const setting = (): Element | null =>
+      page.querySelector('[data-testid="public-page-setting"]');
+    const toggle = (): HTMLButtonElement =>
+      setting()?.querySelector('button') as HTMLButtonElement;
+
+    it.each(['elected', 'owner', 'admin'] as const)(
+      'is not shown to a %s',
+      async (role) => {
+        TestBed.inject(AuthService).setSession(aMe({ role }));
+        open('rm-1');
+        await answer(aRoadmap());
+        expect(setting()).toBeNull();
+      },
+    );
+
+    it('lets the project lead open the public page, with the version read, and gives its address', async () => {
+      TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
+      open('rm-1');
+      await answer(aRoadmap({ publicPage: false, version: 3 }));
+      expect(
+        text(setting()?.querySelector('[data-testid="public-page-state"]')),
+      ).toBe('La page publique est fermée.');
+      expect(text(toggle())).toBe('Ouvrir la page publique');
+
+      toggle().click();
+      const req = http.expectOne({
+        method: 'PATCH',
+        url: '/api/roadmaps/rm-1/settings',
+      });
+      expect(req.request.body).toEqual({ version: 3, publicPage: true });
+      req.flush(aRoadmap({ publicPage: true, version: 4 }));
+      await fixture.whenStable();
+
+      const state = setting()?.querySelector(
+        '[data-testid="public-page-state"]',
+      );
+      expect(text(state)).toBe(
+        'La page publique est ouverte : http://localhost/public/brest-2026-2032',
+      );
+      expect(state?.querySelector('a')?.getAttribute('href')).toBe(
+        '/public/brest-2026-2032',
+      );
+      expect(text(setting()?.querySelector('[role="status"]'))).toBe(
+        'Page publique ouverte.',
+      );
+
+      // closing it again sends the new version
+      toggle().click();
+      expect(
+        http.expectOne('/api/roadmaps/rm-1/settings').request.body,
+      ).toEqual({ version: 4, publicPage: false });
+    });
+
+    it('on a version conflict, says so and shows the setting as it now is', async () => {
+      TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
+      open('rm-1');
+      await answer(aRoadmap({ publicPage: false, version: 3 }));
+      toggle().click();
+      http.expectOne('/api/roadmaps/rm-1/settings').flush(
+        {
+          statusCode: 409,
+          error: 'version_conflict',
+          message: 'Version périmée.',
+          currentVersion: 4,
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      http
+        .expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' })
+        .flush(aRoadmap({ publicPage: true, version: 4 }));
+      await fixture.whenStable();
+      expect(text(setting()?.querySelector('[role="alert"]'))).toContain(
+        'modifié entre-temps',
+      );
+      expect(text(toggle())).toBe('Fermer la page publique');
+    });
   });
 });

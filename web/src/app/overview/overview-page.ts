@@ -28,6 +28,7 @@ import {
 } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -41,6 +42,7 @@ import {
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { MandateTimeline } from './mandate-timeline';
+import { PublicPageSetting } from './public-page-setting';
 
 export type OverviewState =
   | { status: 'loading' }
@@ -146,6 +148,7 @@ function sectionError<T>(err: unknown): SectionState<T> {
   imports: [
     RouterLink,
     MandateTimeline,
+    PublicPageSetting,
     HealthBadge,
     ProgressBar,
     PercentPipe,
@@ -161,6 +164,8 @@ export class OverviewPage {
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
+  /** the project lead sets the roadmap's public page */
+  protected readonly canManageRoadmap = inject(AuthService).canManageRoadmap;
 
   protected readonly state = toSignal(
     toObservable(this.roadmap).pipe(switchMap((id) => this.load(id))),

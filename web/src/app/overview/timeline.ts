@@ -1,4 +1,4 @@
-import type { RoadmapDetailView } from '@jalons/contract';
+import type { PhaseView, RoadmapDetailView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import {
   daysBetween,
@@ -77,7 +77,20 @@ function frList(dates: IsoDate[]): string {
     : `${fr.slice(0, -1).join(', ')} et ${fr[fr.length - 1]}`;
 }
 
-export function buildTimeline(roadmap: RoadmapDetailView): Timeline {
+/** What the timeline needs of a roadmap: the internal views and the public page both have it. */
+export type TimelineRoadmap = Pick<
+  RoadmapDetailView,
+  | 'start'
+  | 'end'
+  | 'at'
+  | 'electionDates'
+  | 'nextElectionDate'
+  | 'currentPhaseId'
+> & {
+  phases: readonly Pick<PhaseView, 'id' | 'order' | 'name' | 'start' | 'end'>[];
+};
+
+export function buildTimeline(roadmap: TimelineRoadmap): Timeline {
   const total = Math.max(1, spanDays(roadmap.start, roadmap.end));
   const first = toDayNumber(roadmap.start);
   const last = toDayNumber(roadmap.end);

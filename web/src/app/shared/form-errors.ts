@@ -1,4 +1,6 @@
 import type { RuleViolation } from '@jalons/domain';
+import { DOCUMENT } from '@angular/common';
+import { Injector, afterNextRender } from '@angular/core';
 
 import { ApiRequestError } from '../data/api-error';
 
@@ -33,7 +35,10 @@ export function toFormErrors(
  * A refusal of the API spread over the form: field messages next to their fields, and the API's
  * summary at the top unless it only repeats a message already shown next to its field.
  */
-export function apiFormErrors(err: ApiRequestError, fields: readonly string[]): FormErrors {
+export function apiFormErrors(
+  err: ApiRequestError,
+  fields: readonly string[],
+): FormErrors {
   const fieldErrors = toFormErrors(err.body?.errors ?? [], fields);
   const repeated = Object.values(fieldErrors.byField).includes(err.message);
   return {
@@ -48,4 +53,25 @@ export function refusalMessage(err: ApiRequestError): string {
     .map((e) => e.message)
     .filter((m) => m !== err.message);
   return [err.message, ...details].join(' ');
+}
+
+/**
+ * Once the messages are drawn, puts the keyboard on the first field to fix, whose element id is
+ * `<prefix>-<field>`.
+ */
+export function focusFirstError(
+  errors: () => FormErrors,
+  fields: readonly string[],
+  prefix: string,
+  injector: Injector,
+): void {
+  afterNextRender(
+    () => {
+      const field = fields.find((f) => errors().byField[f]);
+      if (field) {
+        injector.get(DOCUMENT).getElementById(`${prefix}-${field}`)?.focus();
+      }
+    },
+    { injector },
+  );
 }

@@ -61,3 +61,6 @@ export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   volet: 'Volet',
   predecessor: 'Action précédente',
 };
+
+/** What each role is called (the domain's table, so the API's messages and the web app agree). */
+export { ROLE_LABELS } from '@jalons/domain';

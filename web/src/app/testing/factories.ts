@@ -1,10 +1,12 @@
 import type {
+  AccountView,
   ActionView,
   ChronogramActionView,
   ChronogramMilestoneView,
   ChronogramView,
   FunctionWithRollUpView,
   HistoryEntryView,
+  InvitationView,
   MilestoneView,
   PersonView,
   PhaseWithRollUpView,
@@ -121,6 +123,8 @@ export function aRoadmap(
     start: '2024-01-01',
     end: '2025-02-03',
     projectLead: aPerson(),
+    publicPage: false,
+    version: 1,
     at: '2024-05-01',
     currentPhaseId: 'phase-2',
     phases: fourPhases(),
@@ -274,6 +278,47 @@ export function aRecentChange(
   return {
     ...aHistoryEntry(),
     itemTitle: 'Installer le comité d’éthique',
+    ...overrides,
+  };
+}
+
+/** GET /api/accounts — an active function owner of Éthique who has signed in before. */
+export function anAccount(overrides: Partial<AccountView> = {}): AccountView {
+  return {
+    id: 'acc-soizic',
+    name: 'Soizic Le Bihan',
+    email: 'soizic@example.test',
+    role: 'owner',
+    active: true,
+    functions: [
+      { id: 'fn-ethique', code: 'ethique', name: 'Éthique', roadmapId: 'rm-1' },
+    ],
+    hasPassword: true,
+    invitationExpiresAt: null,
+    lastLoginAt: '2024-04-30T07:15:00.000Z',
+    version: 2,
+    ...overrides,
+  };
+}
+
+/** POST /api/accounts — the invitation, e-mailed. */
+export function anInvitation(
+  overrides: Partial<InvitationView> = {},
+): InvitationView {
+  return {
+    account: anAccount({
+      id: 'acc-new',
+      name: 'Nolwenn Tanguy',
+      email: 'nolwenn@example.test',
+      role: 'elected',
+      functions: [],
+      hasPassword: false,
+      invitationExpiresAt: '2099-01-10T09:00:00.000Z',
+      lastLoginAt: null,
+      version: 1,
+    }),
+    mailed: true,
+    expiresAt: '2099-01-10T09:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,0 +1,445 @@
+import type {
+  AccountView,
+  FunctionWithRollUpView,
+  InvitationView,
+  RoadmapSummaryView,
+} from '@jalons/contract';
+import type { Role } from '@jalons/domain';
+import { ROLES } from '@jalons/domain';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import {
+  takeUntilDestroyed,
+  toObservable,
+  toSignal,
+} from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import {
+  Observable,
+  catchError,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
+
+import { AccountPatch, AccountsService } from '../data/accounts.service';
+import { ApiRequestError, toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
+import { RoadmapsService } from '../data/roadmaps.service';
+import { formatParisDateTime } from '../items/history-table';
+import {
+  FormErrors,
+  NO_ERRORS,
+  apiFormErrors,
+  focusFirstError,
+  toFormErrors,
+} from '../shared/form-errors';
+import { ROLE_LABELS } from '../shared/labels';
+import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
+
+export type AdministrationState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      accounts: AccountView[];
+      groups: FunctionChoiceGroup[];
+    };
+
+const LOADING: AdministrationState = { status: 'loading' };
+const INVITE_FIELDS = ['name', 'email', 'role', 'functionIds'] as const;
+const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
+
+export const ACCOUNT_CONFLICT_MESSAGE =
+  'Ce compte a été modifié entre-temps par quelqu’un d’autre : la liste vient d’être rechargée, refaites votre modification.';
+
+/** A message after an action: a success is announced politely, a mail not sent is an alert. */
+interface Announcement {
+  kind: 'success' | 'warning';
+  text: string;
+}
+
+/** An account as the table shows it. */
+interface AccountRow {
+  account: AccountView;
+  roleLabel: string;
+  functions: string;
+  state: string;
+  lastLogin: string;
+  self: boolean;
+  /** an invitation can be sent again: no password yet, and the account is active */
+  canResend: boolean;
+}
+
+/** Where an account stands: deactivated, waiting for its invitation to be accepted, or active. */
+export function accountState(account: AccountView, now: Date): string {
+  if (!account.active) return 'Désactivé';
+  if (account.hasPassword) return 'Actif';
+  const until = account.invitationExpiresAt;
+  if (!until) return 'Invitation expirée';
+  return new Date(until).getTime() < now.getTime()
+    ? `Invitation expirée le ${formatParisDateTime(until)}`
+    : `Invitation en attente jusqu’au ${formatParisDateTime(until)}`;
+}
+
+/** What the administrator reads once an invitation went out (or did not). */
+export function invitationMessage(invitation: InvitationView): Announcement {
+  const { account } = invitation;
+  return invitation.mailed
+    ? {
+        kind: 'success',
+        text: `Invitation envoyée à ${account.email}, valable jusqu’au ${formatParisDateTime(invitation.expiresAt)}.`,
+      }
+    : {
+        kind: 'warning',
+        text: `Le compte de ${account.name} est prêt, mais le courriel d’invitation n’a pas pu être envoyé à ${account.email}. Réessayez plus tard avec « Renvoyer l’invitation ».`,
+      };
+}
+
+/**
+ * The administrator's page: the accounts (role, functions, state, last sign-in), inviting someone,
+ * changing a role or the functions held, deactivating and reactivating, sending an invitation again.
+ */
+@Component({
+  selector: 'jl-administration-page',
+  imports: [FormsModule, FunctionPicker],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './administration-page.html',
+})
+export class AdministrationPage {
+  private readonly accountsApi = inject(AccountsService);
+  private readonly roadmaps = inject(RoadmapsService);
+  private readonly auth = inject(AuthService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+
+  /** bumped after a change: reloads without going back to « loading » */
+  private readonly reloads = signal(0);
+  protected readonly state = toSignal(
+    toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))),
+    { initialValue: LOADING },
+  );
+  protected readonly ready = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s : null;
+  });
+  protected readonly errorMessage = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+  protected readonly groups = computed(() => this.ready()?.groups ?? []);
+  protected readonly myId = computed(() => this.auth.me()?.id ?? null);
+
+  protected readonly rows = computed<AccountRow[]>(() => {
+    const myId = this.myId();
+    const now = new Date();
+    return [...(this.ready()?.accounts ?? [])]
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+      .map((account) => ({
+        account,
+        roleLabel: ROLE_LABELS[account.role],
+        functions: account.functions.map((f) => f.name).join(', ') || '—',
+        state: accountState(account, now),
+        lastLogin: account.lastLoginAt
+          ? formatParisDateTime(account.lastLoginAt)
+          : 'Jamais',
+        self: account.id === myId,
+        canResend: account.active && !account.hasPassword,
+      }));
+  });
+
+  protected readonly roles = ROLES.map((value) => ({
+    value,
+    label: ROLE_LABELS[value],
+  }));
+
+  /** the last action's outcome, above the table */
+  protected readonly announcement = signal<Announcement | null>(null);
+  /** why the last action on a row was refused */
+  protected readonly rowError = signal<string | null>(null);
+  /** the id of the account whose row action is being sent */
+  protected readonly busy = signal<string | null>(null);
+
+  // Inviting someone
+  protected readonly inviteName = signal('');
+  protected readonly inviteEmail = signal('');
+  protected readonly inviteRole = signal<Role | ''>('');
+  protected readonly inviteFunctions = signal<string[]>([]);
+  protected readonly inviteErrors = signal<FormErrors>(NO_ERRORS);
+  protected readonly inviting = signal(false);
+
+  // Editing an account
+  protected readonly editing = signal<AccountView | null>(null);
+  protected readonly editName = linkedSignal(() => this.editing()?.name ?? '');
+  protected readonly editRole = linkedSignal<Role>(
+    () => this.editing()?.role ?? 'elected',
+  );
+  protected readonly editFunctions = linkedSignal<string[]>(
+    () => this.editing()?.functions.map((f) => f.id) ?? [],
+  );
+  protected readonly editErrors = signal<FormErrors>(NO_ERRORS);
+  protected readonly saving = signal(false);
+
+  protected invite(): void {
+    if (this.inviting()) return;
+    const name = this.inviteName().trim();
+    const email = this.inviteEmail().trim();
+    const role = this.inviteRole();
+    const violations = [
+      ...(name ? [] : [{ field: 'name', message: 'Indiquez le nom.' }]),
+      ...(email
+        ? []
+        : [{ field: 'email', message: 'Indiquez l’adresse électronique.' }]),
+      ...(role ? [] : [{ field: 'role', message: 'Choisissez un rôle.' }]),
+    ];
+    if (violations.length > 0 || !role) {
+      this.inviteErrors.set(toFormErrors(violations, INVITE_FIELDS));
+      focusFirstError(
+        this.inviteErrors,
+        INVITE_FIELDS,
+        'invite',
+        this.injector,
+      );
+      return;
+    }
+    this.inviteErrors.set(NO_ERRORS);
+    this.announcement.set(null);
+    this.inviting.set(true);
+    this.accountsApi
+      .invite({
+        name,
+        email,
+        role,
+        ...(role === 'owner' ? { functionIds: this.inviteFunctions() } : {}),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (invitation) => {
+          this.inviting.set(false);
+          this.announcement.set(invitationMessage(invitation));
+          this.inviteName.set('');
+          this.inviteEmail.set('');
+          this.inviteRole.set('');
+          this.inviteFunctions.set([]);
+          this.reloads.update((n) => n + 1);
+        },
+        error: (err: unknown) => {
+          this.inviting.set(false);
+          this.inviteErrors.set(
+            this.formErrors(toApiRequestError(err), INVITE_FIELDS),
+          );
+          focusFirstError(
+            this.inviteErrors,
+            INVITE_FIELDS,
+            'invite',
+            this.injector,
+          );
+        },
+      });
+  }
+
+  protected edit(account: AccountView): void {
+    this.editErrors.set(NO_ERRORS);
+    this.rowError.set(null);
+    this.editing.set(account);
+    this.focusById('titre-modifier');
+  }
+
+  protected cancelEdit(): void {
+    const account = this.editing();
+    this.editing.set(null);
+    this.editErrors.set(NO_ERRORS);
+    if (account) this.focusById(`modifier-${account.id}`);
+  }
+
+  protected saveEdit(self: boolean): void {
+    const account = this.editing();
+    if (!account || this.saving()) return;
+    const name = this.editName().trim();
+    if (!name) {
+      this.editErrors.set(
+        toFormErrors(
+          [{ field: 'name', message: 'Indiquez le nom.' }],
+          EDIT_FIELDS,
+        ),
+      );
+      focusFirstError(this.editErrors, EDIT_FIELDS, 'edit', this.injector);
+      return;
+    }
+    const role = self ? account.role : this.editRole();
+    const patch: AccountPatch = { version: account.version, name };
+    if (!self) patch.role = role;
+    // a function owner's functions; anybody else holds none
+    if (role === 'owner') patch.functionIds = this.editFunctions();
+    else if (account.functions.length > 0) patch.functionIds = [];
+    this.editErrors.set(NO_ERRORS);
+    this.announcement.set(null);
+    this.saving.set(true);
+    this.accountsApi
+      .update(account.id, patch)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (saved) => {
+          this.saving.set(false);
+          this.editing.set(null);
+          this.announcement.set({
+            kind: 'success',
+            text: `Le compte de ${saved.name} est modifié.`,
+          });
+          this.reloads.update((n) => n + 1);
+          this.focusById(`modifier-${saved.id}`);
+        },
+        error: (err: unknown) => {
+          this.saving.set(false);
+          const e = toApiRequestError(err);
+          if (e.status === 409) {
+            this.editing.set(null);
+            this.rowError.set(ACCOUNT_CONFLICT_MESSAGE);
+            this.reloads.update((n) => n + 1);
+            this.focusById(`modifier-${account.id}`);
+            return;
+          }
+          this.editErrors.set(this.formErrors(e, EDIT_FIELDS));
+          focusFirstError(this.editErrors, EDIT_FIELDS, 'edit', this.injector);
+        },
+      });
+  }
+
+  /** Deactivates an account (it can no longer sign in, its sessions end) or reactivates it. */
+  protected setActive(account: AccountView, active: boolean): void {
+    if (this.busy()) return;
+    this.rowError.set(null);
+    this.announcement.set(null);
+    this.busy.set(account.id);
+    this.accountsApi
+      .update(account.id, { version: account.version, active })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (saved) => {
+          this.busy.set(null);
+          this.announcement.set({
+            kind: 'success',
+            text: active
+              ? `Le compte de ${saved.name} est réactivé.`
+              : `Le compte de ${saved.name} est désactivé : cette personne ne peut plus se connecter.`,
+          });
+          if (this.editing()?.id === saved.id) this.editing.set(null);
+          this.reloads.update((n) => n + 1);
+        },
+        error: (err: unknown) => this.refuseRowAction(err),
+      });
+  }
+
+  protected resendInvitation(account: AccountView): void {
+    if (this.busy()) return;
+    this.rowError.set(null);
+    this.announcement.set(null);
+    this.busy.set(account.id);
+    this.accountsApi
+      .resendInvitation(account.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (invitation) => {
+          this.busy.set(null);
+          this.announcement.set(invitationMessage(invitation));
+          this.reloads.update((n) => n + 1);
+        },
+        error: (err: unknown) => this.refuseRowAction(err),
+      });
+  }
+
+  private refuseRowAction(err: unknown): void {
+    this.busy.set(null);
+    const e = toApiRequestError(err);
+    if (e.status === 409) {
+      this.rowError.set(ACCOUNT_CONFLICT_MESSAGE);
+      this.reloads.update((n) => n + 1);
+      return;
+    }
+    this.rowError.set(`Action refusée : ${e.message}`);
+  }
+
+  /** The API's refusal spread over a form; an e-mail already in use is said next to the e-mail. */
+  private formErrors(
+    e: ApiRequestError,
+    fields: readonly string[],
+  ): FormErrors {
+    if (e.body?.error === 'email_taken' && !e.body.errors?.length) {
+      return { byField: { email: e.message }, general: [] };
+    }
+    return apiFormErrors(e, fields);
+  }
+
+  private focusById(id: string): void {
+    afterNextRender(() => this.document.getElementById(id)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  private load(reload: boolean): Observable<AdministrationState> {
+    const state$ = forkJoin({
+      accounts: this.accountsApi.list(),
+      groups: this.roadmaps
+        .list()
+        .pipe(
+          switchMap((list) =>
+            list.length === 0
+              ? of([])
+              : forkJoin(
+                  list.map((roadmap) =>
+                    this.roadmaps
+                      .functions(roadmap.id)
+                      .pipe(map((functions) => toGroup(roadmap, functions))),
+                  ),
+                ),
+          ),
+        ),
+    }).pipe(
+      map(
+        ({ accounts, groups }): AdministrationState => ({
+          status: 'ready',
+          accounts,
+          groups,
+        }),
+      ),
+      catchError((err: unknown) =>
+        of<AdministrationState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+    );
+    return reload ? state$ : state$.pipe(startWith(LOADING));
+  }
+}
+
+function toGroup(
+  roadmap: RoadmapSummaryView,
+  functions: FunctionWithRollUpView[],
+): FunctionChoiceGroup {
+  return {
+    roadmapId: roadmap.id,
+    label: `${roadmap.territory} · ${roadmap.mandateLabel}`,
+    functions: [...functions]
+      .sort((a, b) => a.order - b.order)
+      .map((fn) => ({
+        id: fn.id,
+        name: fn.name,
+        ownerId: fn.owner?.id ?? null,
+        ownerName: fn.owner?.name ?? null,
+      })),
+  };
+}

@@ -1,0 +1,111 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+
+import { must, text } from '../testing/dom';
+import { aMe, provideSession } from '../testing/session';
+import { AccountPage } from './account-page';
+
+describe('AccountPage', () => {
+  let fixture: ComponentFixture<AccountPage>;
+  let http: HttpTestingController;
+  let page: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [AccountPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideSession(
+          aMe({
+            name: 'Soizic Le Bihan',
+            email: 'soizic@example.test',
+            role: 'owner',
+          }),
+        ),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AccountPage);
+    page = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  function type(id: string, value: string): void {
+    const input = must(page.querySelector<HTMLInputElement>(`#${id}`), id);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function change(current: string, password: string): Promise<void> {
+    type('account-currentPassword', current);
+    type('account-password', password);
+    type('account-confirmation', password);
+    must(page.querySelector('form')).dispatchEvent(
+      new Event('submit', { cancelable: true }),
+    );
+    await fixture.whenStable();
+  }
+
+  it('says who the person is for Jalons', () => {
+    const facts = Array.from(page.querySelectorAll('.facts dt')).map((dt) => [
+      text(dt),
+      text(dt.nextElementSibling),
+    ]);
+    expect(facts).toEqual([
+      ['Nom', 'Soizic Le Bihan'],
+      ['Adresse électronique', 'soizic@example.test'],
+      ['Rôle', 'Responsable de fonction'],
+    ]);
+  });
+
+  it('changes the password, says so, and empties the fields', async () => {
+    await change('ancien mot de passe', 'une phrase de passe');
+    const req = http.expectOne({ method: 'POST', url: '/api/auth/password' });
+    expect(req.request.body).toEqual({
+      currentPassword: 'ancien mot de passe',
+      password: 'une phrase de passe',
+    });
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(text(page.querySelector('[role="status"]'))).toBe(
+      'Votre mot de passe est modifié.',
+    );
+    expect(
+      must(page.querySelector<HTMLInputElement>('#account-password')).value,
+    ).toBe('');
+  });
+
+  it('says next to the field when the current password is wrong', async () => {
+    await change('faux', 'une phrase de passe');
+    http.expectOne('/api/auth/password').flush(
+      {
+        statusCode: 400,
+        error: 'validation_failed',
+        message: 'Le mot de passe actuel est incorrect.',
+        errors: [
+          {
+            field: 'currentPassword',
+            message: 'Le mot de passe actuel est incorrect.',
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    const current = must(page.querySelector('#account-currentPassword'));
+    expect(current.getAttribute('aria-invalid')).toBe('true');
+    expect(text(page.querySelector('#account-currentPassword-error'))).toBe(
+      'Le mot de passe actuel est incorrect.',
+    );
+    // the same sentence is not repeated at the top
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+    expect(document.activeElement).toBe(current);
+  });
+});

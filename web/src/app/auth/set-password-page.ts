@@ -1,0 +1,115 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+
+import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
+import {
+  FormErrors,
+  NO_ERRORS,
+  apiFormErrors,
+  focusFirstError,
+  toFormErrors,
+} from '../shared/form-errors';
+import { SIGN_IN_PATH } from './guards';
+import { PASSWORD_HINT, checkNewPassword } from './password-rules';
+
+export type SetPasswordMode = 'invitation' | 'reset';
+
+const FORM_FIELDS = ['password', 'confirmation'] as const;
+
+const TEXTS: Readonly<
+  Record<
+    SetPasswordMode,
+    { title: string; intro: string; submit: string; done: string }
+  >
+> = {
+  invitation: {
+    title: 'Activer votre compte',
+    intro:
+      'Vous êtes invité·e à suivre la feuille de route dans Jalons. Choisissez votre mot de passe pour activer votre compte.',
+    submit: 'Activer mon compte',
+    done: 'Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.',
+  },
+  reset: {
+    title: 'Choisir un nouveau mot de passe',
+    intro: 'Choisissez le nouveau mot de passe de votre compte.',
+    submit: 'Enregistrer le mot de passe',
+    done: 'Votre nouveau mot de passe est enregistré : connectez-vous.',
+  },
+};
+
+/**
+ * The page a link of an e-mail opens (/invitation?token=… or /nouveau-mot-de-passe?token=…):
+ * the password chosen, typed twice; then the sign-in page.
+ */
+@Component({
+  selector: 'jl-set-password-page',
+  imports: [FormsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './set-password-page.html',
+})
+export class SetPasswordPage {
+  /** ?token=<token> of the e-mail's link */
+  readonly token = input<string>();
+  /** route data: accepting an invitation, or resetting a forgotten password */
+  readonly mode = input<SetPasswordMode>('reset');
+
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly texts = computed(() => TEXTS[this.mode()]);
+  protected readonly hint = PASSWORD_HINT;
+  protected readonly password = signal('');
+  protected readonly confirmation = signal('');
+  protected readonly errors = signal<FormErrors>(NO_ERRORS);
+  /** the link no longer works (used, expired, unknown): the form is of no use */
+  protected readonly linkRefused = signal<string | null>(null);
+  protected readonly sending = signal(false);
+
+  protected submit(): void {
+    const token = this.token();
+    if (!token || this.sending()) return;
+    const password = this.password();
+    const violations = checkNewPassword(password, this.confirmation());
+    if (violations.length > 0) {
+      this.errors.set(toFormErrors(violations, FORM_FIELDS));
+      focusFirstError(this.errors, FORM_FIELDS, 'setpw', this.injector);
+      return;
+    }
+    this.errors.set(NO_ERRORS);
+    this.sending.set(true);
+    const request =
+      this.mode() === 'invitation'
+        ? this.auth.acceptInvitation(token, password)
+        : this.auth.resetPassword(token, password);
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: () => {
+        this.auth.leaveNotice({ kind: 'info', text: this.texts().done });
+        void this.router.navigateByUrl(SIGN_IN_PATH);
+      },
+      error: (err: unknown) => {
+        this.sending.set(false);
+        const e = toApiRequestError(err);
+        if (e.status === 404 || e.status === 410) {
+          this.linkRefused.set(e.message);
+          return;
+        }
+        this.errors.set(apiFormErrors(e, FORM_FIELDS));
+        focusFirstError(this.errors, FORM_FIELDS, 'setpw', this.injector);
+      },
+    });
+  }
+}
