@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { ScheduleModule } from '@nestjs/schedule';
 
 import { APP_CONFIG } from '../infra/config/config';
 import type { AppConfig } from '../infra/config/config';
@@ -12,6 +13,13 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { ActionsController } from './actions/actions.controller';
 import { AccessGuard } from './auth/access.guard';
+import { CalendarsController } from './calendars/calendars.controller';
+import { CalendarsService } from './calendars/calendars.service';
+import { AdminRemindersController } from './reminders/admin-reminders.controller';
+import { NotificationsController } from './reminders/notifications.controller';
+import { OutboxService } from './reminders/outbox.service';
+import { RemindersService } from './reminders/reminders.service';
+import { ReminderScheduler } from './reminders/scheduler';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SessionsService } from './auth/sessions.service';
@@ -33,7 +41,7 @@ export class AppModule {
   static create(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(databaseUrl), registerRequestContext: true })],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(databaseUrl), registerRequestContext: true }), ScheduleModule.forRoot()],
       controllers: [
         HealthController,
         AuthController,
@@ -43,6 +51,9 @@ export class AppModule {
         ActionsController,
         MilestonesController,
         PersonsController,
+        NotificationsController,
+        AdminRemindersController,
+        CalendarsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -56,6 +67,10 @@ export class AppModule {
         ThrottleService,
         AuthService,
         AccountsService,
+        OutboxService,
+        RemindersService,
+        ReminderScheduler,
+        CalendarsService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },

@@ -3,10 +3,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128181812_initial } from './Migration20261128181812_initial';
 import { Migration20261128190000_roadmap_revision } from './Migration20261128190000_roadmap_revision';
 import { Migration20261128210000_accounts } from './Migration20261128210000_accounts';
+import { Migration20261128230000_reminders } from './Migration20261128230000_reminders';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128181812_initial', class: Migration20261128181812_initial },
   { name: 'Migration20261128190000_roadmap_revision', class: Migration20261128190000_roadmap_revision },
   { name: 'Migration20261128210000_accounts', class: Migration20261128210000_accounts },
+  { name: 'Migration20261128230000_reminders', class: Migration20261128230000_reminders },
 ];

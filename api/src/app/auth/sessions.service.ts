@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal, Role } from '@jalons/domain';
+import type { DigestFrequency, Principal, Role } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
@@ -14,6 +14,7 @@ export interface SignedIn extends Principal {
   csrfToken: string;
   /** when the session ends if no request comes (idle limit, capped by the absolute limit) */
   expiresAt: Date;
+  digest: DigestFrequency;
 }
 
 interface SessionRow {
@@ -25,6 +26,7 @@ interface SessionRow {
   name: string;
   email: string;
   role: Role;
+  digest: DigestFrequency;
   function_ids: string[];
 }
 
@@ -66,7 +68,7 @@ export class SessionsService {
   async resolve(token: string | undefined): Promise<SignedIn | null> {
     if (!token || token.length > 100) return null;
     const [row] = await this.sql.execute<SessionRow[]>(
-      `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id, a.name, a.email, a.role,
+      `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id, a.name, a.email, a.role, a.digest,
               array(select f.id from target_function f where f.owner_id = a.id order by f.id) as function_ids
          from session s join account a on a.id = s.account_id
         where s.token_hash = ? and a.active and s.expires_at > now() and s.last_seen_at > now() - make_interval(mins => ?)`,
@@ -85,6 +87,7 @@ export class SessionsService {
       email: row.email,
       role: row.role,
       functionIds: row.function_ids,
+      digest: row.digest,
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       expiresAt: new Date(Math.min(idleEnd, new Date(row.expires_at).getTime())),

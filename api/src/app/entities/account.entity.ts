@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Role } from '@jalons/domain';
+import type { DigestFrequency, Role } from '@jalons/domain';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
@@ -31,6 +31,10 @@ export class Account extends BaseEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Opt<Date> | null = null;
+
+  /** reminders by e-mail: one digest a day (default), one a week (Mondays), or none (the bell only) */
+  @Enum({ items: ['daily', 'weekly', 'none'], nativeEnumName: 'digest_frequency' })
+  digest: Opt<DigestFrequency> = 'daily';
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;

@@ -1,4 +1,5 @@
-import type { IsoDate } from '@jalons/domain';
+import { DEFAULT_REMINDER_RULES } from '@jalons/domain';
+import type { IsoDate, ReminderRules } from '@jalons/domain';
 import { Entity, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
@@ -39,6 +40,10 @@ export class Roadmap extends BaseEntity {
   /** the public page (phases, functions, progress, milestones; no personal data), off by default */
   @Property({ type: 'boolean' })
   publicPage: Opt<boolean> = false;
+
+  /** when owners are reminded of due dates (reminders/rules.ts), set by the project lead */
+  @Property({ type: 'json', defaultRaw: `'${JSON.stringify(DEFAULT_REMINDER_RULES)}'` })
+  reminderRules: Opt<ReminderRules> = { ...DEFAULT_REMINDER_RULES };
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;

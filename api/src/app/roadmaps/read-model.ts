@@ -8,7 +8,7 @@ import {
   phaseAt,
   rollUp,
 } from '@jalons/domain';
-import type { IsoDate, MilestoneItem, MilestoneState, ProgressItem, RollUp } from '@jalons/domain';
+import type { IsoDate, MilestoneItem, MilestoneState, ProgressItem, ReminderRules, RollUp } from '@jalons/domain';
 import type {
   ActionFilterDto,
   ActionView,
@@ -46,6 +46,7 @@ interface RoadmapRow {
   project_lead_id: string | null;
   public_page: boolean;
   version: number;
+  reminder_rules: ReminderRules;
 }
 interface ActionRow {
   id: string;
@@ -243,6 +244,7 @@ export class RoadmapReadModel {
       projectLead: (r.project_lead_id && persons.get(r.project_lead_id)) || null,
       publicPage: r.public_page,
       version: r.version,
+      reminderRules: r.reminder_rules,
     };
   }
 

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { RoadmapSettingsDto, RoadmapSummaryView } from '@jalons/contract';
+import type { ReminderRules } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
 import { RoadmapReadModel } from './read-model';
+
+/** Days before sorted, without repeats; only the known keys are stored. */
+function normaliseRules(r: ReminderRules): ReminderRules {
+  return {
+    before: [...new Set(r.before)].sort((a, b) => b - a),
+    onDueDate: r.onDueDate,
+    overdueEveryDays: r.overdueEveryDays,
+    escalateAfterDays: r.escalateAfterDays,
+    milestones: r.milestones,
+  };
+}
 
 /** A roadmap's settings, changed by its project lead (the public page today; reminder rules next). */
 @Injectable()
@@ -19,10 +31,10 @@ export class RoadmapSettingsService {
       if (!row) throw ApiException.notFound('La feuille de route', id);
       if (row.version !== dto.version) throw ApiException.conflict(row.version, 'Cette feuille de route');
       // the revision too: cached chronograms carry the roadmap's summary
-      await tx.execute('update roadmap set public_page = coalesce(?, public_page), version = version + 1, revision = revision + 1, updated_at = now() where id = ?', [
-        dto.publicPage ?? null,
-        id,
-      ]);
+      await tx.execute(
+        'update roadmap set public_page = coalesce(?, public_page), reminder_rules = coalesce(?::jsonb, reminder_rules), version = version + 1, revision = revision + 1, updated_at = now() where id = ?',
+        [dto.publicPage ?? null, dto.reminders ? JSON.stringify(normaliseRules(dto.reminders)) : null, id],
+      );
     });
     return (await this.read.listRoadmaps()).find((r) => r.id === id)!;
   }

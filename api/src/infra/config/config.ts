@@ -47,6 +47,16 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Express 'trust proxy' (behind a reverse proxy: its hop count or addresses); false by default */
   trustProxy: string | false;
+  /** this instance runs the reminder job on its schedule and sends the outbox (several may: they share the work) */
+  remindersEnabled: boolean;
+  /** when the job runs, cron syntax, Europe/Paris */
+  remindersCron: string;
+  /** sending attempts of one e-mail before it is shown as failed to the administrator */
+  mailMaxAttempts: number;
+  /** how often the outbox is swept for e-mails to (re)send */
+  outboxPollSeconds: number;
+  /** how long a sender holds an e-mail it claimed before another may take it over */
+  outboxLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const o of (env['CORS_ORIGINS'] || '').split(',').map((x) => x.trim()).filter(Boolean)) {
     if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`CORS_ORIGINS must list origins like https://example.org, comma-separated (got "${o}").`);
   }
+  const remindersCron = (env['REMINDERS_CRON'] || '30 7 * * *').trim();
+  if (!/^(\S+\s+){4,5}\S+$/.test(remindersCron)) throw new ConfigError(`REMINDERS_CRON must be a cron expression like "30 7 * * *" (got "${remindersCron}").`);
   return {
     port,
     databaseUrl,
@@ -122,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     resetTtlMinutes: int(env, 'RESET_TTL_MINUTES', 60, 5, 24 * 60),
     corsOrigins: (env['CORS_ORIGINS'] || '').split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
+    remindersEnabled: bool(env, 'REMINDERS_ENABLED', true),
+    remindersCron,
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
+    outboxPollSeconds: int(env, 'OUTBOX_POLL_SECONDS', 60, 1, 3600),
+    outboxLeaseSeconds: int(env, 'OUTBOX_LEASE_SECONDS', 300, 5, 3600),
   };
 }
 

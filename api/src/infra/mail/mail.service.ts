@@ -46,6 +46,19 @@ export class MailService implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Hands a message to the SMTP server or throws (the outbox retries). `messageId` is stable per
+   * outbox row, so a message sent again after a crash carries the same Message-ID.
+   */
+  async deliver(mail: Mail, messageId: string): Promise<void> {
+    if (!this.transport) throw new Error('SMTP_URL n’est pas configuré : aucun courriel ne peut partir.');
+    await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+  }
+
+  get configured(): boolean {
+    return this.transport !== null;
+  }
+
   onModuleDestroy(): void {
     this.transport?.close();
   }

@@ -5,3 +5,4 @@ export * from './lib/actions.dto';
 export * from './lib/milestones.dto';
 export * from './lib/queries.dto';
 export * from './lib/accounts.dto';
+export * from './lib/reminders.dto';

@@ -4,3 +4,4 @@ export * from './lib/phases';
 export * from './lib/progress';
 export * from './lib/rules';
 export * from './lib/access';
+export * from './lib/reminders';

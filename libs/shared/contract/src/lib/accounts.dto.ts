@@ -1,8 +1,9 @@
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES } from '@jalons/domain';
-import type { IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateBy } from 'class-validator';
+import type { DigestFrequency, IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
 
+import { ReminderRulesDto } from './reminders.dto';
 import { IsText, IsUuidList, VALIDATION_MESSAGES as M } from './validation';
 
 const EMAIL = 'email doit être une adresse électronique valide (nom@domaine.fr).';
@@ -112,6 +113,12 @@ export class RoadmapSettingsDto {
   @IsOptional()
   @IsBoolean({ message: 'publicPage doit valoir true ou false.' })
   publicPage?: boolean;
+
+  /** when function owners are reminded of due dates */
+  @IsOptional()
+  @ValidateNested({ message: 'reminders doit décrire les règles de rappel.' })
+  @Type(() => ReminderRulesDto)
+  reminders?: ReminderRulesDto;
 }
 
 /** GET /api/auth/me: the signed-in account. */
@@ -124,6 +131,8 @@ export interface MeView {
   functionIds: string[];
   /** when the session ends without activity (ISO instant) */
   sessionExpiresAt: string;
+  /** reminders by e-mail: daily digest, weekly digest, or none */
+  digest: DigestFrequency;
 }
 
 export interface AccountFunctionView {

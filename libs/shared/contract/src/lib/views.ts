@@ -6,6 +6,7 @@ import type {
   IsoDate,
   MilestoneState,
   PhaseCode,
+  ReminderRules,
   RollUp,
 } from '@jalons/domain';
 
@@ -31,6 +32,8 @@ export interface RoadmapSummaryView {
   publicPage: boolean;
   /** the roadmap's settings version (PATCH /api/roadmaps/:id/settings) */
   version: number;
+  /** when owners are reminded of due dates */
+  reminderRules: ReminderRules;
 }
 
 export interface PhaseView {

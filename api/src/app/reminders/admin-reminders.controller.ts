@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { RunRemindersDto, TestMailDto } from '@jalons/contract';
+import type { OutboxMessageView, RemindersStatusView, ReminderRunView, RunReportView } from '@jalons/contract';
+import { todayInParis } from '@jalons/domain';
+
+import { APP_CONFIG } from '../../infra/config/config';
+import type { AppConfig } from '../../infra/config/config';
+import { ApiException } from '../../infra/http/errors';
+import { uuid } from '../../infra/http/params';
+import { MailService, linkMail } from '../../infra/mail/mail.service';
+import type { AuthenticatedRequest } from '../auth/access.guard';
+import { Access, Allow } from '../auth/policies';
+import { OutboxService } from './outbox.service';
+import { RemindersService } from './reminders.service';
+
+const INSTANT = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The administrator's view of the reminder job and of the e-mails. */
+@ApiTags('admin')
+@Controller('admin')
+@Allow(Access.admin)
+export class AdminRemindersController {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reminders: RemindersService,
+    private readonly outbox: OutboxService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'publicUrl'>,
+  ) {}
+
+  @Get('reminders')
+  @ApiOperation({ summary: 'Les dernières exécutions du rappel et l’état des envois' })
+  async status(): Promise<RemindersStatusView> {
+    const sql = this.em.getConnection();
+    const [runs, counts, problems] = await Promise.all([
+      sql.execute<ReminderRunView[]>(
+        `select id, run_date::text as "runDate", trigger, ${INSTANT('started_at')} as "startedAt", ${INSTANT('finished_at')} as "finishedAt", selected, created, digests, error
+           from reminder_run order by started_at desc limit 20`,
+      ),
+      sql.execute<Array<{ status: string; n: number }>>('select status, count(*)::int as n from outbox group by status'),
+      sql.execute<OutboxMessageView[]>(
+        `select id, to_address as "to", subject, status, attempts, last_error as "lastError", ${INSTANT('created_at')} as "createdAt",
+                ${INSTANT('next_attempt_at')} as "nextAttemptAt", ${INSTANT('sent_at')} as "sentAt"
+           from outbox where status = 'failed' or (status = 'pending' and attempts > 0) order by created_at desc limit 50`,
+      ),
+    ]);
+    const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
+    return {
+      enabled: this.config.remindersEnabled,
+      cron: this.config.remindersCron,
+      smtpConfigured: this.mail.configured,
+      runs,
+      counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
+      problems,
+    };
+  }
+
+  @Post('reminders/run')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lancer le rappel maintenant (pour aujourd’hui ou un autre jour) ; ce qui a déjà été envoyé ne l’est pas deux fois' })
+  run(@Body() dto: RunRemindersDto): Promise<RunReportView> {
+    return this.reminders.run(dto.date ?? todayInParis(), 'admin');
+  }
+
+  @Post('outbox/:id/retry')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remettre un courriel en échec dans la file d’envoi' })
+  async retry(@Param('id', uuid('id')) id: string): Promise<void> {
+    if (!(await this.outbox.retry(id))) throw ApiException.notFound('Le courriel en échec', id);
+    void this.outbox.deliverDue();
+  }
+
+  @Post('test-mail')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Envoyer un courriel d’essai (à soi par défaut)' })
+  async testMail(@Body() dto: TestMailDto, @Req() req: AuthenticatedRequest): Promise<{ sent: boolean; to: string; error: string | null }> {
+    const to = dto.to ?? req.account!.email;
+    try {
+      await this.mail.deliver(
+        linkMail(to, 'Jalons : courriel d’essai', ['Ce courriel d’essai confirme que Jalons peut envoyer des rappels.'], { label: 'Ouvrir Jalons', url: this.config.publicUrl }, `Envoyé à la demande de ${req.account!.name}.`),
+        `<test-${Date.now()}@jalons>`,
+      );
+      return { sent: true, to, error: null };
+    } catch (e) {
+      return { sent: false, to, error: (e as Error).message };
+    }
+  }
+}

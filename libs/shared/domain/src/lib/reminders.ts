@@ -1,0 +1,71 @@
+import { addDays, daysBetween } from './dates';
+import type { IsoDate } from './types';
+
+/**
+ * When the owners of a roadmap's items are reminded (issue #5). Set per roadmap by its project
+ * lead. Days are calendar days in Europe/Paris; the job runs once a day.
+ */
+export interface ReminderRules {
+  /** days before the due date (e.g. 14, 7, 1) */
+  before: number[];
+  /** on the due date itself */
+  onDueDate: boolean;
+  /** overdue: every N days after the due date (0: never) */
+  overdueEveryDays: number;
+  /** from N days overdue on, the project lead gets it too, at the same pace (0: never) */
+  escalateAfterDays: number;
+  /** milestones are reminded like actions */
+  milestones: boolean;
+}
+
+export const DEFAULT_REMINDER_RULES: Readonly<ReminderRules> = Object.freeze({
+  before: [14, 7, 1],
+  onDueDate: true,
+  overdueEveryDays: 7,
+  escalateAfterDays: 7,
+  milestones: true,
+});
+
+export const DIGEST_FREQUENCIES = ['daily', 'weekly', 'none'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+export const DIGEST_LABELS: Readonly<Record<DigestFrequency, string>> = {
+  daily: 'Un courriel récapitulatif par jour (les jours où il y a quelque chose)',
+  weekly: 'Un courriel récapitulatif par semaine, le lundi',
+  none: 'Aucun courriel (la cloche dans Jalons seulement)',
+};
+
+export type ReminderKind = 'before' | 'due' | 'overdue' | 'escalation';
+
+/**
+ * The reminders an open item with this due date gets on `day`: for its owner ('before', 'due',
+ * 'overdue') and for the project lead ('escalation'). The job's SQL applies the same rules to
+ * every item at once; this function is their reference, tested day by day.
+ */
+export function remindersOn(due: IsoDate, day: IsoDate, rules: ReminderRules): ReminderKind[] {
+  const left = daysBetween(day, due); // due - day
+  const kinds: ReminderKind[] = [];
+  if (left > 0 && rules.before.includes(left)) kinds.push('before');
+  if (left === 0 && rules.onDueDate) kinds.push('due');
+  if (left < 0) {
+    const late = -left;
+    if (rules.overdueEveryDays > 0 && late % rules.overdueEveryDays === 0) kinds.push('overdue');
+    if (rules.escalateAfterDays > 0 && late >= rules.escalateAfterDays && (late - rules.escalateAfterDays) % Math.max(rules.overdueEveryDays, 1) === 0) {
+      kinds.push('escalation');
+    }
+  }
+  return kinds;
+}
+
+/** Whether a person with this preference gets a digest e-mail on `day` (weekly: Mondays). */
+export function digestDay(frequency: DigestFrequency, day: IsoDate): boolean {
+  if (frequency === 'none') return false;
+  if (frequency === 'daily') return true;
+  // 1970-01-05 was a Monday
+  return ((daysBetween('1970-01-05', day) % 7) + 7) % 7 === 0;
+}
+
+/** The day the digest of `day` covers from (weekly digests gather the past week). */
+export function digestFrom(frequency: DigestFrequency, day: IsoDate): IsoDate {
+  return frequency === 'weekly' ? addDays(day, -6) : day;
+}
