@@ -132,11 +132,12 @@ export async function buildRoadmap(client, { slug, functions, actionsPerFunction
     (gen_random_uuid(), now(), now(), $1, 'emergence', 'Phase d''émergence', 3, '2027-01-01', '2028-12-31'),
     (gen_random_uuid(), now(), now(), $1, 'maturation', 'Phase de maturation', 4, '2029-01-01', '2032-03-14')`, [id]);
   await client.query(`insert into account (id, created_at, updated_at, name, email)
-    select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '@bench.example' from generate_series(1, $1) g`, [functions]);
+    select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '.' || $2 || '@bench.example' from generate_series(1, $1) g`, [functions, slug]);
+  await client.query(`update roadmap set project_lead_id = (select id from account where email = 'referent1.' || $2 || '@bench.example') where id = $1`, [id, slug]);
   await client.query(`insert into target_function (id, created_at, updated_at, roadmap_id, code, name, family, description, volets, owner_id, color, position)
     select gen_random_uuid(), now(), now(), $1, 'f' || g, 'Fonction ' || g, 'socle', 'Fonction de mesure', '[]', p.id,
            (array['#1f3a68','#2e7d32','#8e24aa','#c62828','#00838f'])[1 + g % 5], g
-    from generate_series(1, $2) g join account p on p.email = 'referent' || g || '@bench.example'`, [id, functions]);
+    from generate_series(1, $2) g join account p on p.email = 'referent' || g || '.' || $3 || '@bench.example'`, [id, functions, slug]);
   // actions spread over the mandate, 30 to 119 days long, every status
   await client.query(`insert into action (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, description, start_date, due_date, status, progress, owner_id)
     select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Action ' || f.position || '.' || g, 'Description de l''action de mesure ' || g,

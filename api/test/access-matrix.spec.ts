@@ -67,6 +67,24 @@ const MATRIX: Record<string, Rule> = {
   'PATCH /api/milestones/{id}': ITEM_WRITERS,
   'DELETE /api/milestones/{id}': ITEM_WRITERS,
   'GET /api/persons': READERS,
+  'GET /api/notifications': READERS,
+  'POST /api/notifications/{id}/read': READERS,
+  'POST /api/notifications/read-all': READERS,
+  'PUT /api/auth/preferences': READERS,
+  'GET /api/admin/reminders': ADMIN,
+  'POST /api/admin/reminders/run': ADMIN,
+  'POST /api/admin/outbox/{id}/retry': ADMIN,
+  'POST /api/admin/test-mail': ADMIN,
+  'GET /api/calendars': READERS,
+  'POST /api/calendars': READERS,
+  'DELETE /api/calendars/{id}': READERS,
+  'GET /api/calendars/feeds/{file}': EVERYONE,
+};
+
+/** Bodies for the writes whose empty body would be valid: these must fail validation once allowed. */
+const INVALID_BODY: Record<string, Record<string, unknown>> = {
+  'POST /api/admin/reminders/run': { date: '2027-02-30' },
+  'POST /api/admin/test-mail': { to: 'pas-une-adresse' },
 };
 
 /** Routes that end the caller's session are tried last, so they do not spoil the others. */
@@ -151,9 +169,10 @@ describe('authorisation matrix: every route × every caller', () => {
       .replace('{id}', item)
       .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
       .replace('{predecessorId}', mine ? fx.otherAction : fx.ownAction)
-      .replace('{slug}', fx.slug);
+      .replace('{slug}', fx.slug)
+      .replace('{file}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics');
     // creating an item names its function; every other write gets an empty body (400 once allowed)
-    const body = method === 'POST' && /\/(actions|milestones)$/.test(path) ? { functionId: mine ? fx.ownFunction : fx.otherFunction } : {};
+    const body = INVALID_BODY[route] ?? (method === 'POST' && /\/(actions|milestones)$/.test(path) ? { functionId: mine ? fx.ownFunction : fx.otherFunction } : {});
     return { method, url, body };
   }
 
@@ -186,8 +205,9 @@ describe('authorisation matrix: every route × every caller', () => {
   });
 
   it('changed nothing while probing the writes', async () => {
-    const [row] = await db.query<{ r: number; h: string }>('select (select sum(revision) from roadmap)::int r, (select count(*) from change_history) h');
-    expect(row.r).toBe(0);
-    expect(row.h).toBe(historyBefore);
+    const [row] = await db.query<{ r: number; h: string; n: string; o: string; f: string }>(
+      'select (select sum(revision) from roadmap)::int r, (select count(*) from change_history) h, (select count(*) from notification) n, (select count(*) from outbox) o, (select count(*) from calendar_feed) f',
+    );
+    expect(row).toEqual({ r: 0, h: historyBefore, n: '0', o: '0', f: '0' });
   });
 });

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 
 import { MikroORM } from '@mikro-orm/postgresql';
-import { isIsoDate } from '@jalons/domain';
+import { NestFactory } from '@nestjs/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isIsoDate, todayInParis } from '@jalons/domain';
 
 import { loadConfig } from '../infra/config/config';
 import { prepareDatabase } from '../infra/database/database-setup';
@@ -11,6 +13,9 @@ import { ormOptions } from '../infra/database/mikro-orm.config';
 import { instantiate, newRoadmapFile } from '../app/seed/instantiate';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError, seedsDir } from '../app/seed/seed-files';
 import { writeRoadmap } from '../app/seed/seeder';
+import { AppModule } from '../app/app.module';
+import { selectDueReminders } from '../app/reminders/due-reminders';
+import { RemindersService } from '../app/reminders/reminders.service';
 import { issueToken, linkFor } from '../app/auth/tokens';
 
 const USAGE = `Usage:
@@ -20,9 +25,13 @@ const USAGE = `Usage:
                                      instantiate the kit for another territory and mandate
   npm run admin:invite -- --email marie@ville.fr --name "Marie Dupont"
                                      make (or promote) an administrator and print a one-time link
-                                     to choose the password (no password ever goes on a command line)`;
+                                     to choose the password (no password ever goes on a command line)
+  npm run reminders -- --date YYYY-MM-DD [--dry-run]
+                                     run the reminder job as if on that day (default: today, Europe/Paris);
+                                     --dry-run prints who would receive what and records and sends nothing
+                                     (--repeat N: time the job's selection N times and print its median)`;
 
-async function withDatabase<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   try {
@@ -34,7 +43,7 @@ async function withDatabase<T>(work: (orm: MikroORM) => Promise<T>): Promise<T> 
     await prepareDatabase(url, { seed: false, seedsDir: seedsDir() });
     const orm = await MikroORM.init(ormOptions(url));
     try {
-      return await work(orm);
+      return await work(orm, url);
     } finally {
       await orm.close();
     }
@@ -54,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       'next-election': { type: 'string' },
       slug: { type: 'string' },
       email: { type: 'string' },
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      repeat: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -89,6 +101,57 @@ async function main(argv: string[]): Promise<number> {
         : `A roadmap ${plan.roadmap.slug} already exists (${outcome.roadmapId}): nothing changed.`,
     );
     return 0;
+  }
+  if (command === 'reminders') {
+    const day = values.date ?? todayInParis();
+    const repeat = values.repeat ? Number(values.repeat) : 0;
+    if (!isIsoDate(day) || (values.repeat && (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000))) {
+      console.error(`--date YYYY-MM-DD must be a calendar day and --repeat a whole number from 1 to 1000\n\n${USAGE}`);
+      return 2;
+    }
+    const config = { ...loadConfig(), remindersEnabled: false };
+    return withDatabase(async (_orm, url) => {
+      const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
+      try {
+        const reminders = context.get(RemindersService);
+        if (repeat) {
+          const em = context.get(EntityManager);
+          const times: number[] = [];
+          let rows = 0;
+          for (let i = 0; i < repeat; i++) {
+            const t0 = performance.now();
+            rows = (await selectDueReminders(em.fork(), day)).length;
+            times.push(performance.now() - t0);
+          }
+          times.sort((a, b) => a - b);
+          console.log(`selection ${day}: ${rows} reminders, p50 ${times[Math.floor(times.length / 2)].toFixed(1)} ms over ${repeat} runs`);
+          return 0;
+        }
+        if (values['dry-run']) {
+          const due = await reminders.dryRun(day);
+          if (!due.length) console.log(`${day}: no reminder due.`);
+          const people = [...new Set(due.map((d) => d.accountId))];
+          for (const id of people) {
+            const mine = due.filter((d) => d.accountId === id);
+            const mail = { daily: 'daily digest', weekly: 'weekly digest (Mondays)', none: 'no e-mail, in the app only' }[mine[0].digest];
+            console.log(`${mine[0].name} <${mine[0].email}> — ${mail}`);
+            for (const d of mine) {
+              const when = d.daysLeft > 0 ? `due in ${d.daysLeft} d` : d.daysLeft === 0 ? 'due today' : `${-d.daysLeft} d late`;
+              console.log(`  ${d.rule.padEnd(10)} ${d.itemType.padEnd(9)} ${d.dueDate}  ${when.padEnd(12)} ${d.title}`);
+            }
+          }
+          console.log(`${day}: ${due.length} reminders for ${people.length} people (dry run: nothing recorded, nothing sent).`);
+          return 0;
+        }
+        const report = await reminders.run(day, 'cli');
+        console.log(
+          `${day}: ${report.selected} reminders due, ${report.created} new, ${report.digests} digests recorded; sent ${report.delivery?.sent ?? 0}, retrying ${report.delivery?.retrying ?? 0}, failed ${report.delivery?.failed ?? 0}.`,
+        );
+        return 0;
+      } finally {
+        await context.close();
+      }
+    });
   }
   if (command === 'admin:invite') {
     const email = values.email?.trim().toLowerCase();

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isIsoDate } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 
 import type { ReminderRule } from '../entities';
@@ -24,39 +25,45 @@ export interface DueReminder {
  * `date`s: differences are whole calendar days, whatever the clocks do.
  */
 export const DUE_REMINDERS_SQL = `
-with day as (select ?::date as d),
-items as (
-  select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due,
-         coalesce(a.owner_id, f.owner_id) as owner_id, r.project_lead_id, r.reminder_rules as rules
-    from action a
-    join target_function f on f.id = a.function_id
-    join roadmap r on r.id = a.roadmap_id
-   where a.status not in ('terminee', 'abandonnee')
-  union all
-  select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, f.owner_id, r.project_lead_id, r.reminder_rules
-    from milestone m
-    join target_function f on f.id = m.function_id
-    join roadmap r on r.id = m.roadmap_id
-   where m.achieved_on is null and coalesce((r.reminder_rules->>'milestones')::boolean, true)
-),
-timed as (
-  select i.*, i.due - day.d as days_left,
-         greatest(coalesce((i.rules->>'overdueEveryDays')::int, 0), 0) as every,
-         greatest(coalesce((i.rules->>'escalateAfterDays')::int, 0), 0) as escalate
-    from items i, day
+with rules as (
+  select r.id as roadmap_id, r.project_lead_id,
+         array(select jsonb_array_elements_text(coalesce(r.reminder_rules->'before', '[]'::jsonb))::int) as before,
+         coalesce((r.reminder_rules->>'onDueDate')::boolean, false) as on_due,
+         greatest(coalesce((r.reminder_rules->>'overdueEveryDays')::int, 0), 0) as every,
+         greatest(coalesce((r.reminder_rules->>'escalateAfterDays')::int, 0), 0) as escalate,
+         coalesce((r.reminder_rules->>'milestones')::boolean, true) as milestones
+    from roadmap r
 )
 select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, t.due::text as due_date, t.days_left, t.title
-  from timed t
- cross join lateral (values
-   ('before', t.owner_id, t.days_left > 0 and coalesce(t.rules->'before', '[]'::jsonb) @> to_jsonb(t.days_left)),
-   ('due', t.owner_id, t.days_left = 0 and coalesce((t.rules->>'onDueDate')::boolean, false)),
-   ('overdue', t.owner_id, t.days_left < 0 and t.every > 0 and (-t.days_left) % greatest(t.every, 1) = 0),
-   ('escalation', t.project_lead_id, t.days_left < 0 and t.escalate > 0 and -t.days_left >= t.escalate
-                                     and (-t.days_left - t.escalate) % greatest(t.every, 1) = 0)
- ) as x(rule, recipient, fires)
+  from (
+    select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due, a.due_date - :day::date as days_left,
+           coalesce(a.owner_id, f.owner_id) as owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
+      from action a join target_function f on f.id = a.function_id join rules r on r.roadmap_id = a.roadmap_id
+     where a.status not in ('terminee', 'abandonnee')
+    union all
+    select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - :day::date,
+           f.owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
+      from milestone m join target_function f on f.id = m.function_id join rules r on r.roadmap_id = m.roadmap_id and r.milestones
+     where m.achieved_on is null
+  ) t
+ -- one row per rule that fires, and its recipient; integer tests only
+ cross join lateral (
+   select case when t.days_left > 0 then 'before' when t.days_left = 0 then 'due' else 'overdue' end, t.owner_id
+    where (t.days_left > 0 and t.days_left = any(t.before))
+       or (t.days_left = 0 and t.on_due)
+       or (t.days_left < 0 and t.every > 0 and (-t.days_left) % t.every = 0)
+   union all
+   select 'escalation', t.project_lead_id
+    where t.days_left < 0 and t.escalate > 0 and -t.days_left >= t.escalate and (-t.days_left - t.escalate) % greatest(t.every, 1) = 0
+ ) as x(rule, recipient)
   join account acc on acc.id = x.recipient and acc.active
- where x.fires
  order by x.recipient, t.days_left, t.item_type, t.item_id`;
+
+/** The day as a SQL literal: checked to be YYYY-MM-DD first (it is inlined so the planner sees a constant). */
+function dayLiteral(day: IsoDate): IsoDate {
+  if (!isIsoDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
+  return day;
+}
 
 interface Row {
   account_id: string;
@@ -71,7 +78,7 @@ interface Row {
 
 /** The job's selection: what falls due on `day`, for whom (no query per item). */
 export async function selectDueReminders(em: EntityManager, day: IsoDate): Promise<DueReminder[]> {
-  const rows = await em.execute<Row[]>(DUE_REMINDERS_SQL, [day]);
+  const rows = await em.execute<Row[]>(DUE_REMINDERS_SQL.replaceAll(':day::date', `'${dayLiteral(day)}'::date`));
   return rows.map((r) => ({
     accountId: r.account_id,
     roadmapId: r.roadmap_id,
