@@ -7,7 +7,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests against the built app started as a user would (`node dist/api/main.js`, which
  * serves the API and the web app on one port) on its own embedded PostgreSQL, seeded on first start.
- * The browser is Debian's Chromium (`apt-get install chromium`); nothing is downloaded.
+ * Outside production on the embedded database, the demo accounts exist: tests sign in with them
+ * (tests/session.ts). The browser is Debian's Chromium (`apt-get install chromium`); nothing is downloaded.
  */
 const PORT = Number(process.env['E2E_PORT'] ?? 3999);
 const PG_PORT = Number(process.env['E2E_PG_PORT'] ?? 54499);
@@ -42,7 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     // SIGTERM lets the app stop its embedded PostgreSQL (SIGKILL would leave it running)
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    env: { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT), LOG_LEVEL: 'warn' },
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './session';
 
 import { expectNoSeriousA11yViolations } from './a11y';
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Client } from 'pg';
 
+import { DEMO, DEMO_PASSWORD } from './session';
+
 const ROOT = join(__dirname, '..', '..');
 const adminUrl = () => process.env['E2E_DATABASE_URL'] as string;
 
@@ -47,12 +49,28 @@ async function healthy(port: number): Promise<void> {
   throw new Error(`no answer on port ${port}`);
 }
 
+const ADMIN = { email: 'admin@twins.example', password: 'une phrase de passe pour les jumeaux' };
+
+/** Signs in over plain HTTP; returns the session cookie (`jalons_session=…`). */
+async function signIn(port: number, email: string, password: string): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const cookie = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))!.split(';')[0];
+  const xsrf = cookie(await fetch(`${base}/api/auth/me`), 'XSRF-TOKEN');
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: xsrf, 'x-xsrf-token': decodeURIComponent(xsrf.split('=')[1]) },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(res.status).toBe(200);
+  return cookie(res, 'jalons_session');
+}
+
 test.describe('on one PostgreSQL', () => {
   test('two instances started at once on an empty database both come up; migrations and seed applied once', async () => {
     const db = `twins_${Date.now()}`;
     await sql(adminUrl(), `create database ${db}`);
     const url = urlOf(db);
-    const apps = [4101, 4102].map((port) => run(['dist/api/main.js'], { DATABASE_URL: url, PORT: String(port) }));
+    const apps = [4101, 4102].map((port) => run(['dist/api/main.js'], { DATABASE_URL: url, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
     try {
       await Promise.all([healthy(4101), healthy(4102)]);
       const [counts] = await sql<Record<string, string>>(url, `select (select count(*) from roadmap) roadmaps, (select count(*) from action) actions,
@@ -60,7 +78,13 @@ test.describe('on one PostgreSQL', () => {
       expect(counts['roadmaps']).toBe('1');
       expect(counts['migrations']).toBe(counts['distinct_migrations']);
       expect(Number(counts['migrations'])).toBeGreaterThanOrEqual(2);
-      const [a, b] = await Promise.all([4101, 4102].map(async (p) => (await fetch(`http://127.0.0.1:${p}/api/roadmaps`)).json()));
+      // one first administrator, and no demo account on a real database
+      const accounts = await sql<{ email: string; role: string }>(url, `select email, role from account where password_hash is not null`);
+      expect(accounts).toEqual([{ email: ADMIN.email, role: 'admin' }]);
+      // a session opened on one instance is valid on the other
+      const session = await signIn(4101, ADMIN.email, ADMIN.password);
+      const [a, b] = await Promise.all([4101, 4102].map(async (p) => (await fetch(`http://127.0.0.1:${p}/api/roadmaps`, { headers: { cookie: session } })).json()));
+      expect(a).toHaveLength(1);
       expect(a).toEqual(b);
     } finally {
       for (const app of apps) app.kill('SIGTERM');
@@ -89,6 +113,15 @@ test.describe('on one PostgreSQL', () => {
       const bad = await output(run(['dist/api/cli.js', 'roadmap:new', '--territory', 'X', '--election', '2032-02-30'], env));
       expect(bad.code).toBe(2);
       expect(bad.out).toContain('--election YYYY-MM-DD');
+      // the first administrator by CLI: no password on the command line, a one-time link instead
+      const invite = await output(run(['dist/api/cli.js', 'admin:invite', '--email', 'Marie.Dupont@Quimper.example', '--name', 'Marie Dupont'], { ...env, PUBLIC_URL: 'https://jalons.quimper.example' }));
+      expect(invite.code).toBe(0);
+      expect(invite.out).toMatch(/https:\/\/jalons\.quimper\.example\/invitation\?token=[\w-]{43}/);
+      const admins = await sql<{ email: string; role: string; password_hash: string | null; tokens: string }>(
+        urlOf(db),
+        `select email, role, password_hash, (select count(*) from account_token t where t.account_id = a.id and t.kind = 'invitation' and t.used_at is null) tokens from account a where role = 'admin'`,
+      );
+      expect(admins).toEqual([{ email: 'marie.dupont@quimper.example', role: 'admin', password_hash: null, tokens: '1' }]);
     } finally {
       await sql(adminUrl(), `drop database if exists ${db} with (force)`);
     }
@@ -104,9 +137,11 @@ test.describe('stopping', () => {
     const app = run(['dist/api/main.js'], { PORT: '4103', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54498', SHUTDOWN_GRACE_MS: '2000' });
     const exited = output(app);
     await healthy(4103);
-    const [roadmap] = await (await fetch('http://127.0.0.1:4103/api/roadmaps')).json();
+    // the embedded database outside production: the demo accounts exist
+    const session = await signIn(4103, DEMO.elected, DEMO_PASSWORD);
+    const [roadmap] = await (await fetch('http://127.0.0.1:4103/api/roadmaps', { headers: { cookie: session } })).json();
     const inFlight = Array.from({ length: 12 }, (_, i) =>
-      fetch(`http://127.0.0.1:4103/api/roadmaps/${roadmap.id}/chronogram?at=2026-11-${String(10 + i).padStart(2, '0')}`).then(
+      fetch(`http://127.0.0.1:4103/api/roadmaps/${roadmap.id}/chronogram?at=2026-11-${String(10 + i).padStart(2, '0')}`, { headers: { cookie: session } }).then(
         (r) => r.status,
         (e: Error) => e.message,
       ),
