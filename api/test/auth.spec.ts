@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AccountView, ApiError, InvitationView, MeView } from '@jalons/contract';
 import request from 'supertest';
 
+import { SessionsService } from '../src/app/auth/sessions.service';
 import { createTestApp } from './app';
 import { anonymous, BREST, ensureAccount, signIn, signInAs, TEST_PASSWORD, xsrfFrom } from './auth';
 import type { TestAgent } from './auth';
@@ -154,6 +155,17 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       await again.get('/api/roadmaps').expect(200);
       await db.query(`update session set expires_at = now() - interval '1 second' where account_id = $1`, [me.id]);
       expect((await again.get('/api/roadmaps')).status).toBe(401);
+    });
+
+    it('purges ended sessions and spent counters, keeping the live ones', async () => {
+      const lead = await signIn(app, db, 'lead');
+      await db.query(`insert into session (id, token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
+        select gen_random_uuid(), md5(random()::text), id, 'x', now() - interval '2 days', now() - interval '2 days', now() + interval '1 day' from account where email = $1`, [BREST.lead]);
+      await db.query(`insert into login_throttle (key, attempts, window_started_at) values ('ip:old', 3, now() - interval '1 hour') on conflict do nothing`);
+      await app.get(SessionsService).purge(15);
+      expect(await db.query(`select 1 from session where last_seen_at < now() - interval '1 day'`)).toHaveLength(0);
+      expect(await db.query(`select 1 from login_throttle where key = 'ip:old'`)).toHaveLength(0);
+      await lead.get('/api/roadmaps').expect(200);
     });
 
     it('signs out: the session is deleted and the cookie no longer opens anything', async () => {

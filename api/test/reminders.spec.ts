@@ -3,7 +3,11 @@ import { addDays } from '@jalons/domain';
 import ICAL from 'ical.js';
 import request from 'supertest';
 
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+
 import { OutboxService } from '../src/app/reminders/outbox.service';
+import { REMINDERS_JOB } from '../src/app/reminders/scheduler';
 import { RemindersService } from '../src/app/reminders/reminders.service';
 import { createTestApp } from './app';
 import { anonymous, ensureAccount, signInAs } from './auth';
@@ -270,6 +274,23 @@ describe('deadline reminders', () => {
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
       .send({ version: saved.body.version, reminders: { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true } })
       .expect(200);
+  });
+
+  it('schedules the job at 07:30 in Paris when enabled (also across the clock changes), not at all when disabled', async () => {
+    expect(app.get(SchedulerRegistry).doesExist('cron', REMINDERS_JOB)).toBe(false); // REMINDERS_ENABLED=false in tests
+    const on = await createTestApp(db.url, { REMINDERS_ENABLED: 'true', REMINDERS_CRON: '30 7 * * *' });
+    try {
+      const job = on.app.get(SchedulerRegistry).getCronJob(REMINDERS_JOB);
+      expect(job.isActive).toBe(true);
+      const next = job.nextDate().setZone('Europe/Paris');
+      expect([next.hour, next.minute]).toEqual([7, 30]);
+      // the same expression, from the days around the 2027 clock changes: 07:30 Paris time, 05:30 then 06:30 UTC
+      const around = (iso: string) => CronJob.from({ cronTime: '30 7 * * *', timeZone: 'Europe/Paris', onTick: () => undefined }).cronTime.getNextDateFrom(new Date(iso), 'Europe/Paris').toUTC().toISO();
+      expect(around('2027-03-27T12:00:00Z')).toBe('2027-03-28T05:30:00.000Z');
+      expect(around('2027-10-30T12:00:00Z')).toBe('2027-10-31T06:30:00.000Z');
+    } finally {
+      await on.app.close();
+    }
   });
 
   describe('calendar feeds', () => {

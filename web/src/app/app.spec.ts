@@ -1,4 +1,4 @@
-import type { MeView } from '@jalons/contract';
+import type { MeView, NotificationsView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -15,12 +15,14 @@ import { App } from './app';
 import { appRoutes } from './app.routes';
 import { AuthService } from './data/auth.service';
 import { provideFrenchLocale } from './locale';
-import { text } from './testing/dom';
-import { aRoadmap } from './testing/factories';
+import { accessibleName, text } from './testing/dom';
+import { aNotification, aRoadmap } from './testing/factories';
 import { aMe, provideSession } from './testing/session';
 
 // the pages' logic, not frappe's drawing
 jest.mock('./gantt/gantt', () => jest.requireActual('./testing/gantt-stub'));
+
+const NO_REMINDER: NotificationsView = { unread: 0, items: [] };
 
 describe('App shell', () => {
   let http: HttpTestingController;
@@ -43,7 +45,19 @@ describe('App shell', () => {
     shell = fixture.nativeElement as HTMLElement;
   }
 
-  afterEach(() => http.verify());
+  /** Answers the bell's pending requests (it asks on each change of page); returns how many. */
+  function answerReminders(view: NotificationsView = NO_REMINDER): number {
+    const pending = http
+      .match((r) => r.url === '/api/notifications')
+      .filter((r) => !r.cancelled);
+    for (const req of pending) req.flush(view);
+    return pending.length;
+  }
+
+  afterEach(() => {
+    answerReminders();
+    http.verify();
+  });
 
   /** Opens the overview of rm-7 and answers everything it asks. */
   async function openOverview(): Promise<void> {
@@ -107,6 +121,43 @@ describe('App shell', () => {
     expect(text(shell.querySelector('[data-testid="account"]'))).toContain(
       'Yann Kerébel (mon compte), Administrateur·rice',
     );
+  });
+
+  it('shows the bell « Rappels » to a signed-in person, with the unread count, asked again on each change of page', async () => {
+    setUp(aMe());
+    await openOverview();
+    const bell = (): HTMLElement | null =>
+      shell.querySelector('header [data-testid="bell"]');
+    expect(
+      answerReminders({
+        unread: 2,
+        items: [aNotification({ id: 'n-1' }), aNotification({ id: 'n-2' })],
+      }),
+    ).toBe(1);
+    await fixture.whenStable();
+    expect(accessibleName(bell())).toBe('Rappels, 2 non lus');
+
+    await TestBed.inject(Router).navigateByUrl('/chronogramme?roadmap=rm-7');
+    await fixture.whenStable();
+    http.expectOne('/api/roadmaps/rm-7/chronogram').flush({
+      roadmap: aRoadmap({ id: 'rm-7' }),
+      functions: [],
+      actions: [],
+      milestones: [],
+      dependencies: [],
+      persons: [],
+    });
+    expect(answerReminders(NO_REMINDER)).toBe(1);
+    await fixture.whenStable();
+    expect(accessibleName(bell())).toBe('Rappels');
+
+    // signed out: no bell, and no more asking
+    TestBed.inject(AuthService).setSession(null);
+    await fixture.whenStable();
+    expect(bell()).toBeNull();
+    await TestBed.inject(Router).navigateByUrl('/connexion');
+    await fixture.whenStable();
+    expect(answerReminders()).toBe(0);
   });
 
   it('signs out with « Se déconnecter »: the session ends and the sign-in page says so, without the navigation', async () => {

@@ -24,6 +24,7 @@ import { filter } from 'rxjs';
 import { SIGN_IN_PATH } from './auth/guards';
 import { AuthService } from './data/auth.service';
 import { CurrentRoadmap } from './data/current-roadmap';
+import { ReminderBell } from './reminders/reminder-bell';
 import { ROLE_LABELS } from './shared/labels';
 
 /** Whether a route or one of its parents asks for the bare header (signed-out and public pages). */
@@ -37,12 +38,12 @@ function isBare(route: ActivatedRouteSnapshot | null): boolean {
 const pathOf = (url: string): string => url.split(/[?#]/)[0];
 
 /**
- * The shell: header (name, roadmap in view, navigation, the signed-in person) and the main content
+ * The shell: header (name, roadmap in view, navigation, reminders, the signed-in person) and the main content
  * area. After each change of page the keyboard and screen readers start from the page's title.
  */
 @Component({
   selector: 'jl-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReminderBell],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -98,6 +98,13 @@ export class SessionsService {
     await this.sql.execute('delete from session where id = ?', [sessionId]);
   }
 
+  /** Deletes ended sessions and spent sign-in counters (run daily by the scheduler). */
+  async purge(windowMinutes: number): Promise<void> {
+    await this.sql.execute('delete from session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ?)', [this.config.sessionIdleMinutes]);
+    await this.sql.execute('delete from login_throttle where window_started_at <= now() - make_interval(mins => ?)', [windowMinutes]);
+    await this.sql.execute(`delete from account_token where expires_at <= now() - interval '30 days'`);
+  }
+
   /** Ends every session of an account (deactivated, password changed), but `keep`. */
   async closeAll(accountId: string, keep: string | null = null): Promise<void> {
     await this.sql.execute('delete from session where account_id = ? and id is distinct from ?', [accountId, keep]);

@@ -6,6 +6,7 @@ import { CronJob } from 'cron';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
+import { SessionsService } from '../auth/sessions.service';
 import { OutboxService } from './outbox.service';
 import { RemindersService } from './reminders.service';
 
@@ -15,7 +16,7 @@ export const OUTBOX_SWEEP = 'outbox-sweep';
 /**
  * Runs the reminder job on REMINDERS_CRON in Europe/Paris (07:30 by default: after the clocks
  * change, 07:30 is still 07:30 in Brest) and sweeps the outbox every OUTBOX_POLL_SECONDS for
- * retries. REMINDERS_ENABLED=false turns both off on an instance; instances that keep them on
+ * retries; the daily tick also purges ended sessions. REMINDERS_ENABLED=false turns both off on an instance; instances that keep them on
  * share the work safely (RemindersService, OutboxService).
  */
 @Injectable()
@@ -27,7 +28,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly registry: SchedulerRegistry,
     private readonly reminders: RemindersService,
     private readonly outbox: OutboxService,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds'>,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds' | 'loginWindowMinutes'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,6 +40,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
       onTick: () => {
         const day = todayInParis();
         this.reminders.run(day, 'cron').catch((e) => this.logger.error(`reminder job of ${day} failed: ${(e as Error).message}`));
+        this.sessions.purge(this.config.loginWindowMinutes).catch((e) => this.logger.error(`session purge failed: ${(e as Error).message}`));
       },
     });
     this.registry.addCronJob(REMINDERS_JOB, job);

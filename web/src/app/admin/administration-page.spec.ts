@@ -12,6 +12,7 @@ import { must, text } from '../testing/dom';
 import {
   aFunction,
   aPerson,
+  aRemindersStatus,
   aRoadmap,
   anAccount,
   anInvitation,
@@ -103,6 +104,8 @@ describe('AdministrationPage', () => {
     fixture = TestBed.createComponent(AdministrationPage);
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
+    // the reminders' section (its own spec)
+    http.expectOne('/api/admin/reminders').flush(aRemindersStatus());
     await answer();
   }
 
@@ -415,6 +418,7 @@ describe('AdministrationPage', () => {
     await fixture.whenStable();
     // forkJoin gave up: the roadmaps' call was cancelled
     http.match('/api/roadmaps');
+    http.expectOne('/api/admin/reminders').flush(aRemindersStatus());
     expect(text(page.querySelector('[role="alert"]'))).toBe(
       'Impossible de charger les comptes : Réservé à l’administrateur·rice.',
     );

@@ -48,6 +48,7 @@ import {
 } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
+import { RemindersAdmin } from './reminders-admin';
 
 export type AdministrationState =
   | { status: 'loading' }
@@ -110,11 +111,12 @@ export function invitationMessage(invitation: InvitationView): Announcement {
 
 /**
  * The administrator's page: the accounts (role, functions, state, last sign-in), inviting someone,
- * changing a role or the functions held, deactivating and reactivating, sending an invitation again.
+ * changing a role or the functions held, deactivating and reactivating, sending an invitation again;
+ * then the reminders and e-mails (jl-reminders-admin).
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FunctionPicker],
+  imports: [FormsModule, FunctionPicker, RemindersAdmin],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })

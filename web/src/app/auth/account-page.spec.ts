@@ -33,6 +33,10 @@ describe('AccountPage', () => {
     fixture = TestBed.createComponent(AccountPage);
     page = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
+    // the calendars' section (its own spec) reads my feeds and what they may follow
+    http.expectOne('/api/calendars').flush([]);
+    http.expectOne('/api/roadmaps').flush([]);
+    await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
@@ -52,6 +56,17 @@ describe('AccountPage', () => {
     );
     await fixture.whenStable();
   }
+
+  it('offers the reminders by e-mail and the calendars after the password', () => {
+    expect(
+      Array.from(page.querySelectorAll('h2')).map((h) => text(h)),
+    ).toEqual([
+      'Votre compte',
+      'Changer de mot de passe',
+      'Rappels par courriel',
+      'Calendriers',
+    ]);
+  });
 
   it('says who the person is for Jalons', () => {
     const facts = Array.from(page.querySelectorAll('.facts dt')).map((dt) => [
@@ -74,9 +89,11 @@ describe('AccountPage', () => {
     });
     req.flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
-    expect(text(page.querySelector('[role="status"]'))).toBe(
-      'Votre mot de passe est modifié.',
-    );
+    expect(
+      text(
+        page.querySelector('[aria-labelledby="titre-mot-de-passe"] [role="status"]'),
+      ),
+    ).toBe('Votre mot de passe est modifié.');
     expect(
       must(page.querySelector<HTMLInputElement>('#account-password')).value,
     ).toBe('');

@@ -20,14 +20,19 @@ import {
   toFormErrors,
 } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
+import { CalendarFeeds } from './calendar-feeds';
+import { DigestSetting } from './digest-setting';
 import { PASSWORD_HINT, checkNewPassword } from './password-rules';
 
 const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 
-/** The signed-in person's account: who they are for Jalons, and changing their password. */
+/**
+ * The signed-in person's account: who they are for Jalons, changing their password, reminders by
+ * e-mail and calendar feeds.
+ */
 @Component({
   selector: 'jl-account-page',
-  imports: [FormsModule],
+  imports: [FormsModule, DigestSetting, CalendarFeeds],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
 })

@@ -1,4 +1,5 @@
 import type { MeView } from '@jalons/contract';
+import type { DigestFrequency } from '@jalons/domain';
 import {
   canManageAccounts,
   canManageRoadmap,
@@ -134,6 +135,14 @@ export class AuthService {
     return this.http
       .post<void>(`${AUTH}/password`, { currentPassword, password })
       .pipe(catchApiError());
+  }
+
+  /** PUT /api/auth/preferences — how often reminders come by e-mail; the session then carries the new choice. */
+  savePreferences(digest: DigestFrequency): Observable<MeView> {
+    return this.http.put<MeView>(`${AUTH}/preferences`, { digest }).pipe(
+      catchApiError(),
+      tap((me) => this.session.set(me)),
+    );
   }
 
   /** POST /api/auth/password-reset/request — 202 whether the account exists or not. */

@@ -6,7 +6,7 @@ import type {
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
-import type { ActionStatus, IsoDate } from '@jalons/domain';
+import type { ActionStatus, IsoDate, ReminderRules } from '@jalons/domain';
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
@@ -31,6 +31,8 @@ export interface MilestoneFilter {
 export interface RoadmapSettings {
   version: number;
   publicPage?: boolean;
+  /** when owners are reminded of due dates (ReminderRulesDto) */
+  reminders?: ReminderRules;
 }
 
 /** Query parameters from a filter, leaving out what is not set; lists go comma-separated. */
@@ -72,7 +74,7 @@ export class RoadmapsService {
       .pipe(catchApiError());
   }
 
-  /** PATCH /api/roadmaps/:id/settings — the public page on or off (project lead); 409 on a stale version. */
+  /** PATCH /api/roadmaps/:id/settings — the public page, the reminder rules (project lead); 409 on a stale version. */
   updateSettings(
     id: string,
     settings: RoadmapSettings,

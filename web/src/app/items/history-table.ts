@@ -29,6 +29,11 @@ export function formatParisDateTime(instant: string): string {
   return `${parts['day']}/${parts['month']}/${parts['year']} à ${parts['hour']}:${parts['minute']}`;
 }
 
+/** The day of an instant (ISO 8601) as Paris reads it: « 20/04/2024 ». */
+export function formatParisDay(instant: string): string {
+  return formatParisDateTime(instant).split(' à ')[0];
+}
+
 /** A history value as the user reads it: statuses in words, days fr-FR, progress in %. */
 export function historyValue(field: string, value: string | null): string {
   if (value === null || value === '') return '—';

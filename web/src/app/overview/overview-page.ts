@@ -4,6 +4,7 @@ import type {
   MilestoneView,
   RecentChangeView,
   RoadmapDetailView,
+  RoadmapSummaryView,
 } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
@@ -13,6 +14,7 @@ import {
   computed,
   inject,
   input,
+  linkedSignal,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -43,6 +45,7 @@ import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { MandateTimeline } from './mandate-timeline';
 import { PublicPageSetting } from './public-page-setting';
+import { ReminderRulesSetting } from './reminder-rules-setting';
 
 export type OverviewState =
   | { status: 'loading' }
@@ -149,6 +152,7 @@ function sectionError<T>(err: unknown): SectionState<T> {
     RouterLink,
     MandateTimeline,
     PublicPageSetting,
+    ReminderRulesSetting,
     HealthBadge,
     ProgressBar,
     PercentPipe,
@@ -164,7 +168,7 @@ export class OverviewPage {
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
-  /** the project lead sets the roadmap's public page */
+  /** the project lead sets the roadmap's public page and its reminder rules */
   protected readonly canManageRoadmap = inject(AuthService).canManageRoadmap;
 
   protected readonly state = toSignal(
@@ -176,6 +180,13 @@ export class OverviewPage {
     const s = this.state();
     return s.status === 'ready' ? s : null;
   });
+  /**
+   * The roadmap's settings (public page, reminder rules) as last read or saved: both forms save
+   * with its version, so a save by one gives the other the new version.
+   */
+  protected readonly settings = linkedSignal<RoadmapSummaryView | null>(
+    () => this.ready()?.roadmap ?? null,
+  );
   protected readonly errorMessage = computed(() => {
     const s = this.state();
     return s.status === 'error' ? s.message : null;

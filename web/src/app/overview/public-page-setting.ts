@@ -8,6 +8,7 @@ import {
   inject,
   input,
   linkedSignal,
+  output,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -72,6 +73,8 @@ import { RoadmapsService } from '../data/roadmaps.service';
 })
 export class PublicPageSetting {
   readonly roadmap = input.required<RoadmapSummaryView>();
+  /** the roadmap's settings as saved (or as found after a conflict), with their new version */
+  readonly changed = output<RoadmapSummaryView>();
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly destroyRef = inject(DestroyRef);
@@ -103,6 +106,7 @@ export class PublicPageSetting {
         next: (r) => {
           this.saving.set(false);
           this.settings.set({ publicPage: r.publicPage, version: r.version });
+          this.changed.emit(r);
           this.saved.set(
             r.publicPage ? 'Page publique ouverte.' : 'Page publique fermée.',
           );
@@ -122,11 +126,13 @@ export class PublicPageSetting {
             .get(id)
             .pipe(takeUntilDestroyed(this.destroyRef))
             .subscribe({
-              next: (current) =>
+              next: (current) => {
                 this.settings.set({
                   publicPage: current.publicPage,
                   version: current.version,
-                }),
+                });
+                this.changed.emit(current);
+              },
               error: () => undefined,
             });
         },

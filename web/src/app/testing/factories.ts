@@ -1,6 +1,7 @@
 import type {
   AccountView,
   ActionView,
+  CalendarFeedView,
   ChronogramActionView,
   ChronogramMilestoneView,
   ChronogramView,
@@ -8,12 +9,15 @@ import type {
   HistoryEntryView,
   InvitationView,
   MilestoneView,
+  NotificationView,
   PersonView,
   PhaseWithRollUpView,
   RecentChangeView,
+  RemindersStatusView,
   RoadmapDetailView,
 } from '@jalons/contract';
 import type { RollUp } from '@jalons/domain';
+import { DEFAULT_REMINDER_RULES } from '@jalons/domain';
 
 /**
  * Test data shaped like the API's answers. The default roadmap spans 400 days, from 01/01/2024 to
@@ -124,6 +128,10 @@ export function aRoadmap(
     end: '2025-02-03',
     projectLead: aPerson(),
     publicPage: false,
+    reminderRules: {
+      ...DEFAULT_REMINDER_RULES,
+      before: [...DEFAULT_REMINDER_RULES.before],
+    },
     version: 1,
     at: '2024-05-01',
     currentPhaseId: 'phase-2',
@@ -319,6 +327,79 @@ export function anInvitation(
     }),
     mailed: true,
     expiresAt: '2099-01-10T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** GET /api/notifications — an unread reminder, raised 7 days before an action's due date. */
+export function aNotification(
+  overrides: Partial<NotificationView> = {},
+): NotificationView {
+  return {
+    id: 'n-1',
+    roadmapId: 'rm-1',
+    itemType: 'action',
+    itemId: 'act-1',
+    rule: 'before',
+    dueDate: '2026-12-05',
+    runDate: '2026-11-28',
+    title: 'Installer le comité d’éthique',
+    createdAt: '2026-11-28T06:30:00.000Z',
+    readAt: null,
+    ...overrides,
+  };
+}
+
+/** GET /api/calendars — an active feed of one's own due dates (never with its address). */
+export function aCalendarFeed(
+  overrides: Partial<CalendarFeedView> = {},
+): CalendarFeedView {
+  return {
+    id: 'cal-1',
+    scope: 'person',
+    targetId: 'p-1',
+    label: 'Jalons — Échéances de Camille Le Goff',
+    createdAt: '2026-11-20T09:15:00.000Z',
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+/** GET /api/admin/reminders — the job on at 7:30, SMTP set, one run, a failed e-mail. */
+export function aRemindersStatus(
+  overrides: Partial<RemindersStatusView> = {},
+): RemindersStatusView {
+  return {
+    enabled: true,
+    cron: '30 7 * * *',
+    smtpConfigured: true,
+    runs: [
+      {
+        id: 'run-1',
+        runDate: '2026-11-28',
+        trigger: 'cron',
+        startedAt: '2026-11-28T06:30:00.000Z',
+        finishedAt: '2026-11-28T06:30:02.000Z',
+        selected: 12,
+        created: 5,
+        digests: 3,
+        error: null,
+      },
+    ],
+    counts: { pending: 1, sending: 0, sent: 40, failed: 2 },
+    problems: [
+      {
+        id: 'mail-1',
+        to: 'soizic@example.test',
+        subject: 'Jalons : vos rappels du 28/11/2026',
+        status: 'failed',
+        attempts: 5,
+        lastError: '550 Mailbox unavailable',
+        createdAt: '2026-11-28T06:30:02.000Z',
+        nextAttemptAt: '2026-11-28T08:30:02.000Z',
+        sentAt: null,
+      },
+    ],
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ export function aMe(overrides: Partial<MeView> = {}): MeView {
     role: 'lead',
     functionIds: [],
     sessionExpiresAt: '2024-05-01T18:00:00.000Z',
+    digest: 'daily',
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { DIGEST_FREQUENCIES } from '@jalons/domain';
-import type { DigestFrequency, IsoDate } from '@jalons/domain';
+import type { DigestFrequency, IsoDate, ReminderKind } from '@jalons/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -76,8 +76,7 @@ export interface NotificationView {
   roadmapId: string;
   itemType: 'action' | 'milestone';
   itemId: string;
-  /** 'before' | 'due' | 'overdue' | 'escalation' */
-  rule: string;
+  rule: ReminderKind;
   dueDate: IsoDate;
   /** the day of the job's run that raised it */
   runDate: IsoDate;
@@ -94,7 +93,7 @@ export interface NotificationsView {
 export interface ReminderRunView {
   id: string;
   runDate: IsoDate;
-  trigger: string;
+  trigger: 'cron' | 'cli' | 'admin';
   startedAt: string;
   finishedAt: string | null;
   selected: number;

@@ -1,0 +1,308 @@
+import type {
+  CalendarFeedView,
+  CalendarScope,
+  FunctionWithRollUpView,
+  RoadmapSummaryView,
+} from '@jalons/contract';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  takeUntilDestroyed,
+  toObservable,
+  toSignal,
+} from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { CalendarsService, NewCalendarFeed } from '../data/calendars.service';
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { RoadmapsService } from '../data/roadmaps.service';
+import {
+  FormErrors,
+  NO_ERRORS,
+  apiFormErrors,
+  focusFirstError,
+} from '../shared/form-errors';
+import { formatParisDay } from '../items/history-table';
+
+type FeedsState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; feeds: CalendarFeedView[] };
+
+/** What a feed may follow besides one's own due dates: the roadmap in view and its functions. */
+type TargetsState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready';
+      roadmap: RoadmapSummaryView | null;
+      functions: FunctionWithRollUpView[];
+    };
+
+interface FeedRow {
+  feed: CalendarFeedView;
+  created: string;
+  state: string;
+  active: boolean;
+}
+
+const LOADING = { status: 'loading' } as const;
+
+const FORM_FIELDS = ['targetId'] as const;
+
+/**
+ * « Calendriers » on the account page: secret iCalendar addresses an agenda subscribes to (one's
+ * due dates, a function's, or the whole roadmap's). The address is shown once, when created; a
+ * feed can be revoked, after which its address answers nothing.
+ */
+@Component({
+  selector: 'jl-calendar-feeds',
+  imports: [FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './calendar-feeds.html',
+})
+export class CalendarFeeds {
+  private readonly calendars = inject(CalendarsService);
+  private readonly roadmaps = inject(RoadmapsService);
+  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+
+  private readonly reloads = signal(0);
+  protected readonly state = toSignal(
+    toObservable(this.reloads).pipe(
+      switchMap((n) => {
+        const feeds$ = this.calendars.list().pipe(
+          map((feeds): FeedsState => ({ status: 'ready', feeds })),
+          catchError((err: unknown) =>
+            of<FeedsState>({
+              status: 'error',
+              message: toApiRequestError(err).message,
+            }),
+          ),
+        );
+        // a reload keeps the table on screen until the new one arrives
+        return n === 0 ? feeds$.pipe(startWith<FeedsState>(LOADING)) : feeds$;
+      }),
+    ),
+    { initialValue: LOADING as FeedsState },
+  );
+  protected readonly targets = toSignal(this.loadTargets(), {
+    initialValue: LOADING as TargetsState,
+  });
+
+  protected readonly rows = computed<FeedRow[] | null>(() => {
+    const s = this.state();
+    if (s.status !== 'ready') return null;
+    return s.feeds.map((feed) => ({
+      feed,
+      created: formatParisDay(feed.createdAt),
+      state: feed.revokedAt
+        ? `Révoqué le ${formatParisDay(feed.revokedAt)}`
+        : 'Actif',
+      active: !feed.revokedAt,
+    }));
+  });
+  protected readonly loadError = computed(() => {
+    const s = this.state();
+    return s.status === 'error' ? s.message : null;
+  });
+  protected readonly roadmap = computed(() => {
+    const t = this.targets();
+    return t.status === 'ready' ? t.roadmap : null;
+  });
+  protected readonly functions = computed(() => {
+    const t = this.targets();
+    return t.status === 'ready'
+      ? [...t.functions].sort((a, b) => a.order - b.order)
+      : [];
+  });
+  protected readonly targetsError = computed(() => {
+    const t = this.targets();
+    return t.status === 'error' ? t.message : null;
+  });
+
+  // the form
+  protected readonly scope = signal<CalendarScope>('person');
+  protected readonly functionId = signal('');
+  protected readonly errors = signal<FormErrors>(NO_ERRORS);
+  protected readonly creating = signal(false);
+  /** the feed just created, with its address: shown until dismissed, never again */
+  protected readonly created = signal<CalendarFeedView | null>(null);
+  protected readonly copied = signal<string | null>(null);
+
+  // revoking
+  protected readonly confirming = signal<string | null>(null);
+  protected readonly revoking = signal<string | null>(null);
+  protected readonly rowError = signal<string | null>(null);
+  protected readonly announcement = signal<string | null>(null);
+
+  protected create(): void {
+    if (this.creating()) return;
+    const scope = this.scope();
+    const feed: NewCalendarFeed = { scope };
+    if (scope === 'function') {
+      if (!this.functionId()) {
+        this.errors.set({
+          byField: { targetId: 'Choisissez la fonction à suivre.' },
+          general: [],
+        });
+        focusFirstError(this.errors, FORM_FIELDS, 'calendar', this.injector);
+        return;
+      }
+      feed.targetId = this.functionId();
+    }
+    if (scope === 'roadmap') {
+      const roadmap = this.roadmap();
+      if (!roadmap) return;
+      feed.targetId = roadmap.id;
+    }
+    this.errors.set(NO_ERRORS);
+    this.announcement.set(null);
+    this.rowError.set(null);
+    this.creating.set(true);
+    this.calendars
+      .create(feed)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (view) => {
+          this.creating.set(false);
+          this.copied.set(null);
+          this.created.set(view);
+          this.reloads.update((n) => n + 1);
+          this.focusById('calendar-url');
+        },
+        error: (err: unknown) => {
+          this.creating.set(false);
+          const e = toApiRequestError(err);
+          // a wrong target is said next to the function's list when it is there
+          this.errors.set(
+            apiFormErrors(e, scope === 'function' ? FORM_FIELDS : []),
+          );
+          focusFirstError(this.errors, FORM_FIELDS, 'calendar', this.injector);
+        },
+      });
+  }
+
+  /** Copies the address; where the browser refuses, selects it for Ctrl+C. */
+  protected copy(): void {
+    const url = this.created()?.url;
+    if (!url) return;
+    const clipboard = this.document.defaultView?.navigator.clipboard;
+    const fallback = () => {
+      const field = this.document.getElementById('calendar-url');
+      if (field instanceof HTMLInputElement) {
+        field.focus();
+        field.select();
+      }
+      this.copied.set(
+        'La copie automatique n’est pas possible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
+      );
+    };
+    if (!clipboard) {
+      fallback();
+      return;
+    }
+    clipboard.writeText(url).then(
+      () => this.copied.set('Adresse copiée dans le presse-papiers.'),
+      fallback,
+    );
+  }
+
+  /** The whole address at once, ready to copy. */
+  protected selectAddress(event: FocusEvent): void {
+    if (event.target instanceof HTMLInputElement) event.target.select();
+  }
+
+  protected dismiss(): void {
+    this.created.set(null);
+    this.copied.set(null);
+    this.focusById('titre-calendriers');
+  }
+
+  protected askRevoke(feed: CalendarFeedView): void {
+    this.rowError.set(null);
+    this.announcement.set(null);
+    this.confirming.set(feed.id);
+    this.focusById(`confirmer-revocation-${feed.id}`);
+  }
+
+  protected cancelRevoke(feed: CalendarFeedView): void {
+    this.confirming.set(null);
+    this.focusById(`revoquer-${feed.id}`);
+  }
+
+  protected revoke(feed: CalendarFeedView): void {
+    if (this.revoking()) return;
+    this.revoking.set(feed.id);
+    this.calendars
+      .revoke(feed.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.revoking.set(null);
+          this.confirming.set(null);
+          if (this.created()?.id === feed.id) this.created.set(null);
+          this.announcement.set(
+            `Le calendrier « ${feed.label} » est révoqué : son adresse ne donne plus rien.`,
+          );
+          this.reloads.update((n) => n + 1);
+          this.focusById('titre-calendriers');
+        },
+        error: (err: unknown) => {
+          this.revoking.set(null);
+          this.rowError.set(
+            `Révocation refusée : ${toApiRequestError(err).message}`,
+          );
+        },
+      });
+  }
+
+  private focusById(id: string): void {
+    afterNextRender(() => this.document.getElementById(id)?.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  /** The roadmap in view (or the first one) and its functions. */
+  private loadTargets(): Observable<TargetsState> {
+    const current = this.currentRoadmap.roadmap();
+    const roadmap$: Observable<RoadmapSummaryView | null> = current
+      ? of(current)
+      : this.roadmaps.list().pipe(map((list) => list[0] ?? null));
+    return roadmap$.pipe(
+      switchMap((roadmap) =>
+        roadmap
+          ? this.roadmaps.functions(roadmap.id).pipe(
+              map(
+                (functions): TargetsState => ({
+                  status: 'ready',
+                  roadmap,
+                  functions,
+                }),
+              ),
+            )
+          : of<TargetsState>({ status: 'ready', roadmap: null, functions: [] }),
+      ),
+      catchError((err: unknown) =>
+        of<TargetsState>({
+          status: 'error',
+          message: toApiRequestError(err).message,
+        }),
+      ),
+      startWith<TargetsState>(LOADING),
+    );
+  }
+}

@@ -1,0 +1,255 @@
+import type { NotificationsView } from '@jalons/contract';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import {
+  EMPTY,
+  Subject,
+  catchError,
+  filter,
+  interval,
+  merge,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { toApiRequestError } from '../data/api-error';
+import { NotificationsService } from '../data/notifications.service';
+import { reminderLink, reminderPhrase } from './reminder-phrase';
+
+/** How many reminders the panel lists (the newest, unread first). */
+export const REMINDERS_SHOWN = 20;
+
+/** The count is asked again after each change of page, and at this pace meanwhile (never under 2 minutes). */
+export const REMINDERS_REFRESH_MS = 5 * 60_000;
+
+/** A reminder as the panel lists it. */
+interface ReminderRow {
+  id: string;
+  unread: boolean;
+  kind: 'Action' | 'Jalon';
+  title: string;
+  link: string[];
+  phrase: string;
+}
+
+const unreadLabel = (n: number): string =>
+  `${n} non ${n > 1 ? 'lus' : 'lu'}`;
+
+/**
+ * The bell of the header: « Rappels » with the unread count, opening a panel (a disclosure) of the
+ * latest reminders. Opening an item marks its reminder read. Shown to signed-in people only: it
+ * stops asking once the header drops it (signed out, session ended).
+ */
+@Component({
+  selector: 'jl-reminder-bell',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './reminder-bell.html',
+  styleUrl: './reminder-bell.scss',
+  host: {
+    class: 'bell',
+    '(keydown.escape)': 'escape()',
+    '(focusout)': 'focusLeft($event)',
+    '(document:click)': 'clickedSomewhere($event)',
+  },
+})
+export class ReminderBell {
+  private readonly api = inject(NotificationsService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  private readonly toggleButton =
+    viewChild.required<ElementRef<HTMLButtonElement>>('toggleButton');
+  private readonly panelTitle =
+    viewChild<ElementRef<HTMLElement>>('panelTitle');
+
+  /** the API's last answer */
+  private readonly view = signal<NotificationsView | null>(null);
+  /** reminders marked read here whose mark the API's answers may not show yet */
+  private readonly readHere = signal<ReadonlySet<string>>(new Set());
+  private readonly refreshes = new Subject<void>();
+
+  protected readonly open = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly markingAll = signal(false);
+  protected readonly announcement = signal('');
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly panelId = 'panneau-rappels';
+
+  protected readonly rows = computed<ReminderRow[] | null>(() => {
+    const view = this.view();
+    if (!view) return null;
+    const readHere = this.readHere();
+    return view.items.map((n) => ({
+      id: n.id,
+      unread: n.readAt === null && !readHere.has(n.id),
+      kind: n.itemType === 'action' ? 'Action' : 'Jalon',
+      title: n.title,
+      link: reminderLink(n),
+      phrase: reminderPhrase(n),
+    }));
+  });
+
+  protected readonly unread = computed(() => {
+    const view = this.view();
+    if (!view) return 0;
+    const readHere = this.readHere();
+    const markedHere = view.items.filter(
+      (n) => n.readAt === null && readHere.has(n.id),
+    ).length;
+    return Math.max(0, view.unread - markedHere);
+  });
+  /** the badge; the accessible name says the exact count */
+  protected readonly badge = computed(() =>
+    this.unread() > 99 ? '99+' : String(this.unread()),
+  );
+  protected readonly unreadText = computed(() => unreadLabel(this.unread()));
+
+  constructor() {
+    const navigations = inject(Router).events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      // another page: the panel closes (the page's title takes the keyboard)
+      tap(() => this.open.set(false)),
+    );
+    merge(navigations, interval(REMINDERS_REFRESH_MS), this.refreshes)
+      .pipe(
+        startWith(null),
+        switchMap(() =>
+          this.api.list(REMINDERS_SHOWN).pipe(
+            catchError((err: unknown) => {
+              this.loadError.set(toApiRequestError(err).message);
+              return EMPTY;
+            }),
+          ),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((view) => {
+        this.loadError.set(null);
+        this.view.set(view);
+        // what the API now says read needs no more help from here
+        const stillUnread = new Set(
+          view.items.filter((n) => n.readAt === null).map((n) => n.id),
+        );
+        this.readHere.update(
+          (ids) => new Set([...ids].filter((id) => stillUnread.has(id))),
+        );
+      });
+  }
+
+  protected toggle(): void {
+    if (this.open()) {
+      this.close(false);
+      return;
+    }
+    this.announcement.set('');
+    this.actionError.set(null);
+    this.open.set(true);
+    this.refreshes.next();
+    afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
+      injector: this.injector,
+    });
+  }
+
+  /** Following a reminder's link: the panel closes, the reminder is marked read (the router opens the item). */
+  protected follow(row: ReminderRow): void {
+    this.close(false);
+    if (!row.unread) return;
+    this.readHere.update((ids) => new Set([...ids, row.id]));
+    this.api
+      .markRead(row.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => this.refreshes.next(),
+        // not marked after all: the list says so again
+        error: () => {
+          this.readHere.update(
+            (ids) => new Set([...ids].filter((id) => id !== row.id)),
+          );
+          this.refreshes.next();
+        },
+      });
+  }
+
+  protected markAllRead(): void {
+    if (this.markingAll()) return;
+    this.markingAll.set(true);
+    this.announcement.set('');
+    this.actionError.set(null);
+    this.api
+      .markAllRead()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.markingAll.set(false);
+          this.readHere.update(
+            (ids) =>
+              new Set([
+                ...ids,
+                ...(this.view()?.items.map((n) => n.id) ?? []),
+              ]),
+          );
+          this.view.update((v) => (v ? { ...v, unread: 0 } : v));
+          this.announcement.set('Tous les rappels sont marqués comme lus.');
+          // the button is gone: the keyboard goes back to the panel's title
+          afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
+            injector: this.injector,
+          });
+          this.refreshes.next();
+        },
+        error: (err: unknown) => {
+          this.markingAll.set(false);
+          this.actionError.set(
+            `Impossible de marquer les rappels comme lus : ${toApiRequestError(err).message}`,
+          );
+        },
+      });
+  }
+
+  protected escape(): void {
+    if (this.open()) this.close(true);
+  }
+
+  /** The keyboard left the bell for another part of the page: the panel closes. */
+  protected focusLeft(event: FocusEvent): void {
+    const to = event.relatedTarget;
+    if (
+      this.open() &&
+      to instanceof Node &&
+      !this.host.nativeElement.contains(to)
+    ) {
+      this.close(false);
+    }
+  }
+
+  protected clickedSomewhere(event: MouseEvent): void {
+    const target = event.target;
+    if (
+      this.open() &&
+      target instanceof Node &&
+      target.isConnected &&
+      !this.host.nativeElement.contains(target)
+    ) {
+      this.close(false);
+    }
+  }
+
+  private close(backToButton: boolean): void {
+    this.open.set(false);
+    if (backToButton) this.toggleButton().nativeElement.focus();
+  }
+}
