@@ -128,6 +128,72 @@ test.describe('on one PostgreSQL', () => {
   });
 });
 
+test.describe('reminders from the command line', () => {
+  test('a dry run sends nothing; a run killed in the middle of its sending and run again delivers every digest exactly once', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const db = `remind_${Date.now()}`;
+    await sql(adminUrl(), `create database ${db}`);
+    const delivered: string[] = [];
+    let victim: ChildProcess | null = null;
+    // a mail server that, on the second message, sees its client die before it could answer 250:
+    // that message was never accepted (as with a real server), the others were
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          if (victim && delivered.length === 1) {
+            victim.kill('SIGKILL');
+            victim = null;
+            callback(new Error('connection lost'));
+            return;
+          }
+          delivered.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.server.address() as { port: number }).port;
+    const env = { DATABASE_URL: urlOf(db), SMTP_URL: `smtp://127.0.0.1:${port}`, OUTBOX_LEASE_SECONDS: '5' };
+    try {
+      expect((await output(run(['dist/api/cli.js', 'seed'], env))).code).toBe(0);
+      // a day with several people to remind
+      let day = '';
+      let people = 0;
+      for (let d = 0; d < 21 && people < 3; d++) {
+        day = new Date(Date.UTC(2026, 11, 1 + d)).toISOString().slice(0, 10);
+        const dry = await output(run(['dist/api/cli.js', 'reminders', '--date', day, '--dry-run'], env));
+        expect(dry.code).toBe(0);
+        people = Number(/reminders for (\d+) people \(dry run/.exec(dry.out)?.[1] ?? 0);
+      }
+      expect(people).toBeGreaterThanOrEqual(3);
+      expect(delivered).toEqual([]);
+      expect(await sql(urlOf(db), 'select 1 from outbox')).toEqual([]);
+
+      victim = run(['dist/api/cli.js', 'reminders', '--date', day], env);
+      const killed = await output(victim);
+      expect(killed.code).toBeNull(); // SIGKILL
+      expect(delivered).toHaveLength(1);
+      const left = await sql<{ status: string }>(urlOf(db), `select status from outbox where status <> 'sent'`);
+      expect(left.length).toBeGreaterThanOrEqual(2);
+      // once the dead run's lease is over, the next run delivers the rest, each once
+      await new Promise((r) => setTimeout(r, 5500));
+      const again = await output(run(['dist/api/cli.js', 'reminders', '--date', day], env));
+      expect(again.code).toBe(0);
+      expect(again.out).toMatch(/0 new, 0 digests recorded/);
+      const digests = await sql<{ to_address: string; status: string }>(urlOf(db), 'select to_address, status from outbox order by to_address');
+      expect(digests.every((d) => d.status === 'sent')).toBe(true);
+      expect([...delivered].sort()).toEqual(digests.map((d) => d.to_address).sort());
+      expect(new Set(delivered).size).toBe(delivered.length);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+      await sql(adminUrl(), `drop database if exists ${db} with (force)`);
+    }
+  });
+});
+
 test.describe('stopping', () => {
   test('SIGTERM lets the requests in flight finish, then stops the embedded PostgreSQL and exits 0', async () => {
     const { mkdtempSync, chmodSync, existsSync } = await import('node:fs');

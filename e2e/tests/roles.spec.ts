@@ -22,12 +22,12 @@ interface Item {
   functionId: string;
 }
 
-async function itemsByFunction(page: Page): Promise<{ mediation: Item; juridique: Item; mediationFunction: string }> {
+async function itemsByFunction(page: Page): Promise<{ mediation: Item; juridique: Item; mediationFunction: string; juridiqueFunction: string }> {
   const [roadmap] = await (await page.request.get('/api/roadmaps')).json();
   const chrono = await (await page.request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
   const fn = (code: string) => chrono.functions.find((f: { code: string }) => f.code === code).id as string;
   const first = (code: string) => chrono.actions.find((a: Item) => a.functionId === fn(code)) as Item;
-  return { mediation: first('mediation'), juridique: first('juridique'), mediationFunction: fn('mediation') };
+  return { mediation: first('mediation'), juridique: first('juridique'), mediationFunction: fn('mediation'), juridiqueFunction: fn('juridique') };
 }
 
 test.describe('signing in and roles', () => {
@@ -75,12 +75,18 @@ test.describe('signing in and roles', () => {
   test('a function owner updates the items of their functions only', async ({ page }) => {
     await signInThroughUi(page, 'owner');
     await expect(page.getByTestId('account')).toContainText('Responsable de fonction');
-    const { mediation, juridique, mediationFunction } = await itemsByFunction(page);
+    const { mediation, juridique, mediationFunction, juridiqueFunction } = await itemsByFunction(page);
+    // the whole roadmap: not theirs to re-plan
     await page.goto('/chronogramme');
     await expect(page.locator('.bar-wrapper').first()).toBeAttached();
     await expect(page.getByRole('button', { name: 'Modifier le planning' })).toHaveCount(0);
+    // their function's page leads to its chronogram, which they may re-plan
     await page.goto(`/fonctions/${mediationFunction}`);
+    await page.getByRole('link', { name: /Ouvrir le chronogramme de la fonction \(modifier le planning/ }).click();
     await expect(page.getByRole('button', { name: 'Modifier le planning' })).toBeVisible();
+    await page.goto(`/chronogramme?fonction=${juridiqueFunction}`);
+    await expect(page.locator('.bar-wrapper').first()).toBeAttached();
+    await expect(page.getByRole('button', { name: 'Modifier le planning' })).toHaveCount(0);
     await page.goto(`/actions/${mediation.id}`);
     await expect(page.getByTestId('status-form')).toBeVisible();
     await page.goto(`/actions/${juridique.id}`);
@@ -105,7 +111,7 @@ test.describe('signing in and roles', () => {
 
   test('the administrator manages accounts and edits no roadmap content', async ({ page }, testInfo) => {
     await signInThroughUi(page, 'admin');
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Administration', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     const accounts = page.getByTestId('accounts');
     for (const email of Object.values(DEMO)) await expect(accounts).toContainText(email);

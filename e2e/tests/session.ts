@@ -40,8 +40,14 @@ function echoingXsrf(request: APIRequestContext): APIRequestContext {
 export const test = base.extend<{ role: DemoRole | null }>({
   role: ['lead', { option: true }],
   page: async ({ page, role }, use) => {
+    // the app runs under a strict Content-Security-Policy: anything it blocks is a defect
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
     if (role) await signInThroughApi(page.request, role);
     await use(page);
+    expect(blocked, 'blocked by the Content-Security-Policy').toEqual([]);
   },
   request: async ({ page }, use) => {
     await use(echoingXsrf(page.request));

@@ -309,6 +309,9 @@ export class JlGantt {
 
   /** Our layers, after each frappe render: measured apart as `jl-gantt:overlays` (inside `jl-gantt:render`). */
   private afterRender(chart: JlFrappeGantt): void {
+    // frappe's own « ← / → » button (scroll back to the bars) would be a control inside the chart's
+    // image role (axe: nested-interactive); our toolbar's « Aujourd’hui » and the table view cover it
+    chart.$container?.querySelector('button.adjust')?.remove();
     timed('jl-gantt:overlays', () => this.drawLayers(chart));
   }
 
