@@ -37,8 +37,9 @@ function output(child: ChildProcess): Promise<{ code: number | null; out: string
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
 }
 
+/** Waits for /api/health (a first start initialises PostgreSQL: up to two minutes on a busy machine). */
 async function healthy(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
     } catch {
@@ -48,6 +49,9 @@ async function healthy(port: number): Promise<void> {
   }
   throw new Error(`no answer on port ${port}`);
 }
+
+// several processes, each starting (and sometimes initialising) PostgreSQL: more time than a page test
+test.describe.configure({ timeout: 180_000 });
 
 const ADMIN = { email: 'admin@twins.example', password: 'une phrase de passe pour les jumeaux' };
 

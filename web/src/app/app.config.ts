@@ -15,6 +15,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { sessionExpiryInterceptor } from './auth/session.interceptor';
 import { AuthService } from './data/auth.service';
+import { provideI18n } from './i18n/provide-i18n';
 import { provideFrenchLocale } from './locale';
 
 export const appConfig: ApplicationConfig = {
@@ -34,5 +35,7 @@ export const appConfig: ApplicationConfig = {
     // query parameters (?roadmap=<id>) and route data reach the pages as inputs
     provideRouter(appRoutes, withComponentInputBinding()),
     provideFrenchLocale(),
+    // the language chosen earlier on this browser, and translated page titles
+    provideI18n(),
   ],
 };

@@ -24,6 +24,9 @@ import { filter } from 'rxjs';
 import { SIGN_IN_PATH } from './auth/guards';
 import { AuthService } from './data/auth.service';
 import { CurrentRoadmap } from './data/current-roadmap';
+import { I18n, tKey } from './i18n/i18n';
+import { LanguageSwitch } from './i18n/language-switch';
+import { TranslatePipe } from './i18n/t.pipe';
 import { ReminderBell } from './reminders/reminder-bell';
 import { ROLE_LABELS } from './shared/labels';
 
@@ -43,7 +46,14 @@ const pathOf = (url: string): string => url.split(/[?#]/)[0];
  */
 @Component({
   selector: 'jl-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReminderBell],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    ReminderBell,
+    LanguageSwitch,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -54,6 +64,9 @@ export class App {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
+  private readonly i18n = inject(I18n);
+
+  protected readonly lang = this.i18n.lang;
 
   protected readonly roadmap = this.currentRoadmap.roadmap;
   protected readonly me = this.auth.me;
@@ -94,7 +107,7 @@ export class App {
       this.currentRoadmap.set(null);
       this.auth.leaveNotice({
         kind: 'info',
-        text: 'Vous êtes déconnecté·e.',
+        text: tKey('Vous êtes déconnecté·e.'),
       });
       void this.router.navigateByUrl(SIGN_IN_PATH);
     });

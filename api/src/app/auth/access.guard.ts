@@ -61,5 +61,3 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-/** The response, for handlers that set cookies. */
-export type { Response };

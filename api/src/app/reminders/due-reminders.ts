@@ -65,7 +65,8 @@ function dayLiteral(day: IsoDate): IsoDate {
   return day;
 }
 
-interface Row {
+/** A reminder as the database returns it (also the base of a digest's rows). */
+export interface DueReminderRow {
   account_id: string;
   roadmap_id: string;
   item_type: 'action' | 'milestone';
@@ -78,7 +79,7 @@ interface Row {
 
 /** The job's selection: what falls due on `day`, for whom (no query per item). */
 export async function selectDueReminders(em: EntityManager, day: IsoDate): Promise<DueReminder[]> {
-  const rows = await em.execute<Row[]>(DUE_REMINDERS_SQL.replaceAll(':day::date', `'${dayLiteral(day)}'::date`));
+  const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL.replaceAll(':day::date', `'${dayLiteral(day)}'::date`));
   return rows.map((r) => ({
     accountId: r.account_id,
     roadmapId: r.roadmap_id,

@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '@jalons/domain';
+import type { DigestFrequency, IsoDate } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
-import type { DigestFrequency } from '@jalons/domain';
-import type { ReminderRule } from '../entities';
 import { renderDigest } from './digest';
 import type { DigestItem } from './digest';
 import { selectDueReminders } from './due-reminders';
-import type { DueReminder } from './due-reminders';
+import type { DueReminder, DueReminderRow } from './due-reminders';
 import { OutboxService } from './outbox.service';
 import type { DeliveryReport } from './outbox.service';
 
@@ -26,17 +24,10 @@ export interface RunReport {
   delivery: DeliveryReport | null;
 }
 
-interface DigestRow {
+interface DigestRow extends Omit<DueReminderRow, 'roadmap_id'> {
   id: string;
-  account_id: string;
   account_name: string;
   email: string;
-  item_type: 'action' | 'milestone';
-  item_id: string;
-  rule: ReminderRule;
-  due_date: IsoDate;
-  days_left: number;
-  title: string;
   territory: string;
   function_name: string;
   owner_name: string | null;

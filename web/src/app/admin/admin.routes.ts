@@ -1,7 +1,8 @@
 import { Route } from '@angular/router';
 
+import { tKey } from '../i18n/i18n';
 import { AdministrationPage } from './administration-page';
 
 export const adminRoutes: Route[] = [
-  { path: '', component: AdministrationPage, title: 'Administration · Jalons' },
+  { path: '', component: AdministrationPage, title: tKey('Administration · Jalons') },
 ];

@@ -49,6 +49,8 @@ import {
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
+import { I18n, Translate, french, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type AdministrationState =
   | { status: 'loading' }
@@ -63,8 +65,9 @@ const LOADING: AdministrationState = { status: 'loading' };
 const INVITE_FIELDS = ['name', 'email', 'role', 'functionIds'] as const;
 const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
 
-export const ACCOUNT_CONFLICT_MESSAGE =
-  'Ce compte a été modifié entre-temps par quelqu’un d’autre : la liste vient d’être rechargée, refaites votre modification.';
+export const ACCOUNT_CONFLICT_MESSAGE = tKey(
+  'Ce compte a été modifié entre-temps par quelqu’un d’autre : la liste vient d’être rechargée, refaites votre modification.',
+);
 
 /** A message after an action: a success is announced politely, a mail not sent is an alert. */
 interface Announcement {
@@ -85,27 +88,41 @@ interface AccountRow {
 }
 
 /** Where an account stands: deactivated, waiting for its invitation to be accepted, or active. */
-export function accountState(account: AccountView, now: Date): string {
-  if (!account.active) return 'Désactivé';
-  if (account.hasPassword) return 'Actif';
+export function accountState(
+  account: AccountView,
+  now: Date,
+  t: Translate = french,
+): string {
+  if (!account.active) return t('Désactivé');
+  if (account.hasPassword) return t('Actif');
   const until = account.invitationExpiresAt;
-  if (!until) return 'Invitation expirée';
+  if (!until) return t('Invitation expirée');
+  const when = { date: formatParisDateTime(until, t.lang) };
   return new Date(until).getTime() < now.getTime()
-    ? `Invitation expirée le ${formatParisDateTime(until)}`
-    : `Invitation en attente jusqu’au ${formatParisDateTime(until)}`;
+    ? t('Invitation expirée le {date}', when)
+    : t('Invitation en attente jusqu’au {date}', when);
 }
 
 /** What the administrator reads once an invitation went out (or did not). */
-export function invitationMessage(invitation: InvitationView): Announcement {
+export function invitationMessage(
+  invitation: InvitationView,
+  t: Translate = french,
+): Announcement {
   const { account } = invitation;
   return invitation.mailed
     ? {
         kind: 'success',
-        text: `Invitation envoyée à ${account.email}, valable jusqu’au ${formatParisDateTime(invitation.expiresAt)}.`,
+        text: t('Invitation envoyée à {email}, valable jusqu’au {date}.', {
+          email: account.email,
+          date: formatParisDateTime(invitation.expiresAt, t.lang),
+        }),
       }
     : {
         kind: 'warning',
-        text: `Le compte de ${account.name} est prêt, mais le courriel d’invitation n’a pas pu être envoyé à ${account.email}. Réessayez plus tard avec « Renvoyer l’invitation ».`,
+        text: t(
+          'Le compte de {name} est prêt, mais le courriel d’invitation n’a pas pu être envoyé à {email}. Réessayez plus tard avec « Renvoyer l’invitation ».',
+          { name: account.name, email: account.email },
+        ),
       };
 }
 
@@ -116,11 +133,13 @@ export function invitationMessage(invitation: InvitationView): Announcement {
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FunctionPicker, RemindersAdmin],
+  imports: [FormsModule, FunctionPicker, RemindersAdmin, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })
 export class AdministrationPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly accountsApi = inject(AccountsService);
   private readonly roadmaps = inject(RoadmapsService);
   private readonly auth = inject(AuthService);
@@ -147,17 +166,18 @@ export class AdministrationPage {
 
   protected readonly rows = computed<AccountRow[]>(() => {
     const myId = this.myId();
+    const t = this.i18n.translate();
     const now = new Date();
     return [...(this.ready()?.accounts ?? [])]
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
       .map((account) => ({
         account,
-        roleLabel: ROLE_LABELS[account.role],
+        roleLabel: t(ROLE_LABELS[account.role]),
         functions: account.functions.map((f) => f.name).join(', ') || '—',
-        state: accountState(account, now),
+        state: accountState(account, now, t),
         lastLogin: account.lastLoginAt
-          ? formatParisDateTime(account.lastLoginAt)
-          : 'Jamais',
+          ? formatParisDateTime(account.lastLoginAt, t.lang)
+          : t('Jamais'),
         self: account.id === myId,
         canResend: account.active && !account.hasPassword,
       }));
@@ -200,12 +220,13 @@ export class AdministrationPage {
     const name = this.inviteName().trim();
     const email = this.inviteEmail().trim();
     const role = this.inviteRole();
+    const t = this.i18n.translate();
     const violations = [
-      ...(name ? [] : [{ field: 'name', message: 'Indiquez le nom.' }]),
+      ...(name ? [] : [{ field: 'name', message: t('Indiquez le nom.') }]),
       ...(email
         ? []
-        : [{ field: 'email', message: 'Indiquez l’adresse électronique.' }]),
-      ...(role ? [] : [{ field: 'role', message: 'Choisissez un rôle.' }]),
+        : [{ field: 'email', message: t('Indiquez l’adresse électronique.') }]),
+      ...(role ? [] : [{ field: 'role', message: t('Choisissez un rôle.') }]),
     ];
     if (violations.length > 0 || !role) {
       this.inviteErrors.set(toFormErrors(violations, INVITE_FIELDS));
@@ -231,7 +252,7 @@ export class AdministrationPage {
       .subscribe({
         next: (invitation) => {
           this.inviting.set(false);
-          this.announcement.set(invitationMessage(invitation));
+          this.announcement.set(invitationMessage(invitation, t));
           this.inviteName.set('');
           this.inviteEmail.set('');
           this.inviteRole.set('');
@@ -241,7 +262,7 @@ export class AdministrationPage {
         error: (err: unknown) => {
           this.inviting.set(false);
           this.inviteErrors.set(
-            this.formErrors(toApiRequestError(err), INVITE_FIELDS),
+            this.formErrors(toApiRequestError(err, t), INVITE_FIELDS),
           );
           focusFirstError(
             this.inviteErrors,
@@ -271,10 +292,11 @@ export class AdministrationPage {
     const account = this.editing();
     if (!account || this.saving()) return;
     const name = this.editName().trim();
+    const t = this.i18n.translate();
     if (!name) {
       this.editErrors.set(
         toFormErrors(
-          [{ field: 'name', message: 'Indiquez le nom.' }],
+          [{ field: 'name', message: t('Indiquez le nom.') }],
           EDIT_FIELDS,
         ),
       );
@@ -299,17 +321,17 @@ export class AdministrationPage {
           this.editing.set(null);
           this.announcement.set({
             kind: 'success',
-            text: `Le compte de ${saved.name} est modifié.`,
+            text: t('Le compte de {name} est modifié.', { name: saved.name }),
           });
           this.reloads.update((n) => n + 1);
           this.focusById(`modifier-${saved.id}`);
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, t);
           if (e.status === 409) {
             this.editing.set(null);
-            this.rowError.set(ACCOUNT_CONFLICT_MESSAGE);
+            this.rowError.set(t(ACCOUNT_CONFLICT_MESSAGE));
             this.reloads.update((n) => n + 1);
             this.focusById(`modifier-${account.id}`);
             return;
@@ -335,8 +357,13 @@ export class AdministrationPage {
           this.announcement.set({
             kind: 'success',
             text: active
-              ? `Le compte de ${saved.name} est réactivé.`
-              : `Le compte de ${saved.name} est désactivé : cette personne ne peut plus se connecter.`,
+              ? this.i18n.t('Le compte de {name} est réactivé.', {
+                  name: saved.name,
+                })
+              : this.i18n.t(
+                  'Le compte de {name} est désactivé : cette personne ne peut plus se connecter.',
+                  { name: saved.name },
+                ),
           });
           if (this.editing()?.id === saved.id) this.editing.set(null);
           this.reloads.update((n) => n + 1);
@@ -356,7 +383,9 @@ export class AdministrationPage {
       .subscribe({
         next: (invitation) => {
           this.busy.set(null);
-          this.announcement.set(invitationMessage(invitation));
+          this.announcement.set(
+            invitationMessage(invitation, this.i18n.translate()),
+          );
           this.reloads.update((n) => n + 1);
         },
         error: (err: unknown) => this.refuseRowAction(err),
@@ -365,13 +394,14 @@ export class AdministrationPage {
 
   private refuseRowAction(err: unknown): void {
     this.busy.set(null);
-    const e = toApiRequestError(err);
+    const t = this.i18n.translate();
+    const e = toApiRequestError(err, t);
     if (e.status === 409) {
-      this.rowError.set(ACCOUNT_CONFLICT_MESSAGE);
+      this.rowError.set(t(ACCOUNT_CONFLICT_MESSAGE));
       this.reloads.update((n) => n + 1);
       return;
     }
-    this.rowError.set(`Action refusée : ${e.message}`);
+    this.rowError.set(t('Action refusée : {message}', { message: e.message }));
   }
 
   /** The API's refusal spread over a form; an e-mail already in use is said next to the e-mail. */
@@ -420,7 +450,7 @@ export class AdministrationPage {
       catchError((err: unknown) =>
         of<AdministrationState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
     );

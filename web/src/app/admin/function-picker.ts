@@ -3,7 +3,10 @@ import {
   Component,
   input,
   model,
+  inject,
 } from '@angular/core';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 /** The functions of one roadmap, as the picker offers them. */
 export interface FunctionChoiceGroup {
@@ -27,6 +30,7 @@ export interface FunctionChoice {
  */
 @Component({
   selector: 'jl-function-picker',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset
@@ -39,7 +43,10 @@ export interface FunctionChoice {
     >
       <legend>{{ legend() }}</legend>
       <p class="field-hint" [id]="idPrefix() + '-hint'">
-        Une fonction déjà confiée à une autre personne lui est retirée.
+        {{
+          'Une fonction déjà confiée à une autre personne lui est retirée.'
+            | t: lang()
+        }}
       </p>
       @for (group of groups(); track group.roadmapId) {
         @if (groups().length > 1) {
@@ -58,7 +65,10 @@ export interface FunctionChoice {
                 {{ fn.name }}
                 @if (fn.ownerName && fn.ownerId !== accountId()) {
                   <span class="function-picker__owner"
-                    >(actuellement : {{ fn.ownerName }})</span
+                    >{{
+                      '(actuellement : {name})'
+                        | t: lang() : { name: fn.ownerName }
+                    }}</span
                   >
                 }
               </label>
@@ -66,7 +76,7 @@ export interface FunctionChoice {
           }
         </ul>
       } @empty {
-        <p>Aucune fonction n’est encore définie.</p>
+        <p>{{ 'Aucune fonction n’est encore définie.' | t: lang() }}</p>
       }
       @if (error(); as message) {
         <p class="field-error" [id]="idPrefix() + '-error'">{{ message }}</p>
@@ -75,6 +85,8 @@ export interface FunctionChoice {
   `,
 })
 export class FunctionPicker {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly groups = input.required<readonly FunctionChoiceGroup[]>();
   readonly legend = input.required<string>();
   /** prefix of the checkboxes' ids: `<prefix>-<function id>` */

@@ -34,6 +34,8 @@ import {
   apiFormErrors,
   focusFirstError,
 } from '../shared/form-errors';
+import { I18n, Translate, french, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 type StatusState =
   | { status: 'loading' }
@@ -46,40 +48,55 @@ const TEST_FIELDS = ['to'] as const;
 
 /** How a run was started (reminder_run.trigger). */
 export const TRIGGER_LABELS: Readonly<Record<string, string>> = {
-  cron: 'Automatique',
-  cli: 'Ligne de commande',
-  admin: 'Manuel (administration)',
+  cron: tKey('Automatique'),
+  cli: tKey('Ligne de commande'),
+  admin: tKey('Manuel (administration)'),
 };
 
 export const OUTBOX_STATUS_LABELS: Readonly<
   Record<OutboxMessageView['status'], string>
 > = {
-  pending: 'Nouvel essai prévu',
-  sending: 'En cours d’envoi',
-  sent: 'Envoyé',
-  failed: 'En échec',
+  pending: tKey('Nouvel essai prévu'),
+  sending: tKey('En cours d’envoi'),
+  sent: tKey('Envoyé'),
+  failed: tKey('En échec'),
 };
 
 /** « 30 7 * * * » → « tous les jours à 7 h 30 »; other expressions are given as they are. */
-export function describeCron(cron: string): string {
+export function describeCron(cron: string, t: Translate = french): string {
   const daily = /^(\d{1,2})\s+(\d{1,2})\s+\*\s+\*\s+\*$/.exec(cron.trim());
-  if (!daily) return `selon l’expression cron « ${cron} »`;
-  const minute = daily[1].padStart(2, '0');
-  return `tous les jours à ${Number(daily[2])} h ${minute}`;
+  if (!daily) return t('selon l’expression cron « {cron} »', { cron });
+  return t('tous les jours à {hour} h {minute}', {
+    hour: Number(daily[2]),
+    minute: daily[1].padStart(2, '0'),
+  });
 }
 
-const plural = (n: number, one: string, many: string): string =>
-  `${n} ${n > 1 ? many : one}`;
-
-/** What a run did, in French, for the administrator who started it. */
-export function describeRun(report: RunReportView): string {
+/** What a run did, in the language of `t`, for the administrator who started it. */
+export function describeRun(
+  report: RunReportView,
+  t: Translate = french,
+): string {
   const day = report.day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
-  const decided = `Rappel du ${day} : ${plural(report.selected, 'échéance retenue', 'échéances retenues')}, ${plural(report.created, 'nouveau rappel', 'nouveaux rappels')}, ${plural(report.digests, 'récapitulatif', 'récapitulatifs')} à envoyer.`;
+  const decided = t('Rappel du {day} : {selected}, {created}, {digests} à envoyer.', {
+    day,
+    selected: t('{n} échéance retenue|{n} échéances retenues', {
+      n: report.selected,
+    }),
+    created: t('{n} nouveau rappel|{n} nouveaux rappels', {
+      n: report.created,
+    }),
+    digests: t('{n} récapitulatif|{n} récapitulatifs', { n: report.digests }),
+  });
   const d = report.delivery;
   const delivery = d
-    ? ` Envoi : ${plural(d.sent, 'courriel envoyé', 'courriels envoyés')}, ${d.retrying} à réessayer, ${d.failed} en échec.`
-    : ' Aucun envoi tenté.';
-  return decided + delivery;
+    ? t('Envoi : {sent}, {retrying} à réessayer, {failed} en échec.', {
+        sent: t('{n} courriel envoyé|{n} courriels envoyés', { n: d.sent }),
+        retrying: d.retrying,
+        failed: d.failed,
+      })
+    : t('Aucun envoi tenté.');
+  return `${decided} ${delivery}`;
 }
 
 interface ProblemRow {
@@ -97,11 +114,13 @@ interface ProblemRow {
  */
 @Component({
   selector: 'jl-reminders-admin',
-  imports: [FormsModule, FrDatePipe],
+  imports: [FormsModule, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminders-admin.html',
 })
 export class RemindersAdmin {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly api = inject(RemindersAdminService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -121,27 +140,29 @@ export class RemindersAdmin {
   });
   protected readonly schedule = computed(() => {
     const v = this.view();
-    return v ? describeCron(v.cron) : '';
+    return v ? describeCron(v.cron, this.i18n.translate()) : '';
   });
-  protected readonly problems = computed<ProblemRow[]>(() =>
-    (this.view()?.problems ?? []).map((message) => ({
+  protected readonly problems = computed<ProblemRow[]>(() => {
+    const t = this.i18n.translate();
+    return (this.view()?.problems ?? []).map((message) => ({
       message,
-      state: OUTBOX_STATUS_LABELS[message.status] || message.status,
+      state: t(OUTBOX_STATUS_LABELS[message.status] || message.status),
       lastError: message.lastError ?? '—',
       nextAttempt:
         message.status === 'failed'
           ? '—'
-          : formatParisDateTime(message.nextAttemptAt),
+          : formatParisDateTime(message.nextAttemptAt, t.lang),
       canRetry: message.status === 'failed',
-    })),
-  );
-  protected readonly runs = computed(() =>
-    (this.view()?.runs ?? []).map((run) => ({
+    }));
+  });
+  protected readonly runs = computed(() => {
+    const t = this.i18n.translate();
+    return (this.view()?.runs ?? []).map((run) => ({
       run,
-      trigger: TRIGGER_LABELS[run.trigger] || run.trigger,
-      outcome: run.error ?? (run.finishedAt ? '—' : 'En cours'),
-    })),
-  );
+      trigger: t(TRIGGER_LABELS[run.trigger] || run.trigger),
+      outcome: run.error ?? (run.finishedAt ? '—' : t('En cours')),
+    }));
+  });
 
   // retrying a failed e-mail
   protected readonly retrying = signal<string | null>(null);
@@ -172,14 +193,19 @@ export class RemindersAdmin {
         next: () => {
           this.retrying.set(null);
           this.announcement.set(
-            `Le courriel « ${message.subject} » à ${message.to} est remis dans la file d’envoi.`,
+            this.i18n.t(
+              'Le courriel « {subject} » à {to} est remis dans la file d’envoi.',
+              { subject: message.subject, to: message.to },
+            ),
           );
           this.reloads.update((n) => n + 1);
         },
         error: (err: unknown) => {
           this.retrying.set(null);
           this.retryError.set(
-            `Nouvel essai refusé : ${toApiRequestError(err).message}`,
+            this.i18n.t('Nouvel essai refusé : {message}', {
+              message: toApiRequestError(err, this.i18n.translate()).message,
+            }),
           );
           this.reloads.update((n) => n + 1);
         },
@@ -194,7 +220,9 @@ export class RemindersAdmin {
     if (unreadable || (date !== '' && !isIsoDate(date))) {
       this.runErrors.set({
         byField: {
-          date: 'Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.',
+          date: this.i18n.t(
+            'Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.',
+          ),
         },
         general: [],
       });
@@ -209,13 +237,16 @@ export class RemindersAdmin {
       .subscribe({
         next: (report) => {
           this.running.set(false);
-          this.report.set(describeRun(report));
+          this.report.set(describeRun(report, this.i18n.translate()));
           this.reloads.update((n) => n + 1);
         },
         error: (err: unknown) => {
           this.running.set(false);
           this.runErrors.set(
-            apiFormErrors(toApiRequestError(err), RUN_FIELDS),
+            apiFormErrors(
+              toApiRequestError(err, this.i18n.translate()),
+              RUN_FIELDS,
+            ),
           );
           focusFirstError(this.runErrors, RUN_FIELDS, 'run', this.injector);
           // a failed run is recorded with its error
@@ -241,7 +272,10 @@ export class RemindersAdmin {
         error: (err: unknown) => {
           this.testing.set(false);
           this.testErrors.set(
-            apiFormErrors(toApiRequestError(err), TEST_FIELDS),
+            apiFormErrors(
+              toApiRequestError(err, this.i18n.translate()),
+              TEST_FIELDS,
+            ),
           );
           focusFirstError(this.testErrors, TEST_FIELDS, 'test', this.injector);
         },
@@ -254,7 +288,7 @@ export class RemindersAdmin {
       catchError((err: unknown) =>
         of<StatusState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
     );

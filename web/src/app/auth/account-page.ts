@@ -22,7 +22,9 @@ import {
 import { ROLE_LABELS } from '../shared/labels';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
-import { PASSWORD_HINT, checkNewPassword } from './password-rules';
+import { checkNewPassword, passwordHint } from './password-rules';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 
@@ -32,11 +34,13 @@ const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
  */
 @Component({
   selector: 'jl-account-page',
-  imports: [FormsModule, DigestSetting, CalendarFeeds],
+  imports: [FormsModule, DigestSetting, CalendarFeeds, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
 })
 export class AccountPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -46,7 +50,9 @@ export class AccountPage {
     const me = this.me();
     return me ? ROLE_LABELS[me.role] : '';
   });
-  protected readonly hint = PASSWORD_HINT;
+  protected readonly hint = computed(() =>
+    passwordHint(this.i18n.translate()),
+  );
   protected readonly currentPassword = signal('');
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
@@ -58,16 +64,17 @@ export class AccountPage {
     if (this.sending()) return;
     const current = this.currentPassword();
     const password = this.password();
+    const t = this.i18n.translate();
     const violations = [
       ...(current === ''
         ? [
             {
               field: 'currentPassword',
-              message: 'Indiquez votre mot de passe actuel.',
+              message: t('Indiquez votre mot de passe actuel.'),
             },
           ]
         : []),
-      ...checkNewPassword(password, this.confirmation()),
+      ...checkNewPassword(password, this.confirmation(), t),
     ];
     this.saved.set(null);
     if (violations.length > 0) {
@@ -86,11 +93,11 @@ export class AccountPage {
           this.currentPassword.set('');
           this.password.set('');
           this.confirmation.set('');
-          this.saved.set('Votre mot de passe est modifié.');
+          this.saved.set(t('Votre mot de passe est modifié.'));
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(apiFormErrors(toApiRequestError(err), FORM_FIELDS));
+          this.errors.set(apiFormErrors(toApiRequestError(err, t), FORM_FIELDS));
           focusFirstError(this.errors, FORM_FIELDS, 'account', this.injector);
         },
       });

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 
+import { tKey } from '../i18n/i18n';
 import { AccountPage } from './account-page';
 import { ForbiddenPage } from './forbidden-page';
 import { ForgotPasswordPage } from './forgot-password-page';
@@ -7,14 +8,14 @@ import { LoginPage } from './login-page';
 import { SetPasswordPage } from './set-password-page';
 
 export const loginRoutes: Route[] = [
-  { path: '', component: LoginPage, title: 'Connexion · Jalons' },
+  { path: '', component: LoginPage, title: tKey('Connexion · Jalons') },
 ];
 
 export const forgotPasswordRoutes: Route[] = [
   {
     path: '',
     component: ForgotPasswordPage,
-    title: 'Mot de passe oublié · Jalons',
+    title: tKey('Mot de passe oublié · Jalons'),
   },
 ];
 
@@ -23,7 +24,7 @@ export const resetPasswordRoutes: Route[] = [
     path: '',
     component: SetPasswordPage,
     data: { mode: 'reset' },
-    title: 'Nouveau mot de passe · Jalons',
+    title: tKey('Nouveau mot de passe · Jalons'),
   },
 ];
 
@@ -32,14 +33,14 @@ export const invitationRoutes: Route[] = [
     path: '',
     component: SetPasswordPage,
     data: { mode: 'invitation' },
-    title: 'Activer votre compte · Jalons',
+    title: tKey('Activer votre compte · Jalons'),
   },
 ];
 
 export const accountRoutes: Route[] = [
-  { path: '', component: AccountPage, title: 'Mon compte · Jalons' },
+  { path: '', component: AccountPage, title: tKey('Mon compte · Jalons') },
 ];
 
 export const forbiddenRoutes: Route[] = [
-  { path: '', component: ForbiddenPage, title: 'Accès refusé · Jalons' },
+  { path: '', component: ForbiddenPage, title: tKey('Accès refusé · Jalons') },
 ];

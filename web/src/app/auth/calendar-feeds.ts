@@ -34,6 +34,8 @@ import {
   focusFirstError,
 } from '../shared/form-errors';
 import { formatParisDay } from '../items/history-table';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 type FeedsState =
   | { status: 'loading' }
@@ -68,11 +70,13 @@ const FORM_FIELDS = ['targetId'] as const;
  */
 @Component({
   selector: 'jl-calendar-feeds',
-  imports: [FormsModule],
+  imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-feeds.html',
 })
 export class CalendarFeeds {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly calendars = inject(CalendarsService);
   private readonly roadmaps = inject(RoadmapsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
@@ -89,7 +93,7 @@ export class CalendarFeeds {
           catchError((err: unknown) =>
             of<FeedsState>({
               status: 'error',
-              message: toApiRequestError(err).message,
+              message: toApiRequestError(err, this.i18n.translate()).message,
             }),
           ),
         );
@@ -106,12 +110,13 @@ export class CalendarFeeds {
   protected readonly rows = computed<FeedRow[] | null>(() => {
     const s = this.state();
     if (s.status !== 'ready') return null;
+    const t = this.i18n.translate();
     return s.feeds.map((feed) => ({
       feed,
       created: formatParisDay(feed.createdAt),
       state: feed.revokedAt
-        ? `Révoqué le ${formatParisDay(feed.revokedAt)}`
-        : 'Actif',
+        ? t('Révoqué le {date}', { date: formatParisDay(feed.revokedAt) })
+        : t('Actif'),
       active: !feed.revokedAt,
     }));
   });
@@ -156,7 +161,9 @@ export class CalendarFeeds {
     if (scope === 'function') {
       if (!this.functionId()) {
         this.errors.set({
-          byField: { targetId: 'Choisissez la fonction à suivre.' },
+          byField: {
+            targetId: this.i18n.t('Choisissez la fonction à suivre.'),
+          },
           general: [],
         });
         focusFirstError(this.errors, FORM_FIELDS, 'calendar', this.injector);
@@ -186,7 +193,7 @@ export class CalendarFeeds {
         },
         error: (err: unknown) => {
           this.creating.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, this.i18n.translate());
           // a wrong target is said next to the function's list when it is there
           this.errors.set(
             apiFormErrors(e, scope === 'function' ? FORM_FIELDS : []),
@@ -208,7 +215,9 @@ export class CalendarFeeds {
         field.select();
       }
       this.copied.set(
-        'La copie automatique n’est pas possible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
+        this.i18n.t(
+          'La copie automatique n’est pas possible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
+        ),
       );
     };
     if (!clipboard) {
@@ -216,7 +225,10 @@ export class CalendarFeeds {
       return;
     }
     clipboard.writeText(url).then(
-      () => this.copied.set('Adresse copiée dans le presse-papiers.'),
+      () =>
+        this.copied.set(
+          this.i18n.t('Adresse copiée dans le presse-papiers.'),
+        ),
       fallback,
     );
   }
@@ -256,7 +268,10 @@ export class CalendarFeeds {
           this.confirming.set(null);
           if (this.created()?.id === feed.id) this.created.set(null);
           this.announcement.set(
-            `Le calendrier « ${feed.label} » est révoqué : son adresse ne donne plus rien.`,
+            this.i18n.t(
+              'Le calendrier « {label} » est révoqué : son adresse ne donne plus rien.',
+              { label: feed.label },
+            ),
           );
           this.reloads.update((n) => n + 1);
           this.focusById('titre-calendriers');
@@ -264,7 +279,9 @@ export class CalendarFeeds {
         error: (err: unknown) => {
           this.revoking.set(null);
           this.rowError.set(
-            `Révocation refusée : ${toApiRequestError(err).message}`,
+            this.i18n.t('Révocation refusée : {message}', {
+              message: toApiRequestError(err, this.i18n.translate()).message,
+            }),
           );
         },
       });
@@ -299,7 +316,7 @@ export class CalendarFeeds {
       catchError((err: unknown) =>
         of<TargetsState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
       startWith<TargetsState>(LOADING),

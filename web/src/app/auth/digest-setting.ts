@@ -13,6 +13,8 @@ import { FormsModule } from '@angular/forms';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 const lowerFirst = (s: string): string =>
   s.charAt(0).toLowerCase() + s.slice(1);
@@ -23,7 +25,7 @@ const lowerFirst = (s: string): string =>
  */
 @Component({
   selector: 'jl-digest-setting',
-  imports: [FormsModule],
+  imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section
@@ -31,17 +33,21 @@ const lowerFirst = (s: string): string =>
       aria-labelledby="titre-rappels-courriel"
       data-testid="digest-setting"
     >
-      <h2 id="titre-rappels-courriel">Rappels par courriel</h2>
+      <h2 id="titre-rappels-courriel">
+        {{ 'Rappels par courriel' | t: lang() }}
+      </h2>
       <p class="field-hint">
-        Les rappels d’échéance arrivent toujours dans la cloche « Rappels » de
-        Jalons. Vous pouvez aussi en recevoir un récapitulatif par courriel.
+        {{
+          'Les rappels d’échéance arrivent toujours dans la cloche « Rappels » de Jalons. Vous pouvez aussi en recevoir un récapitulatif par courriel.'
+            | t: lang()
+        }}
       </p>
       @if (refusal(); as message) {
         <p class="notice notice--error" role="alert">{{ message }}</p>
       }
       <p class="visually-hidden" role="status">
         @if (saving()) {
-          Enregistrement…
+          {{ 'Enregistrement…' | t: lang() }}
         } @else if (saved(); as done) {
           {{ done }}
         }
@@ -51,7 +57,9 @@ const lowerFirst = (s: string): string =>
       }
       <form novalidate (ngSubmit)="save()">
         <fieldset class="choice-group">
-          <legend>Fréquence des courriels de rappel</legend>
+          <legend>
+            {{ 'Fréquence des courriels de rappel' | t: lang() }}
+          </legend>
           @for (option of options; track option.value) {
             <div class="choice">
               <input
@@ -61,7 +69,9 @@ const lowerFirst = (s: string): string =>
                 [value]="option.value"
                 [(ngModel)]="digest"
               />
-              <label [for]="'digest-' + option.value">{{ option.label }}</label>
+              <label [for]="'digest-' + option.value">{{
+                option.label | t: lang()
+              }}</label>
             </div>
           }
         </fieldset>
@@ -70,13 +80,15 @@ const lowerFirst = (s: string): string =>
           class="button button--primary"
           [disabled]="saving()"
         >
-          Enregistrer ma préférence
+          {{ 'Enregistrer ma préférence' | t: lang() }}
         </button>
       </form>
     </section>
   `,
 })
 export class DigestSetting {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -104,12 +116,18 @@ export class DigestSetting {
       .subscribe({
         next: (me) => {
           this.saving.set(false);
-          this.saved.set(`Préférence enregistrée : ${lowerFirst(DIGEST_LABELS[me.digest])}.`);
+          this.saved.set(
+            this.i18n.t('Préférence enregistrée : {choice}.', {
+              choice: lowerFirst(this.i18n.t(DIGEST_LABELS[me.digest])),
+            }),
+          );
         },
         error: (err: unknown) => {
           this.saving.set(false);
           this.refusal.set(
-            `Préférence non enregistrée : ${toApiRequestError(err).message}`,
+            this.i18n.t('Préférence non enregistrée : {message}', {
+              message: toApiRequestError(err, this.i18n.translate()).message,
+            }),
           );
         },
       });

@@ -20,6 +20,8 @@ import {
   toFormErrors,
 } from '../shared/form-errors';
 import { checkEmail } from './password-rules';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['email'] as const;
 
@@ -29,11 +31,13 @@ const FORM_FIELDS = ['email'] as const;
  */
 @Component({
   selector: 'jl-forgot-password-page',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
 })
 export class ForgotPasswordPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -47,7 +51,7 @@ export class ForgotPasswordPage {
   protected submit(): void {
     if (this.sending()) return;
     const email = this.email().trim();
-    const violations = checkEmail(email);
+    const violations = checkEmail(email, this.i18n.translate());
     if (violations.length > 0) {
       this.errors.set(toFormErrors(violations, FORM_FIELDS));
       focusFirstError(this.errors, FORM_FIELDS, 'forgot', this.injector);
@@ -65,7 +69,10 @@ export class ForgotPasswordPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(apiFormErrors(toApiRequestError(err), FORM_FIELDS));
+          this.errors.set(apiFormErrors(
+              toApiRequestError(err, this.i18n.translate()),
+              FORM_FIELDS,
+            ));
           focusFirstError(this.errors, FORM_FIELDS, 'forgot', this.injector);
         },
       });

@@ -22,17 +22,21 @@ import {
 } from '../shared/form-errors';
 import { safeReturnUrl } from './guards';
 import { checkEmail } from './password-rules';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['email', 'password'] as const;
 
 /** Signing in: e-mail and password, then back to the page asked for (?retour=) or home. */
 @Component({
   selector: 'jl-login-page',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })
 export class LoginPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** ?retour=<url>: where to go once signed in */
   readonly retour = input<string>();
 
@@ -53,9 +57,14 @@ export class LoginPage {
     const email = this.email().trim();
     const password = this.password();
     const violations = [
-      ...checkEmail(email),
+      ...checkEmail(email, this.i18n.translate()),
       ...(password === ''
-        ? [{ field: 'password', message: 'Indiquez votre mot de passe.' }]
+        ? [
+            {
+              field: 'password',
+              message: this.i18n.t('Indiquez votre mot de passe.'),
+            },
+          ]
         : []),
     ];
     this.notice.set(null);
@@ -75,7 +84,7 @@ export class LoginPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, this.i18n.translate());
           this.errors.set(apiFormErrors(e, FORM_FIELDS));
           // a wrong password is typed again from scratch
           if (e.status === 401) this.password.set('');

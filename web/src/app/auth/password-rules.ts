@@ -1,23 +1,34 @@
 import type { RuleViolation } from '@jalons/domain';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@jalons/domain';
 
+import { Translate, french } from '../i18n/i18n';
+
 /** Shown under every new-password field. */
-export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN} caractères (${PASSWORD_MAX} au plus). Une phrase de passe, facile à retenir, convient très bien.`;
+export function passwordHint(t: Translate = french): string {
+  return t(
+    'Au moins {min} caractères ({max} au plus). Une phrase de passe, facile à retenir, convient très bien.',
+    { min: PASSWORD_MIN, max: PASSWORD_MAX },
+  );
+}
 
 /** A new password typed twice, checked as the API will (length in characters, spaces included). */
 export function checkNewPassword(
   password: string,
   confirmation: string,
+  t: Translate = french,
 ): RuleViolation[] {
   const length = [...password].length;
   if (length === 0) {
-    return [{ field: 'password', message: 'Choisissez un mot de passe.' }];
+    return [{ field: 'password', message: t('Choisissez un mot de passe.') }];
   }
   if (length < PASSWORD_MIN) {
     return [
       {
         field: 'password',
-        message: `Le mot de passe doit compter au moins ${PASSWORD_MIN} caractères (il en compte ${length}).`,
+        message: t(
+          'Le mot de passe doit compter au moins {min} caractères (il en compte {n}).',
+          { min: PASSWORD_MIN, n: length },
+        ),
       },
     ];
   }
@@ -25,7 +36,10 @@ export function checkNewPassword(
     return [
       {
         field: 'password',
-        message: `Le mot de passe doit compter au plus ${PASSWORD_MAX} caractères.`,
+        message: t(
+          'Le mot de passe doit compter au plus {max} caractères.',
+          { max: PASSWORD_MAX },
+        ),
       },
     ];
   }
@@ -33,7 +47,7 @@ export function checkNewPassword(
     return [
       {
         field: 'confirmation',
-        message: 'Les deux mots de passe ne sont pas identiques.',
+        message: t('Les deux mots de passe ne sont pas identiques.'),
       },
     ];
   }
@@ -41,8 +55,11 @@ export function checkNewPassword(
 }
 
 /** An e-mail address as the person typed it: only an empty field is refused here (the API checks the rest). */
-export function checkEmail(email: string): RuleViolation[] {
+export function checkEmail(
+  email: string,
+  t: Translate = french,
+): RuleViolation[] {
   return email.trim() === ''
-    ? [{ field: 'email', message: 'Indiquez votre adresse électronique.' }]
+    ? [{ field: 'email', message: t('Indiquez votre adresse électronique.') }]
     : [];
 }

@@ -22,12 +22,15 @@ import {
   toFormErrors,
 } from '../shared/form-errors';
 import { SIGN_IN_PATH } from './guards';
-import { PASSWORD_HINT, checkNewPassword } from './password-rules';
+import { checkNewPassword, passwordHint } from './password-rules';
+import { I18n, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type SetPasswordMode = 'invitation' | 'reset';
 
 const FORM_FIELDS = ['password', 'confirmation'] as const;
 
+/** French texts of each mode (keys of the dictionary). */
 const TEXTS: Readonly<
   Record<
     SetPasswordMode,
@@ -35,17 +38,20 @@ const TEXTS: Readonly<
   >
 > = {
   invitation: {
-    title: 'Activer votre compte',
-    intro:
+    title: tKey('Activer votre compte'),
+    intro: tKey(
       'Vous êtes invité·e à suivre la feuille de route dans Jalons. Choisissez votre mot de passe pour activer votre compte.',
-    submit: 'Activer mon compte',
-    done: 'Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.',
+    ),
+    submit: tKey('Activer mon compte'),
+    done: tKey(
+      'Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.',
+    ),
   },
   reset: {
-    title: 'Choisir un nouveau mot de passe',
-    intro: 'Choisissez le nouveau mot de passe de votre compte.',
-    submit: 'Enregistrer le mot de passe',
-    done: 'Votre nouveau mot de passe est enregistré : connectez-vous.',
+    title: tKey('Choisir un nouveau mot de passe'),
+    intro: tKey('Choisissez le nouveau mot de passe de votre compte.'),
+    submit: tKey('Enregistrer le mot de passe'),
+    done: tKey('Votre nouveau mot de passe est enregistré : connectez-vous.'),
   },
 };
 
@@ -55,11 +61,13 @@ const TEXTS: Readonly<
  */
 @Component({
   selector: 'jl-set-password-page',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './set-password-page.html',
 })
 export class SetPasswordPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** ?token=<token> of the e-mail's link */
   readonly token = input<string>();
   /** route data: accepting an invitation, or resetting a forgotten password */
@@ -71,7 +79,9 @@ export class SetPasswordPage {
   private readonly injector = inject(Injector);
 
   protected readonly texts = computed(() => TEXTS[this.mode()]);
-  protected readonly hint = PASSWORD_HINT;
+  protected readonly hint = computed(() =>
+    passwordHint(this.i18n.translate()),
+  );
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
@@ -83,7 +93,11 @@ export class SetPasswordPage {
     const token = this.token();
     if (!token || this.sending()) return;
     const password = this.password();
-    const violations = checkNewPassword(password, this.confirmation());
+    const violations = checkNewPassword(
+      password,
+      this.confirmation(),
+      this.i18n.translate(),
+    );
     if (violations.length > 0) {
       this.errors.set(toFormErrors(violations, FORM_FIELDS));
       focusFirstError(this.errors, FORM_FIELDS, 'setpw', this.injector);
@@ -102,7 +116,7 @@ export class SetPasswordPage {
       },
       error: (err: unknown) => {
         this.sending.set(false);
-        const e = toApiRequestError(err);
+        const e = toApiRequestError(err, this.i18n.translate());
         if (e.status === 404 || e.status === 410) {
           this.linkRefused.set(e.message);
           return;

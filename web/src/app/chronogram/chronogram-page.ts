@@ -41,6 +41,8 @@ import type {
 import { JlGantt } from '../gantt/gantt';
 import { refusalMessage } from '../shared/form-errors';
 import { ChronogramTable } from './chronogram-table';
+import { I18n, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type ChronogramState =
   | { status: 'loading' }
@@ -53,9 +55,9 @@ export type ViewMode = 'month' | 'quarter' | 'year';
 const LOADING: ChronogramState = { status: 'loading' };
 
 export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
-  { value: 'month', label: 'Mois' },
-  { value: 'quarter', label: 'Trimestre' },
-  { value: 'year', label: 'Année' },
+  { value: 'month', label: tKey('Mois') },
+  { value: 'quarter', label: tKey('Trimestre') },
+  { value: 'year', label: tKey('Année') },
 ];
 
 /**
@@ -65,11 +67,13 @@ export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [JlGantt, ChronogramTable, RouterLink],
+  imports: [JlGantt, ChronogramTable, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })
 export class ChronogramPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** ?roadmap=<id>; without it, the first roadmap */
   readonly roadmap = input<string>();
   /** ?fonction=<function id>: only that function */
@@ -111,9 +115,11 @@ export class ChronogramPage {
   protected readonly title = computed(() => {
     const v = this.view();
     if (v && this.fonction() && v.functions.length === 1) {
-      return `Chronogramme : ${v.functions[0].name}`;
+      return this.i18n.t('Chronogramme : {function}', {
+        function: v.functions[0].name,
+      });
     }
-    return 'Chronogramme';
+    return this.i18n.t('Chronogramme');
   });
 
   protected readonly modes = VIEW_MODES;
@@ -180,7 +186,7 @@ export class ChronogramPage {
             version: e.version,
             date: e.start,
           });
-    this.send(request, 'Nouvelles dates enregistrées.');
+    this.send(request, this.i18n.t('Nouvelles dates enregistrées.'));
   }
 
   protected onProgressChange(e: GanttProgressChange): void {
@@ -201,7 +207,7 @@ export class ChronogramPage {
         status,
         progress: e.progress,
       }),
-      'Avancement enregistré.',
+      this.i18n.t('Avancement enregistré.'),
     );
   }
 
@@ -224,7 +230,7 @@ export class ChronogramPage {
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        const e = toApiRequestError(err);
+        const e = toApiRequestError(err, this.i18n.translate());
         this.refuse(refusalMessage(e), e.status === 409);
       },
     });
@@ -232,7 +238,7 @@ export class ChronogramPage {
 
   /** Shows why, and draws the last good data again (the bar goes back). */
   private refuse(message: string, reload: boolean): void {
-    this.refusal.set(`Modification refusée : ${message}`);
+    this.refusal.set(this.i18n.t('Modification refusée : {message}', { message }));
     this.saved.set(null);
     const last = this.view();
     if (last) this.chart.set({ ...last });
@@ -260,7 +266,7 @@ export class ChronogramPage {
       catchError((err: unknown) =>
         of<ChronogramState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
     );

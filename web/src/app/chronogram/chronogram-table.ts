@@ -6,6 +6,7 @@ import {
   Component,
   computed,
   input,
+  inject,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
@@ -16,13 +17,16 @@ import {
   STATUS_LABELS,
 } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
+import { I18n, Translate, french } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export interface TableRow {
   kind: 'action' | 'milestone';
   id: string;
   title: string;
   link: string[];
-  type: 'Action' | 'Jalon';
+  /** « Action » or « Jalon », in the language of the table */
+  type: string;
   start: IsoDate | null;
   /** due date of an action, date of a milestone */
   end: IsoDate;
@@ -41,9 +45,13 @@ export interface TableGroup {
 
 /**
  * The chronogram's rows as groups of table rows, one group per function (in the functions'
- * order), items by date. Health in words, computed for the roadmap's reference day.
+ * order), items by date. Health in words (in the language of `t`), computed for the roadmap's
+ * reference day.
  */
-export function tableGroups(view: ChronogramView): TableGroup[] {
+export function tableGroups(
+  view: ChronogramView,
+  t: Translate = french,
+): TableGroup[] {
   const at = view.roadmap.at;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
   return [...view.functions]
@@ -58,12 +66,12 @@ export function tableGroups(view: ChronogramView): TableGroup[] {
             id: a.id,
             title: a.title,
             link: ['/actions', a.id],
-            type: 'Action',
+            type: t('Action'),
             start: a.start,
             end: a.due,
-            status: STATUS_LABELS[a.status],
+            status: t(STATUS_LABELS[a.status]),
             progress: a.progress,
-            health: health === null ? 'Sans objet' : HEALTH_LABELS[health],
+            health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
             owner: (a.ownerId && persons.get(a.ownerId)) || '—',
           };
         });
@@ -74,13 +82,14 @@ export function tableGroups(view: ChronogramView): TableGroup[] {
           id: m.id,
           title: m.title,
           link: ['/jalons', m.id],
-          type: 'Jalon',
+          type: t('Jalon'),
           start: null,
           end: m.date,
-          status: MILESTONE_STATE_LABELS[m.state],
+          status: t(MILESTONE_STATE_LABELS[m.state]),
           progress: null,
-          health:
+          health: t(
             m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track,
+          ),
           owner: fn.owner?.name ?? '—',
         }));
       const rows = [...actions, ...milestones].sort(
@@ -96,12 +105,16 @@ export function tableGroups(view: ChronogramView): TableGroup[] {
 /** The chronogram as a table: same data as the chart, for the keyboard and screen readers. */
 @Component({
   selector: 'jl-chronogram-table',
-  imports: [RouterLink, FrDatePipe, PercentPipe],
+  imports: [RouterLink, FrDatePipe, PercentPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-table.html',
 })
 export class ChronogramTable {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly chronogram = input.required<ChronogramView>();
 
-  protected readonly groups = computed(() => tableGroups(this.chronogram()));
+  protected readonly groups = computed(() =>
+    tableGroups(this.chronogram(), this.i18n.translate()),
+  );
 }

@@ -1,7 +1,8 @@
 import { Route } from '@angular/router';
 
+import { tKey } from '../i18n/i18n';
 import { ChronogramPage } from './chronogram-page';
 
 export const chronogramRoutes: Route[] = [
-  { path: '', component: ChronogramPage, title: 'Chronogramme · Jalons' },
+  { path: '', component: ChronogramPage, title: tKey('Chronogramme · Jalons') },
 ];

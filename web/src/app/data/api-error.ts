@@ -2,7 +2,9 @@ import type { ApiError } from '@jalons/contract';
 import { HttpErrorResponse } from '@angular/common/http';
 import { Observable, catchError, throwError } from 'rxjs';
 
-/** A failed API call, carrying the French sentence to show (the API's `message` when it sent one). */
+import { Translate, french } from '../i18n/i18n';
+
+/** A failed API call, carrying the sentence to show (the API's `message`, in French, when it sent one). */
 export class ApiRequestError extends Error {
   constructor(
     message: string,
@@ -24,27 +26,42 @@ function isApiError(body: unknown): body is ApiError {
   );
 }
 
-/** Turns whatever HttpClient threw into an ApiRequestError with a French message. */
-export function toApiRequestError(err: unknown): ApiRequestError {
-  if (err instanceof ApiRequestError) return err;
+/**
+ * The sentence for a failure the API did not describe itself (no answer, no body), in the
+ * language of `t` (French by default).
+ */
+function fallbackMessage(status: number, t: Translate): string {
+  if (status === 0)
+    return t('le serveur ne répond pas, vérifiez votre connexion.');
+  if (status === -1) return t('erreur inattendue.');
+  return t('le serveur a répondu par une erreur {status}.', { status });
+}
+
+/**
+ * Turns whatever HttpClient threw into an ApiRequestError: the API's own (French) message when it
+ * sent one, else a sentence of ours, in the language of `t` (pages pass theirs: `i18n.translate()`).
+ */
+export function toApiRequestError(
+  err: unknown,
+  t: Translate = french,
+): ApiRequestError {
+  if (err instanceof ApiRequestError) {
+    // built in French by a data service: say it again in the page's language
+    return err.body || t === french
+      ? err
+      : new ApiRequestError(fallbackMessage(err.status, t), err.status, null);
+  }
   if (err instanceof HttpErrorResponse) {
     if (isApiError(err.error) && err.error.message.trim() !== '') {
       return new ApiRequestError(err.error.message, err.status, err.error);
     }
-    if (err.status === 0) {
-      return new ApiRequestError(
-        'le serveur ne répond pas, vérifiez votre connexion.',
-        0,
-        null,
-      );
-    }
     return new ApiRequestError(
-      `le serveur a répondu par une erreur ${err.status}.`,
+      fallbackMessage(err.status, t),
       err.status,
       null,
     );
   }
-  return new ApiRequestError('erreur inattendue.', -1, null);
+  return new ApiRequestError(fallbackMessage(-1, t), -1, null);
 }
 
 /** RxJS operator: API errors come out as ApiRequestError. */

@@ -24,6 +24,7 @@ import {
   timeout,
 } from 'rxjs';
 
+import { tKey } from '../i18n/i18n';
 import { catchApiError } from './api-error';
 import { API_BASE } from './roadmaps.service';
 
@@ -32,7 +33,7 @@ const AUTH = `${API_BASE}/auth`;
 /** How long the app waits for GET /api/auth/me at start before showing the sign-in page. */
 const START_TIMEOUT_MS = 10_000;
 
-/** A message for the sign-in page, left by the page that sent the person there. */
+/** A message for the sign-in page, left by the page that sent the person there (French: a key of the dictionary). */
 export interface SignInNotice {
   kind: 'info' | 'warning';
   text: string;
@@ -40,7 +41,7 @@ export interface SignInNotice {
 
 export const SESSION_EXPIRED: SignInNotice = {
   kind: 'warning',
-  text: 'Votre session a expiré : reconnectez-vous.',
+  text: tKey('Votre session a expiré : reconnectez-vous.'),
 };
 
 /**

@@ -32,6 +32,8 @@ import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type FunctionPageState =
   | { status: 'loading' }
@@ -63,12 +65,13 @@ export interface PhaseProgressRow {
     FrDatePipe,
     PercentPipe,
     HealthBadge,
-    ProgressBar,
-  ],
+    ProgressBar, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })
 export class FunctionPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** the function's id (route parameter) */
   readonly id = input.required<string>();
   /** ?roadmap=<id>; without it, the first roadmap */
@@ -137,7 +140,9 @@ export class FunctionPage {
         if (rid === null) {
           return of<FunctionPageState>({
             status: 'error',
-            message: 'aucune feuille de route n’est encore enregistrée.',
+            message: this.i18n.t(
+              'aucune feuille de route n’est encore enregistrée.',
+            ),
           });
         }
         return forkJoin({
@@ -157,7 +162,7 @@ export class FunctionPage {
       catchError((err: unknown) =>
         of<FunctionPageState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
       startWith(LOADING),

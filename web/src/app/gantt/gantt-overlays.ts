@@ -2,6 +2,7 @@ import type { IsoDate } from '@jalons/domain';
 import { formatFrDate } from '@jalons/domain';
 import type { FrappeBar } from 'frappe-gantt';
 
+import type { Translate } from '../i18n/i18n';
 import type { JlFrappeGantt } from './frappe-chart';
 import type { Band, GanttLayout, GanttViewMode, Tick } from './gantt-layout';
 import { diamondPoints, xOfDayMiddle } from './gantt-layout';
@@ -25,6 +26,8 @@ export interface OverlayModel {
   ticks: readonly Tick[];
   elections: readonly IsoDate[];
   today: IsoDate;
+  /** the labels' language */
+  t: Translate;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -70,7 +73,13 @@ export function placeDiamond(bar: FrappeBar, layout: GanttLayout): void {
 }
 
 export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
-  const { layout } = model;
+  const { layout, t } = model;
+  const bandTitle = (band: Band): string =>
+    t('{name} : du {start} au {end}', {
+      name: band.label,
+      start: formatFrDate(band.start),
+      end: formatFrDate(band.end),
+    });
   const top = chart.config.header_height;
   const bottom = chart.grid_height;
   const height = Math.max(0, bottom - top);
@@ -98,7 +107,7 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
       `jl-band jl-band--${i % 2 ? 'even' : 'odd'}`,
     );
     const title = document.createElementNS(SVG_NS, 'title');
-    title.textContent = `${band.label} : du ${formatFrDate(band.start)} au ${formatFrDate(band.end)}`;
+    title.textContent = bandTitle(band);
     rect.appendChild(title);
     behindFragment.appendChild(rect);
   });
@@ -130,9 +139,9 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
     headerFragment.appendChild(
       label(
         'jl-mark-label--election',
-        'Élection',
+        t('Élection'),
         x,
-        `Élection du ${formatFrDate(day)}`,
+        t('Élection du {date}', { date: formatFrDate(day) }),
       ),
     );
   }
@@ -148,9 +157,9 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
     headerFragment.appendChild(
       label(
         'jl-mark-label--today',
-        'Aujourd’hui',
+        t('Aujourd’hui'),
         x,
-        `Aujourd’hui : ${formatFrDate(model.today)}`,
+        t('Aujourd’hui : {date}', { date: formatFrDate(model.today) }),
       ),
     );
   }
@@ -164,7 +173,7 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
         'jl-mark-label--phase',
         band.label,
         band.x,
-        `${band.label} : du ${formatFrDate(band.start)} au ${formatFrDate(band.end)}`,
+        bandTitle(band),
         band.width,
       ),
     );

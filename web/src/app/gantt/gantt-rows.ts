@@ -20,6 +20,7 @@ import {
 } from '@jalons/domain';
 import type { FrappeTask } from 'frappe-gantt';
 
+import { Translate, french, tKey } from '../i18n/i18n';
 import { HEALTH_LABELS } from '../shared/labels';
 
 /**
@@ -30,18 +31,18 @@ import { HEALTH_LABELS } from '../shared/labels';
  */
 
 export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  a_lancer: 'À lancer',
-  en_cours: 'En cours',
-  bloquee: 'Bloquée',
-  terminee: 'Terminée',
-  abandonnee: 'Abandonnée',
+  a_lancer: tKey('À lancer'),
+  en_cours: tKey('En cours'),
+  bloquee: tKey('Bloquée'),
+  terminee: tKey('Terminée'),
+  abandonnee: tKey('Abandonnée'),
 };
 
 export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> =
   {
-    achieved: 'Atteint',
-    late: 'En retard',
-    upcoming: 'À venir',
+    achieved: tKey('Atteint'),
+    late: tKey('En retard'),
+    upcoming: tKey('À venir'),
   };
 
 /** How an action's bar looks, one token each (frappe accepts a single custom class). */
@@ -166,11 +167,12 @@ interface Sortable {
 /**
  * Rows of the chart. `collapsed` holds function ids whose items are hidden (the header row stays).
  * Functions come in `order`; inside a function, items by first day, actions before milestones on
- * the same day, then by title.
+ * the same day, then by title. Labels in the language of `t`.
  */
 export function buildRows(
   view: ChronogramView,
   collapsed: ReadonlySet<string>,
+  t: Translate = french,
 ): GanttRow[] {
   const at = view.roadmap.at;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
@@ -210,7 +212,7 @@ export function buildRows(
       day: toDayNumber(a.start),
       kind: 0,
       title: a.title,
-      row: actionRow(a, fn, at, persons, predecessors, uniqueId),
+      row: actionRow(a, fn, at, persons, predecessors, uniqueId, t),
     });
   }
   for (const m of view.milestones) {
@@ -220,7 +222,7 @@ export function buildRows(
       day: toDayNumber(m.date),
       kind: 1,
       title: m.title,
-      row: milestoneRow(m, fn, uniqueId),
+      row: milestoneRow(m, fn, uniqueId, t),
     });
   }
 
@@ -268,6 +270,7 @@ function actionRow(
   persons: Map<string, string>,
   predecessors: Map<string, Set<string>>,
   uniqueId: (raw: string) => string,
+  t: Translate,
 ): ActionRow {
   const row: ActionRow = {
     kind: 'action',
@@ -279,7 +282,7 @@ function actionRow(
     start: a.start,
     due: a.due,
     status: a.status,
-    statusLabel: STATUS_LABELS[a.status] ?? a.status,
+    statusLabel: t(STATUS_LABELS[a.status] ?? a.status),
     progress: a.status === 'terminee' ? 100 : clampPercent(a.progress),
     ownerName: (a.ownerId && persons.get(a.ownerId)) || null,
     health: itemHealth(a, at),
@@ -290,7 +293,7 @@ function actionRow(
     predecessorIds: [...(predecessors.get(a.id) ?? [])],
     meta: '',
   };
-  row.meta = itemMeta(row);
+  row.meta = itemMeta(row, t);
   return row;
 }
 
@@ -298,6 +301,7 @@ function milestoneRow(
   m: ChronogramMilestoneView,
   fn: FunctionWithRollUpView,
   uniqueId: (raw: string) => string,
+  t: Translate,
 ): MilestoneRow {
   const row: MilestoneRow = {
     kind: 'milestone',
@@ -309,13 +313,13 @@ function milestoneRow(
     date: m.date,
     achievedOn: m.achievedOn,
     state: m.state,
-    statusLabel: MILESTONE_STATE_LABELS[m.state] ?? m.state,
+    statusLabel: t(MILESTONE_STATE_LABELS[m.state] ?? m.state),
     ownerName: fn.owner?.name ?? null,
     color: safeColor(fn.color),
     version: m.version,
     meta: '',
   };
-  row.meta = itemMeta(row);
+  row.meta = itemMeta(row, t);
   return row;
 }
 
@@ -325,6 +329,11 @@ const MAX_SPAN_DAYS = 3_600;
 /** Narrow no-break space before « % », as fr-FR writes it. */
 export const PERCENT = '\u202f%';
 
+/** « 80 % » in French, « 80% » in English. */
+function percent(n: number, t: Translate): string {
+  return t.lang === 'fr' ? `${n}${PERCENT}` : `${n}%`;
+}
+
 /**
  * frappe-gantt tasks for the rows: fresh objects on every call (frappe writes into them while
  * dragging, and the chronogram input must stay the only truth). Dependencies are kept only when
@@ -333,6 +342,7 @@ export const PERCENT = '\u202f%';
 export function buildTasks(
   rows: readonly GanttRow[],
   fallbackDay: IsoDate,
+  t: Translate = french,
 ): FrappeTask[] {
   const taskIdOfAction = new Map<string, string>();
   for (const row of rows)
@@ -364,8 +374,8 @@ export function buildTasks(
           id: row.taskId,
           name: escapeHtml(
             row.look === 'done'
-              ? `✓ 100${PERCENT}`
-              : `${row.progress}${PERCENT}`,
+              ? `✓ ${percent(100, t)}`
+              : percent(row.progress, t),
           ),
           start: row.start,
           end: safeEnd(row.start, row.due),
@@ -414,59 +424,77 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n <= 1 ? one : many}`;
-}
-
 /** What a screen reader hears for the chart (the list beside it carries the details). */
-export function chartSummary(view: ChronogramView): string {
+export function chartSummary(
+  view: ChronogramView,
+  t: Translate = french,
+): string {
   const at = view.roadmap.at;
   let lateActions = 0;
   for (const a of view.actions) if (itemHealth(a, at) === 'late') lateActions++;
   let lateMilestones = 0;
   for (const m of view.milestones) if (m.state === 'late') lateMilestones++;
-  const actions = plural(view.actions.length, 'action', 'actions');
-  const milestones = plural(view.milestones.length, 'jalon', 'jalons');
-  const late = (n: number): string => (n > 0 ? ` dont ${n} en retard` : '');
-  return (
-    `Chronogramme : ${actions}${late(lateActions)}, ${milestones}${late(lateMilestones)}, ` +
-    `du ${formatFrDate(view.roadmap.start)} au ${formatFrDate(view.roadmap.end)}`
+  const late = (n: number): string =>
+    n > 0 ? ` ${t('dont {late} en retard', { late: n })}` : '';
+  return t(
+    'Chronogramme : {actions}{lateActions}, {milestones}{lateMilestones}, du {start} au {end}',
+    {
+      actions: t('{n} action|{n} actions', { n: view.actions.length }),
+      lateActions: late(lateActions),
+      milestones: t('{n} jalon|{n} jalons', { n: view.milestones.length }),
+      lateMilestones: late(lateMilestones),
+      start: formatFrDate(view.roadmap.start),
+      end: formatFrDate(view.roadmap.end),
+    },
   );
 }
 
 /** The words of the left-hand list under an item's title. */
-export function itemMeta(row: ItemRow): string {
+export function itemMeta(row: ItemRow, t: Translate = french): string {
   if (row.kind === 'milestone') {
-    return `Jalon du ${formatFrDate(row.date)} · ${row.statusLabel}`;
+    return t('Jalon du {date} · {state}', {
+      date: formatFrDate(row.date),
+      state: row.statusLabel,
+    });
   }
-  const parts = [row.ownerName ?? 'Sans responsable', row.statusLabel];
+  const parts = [row.ownerName ?? t('Sans responsable'), row.statusLabel];
   if (row.health === 'late' || row.health === 'at_risk')
-    parts.push(HEALTH_LABELS[row.health]);
+    parts.push(t(HEALTH_LABELS[row.health]));
   return parts.join(' · ');
 }
 
-/** The hover card of a bar, in French, every value escaped. */
+/** The hover card of a bar, in the language of `t`, every value escaped. */
 export function popupParts(
   row: GanttRow,
   functionName: string,
+  t: Translate = french,
 ): { title: string; subtitle: string; details: string } {
   switch (row.kind) {
     case 'group':
       return {
         title: escapeHtml(row.name),
         subtitle: escapeHtml(
-          `${row.itemCount} élément${row.itemCount > 1 ? 's' : ''}`,
+          t('{n} élément|{n} éléments', { n: row.itemCount }),
         ),
-        details: escapeHtml(`Avancement : ${row.progress}${PERCENT}`),
+        details: escapeHtml(
+          t('Avancement : {progress}', { progress: percent(row.progress, t) }),
+        ),
       };
     case 'action': {
       const days = Math.max(1, spanDays(row.start, row.due));
       const lines = [
-        `Du ${formatFrDate(row.start)} au ${formatFrDate(row.due)} (${days} jour${days > 1 ? 's' : ''})`,
-        `Avancement : ${row.progress}${PERCENT}`,
-        `Responsable : ${row.ownerName ?? 'aucun'}`,
+        t('Du {start} au {end} ({days})', {
+          start: formatFrDate(row.start),
+          end: formatFrDate(row.due),
+          days: t('{n} jour|{n} jours', { n: days }),
+        }),
+        t('Avancement : {progress}', { progress: percent(row.progress, t) }),
+        t('Responsable : {name}', { name: row.ownerName ?? t('aucun') }),
       ];
-      if (row.health) lines.push(`Santé : ${HEALTH_LABELS[row.health]}`);
+      if (row.health)
+        lines.push(
+          t('Santé : {health}', { health: t(HEALTH_LABELS[row.health]) }),
+        );
       return {
         title: escapeHtml(row.title),
         subtitle: escapeHtml(`${functionName} · ${row.statusLabel}`),
@@ -474,12 +502,19 @@ export function popupParts(
       };
     }
     case 'milestone': {
-      const lines = [`Prévu le ${formatFrDate(row.date)}`];
+      const lines = [t('Prévu le {date}', { date: formatFrDate(row.date) })];
       if (row.achievedOn)
-        lines.push(`Atteint le ${formatFrDate(row.achievedOn)}`);
+        lines.push(
+          t('Atteint le {date}', { date: formatFrDate(row.achievedOn) }),
+        );
       return {
         title: escapeHtml(row.title),
-        subtitle: escapeHtml(`Jalon · ${functionName} · ${row.statusLabel}`),
+        subtitle: escapeHtml(
+          t('Jalon · {function} · {state}', {
+            function: functionName,
+            state: row.statusLabel,
+          }),
+        ),
         details: lines.map(escapeHtml).join('<br>'),
       };
     }

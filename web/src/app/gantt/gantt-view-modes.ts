@@ -1,35 +1,43 @@
 import type { FrappeViewMode } from 'frappe-gantt';
 
+import { Translate, french, tKey } from '../i18n/i18n';
 import { GanttViewMode, PX_PER_DAY } from './gantt-layout';
 
 /**
- * The three view modes as frappe-gantt 1.x view mode objects, with French header labels.
+ * The three view modes as frappe-gantt 1.x view mode objects, with header labels in the language
+ * of the interface (French by default).
  *
  * frappe's own Month and Year modes step by one month / one year and place bars with a month
  * difference that counts days as 1/31 of a month while widths count them as 1/30, and they read
  * dragged dates back truncated to whole months. Ours all step by ONE DAY (one column = one day,
  * see PX_PER_DAY) and only write a label on the first day of a month, quarter or year.
- * Month names come from a fixed French list, not from Intl: the same text on every browser.
+ * Month names come from a fixed French list translated by the dictionary, not from Intl: the same
+ * text on every browser.
  */
 
 export const FRENCH_MONTHS: readonly string[] = [
-  'Janvier',
-  'Février',
-  'Mars',
-  'Avril',
-  'Mai',
-  'Juin',
-  'Juillet',
-  'Août',
-  'Septembre',
-  'Octobre',
-  'Novembre',
-  'Décembre',
+  tKey('Janvier'),
+  tKey('Février'),
+  tKey('Mars'),
+  tKey('Avril'),
+  tKey('Mai'),
+  tKey('Juin'),
+  tKey('Juillet'),
+  tKey('Août'),
+  tKey('Septembre'),
+  tKey('Octobre'),
+  tKey('Novembre'),
+  tKey('Décembre'),
 ];
+
+/** T1 … T4 (« premier trimestre » …), in English Q1 … Q4. */
+function quarter(month0: number, t: Translate): string {
+  return t('T{quarter}', { quarter: Math.floor(month0 / 3) + 1 });
+}
 
 /** T1 … T4: « premier trimestre » … */
 export function quarterLabel(month0: number): string {
-  return `T${Math.floor(month0 / 3) + 1}`;
+  return quarter(month0, french);
 }
 
 const yearChanged = (d: Date, ld: Date | null): boolean =>
@@ -37,12 +45,15 @@ const yearChanged = (d: Date, ld: Date | null): boolean =>
 
 /** Names of the modes, as the toolbar shows them. */
 export const VIEW_MODE_LABELS: Readonly<Record<GanttViewMode, string>> = {
-  month: 'Mois',
-  quarter: 'Trimestre',
-  year: 'Année',
+  month: tKey('Mois'),
+  quarter: tKey('Trimestre'),
+  year: tKey('Année'),
 };
 
-export function frappeViewMode(mode: GanttViewMode): FrappeViewMode {
+export function frappeViewMode(
+  mode: GanttViewMode,
+  t: Translate = french,
+): FrappeViewMode {
   const common = {
     name: mode,
     step: '1d',
@@ -58,7 +69,7 @@ export function frappeViewMode(mode: GanttViewMode): FrappeViewMode {
         upper_text: (d, ld) =>
           yearChanged(d, ld) ? String(d.getFullYear()) : '',
         lower_text: (d, ld) =>
-          !ld || d.getDate() === 1 ? FRENCH_MONTHS[d.getMonth()] : '',
+          !ld || d.getDate() === 1 ? t(FRENCH_MONTHS[d.getMonth()]) : '',
       };
     case 'quarter':
       return {
@@ -67,7 +78,7 @@ export function frappeViewMode(mode: GanttViewMode): FrappeViewMode {
           yearChanged(d, ld) ? String(d.getFullYear()) : '',
         lower_text: (d, ld) =>
           !ld || (d.getDate() === 1 && d.getMonth() % 3 === 0)
-            ? quarterLabel(d.getMonth())
+            ? quarter(d.getMonth(), t)
             : '',
       };
     case 'year':
@@ -81,10 +92,13 @@ export function frappeViewMode(mode: GanttViewMode): FrappeViewMode {
 }
 
 /** All three, the current one first (frappe 1.2 starts on the first of `view_modes`). */
-export function frappeViewModes(current: GanttViewMode): FrappeViewMode[] {
+export function frappeViewModes(
+  current: GanttViewMode,
+  t: Translate = french,
+): FrappeViewMode[] {
   const order: GanttViewMode[] = [
     current,
     ...(['month', 'quarter', 'year'] as const).filter((m) => m !== current),
   ];
-  return order.map(frappeViewMode);
+  return order.map((mode) => frappeViewMode(mode, t));
 }

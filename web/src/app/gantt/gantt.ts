@@ -23,6 +23,9 @@ import type {
   FrappeTask,
 } from 'frappe-gantt';
 
+import { I18n, Translate } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
+import { PercentPipe } from '../shared/percent.pipe';
 import { JlFrappeGantt } from './frappe-chart';
 import { daysOfDrag, localDateOf } from './gantt-dates';
 import {
@@ -77,6 +80,8 @@ interface Drawn {
   functionNames: Map<string, string>;
   range: DayRange;
   mode: GanttViewMode;
+  /** the language of the labels */
+  t: Translate;
 }
 
 /**
@@ -119,6 +124,7 @@ function timed(name: string, work: () => void): void {
  */
 @Component({
   selector: 'jl-gantt',
+  imports: [PercentPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // frappe builds its DOM itself (no _ngcontent attributes): the styles are scoped by `.jl-gantt`
   encapsulation: ViewEncapsulation.None,
@@ -138,6 +144,8 @@ export class JlGantt {
   readonly progressChange = output<GanttProgressChange>();
   readonly open = output<GanttOpen>();
 
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   protected readonly layout = ganttLayout(FRAPPE_SIZES);
   protected readonly modes = GANTT_VIEW_MODES.map((value) => ({
     value,
@@ -148,9 +156,11 @@ export class JlGantt {
   /** ids of the functions whose items are hidden */
   protected readonly collapsed = signal<ReadonlySet<string>>(new Set());
   protected readonly rows = computed(() =>
-    buildRows(this.chronogram(), this.collapsed()),
+    buildRows(this.chronogram(), this.collapsed(), this.i18n.translate()),
   );
-  protected readonly summary = computed(() => chartSummary(this.chronogram()));
+  protected readonly summary = computed(() =>
+    chartSummary(this.chronogram(), this.i18n.translate()),
+  );
 
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('chart');
   private readonly document = inject(DOCUMENT);
@@ -164,15 +174,16 @@ export class JlGantt {
   >();
 
   constructor() {
-    // Once per change of what is drawn (a new chronogram, a collapse, the scale, editable): one
-    // frappe render. Nothing here writes a signal, so it cannot loop.
+    // Once per change of what is drawn (a new chronogram, a collapse, the scale, editable, the
+    // language): one frappe render. Nothing here writes a signal, so it cannot loop.
     afterRenderEffect({
       write: () => {
         const view = this.chronogram();
         const rows = this.rows();
         const mode = this.mode();
         const editable = this.editable();
-        untracked(() => this.draw(view, rows, mode, editable));
+        const t = this.i18n.translate();
+        untracked(() => this.draw(view, rows, mode, editable, t));
       },
     });
 
@@ -189,7 +200,13 @@ export class JlGantt {
   /** Draws again from the current `chronogram`: undoes any drag the parent did not accept. */
   reset(): void {
     if (!this.chart) return;
-    this.draw(this.chronogram(), this.rows(), this.mode(), this.editable());
+    this.draw(
+      this.chronogram(),
+      this.rows(),
+      this.mode(),
+      this.editable(),
+      this.i18n.translate(),
+    );
   }
 
   /** Scrolls the chart to the reference day (`roadmap.at`). */
@@ -232,8 +249,11 @@ export class JlGantt {
     rows: GanttRow[],
     mode: GanttViewMode,
     editable: boolean,
+    t: Translate,
   ): void {
-    timed('jl-gantt:render', () => this.drawChart(view, rows, mode, editable));
+    timed('jl-gantt:render', () =>
+      this.drawChart(view, rows, mode, editable, t),
+    );
   }
 
   private drawChart(
@@ -241,6 +261,7 @@ export class JlGantt {
     rows: GanttRow[],
     mode: GanttViewMode,
     editable: boolean,
+    t: Translate,
   ): void {
     const range = chartRange(view, mode);
     const drawn: Drawn = {
@@ -250,11 +271,12 @@ export class JlGantt {
       functionNames: new Map(view.functions.map((f) => [f.id, f.name])),
       range,
       mode,
+      t,
     };
     const previous = this.drawn;
     this.drawn = drawn;
     this.pending.clear();
-    const tasks = buildTasks(rows, view.roadmap.start);
+    const tasks = buildTasks(rows, view.roadmap.start, t);
     const jlRange = {
       start: localDateOf(range.start),
       end: localDateOf(range.end),
@@ -267,7 +289,7 @@ export class JlGantt {
 
     if (!this.chart) {
       this.chart = new JlFrappeGantt(this.host().nativeElement, tasks, {
-        ...this.baseOptions(mode),
+        ...this.baseOptions(mode, t),
         ...readonly,
         jl_range: jlRange,
         jl_after_render: (chart) => this.afterRender(chart),
@@ -280,17 +302,22 @@ export class JlGantt {
     const keepScroll =
       previous?.mode === mode ? chart.$container.scrollLeft : null;
     Object.assign(chart.options, readonly, { jl_range: jlRange });
+    if (previous?.t !== t) {
+      // the header's month and quarter names in the new language
+      chart.options.view_modes = frappeViewModes(mode, t);
+      chart.options.language = t.lang;
+    }
     chart.setup_tasks(tasks);
     chart.change_view_mode(mode);
     if (keepScroll === null) this.scrollToToday();
     else chart.$container.scrollLeft = keepScroll;
   }
 
-  private baseOptions(mode: GanttViewMode): FrappeOptions {
+  private baseOptions(mode: GanttViewMode, t: Translate): FrappeOptions {
     return {
       ...FRAPPE_SIZES,
-      view_modes: frappeViewModes(mode),
-      language: 'fr',
+      view_modes: frappeViewModes(mode, t),
+      language: t.lang,
       container_height: 'auto',
       infinite_padding: false,
       holidays: null,
@@ -318,7 +345,7 @@ export class JlGantt {
   private drawLayers(chart: JlFrappeGantt): void {
     const drawn = this.drawn;
     if (!drawn) return;
-    const { view, range, mode, rows } = drawn;
+    const { view, range, mode, rows, t } = drawn;
     drawOverlays(chart, {
       rows,
       range,
@@ -328,6 +355,7 @@ export class JlGantt {
       ticks: periodTicks(range, mode),
       elections: electionDays(view, range),
       today: view.roadmap.at,
+      t,
     });
     // the chart scrolls sideways: keyboard users must be able to reach and scroll it
     const container = chart.$container as HTMLElement | undefined;
@@ -340,7 +368,7 @@ export class JlGantt {
       container.tabIndex = 0;
       container.setAttribute(
         'aria-label',
-        'Zone de défilement du chronogramme (flèches gauche et droite)',
+        t('Zone de défilement du chronogramme (flèches gauche et droite)'),
       );
     }
   }
@@ -355,6 +383,7 @@ export class JlGantt {
     const parts = popupParts(
       row,
       this.drawn?.functionNames.get(row.functionId) ?? '',
+      this.drawn?.t,
     );
     ctx.set_title(parts.title);
     ctx.set_subtitle(parts.subtitle);

@@ -49,6 +49,8 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type ActionPageState =
   | { status: 'loading' }
@@ -73,12 +75,13 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     FrDatePipe,
     PercentPipe,
     HealthBadge,
-    HistoryTable,
-  ],
+    HistoryTable, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
 })
 export class ActionPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** the action's id (route parameter) */
   readonly id = input.required<string>();
 
@@ -166,12 +169,12 @@ export class ActionPage {
       .subscribe({
         next: () => {
           this.saving.set(false);
-          this.saved.set('Mise à jour enregistrée.');
+          this.saved.set(this.i18n.t('Mise à jour enregistrée.'));
           this.reloads.update((n) => n + 1);
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, this.i18n.translate());
           if (e.status === 409) {
             this.conflict.set(true);
             return;
@@ -221,7 +224,7 @@ export class ActionPage {
       catchError((err: unknown) =>
         of<ActionPageState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
     );

@@ -6,51 +6,87 @@ import {
   Component,
   computed,
   input,
+  inject,
 } from '@angular/core';
 
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
+import { I18n, LOCALES, Lang, Translate, french } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
-const PARIS_DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
 
-/** An instant (ISO 8601) as Paris reads it: « 20/04/2024 à 10:30 ». */
-export function formatParisDateTime(instant: string): string {
+function parisParts(d: Date, lang: Lang): Record<string, string> {
+  let format = dateTimeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], {
+      timeZone: 'Europe/Paris',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(lang, format);
+  }
+  return Object.fromEntries(
+    format.formatToParts(d).map((p) => [p.type, p.value]),
+  );
+}
+
+/**
+ * An instant (ISO 8601) as Paris reads it: « 20/04/2024 à 10:30 », in English (en-GB)
+ * « 20/04/2024, 10:30 ».
+ */
+export function formatParisDateTime(
+  instant: string,
+  lang: Lang = 'fr',
+): string {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
-  const parts = Object.fromEntries(
-    PARIS_DATE_TIME.formatToParts(d).map((p) => [p.type, p.value]),
-  );
-  return `${parts['day']}/${parts['month']}/${parts['year']} à ${parts['hour']}:${parts['minute']}`;
+  const p = parisParts(d, lang);
+  const day = `${p['day']}/${p['month']}/${p['year']}`;
+  const time = `${p['hour']}:${p['minute']}`;
+  return lang === 'fr' ? `${day} à ${time}` : `${day}, ${time}`;
 }
 
-/** The day of an instant (ISO 8601) as Paris reads it: « 20/04/2024 ». */
+/** The day of an instant (ISO 8601) as Paris reads it: « 20/04/2024 » (the same in en-GB). */
 export function formatParisDay(instant: string): string {
-  return formatParisDateTime(instant).split(' à ')[0];
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const p = parisParts(d, 'fr');
+  return `${p['day']}/${p['month']}/${p['year']}`;
 }
 
-/** A history value as the user reads it: statuses in words, days fr-FR, progress in %. */
-export function historyValue(field: string, value: string | null): string {
+/** A percentage written in the history (« 40 », « 12.5 »): « 12,5 % », in English « 12.5% ». */
+function historyPercent(value: string, lang: Lang): string {
+  return lang === 'fr' ? `${value.replace('.', ',')}\u202f%` : `${value}%`;
+}
+
+/**
+ * A history value as the user reads it: statuses in words, days dd/mm/yyyy (fr-FR and en-GB
+ * agree), progress in %.
+ */
+export function historyValue(
+  field: string,
+  value: string | null,
+  t: Translate = french,
+): string {
   if (value === null || value === '') return '—';
   if (field === 'status' && value in STATUS_LABELS) {
-    return STATUS_LABELS[value as ActionStatus];
+    return t(STATUS_LABELS[value as ActionStatus]);
   }
   if (field === 'progress' && /^\d+(\.\d+)?$/.test(value)) {
-    return `${value.replace('.', ',')}\u202f%`;
+    return historyPercent(value, t.lang);
   }
   // an action's creation is recorded as « <status> <progress> % »
   const created = field === 'created' ? /^(\w+) (\d+) %$/.exec(value) : null;
   if (created && created[1] in STATUS_LABELS) {
-    return `${STATUS_LABELS[created[1] as ActionStatus]}, ${created[2]}\u202f%`;
+    return `${t(STATUS_LABELS[created[1] as ActionStatus])}, ${historyPercent(created[2], t.lang)}`;
   }
   const day: unknown = value;
   if (isIsoDate(day)) return formatFrDate(day);
-  // days inside a sentence (« atteint le 2026-09-18 ») read fr-FR too
+  // days inside a sentence (« atteint le 2026-09-18 ») read dd/mm/yyyy too
   return value.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
 }
 
@@ -67,26 +103,30 @@ interface HistoryRow {
 /** Who changed what, when and why: newest first. */
 @Component({
   selector: 'jl-history-table',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
       class="table-scroll"
       role="region"
-      aria-label="Historique des modifications"
+      [attr.aria-label]="'Historique des modifications' | t: lang()"
       tabindex="0"
     >
       <table class="data-table" data-testid="history">
         <caption class="visually-hidden">
-          Historique des modifications, de la plus récente à la plus ancienne
+          {{
+            'Historique des modifications, de la plus récente à la plus ancienne'
+              | t: lang()
+          }}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Qui</th>
-            <th scope="col">Quand</th>
-            <th scope="col">Champ</th>
-            <th scope="col">De</th>
-            <th scope="col">À</th>
-            <th scope="col">Commentaire</th>
+            <th scope="col">{{ 'Qui' | t: lang() }}</th>
+            <th scope="col">{{ 'Quand' | t: lang() }}</th>
+            <th scope="col">{{ 'Champ' | t: lang() }}</th>
+            <th scope="col">{{ 'De' | t: lang() }}</th>
+            <th scope="col">{{ 'À' | t: lang() }}</th>
+            <th scope="col">{{ 'Commentaire' | t: lang() }}</th>
           </tr>
         </thead>
         <tbody>
@@ -101,7 +141,9 @@ interface HistoryRow {
             </tr>
           } @empty {
             <tr>
-              <td colspan="6">Aucune modification enregistrée.</td>
+              <td colspan="6">
+                {{ 'Aucune modification enregistrée.' | t: lang() }}
+              </td>
             </tr>
           }
         </tbody>
@@ -110,19 +152,22 @@ interface HistoryRow {
   `,
 })
 export class HistoryTable {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly entries = input.required<readonly HistoryEntryView[]>();
 
-  protected readonly rows = computed<HistoryRow[]>(() =>
-    [...this.entries()]
+  protected readonly rows = computed<HistoryRow[]>(() => {
+    const t = this.i18n.translate();
+    return [...this.entries()]
       .sort((a, b) => b.at.localeCompare(a.at))
       .map((e) => ({
         id: e.id,
         who: e.actor?.name ?? '—',
-        when: formatParisDateTime(e.at),
-        field: HISTORY_FIELD_LABELS[e.field] ?? e.field,
-        from: historyValue(e.field, e.from),
-        to: historyValue(e.field, e.to),
+        when: formatParisDateTime(e.at, t.lang),
+        field: t(HISTORY_FIELD_LABELS[e.field] ?? e.field),
+        from: historyValue(e.field, e.from, t),
+        to: historyValue(e.field, e.to, t),
         comment: e.comment ?? '—',
-      })),
-  );
+      }));
+  });
 }

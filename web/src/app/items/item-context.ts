@@ -4,6 +4,8 @@ import type {
   PhaseWithRollUpView,
 } from '@jalons/contract';
 
+import { tKey } from '../i18n/i18n';
+
 /** What a detail page needs to name things around an item: its function, its phase, other actions. */
 export interface ItemContext {
   roadmapId: string;
@@ -28,4 +30,6 @@ export function itemContext(
 }
 
 export const CONFLICT_MESSAGE =
-  'Cet élément a été modifié entre-temps par quelqu’un d’autre. Rechargez-le pour voir sa version actuelle, puis refaites votre modification.';
+  tKey(
+  'Cet élément a été modifié entre-temps par quelqu’un d’autre. Rechargez-le pour voir sa version actuelle, puis refaites votre modification.',
+  );

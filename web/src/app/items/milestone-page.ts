@@ -39,6 +39,8 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type MilestonePageState =
   | { status: 'loading' }
@@ -56,11 +58,13 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
 /** A milestone: its fields, its history, and marking it achieved (on a day) or not. */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable],
+  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })
 export class MilestonePage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** the milestone's id (route parameter) */
   readonly id = input.required<string>();
 
@@ -114,16 +118,18 @@ export class MilestonePage {
     const day = this.achievedOn();
     if (!isIsoDate(day)) {
       this.errors.set({
-        byField: { achievedOn: 'Indiquez le jour où le jalon a été atteint.' },
+        byField: {
+          achievedOn: this.i18n.t('Indiquez le jour où le jalon a été atteint.'),
+        },
         general: [],
       });
       return;
     }
-    this.send(day, 'Jalon marqué comme atteint.');
+    this.send(day, this.i18n.t('Jalon marqué comme atteint.'));
   }
 
   protected markNotAchieved(): void {
-    this.send(null, 'Jalon marqué comme non atteint.');
+    this.send(null, this.i18n.t('Jalon marqué comme non atteint.'));
   }
 
   protected reload(): void {
@@ -156,7 +162,7 @@ export class MilestonePage {
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, this.i18n.translate());
           if (e.status === 409) {
             this.conflict.set(true);
             return;
@@ -191,7 +197,7 @@ export class MilestonePage {
       catchError((err: unknown) =>
         of<MilestonePageState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
     );

@@ -46,6 +46,8 @@ import { ProgressBar } from '../shared/progress-bar';
 import { MandateTimeline } from './mandate-timeline';
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
+import { I18n, Translate, french } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type OverviewState =
   | { status: 'loading' }
@@ -85,7 +87,8 @@ interface Watch {
 /** A late action or milestone, as the « En retard » table shows it. */
 interface LateRow {
   key: string;
-  kind: 'Action' | 'Jalon';
+  /** « Action » or « Jalon », in the language of the interface */
+  kind: string;
   title: string;
   link: string[];
   functionName: string;
@@ -115,7 +118,8 @@ interface ChangeRow {
   id: string;
   when: string;
   who: string;
-  kind: 'Action' | 'Jalon';
+  /** « Action » or « Jalon », in the language of the interface */
+  kind: string;
   title: string;
   /** null when the item no longer exists */
   link: string[] | null;
@@ -123,26 +127,31 @@ interface ChangeRow {
   comment: string;
 }
 
-/** What a change did, in French: « Statut : À lancer → En cours ». */
+/** What a change did, in the language of `t`: « Statut : À lancer → En cours ». */
 export function describeChange(
   change: Pick<RecentChangeView, 'field' | 'from' | 'to'>,
+  t: Translate = french,
 ): string {
-  const label = HISTORY_FIELD_LABELS[change.field] ?? change.field;
+  const label = t(HISTORY_FIELD_LABELS[change.field] ?? change.field);
   switch (change.field) {
     case 'created':
       return change.to
-        ? `${label} (${historyValue('created', change.to)})`
+        ? `${label} (${historyValue('created', change.to, t)})`
         : label;
     case 'deleted':
     case 'comment':
       return label;
     default:
-      return `${label} : ${historyValue(change.field, change.from)} → ${historyValue(change.field, change.to)}`;
+      return t('{field} : {from} → {to}', {
+        field: label,
+        from: historyValue(change.field, change.from, t),
+        to: historyValue(change.field, change.to, t),
+      });
   }
 }
 
-function sectionError<T>(err: unknown): SectionState<T> {
-  return { status: 'error', message: toApiRequestError(err).message };
+function sectionError<T>(err: unknown, t: Translate): SectionState<T> {
+  return { status: 'error', message: toApiRequestError(err, t).message };
 }
 
 /** The mandate overview: where the roadmap stands in its four phases, and what slips. */
@@ -156,13 +165,14 @@ function sectionError<T>(err: unknown): SectionState<T> {
     HealthBadge,
     ProgressBar,
     PercentPipe,
-    FrDatePipe,
-  ],
+    FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
 })
 export class OverviewPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** ?roadmap=<id> (bound by the router); without it, the first roadmap. */
   readonly roadmap = input<string>();
 
@@ -246,20 +256,21 @@ export class OverviewPage {
     const w = this.watch();
     const at = this.at();
     if (w.status !== 'ready' || !at) return null;
+    const t = this.i18n.translate();
     const fns = this.functionsById();
     const actions = w.data.actions
       .filter((a) => compareIsoDates(a.due, at) < 0)
       .map(
         (a): LateRow => ({
           key: `action-${a.id}`,
-          kind: 'Action',
+          kind: t('Action'),
           title: a.title,
           link: ['/actions', a.id],
           functionName: fns.get(a.functionId)?.name ?? '—',
           due: a.due,
           daysLate: daysBetween(a.due, at),
-          owner: a.owner?.name ?? 'À désigner',
-          state: STATUS_LABELS[a.status],
+          owner: a.owner?.name ?? t('À désigner'),
+          state: t(STATUS_LABELS[a.status]),
           progress: a.progress,
         }),
       );
@@ -269,14 +280,14 @@ export class OverviewPage {
       .map(
         (m): LateRow => ({
           key: `milestone-${m.id}`,
-          kind: 'Jalon',
+          kind: t('Jalon'),
           title: m.title,
           link: ['/jalons', m.id],
           functionName: fns.get(m.functionId)?.name ?? '—',
           due: m.date,
           daysLate: daysBetween(m.date, at),
-          owner: fns.get(m.functionId)?.owner?.name ?? 'À désigner',
-          state: 'Non atteint',
+          owner: fns.get(m.functionId)?.owner?.name ?? t('À désigner'),
+          state: t('Non atteint'),
           progress: null,
         }),
       );
@@ -293,6 +304,7 @@ export class OverviewPage {
     const in30 = this.in30();
     const in90 = this.in90();
     if (w.status !== 'ready' || !at || !in30 || !in90) return null;
+    const t = this.i18n.translate();
     const fns = this.functionsById();
     const rows = w.data.milestones
       .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) >= 0)
@@ -312,13 +324,13 @@ export class OverviewPage {
     return [
       {
         id: '30',
-        title: 'Dans les 30 prochains jours',
+        title: t('Dans les 30 prochains jours'),
         until: in30,
         rows: rows.filter((r) => compareIsoDates(r.date, in30) <= 0),
       },
       {
         id: '90',
-        title: 'Du 31e au 90e jour',
+        title: t('Du 31e au 90e jour'),
         until: in90,
         rows: rows.filter(
           (r) =>
@@ -333,6 +345,7 @@ export class OverviewPage {
   protected readonly changeRows = computed<ChangeRow[] | null>(() => {
     const c = this.changes();
     if (c.status !== 'ready') return null;
+    const t = this.i18n.translate();
     const deleted = new Set(
       c.data.filter((e) => e.field === 'deleted').map((e) => e.itemId),
     );
@@ -342,14 +355,14 @@ export class OverviewPage {
       .map(
         (e): ChangeRow => ({
           id: e.id,
-          when: formatParisDateTime(e.at),
+          when: formatParisDateTime(e.at, t.lang),
           who: e.actor?.name ?? '—',
-          kind: e.itemType === 'action' ? 'Action' : 'Jalon',
-          title: e.itemTitle ?? 'Sans titre',
+          kind: e.itemType === 'action' ? t('Action') : t('Jalon'),
+          title: e.itemTitle ?? t('Sans titre'),
           link: deleted.has(e.itemId)
             ? null
             : [e.itemType === 'action' ? '/actions' : '/jalons', e.itemId],
-          what: describeChange(e),
+          what: describeChange(e, t),
           comment: e.comment ?? '—',
         }),
       );
@@ -378,7 +391,9 @@ export class OverviewPage {
       }),
     }).pipe(
       map((data): SectionState<Watch> => ({ status: 'ready', data })),
-      catchError((err: unknown) => of(sectionError<Watch>(err))),
+      catchError((err: unknown) =>
+        of(sectionError<Watch>(err, this.i18n.translate())),
+      ),
       startWith<SectionState<Watch>>(SECTION_LOADING),
     );
   }
@@ -390,7 +405,9 @@ export class OverviewPage {
       map(
         (data): SectionState<RecentChangeView[]> => ({ status: 'ready', data }),
       ),
-      catchError((err: unknown) => of(sectionError<RecentChangeView[]>(err))),
+      catchError((err: unknown) =>
+        of(sectionError<RecentChangeView[]>(err, this.i18n.translate())),
+      ),
       startWith<SectionState<RecentChangeView[]>>(SECTION_LOADING),
     );
   }
@@ -420,7 +437,7 @@ export class OverviewPage {
       catchError((err: unknown) =>
         of<OverviewState>({
           status: 'error',
-          message: toApiRequestError(err).message,
+          message: toApiRequestError(err, this.i18n.translate()).message,
         }),
       ),
       startWith(LOADING),

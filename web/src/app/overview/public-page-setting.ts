@@ -16,6 +16,8 @@ import { RouterLink } from '@angular/router';
 
 import { toApiRequestError } from '../data/api-error';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 /**
  * The project lead's setting of a roadmap's public page (/public/<slug>): on or off, saved with the
@@ -23,7 +25,7 @@ import { RoadmapsService } from '../data/roadmaps.service';
  */
 @Component({
   selector: 'jl-public-page-setting',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section
@@ -31,19 +33,23 @@ import { RoadmapsService } from '../data/roadmaps.service';
       aria-labelledby="titre-page-publique"
       data-testid="public-page-setting"
     >
-      <h2 id="titre-page-publique">Page publique</h2>
+      <h2 id="titre-page-publique">{{ 'Page publique' | t: lang() }}</h2>
       <p class="field-hint">
-        Ouverte, elle montre à tous, sans compte, l’avancement par phase et par
-        fonction et les jalons, sans aucun nom ni commentaire.
+        {{
+          'Ouverte, elle montre à tous, sans compte, l’avancement par phase et par fonction et les jalons, sans aucun nom ni commentaire.'
+            | t: lang()
+        }}
       </p>
       @if (settings().publicPage) {
         <p data-testid="public-page-state">
-          La page publique est <strong>ouverte</strong> :
+          {{ 'La page publique est' | t: lang() }}
+          <strong>{{ 'ouverte' | t: lang() }}</strong> :
           <a [routerLink]="['/public', roadmap().slug]">{{ address() }}</a>
         </p>
       } @else {
         <p data-testid="public-page-state">
-          La page publique est <strong>fermée</strong>.
+          {{ 'La page publique est' | t: lang() }}
+          <strong>{{ 'fermée' | t: lang() }}</strong>.
         </p>
       }
       @if (refusal(); as message) {
@@ -51,7 +57,7 @@ import { RoadmapsService } from '../data/roadmaps.service';
       }
       <p class="visually-hidden" role="status">
         @if (saving()) {
-          Enregistrement…
+          {{ 'Enregistrement…' | t: lang() }}
         } @else if (saved(); as done) {
           {{ done }}
         }
@@ -64,14 +70,16 @@ import { RoadmapsService } from '../data/roadmaps.service';
       >
         {{
           settings().publicPage
-            ? 'Fermer la page publique'
-            : 'Ouvrir la page publique'
+            ? ('Fermer la page publique' | t: lang())
+            : ('Ouvrir la page publique' | t: lang())
         }}
       </button>
     </section>
   `,
 })
 export class PublicPageSetting {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly roadmap = input.required<RoadmapSummaryView>();
   /** the roadmap's settings as saved (or as found after a conflict), with their new version */
   readonly changed = output<RoadmapSummaryView>();
@@ -108,18 +116,26 @@ export class PublicPageSetting {
           this.settings.set({ publicPage: r.publicPage, version: r.version });
           this.changed.emit(r);
           this.saved.set(
-            r.publicPage ? 'Page publique ouverte.' : 'Page publique fermée.',
+            r.publicPage
+              ? this.i18n.t('Page publique ouverte.')
+              : this.i18n.t('Page publique fermée.'),
           );
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, this.i18n.translate());
           if (e.status !== 409) {
-            this.refusal.set(`Modification refusée : ${e.message}`);
+            this.refusal.set(
+              this.i18n.t('Modification refusée : {message}', {
+                message: e.message,
+              }),
+            );
             return;
           }
           this.refusal.set(
-            'Ce réglage a été modifié entre-temps par quelqu’un d’autre : voici son état actuel.',
+            this.i18n.t(
+              'Ce réglage a été modifié entre-temps par quelqu’un d’autre : voici son état actuel.',
+            ),
           );
           // the current settings, to decide again
           this.roadmaps

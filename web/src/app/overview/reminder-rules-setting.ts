@@ -24,6 +24,8 @@ import {
   focusFirstError,
   toFormErrors,
 } from '../shared/form-errors';
+import { I18n, Translate, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 const FIELDS = [
   'before',
@@ -39,8 +41,9 @@ const BEFORE_MAX_COUNT = 6;
 const OVERDUE_MAX_DAYS = 60;
 const ESCALATE_MAX_DAYS = 90;
 
-export const RULES_CONFLICT_MESSAGE =
-  'Les réglages de cette feuille de route ont été modifiés entre-temps par quelqu’un d’autre : voici les règles actuelles. Vérifiez-les, puis enregistrez à nouveau.';
+export const RULES_CONFLICT_MESSAGE = tKey(
+  'Les réglages de cette feuille de route ont été modifiés entre-temps par quelqu’un d’autre : voici les règles actuelles. Vérifiez-les, puis enregistrez à nouveau.',
+);
 
 /** « 14, 7, 1 » → [14, 7, 1]: whole numbers, largest first, each once; null when something else is typed. */
 export function parseDays(text: string): number[] | null {
@@ -63,12 +66,16 @@ function checkDays(
   field: string,
   value: number | null,
   max: number,
+  t: Translate,
 ): RuleViolation[] {
   return value === null || !Number.isInteger(value) || value < 0 || value > max
     ? [
         {
           field,
-          message: `Indiquez un nombre entier de jours de 0 (jamais) à ${max}.`,
+          message: t(
+            'Indiquez un nombre entier de jours de 0 (jamais) à {max}.',
+            { max },
+          ),
         },
       ]
     : [];
@@ -94,11 +101,13 @@ function withoutPrefix(err: ApiRequestError): ApiRequestError {
  */
 @Component({
   selector: 'jl-reminder-rules-setting',
-  imports: [FormsModule],
+  imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminder-rules-setting.html',
 })
 export class ReminderRulesSetting {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly roadmap = input.required<RoadmapSummaryView>();
   /** the roadmap's settings as saved (or as found after a conflict), with their new version */
   readonly changed = output<RoadmapSummaryView>();
@@ -133,6 +142,7 @@ export class ReminderRulesSetting {
 
   protected save(): void {
     if (this.saving()) return;
+    const t = this.i18n.translate();
     const before = parseDays(this.before());
     const violations: RuleViolation[] = [
       ...(before === null ||
@@ -141,15 +151,24 @@ export class ReminderRulesSetting {
         ? [
             {
               field: 'before',
-              message: `Indiquez au plus ${BEFORE_MAX_COUNT} nombres entiers de jours, de 1 à ${BEFORE_MAX_DAYS}, séparés par des virgules (par exemple : 14, 7, 1).`,
+              message: t(
+                'Indiquez au plus {count} nombres entiers de jours, de 1 à {max}, séparés par des virgules (par exemple : 14, 7, 1).',
+                { count: BEFORE_MAX_COUNT, max: BEFORE_MAX_DAYS },
+              ),
             },
           ]
         : []),
-      ...checkDays('overdueEveryDays', this.overdueEveryDays(), OVERDUE_MAX_DAYS),
+      ...checkDays(
+        'overdueEveryDays',
+        this.overdueEveryDays(),
+        OVERDUE_MAX_DAYS,
+        t,
+      ),
       ...checkDays(
         'escalateAfterDays',
         this.escalateAfterDays(),
         ESCALATE_MAX_DAYS,
+        t,
       ),
     ];
     this.saved.set(null);
@@ -174,14 +193,17 @@ export class ReminderRulesSetting {
       .subscribe({
         next: (roadmap) => {
           this.saving.set(false);
-          this.saved.set('Règles de rappel enregistrées.');
+          this.saved.set(t('Règles de rappel enregistrées.'));
           this.changed.emit(roadmap);
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          const e = toApiRequestError(err);
+          const e = toApiRequestError(err, t);
           if (e.status === 409) {
-            this.errors.set({ byField: {}, general: [RULES_CONFLICT_MESSAGE] });
+            this.errors.set({
+              byField: {},
+              general: [t(RULES_CONFLICT_MESSAGE)],
+            });
             this.reload(id);
             return;
           }

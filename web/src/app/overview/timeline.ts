@@ -7,6 +7,8 @@ import {
   toDayNumber,
 } from '@jalons/domain';
 
+import { LOCALES, Translate, french } from '../i18n/i18n';
+
 /**
  * Geometry of the mandate timeline, in percent of the roadmap's span (calendar days, both ends
  * included). A date is placed at the start of its day: the roadmap's first day at 0 %, the day
@@ -70,11 +72,11 @@ function alignAt(position: number): LabelAlign {
   return 'center';
 }
 
-function frList(dates: IsoDate[]): string {
-  const fr = dates.map(formatFrDate);
-  return fr.length < 2
-    ? fr.join('')
-    : `${fr.slice(0, -1).join(', ')} et ${fr[fr.length - 1]}`;
+/** « 15/03/2026, 22/03/2026 et 11/03/2029 » (in English « … and … »). */
+function dateList(dates: IsoDate[], t: Translate): string {
+  return new Intl.ListFormat(LOCALES[t.lang], { type: 'conjunction' }).format(
+    dates.map(formatFrDate),
+  );
 }
 
 /** What the timeline needs of a roadmap: the internal views and the public page both have it. */
@@ -90,7 +92,11 @@ export type TimelineRoadmap = Pick<
   phases: readonly Pick<PhaseView, 'id' | 'order' | 'name' | 'start' | 'end'>[];
 };
 
-export function buildTimeline(roadmap: TimelineRoadmap): Timeline {
+/** The timeline of `roadmap`, its labels in the language of `t`. */
+export function buildTimeline(
+  roadmap: TimelineRoadmap,
+  t: Translate = french,
+): Timeline {
   const total = Math.max(1, spanDays(roadmap.start, roadmap.end));
   const first = toDayNumber(roadmap.start);
   const last = toDayNumber(roadmap.end);
@@ -127,7 +133,10 @@ export function buildTimeline(roadmap: TimelineRoadmap): Timeline {
     const position = at(electionDates[0]) as number;
     elections.push({
       kind: 'election',
-      text: `${electionDates.length > 1 ? 'Élections' : 'Élection'} : ${frList(electionDates)}`,
+      text: t('Élection : {dates}|Élections : {dates}', {
+        n: electionDates.length,
+        dates: dateList(electionDates, t),
+      }),
       position,
       align: alignAt(position),
     });
@@ -138,7 +147,7 @@ export function buildTimeline(roadmap: TimelineRoadmap): Timeline {
     lines.push({ kind: 'election', position: nextAt });
     elections.push({
       kind: 'election',
-      text: `Prochaine élection : ${formatFrDate(next)}`,
+      text: t('Prochaine élection : {date}', { date: formatFrDate(next) }),
       position: nextAt,
       align: alignAt(nextAt),
     });
@@ -150,7 +159,7 @@ export function buildTimeline(roadmap: TimelineRoadmap): Timeline {
     lines.push({ kind: 'today', position: todayAt });
     today = {
       kind: 'today',
-      text: `Aujourd’hui : ${formatFrDate(roadmap.at)}`,
+      text: t('Aujourd’hui : {date}', { date: formatFrDate(roadmap.at) }),
       position: todayAt,
       align: alignAt(todayAt),
     };

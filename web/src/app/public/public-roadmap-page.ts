@@ -19,6 +19,8 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 export type PublicRoadmapState =
   | { status: 'loading' }
@@ -58,13 +60,14 @@ interface MilestoneGroup {
     HealthBadge,
     ProgressBar,
     PercentPipe,
-    FrDatePipe,
-  ],
+    FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-roadmap-page.html',
   styleUrl: './public-roadmap-page.scss',
 })
 export class PublicRoadmapPage {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   /** the roadmap's slug (route parameter) */
   readonly slug = input.required<string>();
 
@@ -122,6 +125,7 @@ export class PublicRoadmapPage {
   protected readonly milestoneGroups = computed<MilestoneGroup[]>(() => {
     const r = this.ready();
     if (!r) return [];
+    const t = this.i18n.translate();
     const fns = new Map(r.functions.map((f) => [f.code, f]));
     const row = (m: PublicMilestone, i: number): MilestoneRow => ({
       key: `${m.functionCode}-${m.date}-${i}`,
@@ -138,20 +142,20 @@ export class PublicRoadmapPage {
     return [
       {
         id: 'late',
-        title: 'En retard',
-        empty: 'Aucun jalon en retard.',
+        title: t('En retard'),
+        empty: t('Aucun jalon en retard.'),
         rows: rows('late').sort(byDate),
       },
       {
         id: 'upcoming',
-        title: 'À venir',
-        empty: 'Aucun jalon à venir.',
+        title: t('À venir'),
+        empty: t('Aucun jalon à venir.'),
         rows: rows('upcoming').sort(byDate),
       },
       {
         id: 'achieved',
-        title: 'Atteints',
-        empty: 'Aucun jalon atteint pour l’instant.',
+        title: t('Atteints'),
+        empty: t('Aucun jalon atteint pour l’instant.'),
         // the most recently achieved first
         rows: rows('achieved').sort(
           (a, b) =>
@@ -166,7 +170,7 @@ export class PublicRoadmapPage {
     return this.api.get(slug).pipe(
       map((roadmap): PublicRoadmapState => ({ status: 'ready', roadmap })),
       catchError((err: unknown) => {
-        const e = toApiRequestError(err);
+        const e = toApiRequestError(err, this.i18n.translate());
         return of<PublicRoadmapState>({
           status: 'error',
           message: e.message,

@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 
+import { tKey } from '../i18n/i18n';
 import { PublicIndexPage } from './public-index-page';
 import { PublicRoadmapPage } from './public-roadmap-page';
 
@@ -7,11 +8,11 @@ export const publicRoutes: Route[] = [
   {
     path: '',
     component: PublicIndexPage,
-    title: 'Feuilles de route publiques · Jalons',
+    title: tKey('Feuilles de route publiques · Jalons'),
   },
   {
     path: ':slug',
     component: PublicRoadmapPage,
-    title: 'Page publique · Jalons',
+    title: tKey('Page publique · Jalons'),
   },
 ];

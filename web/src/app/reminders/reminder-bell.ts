@@ -28,6 +28,8 @@ import {
 import { toApiRequestError } from '../data/api-error';
 import { NotificationsService } from '../data/notifications.service';
 import { reminderLink, reminderPhrase } from './reminder-phrase';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 /** How many reminders the panel lists (the newest, unread first). */
 export const REMINDERS_SHOWN = 20;
@@ -39,14 +41,12 @@ export const REMINDERS_REFRESH_MS = 5 * 60_000;
 interface ReminderRow {
   id: string;
   unread: boolean;
-  kind: 'Action' | 'Jalon';
+  /** « Action » or « Jalon », in the language of the interface */
+  kind: string;
   title: string;
   link: string[];
   phrase: string;
 }
-
-const unreadLabel = (n: number): string =>
-  `${n} non ${n > 1 ? 'lus' : 'lu'}`;
 
 /**
  * The bell of the header: « Rappels » with the unread count, opening a panel (a disclosure) of the
@@ -55,7 +55,7 @@ const unreadLabel = (n: number): string =>
  */
 @Component({
   selector: 'jl-reminder-bell',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminder-bell.html',
   styleUrl: './reminder-bell.scss',
@@ -67,6 +67,8 @@ const unreadLabel = (n: number): string =>
   },
 })
 export class ReminderBell {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   private readonly api = inject(NotificationsService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -94,13 +96,14 @@ export class ReminderBell {
     const view = this.view();
     if (!view) return null;
     const readHere = this.readHere();
+    const t = this.i18n.translate();
     return view.items.map((n) => ({
       id: n.id,
       unread: n.readAt === null && !readHere.has(n.id),
-      kind: n.itemType === 'action' ? 'Action' : 'Jalon',
+      kind: n.itemType === 'action' ? t('Action') : t('Jalon'),
       title: n.title,
       link: reminderLink(n),
-      phrase: reminderPhrase(n),
+      phrase: reminderPhrase(n, t),
     }));
   });
 
@@ -117,7 +120,12 @@ export class ReminderBell {
   protected readonly badge = computed(() =>
     this.unread() > 99 ? '99+' : String(this.unread()),
   );
-  protected readonly unreadText = computed(() => unreadLabel(this.unread()));
+  /** « Rappels, 3 non lus »: the button's accessible name when some are unread */
+  protected readonly unreadName = computed(() =>
+    this.i18n.t('Rappels, {n} non lu|Rappels, {n} non lus', {
+      n: this.unread(),
+    }),
+  );
 
   constructor() {
     const navigations = inject(Router).events.pipe(
@@ -131,7 +139,9 @@ export class ReminderBell {
         switchMap(() =>
           this.api.list(REMINDERS_SHOWN).pipe(
             catchError((err: unknown) => {
-              this.loadError.set(toApiRequestError(err).message);
+              this.loadError.set(
+                toApiRequestError(err, this.i18n.translate()).message,
+              );
               return EMPTY;
             }),
           ),
@@ -204,7 +214,9 @@ export class ReminderBell {
               ]),
           );
           this.view.update((v) => (v ? { ...v, unread: 0 } : v));
-          this.announcement.set('Tous les rappels sont marqués comme lus.');
+          this.announcement.set(
+            this.i18n.t('Tous les rappels sont marqués comme lus.'),
+          );
           // the button is gone: the keyboard goes back to the panel's title
           afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
             injector: this.injector,
@@ -214,7 +226,9 @@ export class ReminderBell {
         error: (err: unknown) => {
           this.markingAll.set(false);
           this.actionError.set(
-            `Impossible de marquer les rappels comme lus : ${toApiRequestError(err).message}`,
+            this.i18n.t('Impossible de marquer les rappels comme lus : {message}', {
+              message: toApiRequestError(err, this.i18n.translate()).message,
+            }),
           );
         },
       });

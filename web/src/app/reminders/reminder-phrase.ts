@@ -2,45 +2,64 @@ import type { NotificationView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { daysBetween, isIsoDate } from '@jalons/domain';
 
-const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+import { LOCALES, Lang, Translate, french } from '../i18n/i18n';
 
-/** '2026-12-05' → « 5 déc. 2026 ». A calendar day, no time zone involved. */
-export function formatShortFrDate(day: IsoDate): string {
-  return isIsoDate(day) ? SHORT_DAY.format(new Date(`${day}T00:00:00Z`)) : day;
+const shortDays = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * '2026-12-05' → « 5 déc. 2026 » (in English « 5 Dec 2026 »). A calendar day, no time zone
+ * involved.
+ */
+export function formatShortDate(day: IsoDate, lang: Lang = 'fr'): string {
+  if (!isIsoDate(day)) return day;
+  let format = shortDays.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    shortDays.set(lang, format);
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
-
-const days = (n: number): string => `${n} ${n > 1 ? 'jours' : 'jour'}`;
 
 /**
  * What a reminder said on the day it was raised, then the due date: « échéance dans 7 jours — 5 déc.
  * 2026 », « échéance aujourd’hui — … », « en retard de 14 jours — … », and for the project lead
- * « remonté : en retard de 14 jours — … ».
+ * « remonté : en retard de 14 jours — … ». In the language of `t`.
  */
 export function reminderPhrase(
   n: Pick<NotificationView, 'rule' | 'dueDate' | 'runDate'>,
+  t: Translate = french,
 ): string {
-  const due = formatShortFrDate(n.dueDate);
+  const due = formatShortDate(n.dueDate, t.lang);
   const left =
     isIsoDate(n.runDate) && isIsoDate(n.dueDate)
       ? daysBetween(n.runDate, n.dueDate)
       : null;
-  if (left === null) return `échéance le ${due}`;
+  if (left === null) return t('échéance le {due}', { due });
   switch (n.rule) {
     case 'before':
-      return `échéance dans ${days(left)} — ${due}`;
+      return t('échéance dans {n} jour — {due}|échéance dans {n} jours — {due}', {
+        n: left,
+        due,
+      });
     case 'due':
-      return `échéance aujourd’hui — ${due}`;
+      return t('échéance aujourd’hui — {due}', { due });
     case 'overdue':
-      return `en retard de ${days(-left)} — ${due}`;
+      return t('en retard de {n} jour — {due}|en retard de {n} jours — {due}', {
+        n: -left,
+        due,
+      });
     case 'escalation':
-      return `remonté : en retard de ${days(-left)} — ${due}`;
+      return t(
+        'remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}',
+        { n: -left, due },
+      );
     default:
-      return `échéance le ${due}`;
+      return t('échéance le {due}', { due });
   }
 }
 

@@ -4,9 +4,12 @@ import {
   Component,
   computed,
   input,
+  inject,
 } from '@angular/core';
 
 import { HEALTH_LABELS } from './labels';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 
 /**
  * Schedule health as a badge: a word, a shape and a colour, never colour alone. Styles (and the
@@ -14,12 +17,15 @@ import { HEALTH_LABELS } from './labels';
  */
 @Component({
   selector: 'jl-health-badge',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="health" [class]="'health--' + health()">{{
-    label()
+    label() | t: lang()
   }}</span>`,
 })
 export class HealthBadge {
+  private readonly i18n = inject(I18n);
+  protected readonly lang = this.i18n.lang;
   readonly health = input.required<Health>();
   protected readonly label = computed(() => HEALTH_LABELS[this.health()]);
 }

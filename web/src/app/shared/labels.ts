@@ -6,61 +6,68 @@ import type {
   MilestoneState,
 } from '@jalons/domain';
 
+import { tKey } from '../i18n/i18n';
+
+/*
+ * The French labels: keys of the dictionary (web/src/app/i18n/en.ts). Show them through the `t`
+ * pipe or `I18n.t`, never as they are.
+ */
+
 /** What the user reads for each schedule health (always shown as text, never by colour alone). */
 export const HEALTH_LABELS: Readonly<Record<Health, string>> = {
-  on_track: 'À l’heure',
-  at_risk: 'À surveiller',
-  late: 'En retard',
+  on_track: tKey('À l’heure'),
+  at_risk: tKey('À surveiller'),
+  late: tKey('En retard'),
 };
 
 export const FAMILY_LABELS: Readonly<Record<FunctionFamily, string>> = {
-  centrale: 'Centrale',
-  socle: 'Socle',
-  ressources: 'Ressources',
-  ecosysteme: 'Écosystème',
-  anticipation: 'Anticipation',
+  centrale: tKey('Centrale'),
+  socle: tKey('Socle'),
+  ressources: tKey('Ressources'),
+  ecosysteme: tKey('Écosystème'),
+  anticipation: tKey('Anticipation'),
 };
 
 export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  a_lancer: 'À lancer',
-  en_cours: 'En cours',
-  bloquee: 'Bloquée',
-  terminee: 'Terminée',
-  abandonnee: 'Abandonnée',
+  a_lancer: tKey('À lancer'),
+  en_cours: tKey('En cours'),
+  bloquee: tKey('Bloquée'),
+  terminee: tKey('Terminée'),
+  abandonnee: tKey('Abandonnée'),
 };
 
 export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> =
   {
-    achieved: 'Atteint',
-    late: 'En retard',
-    upcoming: 'À venir',
+    achieved: tKey('Atteint'),
+    late: tKey('En retard'),
+    upcoming: tKey('À venir'),
   };
 
 export const VOLET_LABELS: Readonly<Record<CentralVolet, string>> = {
-  strategique: 'Stratégique',
-  metiers: 'Métiers',
-  technique: 'Technique',
+  strategique: tKey('Stratégique'),
+  metiers: tKey('Métiers'),
+  technique: tKey('Technique'),
 };
 
 /** The history's `field` codes (API side: the changed property), as the user reads them. */
 export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
-  created: 'Création',
-  deleted: 'Suppression',
-  comment: 'Commentaire',
-  title: 'Intitulé',
-  description: 'Description',
-  status: 'Statut',
-  progress: 'Avancement',
-  start: 'Début',
-  due: 'Échéance',
-  date: 'Date',
-  achievedOn: 'Atteint le',
-  owner: 'Responsable',
-  function: 'Fonction',
-  phase: 'Phase',
-  volet: 'Volet',
-  predecessor: 'Action précédente',
+  created: tKey('Création'),
+  deleted: tKey('Suppression'),
+  comment: tKey('Commentaire'),
+  title: tKey('Intitulé'),
+  description: tKey('Description'),
+  status: tKey('Statut'),
+  progress: tKey('Avancement'),
+  start: tKey('Début'),
+  due: tKey('Échéance'),
+  date: tKey('Date'),
+  achievedOn: tKey('Atteint le'),
+  owner: tKey('Responsable'),
+  function: tKey('Fonction'),
+  phase: tKey('Phase'),
+  volet: tKey('Volet'),
+  predecessor: tKey('Action précédente'),
 };
 
-/** What each role is called (the domain's table, so the API's messages and the web app agree). */
+/** What each role is called (the domain's table, so the API's messages and the web app agree; translated like the others). */
 export { ROLE_LABELS } from '@jalons/domain';

@@ -1,14 +1,33 @@
-import { formatNumber } from '@angular/common';
-import { LOCALE_ID, Pipe, PipeTransform, inject } from '@angular/core';
+import { Pipe, PipeTransform } from '@angular/core';
 
-/** 61.1 → « 61,1 % » (fr-FR: decimal comma, narrow no-break space before %). Input is 0–100. */
+import { Lang, LOCALES } from '../i18n/i18n';
+
+const formats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * 61.1 → « 61,1 % » in French (decimal comma, narrow no-break space before %), « 61.1% » in
+ * English. Input is 0–100; one decimal at most.
+ */
+export function formatPercent(
+  value: number | null | undefined,
+  lang: Lang,
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return '—';
+  let format = formats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], {
+      maximumFractionDigits: 1,
+    });
+    formats.set(lang, format);
+  }
+  return `${format.format(value)}${lang === 'fr' ? '\u202f%' : '%'}`;
+}
+
+/** `{{ 61.1 | jlPercent: lang() }}`: pure, the language is an argument (see the `t` pipe). */
 @Pipe({ name: 'jlPercent' })
 export class PercentPipe implements PipeTransform {
-  private readonly locale = inject(LOCALE_ID);
-
-  transform(value: number | null | undefined): string {
-    if (value === null || value === undefined || !Number.isFinite(value))
-      return '—';
-    return `${formatNumber(value, this.locale, '1.0-1')}\u202f%`;
+  transform(value: number | null | undefined, lang: Lang): string {
+    return formatPercent(value, lang);
   }
 }
