@@ -14,6 +14,7 @@ import {
 import { App } from './app';
 import { appRoutes } from './app.routes';
 import { AuthService } from './data/auth.service';
+import { LANG_STORAGE_KEY } from './i18n/i18n';
 import { provideFrenchLocale } from './locale';
 import { accessibleName, text } from './testing/dom';
 import { aNotification, aRoadmap } from './testing/factories';
@@ -227,6 +228,77 @@ describe('App shell', () => {
     expect(navLinks()).toContain('Chronogramme');
     // the keyboard starts from the new page's title
     expect(document.activeElement).toBe(shell.querySelector('main h1'));
+  });
+
+  describe('the language switch', () => {
+    afterEach(() => {
+      localStorage.clear();
+      document.documentElement.lang = 'fr';
+    });
+
+    const switchGroup = (): HTMLElement | null =>
+      shell.querySelector('header [role="group"].lang-switch');
+    const option = (name: string): HTMLButtonElement => {
+      const button = Array.from(
+        switchGroup()?.querySelectorAll('button') ?? [],
+      ).find((b) => text(b) === name);
+      if (!button) throw new Error(`no « ${name} » button`);
+      return button;
+    };
+
+    it('is in the header of the sign-in page: two labelled toggle buttons, each language named in itself', async () => {
+      setUp(null);
+      await TestBed.inject(Router).navigateByUrl('/connexion');
+      await fixture.whenStable();
+      expect(switchGroup()?.getAttribute('aria-label')).toBe(
+        'Langue de l’interface',
+      );
+      const [fr, en] = [option('Français'), option('English')];
+      expect([fr.lang, en.lang]).toEqual(['fr', 'en']);
+      expect([fr.type, en.type]).toEqual(['button', 'button']);
+      expect(fr.getAttribute('aria-pressed')).toBe('true');
+      expect(en.getAttribute('aria-pressed')).toBe('false');
+
+      en.click();
+      await fixture.whenStable();
+      expect(text(shell.querySelector('main h1'))).toBe('Sign in');
+      expect(en.getAttribute('aria-pressed')).toBe('true');
+      expect(fr.getAttribute('aria-pressed')).toBe('false');
+      expect(switchGroup()?.getAttribute('aria-label')).toBe(
+        'Language of the interface',
+      );
+      expect(document.documentElement.lang).toBe('en');
+      expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+
+      fr.click();
+      await fixture.whenStable();
+      expect(text(shell.querySelector('main h1'))).toBe('Connexion');
+      expect(document.documentElement.lang).toBe('fr');
+    });
+
+    it('translates the header and the page in view of a signed-in person at once, the roadmap’s names as written', async () => {
+      setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
+      await openOverview();
+      option('English').click();
+      await fixture.whenStable();
+
+      expect(navLinks()).toEqual(['Term overview', 'Gantt chart']);
+      expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe(
+        'Main navigation',
+      );
+      expect(text(shell.querySelector('[data-testid="account"]'))).toBe(
+        'Camille Le Goff (my account), Project lead Sign out',
+      );
+      expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe(
+        'Reminders',
+      );
+      expect(text(shell.querySelector('header'))).toContain(
+        'Ville et Métropole de Brest',
+      );
+      expect(text(shell.querySelector('#titre-avancement'))).toBe(
+        'Overall progress',
+      );
+    });
   });
 
   it('shows « Accès refusé » at /administration to anybody but an administrator', async () => {

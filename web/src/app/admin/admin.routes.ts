@@ -4,5 +4,9 @@ import { tKey } from '../i18n/i18n';
 import { AdministrationPage } from './administration-page';
 
 export const adminRoutes: Route[] = [
-  { path: '', component: AdministrationPage, title: tKey('Administration · Jalons') },
+  {
+    path: '',
+    component: AdministrationPage,
+    title: tKey('Administration · Jalons'),
+  },
 ];

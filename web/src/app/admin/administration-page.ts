@@ -38,6 +38,8 @@ import { AccountPatch, AccountsService } from '../data/accounts.service';
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { I18n, Translate, french, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
 import {
   FormErrors,
@@ -49,8 +51,6 @@ import {
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
-import { I18n, Translate, french, tKey } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type AdministrationState =
   | { status: 'loading' }

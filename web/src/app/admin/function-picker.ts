@@ -64,12 +64,10 @@ export interface FunctionChoice {
               <label [for]="idPrefix() + '-' + fn.id">
                 {{ fn.name }}
                 @if (fn.ownerName && fn.ownerId !== accountId()) {
-                  <span class="function-picker__owner"
-                    >{{
-                      '(actuellement : {name})'
-                        | t: lang() : { name: fn.ownerName }
-                    }}</span
-                  >
+                  <span class="function-picker__owner">{{
+                    '(actuellement : {name})'
+                      | t: lang() : { name: fn.ownerName }
+                  }}</span>
                 }
               </label>
             </li>
@@ -85,8 +83,7 @@ export interface FunctionChoice {
   `,
 })
 export class FunctionPicker {
-  private readonly i18n = inject(I18n);
-  protected readonly lang = this.i18n.lang;
+  protected readonly lang = inject(I18n).lang;
   readonly groups = input.required<readonly FunctionChoiceGroup[]>();
   readonly legend = input.required<string>();
   /** prefix of the checkboxes' ids: `<prefix>-<function id>` */

@@ -26,16 +26,16 @@ import {
   RemindersAdminService,
   TestMailResult,
 } from '../data/reminders-admin.service';
+import { I18n, Translate, french, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
-import { FrDatePipe } from '../shared/fr-date.pipe';
 import {
   FormErrors,
   NO_ERRORS,
   apiFormErrors,
   focusFirstError,
 } from '../shared/form-errors';
-import { I18n, Translate, french, tKey } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
+import { FrDatePipe } from '../shared/fr-date.pipe';
 
 type StatusState =
   | { status: 'loading' }
@@ -78,16 +78,19 @@ export function describeRun(
   t: Translate = french,
 ): string {
   const day = report.day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
-  const decided = t('Rappel du {day} : {selected}, {created}, {digests} à envoyer.', {
-    day,
-    selected: t('{n} échéance retenue|{n} échéances retenues', {
-      n: report.selected,
-    }),
-    created: t('{n} nouveau rappel|{n} nouveaux rappels', {
-      n: report.created,
-    }),
-    digests: t('{n} récapitulatif|{n} récapitulatifs', { n: report.digests }),
-  });
+  const decided = t(
+    'Rappel du {day} : {selected}, {created}, {digests} à envoyer.',
+    {
+      day,
+      selected: t('{n} échéance retenue|{n} échéances retenues', {
+        n: report.selected,
+      }),
+      created: t('{n} nouveau rappel|{n} nouveaux rappels', {
+        n: report.created,
+      }),
+      digests: t('{n} récapitulatif|{n} récapitulatifs', { n: report.digests }),
+    },
+  );
   const d = report.delivery;
   const delivery = d
     ? t('Envoi : {sent}, {retrying} à réessayer, {failed} en échec.', {

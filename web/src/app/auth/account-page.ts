@@ -12,6 +12,8 @@ import { FormsModule } from '@angular/forms';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -23,8 +25,6 @@ import { ROLE_LABELS } from '../shared/labels';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
 import { checkNewPassword, passwordHint } from './password-rules';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 
@@ -50,9 +50,7 @@ export class AccountPage {
     const me = this.me();
     return me ? ROLE_LABELS[me.role] : '';
   });
-  protected readonly hint = computed(() =>
-    passwordHint(this.i18n.translate()),
-  );
+  protected readonly hint = computed(() => passwordHint(this.i18n.translate()));
   protected readonly currentPassword = signal('');
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
@@ -97,7 +95,9 @@ export class AccountPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(apiFormErrors(toApiRequestError(err, t), FORM_FIELDS));
+          this.errors.set(
+            apiFormErrors(toApiRequestError(err, t), FORM_FIELDS),
+          );
           focusFirstError(this.errors, FORM_FIELDS, 'account', this.injector);
         },
       });

@@ -27,15 +27,15 @@ import { toApiRequestError } from '../data/api-error';
 import { CalendarsService, NewCalendarFeed } from '../data/calendars.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
+import { formatParisDay } from '../items/history-table';
 import {
   FormErrors,
   NO_ERRORS,
   apiFormErrors,
   focusFirstError,
 } from '../shared/form-errors';
-import { formatParisDay } from '../items/history-table';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 type FeedsState =
   | { status: 'loading' }
@@ -224,13 +224,15 @@ export class CalendarFeeds {
       fallback();
       return;
     }
-    clipboard.writeText(url).then(
-      () =>
-        this.copied.set(
-          this.i18n.t('Adresse copiée dans le presse-papiers.'),
-        ),
-      fallback,
-    );
+    clipboard
+      .writeText(url)
+      .then(
+        () =>
+          this.copied.set(
+            this.i18n.t('Adresse copiée dans le presse-papiers.'),
+          ),
+        fallback,
+      );
   }
 
   /** The whole address at once, ready to copy. */

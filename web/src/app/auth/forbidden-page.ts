@@ -7,9 +7,9 @@ import {
 import { RouterLink } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
-import { ROLE_LABELS } from '../shared/labels';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { ROLE_LABELS } from '../shared/labels';
 
 /** Where a page the signed-in person's role does not open sends them. */
 @Component({

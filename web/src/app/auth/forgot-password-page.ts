@@ -12,6 +12,8 @@ import { RouterLink } from '@angular/router';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -20,8 +22,6 @@ import {
   toFormErrors,
 } from '../shared/form-errors';
 import { checkEmail } from './password-rules';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['email'] as const;
 
@@ -69,10 +69,12 @@ export class ForgotPasswordPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(apiFormErrors(
+          this.errors.set(
+            apiFormErrors(
               toApiRequestError(err, this.i18n.translate()),
               FORM_FIELDS,
-            ));
+            ),
+          );
           focusFirstError(this.errors, FORM_FIELDS, 'forgot', this.injector);
         },
       });

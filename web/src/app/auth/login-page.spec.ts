@@ -12,7 +12,8 @@ import {
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { AuthService } from '../data/auth.service';
+import { AuthService, SESSION_EXPIRED } from '../data/auth.service';
+import { I18n } from '../i18n/i18n';
 import { must, text } from '../testing/dom';
 import { aMe, provideSession, provideXsrfCookie } from '../testing/session';
 import { LoginPage } from './login-page';
@@ -192,5 +193,60 @@ describe('LoginPage', () => {
       'email doit être une adresse électronique valide (nom@domaine.fr).',
     );
     expect(alertText()).toBe('La requête est invalide.');
+  });
+
+  describe('in English', () => {
+    afterEach(() => {
+      localStorage.clear();
+      document.documentElement.lang = 'fr';
+    });
+
+    it('speaks English, its own checks and notices too; the API’s sentences stay as the API sends them', async () => {
+      await TestBed.inject(I18n).use('en');
+      TestBed.inject(AuthService).leaveNotice(SESSION_EXPIRED);
+      await open();
+      expect(text(page.querySelector('h1'))).toBe('Sign in');
+      expect(text(page.querySelector('[data-testid="notice"]'))).toBe(
+        'Your session has expired: sign in again.',
+      );
+      expect(text(page.querySelector('label[for="login-email"]'))).toBe(
+        'E-mail address',
+      );
+      expect(text(page.querySelector('button[type="submit"]'))).toBe('Sign in');
+      expect(text(page.querySelector('a[href="/mot-de-passe-oublie"]'))).toBe(
+        'Forgotten password?',
+      );
+
+      await signIn('   ', '');
+      expect(text(page.querySelector('#login-email-error'))).toBe(
+        'Enter your e-mail address.',
+      );
+      expect(text(page.querySelector('#login-password-error'))).toBe(
+        'Enter your password.',
+      );
+
+      await signIn('camille@example.test', 'mauvais');
+      http.expectOne('/api/auth/login').flush(
+        {
+          statusCode: 401,
+          error: 'invalid_credentials',
+          message: 'Adresse électronique ou mot de passe incorrect.',
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+      await harness.fixture.whenStable();
+      expect(alertText()).toBe(
+        'Adresse électronique ou mot de passe incorrect.',
+      );
+
+      await signIn('camille@example.test', 'encore');
+      http
+        .expectOne('/api/auth/login')
+        .error(new ProgressEvent('error'), { status: 0 });
+      await harness.fixture.whenStable();
+      expect(alertText()).toBe(
+        'the server does not answer, check your connection.',
+      );
+    });
   });
 });

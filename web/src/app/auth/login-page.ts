@@ -13,6 +13,8 @@ import { Router, RouterLink } from '@angular/router';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -22,8 +24,6 @@ import {
 } from '../shared/form-errors';
 import { safeReturnUrl } from './guards';
 import { checkEmail } from './password-rules';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 const FORM_FIELDS = ['email', 'password'] as const;
 

@@ -36,10 +36,9 @@ export function checkNewPassword(
     return [
       {
         field: 'password',
-        message: t(
-          'Le mot de passe doit compter au plus {max} caractères.',
-          { max: PASSWORD_MAX },
-        ),
+        message: t('Le mot de passe doit compter au plus {max} caractères.', {
+          max: PASSWORD_MAX,
+        }),
       },
     ];
   }

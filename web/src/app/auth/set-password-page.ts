@@ -14,6 +14,8 @@ import { Router, RouterLink } from '@angular/router';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
+import { I18n, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -23,8 +25,6 @@ import {
 } from '../shared/form-errors';
 import { SIGN_IN_PATH } from './guards';
 import { checkNewPassword, passwordHint } from './password-rules';
-import { I18n, tKey } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type SetPasswordMode = 'invitation' | 'reset';
 
@@ -79,9 +79,7 @@ export class SetPasswordPage {
   private readonly injector = inject(Injector);
 
   protected readonly texts = computed(() => TEXTS[this.mode()]);
-  protected readonly hint = computed(() =>
-    passwordHint(this.i18n.translate()),
-  );
+  protected readonly hint = computed(() => passwordHint(this.i18n.translate()));
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
   protected readonly errors = signal<FormErrors>(NO_ERRORS);

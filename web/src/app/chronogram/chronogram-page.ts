@@ -39,10 +39,10 @@ import type {
   GanttReplan,
 } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
-import { refusalMessage } from '../shared/form-errors';
-import { ChronogramTable } from './chronogram-table';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { refusalMessage } from '../shared/form-errors';
+import { ChronogramTable } from './chronogram-table';
 
 export type ChronogramState =
   | { status: 'loading' }
@@ -238,7 +238,9 @@ export class ChronogramPage {
 
   /** Shows why, and draws the last good data again (the bar goes back). */
   private refuse(message: string, reload: boolean): void {
-    this.refusal.set(this.i18n.t('Modification refusée : {message}', { message }));
+    this.refusal.set(
+      this.i18n.t('Modification refusée : {message}', { message }),
+    );
     this.saved.set(null);
     const last = this.view();
     if (last) this.chart.set({ ...last });

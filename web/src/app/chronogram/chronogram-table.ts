@@ -10,6 +10,8 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
+import { I18n, Translate, french } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import {
   HEALTH_LABELS,
@@ -17,8 +19,6 @@ import {
   STATUS_LABELS,
 } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
-import { I18n, Translate, french } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export interface TableRow {
   kind: 'action' | 'milestone';
@@ -71,7 +71,8 @@ export function tableGroups(
             end: a.due,
             status: t(STATUS_LABELS[a.status]),
             progress: a.progress,
-            health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
+            health:
+              health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
             owner: (a.ownerId && persons.get(a.ownerId)) || '—',
           };
         });

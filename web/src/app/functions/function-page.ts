@@ -27,13 +27,13 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import type { GanttOpen } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type FunctionPageState =
   | { status: 'loading' }
@@ -65,7 +65,9 @@ export interface PhaseProgressRow {
     FrDatePipe,
     PercentPipe,
     HealthBadge,
-    ProgressBar, TranslatePipe],
+    ProgressBar,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })

@@ -5,6 +5,7 @@ import type { ChronogramView } from '@jalons/contract';
 import { spanDays } from '@jalons/domain';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
+import { I18n } from '../i18n/i18n';
 import { JlFrappeGantt } from './frappe-chart';
 import { GanttOpen, GanttProgressChange, GanttReplan, JlGantt } from './gantt';
 import {
@@ -517,6 +518,76 @@ describe('JlGantt', () => {
           xOfDayMiddle('2026-06-15', chartRange(view, 'quarter'), 'quarter'),
         ),
       );
+    });
+  });
+
+  describe('in English', () => {
+    afterEach(() => {
+      localStorage.clear();
+      document.documentElement.lang = 'fr';
+    });
+
+    it('redraws its labels in English when the language changes: scales, months, quarters, today, list, summary, card', async () => {
+      const m = await mount();
+      expect(text(m.el.querySelector('.jl-mark-label--today'))).toBe(
+        'Aujourd’hui',
+      );
+      await TestBed.inject(I18n).use('en');
+      await m.fixture.whenStable();
+      const { el } = m;
+
+      const buttons = Array.from(
+        el.querySelectorAll<HTMLButtonElement>('.jl-gantt__mode'),
+      );
+      expect(buttons.map(text)).toEqual(['Month', 'Quarter', 'Year']);
+      expect(
+        el
+          .querySelector('.jl-gantt__toolbar [role="group"]')
+          ?.getAttribute('aria-label'),
+      ).toBe('Time scale');
+      expect(
+        Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6),
+      ).toEqual(['Q3', 'Q4', 'Q1', 'Q2', 'Q3', 'Q4']);
+      expect(text(el.querySelector('.jl-mark-label--today'))).toBe('Today');
+      expect(
+        el.querySelector('.jl-mark-label--election')?.getAttribute('title'),
+      ).toBe('Election of 15/03/2026');
+      expect(
+        el.querySelector('.jl-gantt__chart')?.getAttribute('aria-label'),
+      ).toBe(
+        'Gantt chart: 5 actions of which 1 late, 2 milestones of which 1 late, from 01/09/2025 to 31/03/2028',
+      );
+      expect(text(el.querySelector('.jl-gantt__item .jl-gantt__meta'))).toBe(
+        'Camille Le Goff · Done',
+      );
+
+      buttons[0].click();
+      await m.fixture.whenStable();
+      expect(
+        Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6),
+      ).toEqual([
+        'August',
+        'September',
+        'October',
+        'November',
+        'December',
+        'January',
+      ]);
+
+      barOf(el, 'a-a-charte')?.dispatchEvent(new MouseEvent('mouseenter'));
+      await new Promise((resolve) => setTimeout(resolve, 250)); // frappe waits 200 ms
+      const popup = el.querySelector('.popup-wrapper');
+      expect(text(popup?.querySelector('.subtitle'))).toBe(
+        'Éthique · In progress',
+      );
+      expect(
+        (popup?.querySelector('.details')?.innerHTML ?? '').split('<br>'),
+      ).toEqual([
+        'From 16/03/2026 to 30/06/2026 (107 days)',
+        'Progress: 80%',
+        'Owner: Soizic Le Bihan',
+        'Health: On track',
+      ]);
     });
   });
 

@@ -93,7 +93,9 @@ export const A3_LANDSCAPE_PX = Math.floor((400 / 25.4) * 96);
 
 /** The zoom that fits a chart of `width` CSS pixels on one A3 landscape page width (never enlarges). */
 export function printZoom(width: number): number {
-  return width > A3_LANDSCAPE_PX ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000 : 1;
+  return width > A3_LANDSCAPE_PX
+    ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000
+    : 1;
 }
 
 function timed(name: string, work: () => void): void {
@@ -362,7 +364,8 @@ export class JlGantt {
     if (container) {
       // printed, the whole chart is shrunk to the width of an A3 landscape page (styles: @media print)
       const wrapper = this.element.nativeElement;
-      const list = wrapper.querySelector<HTMLElement>('.jl-gantt__list')?.offsetWidth ?? 0;
+      const list =
+        wrapper.querySelector<HTMLElement>('.jl-gantt__list')?.offsetWidth ?? 0;
       const width = list + container.scrollWidth;
       wrapper.style.setProperty('--jl-print-zoom', String(printZoom(width)));
       container.tabIndex = 0;

@@ -1,5 +1,11 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import {
+  Injectable,
+  PendingTasks,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 
 /**
  * The languages of the interface. French is the source language: a French text is its own key,
@@ -69,13 +75,17 @@ export function formatMessage(
   );
 }
 
-/** A French text in `lang`: its translation in `dictionary`, else the French text itself. */
+/**
+ * A French text in `lang`: its translation in `dictionary`, else the French text itself. Runs of
+ * whitespace count as one space: Prettier wraps a long text of a template over several lines.
+ */
 export function translateWith(
   dictionary: Dictionary | null,
   lang: Lang,
-  key: string,
+  text: string,
   params?: Params,
 ): string {
+  const key = text.includes('\n') ? text.replace(/\s+/g, ' ') : text;
   const message = (lang === 'fr' ? null : dictionary?.[key]) ?? key;
   return formatMessage(message, lang, params);
 }
@@ -107,6 +117,7 @@ export const french: Translate = translator('fr', null);
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly current = signal<Lang>('fr');
   /** French → English, once loaded */
   private english: Dictionary | null = null;
@@ -135,12 +146,16 @@ export class I18n {
   async use(lang: Lang): Promise<void> {
     const request = ++this.request;
     if (lang === 'en' && !this.english) {
+      // the application is not stable (tests, whenStable) until the dictionary is there
+      const loaded = this.pendingTasks.add();
       try {
         this.english = (await import('./en')).EN;
       } catch (err) {
         // the chunk could not be fetched (offline, a new version deployed): stay in French
         console.error(err);
         return;
+      } finally {
+        loaded();
       }
     }
     if (request !== this.request) return;
@@ -157,9 +172,8 @@ export class I18n {
 
   private stored(): Lang | null {
     try {
-      const value = this.document.defaultView?.localStorage.getItem(
-        LANG_STORAGE_KEY,
-      );
+      const value =
+        this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
       return LANGS.find((l) => l === value) ?? null;
     } catch {
       // storage refused (privacy settings): no memory of the choice

@@ -37,6 +37,8 @@ import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -49,8 +51,6 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type ActionPageState =
   | { status: 'loading' }
@@ -75,7 +75,9 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     FrDatePipe,
     PercentPipe,
     HealthBadge,
-    HistoryTable, TranslatePipe],
+    HistoryTable,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
 })

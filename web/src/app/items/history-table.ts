@@ -9,9 +9,9 @@ import {
   inject,
 } from '@angular/core';
 
-import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 import { I18n, LOCALES, Lang, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 
 const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
 

@@ -29,7 +29,6 @@ export function itemContext(
   };
 }
 
-export const CONFLICT_MESSAGE =
-  tKey(
+export const CONFLICT_MESSAGE = tKey(
   'Cet élément a été modifié entre-temps par quelqu’un d’autre. Rechargez-le pour voir sa version actuelle, puis refaites votre modification.',
-  );
+);

@@ -34,13 +34,13 @@ import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type MilestonePageState =
   | { status: 'loading' }
@@ -119,7 +119,9 @@ export class MilestonePage {
     if (!isIsoDate(day)) {
       this.errors.set({
         byField: {
-          achievedOn: this.i18n.t('Indiquez le jour où le jalon a été atteint.'),
+          achievedOn: this.i18n.t(
+            'Indiquez le jour où le jalon a été atteint.',
+          ),
         },
         general: [],
       });

@@ -6,10 +6,10 @@ import {
   inject,
 } from '@angular/core';
 
-import { FrDatePipe } from '../shared/fr-date.pipe';
-import { TimelineRoadmap, buildTimeline } from './timeline';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { FrDatePipe } from '../shared/fr-date.pipe';
+import { TimelineRoadmap, buildTimeline } from './timeline';
 
 /** The mandate as a horizontal timeline: the phases as proportional bands, elections and today marked. */
 @Component({

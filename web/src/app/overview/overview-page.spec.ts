@@ -15,6 +15,7 @@ import { provideRouter } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
+import { I18n } from '../i18n/i18n';
 import { provideFrenchLocale } from '../locale';
 import {
   aFunction,
@@ -898,6 +899,120 @@ describe('OverviewPage', () => {
           milestones: true,
         },
       });
+    });
+  });
+
+  describe('in English', () => {
+    afterEach(() => {
+      localStorage.clear();
+      document.documentElement.lang = 'fr';
+    });
+
+    const LATE = {
+      actions: [
+        anAction({
+          id: 'act-2',
+          title: 'Nommer le ou la DPO',
+          functionId: 'fn-centrale',
+          due: '2024-03-01',
+          status: 'bloquee' as const,
+          progress: 12.5,
+          owner: null,
+          overdue: true,
+        }),
+      ],
+      milestones: [
+        aMilestone({
+          id: 'ms-1',
+          title: 'Charte éthique votée',
+          functionId: 'fn-ethique',
+          date: '2024-04-30',
+          state: 'late' as const,
+        }),
+      ],
+      changes: [
+        aRecentChange({
+          id: 'h-2',
+          at: '2024-04-30T16:05:00.000Z',
+          actor: aPerson({ name: 'Soizic Le Bihan' }),
+          field: 'status',
+          from: 'a_lancer',
+          to: 'en_cours',
+        }),
+      ],
+    };
+
+    it('shows the page in English, with en-GB numbers and dates (Paris time); the roadmap’s own names stay as written', async () => {
+      await TestBed.inject(I18n).use('en');
+      await openFirstRoadmap(
+        aRoadmap({ electionDates: ['2024-04-10', '2024-04-17'] }),
+        [ETHIQUE, CENTRALE],
+        LATE,
+      );
+
+      expect(text(page.querySelector('.page-head__meta'))).toBe(
+        'From 01/01/2024 to 03/02/2025 · Project lead: Camille Le Goff · Current phase: Incubation post-électorale',
+      );
+      const summary = page.querySelector(
+        '[aria-labelledby="titre-avancement"]',
+      );
+      expect(text(summary?.querySelector('h2'))).toBe('Overall progress');
+      expect(text(summary)).toContain('48.2% done');
+      expect(text(summary)).toContain('70.4% expected on 01/05/2024');
+      expect(text(summary)).toContain('Schedule: At risk');
+      expect(text(summary)).toContain('Milestones achieved 6 out of 17');
+
+      const timeline = page.querySelector('jl-mandate-timeline');
+      expect(text(timeline)).toContain('Elections: 10/04/2024 and 17/04/2024');
+      expect(text(timeline)).toContain('Today: 01/05/2024');
+
+      expect(text(page.querySelector('#titre-retard'))).toBe('Late (2)');
+      expect(rowsOf('late')).toEqual([
+        [
+          'Action Nommer le ou la DPO',
+          'Fonction centrale',
+          '01/03/2024',
+          '61 days',
+          'To be appointed',
+          'Blocked, 12.5%',
+        ],
+        [
+          'Milestone Charte éthique votée',
+          'Éthique',
+          '30/04/2024',
+          '1 day',
+          'Soizic Le Bihan',
+          'Not achieved',
+        ],
+      ]);
+      expect(cells(phaseRows()[1]).slice(3, 6)).toEqual([
+        '61.1%',
+        '93%',
+        'Late',
+      ]);
+      expect(rowsOf('changes')).toEqual([
+        [
+          '30/04/2024, 18:05',
+          'Soizic Le Bihan',
+          'Action Installer le comité d’éthique',
+          'Status: Not started → In progress',
+          '—',
+        ],
+      ]);
+    });
+
+    it('follows a switch of language without reloading anything', async () => {
+      await openFirstRoadmap(aRoadmap(), [ETHIQUE, CENTRALE], LATE);
+      expect(text(page.querySelector('#titre-frise'))).toBe('Frise du mandat');
+      expect(rowsOf('late')[1][3]).toBe('1 jour');
+
+      await TestBed.inject(I18n).use('en');
+      await fixture.whenStable();
+      expect(text(page.querySelector('#titre-frise'))).toBe('Term timeline');
+      expect(rowsOf('late')[1][3]).toBe('1 day');
+      expect(text(page.querySelector('h1'))).toBe('Mandat 2026–2032');
+      // nothing asked again: the page only speaks differently
+      http.verify();
     });
   });
 });

@@ -33,9 +33,11 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { I18n, Translate, french } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
+import { formatParisDateTime, historyValue } from '../items/history-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
-import { formatParisDateTime, historyValue } from '../items/history-table';
 import {
   FAMILY_LABELS,
   HISTORY_FIELD_LABELS,
@@ -46,8 +48,6 @@ import { ProgressBar } from '../shared/progress-bar';
 import { MandateTimeline } from './mandate-timeline';
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
-import { I18n, Translate, french } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type OverviewState =
   | { status: 'loading' }
@@ -165,7 +165,9 @@ function sectionError<T>(err: unknown, t: Translate): SectionState<T> {
     HealthBadge,
     ProgressBar,
     PercentPipe,
-    FrDatePipe, TranslatePipe],
+    FrDatePipe,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',

@@ -49,7 +49,8 @@ import { TranslatePipe } from '../i18n/t.pipe';
       } @else {
         <p data-testid="public-page-state">
           {{ 'La page publique est' | t: lang() }}
-          <strong>{{ 'fermée' | t: lang() }}</strong>.
+          <strong>{{ 'fermée' | t: lang() }}</strong
+          >.
         </p>
       }
       @if (refusal(); as message) {

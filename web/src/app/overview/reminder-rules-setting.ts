@@ -17,6 +17,8 @@ import { FormsModule } from '@angular/forms';
 
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { I18n, Translate, tKey } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import {
   FormErrors,
   NO_ERRORS,
@@ -24,8 +26,6 @@ import {
   focusFirstError,
   toFormErrors,
 } from '../shared/form-errors';
-import { I18n, Translate, tKey } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 const FIELDS = [
   'before',
@@ -120,7 +120,9 @@ export class ReminderRulesSetting {
   private readonly rules = computed(() => this.roadmap().reminderRules, {
     equal: sameRules,
   });
-  protected readonly before = linkedSignal(() => this.rules().before.join(', '));
+  protected readonly before = linkedSignal(() =>
+    this.rules().before.join(', '),
+  );
   protected readonly onDueDate = linkedSignal(() => this.rules().onDueDate);
   protected readonly overdueEveryDays = linkedSignal<number | null>(
     () => this.rules().overdueEveryDays,

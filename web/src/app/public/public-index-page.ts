@@ -45,7 +45,9 @@ type PublicIndexState =
         </ul>
       } @else {
         <p class="notice" role="status">
-          {{ 'Aucune feuille de route n’a encore de page publique.' | t: lang() }}
+          {{
+            'Aucune feuille de route n’a encore de page publique.' | t: lang()
+          }}
         </p>
       }
     } @else if (errorMessage(); as message) {

@@ -13,14 +13,14 @@ import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
+import { I18n } from '../i18n/i18n';
+import { TranslatePipe } from '../i18n/t.pipe';
 import { MandateTimeline } from '../overview/mandate-timeline';
 import type { TimelineRoadmap } from '../overview/timeline';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
-import { I18n } from '../i18n/i18n';
-import { TranslatePipe } from '../i18n/t.pipe';
 
 export type PublicRoadmapState =
   | { status: 'loading' }
@@ -60,7 +60,9 @@ interface MilestoneGroup {
     HealthBadge,
     ProgressBar,
     PercentPipe,
-    FrDatePipe, TranslatePipe],
+    FrDatePipe,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-roadmap-page.html',
   styleUrl: './public-roadmap-page.scss',

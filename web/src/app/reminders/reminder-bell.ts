@@ -27,9 +27,9 @@ import {
 
 import { toApiRequestError } from '../data/api-error';
 import { NotificationsService } from '../data/notifications.service';
-import { reminderLink, reminderPhrase } from './reminder-phrase';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { reminderLink, reminderPhrase } from './reminder-phrase';
 
 /** How many reminders the panel lists (the newest, unread first). */
 export const REMINDERS_SHOWN = 20;
@@ -208,10 +208,7 @@ export class ReminderBell {
           this.markingAll.set(false);
           this.readHere.update(
             (ids) =>
-              new Set([
-                ...ids,
-                ...(this.view()?.items.map((n) => n.id) ?? []),
-              ]),
+              new Set([...ids, ...(this.view()?.items.map((n) => n.id) ?? [])]),
           );
           this.view.update((v) => (v ? { ...v, unread: 0 } : v));
           this.announcement.set(
@@ -226,9 +223,12 @@ export class ReminderBell {
         error: (err: unknown) => {
           this.markingAll.set(false);
           this.actionError.set(
-            this.i18n.t('Impossible de marquer les rappels comme lus : {message}', {
-              message: toApiRequestError(err, this.i18n.translate()).message,
-            }),
+            this.i18n.t(
+              'Impossible de marquer les rappels comme lus : {message}',
+              {
+                message: toApiRequestError(err, this.i18n.translate()).message,
+              },
+            ),
           );
         },
       });

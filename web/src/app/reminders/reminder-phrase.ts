@@ -42,10 +42,13 @@ export function reminderPhrase(
   if (left === null) return t('échéance le {due}', { due });
   switch (n.rule) {
     case 'before':
-      return t('échéance dans {n} jour — {due}|échéance dans {n} jours — {due}', {
-        n: left,
-        due,
-      });
+      return t(
+        'échéance dans {n} jour — {due}|échéance dans {n} jours — {due}',
+        {
+          n: left,
+          due,
+        },
+      );
     case 'due':
       return t('échéance aujourd’hui — {due}', { due });
     case 'overdue':

@@ -7,9 +7,9 @@ import {
   inject,
 } from '@angular/core';
 
-import { HEALTH_LABELS } from './labels';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { HEALTH_LABELS } from './labels';
 
 /**
  * Schedule health as a badge: a word, a shape and a colour, never colour alone. Styles (and the
@@ -24,8 +24,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
   }}</span>`,
 })
 export class HealthBadge {
-  private readonly i18n = inject(I18n);
-  protected readonly lang = this.i18n.lang;
+  protected readonly lang = inject(I18n).lang;
   readonly health = input.required<Health>();
   protected readonly label = computed(() => HEALTH_LABELS[this.health()]);
 }

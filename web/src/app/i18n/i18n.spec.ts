@@ -1,0 +1,162 @@
+import { Component } from '@angular/core';
+import { ApplicationInitStatus } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import {
+  I18n,
+  LANG_STORAGE_KEY,
+  formatMessage,
+  french,
+  tKey,
+  translator,
+} from './i18n';
+import { provideI18n } from './provide-i18n';
+
+afterEach(() => {
+  localStorage.clear();
+  document.documentElement.lang = 'fr';
+  jest.restoreAllMocks();
+});
+
+describe('formatMessage', () => {
+  it('fills the placeholders it is given and leaves the others', () => {
+    expect(
+      formatMessage('Du {start} au {end}', 'fr', {
+        start: '01/04/2026',
+        end: '31/03/2032',
+      }),
+    ).toBe('Du 01/04/2026 au 31/03/2032');
+    expect(formatMessage('Phase en cours : {phase}', 'fr', {})).toBe(
+      'Phase en cours : {phase}',
+    );
+    expect(formatMessage('Sans paramètre', 'fr')).toBe('Sans paramètre');
+  });
+
+  it('picks the plural form by the language’s rule: 0 and 1 are singular in French, 1 only in English', () => {
+    const fr = '{n} jour|{n} jours';
+    const en = '{n} day|{n} days';
+    expect([0, 1, 2].map((n) => formatMessage(fr, 'fr', { n }))).toEqual([
+      '0 jour',
+      '1 jour',
+      '2 jours',
+    ]);
+    expect([0, 1, 2].map((n) => formatMessage(en, 'en', { n }))).toEqual([
+      '0 days',
+      '1 day',
+      '2 days',
+    ]);
+  });
+});
+
+describe('translator', () => {
+  it('translates with the dictionary, falls back to the French text, and names its language', () => {
+    const en = translator('en', { 'Vue du mandat': 'Term overview' });
+    expect(en('Vue du mandat')).toBe('Term overview');
+    expect(en('Un texte oublié')).toBe('Un texte oublié');
+    expect(en.lang).toBe('en');
+    expect(french('Vue du mandat')).toBe('Vue du mandat');
+    expect(french.lang).toBe('fr');
+    expect(tKey('Vue du mandat')).toBe('Vue du mandat');
+  });
+});
+
+describe('I18n', () => {
+  let i18n: I18n;
+
+  beforeEach(() => {
+    i18n = TestBed.inject(I18n);
+  });
+
+  it('starts in French', () => {
+    expect(i18n.lang()).toBe('fr');
+    expect(i18n.locale()).toBe('fr-FR');
+    expect(i18n.t('Vue du mandat')).toBe('Vue du mandat');
+  });
+
+  it('switches to English: texts, locale, <html lang>, and the choice remembered on this browser', async () => {
+    await i18n.use('en');
+    expect(i18n.lang()).toBe('en');
+    expect(i18n.locale()).toBe('en-GB');
+    expect(i18n.t('Vue du mandat')).toBe('Term overview');
+    expect(i18n.t('Phase en cours :')).toBe('Current phase:');
+    expect(i18n.t('{n} jour|{n} jours', { n: 1 })).toBe('1 day');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+
+    await i18n.use('fr');
+    expect(i18n.t('Vue du mandat')).toBe('Vue du mandat');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('fr');
+  });
+
+  it('shows a French text that has no English translation as it is', async () => {
+    await i18n.use('en');
+    expect(i18n.t('Le comité se réunit en mai.')).toBe(
+      'Le comité se réunit en mai.',
+    );
+  });
+
+  it('restores the language chosen earlier, and ignores anything else stored', async () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    await i18n.restore();
+    expect(i18n.lang()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+
+    localStorage.setItem(LANG_STORAGE_KEY, 'de');
+    const other = TestBed.runInInjectionContext(() => new I18n());
+    await other.restore();
+    expect(other.lang()).toBe('fr');
+  });
+
+  it('lets the last switch win when the dictionary arrives late', async () => {
+    const english = i18n.use('en');
+    const back = i18n.use('fr');
+    await Promise.all([english, back]);
+    expect(i18n.lang()).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('still switches when the browser refuses to store the choice', async () => {
+    jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('QuotaExceededError');
+    });
+    jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('SecurityError');
+    });
+    await i18n.use('en');
+    expect(i18n.lang()).toBe('en');
+    await expect(i18n.restore()).resolves.toBeUndefined();
+  });
+});
+
+@Component({ selector: 'jl-empty', template: '' })
+class Empty {}
+
+describe('provideI18n', () => {
+  it('restores the stored language before the first page, and titles the pages in it', async () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: '', component: Empty, title: tKey('Vue du mandat · Jalons') },
+        ]),
+        provideI18n(),
+      ],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    const i18n = TestBed.inject(I18n);
+    expect(i18n.lang()).toBe('en');
+
+    const harness = await RouterTestingHarness.create('/');
+    const title = TestBed.inject(Title);
+    expect(title.getTitle()).toBe('Term overview · Jalons');
+
+    // a switch renames the page in view
+    await i18n.use('fr');
+    await harness.fixture.whenStable();
+    expect(title.getTitle()).toBe('Vue du mandat · Jalons');
+  });
+});
