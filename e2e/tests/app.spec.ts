@@ -41,6 +41,21 @@ test.describe('the app as a user starts it', () => {
     await expectNoSeriousA11yViolations(page, testInfo);
   });
 
+  test('switches the interface to English and back, and keeps the choice across a reload', async ({ page }, testInfo) => {
+    await page.goto('/');
+    const languages = page.getByRole('group', { name: 'Langue de l’interface' });
+    await languages.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('link', { name: 'Term overview' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Overall progress' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Overall progress' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, testInfo);
+    await page.getByRole('group', { name: 'Language of the interface' }).getByRole('button', { name: 'Français' }).click();
+    await expect(page.getByRole('heading', { name: 'Avancement global' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
+
   test('answers an unknown web route with the app, and an unknown API route with a JSON 404', async ({ page, request }) => {
     await page.goto('/nulle-part');
     await expect(page.getByText('Jalons').first()).toBeVisible();
