@@ -15,6 +15,7 @@ interface Action {
   functionId: string;
 }
 
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 
 async function roadmapId(request: APIRequestContext): Promise<string> {
@@ -155,16 +156,39 @@ test.describe('an action page', () => {
     await page.goto(`/actions/${action.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(action.title);
     await expectNoSeriousA11yViolations(page, testInfo);
-    await page.getByLabel('Statut').selectOption({ label: 'Terminée' });
-    await page.getByLabel('Avancement (%)').fill('100');
-    await page.getByLabel('Commentaire (facultatif)').fill('Livré au comité de pilotage');
+    const form = page.getByTestId('status-form');
+    await form.getByLabel('Statut').selectOption({ label: 'Terminée' });
+    await form.getByLabel('Avancement (%)').fill('100');
+    await form.getByLabel('Commentaire (facultatif)').fill('Livré au comité de pilotage');
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/actions/${action.id}/status`) && r.request().method() === 'PUT');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await saved).status()).toBe(200);
     await expect(page.getByRole('table').filter({ hasText: 'Livré au comité de pilotage' })).toBeVisible();
     const fnAfter = await (await request.get(`/api/roadmaps/${id}/functions/${action.functionId}`)).json();
     expect(fnAfter.rollUp.done).toBe(fnBefore.rollUp.done + 1);
     expect(fnAfter.rollUp.progress).toBeGreaterThan(fnBefore.rollUp.progress);
+  });
+
+  test('re-plans an action with the keyboard alone: new dates kept after a reload, version + 1', async ({ page, request }) => {
+    const action = await plannedAction(request);
+    await page.goto(`/actions/${action.id}`);
+    const form = page.getByRole('region', { name: 'Replanifier' });
+    const start = addDays(action.start, 21);
+    const due = addDays(action.due, 21);
+    await form.getByLabel('Début').fill(start);
+    await form.getByLabel('Échéance').fill(due);
+    await form.getByLabel('Échéance').press('Enter');
+    await expect(form.getByRole('status')).toContainText('Nouvelles dates enregistrées');
+    await page.reload();
+    const after: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    expect(after).toMatchObject({ start, due, version: action.version + 1 });
+    // due before start is refused on the page, before anything is sent
+    let sent = false;
+    page.on('request', (r) => (sent ||= r.method() === 'PATCH'));
+    await form.getByLabel('Échéance').fill(addDays(start, -1));
+    await form.getByLabel('Échéance').press('Enter');
+    await expect(form.getByText("L'échéance doit être le même jour ou après le début.")).toBeVisible();
+    expect(sent).toBe(false);
   });
 
   test('refuses "terminée" below 100 % before sending anything', async ({ page, request }) => {
@@ -175,9 +199,10 @@ test.describe('an action page', () => {
     page.on('request', (r) => {
       if (r.method() === 'PUT') sent = true;
     });
-    await page.getByLabel('Statut').selectOption({ label: 'Terminée' });
-    await page.getByLabel('Avancement (%)').fill('60');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const form = page.getByTestId('status-form');
+    await form.getByLabel('Statut').selectOption({ label: 'Terminée' });
+    await form.getByLabel('Avancement (%)').fill('60');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByText('Une action terminée est à 100 %.').first()).toBeVisible();
     expect(sent).toBe(false);
   });

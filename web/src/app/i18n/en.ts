@@ -521,6 +521,28 @@ export const EN: Dictionary = {
     'Enter the day the milestone was achieved.',
   'Jalon marqué comme atteint.': 'Milestone marked as achieved.',
   'Jalon marqué comme non atteint.': 'Milestone marked as not achieved.',
+  // items/replan-form.html
+  Replanifier: 'Re-plan',
+  'Entre le {start} et le {end}, dates de la feuille de route. La phase de l’action est celle qui contient ce jour.':
+    'Between {start} and {end}, the dates of the roadmap. The action’s phase is the one that contains this day.',
+  'Le jour du début ou plus tard, au plus tard le {end}.':
+    'On the start day or later, on {end} at the latest.',
+  'Entre le {start} et le {end}, dates de la feuille de route. La phase du jalon est celle qui contient ce jour.':
+    'Between {start} and {end}, the dates of the roadmap. The milestone’s phase is the one that contains this day.',
+  'Enregistrer les dates': 'Save the dates',
+  'Enregistrer la date': 'Save the date',
+  // items/replan-form.ts
+  'Cet élément a été modifié entre-temps par quelqu’un d’autre. Sa version actuelle vient d’être rechargée : vérifiez les dates, puis enregistrez à nouveau.':
+    'Someone else changed this item in the meantime. Its current version has just been reloaded: check the dates, then save again.',
+  'Rien à enregistrer : ces dates sont déjà celles de l’action.':
+    'Nothing to save: these are already the action’s dates.',
+  'Rien à enregistrer : cette date est déjà celle du jalon.':
+    'Nothing to save: this is already the milestone’s date.',
+  'Nouvelles dates enregistrées : du {start} au {due}, phase « {phase} ».':
+    'New dates saved: from {start} to {due}, phase “{phase}”.',
+  'Nouvelle date enregistrée : le {date}, phase « {phase} ».':
+    'New date saved: {date}, phase “{phase}”.',
+  'Nouvelle date enregistrée.': 'New date saved.',
   // overview/mandate-timeline.html
   'Frise du mandat, du {start} au {end}':
     'Term timeline, from {start} to {end}',

@@ -51,6 +51,7 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { ReplanForm, ReplanTarget } from './replan-form';
 
 export type ActionPageState =
   | { status: 'loading' }
@@ -66,7 +67,10 @@ const LOADING: ActionPageState = { status: 'loading' };
 /** the fields of the form: the API's errors on other fields are shown above it */
 const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
 
-/** An action: its fields, its dependencies, its history, and the form to report status and progress. */
+/**
+ * An action: its fields, its dependencies, its history, and, for whoever may write it, the forms
+ * to report status and progress and to re-plan it (start, due).
+ */
 @Component({
   selector: 'jl-action-page',
   imports: [
@@ -76,6 +80,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     PercentPipe,
     HealthBadge,
     HistoryTable,
+    ReplanForm,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -114,6 +119,19 @@ export class ActionPage {
   protected readonly canUpdate = computed(() => {
     const r = this.ready();
     return !!r && this.auth.canWriteItemsOf(r.action.functionId);
+  });
+  /** what the « Replanifier » form changes */
+  protected readonly replanTarget = computed((): ReplanTarget | null => {
+    const a = this.ready()?.action;
+    return a
+      ? {
+          kind: 'action',
+          id: a.id,
+          version: a.version,
+          start: a.start,
+          due: a.due,
+        }
+      : null;
   });
   protected readonly errorMessage = computed(() => {
     const s = this.state();
@@ -196,6 +214,11 @@ export class ActionPage {
       },
       { injector: this.injector },
     );
+  }
+
+  /** Loads the action again (re-planned, or changed by someone else), without « loading ». */
+  protected refresh(): void {
+    this.reloads.update((n) => n + 1);
   }
 
   protected reload(): void {

@@ -97,6 +97,10 @@ describe('MilestonePage', () => {
     await open(aMilestone({ achievedOn: '2024-05-18', state: 'achieved' }));
     expect(facts()['État']).toBe('Atteint le 18/05/2024');
     expect(page.querySelector('form')).toBeNull();
+    expect(page.querySelector('#replan-date')).toBeNull();
+    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(
+      ['Fiche', 'Historique'],
+    );
     expect(text(page.querySelector('[data-testid="read-only"]'))).toContain(
       'Consultation seule',
     );
@@ -161,5 +165,143 @@ describe('MilestonePage', () => {
     expect(
       text(page.querySelector(`#${input.getAttribute('aria-describedby')}`)),
     ).toBe('achievedOn doit être une date au format AAAA-MM-JJ.');
+  });
+  describe('re-planning its date with the keyboard', () => {
+    const replan = (): HTMLElement =>
+      must(
+        page.querySelector<HTMLElement>('[data-testid="replan-form"]'),
+        'replan form',
+      );
+    const replanSection = (): HTMLElement =>
+      must(replan().closest<HTMLElement>('section'), 'replan section');
+    const dateField = (): HTMLInputElement =>
+      must(page.querySelector<HTMLInputElement>('#replan-date'), 'date');
+
+    async function replanTo(date: string, comment = ''): Promise<void> {
+      const input = dateField();
+      input.value = date;
+      input.dispatchEvent(new Event('input'));
+      const textarea = must(
+        page.querySelector<HTMLTextAreaElement>('#replan-comment'),
+      );
+      textarea.value = comment;
+      textarea.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+      replan().dispatchEvent(new Event('submit', { cancelable: true }));
+      await fixture.whenStable();
+    }
+
+    it('offers the planned date in a labelled date field, with the roadmap’s bounds as a hint', async () => {
+      await open();
+      expect(text(replanSection().querySelector('h2'))).toBe('Replanifier');
+      const input = dateField();
+      expect([input.type, input.value]).toEqual(['date', '2024-05-20']);
+      expect(text(page.querySelector('label[for="replan-date"]'))).toBe(
+        'Date prévue',
+      );
+      expect(
+        text(page.querySelector(`#${input.getAttribute('aria-describedby')}`)),
+      ).toBe(
+        'Entre le 01/01/2024 et le 03/02/2025, dates de la feuille de route. La phase du jalon est celle qui contient ce jour.',
+      );
+    });
+
+    it('sends the new date, the comment and the version read, then shows the new date and phase', async () => {
+      await open();
+      await replanTo('2024-06-10', 'Reporté après le conseil.');
+
+      const req = http.expectOne('/api/milestones/ms-1');
+      expect(req.request.method).toBe('PATCH');
+      expect(req.request.body).toEqual({
+        version: 2,
+        date: '2024-06-10',
+        comment: 'Reporté après le conseil.',
+      });
+      const replanned = aMilestone({
+        date: '2024-06-10',
+        phaseId: 'phase-3',
+        version: 3,
+      });
+      req.flush(replanned);
+      await fixture.whenStable();
+      await answer(replanned);
+
+      expect(facts()).toMatchObject({
+        'Date prévue': '10/06/2024',
+        Phase: 'Phase d’émergence',
+      });
+      expect(text(replanSection().querySelector('[role="status"]'))).toBe(
+        'Nouvelle date enregistrée : le 10/06/2024, phase « Phase d’émergence ».',
+      );
+      expect(dateField().value).toBe('2024-06-10');
+    });
+
+    it('refuses a date outside the roadmap before sending anything, next to the field', async () => {
+      await open();
+      await replanTo('2025-03-01');
+
+      http.expectNone('/api/milestones/ms-1');
+      const input = dateField();
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toContain(
+        'replan-date-error',
+      );
+      expect(text(page.querySelector('#replan-date-error'))).toBe(
+        'La date du jalon doit être comprise entre le 01/01/2024 et le 03/02/2025.',
+      );
+      expect(document.activeElement).toBe(input);
+      expect(facts()['Date prévue']).toBe('20/05/2024');
+    });
+
+    it('shows the API’s refusal next to the date (422)', async () => {
+      await open();
+      await replanTo('2024-06-10');
+      const refusal =
+        'Aucune phase de la feuille de route ne contient cette date.';
+      http.expectOne('/api/milestones/ms-1').flush(
+        {
+          statusCode: 422,
+          error: 'rule_broken',
+          message: refusal,
+          errors: [{ field: 'date', message: refusal }],
+        },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+      await fixture.whenStable();
+
+      const input = dateField();
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(text(page.querySelector('#replan-date-error'))).toBe(refusal);
+      expect(document.activeElement).toBe(input);
+    });
+
+    it('on a version conflict, says so and shows the current version at once', async () => {
+      await open();
+      await replanTo('2024-06-10');
+      http.expectOne('/api/milestones/ms-1').flush(
+        {
+          statusCode: 409,
+          error: 'version_conflict',
+          message: 'Cet élément a changé entre-temps (version 4).',
+          currentVersion: 4,
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await fixture.whenStable();
+      await answer(aMilestone({ date: '2024-05-27', version: 4 }));
+
+      expect(text(replanSection().querySelector('[role="alert"]'))).toContain(
+        'Sa version actuelle vient d’être rechargée',
+      );
+      expect(facts()['Date prévue']).toBe('27/05/2024');
+      expect(dateField().value).toBe('2024-05-27');
+
+      await replanTo('2024-06-10');
+      const retry = http.expectOne('/api/milestones/ms-1');
+      expect(retry.request.body).toEqual({ version: 4, date: '2024-06-10' });
+      retry.flush(aMilestone({ date: '2024-06-10', version: 5 }));
+      await fixture.whenStable();
+      await answer(aMilestone({ date: '2024-06-10', version: 5 }));
+    });
   });
 });

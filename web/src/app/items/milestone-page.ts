@@ -41,6 +41,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { ReplanForm, ReplanTarget } from './replan-form';
 
 export type MilestonePageState =
   | { status: 'loading' }
@@ -55,10 +56,20 @@ export type MilestonePageState =
 const LOADING: MilestonePageState = { status: 'loading' };
 const FORM_FIELDS = ['achievedOn', 'comment'] as const;
 
-/** A milestone: its fields, its history, and marking it achieved (on a day) or not. */
+/**
+ * A milestone: its fields, its history, and, for whoever may write it, marking it achieved (on a
+ * day) or not, and re-planning its date.
+ */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable, TranslatePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    FrDatePipe,
+    HistoryTable,
+    ReplanForm,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })
@@ -93,6 +104,13 @@ export class MilestonePage {
   protected readonly canUpdate = computed(() => {
     const r = this.ready();
     return !!r && this.auth.canWriteItemsOf(r.milestone.functionId);
+  });
+  /** what the « Replanifier » form changes */
+  protected readonly replanTarget = computed((): ReplanTarget | null => {
+    const m = this.ready()?.milestone;
+    return m
+      ? { kind: 'milestone', id: m.id, version: m.version, date: m.date }
+      : null;
   });
   protected readonly errorMessage = computed(() => {
     const s = this.state();
@@ -132,6 +150,11 @@ export class MilestonePage {
 
   protected markNotAchieved(): void {
     this.send(null, this.i18n.t('Jalon marqué comme non atteint.'));
+  }
+
+  /** Loads the milestone again (re-planned, or changed by someone else), without « loading ». */
+  protected refresh(): void {
+    this.reloads.update((n) => n + 1);
   }
 
   protected reload(): void {
