@@ -326,6 +326,17 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       await signInAs(app, 'reset2@test.example'); // the old password still works
     });
 
+    it('lifts a sign-in pause once the password is reset', async () => {
+      await ensureAccount(db, 'paused@test.example', 'elected');
+      for (let i = 0; i < 5; i++) await login('paused@test.example', 'mauvais mot de passe');
+      expect((await login('paused@test.example', TEST_PASSWORD)).status).toBe(429);
+      const anon = await anonymous(app);
+      await anon.post('/api/auth/password-reset/request').send({ email: 'paused@test.example' }).expect(202);
+      const token = linkToken(await smtp.waitFor((m) => m.to.includes('paused@test.example')), '/nouveau-mot-de-passe');
+      await anon.post('/api/auth/password-reset').send({ token, password: 'de nouveau bienvenue' }).expect(204);
+      expect((await login('paused@test.example', 'de nouveau bienvenue')).status).toBe(200);
+    });
+
     it('changes one’s own password only with the current one', async () => {
       await ensureAccount(db, 'change@test.example', 'elected');
       const agent = await signInAs(app, 'change@test.example');
@@ -434,6 +445,16 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       } finally {
         await other.app.close();
       }
+    });
+
+    it('answers a JSON-looking cookie ("j:…", which cookie-parser turns into an object) like no cookie, never with a 500', async () => {
+      const server = request(app.getHttpServer());
+      await server.get('/api/health').set('Cookie', 'jalons_session=j:{}; XSRF-TOKEN=j:{"a":1}').expect(200);
+      const me = await server.get('/api/auth/me').set('Cookie', 'jalons_session=j:{}; XSRF-TOKEN=j:[]');
+      expect(me.status).toBe(401);
+      expect(xsrfFrom(me)).toMatch(/^[\w-]{43}$/); // a usable token replaces the odd one
+      const post = await server.post('/api/auth/login').set('Cookie', 'XSRF-TOKEN=j:{}').set('X-XSRF-TOKEN', '{}').send({ email: BREST.lead, password: 'x' });
+      expect(post.status).toBe(403);
     });
 
     it('answers errors without stack traces', async () => {

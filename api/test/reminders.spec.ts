@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { addDays } from '@jalons/domain';
+import { addDays, todayInParis } from '@jalons/domain';
 import ICAL from 'ical.js';
 import request from 'supertest';
 
@@ -7,7 +7,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 
 import { OutboxService } from '../src/app/reminders/outbox.service';
-import { REMINDERS_JOB } from '../src/app/reminders/scheduler';
+import { REMINDERS_JOB, ReminderScheduler } from '../src/app/reminders/scheduler';
 import { RemindersService } from '../src/app/reminders/reminders.service';
 import { createTestApp } from './app';
 import { anonymous, ensureAccount, signInAs } from './auth';
@@ -258,6 +258,10 @@ describe('deadline reminders', () => {
     const bad = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, reminders: { before: [0, 400], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/before/);
+    for (const reminders of [[], 'tous', { before: [7] }]) {
+      const refused = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, reminders });
+      expect({ reminders, status: refused.status }).toEqual({ reminders, status: 400 });
+    }
     const saved = await lead
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
       .send({ version: roadmap.version, reminders: { before: [3, 30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: false } })
@@ -293,6 +297,24 @@ describe('deadline reminders', () => {
     }
   });
 
+  it('runs the days missed while no instance ran the job (at most a week back), each once', async () => {
+    await reset();
+    const today = todayInParis();
+    await db.query('delete from reminder_run');
+    await db.query(`insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`, [addDays(today, -3)]);
+    const scheduler = app.get(ReminderScheduler);
+    await scheduler.catchUp(false);
+    const days = async () => (await db.query<{ d: string }>(`select run_date::text d from reminder_run order by run_date`)).map((r) => r.d);
+    expect(await days()).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1)]);
+    await scheduler.catchUp(true);
+    expect(await days()).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1), today]);
+    // long stops are not replayed beyond a week
+    await db.query('delete from reminder_run');
+    await db.query(`insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`, [addDays(today, -40)]);
+    await scheduler.catchUp(false);
+    expect((await days()).filter((d) => d > addDays(today, -40))).toEqual([-7, -6, -5, -4, -3, -2, -1].map((n) => addDays(today, n)));
+  });
+
   describe('calendar feeds', () => {
     it('serves a person’s due dates as iCalendar an independent parser reads, and answers 404 once revoked', async () => {
       await ensureAccount(db, SOIZIC, 'owner', 'Soizic Le Bihan');
@@ -321,6 +343,11 @@ describe('deadline reminders', () => {
       // someone else cannot revoke it; its owner can, and the address then answers 404
       const other = await signInAs(app, CAMILLE);
       expect((await other.delete(`/api/calendars/${feed.id}`)).status).toBe(404);
+      // a deactivated account's addresses stop answering, and answer again if it comes back
+      await db.query(`update account set active = false where email = $1`, [SOIZIC]);
+      expect((await request(app.getHttpServer()).get(path)).status).toBe(404);
+      await db.query(`update account set active = true where email = $1`, [SOIZIC]);
+      await request(app.getHttpServer()).get(path).expect(200);
       await soizic.delete(`/api/calendars/${feed.id}`).expect(204);
       expect((await request(app.getHttpServer()).get(path)).status).toBe(404);
       expect((await request(app.getHttpServer()).get('/api/calendars/feeds/not-a-token.ics')).status).toBe(404);

@@ -89,6 +89,15 @@ describe('migrations and seed on start', () => {
     expect((await admins()).map((a) => a.email)).toEqual(['dsi@ville.example']);
   });
 
+  it('takes the published password away from demo accounts when the app no longer runs with them, then accepts ADMIN_EMAIL', async () => {
+    db = await createTestDatabase({ migrate: false });
+    await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
+    // the same data, now started for real
+    await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false } });
+    const withPassword = await db.query<{ email: string; role: string }>(`select email, role from account where password_hash is not null order by email`);
+    expect(withPassword).toEqual([{ email: 'dsi@ville.example', role: 'admin' }]);
+  });
+
   it('creates the demo accounts, one per role, and keeps a demo password someone changed', async () => {
     db = await createTestDatabase({ migrate: false });
     await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });

@@ -138,7 +138,7 @@ export class AccountsService {
    * chronograms show owners).
    */
   private async assignFunctions(tx: EntityManager, accountId: string, functionIds: string[]): Promise<void> {
-    const wanted = [...new Set(functionIds)];
+    const wanted = [...new Set(functionIds.map((f) => f.toLowerCase()))];
     if (wanted.length) {
       const found = await tx.execute<Array<{ id: string }>>('select id from target_function where id in (?)', [wanted]);
       const missing = wanted.filter((f) => !found.some((r) => r.id === f));

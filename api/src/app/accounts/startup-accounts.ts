@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@jalons/domain';
 
-import { hashPassword } from '../auth/secrets';
+import { hashPassword, verifyPassword } from '../auth/secrets';
 
 /**
  * The demo accounts, one per role: on the embedded database outside production only
@@ -30,8 +30,23 @@ export interface StartupAccounts {
 export async function ensureStartupAccounts(em: EntityManager, options: StartupAccounts): Promise<string[]> {
   const done: string[] = [];
   const sql = em.getConnection();
+  if (!options.demo) {
+    // demo accounts left over from a trial on the same data (password still the published one) lose it
+    const demo = await sql.execute<Array<{ id: string; email: string; password_hash: string }>>(
+      'select id, email, password_hash from account where lower(email) in (?) and password_hash is not null',
+      [DEMO_ACCOUNTS.map((d) => d.email)],
+    );
+    for (const d of demo) {
+      if (await verifyPassword(d.password_hash, DEMO_PASSWORD)) {
+        await sql.execute('update account set password_hash = null, version = version + 1 where id = ?', [d.id]);
+        await sql.execute('delete from session where account_id = ?', [d.id]);
+        done.push(`demo password removed from ${d.email}`);
+      }
+    }
+  }
   if (options.admin) {
-    const [{ n }] = await sql.execute<Array<{ n: number }>>(`select count(*)::int as n from account where role = 'admin' and active`);
+    // no administrator who can sign in (an administrator without a password does not count)
+    const [{ n }] = await sql.execute<Array<{ n: number }>>(`select count(*)::int as n from account where role = 'admin' and active and password_hash is not null`);
     if (n === 0) {
       const hash = await hashPassword(options.admin.password);
       const [existing] = await sql.execute<Array<{ id: string }>>('select id from account where lower(email) = ?', [options.admin.email]);

@@ -58,6 +58,7 @@ export class ActionsService {
     if (id === null) return null;
     const p = await tx.findOne(Account, { id });
     if (!p) throw ApiException.rule([{ field: 'ownerId', message: 'Cette personne n’existe pas.' }]);
+    if (!p.active) throw ApiException.rule([{ field: 'ownerId', message: 'Ce compte est désactivé : choisissez une personne active.' }]);
     return p;
   }
 

@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY, [ctx.getHandler(), ctx.getClass()]);
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    const cookies = (req.cookies ?? {}) as Record<string, unknown>;
     const account = await this.sessions.resolve(cookies[SESSION_COOKIE]);
     req.account = account;
     if (!policy) {
@@ -52,7 +52,7 @@ export class AccessGuard implements CanActivate {
    * cookie (another site can make the browser send the cookie, not read it). With a session, the
    * token must also be the one bound to that session.
    */
-  private checkCsrf(req: Request, account: SignedIn | null, cookies: Record<string, string | undefined>): void {
+  private checkCsrf(req: Request, account: SignedIn | null, cookies: Record<string, unknown>): void {
     const header = req.header(XSRF_HEADER);
     const ok = sameSecret(header, cookies[XSRF_COOKIE]) && (!account || sameSecret(header, account.csrfToken));
     if (!ok) {

@@ -82,15 +82,15 @@ export class AuthController {
   @HttpCode(204)
   @Allow(Access.public)
   @ApiOperation({ summary: 'Choisir un nouveau mot de passe avec le lien reçu' })
-  reset(@Body() dto: ResetPasswordDto): Promise<void> {
-    return this.auth.redeem('reset', dto);
+  reset(@Body() dto: ResetPasswordDto, @Req() req: AuthenticatedRequest): Promise<void> {
+    return this.auth.redeem('reset', dto, req.ip ?? 'unknown');
   }
 
   @Post('invitation')
   @HttpCode(204)
   @Allow(Access.public)
   @ApiOperation({ summary: 'Accepter une invitation en choisissant son mot de passe' })
-  accept(@Body() dto: AcceptInvitationDto): Promise<void> {
-    return this.auth.redeem('invitation', dto);
+  accept(@Body() dto: AcceptInvitationDto, @Req() req: AuthenticatedRequest): Promise<void> {
+    return this.auth.redeem('invitation', dto, req.ip ?? 'unknown');
   }
 }

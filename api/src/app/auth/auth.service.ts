@@ -135,27 +135,39 @@ export class AuthService {
    * Uses a one-time link to set a password, in one transaction: the token row is locked, checked
    * (known, of this kind, unused, unexpired, account active) and marked used with the new hash.
    */
-  async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto): Promise<void> {
+  async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto, ip: string): Promise<void> {
+    // guessing links from one address is slowed down like guessing passwords
+    const verdict = await this.throttle.hit(`redeem-ip:${ip}`, this.config.loginMaxFailuresPerIp);
+    if (!verdict.allowed) throw ApiException.tooMany(verdict.retryAfterSeconds, `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`);
+    // the token is checked before the (costly) hash is computed, then again under its row lock
+    await this.em.transactional((tx) => this.usableToken(tx, kind, dto.token, false));
     const hash = await hashPassword(dto.password);
-    const accountId = await this.em.transactional(async (tx) => {
-      const [row] = await tx.execute<Array<{ id: string; account_id: string; used_at: Date | null; expired: boolean; active: boolean }>>(
-        `select t.id, t.account_id, t.used_at, t.expires_at <= now() as expired, a.active
-           from account_token t join account a on a.id = t.account_id
-          where t.token_hash = ? and t.kind = ? for update of t`,
-        [tokenHash(dto.token), kind],
-      );
-      const again = kind === 'invitation' ? 'Demandez une nouvelle invitation à l’administrateur.' : 'Demandez un nouveau lien depuis la page « Mot de passe oublié ».';
-      if (!row || !row.active) {
-        throw new ApiException({ statusCode: 404, error: 'token_unknown', message: `Ce lien n’est pas valable. ${again}`, errors: [{ field: 'token', message: 'Lien inconnu.' }] });
-      }
-      if (row.used_at) throw ApiException.gone('token_used', `Ce lien a déjà servi. ${again}`);
-      if (row.expired) throw ApiException.gone('token_expired', `Ce lien a expiré. ${again}`);
+    const { accountId, email } = await this.em.transactional(async (tx) => {
+      const row = await this.usableToken(tx, kind, dto.token, true);
       await tx.execute('update account_token set used_at = now() where id = ?', [row.id]);
       await tx.execute('update account set password_hash = ?, version = version + 1 where id = ?', [hash, row.account_id]);
-      return row.account_id;
+      return { accountId: row.account_id, email: row.email };
     });
-    // a new password ends the sessions opened with the old one
+    // a new password ends the sessions opened with the old one, and lifts a sign-in pause
     await this.sessions.closeAll(accountId);
+    await this.throttle.clear(`email:${email.toLowerCase()}`);
+  }
+
+  /** The token's row when it can be used (known, of this kind, unused, unexpired, account active); else the right refusal. */
+  private async usableToken(tx: EntityManager, kind: AccountTokenKind, token: string, lock: boolean): Promise<{ id: string; account_id: string; email: string }> {
+    const [row] = await tx.execute<Array<{ id: string; account_id: string; email: string; used_at: Date | null; expired: boolean; active: boolean }>>(
+      `select t.id, t.account_id, a.email, t.used_at, t.expires_at <= now() as expired, a.active
+         from account_token t join account a on a.id = t.account_id
+        where t.token_hash = ? and t.kind = ? ${lock ? 'for update of t' : ''}`,
+      [tokenHash(token), kind],
+    );
+    const again = kind === 'invitation' ? 'Demandez une nouvelle invitation à l’administrateur.' : 'Demandez un nouveau lien depuis la page « Mot de passe oublié ».';
+    if (!row || !row.active) {
+      throw new ApiException({ statusCode: 404, error: 'token_unknown', message: `Ce lien n’est pas valable. ${again}`, errors: [{ field: 'token', message: 'Lien inconnu.' }] });
+    }
+    if (row.used_at) throw ApiException.gone('token_used', `Ce lien a déjà servi. ${again}`);
+    if (row.expired) throw ApiException.gone('token_expired', `Ce lien a expiré. ${again}`);
+    return row;
   }
 }
 

@@ -24,8 +24,8 @@ export function setXsrfCookie(req: Request, res: Response, publicUrl: string, to
 
 /** Gives an anonymous browser an anti-CSRF token if it has none (for the sign-in form). */
 export function ensureXsrfCookie(req: Request, res: Response, publicUrl: string): void {
-  const current = (req.cookies as Record<string, string | undefined> | undefined)?.[XSRF_COOKIE];
-  if (!current || current.length < 20 || current.length > 100) setXsrfCookie(req, res, publicUrl, randomToken());
+  const current: unknown = (req.cookies as Record<string, unknown> | undefined)?.[XSRF_COOKIE];
+  if (typeof current !== 'string' || current.length < 20 || current.length > 100) setXsrfCookie(req, res, publicUrl, randomToken());
 }
 
 export function clearAuthCookies(req: Request, res: Response, publicUrl: string): void {

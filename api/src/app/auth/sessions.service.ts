@@ -65,8 +65,9 @@ export class SessionsService {
     return { token, csrfToken };
   }
 
-  async resolve(token: string | undefined): Promise<SignedIn | null> {
-    if (!token || token.length > 100) return null;
+  async resolve(token: unknown): Promise<SignedIn | null> {
+    // cookie-parser turns "j:…" values into objects: only a plain string can be a token
+    if (typeof token !== 'string' || !token || token.length > 100) return null;
     const [row] = await this.sql.execute<SessionRow[]>(
       `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id, a.name, a.email, a.role, a.digest,
               array(select f.id from target_function f where f.owner_id = a.id order by f.id) as function_ids

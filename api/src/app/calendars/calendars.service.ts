@@ -49,7 +49,7 @@ export class CalendarsService {
     if (dto.scope === 'person' && target !== who.id && who.role !== 'admin') {
       throw ApiException.rule([{ field: 'targetId', message: 'Un calendrier personnel ne suit que vos propres échéances.' }]);
     }
-    const label = await this.label(dto.scope, target);
+    const label = (await this.label(dto.scope, target)).slice(0, 300);
     const token = randomToken();
     const [row] = await this.sql.execute<CalendarFeedView[]>(
       `with f as (insert into calendar_feed (id, token_hash, account_id, scope, target_id, label, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, now()) returning *)
@@ -86,7 +86,8 @@ export class CalendarsService {
   /** The iCalendar text of a feed, or null when the token is unknown or revoked. */
   async feed(token: string): Promise<string | null> {
     const [feed] = await this.sql.execute<Array<{ scope: CalendarScope; target_id: string; label: string }>>(
-      'select scope, target_id, label from calendar_feed where token_hash = ? and revoked_at is null',
+      // a deactivated account's addresses stop working with it
+      'select f.scope, f.target_id, f.label from calendar_feed f join account a on a.id = f.account_id and a.active where f.token_hash = ? and f.revoked_at is null',
       [tokenHash(token)],
     );
     if (!feed) return null;

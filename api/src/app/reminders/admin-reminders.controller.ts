@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RunRemindersDto, TestMailDto } from '@jalons/contract';
@@ -22,6 +22,8 @@ const INSTANT = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD
 @Controller('admin')
 @Allow(Access.admin)
 export class AdminRemindersController {
+  private readonly logger = new Logger('Reminders');
+
   constructor(
     private readonly em: EntityManager,
     private readonly reminders: RemindersService,
@@ -69,7 +71,7 @@ export class AdminRemindersController {
   @ApiOperation({ summary: 'Remettre un courriel en échec dans la file d’envoi' })
   async retry(@Param('id', uuid('id')) id: string): Promise<void> {
     if (!(await this.outbox.retry(id))) throw ApiException.notFound('Le courriel en échec', id);
-    void this.outbox.deliverDue();
+    this.outbox.deliverDue().catch((e) => this.logger.error(`sending after a retry failed: ${(e as Error).message}`));
   }
 
   @Post('test-mail')

@@ -37,8 +37,10 @@ with rules as (
 select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, t.due::text as due_date, t.days_left, t.title
   from (
     select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due, a.due_date - :day::date as days_left,
-           coalesce(a.owner_id, f.owner_id) as owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
+           -- the action's owner while active, else the function's owner
+           coalesce(ao.id, f.owner_id) as owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from action a join target_function f on f.id = a.function_id join rules r on r.roadmap_id = a.roadmap_id
+      left join account ao on ao.id = a.owner_id and ao.active
      where a.status not in ('terminee', 'abandonnee')
     union all
     select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - :day::date,
@@ -54,7 +56,8 @@ select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, 
        or (t.days_left < 0 and t.every > 0 and (-t.days_left) % t.every = 0)
    union all
    select 'escalation', t.project_lead_id
-    where t.days_left < 0 and t.escalate > 0 and -t.days_left >= t.escalate and (-t.days_left - t.escalate) % greatest(t.every, 1) = 0
+    where t.days_left < 0 and t.escalate > 0 and -t.days_left >= t.escalate
+     and case when t.every > 0 then (-t.days_left - t.escalate) % t.every = 0 else -t.days_left = t.escalate end
  ) as x(rule, recipient)
   join account acc on acc.id = x.recipient and acc.active
  order by x.recipient, t.days_left, t.item_type, t.item_id`;

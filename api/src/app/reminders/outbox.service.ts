@@ -67,17 +67,23 @@ export class OutboxService {
     );
   }
 
-  /** Sends every message due now, batch after batch, until none is left for this instance. */
-  async deliverDue(batch = 20): Promise<DeliveryReport> {
+  /**
+   * Sends every message due now, one claim per message (each with its own lease, which the SMTP
+   * timeouts keep longer than a send), until none is left for this instance.
+   */
+  async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
     for (;;) {
-      const claimed = await this.claim(batch);
+      const claimed = await this.claim(1);
       if (!claimed.length) return report;
       for (const m of claimed) {
         try {
           await this.mail.deliver({ to: m.to_address, subject: m.subject, text: m.text_body, html: m.html_body }, `<${m.id}@jalons>`);
           // marked sent at once, message by message: a crash re-sends at most the message in flight
-          await this.em.getConnection().execute(`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ?`, [m.id]);
+          // fenced by the attempt number: a sender whose lease was taken over writes nothing
+          await this.em
+            .getConnection()
+            .execute(`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ? and status = 'sending' and attempts = ?`, [m.id, m.attempts]);
           report.sent++;
         } catch (e) {
           const error = (e as Error).message.slice(0, 2000);
@@ -85,8 +91,8 @@ export class OutboxService {
           await this.em
             .getConnection()
             .execute(
-              `update outbox set status = ?, locked_until = null, last_error = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?`,
-              [giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts), m.id],
+              `update outbox set status = ?, locked_until = null, last_error = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ? and status = 'sending' and attempts = ?`,
+              [giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts), m.id, m.attempts],
             );
           if (giveUp) {
             report.failed++;

@@ -116,7 +116,8 @@ export class RemindersService {
 
   /**
    * One digest per person due one today (daily: every day; weekly: Mondays; never for "no
-   * e-mail"), listing their reminders of the past days not mailed yet whose item is still open.
+   * e-mail"), listing their reminders not mailed yet (of the past two weeks: a reminder recorded
+   * after a Monday's digest still reaches the next one) whose item is still open.
    */
   private async composeDigests(tx: EntityManager, day: IsoDate): Promise<number> {
     const rows = await tx.execute<DigestRow[]>(
@@ -130,7 +131,7 @@ export class RemindersService {
          join target_function f on f.id = coalesce(ac.function_id, m.function_id)
          left join account o on o.id = coalesce(ac.owner_id, f.owner_id)
         where n.outbox_id is null
-          and n.run_date between ?::date - 6 and ?::date
+          and n.run_date between ?::date - 13 and ?::date
           and (a.digest = 'daily' or extract(isodow from ?::date) = 1)
           and (ac.id is null or ac.status not in ('terminee', 'abandonnee'))
           and (m.id is null or m.achieved_on is null)

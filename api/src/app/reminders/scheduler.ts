@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { todayInParis } from '@jalons/domain';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { addDays, todayInParis } from '@jalons/domain';
+import type { IsoDate } from '@jalons/domain';
 import { CronJob } from 'cron';
 
 import { APP_CONFIG } from '../../infra/config/config';
@@ -29,6 +31,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly reminders: RemindersService,
     private readonly outbox: OutboxService,
     private readonly sessions: SessionsService,
+    private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds' | 'loginWindowMinutes'>,
   ) {}
 
@@ -38,9 +41,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
       cronTime: this.config.remindersCron,
       timeZone: 'Europe/Paris',
       onTick: () => {
-        const day = todayInParis();
-        this.reminders.run(day, 'cron').catch((e) => this.logger.error(`reminder job of ${day} failed: ${(e as Error).message}`));
-        this.sessions.purge(this.config.loginWindowMinutes).catch((e) => this.logger.error(`session purge failed: ${(e as Error).message}`));
+        void this.catchUp(true);
       },
     });
     this.registry.addCronJob(REMINDERS_JOB, job);
@@ -49,6 +50,31 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     sweep.unref();
     this.registry.addInterval(OUTBOX_SWEEP, sweep);
     this.logger.log(`reminders at "${this.config.remindersCron}" (Europe/Paris), next ${job.nextDate().toISO()}`);
+    // started after today's time (or after a stop that spanned it): the missed days are run now
+    const todaysSlotPassed = job.nextDate().setZone('Europe/Paris').toISODate()! > todayInParis();
+    void this.catchUp(todaysSlotPassed);
+  }
+
+  /**
+   * Runs the job for every day since the last run that finished (at most the past 7 days), and for
+   * today when `includeToday`: a restart across 07:30 loses no reminder. Running a day twice is
+   * harmless (reminders and digests are recorded once).
+   */
+  async catchUp(includeToday: boolean): Promise<void> {
+    const today = todayInParis();
+    try {
+      const [row] = await this.em.getConnection().execute<Array<{ last: IsoDate | null }>>(
+        `select max(run_date)::text as last from reminder_run where finished_at is not null and error is null`,
+      );
+      const until = includeToday ? today : addDays(today, -1);
+      const floor = addDays(today, -7);
+      let day = row?.last ? addDays(row.last, 1) : until;
+      if (day < floor) day = floor;
+      for (; day <= until; day = addDays(day, 1)) await this.reminders.run(day, 'cron');
+      await this.sessions.purge(this.config.loginWindowMinutes);
+    } catch (e) {
+      this.logger.error(`reminder job failed: ${(e as Error).message}`);
+    }
   }
 
   private async sweep(): Promise<void> {

@@ -45,8 +45,8 @@ export interface AppConfig {
   resetTtlMinutes: number;
   /** origins allowed to call the API from another site (CORS); empty: none */
   corsOrigins: string[];
-  /** Express 'trust proxy' (behind a reverse proxy: its hop count or addresses); false by default */
-  trustProxy: string | false;
+  /** Express 'trust proxy' (behind a reverse proxy: a hop count, true, or addresses/subnets); false by default */
+  trustProxy: number | boolean | string;
   /** this instance runs the reminder job on its schedule and sends the outbox (several may: they share the work) */
   remindersEnabled: boolean;
   /** when the job runs, cron syntax, Europe/Paris */
@@ -79,6 +79,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}").`);
+}
+
+/** '1' → 1 hop, 'true'/'false' → booleans, anything else (addresses, 'loopback'…) as Express reads it. */
+function trustProxy(raw: string | undefined): number | boolean | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || /^(false|no|off|0)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -133,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     invitationTtlHours: int(env, 'INVITATION_TTL_HOURS', 24 * 7, 1, 24 * 90),
     resetTtlMinutes: int(env, 'RESET_TTL_MINUTES', 60, 5, 24 * 60),
     corsOrigins: (env['CORS_ORIGINS'] || '').split(',').map((o) => o.trim()).filter(Boolean),
-    trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
+    trustProxy: trustProxy(env['TRUST_PROXY']),
     remindersEnabled: bool(env, 'REMINDERS_ENABLED', true),
     remindersCron,
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),

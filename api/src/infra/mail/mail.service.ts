@@ -24,7 +24,8 @@ export class MailService implements OnModuleDestroy {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'production'>) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+    // timeouts well under the outbox lease (OUTBOX_LEASE_SECONDS ≥ 5 min by default): a send never outlives its claim
+    this.transport = config.smtpUrl ? createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) : null;
   }
 
   /** true when the SMTP server accepted the message */

@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES } from '@jalons/domain';
 import type { DigestFrequency, IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
 
 import { ReminderRulesDto } from './reminders.dto';
 import { IsText, IsUuidList, VALIDATION_MESSAGES as M } from './validation';
@@ -116,6 +116,7 @@ export class RoadmapSettingsDto {
 
   /** when function owners are reminded of due dates */
   @IsOptional()
+  @IsObject({ message: 'reminders doit décrire les règles de rappel (un objet, pas une liste).' })
   @ValidateNested({ message: 'reminders doit décrire les règles de rappel.' })
   @Type(() => ReminderRulesDto)
   reminders?: ReminderRulesDto;

@@ -37,6 +37,11 @@ describe('remindersOn', () => {
     expect(remindersOn('2027-10-30', '2027-11-06', rules)).toEqual(['overdue', 'escalation']);
   });
 
+  it('escalates once when overdue reminders are off', () => {
+    const once: ReminderRules = { before: [], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 7, milestones: true };
+    expect(calendar('2027-06-30', '2027-06-30', '2027-07-31', once)).toEqual(['2027-07-07 escalation']);
+  });
+
   it('follows the roadmap’s own rules: other days before, no escalation, no overdue reminders', () => {
     const own: ReminderRules = { before: [30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: true };
     expect(calendar('2027-06-30', '2027-05-01', '2027-08-31', own)).toEqual(['2027-05-31 before', '2027-06-27 before']);

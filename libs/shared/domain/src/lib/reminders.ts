@@ -12,7 +12,7 @@ export interface ReminderRules {
   onDueDate: boolean;
   /** overdue: every N days after the due date (0: never) */
   overdueEveryDays: number;
-  /** from N days overdue on, the project lead gets it too, at the same pace (0: never) */
+  /** from N days overdue on, the project lead gets it too, at the overdue pace — once if overdue reminders are off (0: never) */
   escalateAfterDays: number;
   /** milestones are reminded like actions */
   milestones: boolean;
@@ -50,7 +50,8 @@ export function remindersOn(due: IsoDate, day: IsoDate, rules: ReminderRules): R
   if (left < 0) {
     const late = -left;
     if (rules.overdueEveryDays > 0 && late % rules.overdueEveryDays === 0) kinds.push('overdue');
-    if (rules.escalateAfterDays > 0 && late >= rules.escalateAfterDays && (late - rules.escalateAfterDays) % Math.max(rules.overdueEveryDays, 1) === 0) {
+    const sinceEscalation = late - rules.escalateAfterDays;
+    if (rules.escalateAfterDays > 0 && sinceEscalation >= 0 && (rules.overdueEveryDays > 0 ? sinceEscalation % rules.overdueEveryDays === 0 : sinceEscalation === 0)) {
       kinds.push('escalation');
     }
   }
