@@ -280,6 +280,22 @@ describe('deadline reminders', () => {
       .expect(200);
   });
 
+  it('keeps the e-mails waiting, attempts untouched, while no SMTP server is configured', async () => {
+    await reset();
+    const none = await createTestApp(db.url, { SMTP_URL: '' });
+    try {
+      const report = await none.app.get(RemindersService).run('2027-03-28', 'cron');
+      expect(report.digests).toBeGreaterThan(0);
+      expect(report.delivery).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      const rows = await db.query<{ status: string; attempts: number }>('select status, attempts from outbox');
+      expect(rows.every((r) => r.status === 'pending' && r.attempts === 0)).toBe(true);
+    } finally {
+      await none.app.close();
+    }
+    // an instance that has one sends them
+    expect((await app.get(OutboxService).deliverDue()).sent).toBeGreaterThan(0);
+  });
+
   it('schedules the job at 07:30 in Paris when enabled (also across the clock changes), not at all when disabled', async () => {
     expect(app.get(SchedulerRegistry).doesExist('cron', REMINDERS_JOB)).toBe(false); // REMINDERS_ENABLED=false in tests
     const on = await createTestApp(db.url, { REMINDERS_ENABLED: 'true', REMINDERS_CRON: '30 7 * * *' });

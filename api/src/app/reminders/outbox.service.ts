@@ -73,6 +73,9 @@ export class OutboxService {
    */
   async deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+    // without SMTP_URL nothing can leave: the messages wait, attempts untouched, until it is set
+    // (the administrator's page says so)
+    if (!this.mail.configured) return report;
     for (;;) {
       const claimed = await this.claim(1);
       if (!claimed.length) return report;
