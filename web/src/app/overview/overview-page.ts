@@ -45,6 +45,7 @@ import {
 } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
+import { RollUpSummary } from '../shared/rollup-summary';
 import { MandateTimeline } from './mandate-timeline';
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
@@ -164,6 +165,7 @@ function sectionError<T>(err: unknown, t: Translate): SectionState<T> {
     ReminderRulesSetting,
     HealthBadge,
     ProgressBar,
+    RollUpSummary,
     PercentPipe,
     FrDatePipe,
     TranslatePipe,

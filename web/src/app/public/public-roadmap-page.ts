@@ -21,6 +21,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
+import { RollUpSummary } from '../shared/rollup-summary';
 
 export type PublicRoadmapState =
   | { status: 'loading' }
@@ -59,6 +60,7 @@ interface MilestoneGroup {
     MandateTimeline,
     HealthBadge,
     ProgressBar,
+    RollUpSummary,
     PercentPipe,
     FrDatePipe,
     TranslatePipe,
