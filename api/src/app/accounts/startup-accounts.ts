@@ -62,9 +62,16 @@ export async function ensureStartupAccounts(em: EntityManager, options: StartupA
     }
   }
   if (options.demo) {
-    const hash = await hashPassword(DEMO_PASSWORD);
-    for (const d of DEMO_ACCOUNTS) {
-      const [row] = await sql.execute<Array<{ id: string; password_hash: string | null }>>('select id, password_hash from account where lower(email) = ?', [d.email]);
+    // one query for the four, and the (deliberately slow) hash only when an account needs it
+    const rows = await sql.execute<Array<{ email: string; id: string; password_hash: string | null }>>(
+      'select lower(email) as email, id, password_hash from account where lower(email) in (?)',
+      [DEMO_ACCOUNTS.map((d) => d.email)],
+    );
+    const byEmail = new Map(rows.map((r) => [r.email, r]));
+    const todo = DEMO_ACCOUNTS.filter((d) => !byEmail.get(d.email)?.password_hash);
+    const hash = todo.length ? await hashPassword(DEMO_PASSWORD) : '';
+    for (const d of todo) {
+      const row = byEmail.get(d.email);
       if (!row) {
         await sql.execute(`insert into account (id, created_at, updated_at, name, email, role, active, password_hash, version) values (gen_random_uuid(), now(), now(), ?, ?, ?, true, ?, 1)`, [
           d.name,
@@ -72,7 +79,7 @@ export async function ensureStartupAccounts(em: EntityManager, options: StartupA
           d.role,
           hash,
         ]);
-      } else if (!row.password_hash) {
+      } else {
         await sql.execute('update account set role = ?, password_hash = ?, version = version + 1 where id = ?', [d.role, hash, row.id]);
       }
     }
