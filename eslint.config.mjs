@@ -35,7 +35,10 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', '@angular/*', '@mikro-orm/*', 'class-validator', 'class-transformer', 'rxjs', 'pg'], message: 'The domain library stays free of frameworks.' },
+            {
+              group: ['@nestjs/*', '@angular/*', '@mikro-orm/*', 'class-validator', 'class-transformer', 'rxjs', 'pg'],
+              message: 'The domain library stays free of frameworks.',
+            },
           ],
         },
       ],

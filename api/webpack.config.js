@@ -22,7 +22,9 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
       // OpenAPI metadata from the contract's class-validator DTOs, without decorating them for Swagger
-      transformers: [{ name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts'] } }],
+      transformers: [
+        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts'] } },
+      ],
     }),
   ],
 };

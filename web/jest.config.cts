@@ -13,9 +13,7 @@ module.exports = {
     ],
   },
   // Angular's locale data (@angular/common/locales/*.js) ships as ES modules: transform it too.
-  transformIgnorePatterns: [
-    'node_modules/(?!(.*\\.mjs$|@angular/common/locales/))',
-  ],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

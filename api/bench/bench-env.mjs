@@ -39,7 +39,15 @@ export async function startDatabase(prefix = 'jalons_bench') {
   const dir = mkdtempSync(join(tmpdir(), 'jalons-bench-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
-  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'pg'), port, user: 'jalons', password: 'bench', persistent: false, createPostgresUser: true, onLog: () => undefined });
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'),
+    port,
+    user: 'jalons',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => undefined,
+  });
   const stop = async () => {
     await server.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
@@ -86,7 +94,17 @@ async function signIn(base) {
 export async function startApi(url, extraEnv = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/api/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_START: 'false', NODE_ENV: 'production', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...extraEnv },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SEED_ON_START: 'false',
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const api = { base: `http://127.0.0.1:${port}`, child };
@@ -124,44 +142,74 @@ export async function stopApi(api) {
  */
 export async function buildRoadmap(client, { slug, functions, actionsPerFunction, milestones, spread, at = '2026-11-28' }) {
   await client.query('begin');
-  const { rows: [{ id }] } = await client.query(`insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code)
-    values (gen_random_uuid(), now(), now(), $1, 'Territoire de mesure', 'Mandat 2026–2032', '["2026-03-15"]', '2032-03-14', '2025-03-01', '2032-03-14', 'spld') returning id`, [slug]);
-  await client.query(`insert into phase (id, created_at, updated_at, roadmap_id, code, name, position, start_date, end_date) values
+  const {
+    rows: [{ id }],
+  } = await client.query(
+    `insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code)
+    values (gen_random_uuid(), now(), now(), $1, 'Territoire de mesure', 'Mandat 2026–2032', '["2026-03-15"]', '2032-03-14', '2025-03-01', '2032-03-14', 'spld') returning id`,
+    [slug],
+  );
+  await client.query(
+    `insert into phase (id, created_at, updated_at, roadmap_id, code, name, position, start_date, end_date) values
     (gen_random_uuid(), now(), now(), $1, 'pre-electorale', 'Incubation pré-électorale', 1, '2025-03-01', '2026-03-14'),
     (gen_random_uuid(), now(), now(), $1, 'post-electorale', 'Incubation post-électorale', 2, '2026-03-15', '2026-12-31'),
     (gen_random_uuid(), now(), now(), $1, 'emergence', 'Phase d''émergence', 3, '2027-01-01', '2028-12-31'),
-    (gen_random_uuid(), now(), now(), $1, 'maturation', 'Phase de maturation', 4, '2029-01-01', '2032-03-14')`, [id]);
-  await client.query(`insert into account (id, created_at, updated_at, name, email)
-    select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '.' || $2 || '@bench.example' from generate_series(1, $1) g`, [functions, slug]);
-  await client.query(`update roadmap set project_lead_id = (select id from account where email = 'referent1.' || $2 || '@bench.example') where id = $1`, [id, slug]);
-  await client.query(`insert into target_function (id, created_at, updated_at, roadmap_id, code, name, family, description, volets, owner_id, color, position)
+    (gen_random_uuid(), now(), now(), $1, 'maturation', 'Phase de maturation', 4, '2029-01-01', '2032-03-14')`,
+    [id],
+  );
+  await client.query(
+    `insert into account (id, created_at, updated_at, name, email)
+    select gen_random_uuid(), now(), now(), 'Référent ' || g, 'referent' || g || '.' || $2 || '@bench.example' from generate_series(1, $1) g`,
+    [functions, slug],
+  );
+  await client.query(
+    `update roadmap set project_lead_id = (select id from account where email = 'referent1.' || $2 || '@bench.example') where id = $1`,
+    [id, slug],
+  );
+  await client.query(
+    `insert into target_function (id, created_at, updated_at, roadmap_id, code, name, family, description, volets, owner_id, color, position)
     select gen_random_uuid(), now(), now(), $1, 'f' || g, 'Fonction ' || g, 'socle', 'Fonction de mesure', '[]', p.id,
            (array['#1f3a68','#2e7d32','#8e24aa','#c62828','#00838f'])[1 + g % 5], g
-    from generate_series(1, $2) g join account p on p.email = 'referent' || g || '.' || $3 || '@bench.example'`, [id, functions, slug]);
+    from generate_series(1, $2) g join account p on p.email = 'referent' || g || '.' || $3 || '@bench.example'`,
+    [id, functions, slug],
+  );
   // actions spread over the mandate, 30 to 119 days long, every status
-  await client.query(`insert into action (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, description, start_date, due_date, status, progress, owner_id)
+  await client.query(
+    `insert into action (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, description, start_date, due_date, status, progress, owner_id)
     select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Action ' || f.position || '.' || g, 'Description de l''action de mesure ' || g,
            s.start_date, s.start_date + (30 + (g % 90)), (array['a_lancer','en_cours','bloquee','terminee','abandonnee'])[1 + g % 5],
            case when g % 5 = 3 then 100 when g % 5 = 0 then 0 else (g * 7) % 100 end, f.owner_id
     from target_function f cross join generate_series(1, $2) g
     cross join lateral (select date '2025-03-01' + ((g * $3 + f.position * 3) % 2400) as start_date) s
     join phase ph on ph.roadmap_id = $1 and s.start_date between ph.start_date and ph.end_date
-    where f.roadmap_id = $1`, [id, actionsPerFunction, spread]);
-  await client.query(`insert into milestone (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, milestone_date, achieved_on)
+    where f.roadmap_id = $1`,
+    [id, actionsPerFunction, spread],
+  );
+  await client.query(
+    `insert into milestone (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, milestone_date, achieved_on)
     select gen_random_uuid(), now(), now(), $1, f.id, ph.id, 'Jalon ' || g, d.day, case when d.day < $3::date and g % 3 > 0 then d.day end
     from generate_series(1, $2) g
     join target_function f on f.roadmap_id = $1 and f.position = 1 + g % $4
     cross join lateral (select date '2025-03-01' + ((g * 29) % 2500) as day) d
-    join phase ph on ph.roadmap_id = $1 and d.day between ph.start_date and ph.end_date`, [id, milestones, at, functions]);
+    join phase ph on ph.roadmap_id = $1 and d.day between ph.start_date and ph.end_date`,
+    [id, milestones, at, functions],
+  );
   // one arrow from each action to the next of its function, for every fifth action
-  await client.query(`insert into action_dependency (predecessor_id, successor_id)
+  await client.query(
+    `insert into action_dependency (predecessor_id, successor_id)
     select a.id, b.id from (select id, function_id, row_number() over (partition by function_id order by start_date, id) n from action where roadmap_id = $1) a
     join (select id, function_id, row_number() over (partition by function_id order by start_date, id) n from action where roadmap_id = $1) b
-      on b.function_id = a.function_id and b.n = a.n + 1 where a.n % 5 = 0`, [id]);
+      on b.function_id = a.function_id and b.n = a.n + 1 where a.n % 5 = 0`,
+    [id],
+  );
   await client.query('commit');
   await client.query('analyze');
-  const { rows: [counts] } = await client.query(`select (select count(*) from action where roadmap_id = $1) actions, (select count(*) from milestone where roadmap_id = $1) milestones,
-    (select count(*) from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = $1) deps`, [id]);
+  const {
+    rows: [counts],
+  } = await client.query(
+    `select (select count(*) from action where roadmap_id = $1) actions, (select count(*) from milestone where roadmap_id = $1) milestones,
+    (select count(*) from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = $1) deps`,
+    [id],
+  );
   return { id, counts };
 }
-

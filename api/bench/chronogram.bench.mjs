@@ -43,18 +43,31 @@ function getJson(url, headers) {
 async function rawRead(pool, id) {
   await Promise.all([
     pool.query('select * from roadmap where id = $1', [id]),
-    pool.query('select id, code, name, description, position, start_date, end_date from phase where roadmap_id = $1 order by position', [id]),
-    pool.query('select id, code, name, family, central, description, volets, owner_id, color, position from target_function where roadmap_id = $1 order by position', [id]),
-    pool.query(`select a.id, a.function_id, a.phase_id, a.kit_key, a.title, a.volet, a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
+    pool.query('select id, code, name, description, position, start_date, end_date from phase where roadmap_id = $1 order by position', [
+      id,
+    ]),
+    pool.query(
+      'select id, code, name, family, central, description, volets, owner_id, color, position from target_function where roadmap_id = $1 order by position',
+      [id],
+    ),
+    pool.query(
+      `select a.id, a.function_id, a.phase_id, a.kit_key, a.title, a.volet, a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
                   coalesce((select array_agg(d.predecessor_id::text order by d.predecessor_id) from action_dependency d where d.successor_id = a.id), '{}') predecessor_ids
-                  from action a join target_function f on f.id = a.function_id where a.roadmap_id = $1 order by f.position, a.start_date, a.due_date, a.title, a.id`, [id]),
-    pool.query(`select m.id, m.function_id, m.phase_id, m.kit_key, m.title, m.milestone_date, m.achieved_on, m.version
-                  from milestone m join target_function f on f.id = m.function_id where m.roadmap_id = $1 order by f.position, m.milestone_date, m.title, m.id`, [id]),
-    pool.query(`select p.id, p.name, p.email from account p where p.id in (select owner_id from action where roadmap_id = $1
-                  union select owner_id from target_function where roadmap_id = $1 union select project_lead_id from roadmap where id = $1) order by p.name`, [id]),
+                  from action a join target_function f on f.id = a.function_id where a.roadmap_id = $1 order by f.position, a.start_date, a.due_date, a.title, a.id`,
+      [id],
+    ),
+    pool.query(
+      `select m.id, m.function_id, m.phase_id, m.kit_key, m.title, m.milestone_date, m.achieved_on, m.version
+                  from milestone m join target_function f on f.id = m.function_id where m.roadmap_id = $1 order by f.position, m.milestone_date, m.title, m.id`,
+      [id],
+    ),
+    pool.query(
+      `select p.id, p.name, p.email from account p where p.id in (select owner_id from action where roadmap_id = $1
+                  union select owner_id from target_function where roadmap_id = $1 union select project_lead_id from roadmap where id = $1) order by p.name`,
+      [id],
+    ),
   ]);
 }
-
 
 /** p50 of the chronogram over HTTP and of the raw SQL, the two alternated so a busy machine weighs on both alike. */
 async function measure(url, headers, pool, id, counts) {
@@ -90,16 +103,28 @@ async function main() {
     // the API applies the migrations on start; the large roadmap is written after
     api = await startApi(db.url);
     await client.connect();
-    const { id, counts } = await buildRoadmap(client, { slug: 'bench', functions: FUNCTIONS, actionsPerFunction: ACTIONS_PER_FUNCTION, milestones: MILESTONES, spread: 9 });
+    const { id, counts } = await buildRoadmap(client, {
+      slug: 'bench',
+      functions: FUNCTIONS,
+      actionsPerFunction: ACTIONS_PER_FUNCTION,
+      milestones: MILESTONES,
+      spread: 9,
+    });
     const path = `/api/roadmaps/${id}/chronogram?at=2026-11-28`;
     const warm = await measure(`${api.base}${path}`, api.headers, pool, id, counts);
     await stopApi(api);
     // the same, with the chronogram cache off: every read goes to the database
     api = await startApi(db.url, { CHRONOGRAM_CACHE_SIZE: '0' });
     const cold = await measure(`${api.base}${path}`, api.headers, pool, id, counts);
-    console.log(`roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies; chronogram ${(warm.bytes / 1024).toFixed(0)} KiB`);
-    console.log(`raw SQL, same rows and columns  p50 ${warm.sql.toFixed(1)} ms | ${cold.sql.toFixed(1)} ms  (${RUNS} runs after ${WARMUP} warm-up, alternated with the HTTP calls)`);
-    console.log(`chronogram over HTTP, cached    p50 ${warm.http.toFixed(1)} ms   ratio ${(warm.http / warm.sql).toFixed(2)}  (target ≤ 2)`);
+    console.log(
+      `roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies; chronogram ${(warm.bytes / 1024).toFixed(0)} KiB`,
+    );
+    console.log(
+      `raw SQL, same rows and columns  p50 ${warm.sql.toFixed(1)} ms | ${cold.sql.toFixed(1)} ms  (${RUNS} runs after ${WARMUP} warm-up, alternated with the HTTP calls)`,
+    );
+    console.log(
+      `chronogram over HTTP, cached    p50 ${warm.http.toFixed(1)} ms   ratio ${(warm.http / warm.sql).toFixed(2)}  (target ≤ 2)`,
+    );
     console.log(`chronogram over HTTP, uncached  p50 ${cold.http.toFixed(1)} ms   ratio ${(cold.http / cold.sql).toFixed(2)}`);
   } finally {
     await client.end().catch(() => undefined);

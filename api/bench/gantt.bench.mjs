@@ -26,7 +26,15 @@ const MILESTONES = 100;
 const EXPECTED_BARS = FUNCTIONS + FUNCTIONS * ACTIONS_PER_FUNCTION + MILESTONES; // 1,000
 const AT = '2026-11-28';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const VIEWPORT = { width: 1440, height: 900 };
 /** web/src/app/gantt/gantt-layout.ts: FRAPPE_SIZES, PX_PER_DAY.quarter, MARGIN_DAYS.quarter */
 const FRAPPE_SIZES = { bar_height: 24, padding: 16, upper_header_height: 64, lower_header_height: 30 };
@@ -81,7 +89,15 @@ function bareTasks(view) {
     const actions = view.actions.filter((a) => a.functionId === f.id).sort((x, y) => byDate(x.start, y.start));
     const milestones = view.milestones.filter((m) => m.functionId === f.id).sort((x, y) => byDate(x.date, y.date));
     const days = [...actions.flatMap((a) => [a.start, a.due]), ...milestones.map((m) => m.date)].sort(byDate);
-    tasks.push({ id: `f-${f.id}`, name: '', start: days[0], end: days[days.length - 1], progress: f.rollUp?.progress ?? 0, color: '#dfe5ee', dependencies: [] });
+    tasks.push({
+      id: `f-${f.id}`,
+      name: '',
+      start: days[0],
+      end: days[days.length - 1],
+      progress: f.rollUp?.progress ?? 0,
+      color: '#dfe5ee',
+      dependencies: [],
+    });
     for (const a of actions) {
       tasks.push({
         id: actionTaskId.get(a.id),
@@ -108,7 +124,18 @@ function runBareInPage({ tasks, sizes, pxPerDay, padding, builtin }) {
   const options = {
     ...sizes,
     // the wrapper's 'quarter' mode: one column per day, 1.5 px wide, labels on quarter starts
-    view_modes: [{ name: 'quarter', step: '1d', column_width: pxPerDay, date_format: 'YYYY-MM-DD', padding, snap_at: '1d', upper_text: year, lower_text: quarter }],
+    view_modes: [
+      {
+        name: 'quarter',
+        step: '1d',
+        column_width: pxPerDay,
+        date_format: 'YYYY-MM-DD',
+        padding,
+        snap_at: '1d',
+        upper_text: year,
+        lower_text: quarter,
+      },
+    ],
     view_mode: 'quarter',
     language: 'fr',
     container_height: 'auto',
@@ -135,7 +162,13 @@ function runBareInPage({ tasks, sizes, pxPerDay, padding, builtin }) {
   const gantt = new Gantt(el, tasks, options);
   const ms = performance.now() - t0;
   const svg = document.querySelector('svg.gantt');
-  return { ms, bars: document.querySelectorAll('.bar-wrapper').length, arrows: document.querySelectorAll('.arrow path').length, width: Number(svg.getAttribute('width')), columns: gantt.dates.length };
+  return {
+    ms,
+    bars: document.querySelectorAll('.bar-wrapper').length,
+    arrows: document.querySelectorAll('.arrow path').length,
+    width: Number(svg.getAttribute('width')),
+    columns: gantt.dates.length,
+  };
 }
 
 // ---- the three measurements ----
@@ -180,7 +213,9 @@ async function measureBare(browser, input, frappe) {
   try {
     const page = await context.newPage();
     // the wrapper's chart area is about as wide (the page minus the left-hand list)
-    await page.setContent('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>frappe-gantt</title></head><body style="margin:0"><div style="width:1100px"><div id="chart"></div></div></body></html>');
+    await page.setContent(
+      '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>frappe-gantt</title></head><body style="margin:0"><div style="width:1100px"><div id="chart"></div></div></body></html>',
+    );
     await page.addStyleTag({ content: frappe.css });
     await page.addScriptTag({ content: frappe.js });
     return await page.evaluate(runBareInPage, input);
@@ -194,14 +229,18 @@ async function measureClick(browser, base, id, session) {
   try {
     await context.addInitScript(() => {
       const seen = () => {
-        if (window.__jlTableAt === undefined && document.querySelector('[data-testid="chronogram-table"]')) window.__jlTableAt = performance.now();
+        if (window.__jlTableAt === undefined && document.querySelector('[data-testid="chronogram-table"]'))
+          window.__jlTableAt = performance.now();
       };
       new MutationObserver(seen).observe(document, { childList: true, subtree: true });
       document.addEventListener('click', () => (window.__jlClickAt ??= performance.now()), true);
       // the long frames of the load, to see what holds the main thread (Chromium's LoAF entries)
       window.__jlFrames = [];
       try {
-        new PerformanceObserver((list) => window.__jlFrames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
+        new PerformanceObserver((list) => window.__jlFrames.push(...list.getEntries())).observe({
+          type: 'long-animation-frame',
+          buffered: true,
+        });
       } catch {
         /* not supported */
       }
@@ -224,7 +263,12 @@ async function measureClick(browser, base, id, session) {
           scripts: f.scripts.reduce((s, x) => s + x.duration, 0),
           styleLayout: f.duration - (f.styleAndLayoutStart ? f.styleAndLayoutStart - f.startTime : f.duration),
         }));
-      return { tableAt: window.__jlTableAt, clickAt: window.__jlClickAt, chartDrawnAt: render ? render.startTime + render.duration : null, frames };
+      return {
+        tableAt: window.__jlTableAt,
+        clickAt: window.__jlClickAt,
+        chartDrawnAt: render ? render.startTime + render.duration : null,
+        frames,
+      };
     });
   } finally {
     await context.close();
@@ -240,7 +284,14 @@ async function main() {
     // the API applies the migrations on start; the roadmap is written after
     api = await startApi(db.url);
     await client.connect();
-    const { id, counts } = await buildRoadmap(client, { slug: 'bench-gantt', functions: FUNCTIONS, actionsPerFunction: ACTIONS_PER_FUNCTION, milestones: MILESTONES, spread: 27, at: AT });
+    const { id, counts } = await buildRoadmap(client, {
+      slug: 'bench-gantt',
+      functions: FUNCTIONS,
+      actionsPerFunction: ACTIONS_PER_FUNCTION,
+      milestones: MILESTONES,
+      spread: 27,
+      at: AT,
+    });
     await client.end();
 
     const res = await fetch(`${api.base}/api/roadmaps/${id}/chronogram`, { headers: api.headers });
@@ -299,15 +350,29 @@ async function main() {
     const w = p50(wrapper);
     const b = p50(bare);
     const c = p50(click);
-    console.log(`roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies → ${EXPECTED_BARS} bars (with the ${FUNCTIONS} function rows)`);
-    console.log(`chart: ${range.start} → ${range.end}, one column per day at ${PX_PER_DAY_QUARTER} px; svg width wrapper ${lastWrapper.width} px, bare ${lastBare.width} px; bars ${lastWrapper.bars} / ${lastBare.bars}; arrows ${lastWrapper.arrows} / ${lastBare.arrows}; renders on load ${lastWrapper.renders}`);
+    console.log(
+      `roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies → ${EXPECTED_BARS} bars (with the ${FUNCTIONS} function rows)`,
+    );
+    console.log(
+      `chart: ${range.start} → ${range.end}, one column per day at ${PX_PER_DAY_QUARTER} px; svg width wrapper ${lastWrapper.width} px, bare ${lastBare.width} px; bars ${lastWrapper.bars} / ${lastBare.bars}; arrows ${lastWrapper.arrows} / ${lastBare.arrows}; renders on load ${lastWrapper.renders}`,
+    );
     console.log(`runs (ms) wrapper [${fmt(wrapper)}]  bare [${fmt(bare)}]  click [${fmt(click)}]`);
-    console.log(`wrapper render p50 ${w.toFixed(1)} ms | bare frappe-gantt p50 ${b.toFixed(1)} ms | ratio ${(w / b).toFixed(2)} (target ≤ 1.2)`);
-    console.log(`  of the wrapper's render, our layers (phase bands, ticks, marks, diamonds, left-list alignment) p50 ${p50(overlays).toFixed(1)} ms; the rest is frappe's render as we configure it`);
-    console.log(`(for information: bare frappe-gantt with its own 'Month' mode — one column per month, ${lastBuiltin.columns} columns, svg ${lastBuiltin.width} px, not the same geometry — p50 ${p50(builtin).toFixed(1)} ms)`);
-    console.log(`chronogram page answers a click after ${c.toFixed(0)} ms (p50 from navigation; last run: chart drawn at ${lastClick.chartDrawnAt?.toFixed(0) ?? '—'} ms, click dispatched at ${lastClick.clickAt?.toFixed(0)} ms, table shown at ${lastClick.tableAt.toFixed(0)} ms)`);
+    console.log(
+      `wrapper render p50 ${w.toFixed(1)} ms | bare frappe-gantt p50 ${b.toFixed(1)} ms | ratio ${(w / b).toFixed(2)} (target ≤ 1.2)`,
+    );
+    console.log(
+      `  of the wrapper's render, our layers (phase bands, ticks, marks, diamonds, left-list alignment) p50 ${p50(overlays).toFixed(1)} ms; the rest is frappe's render as we configure it`,
+    );
+    console.log(
+      `(for information: bare frappe-gantt with its own 'Month' mode — one column per month, ${lastBuiltin.columns} columns, svg ${lastBuiltin.width} px, not the same geometry — p50 ${p50(builtin).toFixed(1)} ms)`,
+    );
+    console.log(
+      `chronogram page answers a click after ${c.toFixed(0)} ms (p50 from navigation; last run: chart drawn at ${lastClick.chartDrawnAt?.toFixed(0) ?? '—'} ms, click dispatched at ${lastClick.clickAt?.toFixed(0)} ms, table shown at ${lastClick.tableAt.toFixed(0)} ms)`,
+    );
     const long = lastClick.frames.filter((f) => f.duration >= 50);
-    console.log(`  long frames of that run: ${long.map((f) => `at ${f.start.toFixed(0)} ms ${f.duration.toFixed(0)} ms (scripts ${f.scripts.toFixed(0)}, style+layout+paint ${f.styleLayout.toFixed(0)})`).join('; ') || 'none reported'}`);
+    console.log(
+      `  long frames of that run: ${long.map((f) => `at ${f.start.toFixed(0)} ms ${f.duration.toFixed(0)} ms (scripts ${f.scripts.toFixed(0)}, style+layout+paint ${f.styleLayout.toFixed(0)})`).join('; ') || 'none reported'}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
     if (browser) await browser.close().catch(() => undefined);

@@ -50,11 +50,19 @@ async function main() {
     await stopApi(await startApi(db.url, { REMINDERS_ENABLED: 'false' }));
     await client.connect();
     for (let i = 1; i <= ROADMAPS; i++) {
-      await buildRoadmap(client, { slug: `bench-${i}`, functions: FUNCTIONS, actionsPerFunction: ACTIONS_PER_FUNCTION, milestones: MILESTONES, spread: 5 + (i % 7) });
+      await buildRoadmap(client, {
+        slug: `bench-${i}`,
+        functions: FUNCTIONS,
+        actionsPerFunction: ACTIONS_PER_FUNCTION,
+        milestones: MILESTONES,
+        spread: 5 + (i % 7),
+      });
     }
-    const [{ actions, milestones, open }] = (await client.query(
-      `select (select count(*) from action)::int actions, (select count(*) from milestone)::int milestones, (select count(*) from action where status not in ('terminee', 'abandonnee'))::int open`,
-    )).rows;
+    const [{ actions, milestones, open }] = (
+      await client.query(
+        `select (select count(*) from action)::int actions, (select count(*) from milestone)::int milestones, (select count(*) from action where status not in ('terminee', 'abandonnee'))::int open`,
+      )
+    ).rows;
 
     const job = spawnSync(process.execPath, ['dist/api/cli.js', 'reminders', '--date', DAY, '--repeat', String(RUNS)], {
       env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn', REMINDERS_ENABLED: 'false' },
@@ -74,7 +82,9 @@ async function main() {
     }
     if (rawRows !== jobRows) throw new Error(`the raw SQL selects ${rawRows} rows, the job ${jobRows}: not the same selection`);
     const raw = p50(times);
-    console.log(`data: ${ROADMAPS} roadmaps, ${actions} actions (${open} open), ${milestones} milestones; day ${DAY}: ${jobRows} reminders due`);
+    console.log(
+      `data: ${ROADMAPS} roadmaps, ${actions} actions (${open} open), ${milestones} milestones; day ${DAY}: ${jobRows} reminders due`,
+    );
     console.log(`job's selection   p50 ${jobP50.toFixed(1)} ms (${RUNS} runs)`);
     console.log(`raw SQL           p50 ${raw.toFixed(1)} ms (${RUNS} runs after 3 warm-up)`);
     console.log(`ratio ${(jobP50 / raw).toFixed(2)} (target ≤ 1.5)`);

@@ -113,14 +113,17 @@ describe('authorisation matrix: every route × every caller', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     ({ app } = await createTestApp(db.url));
-    const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 
     historyBefore = (await db.query<{ h: string }>('select count(*) h from change_history'))[0].h;
     const [roadmap] = await db.query<{ id: string; slug: string }>('select id, slug from roadmap');
     const [own] = await db.query<{ id: string }>(`select id from target_function where code = 'innovation'`);
     const [other] = await db.query<{ id: string }>(`select id from target_function where code = 'juridique'`);
-    const first = async (table: string, fn: string) => (await db.query<{ id: string }>(`select id from ${table} where function_id = $1 order by id limit 1`, [fn]))[0].id;
+    const first = async (table: string, fn: string) =>
+      (await db.query<{ id: string }>(`select id from ${table} where function_id = $1 order by id limit 1`, [fn]))[0].id;
     const ownerId = await ensureAccount(db, 'owner@test.example', 'owner');
     await db.query('update target_function set owner_id = $1 where id = $2', [ownerId, own.id]);
     const accountId = await ensureAccount(db, 'target@test.example', 'elected');
@@ -164,7 +167,17 @@ describe('authorisation matrix: every route × every caller', () => {
   function concrete(route: string, caller: Caller): { method: string; url: string; body: Record<string, unknown> } {
     const [method, path] = route.split(' ');
     const mine = caller !== 'ownerOther';
-    const item = path.startsWith('/api/milestones') ? (mine ? fx.ownMilestone : fx.otherMilestone) : path.startsWith('/api/accounts') ? fx.accountId : path.startsWith('/api/actions') ? (mine ? fx.ownAction : fx.otherAction) : fx.roadmapId;
+    const item = path.startsWith('/api/milestones')
+      ? mine
+        ? fx.ownMilestone
+        : fx.otherMilestone
+      : path.startsWith('/api/accounts')
+        ? fx.accountId
+        : path.startsWith('/api/actions')
+          ? mine
+            ? fx.ownAction
+            : fx.otherAction
+          : fx.roadmapId;
     const url = path
       .replace('{id}', item)
       .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
@@ -172,7 +185,9 @@ describe('authorisation matrix: every route × every caller', () => {
       .replace('{slug}', fx.slug)
       .replace('{file}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics');
     // creating an item names its function; every other write gets an empty body (400 once allowed)
-    const body = INVALID_BODY[route] ?? (method === 'POST' && /\/(actions|milestones)$/.test(path) ? { functionId: mine ? fx.ownFunction : fx.otherFunction } : {});
+    const body =
+      INVALID_BODY[route] ??
+      (method === 'POST' && /\/(actions|milestones)$/.test(path) ? { functionId: mine ? fx.ownFunction : fx.otherFunction } : {});
     return { method, url, body };
   }
 
@@ -196,8 +211,10 @@ describe('authorisation matrix: every route × every caller', () => {
         const refusal = caller === 'anonymous' || caller === 'deactivated' ? 401 : 403;
         checked++;
         if (res.status >= 500) unexpected.push(`${caller} ${route}: ${res.status} (server error)`);
-        else if (allowed && (res.status === 401 || res.status === 403)) unexpected.push(`${caller} ${route}: refused ${res.status}, expected allowed`);
-        else if (!allowed && res.status !== refusal && !(route === 'GET /api/auth/me' && res.status === 401)) unexpected.push(`${caller} ${route}: ${res.status}, expected ${refusal}`);
+        else if (allowed && (res.status === 401 || res.status === 403))
+          unexpected.push(`${caller} ${route}: refused ${res.status}, expected allowed`);
+        else if (!allowed && res.status !== refusal && !(route === 'GET /api/auth/me' && res.status === 401))
+          unexpected.push(`${caller} ${route}: ${res.status}, expected ${refusal}`);
       }
     }
     expect(unexpected).toEqual([]);

@@ -7,11 +7,21 @@ import type { AppConfig } from '../src/infra/config/config';
 
 /** The configuration tests run with: main.ts's, without a web folder, with quieter logs. */
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ LOG_LEVEL: 'error', WEB_DIR: '/nonexistent', CHRONOGRAM_CACHE_SIZE: '8', DATABASE_URL: 'postgres://unused', REMINDERS_ENABLED: 'false', ...env });
+  return loadConfig({
+    LOG_LEVEL: 'error',
+    WEB_DIR: '/nonexistent',
+    CHRONOGRAM_CACHE_SIZE: '8',
+    DATABASE_URL: 'postgres://unused',
+    REMINDERS_ENABLED: 'false',
+    ...env,
+  });
 }
 
 /** The real HTTP application on a test database, as main.ts builds it (no web folder). */
-export async function createTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<{ app: NestExpressApplication; http: ReturnType<typeof request> }> {
+export async function createTestApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ app: NestExpressApplication; http: ReturnType<typeof request> }> {
   const app = await createApp(testConfig(env), databaseUrl);
   await app.init();
   return { app, http: request(app.getHttpServer()) };

@@ -20,7 +20,12 @@ describe('accounts, sign-in and sessions over HTTP', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     smtp = await startSmtp();
-    ({ app } = await createTestApp(db.url, { SMTP_URL: smtp.url, PUBLIC_URL: 'http://jalons.brest.example', LOGIN_MAX_FAILURES: '4', LOGIN_MAX_FAILURES_PER_IP: '1000' }));
+    ({ app } = await createTestApp(db.url, {
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'http://jalons.brest.example',
+      LOGIN_MAX_FAILURES: '4',
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+    }));
     admin = await signIn(app, db, 'admin');
   });
   afterAll(async () => {
@@ -29,13 +34,17 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     await db?.drop();
   });
 
-  const login = async (email: string, password: string, from?: TestAgent) => (from ?? (await anonymous(app))).post('/api/auth/login').send({ email, password });
+  const login = async (email: string, password: string, from?: TestAgent) =>
+    (from ?? (await anonymous(app))).post('/api/auth/login').send({ email, password });
 
   describe('signing in', () => {
     it('signs in with e-mail (any case) and password: an httpOnly SameSite=Lax session cookie, and the account in /me', async () => {
       await ensureAccount(db, BREST.lead, 'lead');
       const agent = await anonymous(app);
-      const res = await agent.post('/api/auth/login').send({ email: '  Camille.LeGoff@Brest.example ', password: TEST_PASSWORD }).expect(200);
+      const res = await agent
+        .post('/api/auth/login')
+        .send({ email: '  Camille.LeGoff@Brest.example ', password: TEST_PASSWORD })
+        .expect(200);
       const cookies = ([] as string[]).concat(res.headers['set-cookie']);
       const session = cookies.find((c) => c.startsWith('jalons_session='))!;
       expect(session).toMatch(/HttpOnly/);
@@ -116,7 +125,9 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const email = 'parallel@test.example';
       await ensureAccount(db, email, 'elected');
       const agent = await anonymous(app);
-      const results = await Promise.all(Array.from({ length: 10 }, () => agent.post('/api/auth/login').send({ email, password: 'devine' })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => agent.post('/api/auth/login').send({ email, password: 'devine' })),
+      );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(4);
       expect(statuses.filter((s) => s === 429)).toHaveLength(6);
@@ -159,9 +170,14 @@ describe('accounts, sign-in and sessions over HTTP', () => {
 
     it('purges ended sessions and spent counters, keeping the live ones', async () => {
       const lead = await signIn(app, db, 'lead');
-      await db.query(`insert into session (id, token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
-        select gen_random_uuid(), md5(random()::text), id, 'x', now() - interval '2 days', now() - interval '2 days', now() + interval '1 day' from account where email = $1`, [BREST.lead]);
-      await db.query(`insert into login_throttle (key, attempts, window_started_at) values ('ip:old', 3, now() - interval '1 hour') on conflict do nothing`);
+      await db.query(
+        `insert into session (id, token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
+        select gen_random_uuid(), md5(random()::text), id, 'x', now() - interval '2 days', now() - interval '2 days', now() + interval '1 day' from account where email = $1`,
+        [BREST.lead],
+      );
+      await db.query(
+        `insert into login_throttle (key, attempts, window_started_at) values ('ip:old', 3, now() - interval '1 hour') on conflict do nothing`,
+      );
       await app.get(SessionsService).purge(15);
       expect(await db.query(`select 1 from session where last_seen_at < now() - interval '1 day'`)).toHaveLength(0);
       expect(await db.query(`select 1 from login_throttle where key = 'ip:old'`)).toHaveLength(0);
@@ -170,7 +186,14 @@ describe('accounts, sign-in and sessions over HTTP', () => {
 
     it('signs out: the session is deleted and the cookie no longer opens anything', async () => {
       const lead = await signIn(app, db, 'lead');
-      const count = async () => Number((await db.query<{ n: string }>(`select count(*) n from session s join account a on a.id = s.account_id where a.email = $1`, [BREST.lead]))[0].n);
+      const count = async () =>
+        Number(
+          (
+            await db.query<{ n: string }>(`select count(*) n from session s join account a on a.id = s.account_id where a.email = $1`, [
+              BREST.lead,
+            ])
+          )[0].n,
+        );
       const before = await count();
       await lead.post('/api/auth/logout').expect(204);
       expect(await count()).toBe(before - 1);
@@ -181,7 +204,9 @@ describe('accounts, sign-in and sessions over HTTP', () => {
   describe('CSRF', () => {
     it('refuses a signed-in write without the X-XSRF-TOKEN header, or with a wrong one, and writes nothing', async () => {
       const lead = await signIn(app, db, 'lead');
-      const [action] = await db.query<{ id: string; version: number }>(`select id, version from action where status = 'en_cours' order by title limit 1`);
+      const [action] = await db.query<{ id: string; version: number }>(
+        `select id, version from action where status = 'en_cours' order by title limit 1`,
+      );
       const body = { version: action.version, status: 'en_cours', progress: 99 };
       // a bare agent holding the same cookies but not echoing the token, as another site's form would
       const res = await lead.put(`/api/actions/${action.id}/status`).set('X-XSRF-TOKEN', '').send(body);
@@ -189,7 +214,9 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       expect(res.body).toMatchObject({ error: 'csrf_failed' });
       const wrong = await lead.put(`/api/actions/${action.id}/status`).set('X-XSRF-TOKEN', 'x'.repeat(43)).send(body);
       expect(wrong.status).toBe(403);
-      const [after] = await db.query<{ version: number; progress: number }>('select version, progress from action where id = $1', [action.id]);
+      const [after] = await db.query<{ version: number; progress: number }>('select version, progress from action where id = $1', [
+        action.id,
+      ]);
       expect(after.version).toBe(action.version);
       expect(after.progress).not.toBe(99);
     });
@@ -204,15 +231,26 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const agent = request.agent(app.getHttpServer());
       const anonToken = xsrfFrom(await agent.get('/api/auth/me'))!;
       await ensureAccount(db, BREST.lead, 'lead');
-      const res = await agent.post('/api/auth/login').set('X-XSRF-TOKEN', anonToken).send({ email: BREST.lead, password: TEST_PASSWORD }).expect(200);
+      const res = await agent
+        .post('/api/auth/login')
+        .set('X-XSRF-TOKEN', anonToken)
+        .send({ email: BREST.lead, password: TEST_PASSWORD })
+        .expect(200);
       const sessionToken = xsrfFrom(res)!;
       expect(sessionToken).not.toBe(anonToken);
       // the browser still sends the old cookie value in the header, as a forged page could
       const roadmap = (await agent.get('/api/roadmaps').expect(200)).body[0];
       // with the session's token the same request goes through the CSRF check (refused by role only if at all)
-      expect((await agent.patch(`/api/roadmaps/${roadmap.id}/settings`).set('X-XSRF-TOKEN', sessionToken).send({ version: roadmap.version })).status).toBe(200);
+      expect(
+        (await agent.patch(`/api/roadmaps/${roadmap.id}/settings`).set('X-XSRF-TOKEN', sessionToken).send({ version: roadmap.version }))
+          .status,
+      ).toBe(200);
       roadmap.version += 1;
-      const forged = await agent.patch(`/api/roadmaps/${roadmap.id}/settings`).set('X-XSRF-TOKEN', anonToken).set('Cookie', `XSRF-TOKEN=${anonToken}`).send({ version: roadmap.version, publicPage: true });
+      const forged = await agent
+        .patch(`/api/roadmaps/${roadmap.id}/settings`)
+        .set('X-XSRF-TOKEN', anonToken)
+        .set('Cookie', `XSRF-TOKEN=${anonToken}`)
+        .send({ version: roadmap.version, publicPage: true });
       expect(forged.status).toBe(403);
     });
   });
@@ -223,7 +261,10 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const fns = (await admin.get(`/api/roadmaps/${roadmap.id}/functions`).expect(200)).body as Array<{ id: string; code: string }>;
       const innovation = fns.find((f) => f.code === 'innovation')!;
       const juridique = fns.find((f) => f.code === 'juridique')!;
-      const res = await admin.post('/api/accounts').send({ name: 'Gwenola Prigent', email: 'Gwenola.Prigent@Brest.example', role: 'owner', functionIds: [innovation.id] }).expect(201);
+      const res = await admin
+        .post('/api/accounts')
+        .send({ name: 'Gwenola Prigent', email: 'Gwenola.Prigent@Brest.example', role: 'owner', functionIds: [innovation.id] })
+        .expect(201);
       const inv = res.body as InvitationView;
       expect(inv.mailed).toBe(true);
       expect(inv.account).toMatchObject({ email: 'gwenola.prigent@brest.example', role: 'owner', hasPassword: false, active: true });
@@ -250,16 +291,28 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const owner = await signInAs(app, 'gwenola.prigent@brest.example', 'la mer à Brest est grise');
       const me = (await owner.get('/api/auth/me').expect(200)).body as MeView;
       expect(me.functionIds).toEqual([innovation.id]);
-      const [own] = await db.query<{ id: string; version: number }>('select id, version from action where function_id = $1 order by title limit 1', [innovation.id]);
-      const [other] = await db.query<{ id: string; version: number }>('select id, version from action where function_id = $1 order by title limit 1', [juridique.id]);
-      await owner.put(`/api/actions/${own.id}/status`).send({ version: own.version, status: 'en_cours', progress: 20, comment: 'Premier point' }).expect(200);
+      const [own] = await db.query<{ id: string; version: number }>(
+        'select id, version from action where function_id = $1 order by title limit 1',
+        [innovation.id],
+      );
+      const [other] = await db.query<{ id: string; version: number }>(
+        'select id, version from action where function_id = $1 order by title limit 1',
+        [juridique.id],
+      );
+      await owner
+        .put(`/api/actions/${own.id}/status`)
+        .send({ version: own.version, status: 'en_cours', progress: 20, comment: 'Premier point' })
+        .expect(200);
       const refused = await owner.put(`/api/actions/${other.id}/status`).send({ version: other.version, status: 'en_cours', progress: 20 });
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ error: 'forbidden' });
       // moving an own action into a function one does not own is refused too
       expect((await owner.patch(`/api/actions/${own.id}`).send({ version: own.version + 1, functionId: juridique.id })).status).toBe(403);
       // the history names who made the change
-      const history = (await owner.get(`/api/actions/${own.id}/history`).expect(200)).body as Array<{ actor: { name: string } | null; comment: string | null }>;
+      const history = (await owner.get(`/api/actions/${own.id}/history`).expect(200)).body as Array<{
+        actor: { name: string } | null;
+        comment: string | null;
+      }>;
       expect(history.find((h) => h.comment === 'Premier point')?.actor?.name).toBe('Gwenola Prigent');
     });
 
@@ -270,7 +323,9 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     });
 
     it('refuses an expired invitation with a 410, and sends a new one that works', async () => {
-      const inv = (await admin.post('/api/accounts').send({ name: 'Loïc Morvan', email: 'loic.morvan@brest.example', role: 'elected' }).expect(201)).body as InvitationView;
+      const inv = (
+        await admin.post('/api/accounts').send({ name: 'Loïc Morvan', email: 'loic.morvan@brest.example', role: 'elected' }).expect(201)
+      ).body as InvitationView;
       const first = linkToken(await smtp.waitFor((m) => m.to.includes('loic.morvan@brest.example')), '/invitation');
       await db.query(`update account_token set expires_at = now() - interval '1 minute' where account_id = $1`, [inv.account.id]);
       const anon = await anonymous(app);
@@ -279,7 +334,10 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       expect(expired.body).toMatchObject({ error: 'token_expired' });
       const count = smtp.mails.length;
       await admin.post(`/api/accounts/${inv.account.id}/invitation`).expect(201);
-      const second = linkToken(await smtp.waitFor((m, i = smtp.mails.indexOf(m)) => i >= count && m.to.includes('loic.morvan@brest.example')), '/invitation');
+      const second = linkToken(
+        await smtp.waitFor((m, i = smtp.mails.indexOf(m)) => i >= count && m.to.includes('loic.morvan@brest.example')),
+        '/invitation',
+      );
       expect(second).not.toBe(first);
       await anon.post('/api/auth/invitation').send({ token: second, password: 'une phrase assez longue' }).expect(204);
       await signInAs(app, 'loic.morvan@brest.example', 'une phrase assez longue');
@@ -367,13 +425,20 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     it('changes a role and the functions owned, taking them over from their previous owner', async () => {
       const id = await ensureAccount(db, 'newowner@test.example', 'elected');
       const roadmap = (await admin.get('/api/roadmaps').expect(200)).body[0];
-      const fns = (await admin.get(`/api/roadmaps/${roadmap.id}/functions`).expect(200)).body as Array<{ id: string; code: string; owner: { email: string } | null }>;
+      const fns = (await admin.get(`/api/roadmaps/${roadmap.id}/functions`).expect(200)).body as Array<{
+        id: string;
+        code: string;
+        owner: { email: string } | null;
+      }>;
       const prospective = fns.find((f) => f.code === 'prospective')!;
       expect(prospective.owner?.email).toBe('julien.madec@brest.example');
       const account = ((await admin.get('/api/accounts').expect(200)).body as AccountView[]).find((a) => a.id === id)!;
       const refused = await admin.patch(`/api/accounts/${id}`).send({ version: account.version, functionIds: [prospective.id] });
       expect(refused.status).toBe(422); // an elected official owns no function
-      const res = await admin.patch(`/api/accounts/${id}`).send({ version: account.version, role: 'owner', functionIds: [prospective.id] }).expect(200);
+      const res = await admin
+        .patch(`/api/accounts/${id}`)
+        .send({ version: account.version, role: 'owner', functionIds: [prospective.id] })
+        .expect(200);
       expect((res.body as AccountView).functions.map((f) => f.code)).toEqual(['prospective']);
       const after = (await admin.get(`/api/roadmaps/${roadmap.id}/functions/${prospective.id}`).expect(200)).body;
       expect(after.owner.email).toBe('newowner@test.example');
@@ -400,8 +465,12 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       expect(roadmap.publicPage).toBe(false);
       expect((await anon.get(`/api/public/roadmaps/${roadmap.slug}`)).status).toBe(404);
       expect((await anon.get('/api/public/roadmaps').expect(200)).body).toEqual([]);
-      expect((await elected.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, publicPage: true })).status).toBe(403);
-      expect((await admin.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, publicPage: true })).status).toBe(403);
+      expect(
+        (await elected.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, publicPage: true })).status,
+      ).toBe(403);
+      expect((await admin.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, publicPage: true })).status).toBe(
+        403,
+      );
       const on = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, publicPage: true }).expect(200);
       expect(on.body).toMatchObject({ publicPage: true, version: roadmap.version + 1 });
 
@@ -415,10 +484,14 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const comments = await db.query<{ comment: string }>('select distinct comment from change_history where comment is not null');
       expect(people.length).toBeGreaterThan(5);
       expect(comments.length).toBeGreaterThan(5);
-      const leaks = [...people.flatMap((p) => [p.name, p.email]), ...comments.map((c) => c.comment)].filter((s) => json.includes(s.toLowerCase()));
+      const leaks = [...people.flatMap((p) => [p.name, p.email]), ...comments.map((c) => c.comment)].filter((s) =>
+        json.includes(s.toLowerCase()),
+      );
       expect(leaks).toEqual([]);
       expect(json).not.toMatch(/@/);
-      expect((await anon.get('/api/public/roadmaps').expect(200)).body).toEqual([{ slug: roadmap.slug, territory: roadmap.territory, mandateLabel: roadmap.mandateLabel }]);
+      expect((await anon.get('/api/public/roadmaps').expect(200)).body).toEqual([
+        { slug: roadmap.slug, territory: roadmap.territory, mandateLabel: roadmap.mandateLabel },
+      ]);
       // and the internal views stay closed to the same visitor
       expect((await anon.get(`/api/roadmaps/${roadmap.id}`)).status).toBe(401);
     });
@@ -453,7 +526,11 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       const me = await server.get('/api/auth/me').set('Cookie', 'jalons_session=j:{}; XSRF-TOKEN=j:[]');
       expect(me.status).toBe(401);
       expect(xsrfFrom(me)).toMatch(/^[\w-]{43}$/); // a usable token replaces the odd one
-      const post = await server.post('/api/auth/login').set('Cookie', 'XSRF-TOKEN=j:{}').set('X-XSRF-TOKEN', '{}').send({ email: BREST.lead, password: 'x' });
+      const post = await server
+        .post('/api/auth/login')
+        .set('Cookie', 'XSRF-TOKEN=j:{}')
+        .set('X-XSRF-TOKEN', '{}')
+        .send({ email: BREST.lead, password: 'x' });
       expect(post.status).toBe(403);
     });
 

@@ -20,7 +20,12 @@ export const BREST: Record<Role, string> = {
 let hashed: Promise<string> | null = null;
 
 /** Gives the account a known password (creating it when absent), with the role asked. */
-export async function ensureAccount(db: TestDatabase, email: string, role: Role, name = `Compte de test ${email.split('@')[0]}`): Promise<string> {
+export async function ensureAccount(
+  db: TestDatabase,
+  email: string,
+  role: Role,
+  name = `Compte de test ${email.split('@')[0]}`,
+): Promise<string> {
   hashed ??= hashPassword(TEST_PASSWORD);
   const hash = await hashed;
   const [row] = await db.query<{ id: string }>(

@@ -66,7 +66,9 @@ describe('exporting a roadmap', () => {
     expect(summary.rowCount).toBe(1 + 1 + 4 + 11);
     const detail = (await http.get(`/api/roadmaps/${roadmap.id}?at=${AT}`).expect(200)).body;
     expect(summary.getRow(2).getCell(7).value).toBe(detail.rollUp.progress);
-    expect(book.getWorksheet('Jalons')!.rowCount).toBe(1 + (await http.get(`/api/roadmaps/${roadmap.id}/milestones`).expect(200)).body.length);
+    expect(book.getWorksheet('Jalons')!.rowCount).toBe(
+      1 + (await http.get(`/api/roadmaps/${roadmap.id}/milestones`).expect(200)).body.length,
+    );
   });
 
   it('gives a CSV of the actions that a French spreadsheet opens: BOM, semicolons, one line per action', async () => {
@@ -75,7 +77,21 @@ describe('exporting a roadmap', () => {
     const text = (res.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0].split(';')).toEqual(['Fonction', 'Phase', 'Action', 'Volet', 'Début', 'Échéance', 'Statut', 'Avancement %', 'Attendu %', 'Santé', 'En retard', 'Responsable', 'Actions précédentes']);
+    expect(lines[0].split(';')).toEqual([
+      'Fonction',
+      'Phase',
+      'Action',
+      'Volet',
+      'Début',
+      'Échéance',
+      'Statut',
+      'Avancement %',
+      'Attendu %',
+      'Santé',
+      'En retard',
+      'Responsable',
+      'Actions précédentes',
+    ]);
     expect(lines).toHaveLength(actions.length + 1);
     const blocked = actions.find((a) => a.status === 'bloquee')!;
     const line = lines.find((l) => l.includes(blocked.title))!;

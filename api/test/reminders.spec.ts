@@ -34,9 +34,15 @@ describe('deadline reminders', () => {
   const CAMILLE = 'camille.legoff@brest.example'; // project lead, daily digest
 
   async function openItem(key: string, table: 'action' | 'milestone', fn: string, due: string): Promise<void> {
-    const [row] = await db.query<{ id: string }>(`select t.id from ${table} t join target_function f on f.id = t.function_id where f.code = $1 order by t.id limit 1`, [fn]);
+    const [row] = await db.query<{ id: string }>(
+      `select t.id from ${table} t join target_function f on f.id = t.function_id where f.code = $1 order by t.id limit 1`,
+      [fn],
+    );
     if (table === 'action') {
-      await db.query(`update action set status = 'en_cours', progress = 30, start_date = '2027-01-04', due_date = $2, owner_id = null where id = $1`, [row.id, due]);
+      await db.query(
+        `update action set status = 'en_cours', progress = 30, start_date = '2027-01-04', due_date = $2, owner_id = null where id = $1`,
+        [row.id, due],
+      );
     } else {
       await db.query(`update milestone set milestone_date = $2, achieved_on = null where id = $1`, [row.id, due]);
     }
@@ -83,7 +89,8 @@ describe('deadline reminders', () => {
     return byDay;
   }
 
-  const mailDays = (byDay: Map<string, ReceivedMail[]>, who: string) => [...byDay].filter(([, ms]) => ms.some((m) => m.to.includes(who))).map(([d]) => d);
+  const mailDays = (byDay: Map<string, ReceivedMail[]>, who: string) =>
+    [...byDay].filter(([, ms]) => ms.some((m) => m.to.includes(who))).map(([d]) => d);
   const mailOf = (byDay: Map<string, ReceivedMail[]>, who: string, day: string) => byDay.get(day)!.find((m) => m.to.includes(who))!;
 
   it('sends the right digest to the right people on the right days, across the spring-forward Sunday', async () => {
@@ -116,7 +123,10 @@ describe('deadline reminders', () => {
 
     // Julien chose no e-mail: none, but the reminders are in the app
     expect(mailDays(byDay, JULIEN)).toEqual([]);
-    const [{ n }] = await db.query<{ n: string }>(`select count(*) n from notification n join account a on a.id = n.account_id where a.email = $1`, [JULIEN]);
+    const [{ n }] = await db.query<{ n: string }>(
+      `select count(*) n from notification n join account a on a.id = n.account_id where a.email = $1`,
+      [JULIEN],
+    );
     expect(Number(n)).toBeGreaterThanOrEqual(4);
 
     // the project lead gets the escalations from 7 days late on, every 7 days: A3 (Julien's, due 29/03)
@@ -145,7 +155,9 @@ describe('deadline reminders', () => {
 
   it('delivers each digest once when three instances run the job at the same instant', async () => {
     await reset();
-    const others = await Promise.all([1, 2].map(() => createTestApp(db.url, { SMTP_URL: smtp.url, PUBLIC_URL: 'http://jalons.brest.example' })));
+    const others = await Promise.all(
+      [1, 2].map(() => createTestApp(db.url, { SMTP_URL: smtp.url, PUBLIC_URL: 'http://jalons.brest.example' })),
+    );
     try {
       const services = [reminders, ...others.map((o) => o.app.get(RemindersService))];
       const reports = await Promise.all(services.map((s) => s.run('2027-04-11', 'cron')));
@@ -165,7 +177,9 @@ describe('deadline reminders', () => {
     expect(report.digests).toBe(2); // Soizic (A1 and M1 late) and Camille (their escalation)
     const rows = await db.query<{ id: string; to_address: string }>(`select id, to_address from outbox order by to_address`);
     // a process claimed the first message, then died before sending it
-    await db.query(`update outbox set status = 'sending', attempts = 1, locked_until = now() + interval '5 minutes' where id = $1`, [rows[0].id]);
+    await db.query(`update outbox set status = 'sending', attempts = 1, locked_until = now() + interval '5 minutes' where id = $1`, [
+      rows[0].id,
+    ]);
     const outbox = app.get(OutboxService);
     expect((await outbox.deliverDue()).sent).toBe(rows.length - 1);
     expect(smtp.mails.map((m) => m.to[0])).not.toContain(rows[0].to_address);
@@ -178,7 +192,11 @@ describe('deadline reminders', () => {
 
   it('keeps the e-mails when the SMTP server is down, retries later with backoff, and delivers them once', async () => {
     await reset();
-    const down = await createTestApp(db.url, { SMTP_URL: 'smtp://127.0.0.1:1', PUBLIC_URL: 'http://jalons.brest.example', MAIL_MAX_ATTEMPTS: '3' });
+    const down = await createTestApp(db.url, {
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      PUBLIC_URL: 'http://jalons.brest.example',
+      MAIL_MAX_ATTEMPTS: '3',
+    });
     try {
       const report = await down.app.get(RemindersService).run('2027-03-28', 'cron');
       expect(report.delivery).toMatchObject({ sent: 0, retrying: report.digests });
@@ -235,7 +253,10 @@ describe('deadline reminders', () => {
     await soizic.post(`/api/notifications/${list.items[0].id}/read`).expect(204);
     expect((await soizic.get('/api/notifications').expect(200)).body.unread).toBe(1);
     // someone else's reminder is not theirs to mark
-    const [other] = await db.query<{ id: string }>(`select n.id from notification n join account a on a.id = n.account_id where a.email <> $1 limit 1`, [SOIZIC]);
+    const [other] = await db.query<{ id: string }>(
+      `select n.id from notification n join account a on a.id = n.account_id where a.email <> $1 limit 1`,
+      [SOIZIC],
+    );
     expect((await soizic.post(`/api/notifications/${other.id}/read`)).status).toBe(404);
     await soizic.post('/api/notifications/read-all').expect(204);
     expect((await soizic.get('/api/notifications').expect(200)).body.unread).toBe(0);
@@ -254,8 +275,17 @@ describe('deadline reminders', () => {
     await ensureAccount(db, CAMILLE, 'lead', 'Camille Le Goff');
     const lead = await signInAs(app, CAMILLE);
     const [roadmap] = (await lead.get('/api/roadmaps').expect(200)).body;
-    expect(roadmap.reminderRules).toEqual({ before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true });
-    const bad = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({ version: roadmap.version, reminders: { before: [0, 400], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true } });
+    expect(roadmap.reminderRules).toEqual({
+      before: [14, 7, 1],
+      onDueDate: true,
+      overdueEveryDays: 7,
+      escalateAfterDays: 7,
+      milestones: true,
+    });
+    const bad = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({
+      version: roadmap.version,
+      reminders: { before: [0, 400], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/before/);
     for (const reminders of [[], 'tous', { before: [7] }]) {
@@ -264,9 +294,18 @@ describe('deadline reminders', () => {
     }
     const saved = await lead
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
-      .send({ version: roadmap.version, reminders: { before: [3, 30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: false } })
+      .send({
+        version: roadmap.version,
+        reminders: { before: [3, 30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: false },
+      })
       .expect(200);
-    expect(saved.body.reminderRules).toEqual({ before: [30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: false });
+    expect(saved.body.reminderRules).toEqual({
+      before: [30, 3],
+      onDueDate: false,
+      overdueEveryDays: 0,
+      escalateAfterDays: 0,
+      milestones: false,
+    });
     // 28/03 is no longer J-7 of A1 and M1 (due 04/04) but J-3 of A2 (due 31/03); on 01/04, J-3 of A1
     // only: the milestone is not reminded any more, late items neither
     const row = (d: { itemId: string; rule: string; daysLeft: number; email: string }) => [d.itemId, d.rule, d.daysLeft, d.email];
@@ -276,7 +315,10 @@ describe('deadline reminders', () => {
     expect(await db.query('select 1 from notification')).toEqual([]);
     await lead
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
-      .send({ version: saved.body.version, reminders: { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true } })
+      .send({
+        version: saved.body.version,
+        reminders: { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true },
+      })
       .expect(200);
   });
 
@@ -305,7 +347,11 @@ describe('deadline reminders', () => {
       const next = job.nextDate().setZone('Europe/Paris');
       expect([next.hour, next.minute]).toEqual([7, 30]);
       // the same expression, from the days around the 2027 clock changes: 07:30 Paris time, 05:30 then 06:30 UTC
-      const around = (iso: string) => CronJob.from({ cronTime: '30 7 * * *', timeZone: 'Europe/Paris', onTick: () => undefined }).cronTime.getNextDateFrom(new Date(iso), 'Europe/Paris').toUTC().toISO();
+      const around = (iso: string) =>
+        CronJob.from({ cronTime: '30 7 * * *', timeZone: 'Europe/Paris', onTick: () => undefined })
+          .cronTime.getNextDateFrom(new Date(iso), 'Europe/Paris')
+          .toUTC()
+          .toISO();
       expect(around('2027-03-27T12:00:00Z')).toBe('2027-03-28T05:30:00.000Z');
       expect(around('2027-10-30T12:00:00Z')).toBe('2027-10-31T06:30:00.000Z');
     } finally {
@@ -317,7 +363,10 @@ describe('deadline reminders', () => {
     await reset();
     const today = todayInParis();
     await db.query('delete from reminder_run');
-    await db.query(`insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`, [addDays(today, -3)]);
+    await db.query(
+      `insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`,
+      [addDays(today, -3)],
+    );
     const scheduler = app.get(ReminderScheduler);
     await scheduler.catchUp(false);
     const days = async () => (await db.query<{ d: string }>(`select run_date::text d from reminder_run order by run_date`)).map((r) => r.d);
@@ -326,7 +375,10 @@ describe('deadline reminders', () => {
     expect(await days()).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1), today]);
     // long stops are not replayed beyond a week
     await db.query('delete from reminder_run');
-    await db.query(`insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`, [addDays(today, -40)]);
+    await db.query(
+      `insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, 'cron', now(), now())`,
+      [addDays(today, -40)],
+    );
     await scheduler.catchUp(false);
     expect((await days()).filter((d) => d > addDays(today, -40))).toEqual([-7, -6, -5, -4, -3, -2, -1].map((n) => addDays(today, n)));
   });
@@ -374,7 +426,9 @@ describe('deadline reminders', () => {
       const [roadmap] = (await lead.get('/api/roadmaps').expect(200)).body;
       const whole = (await lead.post('/api/calendars').send({ scope: 'roadmap', targetId: roadmap.id }).expect(201)).body;
       const cal = new ICAL.Component(ICAL.parse((await (await anonymous(app)).get(new URL(whole.url).pathname).expect(200)).text));
-      const [{ n }] = await db.query<{ n: string }>(`select (select count(*) from action where status <> 'abandonnee') + (select count(*) from milestone) as n`);
+      const [{ n }] = await db.query<{ n: string }>(
+        `select (select count(*) from action where status <> 'abandonnee') + (select count(*) from milestone) as n`,
+      );
       expect(cal.getAllSubcomponents('vevent')).toHaveLength(Number(n));
       const bad = await lead.post('/api/calendars').send({ scope: 'function', targetId: roadmap.id });
       expect(bad.status).toBe(422);

@@ -1,5 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ActionView, ChronogramActionView, ChronogramView, FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } from '@jalons/contract';
+import type {
+  ActionView,
+  ChronogramActionView,
+  ChronogramView,
+  FunctionWithRollUpView,
+  RoadmapDetailView,
+  RoadmapSummaryView,
+} from '@jalons/contract';
 import { isOverdue, PHASE_CODES, rollUp } from '@jalons/domain';
 
 import { createTestApp } from './app';
@@ -56,9 +63,23 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     expect(c.functions).toHaveLength(11);
     expect(c.functions[0]).toMatchObject({ code: 'centrale', central: true });
     expect(c.functions[0].volets.map((v) => v.code)).toEqual(['strategique', 'metiers', 'technique']);
-    expect(c.functions.filter((f) => !f.central).map((f) => f.family).sort()).toEqual(
-      ['anticipation', 'anticipation', 'ecosysteme', 'ecosysteme', 'ecosysteme', 'ressources', 'ressources', 'ressources', 'socle', 'socle'],
-    );
+    expect(
+      c.functions
+        .filter((f) => !f.central)
+        .map((f) => f.family)
+        .sort(),
+    ).toEqual([
+      'anticipation',
+      'anticipation',
+      'ecosysteme',
+      'ecosysteme',
+      'ecosysteme',
+      'ressources',
+      'ressources',
+      'ressources',
+      'socle',
+      'socle',
+    ]);
     expect(c.actions.length).toBeGreaterThanOrEqual(45);
     expect(c.milestones.length).toBeGreaterThanOrEqual(15);
     expect(c.dependencies.length).toBeGreaterThan(0);
@@ -93,7 +114,13 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     );
     expect(rows).toHaveLength(c.actions.length);
     expect(c.roadmap.rollUp).toEqual(rollUp(rows, AT));
-    for (const p of c.roadmap.phases) expect(p.rollUp).toEqual(rollUp(rows.filter((r) => r.phase_id === p.id), AT));
+    for (const p of c.roadmap.phases)
+      expect(p.rollUp).toEqual(
+        rollUp(
+          rows.filter((r) => r.phase_id === p.id),
+          AT,
+        ),
+      );
     // late November 2026: the pre-electoral phase is nearly done, the post-electoral one is under way
     const [pre, post, emergence] = c.roadmap.phases;
     expect(pre.rollUp.progress).toBeGreaterThan(90);
@@ -111,7 +138,8 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   it('gives the chronogram of one function: its actions and milestones only, the roadmap roll-up unchanged', async () => {
     const all = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
     const ethique = all.functions.find((f) => f.code === 'ethique')!;
-    const one = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}&functionId=${ethique.id}`).expect(200)).body as ChronogramView;
+    const one = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}&functionId=${ethique.id}`).expect(200))
+      .body as ChronogramView;
     expect(one.functions.map((f) => f.code)).toEqual(['ethique']);
     expect(one.actions.length).toBe(all.actions.filter((a) => a.functionId === ethique.id).length);
     expect(one.actions.every((a) => a.functionId === ethique.id)).toBe(true);
@@ -125,7 +153,11 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
     const base = `/api/roadmaps/${roadmap.id}/actions?at=${AT}`;
     const get = async (q: string) => ((await http.get(`${base}&${q}`).expect(200)).body as ActionView[]).map((a) => a.id).sort();
-    const expected = (pred: (a: ChronogramActionView) => boolean) => c.actions.filter(pred).map((a) => a.id).sort();
+    const expected = (pred: (a: ChronogramActionView) => boolean) =>
+      c.actions
+        .filter(pred)
+        .map((a) => a.id)
+        .sort();
     const fn = c.functions[1];
     const phase = c.roadmap.phases[1];
     const ownerId = c.actions.find((a) => a.ownerId)!.ownerId!;
@@ -141,7 +173,10 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
     const res = await http.get(`/api/roadmaps/${roadmap.id}/milestones?achieved=true&dueBefore=2026-12-31`).expect(200);
     expect(res.body.map((m: { id: string }) => m.id).sort()).toEqual(
-      c.milestones.filter((m) => m.achievedOn && m.date <= '2026-12-31').map((m) => m.id).sort(),
+      c.milestones
+        .filter((m) => m.achievedOn && m.date <= '2026-12-31')
+        .map((m) => m.id)
+        .sort(),
     );
   });
 

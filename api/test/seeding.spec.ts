@@ -62,13 +62,16 @@ describe('migrations and seed on start', () => {
       await orm.em.getConnection().execute(`insert into person (id, created_at, updated_at, name, email) values
         ('11111111-1111-1111-1111-111111111111', now(), now(), 'Cheffe', 'cheffe@v1.example'),
         ('22222222-2222-2222-2222-222222222222', now(), now(), 'Responsable', 'resp@v1.example')`);
-      await orm.em.getConnection().execute(`insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code, project_lead_id, version)
+      await orm.em.getConnection()
+        .execute(`insert into roadmap (id, created_at, updated_at, slug, territory, mandate_label, election_dates, next_election_date, start_date, end_date, kit_code, project_lead_id, version)
         values ('33333333-3333-3333-3333-333333333333', now(), now(), 'v1', 'V1', 'Mandat', '["2026-03-15"]', '2032-03-14', '2025-03-01', '2032-03-14', 'spld', '11111111-1111-1111-1111-111111111111', 1)`);
     } finally {
       await orm.close();
     }
     await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS });
-    const rows = await db.query<{ email: string; role: string; password_hash: string | null; active: boolean }>('select email, role, password_hash, active from account order by email');
+    const rows = await db.query<{ email: string; role: string; password_hash: string | null; active: boolean }>(
+      'select email, role, password_hash, active from account order by email',
+    );
     expect(rows).toEqual([
       { email: 'cheffe@v1.example', role: 'lead', password_hash: null, active: true },
       { email: 'resp@v1.example', role: 'owner', password_hash: null, active: true },
@@ -79,13 +82,22 @@ describe('migrations and seed on start', () => {
 
   it('creates the first administrator from ADMIN_EMAIL only while no administrator exists', async () => {
     db = await createTestDatabase({ migrate: false });
-    await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS, accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false } });
-    const admins = () => db.query<{ email: string; password_hash: string }>(`select email, password_hash from account where role = 'admin'`);
+    await prepareDatabase(db.url, {
+      seed: false,
+      seedsDir: SEEDS,
+      accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false },
+    });
+    const admins = () =>
+      db.query<{ email: string; password_hash: string }>(`select email, password_hash from account where role = 'admin'`);
     const [first] = await admins();
     expect(first.email).toBe('dsi@ville.example');
     expect(first.password_hash).toMatch(/^\$argon2id\$/);
     // a later start with other values does nothing while an administrator exists
-    await prepareDatabase(db.url, { seed: false, seedsDir: SEEDS, accounts: { admin: { email: 'autre@ville.example', password: 'une autre phrase' }, demo: false } });
+    await prepareDatabase(db.url, {
+      seed: false,
+      seedsDir: SEEDS,
+      accounts: { admin: { email: 'autre@ville.example', password: 'une autre phrase' }, demo: false },
+    });
     expect((await admins()).map((a) => a.email)).toEqual(['dsi@ville.example']);
   });
 
@@ -93,15 +105,23 @@ describe('migrations and seed on start', () => {
     db = await createTestDatabase({ migrate: false });
     await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
     // the same data, now started for real
-    await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false } });
-    const withPassword = await db.query<{ email: string; role: string }>(`select email, role from account where password_hash is not null order by email`);
+    await prepareDatabase(db.url, {
+      seed: true,
+      seedsDir: SEEDS,
+      accounts: { admin: { email: 'dsi@ville.example', password: 'une phrase de passe' }, demo: false },
+    });
+    const withPassword = await db.query<{ email: string; role: string }>(
+      `select email, role from account where password_hash is not null order by email`,
+    );
     expect(withPassword).toEqual([{ email: 'dsi@ville.example', role: 'admin' }]);
   });
 
   it('creates the demo accounts, one per role, and keeps a demo password someone changed', async () => {
     db = await createTestDatabase({ migrate: false });
     await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
-    const rows = await db.query<{ email: string; role: string; password_hash: string }>(`select email, role, password_hash from account where password_hash is not null order by role`);
+    const rows = await db.query<{ email: string; role: string; password_hash: string }>(
+      `select email, role, password_hash from account where password_hash is not null order by role`,
+    );
     expect(rows.map((r) => [r.role, r.email])).toEqual([
       ['admin', 'admin@brest.example'],
       ['lead', 'camille.legoff@brest.example'],
@@ -110,7 +130,9 @@ describe('migrations and seed on start', () => {
     ]);
     await db.query(`update account set password_hash = 'changed' where email = 'admin@brest.example'`);
     await prepareDatabase(db.url, { seed: true, seedsDir: SEEDS, accounts: { admin: null, demo: true } });
-    expect((await db.query<{ password_hash: string }>(`select password_hash from account where email = 'admin@brest.example'`))[0].password_hash).toBe('changed');
+    expect(
+      (await db.query<{ password_hash: string }>(`select password_hash from account where email = 'admin@brest.example'`))[0].password_hash,
+    ).toBe('changed');
   });
 
   it('leaves no difference between the entities and the migrated schema', async () => {

@@ -51,7 +51,10 @@ export async function startSmtp(): Promise<TestSmtp> {
       for (;;) {
         const found = mails.find(match);
         if (found) return found;
-        if (Date.now() > until) throw new Error(`no matching mail within ${ms} ms (received: ${mails.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ') || 'none'})`);
+        if (Date.now() > until)
+          throw new Error(
+            `no matching mail within ${ms} ms (received: ${mails.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ') || 'none'})`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },

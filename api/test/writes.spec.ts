@@ -49,7 +49,14 @@ describe('writing actions and milestones over HTTP', () => {
   describe('actions', () => {
     it('creates an action in the phase that contains its start date, owned by the function owner, with a history line', async () => {
       const a = await create({ comment: 'Demande du comité de pilotage' });
-      expect(a).toMatchObject({ title: 'Ouvrir un guichet citoyen de la donnée', start: '2027-02-01', due: '2027-06-30', status: 'a_lancer', progress: 0, version: 1 });
+      expect(a).toMatchObject({
+        title: 'Ouvrir un guichet citoyen de la donnée',
+        start: '2027-02-01',
+        due: '2027-06-30',
+        status: 'a_lancer',
+        progress: 0,
+        version: 1,
+      });
       expect(a.phaseId).toBe(phase('emergence').id);
       expect(a.owner?.id).toBe(fn('mediation').owner?.id);
       const h = (await http.get(`/api/actions/${a.id}/history`).expect(200)).body as HistoryEntryView[];
@@ -59,11 +66,23 @@ describe('writing actions and milestones over HTTP', () => {
 
     it('re-plans an action: new dates, new phase, a history line per changed field, version + 1', async () => {
       const a = await create();
-      const res = await http.patch(`/api/actions/${a.id}`).send({ version: a.version, start: '2026-10-01', due: '2027-01-15', comment: 'Avancé' }).expect(200);
+      const res = await http
+        .patch(`/api/actions/${a.id}`)
+        .send({ version: a.version, start: '2026-10-01', due: '2027-01-15', comment: 'Avancé' })
+        .expect(200);
       expect(res.body).toMatchObject({ start: '2026-10-01', due: '2027-01-15', version: 2, phaseId: phase('post-electorale').id });
       const h = (await http.get(`/api/actions/${a.id}/history`).expect(200)).body as HistoryEntryView[];
-      expect(h.filter((e) => e.field !== 'created').map((e) => [e.field, e.from, e.to]).sort()).toEqual(
-        [['due', '2027-06-30', '2027-01-15'], ['phase', 'Phase d\'émergence', 'Incubation post-électorale'], ['start', '2027-02-01', '2026-10-01']].sort(),
+      expect(
+        h
+          .filter((e) => e.field !== 'created')
+          .map((e) => [e.field, e.from, e.to])
+          .sort(),
+      ).toEqual(
+        [
+          ['due', '2027-06-30', '2027-01-15'],
+          ['phase', "Phase d'émergence", 'Incubation post-électorale'],
+          ['start', '2027-02-01', '2026-10-01'],
+        ].sort(),
       );
       expect(h.filter((e) => e.field !== 'created').every((e) => e.comment === 'Avancé')).toBe(true);
     });
@@ -71,7 +90,10 @@ describe('writing actions and milestones over HTTP', () => {
     it('updates status, progress and comment, and the function roll-up follows', async () => {
       const a = await create({ start: '2026-04-01', due: '2026-10-31' });
       const before = (await http.get(`/api/roadmaps/${c.roadmap.id}/functions/${fn('mediation').id}`).expect(200)).body;
-      const res = await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'terminee', progress: 100, comment: 'Livré' }).expect(200);
+      const res = await http
+        .put(`/api/actions/${a.id}/status`)
+        .send({ version: 1, status: 'terminee', progress: 100, comment: 'Livré' })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'terminee', progress: 100, version: 2, health: 'on_track', overdue: false });
       const after = (await http.get(`/api/roadmaps/${c.roadmap.id}/functions/${fn('mediation').id}`).expect(200)).body;
       expect(after.rollUp.done).toBe(before.rollUp.done + 1);
@@ -94,7 +116,8 @@ describe('writing actions and milestones over HTTP', () => {
       const b = await create({ title: 'B', predecessorIds: [a.id] });
       expect(b.predecessorIds).toEqual([a.id]);
       const x = await create({ title: 'X' });
-      const withX = (await http.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: x.id }).expect(201)).body as ActionView;
+      const withX = (await http.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: x.id }).expect(201))
+        .body as ActionView;
       expect(withX.predecessorIds.sort()).toEqual([a.id, x.id].sort());
       expect(withX.version).toBe(b.version + 1);
       const before = await snapshot();
@@ -104,7 +127,8 @@ describe('writing actions and milestones over HTTP', () => {
       const self = await http.post(`/api/actions/${a.id}/dependencies`).send({ version: a.version, predecessorId: a.id }).expect(422);
       expect(self.body.errors[0].field).toBe('predecessorId');
       expect(await snapshot()).toEqual(before);
-      const removed = (await http.delete(`/api/actions/${b.id}/dependencies/${x.id}?version=${withX.version}`).expect(200)).body as ActionView;
+      const removed = (await http.delete(`/api/actions/${b.id}/dependencies/${x.id}?version=${withX.version}`).expect(200))
+        .body as ActionView;
       expect(removed.predecessorIds).toEqual([a.id]);
       const chrono = (await http.get(`/api/roadmaps/${c.roadmap.id}/chronogram`).expect(200)).body as ChronogramView;
       expect(chrono.dependencies).toContainEqual({ predecessorId: a.id, successorId: b.id });
@@ -176,7 +200,11 @@ describe('writing actions and milestones over HTTP', () => {
       const res = await http.patch(`/api/actions/${a.id}`).send({ version: 1, due: '2027-01-01' }).expect(422);
       expect(res.body.errors[0].field).toBe('due');
       expect(await snapshot()).toEqual(before);
-      expect((await http.get(`/api/actions/${a.id}`).expect(200)).body).toMatchObject({ start: '2027-02-01', due: '2027-06-30', version: 1 });
+      expect((await http.get(`/api/actions/${a.id}`).expect(200)).body).toMatchObject({
+        start: '2027-02-01',
+        due: '2027-06-30',
+        version: 1,
+      });
     });
 
     it('answers unknown ids with 404 on every action route', async () => {
@@ -210,10 +238,17 @@ describe('writing actions and milestones over HTTP', () => {
     });
 
     it('answers a malformed JSON body and a body too large with a 4xx in the one shape', async () => {
-      const bad = await http.post(`/api/roadmaps/${c.roadmap.id}/actions`).set('content-type', 'application/json').send('{"title": ').expect(400);
+      const bad = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/actions`)
+        .set('content-type', 'application/json')
+        .send('{"title": ')
+        .expect(400);
       expect(bad.body).toMatchObject({ statusCode: 400, error: 'bad_request' });
       expect(bad.body.message).toMatch(/JSON/);
-      const big = await http.post(`/api/roadmaps/${c.roadmap.id}/actions`).send(newAction({ description: 'x'.repeat(300_000) })).expect(413);
+      const big = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/actions`)
+        .send(newAction({ description: 'x'.repeat(300_000) }))
+        .expect(413);
       expect(big.body).toMatchObject({ statusCode: 413, error: 'payload_too_large' });
       expect(JSON.stringify(big.body)).not.toMatch(/at .*\.js/);
     });
@@ -261,7 +296,9 @@ describe('writing actions and milestones over HTTP', () => {
         expect([201, 422]).toContain(createWith.status);
         expect(del.status).toBe(204);
       }
-      const [{ n }] = await db.query<{ n: string }>('select count(*) n from action_dependency d left join action a on a.id = d.predecessor_id where a.id is null');
+      const [{ n }] = await db.query<{ n: string }>(
+        'select count(*) n from action_dependency d left join action a on a.id = d.predecessor_id where a.id is null',
+      );
       expect(n).toBe('0');
     });
   });
@@ -306,7 +343,7 @@ describe('writing actions and milestones over HTTP', () => {
   });
 
   describe('recent changes', () => {
-    it('lists the roadmap\'s latest changes newest first, with the item titles, deleted items included', async () => {
+    it("lists the roadmap's latest changes newest first, with the item titles, deleted items included", async () => {
       const a = await create({ title: 'Changement récent' });
       await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 15, comment: 'Démarré' }).expect(200);
       const b = await create({ title: 'Bientôt supprimée' });
@@ -338,8 +375,19 @@ describe('writing actions and milestones over HTTP', () => {
     it('creates, marks achieved, and deletes a milestone, each change in its history', async () => {
       const m = (await http.post(`/api/roadmaps/${c.roadmap.id}/milestones`).send(newMilestone()).expect(201)).body as MilestoneView;
       expect(m).toMatchObject({ date: '2027-10-15', achievedOn: null, state: 'upcoming', phaseId: phase('emergence').id, version: 1 });
-      const moved = (await http.patch(`/api/milestones/${m.id}`).send({ version: 1, date: '2026-06-30', achievedOn: '2026-07-02', comment: 'Signée en juillet' }).expect(200)).body as MilestoneView;
-      expect(moved).toMatchObject({ date: '2026-06-30', achievedOn: '2026-07-02', state: 'achieved', phaseId: phase('post-electorale').id, version: 2 });
+      const moved = (
+        await http
+          .patch(`/api/milestones/${m.id}`)
+          .send({ version: 1, date: '2026-06-30', achievedOn: '2026-07-02', comment: 'Signée en juillet' })
+          .expect(200)
+      ).body as MilestoneView;
+      expect(moved).toMatchObject({
+        date: '2026-06-30',
+        achievedOn: '2026-07-02',
+        state: 'achieved',
+        phaseId: phase('post-electorale').id,
+        version: 2,
+      });
       const h = (await http.get(`/api/milestones/${m.id}/history`).expect(200)).body as HistoryEntryView[];
       expect(h.map((e) => e.field).sort()).toEqual(['achievedOn', 'created', 'date', 'phase']);
       await http.delete(`/api/milestones/${m.id}?version=1`).expect(409);
@@ -349,11 +397,20 @@ describe('writing actions and milestones over HTTP', () => {
 
     it('refuses a date outside the roadmap, an achievement in the future, a stale version', async () => {
       const before = await snapshot();
-      const out = await http.post(`/api/roadmaps/${c.roadmap.id}/milestones`).send(newMilestone({ date: '2033-01-01' })).expect(422);
+      const out = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/milestones`)
+        .send(newMilestone({ date: '2033-01-01' }))
+        .expect(422);
       expect(out.body.errors[0].field).toBe('date');
-      const future = await http.post(`/api/roadmaps/${c.roadmap.id}/milestones`).send(newMilestone({ achievedOn: '2099-01-01' })).expect(422);
+      const future = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/milestones`)
+        .send(newMilestone({ achievedOn: '2099-01-01' }))
+        .expect(422);
       expect(future.body.errors[0].field).toBe('achievedOn');
-      const extra = await http.post(`/api/roadmaps/${c.roadmap.id}/milestones`).send(newMilestone({ achieved: true })).expect(400);
+      const extra = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/milestones`)
+        .send(newMilestone({ achieved: true }))
+        .expect(400);
       expect(extra.body.errors[0].field).toBe('achieved');
       expect(await snapshot()).toEqual(before);
       const stale = await http.patch(`/api/milestones/${c.milestones[0].id}`).send({ version: 99, title: 'x' }).expect(409);

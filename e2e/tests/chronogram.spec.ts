@@ -50,7 +50,10 @@ async function dragBar(page: Page, actionId: string, dx: number): Promise<void> 
 }
 
 test.describe('the chronogram', () => {
-  test('switches view modes and shows French labels; the table view holds the same items; no serious a11y violation', async ({ page, request }, testInfo) => {
+  test('switches view modes and shows French labels; the table view holds the same items; no serious a11y violation', async ({
+    page,
+    request,
+  }, testInfo) => {
     await openChart(page);
     const month = page.getByRole('group', { name: 'Échelle de temps' }).getByRole('button', { name: 'Mois' });
     await month.click();
@@ -103,7 +106,9 @@ test.describe('the chronogram', () => {
     await page.getByRole('button', { name: 'Modifier le planning' }).click();
     // someone else changes the action meanwhile: the page's version is now stale
     const current: Action = await (await request.get(`/api/actions/${action.id}`)).json();
-    expect((await request.put(`/api/actions/${action.id}/status`, { data: { version: current.version, status: 'en_cours', progress: 5 } })).ok()).toBe(true);
+    expect(
+      (await request.put(`/api/actions/${action.id}/status`, { data: { version: current.version, status: 'en_cours', progress: 5 } })).ok(),
+    ).toBe(true);
     const bar = page.locator(`.bar-wrapper[data-id^="a-${action.id}"] .bar`).first();
     await bar.scrollIntoViewIfNeeded();
     const before = (await bar.boundingBox())!;

@@ -27,7 +27,11 @@ async function sql<T>(url: string, query: string): Promise<T[]> {
 }
 
 function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function output(child: ChildProcess): Promise<{ code: number | null; out: string }> {
@@ -58,7 +62,11 @@ const ADMIN = { email: 'admin@twins.example', password: 'une phrase de passe pou
 /** Signs in over plain HTTP; returns the session cookie (`jalons_session=…`). */
 async function signIn(port: number, email: string, password: string): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
-  const cookie = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`))!.split(';')[0];
+  const cookie = (res: Response, name: string) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${name}=`))!
+      .split(';')[0];
   const xsrf = cookie(await fetch(`${base}/api/auth/me`), 'XSRF-TOKEN');
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -74,11 +82,16 @@ test.describe('on one PostgreSQL', () => {
     const db = `twins_${Date.now()}`;
     await sql(adminUrl(), `create database ${db}`);
     const url = urlOf(db);
-    const apps = [4101, 4102].map((port) => run(['dist/api/main.js'], { DATABASE_URL: url, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
+    const apps = [4101, 4102].map((port) =>
+      run(['dist/api/main.js'], { DATABASE_URL: url, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
+    );
     try {
       await Promise.all([healthy(4101), healthy(4102)]);
-      const [counts] = await sql<Record<string, string>>(url, `select (select count(*) from roadmap) roadmaps, (select count(*) from action) actions,
-        (select count(*) from mikro_orm_migrations) migrations, (select count(distinct name) from mikro_orm_migrations) distinct_migrations`);
+      const [counts] = await sql<Record<string, string>>(
+        url,
+        `select (select count(*) from roadmap) roadmaps, (select count(*) from action) actions,
+        (select count(*) from mikro_orm_migrations) migrations, (select count(distinct name) from mikro_orm_migrations) distinct_migrations`,
+      );
       expect(counts['roadmaps']).toBe('1');
       expect(counts['migrations']).toBe(counts['distinct_migrations']);
       expect(Number(counts['migrations'])).toBeGreaterThanOrEqual(2);
@@ -87,7 +100,9 @@ test.describe('on one PostgreSQL', () => {
       expect(accounts).toEqual([{ email: ADMIN.email, role: 'admin' }]);
       // a session opened on one instance is valid on the other
       const session = await signIn(4101, ADMIN.email, ADMIN.password);
-      const [a, b] = await Promise.all([4101, 4102].map(async (p) => (await fetch(`http://127.0.0.1:${p}/api/roadmaps`, { headers: { cookie: session } })).json()));
+      const [a, b] = await Promise.all(
+        [4101, 4102].map(async (p) => (await fetch(`http://127.0.0.1:${p}/api/roadmaps`, { headers: { cookie: session } })).json()),
+      );
       expect(a).toHaveLength(1);
       expect(a).toEqual(b);
     } finally {
@@ -110,15 +125,25 @@ test.describe('on one PostgreSQL', () => {
       expect(second.code).toBe(0);
       expect(second.out).toContain('already present');
       expect(await sql(urlOf(db), 'select count(*) n from action')).toEqual(before);
-      const quimper = await output(run(['dist/api/cli.js', 'roadmap:new', '--territory', 'Ville de Quimper', '--election', '2032-03-14'], env));
+      const quimper = await output(
+        run(['dist/api/cli.js', 'roadmap:new', '--territory', 'Ville de Quimper', '--election', '2032-03-14'], env),
+      );
       expect(quimper.code).toBe(0);
-      const rows = await sql<{ slug: string; start_date: string; end_date: string }>(urlOf(db), "select slug, start_date::text, end_date::text from roadmap where slug like 'ville-de-quimper%'");
+      const rows = await sql<{ slug: string; start_date: string; end_date: string }>(
+        urlOf(db),
+        "select slug, start_date::text, end_date::text from roadmap where slug like 'ville-de-quimper%'",
+      );
       expect(rows).toEqual([{ slug: 'ville-de-quimper-2032-2038', start_date: '2031-03-14', end_date: '2038-03-13' }]);
       const bad = await output(run(['dist/api/cli.js', 'roadmap:new', '--territory', 'X', '--election', '2032-02-30'], env));
       expect(bad.code).toBe(2);
       expect(bad.out).toContain('--election YYYY-MM-DD');
       // the first administrator by CLI: no password on the command line, a one-time link instead
-      const invite = await output(run(['dist/api/cli.js', 'admin:invite', '--email', 'Marie.Dupont@Quimper.example', '--name', 'Marie Dupont'], { ...env, PUBLIC_URL: 'https://jalons.quimper.example' }));
+      const invite = await output(
+        run(['dist/api/cli.js', 'admin:invite', '--email', 'Marie.Dupont@Quimper.example', '--name', 'Marie Dupont'], {
+          ...env,
+          PUBLIC_URL: 'https://jalons.quimper.example',
+        }),
+      );
       expect(invite.code).toBe(0);
       expect(invite.out).toMatch(/https:\/\/jalons\.quimper\.example\/invitation\?token=[\w-]{43}/);
       const admins = await sql<{ email: string; role: string; password_hash: string | null; tokens: string }>(
@@ -187,7 +212,10 @@ test.describe('reminders from the command line', () => {
       const again = await output(run(['dist/api/cli.js', 'reminders', '--date', day], env));
       expect(again.code).toBe(0);
       expect(again.out).toMatch(/0 new, 0 digests recorded/);
-      const digests = await sql<{ to_address: string; status: string }>(urlOf(db), 'select to_address, status from outbox order by to_address');
+      const digests = await sql<{ to_address: string; status: string }>(
+        urlOf(db),
+        'select to_address, status from outbox order by to_address',
+      );
       expect(digests.every((d) => d.status === 'sent')).toBe(true);
       expect([...delivered].sort()).toEqual(digests.map((d) => d.to_address).sort());
       expect(new Set(delivered).size).toBe(delivered.length);
@@ -211,7 +239,9 @@ test.describe('stopping', () => {
     const session = await signIn(4103, DEMO.elected, DEMO_PASSWORD);
     const [roadmap] = await (await fetch('http://127.0.0.1:4103/api/roadmaps', { headers: { cookie: session } })).json();
     const inFlight = Array.from({ length: 12 }, (_, i) =>
-      fetch(`http://127.0.0.1:4103/api/roadmaps/${roadmap.id}/chronogram?at=2026-11-${String(10 + i).padStart(2, '0')}`, { headers: { cookie: session } }).then(
+      fetch(`http://127.0.0.1:4103/api/roadmaps/${roadmap.id}/chronogram?at=2026-11-${String(10 + i).padStart(2, '0')}`, {
+        headers: { cookie: session },
+      }).then(
         (r) => r.status,
         (e: Error) => e.message,
       ),

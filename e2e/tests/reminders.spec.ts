@@ -15,14 +15,25 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 test.describe('deadline reminders', () => {
   test.use({ role: 'admin' });
 
-  test('the administrator runs the job for a day; the owner finds the reminder under the bell, subscribes to a calendar', async ({ page, browser, request }, testInfo) => {
+  test('the administrator runs the job for a day; the owner finds the reminder under the bell, subscribes to a calendar', async ({
+    page,
+    browser,
+    request,
+  }, testInfo) => {
     // an open action of the project lead's, and the day 7 days before its due date
     const [roadmap] = await (await request.get('/api/roadmaps')).json();
     const chrono = await (await request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
     const lead = roadmap.projectLead.id as string;
-    const owned = new Set(chrono.functions.filter((f: { ownerId?: string; owner?: { id: string } }) => (f.owner?.id ?? f.ownerId) === lead).map((f: { id: string }) => f.id));
+    const owned = new Set(
+      chrono.functions
+        .filter((f: { ownerId?: string; owner?: { id: string } }) => (f.owner?.id ?? f.ownerId) === lead)
+        .map((f: { id: string }) => f.id),
+    );
     const action = (chrono.actions as ChronoAction[]).find(
-      (a) => !['terminee', 'abandonnee'].includes(a.status) && a.due > '2026-12-15' && (a.ownerId === lead || (a.ownerId === null && owned.has(a.functionId))),
+      (a) =>
+        !['terminee', 'abandonnee'].includes(a.status) &&
+        a.due > '2026-12-15' &&
+        (a.ownerId === lead || (a.ownerId === null && owned.has(a.functionId))),
     )!;
     expect(action).toBeTruthy();
     const day = addDays(action.due, -7);

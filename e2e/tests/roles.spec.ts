@@ -22,12 +22,19 @@ interface Item {
   functionId: string;
 }
 
-async function itemsByFunction(page: Page): Promise<{ mediation: Item; juridique: Item; mediationFunction: string; juridiqueFunction: string }> {
+async function itemsByFunction(
+  page: Page,
+): Promise<{ mediation: Item; juridique: Item; mediationFunction: string; juridiqueFunction: string }> {
   const [roadmap] = await (await page.request.get('/api/roadmaps')).json();
   const chrono = await (await page.request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
   const fn = (code: string) => chrono.functions.find((f: { code: string }) => f.code === code).id as string;
   const first = (code: string) => chrono.actions.find((a: Item) => a.functionId === fn(code)) as Item;
-  return { mediation: first('mediation'), juridique: first('juridique'), mediationFunction: fn('mediation'), juridiqueFunction: fn('juridique') };
+  return {
+    mediation: first('mediation'),
+    juridique: first('juridique'),
+    mediationFunction: fn('mediation'),
+    juridiqueFunction: fn('juridique'),
+  };
 }
 
 test.describe('signing in and roles', () => {

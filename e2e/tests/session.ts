@@ -20,7 +20,10 @@ async function xsrf(request: APIRequestContext): Promise<string> {
 /** Signs the browser context of `request` in through the API (cookies land in the context). */
 export async function signInThroughApi(request: APIRequestContext, role: DemoRole): Promise<void> {
   await request.get('/api/auth/me');
-  const res = await request.post('/api/auth/login', { data: { email: DEMO[role], password: DEMO_PASSWORD }, headers: { 'X-XSRF-TOKEN': await xsrf(request) } });
+  const res = await request.post('/api/auth/login', {
+    data: { email: DEMO[role], password: DEMO_PASSWORD },
+    headers: { 'X-XSRF-TOKEN': await xsrf(request) },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -30,7 +33,12 @@ function echoingXsrf(request: APIRequestContext): APIRequestContext {
     (method: 'post' | 'put' | 'patch' | 'delete') =>
     async (url: string, options: Parameters<APIRequestContext['post']>[1] = {}) =>
       request[method](url, { ...options, headers: { ...(options.headers ?? {}), 'X-XSRF-TOKEN': await xsrf(request) } });
-  return Object.assign(Object.create(request) as APIRequestContext, { post: wrap('post'), put: wrap('put'), patch: wrap('patch'), delete: wrap('delete') });
+  return Object.assign(Object.create(request) as APIRequestContext, {
+    post: wrap('post'),
+    put: wrap('put'),
+    patch: wrap('patch'),
+    delete: wrap('delete'),
+  });
 }
 
 /**

@@ -79,7 +79,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'seed') {
     const plan = instantiate(kit, loadRoadmapFile(values.file ?? BREST_FILE(dir), kit));
     const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
-    console.log(outcome.created ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}).` : `Roadmap ${plan.roadmap.slug} already present (${outcome.roadmapId}): nothing changed.`);
+    console.log(
+      outcome.created
+        ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}).`
+        : `Roadmap ${plan.roadmap.slug} already present (${outcome.roadmapId}): nothing changed.`,
+    );
     return 0;
   }
   if (command === 'roadmap:new') {
@@ -171,7 +175,9 @@ async function main(argv: string[]): Promise<number> {
         return issueToken(tx, row.id, 'invitation', config.invitationTtlHours * 60);
       }),
     );
-    console.log(`${email} is an administrator. To choose the password, open (once, before ${expiresAt.toISOString()}):\n${linkFor(config.publicUrl, 'invitation', token)}`);
+    console.log(
+      `${email} is an administrator. To choose the password, open (once, before ${expiresAt.toISOString()}):\n${linkFor(config.publicUrl, 'invitation', token)}`,
+    );
     return 0;
   }
   console.error(`Unknown command "${command}".\n\n${USAGE}`);

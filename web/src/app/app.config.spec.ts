@@ -1,7 +1,4 @@
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
@@ -23,8 +20,7 @@ describe('appConfig', () => {
 
   afterEach(() => {
     http.verify();
-    document.cookie =
-      'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
 
   it('asks who is signed in before the first page, then sends the XSRF cookie back in X-XSRF-TOKEN', async () => {

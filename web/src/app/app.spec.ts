@@ -1,15 +1,8 @@
 import type { MeView, NotificationsView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -48,9 +41,7 @@ describe('App shell', () => {
 
   /** Answers the bell's pending requests (it asks on each change of page); returns how many. */
   function answerReminders(view: NotificationsView = NO_REMINDER): number {
-    const pending = http
-      .match((r) => r.url === '/api/notifications')
-      .filter((r) => !r.cancelled);
+    const pending = http.match((r) => r.url === '/api/notifications').filter((r) => !r.cancelled);
     for (const req of pending) req.flush(view);
     return pending.length;
   }
@@ -73,16 +64,13 @@ describe('App shell', () => {
     http.expectOne('/api/roadmaps/rm-7/functions').flush([]);
     await fixture.whenStable();
     // the overview's sections (late items, next milestones, latest changes), asked once the roadmap is known
-    for (const section of http.match((r) =>
-      r.url.startsWith('/api/roadmaps/rm-7/'),
-    )) {
+    for (const section of http.match((r) => r.url.startsWith('/api/roadmaps/rm-7/'))) {
       section.flush([]);
     }
     await fixture.whenStable();
   }
 
-  const navLinks = (): string[] =>
-    Array.from(shell.querySelectorAll('nav a')).map((a) => text(a));
+  const navLinks = (): string[] => Array.from(shell.querySelectorAll('nav a')).map((a) => text(a));
 
   it('has a header, a navigation and a main area, and shows the roadmap asked for in the header', async () => {
     setUp(aMe());
@@ -105,30 +93,19 @@ describe('App shell', () => {
   it('names the signed-in person and their role, and offers « Administration » to administrators only', async () => {
     setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
     await openOverview();
-    expect(text(shell.querySelector('[data-testid="account"]'))).toBe(
-      'Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter',
-    );
+    expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter');
     expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme']);
 
-    TestBed.inject(AuthService).setSession(
-      aMe({ name: 'Yann Kerébel', role: 'admin' }),
-    );
+    TestBed.inject(AuthService).setSession(aMe({ name: 'Yann Kerébel', role: 'admin' }));
     await fixture.whenStable();
-    expect(navLinks()).toEqual([
-      'Vue du mandat',
-      'Chronogramme',
-      'Administration',
-    ]);
-    expect(text(shell.querySelector('[data-testid="account"]'))).toContain(
-      'Yann Kerébel (mon compte), Administrateur·rice',
-    );
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Administration']);
+    expect(text(shell.querySelector('[data-testid="account"]'))).toContain('Yann Kerébel (mon compte), Administrateur·rice');
   });
 
   it('shows the bell « Rappels » to a signed-in person, with the unread count, asked again on each change of page', async () => {
     setUp(aMe());
     await openOverview();
-    const bell = (): HTMLElement | null =>
-      shell.querySelector('header [data-testid="bell"]');
+    const bell = (): HTMLElement | null => shell.querySelector('header [data-testid="bell"]');
     expect(
       answerReminders({
         unread: 2,
@@ -165,9 +142,7 @@ describe('App shell', () => {
     setUp(aMe());
     await openOverview();
 
-    const logout = Array.from(shell.querySelectorAll('button')).find(
-      (b) => text(b) === 'Se déconnecter',
-    );
+    const logout = Array.from(shell.querySelectorAll('button')).find((b) => text(b) === 'Se déconnecter');
     logout?.click();
     const req = http.expectOne('/api/auth/logout');
     expect(req.request.method).toBe('POST');
@@ -179,9 +154,7 @@ describe('App shell', () => {
     expect(shell.querySelector('nav')).toBeNull();
     expect(shell.querySelector('[data-testid="account"]')).toBeNull();
     expect(text(shell.querySelector('main h1'))).toBe('Connexion');
-    expect(text(shell.querySelector('[data-testid="notice"]'))).toBe(
-      'Vous êtes déconnecté·e.',
-    );
+    expect(text(shell.querySelector('[data-testid="notice"]'))).toBe('Vous êtes déconnecté·e.');
   });
 
   it('sends an anonymous visitor to the sign-in page, and brings them back once signed in', async () => {
@@ -189,9 +162,7 @@ describe('App shell', () => {
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/chronogramme?roadmap=rm-7');
     await fixture.whenStable();
-    expect(router.url).toBe(
-      '/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-7',
-    );
+    expect(router.url).toBe('/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-7');
     expect(shell.querySelector('nav')).toBeNull();
 
     const email = shell.querySelector<HTMLInputElement>('#login-email');
@@ -201,17 +172,12 @@ describe('App shell', () => {
     email.dispatchEvent(new Event('input'));
     password.value = 'une phrase de passe';
     password.dispatchEvent(new Event('input'));
-    shell
-      .querySelector('form')
-      ?.dispatchEvent(new Event('submit', { cancelable: true }));
+    shell.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
     // jsdom has no XSRF-TOKEN cookie: the app asks for one first
     http
       .expectOne('/api/auth/me')
-      .flush(
-        { statusCode: 401, error: 'unauthenticated', message: 'Non connecté.' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+      .flush({ statusCode: 401, error: 'unauthenticated', message: 'Non connecté.' }, { status: 401, statusText: 'Unauthorized' });
     http.expectOne('/api/auth/login').flush(aMe());
     await fixture.whenStable();
 
@@ -236,12 +202,9 @@ describe('App shell', () => {
       document.documentElement.lang = 'fr';
     });
 
-    const switchGroup = (): HTMLElement | null =>
-      shell.querySelector('header [role="group"].lang-switch');
+    const switchGroup = (): HTMLElement | null => shell.querySelector('header [role="group"].lang-switch');
     const option = (name: string): HTMLButtonElement => {
-      const button = Array.from(
-        switchGroup()?.querySelectorAll('button') ?? [],
-      ).find((b) => text(b) === name);
+      const button = Array.from(switchGroup()?.querySelectorAll('button') ?? []).find((b) => text(b) === name);
       if (!button) throw new Error(`no « ${name} » button`);
       return button;
     };
@@ -250,9 +213,7 @@ describe('App shell', () => {
       setUp(null);
       await TestBed.inject(Router).navigateByUrl('/connexion');
       await fixture.whenStable();
-      expect(switchGroup()?.getAttribute('aria-label')).toBe(
-        'Langue de l’interface',
-      );
+      expect(switchGroup()?.getAttribute('aria-label')).toBe('Langue de l’interface');
       const [fr, en] = [option('Français'), option('English')];
       expect([fr.lang, en.lang]).toEqual(['fr', 'en']);
       expect([fr.type, en.type]).toEqual(['button', 'button']);
@@ -264,9 +225,7 @@ describe('App shell', () => {
       expect(text(shell.querySelector('main h1'))).toBe('Sign in');
       expect(en.getAttribute('aria-pressed')).toBe('true');
       expect(fr.getAttribute('aria-pressed')).toBe('false');
-      expect(switchGroup()?.getAttribute('aria-label')).toBe(
-        'Language of the interface',
-      );
+      expect(switchGroup()?.getAttribute('aria-label')).toBe('Language of the interface');
       expect(document.documentElement.lang).toBe('en');
       expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
 
@@ -283,21 +242,11 @@ describe('App shell', () => {
       await fixture.whenStable();
 
       expect(navLinks()).toEqual(['Term overview', 'Gantt chart']);
-      expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe(
-        'Main navigation',
-      );
-      expect(text(shell.querySelector('[data-testid="account"]'))).toBe(
-        'Camille Le Goff (my account), Project lead Sign out',
-      );
-      expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe(
-        'Reminders',
-      );
-      expect(text(shell.querySelector('header'))).toContain(
-        'Ville et Métropole de Brest',
-      );
-      expect(text(shell.querySelector('#titre-avancement'))).toBe(
-        'Overall progress',
-      );
+      expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
+      expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (my account), Project lead Sign out');
+      expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe('Reminders');
+      expect(text(shell.querySelector('header'))).toContain('Ville et Métropole de Brest');
+      expect(text(shell.querySelector('#titre-avancement'))).toBe('Overall progress');
     });
   });
 
@@ -307,9 +256,7 @@ describe('App shell', () => {
     await router.navigateByUrl('/administration');
     await fixture.whenStable();
     expect(text(shell.querySelector('main h1'))).toBe('Accès refusé');
-    expect(text(shell.querySelector('main [role="alert"]'))).toContain(
-      'Votre rôle : Élu·e.',
-    );
+    expect(text(shell.querySelector('main [role="alert"]'))).toContain('Votre rôle : Élu·e.');
     http.expectNone('/api/accounts');
   });
 });

@@ -1,14 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   ActivatedRouteSnapshot,
@@ -46,14 +37,7 @@ const pathOf = (url: string): string => url.split(/[?#]/)[0];
  */
 @Component({
   selector: 'jl-root',
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    ReminderBell,
-    LanguageSwitch,
-    TranslatePipe,
-  ],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReminderBell, LanguageSwitch, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -62,10 +62,7 @@ declare module 'frappe-gantt' {
     set_subtitle(html: string): void;
     get_details(): HTMLElement;
     set_details(html: string): void;
-    add_action(
-      html: string | ((task: FrappeTask) => string),
-      handler: (task: FrappeTask, chart: Gantt, event: MouseEvent) => void,
-    ): void;
+    add_action(html: string | ((task: FrappeTask) => string), handler: (task: FrappeTask, chart: Gantt, event: MouseEvent) => void): void;
   }
 
   /** Everything given is kept in `chart.options` (a subclass may read keys of its own there). */
@@ -114,12 +111,7 @@ declare module 'frappe-gantt' {
     on_progress_change?: (task: FrappeTask, progress: number) => void;
     on_click?: (task: FrappeTask) => void;
     on_double_click?: (task: FrappeTask) => void;
-    on_hover?: (
-      task: FrappeTask,
-      screenX: number,
-      screenY: number,
-      e: MouseEvent,
-    ) => void;
+    on_hover?: (task: FrappeTask, screenX: number, screenY: number, e: MouseEvent) => void;
     on_view_change?: (mode: FrappeViewMode) => void;
     on_date_click?: (date: string | null) => void;
   }
@@ -160,17 +152,10 @@ declare module 'frappe-gantt' {
   }
 
   export default class Gantt {
-    constructor(
-      wrapper: string | HTMLElement | SVGElement,
-      tasks: FrappeTask[],
-      options?: FrappeOptions,
-    );
+    constructor(wrapper: string | HTMLElement | SVGElement, tasks: FrappeTask[], options?: FrappeOptions);
 
     /* public API */
-    change_view_mode(
-      mode?: string | FrappeViewMode,
-      maintain_pos?: boolean,
-    ): void;
+    change_view_mode(mode?: string | FrappeViewMode, maintain_pos?: boolean): void;
     refresh(tasks: FrappeTask[]): void;
     update_options(options: FrappeOptions): void;
     update_task(id: string, details: Partial<FrappeTask>): void;
@@ -229,18 +214,11 @@ declare module 'frappe-gantt' {
     make_grid_highlights(): void;
     highlight_current(): unknown;
     set_scroll_position(date: unknown): void;
-    get_date_info(
-      date: Date,
-      last_date_info: FrappeDateInfo | null,
-      index?: number,
-    ): FrappeDateInfo;
+    get_date_info(date: Date, last_date_info: FrappeDateInfo | null, index?: number): FrappeDateInfo;
     bind_bar_events(): void;
     trigger_event(event: string, args: unknown[]): void;
     hide_popup(): void;
 
-    static VIEW_MODE: Record<
-      'HOUR' | 'QUARTER_DAY' | 'HALF_DAY' | 'DAY' | 'WEEK' | 'MONTH' | 'YEAR',
-      FrappeViewMode
-    >;
+    static VIEW_MODE: Record<'HOUR' | 'QUARTER_DAY' | 'HALF_DAY' | 'DAY' | 'WEEK' | 'MONTH' | 'YEAR', FrappeViewMode>;
   }
 }

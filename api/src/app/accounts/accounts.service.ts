@@ -76,7 +76,12 @@ export class AccountsService {
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['jalons:accounts']);
       const [taken] = await tx.execute<Array<{ id: string }>>('select id from account where lower(email) = ?', [dto.email]);
       if (taken) {
-        throw new ApiException({ statusCode: 409, error: 'email_taken', message: `Un compte existe déjà pour ${dto.email}.`, errors: [{ field: 'email', message: 'Cette adresse a déjà un compte.' }] });
+        throw new ApiException({
+          statusCode: 409,
+          error: 'email_taken',
+          message: `Un compte existe déjà pour ${dto.email}.`,
+          errors: [{ field: 'email', message: 'Cette adresse a déjà un compte.' }],
+        });
       }
       const [row] = await tx.execute<Array<{ id: string }>>(
         `insert into account (id, created_at, updated_at, name, email, role, active, version) values (gen_random_uuid(), now(), now(), ?, ?, ?, true, 1) returning id`,
@@ -93,9 +98,12 @@ export class AccountsService {
   async reinvite(id: string, by: SignedIn): Promise<InvitationView> {
     const account = await this.get(id);
     if (account.hasPassword) {
-      throw ApiException.rule([{ field: 'id', message: 'Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».' }]);
+      throw ApiException.rule([
+        { field: 'id', message: 'Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».' },
+      ]);
     }
-    if (!account.active) throw ApiException.rule([{ field: 'active', message: 'Ce compte est désactivé : réactivez-le avant de l’inviter.' }]);
+    if (!account.active)
+      throw ApiException.rule([{ field: 'active', message: 'Ce compte est désactivé : réactivez-le avant de l’inviter.' }]);
     const { token, expiresAt } = await this.auth.issueToken(id, 'invitation');
     const mailed = await this.auth.sendInvitation(account, by.name, token, expiresAt);
     return { account: await this.get(id), mailed, expiresAt: expiresAt.toISOString() };
@@ -104,20 +112,34 @@ export class AccountsService {
   async update(id: string, dto: UpdateAccountDto, by: SignedIn): Promise<AccountView> {
     const result = await this.em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(hashtext(?))', ['jalons:accounts']);
-      const [row] = await tx.execute<Array<{ version: number; role: Role; active: boolean }>>('select version, role, active from account where id = ? for update', [id]);
+      const [row] = await tx.execute<Array<{ version: number; role: Role; active: boolean }>>(
+        'select version, role, active from account where id = ? for update',
+        [id],
+      );
       if (!row) throw ApiException.notFound('Le compte', id);
       if (row.version !== dto.version) throw ApiException.conflict(row.version, 'Ce compte');
       const role = dto.role ?? row.role;
       const active = dto.active ?? row.active;
       if (id === by.id && (role !== 'admin' || !active)) {
-        throw ApiException.rule([{ field: dto.active === false ? 'active' : 'role', message: 'Vous ne pouvez pas retirer vos propres droits d’administration : demandez-le à un autre administrateur.' }]);
+        throw ApiException.rule([
+          {
+            field: dto.active === false ? 'active' : 'role',
+            message: 'Vous ne pouvez pas retirer vos propres droits d’administration : demandez-le à un autre administrateur.',
+          },
+        ]);
       }
       if (row.role === 'admin' && (role !== 'admin' || !active)) {
-        const [{ n }] = await tx.execute<Array<{ n: number }>>(`select count(*)::int as n from account where role = 'admin' and active and id <> ?`, [id]);
+        const [{ n }] = await tx.execute<Array<{ n: number }>>(
+          `select count(*)::int as n from account where role = 'admin' and active and id <> ?`,
+          [id],
+        );
         if (n === 0) throw ApiException.rule([{ field: 'role', message: 'Il doit rester au moins un administrateur actif.' }]);
       }
       if (dto.functionIds) this.checkOwning(role, dto.functionIds);
-      await tx.execute('update account set name = coalesce(?, name), role = ?, active = ?, version = version + 1, updated_at = now() where id = ?', [dto.name ?? null, role, active, id]);
+      await tx.execute(
+        'update account set name = coalesce(?, name), role = ?, active = ?, version = version + 1, updated_at = now() where id = ?',
+        [dto.name ?? null, role, active, id],
+      );
       if (dto.functionIds) await this.assignFunctions(tx, id, dto.functionIds);
       else if (!OWNING_ROLES.includes(role)) await this.assignFunctions(tx, id, []);
       return { deactivated: row.active && !active };
@@ -128,7 +150,9 @@ export class AccountsService {
 
   private checkOwning(role: Role, functionIds: string[]): void {
     if (functionIds.length && !OWNING_ROLES.includes(role)) {
-      throw ApiException.rule([{ field: 'functionIds', message: 'Seuls un responsable de fonction ou le chef de projet peuvent porter des fonctions.' }]);
+      throw ApiException.rule([
+        { field: 'functionIds', message: 'Seuls un responsable de fonction ou le chef de projet peuvent porter des fonctions.' },
+      ]);
     }
   }
 

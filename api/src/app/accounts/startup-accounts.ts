@@ -46,12 +46,17 @@ export async function ensureStartupAccounts(em: EntityManager, options: StartupA
   }
   if (options.admin) {
     // no administrator who can sign in (an administrator without a password does not count)
-    const [{ n }] = await sql.execute<Array<{ n: number }>>(`select count(*)::int as n from account where role = 'admin' and active and password_hash is not null`);
+    const [{ n }] = await sql.execute<Array<{ n: number }>>(
+      `select count(*)::int as n from account where role = 'admin' and active and password_hash is not null`,
+    );
     if (n === 0) {
       const hash = await hashPassword(options.admin.password);
       const [existing] = await sql.execute<Array<{ id: string }>>('select id from account where lower(email) = ?', [options.admin.email]);
       if (existing) {
-        await sql.execute(`update account set role = 'admin', active = true, password_hash = ?, version = version + 1 where id = ?`, [hash, existing.id]);
+        await sql.execute(`update account set role = 'admin', active = true, password_hash = ?, version = version + 1 where id = ?`, [
+          hash,
+          existing.id,
+        ]);
       } else {
         await sql.execute(
           `insert into account (id, created_at, updated_at, name, email, role, active, password_hash, version) values (gen_random_uuid(), now(), now(), 'Administrateur', ?, 'admin', true, ?, 1)`,
@@ -73,12 +78,10 @@ export async function ensureStartupAccounts(em: EntityManager, options: StartupA
     for (const d of todo) {
       const row = byEmail.get(d.email);
       if (!row) {
-        await sql.execute(`insert into account (id, created_at, updated_at, name, email, role, active, password_hash, version) values (gen_random_uuid(), now(), now(), ?, ?, ?, true, ?, 1)`, [
-          d.name,
-          d.email,
-          d.role,
-          hash,
-        ]);
+        await sql.execute(
+          `insert into account (id, created_at, updated_at, name, email, role, active, password_hash, version) values (gen_random_uuid(), now(), now(), ?, ?, ?, true, ?, 1)`,
+          [d.name, d.email, d.role, hash],
+        );
       } else {
         await sql.execute('update account set role = ?, password_hash = ?, version = version + 1 where id = ?', [d.role, hash, row.id]);
       }

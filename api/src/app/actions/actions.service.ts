@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  checkActionDates,
-  checkStatusProgress,
-  phaseAt,
-  wouldCreateCycle,
-} from '@jalons/domain';
+import { checkActionDates, checkStatusProgress, phaseAt, wouldCreateCycle } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, UpdateActionStatusDto } from '@jalons/contract';
 
@@ -37,14 +32,18 @@ export class ActionsService {
   /** Actions of the roadmap among `ids`, their rows share-locked so that none is deleted before the commit. */
   private async lockedPredecessors(tx: EntityManager, roadmap: Roadmap, ids: string[]): Promise<Action[]> {
     if (!ids.length) return [];
-    const rows = await tx.execute<Array<{ id: string }>>('select id from action where roadmap_id = ? and id in (?) for share', [roadmap.id, ids]);
+    const rows = await tx.execute<Array<{ id: string }>>('select id from action where roadmap_id = ? and id in (?) for share', [
+      roadmap.id,
+      ids,
+    ]);
     return rows.length ? tx.find(Action, { id: { $in: rows.map((r) => r.id) } }) : [];
   }
 
   private async phaseFor(tx: EntityManager, roadmap: Roadmap, start: IsoDate): Promise<Phase> {
     const phases = await tx.find(Phase, { roadmap }, { orderBy: { order: 'asc' } });
     const phase = phaseAt(phases, start);
-    if (!phase) throw ApiException.rule([{ field: 'start', message: 'Aucune phase de la feuille de route ne contient cette date de début.' }]);
+    if (!phase)
+      throw ApiException.rule([{ field: 'start', message: 'Aucune phase de la feuille de route ne contient cette date de début.' }]);
     return phase;
   }
 
@@ -63,7 +62,8 @@ export class ActionsService {
   }
 
   private checkVolet(fn: TargetFunction, volet: string | null | undefined) {
-    if (volet && !fn.central) throw ApiException.rule([{ field: 'volet', message: 'Seules les actions de la fonction centrale portent un volet.' }]);
+    if (volet && !fn.central)
+      throw ApiException.rule([{ field: 'volet', message: 'Seules les actions de la fonction centrale portent un volet.' }]);
   }
 
   async create(roadmapId: string, dto: CreateActionDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
@@ -80,7 +80,9 @@ export class ActionsService {
       const predecessors = [...new Set(dto.predecessorIds ?? [])];
       const found = await this.lockedPredecessors(tx, roadmap, predecessors);
       if (found.length !== predecessors.length) {
-        throw ApiException.rule([{ field: 'predecessorIds', message: 'Une action précédente est introuvable dans cette feuille de route.' }]);
+        throw ApiException.rule([
+          { field: 'predecessorIds', message: 'Une action précédente est introuvable dans cette feuille de route.' },
+        ]);
       }
       const action = tx.create(Action, {
         roadmap,
@@ -179,7 +181,12 @@ export class ActionsService {
         throw ApiException.rule([{ field: 'predecessorId', message: 'Cette dépendance existe déjà.' }]);
       }
       if (wouldCreateCycle(edges, [predecessor.id, action.id])) {
-        throw ApiException.rule([{ field: 'predecessorId', message: `Cette dépendance créerait un cycle : « ${action.title} » précède déjà « ${predecessor.title} ».` }]);
+        throw ApiException.rule([
+          {
+            field: 'predecessorId',
+            message: `Cette dépendance créerait un cycle : « ${action.title} » précède déjà « ${predecessor.title} ».`,
+          },
+        ]);
       }
       tx.create(ActionDependency, { predecessor, successor: action });
       action.updatedAt = new Date();
@@ -188,7 +195,13 @@ export class ActionsService {
     return this.read.action(id, at);
   }
 
-  async removeDependency(id: string, predecessorId: string, version: number, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
+  async removeDependency(
+    id: string,
+    predecessorId: string,
+    version: number,
+    at: IsoDate,
+    actorId: string | null = null,
+  ): Promise<ActionView> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
       const link = await tx.findOne(ActionDependency, { predecessor: predecessorId, successor: action }, { populate: ['predecessor'] });

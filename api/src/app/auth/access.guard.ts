@@ -60,4 +60,3 @@ export class AccessGuard implements CanActivate {
     }
   }
 }
-

@@ -15,7 +15,15 @@ import { SessionsService } from './sessions.service';
 import type { SignedIn } from './sessions.service';
 
 export function meView(who: SignedIn): MeView {
-  return { id: who.id, name: who.name, email: who.email, role: who.role, functionIds: [...who.functionIds], sessionExpiresAt: who.expiresAt.toISOString(), digest: who.digest };
+  return {
+    id: who.id,
+    name: who.name,
+    email: who.email,
+    role: who.role,
+    functionIds: [...who.functionIds],
+    sessionExpiresAt: who.expiresAt.toISOString(),
+    digest: who.digest,
+  };
 }
 
 @ApiTags('auth')

@@ -29,7 +29,10 @@ export class AuthService {
     private readonly throttle: ThrottleService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG)
-    private readonly config: Pick<AppConfig, 'loginMaxFailures' | 'loginMaxFailuresPerIp' | 'publicUrl' | 'invitationTtlHours' | 'resetTtlMinutes'>,
+    private readonly config: Pick<
+      AppConfig,
+      'loginMaxFailures' | 'loginMaxFailuresPerIp' | 'publicUrl' | 'invitationTtlHours' | 'resetTtlMinutes'
+    >,
   ) {}
 
   private get sql() {
@@ -66,10 +69,19 @@ export class AuthService {
 
   async changePassword(who: SignedIn, dto: ChangePasswordDto): Promise<void> {
     const verdict = await this.throttle.hit(`email:${who.email.toLowerCase()}`, this.config.loginMaxFailures);
-    if (!verdict.allowed) throw ApiException.tooMany(verdict.retryAfterSeconds, `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`);
-    const [row] = await this.sql.execute<Array<{ password_hash: string | null }>>('select password_hash from account where id = ?', [who.id]);
+    if (!verdict.allowed)
+      throw ApiException.tooMany(
+        verdict.retryAfterSeconds,
+        `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
+      );
+    const [row] = await this.sql.execute<Array<{ password_hash: string | null }>>('select password_hash from account where id = ?', [
+      who.id,
+    ]);
     if (!(await verifyPassword(row?.password_hash ?? null, dto.currentPassword))) {
-      throw ApiException.validation([{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }], 'Le mot de passe actuel est incorrect.');
+      throw ApiException.validation(
+        [{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }],
+        'Le mot de passe actuel est incorrect.',
+      );
     }
     const hash = await hashPassword(dto.password);
     await this.sql.execute('update account set password_hash = ? where id = ?', [hash, who.id]);
@@ -111,7 +123,10 @@ export class AuthService {
   async requestReset(email: string): Promise<void> {
     const verdict = await this.throttle.hit(`reset:${email}`, 3);
     if (!verdict.allowed) return;
-    const [row] = await this.sql.execute<Array<{ id: string; name: string; email: string }>>('select id, name, email from account where lower(email) = ? and active', [email]);
+    const [row] = await this.sql.execute<Array<{ id: string; name: string; email: string }>>(
+      'select id, name, email from account where lower(email) = ? and active',
+      [email],
+    );
     if (!row) return;
     const { token, expiresAt } = await this.issueToken(row.id, 'reset');
     void this.mail
@@ -138,7 +153,11 @@ export class AuthService {
   async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto, ip: string): Promise<void> {
     // guessing links from one address is slowed down like guessing passwords
     const verdict = await this.throttle.hit(`redeem-ip:${ip}`, this.config.loginMaxFailuresPerIp);
-    if (!verdict.allowed) throw ApiException.tooMany(verdict.retryAfterSeconds, `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`);
+    if (!verdict.allowed)
+      throw ApiException.tooMany(
+        verdict.retryAfterSeconds,
+        `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
+      );
     // the token is checked before the (costly) hash is computed, then again under its row lock
     await this.em.transactional((tx) => this.usableToken(tx, kind, dto.token, false));
     const hash = await hashPassword(dto.password);
@@ -154,16 +173,31 @@ export class AuthService {
   }
 
   /** The token's row when it can be used (known, of this kind, unused, unexpired, account active); else the right refusal. */
-  private async usableToken(tx: EntityManager, kind: AccountTokenKind, token: string, lock: boolean): Promise<{ id: string; account_id: string; email: string }> {
-    const [row] = await tx.execute<Array<{ id: string; account_id: string; email: string; used_at: Date | null; expired: boolean; active: boolean }>>(
+  private async usableToken(
+    tx: EntityManager,
+    kind: AccountTokenKind,
+    token: string,
+    lock: boolean,
+  ): Promise<{ id: string; account_id: string; email: string }> {
+    const [row] = await tx.execute<
+      Array<{ id: string; account_id: string; email: string; used_at: Date | null; expired: boolean; active: boolean }>
+    >(
       `select t.id, t.account_id, a.email, t.used_at, t.expires_at <= now() as expired, a.active
          from account_token t join account a on a.id = t.account_id
         where t.token_hash = ? and t.kind = ? ${lock ? 'for update of t' : ''}`,
       [tokenHash(token), kind],
     );
-    const again = kind === 'invitation' ? 'Demandez une nouvelle invitation à l’administrateur.' : 'Demandez un nouveau lien depuis la page « Mot de passe oublié ».';
+    const again =
+      kind === 'invitation'
+        ? 'Demandez une nouvelle invitation à l’administrateur.'
+        : 'Demandez un nouveau lien depuis la page « Mot de passe oublié ».';
     if (!row || !row.active) {
-      throw new ApiException({ statusCode: 404, error: 'token_unknown', message: `Ce lien n’est pas valable. ${again}`, errors: [{ field: 'token', message: 'Lien inconnu.' }] });
+      throw new ApiException({
+        statusCode: 404,
+        error: 'token_unknown',
+        message: `Ce lien n’est pas valable. ${again}`,
+        errors: [{ field: 'token', message: 'Lien inconnu.' }],
+      });
     }
     if (row.used_at) throw ApiException.gone('token_used', `Ce lien a déjà servi. ${again}`);
     if (row.expired) throw ApiException.gone('token_expired', `Ce lien a expiré. ${again}`);

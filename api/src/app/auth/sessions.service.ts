@@ -101,7 +101,9 @@ export class SessionsService {
 
   /** Deletes ended sessions and spent sign-in counters (run daily by the scheduler). */
   async purge(windowMinutes: number): Promise<void> {
-    await this.sql.execute('delete from session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ?)', [this.config.sessionIdleMinutes]);
+    await this.sql.execute('delete from session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ?)', [
+      this.config.sessionIdleMinutes,
+    ]);
     await this.sql.execute('delete from login_throttle where window_started_at <= now() - make_interval(mins => ?)', [windowMinutes]);
     await this.sql.execute(`delete from account_token where expires_at <= now() - interval '30 days'`);
   }

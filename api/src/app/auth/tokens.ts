@@ -7,7 +7,12 @@ import { randomToken, tokenHash } from './secrets';
  * A one-time link's token for an account (invitation or reset), stored as its SHA-256; the
  * account's earlier unused tokens of that kind stop working. Used by the API and the CLI.
  */
-export async function issueToken(em: EntityManager, accountId: string, kind: AccountTokenKind, ttlMinutes: number): Promise<{ token: string; expiresAt: Date }> {
+export async function issueToken(
+  em: EntityManager,
+  accountId: string,
+  kind: AccountTokenKind,
+  ttlMinutes: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   await em.execute('update account_token set used_at = now() where account_id = ? and kind = ? and used_at is null', [accountId, kind]);
   const [row] = await em.execute<Array<{ expires_at: Date }>>(

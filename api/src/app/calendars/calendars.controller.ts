@@ -41,7 +41,12 @@ export class CalendarsController {
   async feed(@Param('file') file: string, @Res() res: Response): Promise<void> {
     const token = String(file).replace(/\.ics$/, '');
     const body = /^[\w-]{20,100}$/.test(token) ? await this.calendars.feed(token) : null;
-    if (body === null) throw new ApiException({ statusCode: 404, error: 'not_found', message: 'Aucun calendrier à cette adresse (elle a pu être révoquée).' });
+    if (body === null)
+      throw new ApiException({
+        statusCode: 404,
+        error: 'not_found',
+        message: 'Aucun calendrier à cette adresse (elle a pu être révoquée).',
+      });
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Cache-Control', 'private, max-age=300');
     res.send(body);

@@ -9,7 +9,13 @@ import { ApiException } from '../../infra/http/errors';
 import type { SignedIn } from '../auth/sessions.service';
 import { randomToken, tokenHash } from '../auth/secrets';
 
-const STATUS: Record<string, string> = { a_lancer: 'à lancer', en_cours: 'en cours', bloquee: 'bloquée', terminee: 'terminée', abandonnee: 'abandonnée' };
+const STATUS: Record<string, string> = {
+  a_lancer: 'à lancer',
+  en_cours: 'en cours',
+  bloquee: 'bloquée',
+  terminee: 'terminée',
+  abandonnee: 'abandonnée',
+};
 
 interface EventRow {
   kind: 'action' | 'milestone';
@@ -45,7 +51,8 @@ export class CalendarsService {
 
   async create(dto: CreateCalendarDto, who: SignedIn): Promise<CalendarFeedView> {
     const target = dto.scope === 'person' ? (dto.targetId ?? who.id) : dto.targetId;
-    if (!target) throw ApiException.validation([{ field: 'targetId', message: 'targetId doit désigner la fonction ou la feuille de route suivie.' }]);
+    if (!target)
+      throw ApiException.validation([{ field: 'targetId', message: 'targetId doit désigner la fonction ou la feuille de route suivie.' }]);
     if (dto.scope === 'person' && target !== who.id && who.role !== 'admin') {
       throw ApiException.rule([{ field: 'targetId', message: 'Un calendrier personnel ne suit que vos propres échéances.' }]);
     }
@@ -67,12 +74,20 @@ export class CalendarsService {
           ? `select f.name || ' — ' || r.territory as label from target_function f join roadmap r on r.id = f.roadmap_id where f.id = ?`
           : `select r.territory || ' — ' || r.mandate_label as label from roadmap r where r.id = ?`;
     const [row] = await this.sql.execute<Array<{ label: string }>>(query, [id]);
-    if (!row) throw ApiException.rule([{ field: 'targetId', message: `Aucune ${scope === 'person' ? 'personne' : scope === 'function' ? 'fonction' : 'feuille de route'} ne porte cet identifiant.` }]);
+    if (!row)
+      throw ApiException.rule([
+        {
+          field: 'targetId',
+          message: `Aucune ${scope === 'person' ? 'personne' : scope === 'function' ? 'fonction' : 'feuille de route'} ne porte cet identifiant.`,
+        },
+      ]);
     return `Jalons — ${row.label}`;
   }
 
   list(who: SignedIn): Promise<CalendarFeedView[]> {
-    return this.sql.execute<CalendarFeedView[]>(`${FEED_VIEW} where account_id = ? order by revoked_at is not null, created_at desc`, [who.id]);
+    return this.sql.execute<CalendarFeedView[]>(`${FEED_VIEW} where account_id = ? order by revoked_at is not null, created_at desc`, [
+      who.id,
+    ]);
   }
 
   async revoke(id: string, who: SignedIn): Promise<void> {
@@ -91,8 +106,7 @@ export class CalendarsService {
       [tokenHash(token)],
     );
     if (!feed) return null;
-    const where =
-      feed.scope === 'roadmap' ? 'x.roadmap_id = ?' : feed.scope === 'function' ? 'x.function_id = ?' : 'x.owner_id = ?';
+    const where = feed.scope === 'roadmap' ? 'x.roadmap_id = ?' : feed.scope === 'function' ? 'x.function_id = ?' : 'x.owner_id = ?';
     const rows = await this.sql.execute<EventRow[]>(
       `select x.* from (
          select 'action' as kind, a.id, a.title, a.due_date::text as day, a.status, a.progress, null as achieved_on, f.name as function_name, r.territory,
@@ -105,10 +119,20 @@ export class CalendarsService {
        ) x where ${where} order by x.day, x.title`,
       [feed.target_id],
     );
-    const cal = ical({ name: feed.label, prodId: { company: 'Jalons', product: 'feuille-de-route', language: 'FR' }, method: ICalCalendarMethod.PUBLISH, ttl: 3600 });
+    const cal = ical({
+      name: feed.label,
+      prodId: { company: 'Jalons', product: 'feuille-de-route', language: 'FR' },
+      method: ICalCalendarMethod.PUBLISH,
+      ttl: 3600,
+    });
     for (const r of rows) {
       const url = `${this.config.publicUrl}/${r.kind === 'action' ? 'actions' : 'jalons'}/${r.id}`;
-      const state = r.kind === 'action' ? `${STATUS[r.status!] ?? r.status}, ${r.progress} %` : r.achieved_on ? `atteint le ${r.achieved_on}` : 'à atteindre';
+      const state =
+        r.kind === 'action'
+          ? `${STATUS[r.status!] ?? r.status}, ${r.progress} %`
+          : r.achieved_on
+            ? `atteint le ${r.achieved_on}`
+            : 'à atteindre';
       cal.createEvent({
         id: `${r.kind}-${r.id}@jalons`,
         allDay: true,

@@ -11,7 +11,10 @@ import { BaseEntity } from './base';
  * whose `owner` it is. No password until an invitation is accepted.
  */
 @Entity({ tableName: 'account' })
-@Unique({ name: 'account_email_lower_unique', expression: 'create unique index "account_email_lower_unique" on "account" (lower("email"))' })
+@Unique({
+  name: 'account_email_lower_unique',
+  expression: 'create unique index "account_email_lower_unique" on "account" (lower("email"))',
+})
 export class Account extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   name!: string;

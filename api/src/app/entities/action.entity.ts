@@ -11,7 +11,10 @@ import { TargetFunction } from './target-function.entity';
 @Unique({ properties: ['roadmap', 'kitKey'] })
 @Index({ properties: ['roadmap', 'due'] })
 // the reminder job scans open actions by due date, over every roadmap
-@Index({ name: 'action_due_date_open_index', expression: `create index "action_due_date_open_index" on "action" ("due_date") where "status" not in ('terminee', 'abandonnee')` })
+@Index({
+  name: 'action_due_date_open_index',
+  expression: `create index "action_due_date_open_index" on "action" ("due_date") where "status" not in ('terminee', 'abandonnee')`,
+})
 @Check({ name: 'action_dates_check', expression: 'due_date >= start_date' })
 @Check({ name: 'action_progress_check', expression: 'progress between 0 and 100' })
 export class Action extends BaseEntity {

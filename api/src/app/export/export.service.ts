@@ -57,14 +57,32 @@ export class ExportService {
     }));
     const base = `jalons-${roadmap.slug}-${at}`;
     if (format === 'csv') {
-      const header = ['Fonction', 'Phase', 'Action', 'Volet', 'Début', 'Échéance', 'Statut', 'Avancement %', 'Attendu %', 'Santé', 'En retard', 'Responsable', 'Actions précédentes'];
+      const header = [
+        'Fonction',
+        'Phase',
+        'Action',
+        'Volet',
+        'Début',
+        'Échéance',
+        'Statut',
+        'Avancement %',
+        'Attendu %',
+        'Santé',
+        'En retard',
+        'Responsable',
+        'Actions précédentes',
+      ];
       const cell = (v: string | number) => {
         const s = String(v);
         return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
       };
       const lines = [header, ...actionRows.map((r) => Object.values(r))].map((row) => row.map(cell).join(';'));
       // a BOM and semicolons: what a French spreadsheet opens without an import dialog
-      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') };
+      return {
+        filename: `${base}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+      };
     }
 
     const book = new ExcelJS.Workbook();
@@ -82,8 +100,11 @@ export class ExportService {
       { header: 'Attendu %', key: 'expected', width: 12 },
       { header: 'Santé', key: 'health', width: 14 },
     ];
-    const line = (niveau: string, nom: string, r: { count: number; done: number; overdue: number; blocked: number; progress: number; expected: number; health: Health }) =>
-      summary.addRow({ niveau, nom, ...r, health: HEALTH_LABELS[r.health] });
+    const line = (
+      niveau: string,
+      nom: string,
+      r: { count: number; done: number; overdue: number; blocked: number; progress: number; expected: number; health: Health },
+    ) => summary.addRow({ niveau, nom, ...r, health: HEALTH_LABELS[r.health] });
     line('Feuille de route', `${roadmap.territory} — ${roadmap.mandateLabel} (au ${formatFrDate(at)})`, roadmap.rollUp);
     for (const p of roadmap.phases) line('Phase', p.name, p.rollUp);
     for (const f of functions) line('Fonction', f.name, f.rollUp);

@@ -17,7 +17,11 @@ export class HealthController {
     try {
       await this.em.getConnection().execute('select 1');
     } catch {
-      throw new ApiException({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'database_unavailable', message: 'La base de données ne répond pas.' });
+      throw new ApiException({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'database_unavailable',
+        message: 'La base de données ne répond pas.',
+      });
     }
     return { status: 'ok', database: 'up', version: process.env['npm_package_version'] ?? '0.0.0' };
   }

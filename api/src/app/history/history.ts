@@ -5,7 +5,14 @@ import type { ItemType } from '../entities';
 
 export type Change = [field: string, from: unknown, to: unknown];
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'object' && 'title' in (v as object) ? String((v as { title: string }).title) : typeof v === 'object' && 'name' in (v as object) ? String((v as { name: string }).name) : String(v));
+const text = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'object' && 'title' in (v as object)
+      ? String((v as { title: string }).title)
+      : typeof v === 'object' && 'name' in (v as object)
+        ? String((v as { name: string }).name)
+        : String(v);
 
 /**
  * Stages one history line per changed field, in the caller's transaction, and bumps the roadmap's
@@ -25,7 +32,17 @@ export async function recordChanges(
   const at = new Date();
   const lines = changes.length ? changes : ([['comment', null, null]] as Change[]);
   for (const [field, from, to] of lines) {
-    em.create(ChangeEntry, { roadmap, itemType, itemId, actor, at, field, fromValue: text(from), toValue: text(to), comment: comment ?? null });
+    em.create(ChangeEntry, {
+      roadmap,
+      itemType,
+      itemId,
+      actor,
+      at,
+      field,
+      fromValue: text(from),
+      toValue: text(to),
+      comment: comment ?? null,
+    });
   }
 }
 

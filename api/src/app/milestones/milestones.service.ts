@@ -37,7 +37,13 @@ export class MilestonesService {
     }
   }
 
-  async create(roadmapId: string, dto: CreateMilestoneDto, at: IsoDate, today: IsoDate, actorId: string | null = null): Promise<MilestoneView> {
+  async create(
+    roadmapId: string,
+    dto: CreateMilestoneDto,
+    at: IsoDate,
+    today: IsoDate,
+    actorId: string | null = null,
+  ): Promise<MilestoneView> {
     const id = await this.em.transactional(async (tx) => {
       const roadmap = await tx.findOne(Roadmap, { id: roadmapId });
       if (!roadmap) throw ApiException.notFound('La feuille de route', roadmapId);

@@ -61,7 +61,9 @@ export class AdminRemindersController {
 
   @Post('reminders/run')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lancer le rappel maintenant (pour aujourd’hui ou un autre jour) ; ce qui a déjà été envoyé ne l’est pas deux fois' })
+  @ApiOperation({
+    summary: 'Lancer le rappel maintenant (pour aujourd’hui ou un autre jour) ; ce qui a déjà été envoyé ne l’est pas deux fois',
+  })
   run(@Body() dto: RunRemindersDto): Promise<RunReportView> {
     return this.reminders.run(dto.date ?? todayInParis(), 'admin');
   }
@@ -81,7 +83,13 @@ export class AdminRemindersController {
     const to = dto.to ?? req.account!.email;
     try {
       await this.mail.deliver(
-        linkMail(to, 'Jalons : courriel d’essai', ['Ce courriel d’essai confirme que Jalons peut envoyer des rappels.'], { label: 'Ouvrir Jalons', url: this.config.publicUrl }, `Envoyé à la demande de ${req.account!.name}.`),
+        linkMail(
+          to,
+          'Jalons : courriel d’essai',
+          ['Ce courriel d’essai confirme que Jalons peut envoyer des rappels.'],
+          { label: 'Ouvrir Jalons', url: this.config.publicUrl },
+          `Envoyé à la demande de ${req.account!.name}.`,
+        ),
         `<test-${Date.now()}@jalons>`,
       );
       return { sent: true, to, error: null };

@@ -54,7 +54,9 @@ export function renderDigest(person: { name: string }, items: DigestItem[], day:
       .filter((i) => (seen.has(i.itemId) ? false : (seen.add(i.itemId), true))),
   })).filter((s) => s.items.length);
   const count = ordered.reduce((n, s) => n + s.items.length, 0);
-  const late = ordered.filter((s) => s.title !== 'Bientôt à échéance' && s.title !== 'À échéance aujourd’hui').reduce((n, s) => n + s.items.length, 0);
+  const late = ordered
+    .filter((s) => s.title !== 'Bientôt à échéance' && s.title !== 'À échéance aujourd’hui')
+    .reduce((n, s) => n + s.items.length, 0);
   const link = (i: DigestItem) => `${publicUrl}/${i.itemType === 'action' ? 'actions' : 'jalons'}/${i.itemId}`;
   const label = (i: DigestItem) => `${i.itemType === 'milestone' ? 'Jalon' : 'Action'} « ${i.title} » — ${i.functionName}, ${i.territory}`;
   const settings = `${publicUrl}/mon-compte`;
@@ -66,7 +68,9 @@ export function renderDigest(person: { name: string }, items: DigestItem[], day:
     ...ordered.map((s) =>
       [
         `${s.title.toUpperCase()}`,
-        ...s.items.map((i) => `- ${label(i)} : ${when(i)}${i.rule === 'escalation' && i.ownerName ? `, responsable ${i.ownerName}` : ''}\n  ${link(i)}`),
+        ...s.items.map(
+          (i) => `- ${label(i)} : ${when(i)}${i.rule === 'escalation' && i.ownerName ? `, responsable ${i.ownerName}` : ''}\n  ${link(i)}`,
+        ),
       ].join('\n'),
     ),
     `Pour recevoir ces rappels une fois par semaine ou plus du tout : ${settings}`,

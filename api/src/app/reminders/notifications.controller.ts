@@ -34,7 +34,10 @@ export class NotificationsController {
           order by read_at is not null, run_date desc, due_date, title limit ?`,
         [me, q.limit ?? 50],
       ),
-      this.sql.execute<Array<{ unread: number }>>('select count(*)::int as unread from notification where account_id = ? and read_at is null', [me]),
+      this.sql.execute<Array<{ unread: number }>>(
+        'select count(*)::int as unread from notification where account_id = ? and read_at is null',
+        [me],
+      ),
     ]);
     return { unread, items };
   }
@@ -43,7 +46,10 @@ export class NotificationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Marquer un rappel comme lu' })
   async read(@Param('id', uuid('id')) id: string, @Req() req: AuthenticatedRequest): Promise<void> {
-    const rows = await this.sql.execute<Array<{ id: string }>>('update notification set read_at = coalesce(read_at, now()) where id = ? and account_id = ? returning id', [id, req.account!.id]);
+    const rows = await this.sql.execute<Array<{ id: string }>>(
+      'update notification set read_at = coalesce(read_at, now()) where id = ? and account_id = ? returning id',
+      [id, req.account!.id],
+    );
     if (!rows.length) throw ApiException.notFound('Le rappel', id);
   }
 

@@ -86,7 +86,10 @@ export class OutboxService {
           // fenced by the attempt number: a sender whose lease was taken over writes nothing
           await this.em
             .getConnection()
-            .execute(`update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ? and status = 'sending' and attempts = ?`, [m.id, m.attempts]);
+            .execute(
+              `update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ? and status = 'sending' and attempts = ?`,
+              [m.id, m.attempts],
+            );
           report.sent++;
         } catch (e) {
           const error = (e as Error).message.slice(0, 2000);
@@ -102,7 +105,9 @@ export class OutboxService {
             this.logger.error(`giving up on "${m.subject}" to ${m.to_address} after ${m.attempts} attempts: ${error}`);
           } else {
             report.retrying++;
-            this.logger.warn(`"${m.subject}" to ${m.to_address} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${error}`);
+            this.logger.warn(
+              `"${m.subject}" to ${m.to_address} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${error}`,
+            );
           }
         }
       }
@@ -111,10 +116,11 @@ export class OutboxService {
 
   /** Puts a failed message back in the queue (the administrator's "retry"). */
   async retry(id: string): Promise<boolean> {
-    const rows = await this.em.getConnection().execute<Array<{ id: string }>>(
-      `update outbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null where id = ? and status = 'failed' returning id`,
-      [id],
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<
+        Array<{ id: string }>
+      >(`update outbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null where id = ? and status = 'failed' returning id`, [id]);
     return rows.length > 0;
   }
 }

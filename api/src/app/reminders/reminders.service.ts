@@ -58,16 +58,24 @@ export class RemindersService {
     if (!due.length) return [];
     const people = await this.em
       .getConnection()
-      .execute<Array<{ id: string; name: string; email: string; digest: DigestFrequency }>>('select id, name, email, digest from account where id in (?)', [[...new Set(due.map((d) => d.accountId))]]);
+      .execute<
+        Array<{ id: string; name: string; email: string; digest: DigestFrequency }>
+      >('select id, name, email, digest from account where id in (?)', [[...new Set(due.map((d) => d.accountId))]]);
     const byId = new Map(people.map((p) => [p.id, p]));
-    return due.map((d) => ({ ...d, name: byId.get(d.accountId)!.name, email: byId.get(d.accountId)!.email, digest: byId.get(d.accountId)!.digest }));
+    return due.map((d) => ({
+      ...d,
+      name: byId.get(d.accountId)!.name,
+      email: byId.get(d.accountId)!.email,
+      digest: byId.get(d.accountId)!.digest,
+    }));
   }
 
   async run(day: IsoDate, trigger: 'cron' | 'cli' | 'admin', options: { send?: boolean } = {}): Promise<RunReport> {
-    const [run] = await this.em.getConnection().execute<Array<{ id: string }>>(
-      `insert into reminder_run (id, run_date, trigger, started_at, selected, created, digests) values (gen_random_uuid(), ?, ?, now(), 0, 0, 0) returning id`,
-      [day, trigger],
-    );
+    const [run] = await this.em
+      .getConnection()
+      .execute<
+        Array<{ id: string }>
+      >(`insert into reminder_run (id, run_date, trigger, started_at, selected, created, digests) values (gen_random_uuid(), ?, ?, now(), 0, 0, 0) returning id`, [day, trigger]);
     try {
       const decided = await this.em.transactional(async (tx) => {
         await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [JOB_LOCK]);
@@ -80,12 +88,21 @@ export class RemindersService {
       });
       await this.em
         .getConnection()
-        .execute('update reminder_run set finished_at = now(), selected = ?, created = ?, digests = ? where id = ?', [decided.selected, decided.created, decided.digests, run.id]);
+        .execute('update reminder_run set finished_at = now(), selected = ?, created = ?, digests = ? where id = ?', [
+          decided.selected,
+          decided.created,
+          decided.digests,
+          run.id,
+        ]);
       const delivery = options.send === false ? null : await this.outbox.deliverDue();
-      this.logger.log(`${day}: ${decided.selected} reminders due, ${decided.created} new, ${decided.digests} digests${delivery ? `, ${delivery.sent} sent` : ''}`);
+      this.logger.log(
+        `${day}: ${decided.selected} reminders due, ${decided.created} new, ${decided.digests} digests${delivery ? `, ${delivery.sent} sent` : ''}`,
+      );
       return { day, ...decided, delivery };
     } catch (e) {
-      await this.em.getConnection().execute('update reminder_run set finished_at = now(), error = ? where id = ?', [(e as Error).message.slice(0, 2000), run.id]);
+      await this.em
+        .getConnection()
+        .execute('update reminder_run set finished_at = now(), error = ? where id = ?', [(e as Error).message.slice(0, 2000), run.id]);
       throw e;
     }
   }

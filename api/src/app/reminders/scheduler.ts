@@ -32,7 +32,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly outbox: OutboxService,
     private readonly sessions: SessionsService,
     private readonly em: EntityManager,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds' | 'loginWindowMinutes'>,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds' | 'loginWindowMinutes'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -63,9 +64,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   async catchUp(includeToday: boolean): Promise<void> {
     const today = todayInParis();
     try {
-      const [row] = await this.em.getConnection().execute<Array<{ last: IsoDate | null }>>(
-        `select max(run_date)::text as last from reminder_run where finished_at is not null and error is null`,
-      );
+      const [row] = await this.em
+        .getConnection()
+        .execute<
+          Array<{ last: IsoDate | null }>
+        >(`select max(run_date)::text as last from reminder_run where finished_at is not null and error is null`);
       const until = includeToday ? today : addDays(today, -1);
       const floor = addDays(today, -7);
       let day = row?.last ? addDays(row.last, 1) : until;

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  expectedProgress,
-  isOverdue,
-  itemHealth,
-  milestoneState,
-  phaseAt,
-  rollUp,
-} from '@jalons/domain';
+import { expectedProgress, isOverdue, itemHealth, milestoneState, phaseAt, rollUp } from '@jalons/domain';
 import type { IsoDate, MilestoneItem, MilestoneState, ProgressItem, ReminderRules, RollUp } from '@jalons/domain';
 import type {
   ActionFilterDto,
@@ -150,7 +143,13 @@ type GroupRow = ProgressItem & { functionId: string; phaseId: string };
 
 /** Actions grouped once by phase, by function and by both, for the roll-ups. */
 function group(rows: readonly GroupRow[], at: IsoDate): Grouped {
-  const g: Grouped = { all: [], byPhase: new Map(), byFunction: new Map(), byFunctionPhase: new Map(), rollUp: (items) => rollUp(items ?? [], at) };
+  const g: Grouped = {
+    all: [],
+    byPhase: new Map(),
+    byFunction: new Map(),
+    byFunctionPhase: new Map(),
+    rollUp: (items) => rollUp(items ?? [], at),
+  };
   const push = (m: Map<string, ProgressItem[]>, k: string, item: ProgressItem) => {
     const list = m.get(k);
     if (list) list.push(item);
@@ -198,7 +197,6 @@ function counts(ms: ReadonlyArray<{ state: MilestoneState }>): MilestoneCounts {
     late: ms.filter((m) => m.state === 'late').length,
   };
 }
-
 
 /**
  * Reads of roadmaps, phases, functions, actions and milestones, in plain SQL shaped straight into
@@ -418,7 +416,8 @@ export class RoadmapReadModel {
     if (this.config.chronogramCacheSize > 0) {
       this.chronograms.delete(key);
       this.chronograms.set(key, { revision: current.revision, json });
-      while (this.chronograms.size > this.config.chronogramCacheSize) this.chronograms.delete(this.chronograms.keys().next().value as string);
+      while (this.chronograms.size > this.config.chronogramCacheSize)
+        this.chronograms.delete(this.chronograms.keys().next().value as string);
     }
     return { json, etag };
   }
@@ -433,9 +432,14 @@ export class RoadmapReadModel {
       // the roll-ups cover the whole roadmap: the bars themselves when they are all shown
       one ? this.progressRows(roadmapId) : null,
       // the bars shown: the whole roadmap's, or one function's (the roll-ups above always cover the roadmap)
-      one ? this.sql<ChronogramActionView>(GANTT_ACTION_SQL(true), [roadmapId, functionId]) : this.sql<ChronogramActionView>(GANTT_ACTION_SQL(false), [roadmapId]),
+      one
+        ? this.sql<ChronogramActionView>(GANTT_ACTION_SQL(true), [roadmapId, functionId])
+        : this.sql<ChronogramActionView>(GANTT_ACTION_SQL(false), [roadmapId]),
       this.sql<Omit<ChronogramMilestoneView, 'state'> & { state?: MilestoneState }>(GANTT_MILESTONE_SQL, [roadmapId]),
-      this.sql<PersonView>(CHRONOGRAM_PERSONS_SQL(one), one ? [roadmapId, functionId, roadmapId, functionId, roadmapId] : [roadmapId, roadmapId, roadmapId]),
+      this.sql<PersonView>(
+        CHRONOGRAM_PERSONS_SQL(one),
+        one ? [roadmapId, functionId, roadmapId, functionId, roadmapId] : [roadmapId, roadmapId, roadmapId],
+      ),
     ]);
     if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
     const people = new Map(persons.map((p) => [p.id, p]));
@@ -528,12 +532,19 @@ export class RoadmapReadModel {
     );
   }
 
-  private async milestoneStates(roadmapId: string, at: IsoDate): Promise<Array<{ functionId: string; phaseId: string; state: MilestoneState }>> {
+  private async milestoneStates(
+    roadmapId: string,
+    at: IsoDate,
+  ): Promise<Array<{ functionId: string; phaseId: string; state: MilestoneState }>> {
     const rows = await this.sql<{ function_id: string; phase_id: string; milestone_date: IsoDate; achieved_on: IsoDate | null }>(
       'select function_id, phase_id, milestone_date, achieved_on from milestone where roadmap_id = ?',
       [roadmapId],
     );
-    return rows.map((r) => ({ functionId: r.function_id, phaseId: r.phase_id, state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at) }));
+    return rows.map((r) => ({
+      functionId: r.function_id,
+      phaseId: r.phase_id,
+      state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at),
+    }));
   }
 
   /** The roadmap's latest changes, newest first, each with its item's title. */
@@ -562,5 +573,4 @@ export class RoadmapReadModel {
     const persons = await this.persons(rows.map((r) => r.actor_id));
     return rows.map((r) => historyView(r, persons));
   }
-
 }

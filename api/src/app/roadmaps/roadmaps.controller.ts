@@ -106,7 +106,11 @@ export class RoadmapsController {
   @Post(':id/milestones')
   @Allow(Access.itemCreator)
   @ApiOperation({ summary: 'Créer un jalon (sa phase est celle qui contient sa date)' })
-  createMilestone(@Param('id', uuid('id')) id: string, @Body() dto: CreateMilestoneDto, @ActorId() actor: string | null): Promise<MilestoneView> {
+  createMilestone(
+    @Param('id', uuid('id')) id: string,
+    @Body() dto: CreateMilestoneDto,
+    @ActorId() actor: string | null,
+  ): Promise<MilestoneView> {
     const today = todayInParis();
     return this.milestones.create(id, dto, today, today, actor);
   }
@@ -128,7 +132,9 @@ export class RoadmapsController {
 
   @Get(':id/chronogram')
   @ApiOperation({ summary: 'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions' })
-  @ApiOkResponse({ description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged' })
+  @ApiOkResponse({
+    description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
+  })
   async chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto, @Res() res: Response): Promise<void> {
     const { json, etag } = await this.read.chronogramJson(id, referenceDay(q.at), q.functionId);
     res.setHeader('ETag', etag);

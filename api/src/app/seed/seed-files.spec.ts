@@ -77,7 +77,9 @@ describe('the kit and roadmap seed files', () => {
     const unknown = editedKit((k) => {
       k.functions[1].actions[0].predecessors = ['ethique.nulle-part'];
     });
-    expect(refusal(() => loadKit(unknown)).problems).toEqual([{ path: '/functions/1/actions/0/predecessors/0', problem: 'unknown action "ethique.nulle-part"' }]);
+    expect(refusal(() => loadKit(unknown)).problems).toEqual([
+      { path: '/functions/1/actions/0/predecessors/0', problem: 'unknown action "ethique.nulle-part"' },
+    ]);
     const cyclic = editedKit((k) => {
       const [a, b] = k.functions[3].actions;
       a.predecessors = [b.key];

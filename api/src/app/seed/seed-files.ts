@@ -62,9 +62,7 @@ export interface RoadmapFile {
   items?: Record<string, RoadmapItemState>;
 }
 
-export type RoadmapItemState =
-  | { status: ActionStatus; progress: number; comment?: string; owner?: string }
-  | { achievedOn: IsoDate };
+export type RoadmapItemState = { status: ActionStatus; progress: number; comment?: string; owner?: string } | { achievedOn: IsoDate };
 
 /** A seed file that cannot be used: names the file, the place inside it and the problem. */
 export class SeedFileError extends Error {
@@ -123,7 +121,8 @@ export function loadKit(file: string): KitFile {
   kit.functions.forEach((fn, f) => {
     const at = `/functions/${f}`;
     const phases = new Set<string>();
-    if (kit.functions.filter((o) => o.code === fn.code).length > 1) problems.push({ path: `${at}/code`, problem: `function code "${fn.code}" is used twice` });
+    if (kit.functions.filter((o) => o.code === fn.code).length > 1)
+      problems.push({ path: `${at}/code`, problem: `function code "${fn.code}" is used twice` });
     const items: Array<[string, { key: string; phase: PhaseCode }, number[]]> = [
       ...fn.actions.map((a, i) => [`${at}/actions/${i}`, a, a.months] as [string, KitAction, number[]]),
       ...fn.milestones.map((m, i) => [`${at}/milestones/${i}`, m, [m.month]] as [string, KitMilestone, number[]]),
@@ -135,7 +134,8 @@ export function loadKit(file: string): KitFile {
       phases.add(item.phase);
       const max = phaseMonths.get(item.phase) ?? 0;
       if (months.some((m) => m > max)) problems.push({ path, problem: `months beyond the phase "${item.phase}" (${max} months at most)` });
-      if (months.length === 2 && months[0] > months[1]) problems.push({ path: `${path}/months`, problem: 'the first month must not come after the last' });
+      if (months.length === 2 && months[0] > months[1])
+        problems.push({ path: `${path}/months`, problem: 'the first month must not come after the last' });
     }
     fn.actions.forEach((a, i) => actionKeys.set(a.key, `${at}/actions/${i}`));
     if (phases.size < 2) problems.push({ path: at, problem: `function "${fn.code}" must have items in at least two phases` });
@@ -152,7 +152,8 @@ export function loadKit(file: string): KitFile {
   const cycle = findCycle(edges);
   if (cycle) problems.push({ path: actionKeys.get(cycle[0]) ?? '', problem: `dependency cycle: ${cycle.join(' → ')} → ${cycle[0]}` });
   const centrals = kit.functions.filter((fn) => fn.central);
-  if (centrals.length !== 1) problems.push({ path: '/functions', problem: `exactly one central function expected (found ${centrals.length})` });
+  if (centrals.length !== 1)
+    problems.push({ path: '/functions', problem: `exactly one central function expected (found ${centrals.length})` });
   if (problems.length) throw new SeedFileError(file, problems);
   return kit;
 }
@@ -170,7 +171,8 @@ export function loadRoadmapFile(file: string, kit: KitFile): RoadmapFile {
     if (emails.has(p.email.toLowerCase())) problems.push({ path: `/persons/${i}/email`, problem: `e-mail ${p.email} is used twice` });
     emails.add(p.email.toLowerCase());
   });
-  if (rm.projectLead && !persons.has(rm.projectLead)) problems.push({ path: '/projectLead', problem: `unknown person "${rm.projectLead}"` });
+  if (rm.projectLead && !persons.has(rm.projectLead))
+    problems.push({ path: '/projectLead', problem: `unknown person "${rm.projectLead}"` });
   const fnCodes = new Set(kit.functions.map((f) => f.code));
   for (const [code, person] of Object.entries(rm.functionOwners ?? {})) {
     if (!fnCodes.has(code)) problems.push({ path: `/functionOwners/${code}`, problem: `unknown function "${code}"` });

@@ -18,13 +18,12 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
     if (existing) return { created: false, roadmapId: existing.id };
 
     const emails = plan.persons.map((p) => p.email.toLowerCase());
-    const rows = emails.length
-      ? await tx.execute<Array<{ id: string }>>('select id from account where lower(email) in (?)', [emails])
-      : [];
+    const rows = emails.length ? await tx.execute<Array<{ id: string }>>('select id from account where lower(email) in (?)', [emails]) : [];
     const known = rows.length ? await tx.find(Account, { id: { $in: rows.map((row) => row.id) } }) : [];
     const persons = new Map(known.map((p) => [p.email.toLowerCase(), p]));
     for (const p of plan.persons) {
-      if (!persons.has(p.email.toLowerCase())) persons.set(p.email.toLowerCase(), tx.create(Account, { name: p.name, email: p.email, role: p.role }));
+      if (!persons.has(p.email.toLowerCase()))
+        persons.set(p.email.toLowerCase(), tx.create(Account, { name: p.name, email: p.email, role: p.role }));
     }
     const person = (email: string | null) => (email ? (persons.get(email.toLowerCase()) ?? null) : null);
 
@@ -51,7 +50,13 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
     const actions = new Map<string, Action>();
     for (const a of plan.actions) {
       const { functionId, phaseId, ownerEmail, comment, ...rest } = a;
-      const action = tx.create(Action, { ...rest, roadmap, fn: fns.get(functionId)!, phase: phases.get(phaseId)!, owner: person(ownerEmail) });
+      const action = tx.create(Action, {
+        ...rest,
+        roadmap,
+        fn: fns.get(functionId)!,
+        phase: phases.get(phaseId)!,
+        owner: person(ownerEmail),
+      });
       actions.set(a.id, action);
       tx.create(ChangeEntry, {
         roadmap,

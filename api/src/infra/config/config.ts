@@ -101,21 +101,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const production = env['NODE_ENV'] === 'production';
   const publicUrl = (env['PUBLIC_URL'] || `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}").`);
+  if (!/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}").`);
   const smtpUrl = env['SMTP_URL'] || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL.');
   const adminEmail = env['ADMIN_EMAIL']?.trim().toLowerCase();
   const adminPassword = env['ADMIN_PASSWORD'];
   if (!!adminEmail !== !!adminPassword) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither.');
-  if (adminEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL must be an e-mail address (got "${adminEmail}").`);
+  if (adminEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail))
+    throw new ConfigError(`ADMIN_EMAIL must be an e-mail address (got "${adminEmail}").`);
   if (adminPassword && ([...adminPassword].length < PASSWORD_MIN || [...adminPassword].length > PASSWORD_MAX)) {
     throw new ConfigError(`ADMIN_PASSWORD must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
   }
-  for (const o of (env['CORS_ORIGINS'] || '').split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`CORS_ORIGINS must list origins like https://example.org, comma-separated (got "${o}").`);
+  for (const o of (env['CORS_ORIGINS'] || '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    if (!/^https?:\/\/[^/]+$/.test(o))
+      throw new ConfigError(`CORS_ORIGINS must list origins like https://example.org, comma-separated (got "${o}").`);
   }
   const remindersCron = (env['REMINDERS_CRON'] || '30 7 * * *').trim();
-  if (!/^(\S+\s+){4,5}\S+$/.test(remindersCron)) throw new ConfigError(`REMINDERS_CRON must be a cron expression like "30 7 * * *" (got "${remindersCron}").`);
+  if (!/^(\S+\s+){4,5}\S+$/.test(remindersCron))
+    throw new ConfigError(`REMINDERS_CRON must be a cron expression like "30 7 * * *" (got "${remindersCron}").`);
   return {
     port,
     databaseUrl,
@@ -141,7 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     invitationTtlHours: int(env, 'INVITATION_TTL_HOURS', 24 * 7, 1, 24 * 90),
     resetTtlMinutes: int(env, 'RESET_TTL_MINUTES', 60, 5, 24 * 60),
-    corsOrigins: (env['CORS_ORIGINS'] || '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env['CORS_ORIGINS'] || '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: trustProxy(env['TRUST_PROXY']),
     remindersEnabled: bool(env, 'REMINDERS_ENABLED', true),
     remindersCron,

@@ -23,7 +23,10 @@ export interface SetupResult {
  * PostgreSQL advisory lock held on a connection of its own, so that instances starting together
  * take turns: the first does the work, the others find nothing left to do.
  */
-export async function prepareDatabase(url: string, options: { seed: boolean; seedsDir: string; accounts?: StartupAccounts }): Promise<SetupResult> {
+export async function prepareDatabase(
+  url: string,
+  options: { seed: boolean; seedsDir: string; accounts?: StartupAccounts },
+): Promise<SetupResult> {
   const logger = new Logger('Database');
   const lock = new Client({ connectionString: url });
   await lock.connect();

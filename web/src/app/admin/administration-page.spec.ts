@@ -1,22 +1,12 @@
 import type { AccountView, FunctionWithRollUpView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { provideFrenchLocale } from '../locale';
 import { must, text } from '../testing/dom';
-import {
-  aFunction,
-  aPerson,
-  aRemindersStatus,
-  aRoadmap,
-  anAccount,
-  anInvitation,
-} from '../testing/factories';
+import { aFunction, aPerson, aRemindersStatus, aRoadmap, anAccount, anInvitation } from '../testing/factories';
 import { aMe, provideSession } from '../testing/session';
 import { AdministrationPage } from './administration-page';
 
@@ -79,9 +69,7 @@ describe('AdministrationPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideFrenchLocale(),
-        provideSession(
-          aMe({ id: 'acc-admin', name: 'Yann Kerébel', role: 'admin' }),
-        ),
+        provideSession(aMe({ id: 'acc-admin', name: 'Yann Kerébel', role: 'admin' })),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -111,11 +99,9 @@ describe('AdministrationPage', () => {
 
   function row(name: string): HTMLTableRowElement {
     return must(
-      Array.from(
-        page.querySelectorAll<HTMLTableRowElement>(
-          '[data-testid="accounts"] tbody tr',
-        ),
-      ).find((r) => text(r.querySelector('th')).startsWith(name)),
+      Array.from(page.querySelectorAll<HTMLTableRowElement>('[data-testid="accounts"] tbody tr')).find((r) =>
+        text(r.querySelector('th')).startsWith(name),
+      ),
       `row of ${name}`,
     );
   }
@@ -126,46 +112,26 @@ describe('AdministrationPage', () => {
       .map((c) => text(c));
   }
 
-  function button(
-    within: Element,
-    name: string,
-  ): HTMLButtonElement | undefined {
-    return Array.from(within.querySelectorAll('button')).find((b) =>
-      text(b).startsWith(name),
-    );
+  function button(within: Element, name: string): HTMLButtonElement | undefined {
+    return Array.from(within.querySelectorAll('button')).find((b) => text(b).startsWith(name));
   }
 
   function type(id: string, value: string): void {
-    const el = must(
-      page.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`),
-      id,
-    );
+    const el = must(page.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`), id);
     el.value = value;
-    el.dispatchEvent(
-      new Event(el instanceof HTMLSelectElement ? 'change' : 'input'),
-    );
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input'));
   }
 
   async function submit(form: string): Promise<void> {
-    must(page.querySelector(form)).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector(form)).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
-  const announcement = (): string =>
-    text(page.querySelector('[data-testid="announcement"]'));
+  const announcement = (): string => text(page.querySelector('[data-testid="announcement"]'));
 
   it('lists the accounts by name: e-mail, role, functions, state and last sign-in', async () => {
     await open();
-    expect(cells('Anne Morvan')).toEqual([
-      'Anne Morvan',
-      'anne@example.test',
-      'Élu·e',
-      '—',
-      'Désactivé',
-      '30/04/2024 à 09:15',
-    ]);
+    expect(cells('Anne Morvan')).toEqual(['Anne Morvan', 'anne@example.test', 'Élu·e', '—', 'Désactivé', '30/04/2024 à 09:15']);
     expect(cells('Bleuenn')).toEqual([
       'Bleuenn Guivarc’h',
       'bleuenn@example.test',
@@ -199,15 +165,12 @@ describe('AdministrationPage', () => {
     await fixture.whenStable();
 
     const picker = must(page.querySelector('jl-function-picker fieldset'));
-    expect(text(picker.querySelector('legend'))).toBe(
-      'Fonctions dont la personne a la charge',
-    );
-    expect(
-      Array.from(picker.querySelectorAll('label')).map((l) => text(l)),
-    ).toEqual(['Éthique (actuellement : Soizic Le Bihan)', 'Socle de données']);
-    must(
-      page.querySelector<HTMLInputElement>('#invite-functionIds-fn-socle'),
-    ).click();
+    expect(text(picker.querySelector('legend'))).toBe('Fonctions dont la personne a la charge');
+    expect(Array.from(picker.querySelectorAll('label')).map((l) => text(l))).toEqual([
+      'Éthique (actuellement : Soizic Le Bihan)',
+      'Socle de données',
+    ]);
+    must(page.querySelector<HTMLInputElement>('#invite-functionIds-fn-socle')).click();
     await fixture.whenStable();
     await submit('[data-testid="invite-form"]');
 
@@ -223,16 +186,10 @@ describe('AdministrationPage', () => {
     await fixture.whenStable();
     await answer([...ALL, invitation.account]);
 
-    expect(announcement()).toBe(
-      'Invitation envoyée à nolwenn@example.test, valable jusqu’au 10/01/2099 à 10:00.',
-    );
-    expect(cells('Nolwenn Tanguy')[4]).toBe(
-      'Invitation en attente jusqu’au 10/01/2099 à 10:00',
-    );
+    expect(announcement()).toBe('Invitation envoyée à nolwenn@example.test, valable jusqu’au 10/01/2099 à 10:00.');
+    expect(cells('Nolwenn Tanguy')[4]).toBe('Invitation en attente jusqu’au 10/01/2099 à 10:00');
     // the form is ready for the next person
-    expect(
-      must(page.querySelector<HTMLInputElement>('#invite-name')).value,
-    ).toBe('');
+    expect(must(page.querySelector<HTMLInputElement>('#invite-name')).value).toBe('');
   });
 
   it('warns when the invitation could not be e-mailed', async () => {
@@ -256,9 +213,7 @@ describe('AdministrationPage', () => {
     expect(text(page.querySelector('[data-testid="mail-warning"]'))).toBe(
       'Le compte de Nolwenn Tanguy est prêt, mais le courriel d’invitation n’a pas pu être envoyé à nolwenn@example.test. Réessayez plus tard avec « Renvoyer l’invitation ».',
     );
-    expect(
-      page.querySelector('[data-testid="mail-warning"]')?.getAttribute('role'),
-    ).toBe('alert');
+    expect(page.querySelector('[data-testid="mail-warning"]')?.getAttribute('role')).toBe('alert');
   });
 
   it('says next to the e-mail when it already has an account (409), and asks for a role before sending', async () => {
@@ -267,9 +222,7 @@ describe('AdministrationPage', () => {
     type('invite-email', 'soizic@example.test');
     await submit('[data-testid="invite-form"]');
     http.expectNone('/api/accounts');
-    expect(text(page.querySelector('#invite-role-error'))).toBe(
-      'Choisissez un rôle.',
-    );
+    expect(text(page.querySelector('#invite-role-error'))).toBe('Choisissez un rôle.');
     expect(document.activeElement).toBe(page.querySelector('#invite-role'));
 
     type('invite-role', 'elected');
@@ -285,9 +238,7 @@ describe('AdministrationPage', () => {
     await fixture.whenStable();
     const email = must(page.querySelector('#invite-email'));
     expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect(text(page.querySelector('#invite-email-error'))).toBe(
-      'Un compte existe déjà pour cette adresse électronique.',
-    );
+    expect(text(page.querySelector('#invite-email-error'))).toBe('Un compte existe déjà pour cette adresse électronique.');
   });
 
   it('changes a role with the version read; an owner who becomes lead gives up their functions', async () => {
@@ -299,11 +250,7 @@ describe('AdministrationPage', () => {
     const heading = must(panel.querySelector('h2'));
     expect(text(heading)).toBe('Modifier le compte de Soizic Le Bihan');
     expect(document.activeElement).toBe(heading);
-    expect(
-      must(
-        panel.querySelector<HTMLInputElement>('#edit-functionIds-fn-ethique'),
-      ).checked,
-    ).toBe(true);
+    expect(must(panel.querySelector<HTMLInputElement>('#edit-functionIds-fn-ethique')).checked).toBe(true);
 
     type('edit-role', 'lead');
     await fixture.whenStable();
@@ -346,9 +293,7 @@ describe('AdministrationPage', () => {
     await fixture.whenStable();
     await answer([ADMIN, saved, ELECTED, PENDING]);
 
-    expect(announcement()).toBe(
-      'Le compte de Soizic Le Bihan est désactivé : cette personne ne peut plus se connecter.',
-    );
+    expect(announcement()).toBe('Le compte de Soizic Le Bihan est désactivé : cette personne ne peut plus se connecter.');
     expect(cells('Soizic')[4]).toBe('Désactivé');
     expect(button(row('Soizic'), 'Réactiver')).toBeDefined();
 
@@ -375,9 +320,7 @@ describe('AdministrationPage', () => {
     );
     await fixture.whenStable();
     await answer([ADMIN, anAccount({ version: 3 }), ELECTED, PENDING]);
-    expect(text(page.querySelector('[data-testid="row-error"]'))).toContain(
-      'modifié entre-temps',
-    );
+    expect(text(page.querySelector('[data-testid="row-error"]'))).toContain('modifié entre-temps');
   });
 
   it('sends an invitation again and says whether the e-mail went out', async () => {
@@ -395,18 +338,14 @@ describe('AdministrationPage', () => {
     );
     await fixture.whenStable();
     await answer();
-    expect(announcement()).toBe(
-      'Invitation envoyée à bleuenn@example.test, valable jusqu’au 17/01/2099 à 10:00.',
-    );
+    expect(announcement()).toBe('Invitation envoyée à bleuenn@example.test, valable jusqu’au 17/01/2099 à 10:00.');
   });
 
   it('shows the API’s message when the accounts cannot be loaded', async () => {
     fixture = TestBed.createComponent(AdministrationPage);
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    expect(text(page.querySelector('.notice[role="status"]'))).toBe(
-      'Chargement des comptes…',
-    );
+    expect(text(page.querySelector('.notice[role="status"]'))).toBe('Chargement des comptes…');
     http.expectOne('/api/accounts').flush(
       {
         statusCode: 403,
@@ -419,8 +358,6 @@ describe('AdministrationPage', () => {
     // forkJoin gave up: the roadmaps' call was cancelled
     http.match('/api/roadmaps');
     http.expectOne('/api/admin/reminders').flush(aRemindersStatus());
-    expect(text(page.querySelector('[role="alert"]'))).toBe(
-      'Impossible de charger les comptes : Réservé à l’administrateur·rice.',
-    );
+    expect(text(page.querySelector('[role="alert"]'))).toBe('Impossible de charger les comptes : Réservé à l’administrateur·rice.');
   });
 });

@@ -1,9 +1,4 @@
-import type {
-  AccountView,
-  FunctionWithRollUpView,
-  InvitationView,
-  RoadmapSummaryView,
-} from '@jalons/contract';
+import type { AccountView, FunctionWithRollUpView, InvitationView, RoadmapSummaryView } from '@jalons/contract';
 import type { Role } from '@jalons/domain';
 import { ROLES } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
@@ -18,21 +13,9 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import {
-  Observable,
-  catchError,
-  forkJoin,
-  map,
-  of,
-  startWith,
-  switchMap,
-} from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, startWith, switchMap } from 'rxjs';
 
 import { AccountPatch, AccountsService } from '../data/accounts.service';
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
@@ -41,13 +24,7 @@ import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
@@ -88,11 +65,7 @@ interface AccountRow {
 }
 
 /** Where an account stands: deactivated, waiting for its invitation to be accepted, or active. */
-export function accountState(
-  account: AccountView,
-  now: Date,
-  t: Translate = french,
-): string {
+export function accountState(account: AccountView, now: Date, t: Translate = french): string {
   if (!account.active) return t('Désactivé');
   if (account.hasPassword) return t('Actif');
   const until = account.invitationExpiresAt;
@@ -104,10 +77,7 @@ export function accountState(
 }
 
 /** What the administrator reads once an invitation went out (or did not). */
-export function invitationMessage(
-  invitation: InvitationView,
-  t: Translate = french,
-): Announcement {
+export function invitationMessage(invitation: InvitationView, t: Translate = french): Announcement {
   const { account } = invitation;
   return invitation.mailed
     ? {
@@ -149,10 +119,7 @@ export class AdministrationPage {
 
   /** bumped after a change: reloads without going back to « loading » */
   private readonly reloads = signal(0);
-  protected readonly state = toSignal(
-    toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))), { initialValue: LOADING });
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
@@ -175,9 +142,7 @@ export class AdministrationPage {
         roleLabel: t(ROLE_LABELS[account.role]),
         functions: account.functions.map((f) => f.name).join(', ') || '—',
         state: accountState(account, now, t),
-        lastLogin: account.lastLoginAt
-          ? formatParisDateTime(account.lastLoginAt, t.lang)
-          : t('Jamais'),
+        lastLogin: account.lastLoginAt ? formatParisDateTime(account.lastLoginAt, t.lang) : t('Jamais'),
         self: account.id === myId,
         canResend: account.active && !account.hasPassword,
       }));
@@ -206,12 +171,8 @@ export class AdministrationPage {
   // Editing an account
   protected readonly editing = signal<AccountView | null>(null);
   protected readonly editName = linkedSignal(() => this.editing()?.name ?? '');
-  protected readonly editRole = linkedSignal<Role>(
-    () => this.editing()?.role ?? 'elected',
-  );
-  protected readonly editFunctions = linkedSignal<string[]>(
-    () => this.editing()?.functions.map((f) => f.id) ?? [],
-  );
+  protected readonly editRole = linkedSignal<Role>(() => this.editing()?.role ?? 'elected');
+  protected readonly editFunctions = linkedSignal<string[]>(() => this.editing()?.functions.map((f) => f.id) ?? []);
   protected readonly editErrors = signal<FormErrors>(NO_ERRORS);
   protected readonly saving = signal(false);
 
@@ -223,19 +184,12 @@ export class AdministrationPage {
     const t = this.i18n.translate();
     const violations = [
       ...(name ? [] : [{ field: 'name', message: t('Indiquez le nom.') }]),
-      ...(email
-        ? []
-        : [{ field: 'email', message: t('Indiquez l’adresse électronique.') }]),
+      ...(email ? [] : [{ field: 'email', message: t('Indiquez l’adresse électronique.') }]),
       ...(role ? [] : [{ field: 'role', message: t('Choisissez un rôle.') }]),
     ];
     if (violations.length > 0 || !role) {
       this.inviteErrors.set(toFormErrors(violations, INVITE_FIELDS));
-      focusFirstError(
-        this.inviteErrors,
-        INVITE_FIELDS,
-        'invite',
-        this.injector,
-      );
+      focusFirstError(this.inviteErrors, INVITE_FIELDS, 'invite', this.injector);
       return;
     }
     this.inviteErrors.set(NO_ERRORS);
@@ -261,15 +215,8 @@ export class AdministrationPage {
         },
         error: (err: unknown) => {
           this.inviting.set(false);
-          this.inviteErrors.set(
-            this.formErrors(toApiRequestError(err, t), INVITE_FIELDS),
-          );
-          focusFirstError(
-            this.inviteErrors,
-            INVITE_FIELDS,
-            'invite',
-            this.injector,
-          );
+          this.inviteErrors.set(this.formErrors(toApiRequestError(err, t), INVITE_FIELDS));
+          focusFirstError(this.inviteErrors, INVITE_FIELDS, 'invite', this.injector);
         },
       });
   }
@@ -294,12 +241,7 @@ export class AdministrationPage {
     const name = this.editName().trim();
     const t = this.i18n.translate();
     if (!name) {
-      this.editErrors.set(
-        toFormErrors(
-          [{ field: 'name', message: t('Indiquez le nom.') }],
-          EDIT_FIELDS,
-        ),
-      );
+      this.editErrors.set(toFormErrors([{ field: 'name', message: t('Indiquez le nom.') }], EDIT_FIELDS));
       focusFirstError(this.editErrors, EDIT_FIELDS, 'edit', this.injector);
       return;
     }
@@ -360,10 +302,7 @@ export class AdministrationPage {
               ? this.i18n.t('Le compte de {name} est réactivé.', {
                   name: saved.name,
                 })
-              : this.i18n.t(
-                  'Le compte de {name} est désactivé : cette personne ne peut plus se connecter.',
-                  { name: saved.name },
-                ),
+              : this.i18n.t('Le compte de {name} est désactivé : cette personne ne peut plus se connecter.', { name: saved.name }),
           });
           if (this.editing()?.id === saved.id) this.editing.set(null);
           this.reloads.update((n) => n + 1);
@@ -383,9 +322,7 @@ export class AdministrationPage {
       .subscribe({
         next: (invitation) => {
           this.busy.set(null);
-          this.announcement.set(
-            invitationMessage(invitation, this.i18n.translate()),
-          );
+          this.announcement.set(invitationMessage(invitation, this.i18n.translate()));
           this.reloads.update((n) => n + 1);
         },
         error: (err: unknown) => this.refuseRowAction(err),
@@ -405,10 +342,7 @@ export class AdministrationPage {
   }
 
   /** The API's refusal spread over a form; an e-mail already in use is said next to the e-mail. */
-  private formErrors(
-    e: ApiRequestError,
-    fields: readonly string[],
-  ): FormErrors {
+  private formErrors(e: ApiRequestError, fields: readonly string[]): FormErrors {
     if (e.body?.error === 'email_taken' && !e.body.errors?.length) {
       return { byField: { email: e.message }, general: [] };
     }
@@ -430,13 +364,7 @@ export class AdministrationPage {
           switchMap((list) =>
             list.length === 0
               ? of([])
-              : forkJoin(
-                  list.map((roadmap) =>
-                    this.roadmaps
-                      .functions(roadmap.id)
-                      .pipe(map((functions) => toGroup(roadmap, functions))),
-                  ),
-                ),
+              : forkJoin(list.map((roadmap) => this.roadmaps.functions(roadmap.id).pipe(map((functions) => toGroup(roadmap, functions))))),
           ),
         ),
     }).pipe(
@@ -458,10 +386,7 @@ export class AdministrationPage {
   }
 }
 
-function toGroup(
-  roadmap: RoadmapSummaryView,
-  functions: FunctionWithRollUpView[],
-): FunctionChoiceGroup {
+function toGroup(roadmap: RoadmapSummaryView, functions: FunctionWithRollUpView[]): FunctionChoiceGroup {
   return {
     roadmapId: roadmap.id,
     label: `${roadmap.territory} · ${roadmap.mandateLabel}`,

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  model,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, model, inject } from '@angular/core';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 
@@ -35,18 +29,11 @@ export interface FunctionChoice {
   template: `
     <fieldset
       class="function-picker"
-      [attr.aria-describedby]="
-        error()
-          ? idPrefix() + '-error ' + idPrefix() + '-hint'
-          : idPrefix() + '-hint'
-      "
+      [attr.aria-describedby]="error() ? idPrefix() + '-error ' + idPrefix() + '-hint' : idPrefix() + '-hint'"
     >
       <legend>{{ legend() }}</legend>
       <p class="field-hint" [id]="idPrefix() + '-hint'">
-        {{
-          'Une fonction déjà confiée à une autre personne lui est retirée.'
-            | t: lang()
-        }}
+        {{ 'Une fonction déjà confiée à une autre personne lui est retirée.' | t: lang() }}
       </p>
       @for (group of groups(); track group.roadmapId) {
         @if (groups().length > 1) {
@@ -64,10 +51,7 @@ export interface FunctionChoice {
               <label [for]="idPrefix() + '-' + fn.id">
                 {{ fn.name }}
                 @if (fn.ownerName && fn.ownerId !== accountId()) {
-                  <span class="function-picker__owner">{{
-                    '(actuellement : {name})'
-                      | t: lang() : { name: fn.ownerName }
-                  }}</span>
+                  <span class="function-picker__owner">{{ '(actuellement : {name})' | t: lang() : { name: fn.ownerName } }}</span>
                 }
               </label>
             </li>
@@ -96,10 +80,6 @@ export class FunctionPicker {
 
   protected toggle(id: string, event: Event): void {
     const checked = (event.target as HTMLInputElement).checked;
-    this.selected.update((ids) =>
-      checked
-        ? [...ids.filter((x) => x !== id), id]
-        : ids.filter((x) => x !== id),
-    );
+    this.selected.update((ids) => (checked ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
   }
 }

@@ -1,9 +1,6 @@
 import type { RemindersStatusView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { provideFrenchLocale } from '../locale';
@@ -38,32 +35,24 @@ describe('RemindersAdmin', () => {
     fixture = TestBed.createComponent(RemindersAdmin);
     section = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    expect(text(section.querySelector('.notice[role="status"]'))).toBe(
-      'Chargement de l’état des rappels…',
-    );
+    expect(text(section.querySelector('.notice[role="status"]'))).toBe('Chargement de l’état des rappels…');
     http.expectOne({ method: 'GET', url: STATUS }).flush(status);
     await fixture.whenStable();
   }
 
   function facts(testid: string): string[][] {
-    return Array.from(
-      section.querySelectorAll(`[data-testid="${testid}"] dt`),
-    ).map((dt) => [text(dt), text(dt.nextElementSibling)]);
+    return Array.from(section.querySelectorAll(`[data-testid="${testid}"] dt`)).map((dt) => [text(dt), text(dt.nextElementSibling)]);
   }
 
   function rows(testid: string): string[][] {
-    return Array.from(
-      section.querySelectorAll(`[data-testid="${testid}"] tbody tr`),
-    ).map((tr) =>
+    return Array.from(section.querySelectorAll(`[data-testid="${testid}"] tbody tr`)).map((tr) =>
       Array.from(tr.querySelectorAll('th, td')).map((c) => text(c)),
     );
   }
 
   function button(name: string): HTMLButtonElement {
     return must(
-      Array.from(section.querySelectorAll('button')).find((b) =>
-        text(b).startsWith(name),
-      ),
+      Array.from(section.querySelectorAll('button')).find((b) => text(b).startsWith(name)),
       `button ${name}`,
     );
   }
@@ -75,9 +64,7 @@ describe('RemindersAdmin', () => {
   }
 
   async function submit(testid: string): Promise<void> {
-    must(section.querySelector(`[data-testid="${testid}"]`)).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(section.querySelector(`[data-testid="${testid}"]`)).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
@@ -95,26 +82,17 @@ describe('RemindersAdmin', () => {
       ['Envoyés', '40'],
       ['En échec', '2'],
     ]);
-    expect(rows('runs')).toEqual([
-      ['28/11/2026', 'Automatique', '12', '5', '3', '—'],
-    ]);
+    expect(rows('runs')).toEqual([['28/11/2026', 'Automatique', '12', '5', '3', '—']]);
   });
 
   it('warns clearly when no SMTP server is configured, or the job is off here', async () => {
     await open(aRemindersStatus({ smtpConfigured: false, enabled: false }));
-    expect(facts('reminders-schedule')[2]).toEqual([
-      'Serveur de courriel (SMTP)',
-      'Non configuré',
-    ]);
+    expect(facts('reminders-schedule')[2]).toEqual(['Serveur de courriel (SMTP)', 'Non configuré']);
     expect(text(section.querySelector('[data-testid="smtp-warning"]'))).toContain(
       'Aucun serveur de courriel n’est configuré : aucun courriel ne part.',
     );
-    expect(facts('reminders-schedule')[0][1]).toBe(
-      'Désactivé sur cette instance',
-    );
-    expect(
-      section.querySelector('[data-testid="disabled-warning"]'),
-    ).not.toBeNull();
+    expect(facts('reminders-schedule')[0][1]).toBe('Désactivé sur cette instance');
+    expect(section.querySelector('[data-testid="disabled-warning"]')).not.toBeNull();
   });
 
   it('lists the e-mails in trouble, and puts a failed one back in the queue', async () => {
@@ -154,9 +132,7 @@ describe('RemindersAdmin', () => {
     ]);
 
     button('Réessayer').click();
-    http
-      .expectOne({ method: 'POST', url: '/api/admin/outbox/mail-1/retry' })
-      .flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne({ method: 'POST', url: '/api/admin/outbox/mail-1/retry' }).flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
     http.expectOne(STATUS).flush(
       aRemindersStatus({
@@ -166,9 +142,7 @@ describe('RemindersAdmin', () => {
     );
     await fixture.whenStable();
 
-    expect(
-      text(section.querySelector('[data-testid="retry-announcement"]')),
-    ).toBe(
+    expect(text(section.querySelector('[data-testid="retry-announcement"]'))).toBe(
       'Le courriel « Jalons : vos rappels du 28/11/2026 » à soizic@example.test est remis dans la file d’envoi.',
     );
     expect(facts('outbox-counts')[3]).toEqual(['En échec', '1']);
@@ -217,9 +191,7 @@ describe('RemindersAdmin', () => {
     await fixture.whenStable();
     http.expectOne(STATUS).flush(aRemindersStatus());
     await fixture.whenStable();
-    expect(text(section.querySelector('[role="alert"]'))).toBe(
-      'Le rappel a échoué : base indisponible.',
-    );
+    expect(text(section.querySelector('[role="alert"]'))).toBe('Le rappel a échoué : base indisponible.');
   });
 
   it('sends a test e-mail to the address given and says whether it went out', async () => {
@@ -230,9 +202,7 @@ describe('RemindersAdmin', () => {
     expect(req.request.body).toEqual({ to: 'anne@example.test' });
     req.flush({ sent: true, to: 'anne@example.test', error: null });
     await fixture.whenStable();
-    expect(text(section.querySelector('[data-testid="test-mail-sent"]'))).toBe(
-      'Courriel d’essai envoyé à anne@example.test.',
-    );
+    expect(text(section.querySelector('[data-testid="test-mail-sent"]'))).toBe('Courriel d’essai envoyé à anne@example.test.');
 
     // to oneself, refused by the server
     type('test-to', '');
@@ -245,14 +215,10 @@ describe('RemindersAdmin', () => {
       error: 'connect ECONNREFUSED 127.0.0.1:25',
     });
     await fixture.whenStable();
-    expect(
-      text(section.querySelector('[data-testid="test-mail-failed"]')),
-    ).toBe(
+    expect(text(section.querySelector('[data-testid="test-mail-failed"]'))).toBe(
       'Le courriel d’essai n’a pas pu être envoyé à yann@example.test : connect ECONNREFUSED 127.0.0.1:25',
     );
-    expect(text(section.querySelector('[data-testid="test-mail-sent"]'))).toBe(
-      '',
-    );
+    expect(text(section.querySelector('[data-testid="test-mail-sent"]'))).toBe('');
   });
 
   it('says an invalid address next to its field', async () => {
@@ -276,16 +242,12 @@ describe('RemindersAdmin', () => {
     await fixture.whenStable();
     const field = must(section.querySelector('#test-to'));
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(text(section.querySelector('#test-to-error'))).toBe(
-      'to doit être une adresse électronique valide.',
-    );
+    expect(text(section.querySelector('#test-to-error'))).toBe('to doit être une adresse électronique valide.');
     expect(document.activeElement).toBe(field);
   });
 
   it('describes the usual daily schedules in words', () => {
     expect(describeCron('0 6 * * *')).toBe('tous les jours à 6 h 00');
-    expect(describeCron('*/5 * * * 1-5')).toBe(
-      'selon l’expression cron « */5 * * * 1-5 »',
-    );
+    expect(describeCron('*/5 * * * 1-5')).toBe('selon l’expression cron « */5 * * * 1-5 »');
   });
 });

@@ -1,46 +1,19 @@
-import type {
-  OutboxMessageView,
-  RemindersStatusView,
-  RunReportView,
-} from '@jalons/contract';
+import type { OutboxMessageView, RemindersStatusView, RunReportView } from '@jalons/contract';
 import { isIsoDate } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
-import {
-  RemindersAdminService,
-  TestMailResult,
-} from '../data/reminders-admin.service';
+import { RemindersAdminService, TestMailResult } from '../data/reminders-admin.service';
 import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 
-type StatusState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; view: RemindersStatusView };
+type StatusState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: RemindersStatusView };
 
 const LOADING: StatusState = { status: 'loading' };
 const RUN_FIELDS = ['date'] as const;
@@ -53,9 +26,7 @@ export const TRIGGER_LABELS: Readonly<Record<string, string>> = {
   admin: tKey('Manuel (administration)'),
 };
 
-export const OUTBOX_STATUS_LABELS: Readonly<
-  Record<OutboxMessageView['status'], string>
-> = {
+export const OUTBOX_STATUS_LABELS: Readonly<Record<OutboxMessageView['status'], string>> = {
   pending: tKey('Nouvel essai prévu'),
   sending: tKey('En cours d’envoi'),
   sent: tKey('Envoyé'),
@@ -73,24 +44,18 @@ export function describeCron(cron: string, t: Translate = french): string {
 }
 
 /** What a run did, in the language of `t`, for the administrator who started it. */
-export function describeRun(
-  report: RunReportView,
-  t: Translate = french,
-): string {
+export function describeRun(report: RunReportView, t: Translate = french): string {
   const day = report.day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
-  const decided = t(
-    'Rappel du {day} : {selected}, {created}, {digests} à envoyer.',
-    {
-      day,
-      selected: t('{n} échéance retenue|{n} échéances retenues', {
-        n: report.selected,
-      }),
-      created: t('{n} nouveau rappel|{n} nouveaux rappels', {
-        n: report.created,
-      }),
-      digests: t('{n} récapitulatif|{n} récapitulatifs', { n: report.digests }),
-    },
-  );
+  const decided = t('Rappel du {day} : {selected}, {created}, {digests} à envoyer.', {
+    day,
+    selected: t('{n} échéance retenue|{n} échéances retenues', {
+      n: report.selected,
+    }),
+    created: t('{n} nouveau rappel|{n} nouveaux rappels', {
+      n: report.created,
+    }),
+    digests: t('{n} récapitulatif|{n} récapitulatifs', { n: report.digests }),
+  });
   const d = report.delivery;
   const delivery = d
     ? t('Envoi : {sent}, {retrying} à réessayer, {failed} en échec.', {
@@ -129,10 +94,7 @@ export class RemindersAdmin {
   private readonly injector = inject(Injector);
 
   private readonly reloads = signal(0);
-  protected readonly state = toSignal(
-    toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))), { initialValue: LOADING });
   protected readonly view = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s.view : null;
@@ -151,10 +113,7 @@ export class RemindersAdmin {
       message,
       state: t(OUTBOX_STATUS_LABELS[message.status] || message.status),
       lastError: message.lastError ?? '—',
-      nextAttempt:
-        message.status === 'failed'
-          ? '—'
-          : formatParisDateTime(message.nextAttemptAt, t.lang),
+      nextAttempt: message.status === 'failed' ? '—' : formatParisDateTime(message.nextAttemptAt, t.lang),
       canRetry: message.status === 'failed',
     }));
   });
@@ -196,10 +155,7 @@ export class RemindersAdmin {
         next: () => {
           this.retrying.set(null);
           this.announcement.set(
-            this.i18n.t(
-              'Le courriel « {subject} » à {to} est remis dans la file d’envoi.',
-              { subject: message.subject, to: message.to },
-            ),
+            this.i18n.t('Le courriel « {subject} » à {to} est remis dans la file d’envoi.', { subject: message.subject, to: message.to }),
           );
           this.reloads.update((n) => n + 1);
         },
@@ -223,9 +179,7 @@ export class RemindersAdmin {
     if (unreadable || (date !== '' && !isIsoDate(date))) {
       this.runErrors.set({
         byField: {
-          date: this.i18n.t(
-            'Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.',
-          ),
+          date: this.i18n.t('Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.'),
         },
         general: [],
       });
@@ -245,12 +199,7 @@ export class RemindersAdmin {
         },
         error: (err: unknown) => {
           this.running.set(false);
-          this.runErrors.set(
-            apiFormErrors(
-              toApiRequestError(err, this.i18n.translate()),
-              RUN_FIELDS,
-            ),
-          );
+          this.runErrors.set(apiFormErrors(toApiRequestError(err, this.i18n.translate()), RUN_FIELDS));
           focusFirstError(this.runErrors, RUN_FIELDS, 'run', this.injector);
           // a failed run is recorded with its error
           this.reloads.update((n) => n + 1);
@@ -274,12 +223,7 @@ export class RemindersAdmin {
         },
         error: (err: unknown) => {
           this.testing.set(false);
-          this.testErrors.set(
-            apiFormErrors(
-              toApiRequestError(err, this.i18n.translate()),
-              TEST_FIELDS,
-            ),
-          );
+          this.testErrors.set(apiFormErrors(toApiRequestError(err, this.i18n.translate()), TEST_FIELDS));
           focusFirstError(this.testErrors, TEST_FIELDS, 'test', this.injector);
         },
       });

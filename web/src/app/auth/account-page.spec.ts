@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { must, text } from '../testing/dom';
@@ -51,16 +48,12 @@ describe('AccountPage', () => {
     type('account-currentPassword', current);
     type('account-password', password);
     type('account-confirmation', password);
-    must(page.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
   it('offers the reminders by e-mail and the calendars after the password', () => {
-    expect(
-      Array.from(page.querySelectorAll('h2')).map((h) => text(h)),
-    ).toEqual([
+    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual([
       'Votre compte',
       'Changer de mot de passe',
       'Rappels par courriel',
@@ -69,10 +62,7 @@ describe('AccountPage', () => {
   });
 
   it('says who the person is for Jalons', () => {
-    const facts = Array.from(page.querySelectorAll('.facts dt')).map((dt) => [
-      text(dt),
-      text(dt.nextElementSibling),
-    ]);
+    const facts = Array.from(page.querySelectorAll('.facts dt')).map((dt) => [text(dt), text(dt.nextElementSibling)]);
     expect(facts).toEqual([
       ['Nom', 'Soizic Le Bihan'],
       ['Adresse électronique', 'soizic@example.test'],
@@ -89,14 +79,8 @@ describe('AccountPage', () => {
     });
     req.flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
-    expect(
-      text(
-        page.querySelector('[aria-labelledby="titre-mot-de-passe"] [role="status"]'),
-      ),
-    ).toBe('Votre mot de passe est modifié.');
-    expect(
-      must(page.querySelector<HTMLInputElement>('#account-password')).value,
-    ).toBe('');
+    expect(text(page.querySelector('[aria-labelledby="titre-mot-de-passe"] [role="status"]'))).toBe('Votre mot de passe est modifié.');
+    expect(must(page.querySelector<HTMLInputElement>('#account-password')).value).toBe('');
   });
 
   it('says next to the field when the current password is wrong', async () => {
@@ -118,9 +102,7 @@ describe('AccountPage', () => {
     await fixture.whenStable();
     const current = must(page.querySelector('#account-currentPassword'));
     expect(current.getAttribute('aria-invalid')).toBe('true');
-    expect(text(page.querySelector('#account-currentPassword-error'))).toBe(
-      'Le mot de passe actuel est incorrect.',
-    );
+    expect(text(page.querySelector('#account-currentPassword-error'))).toBe('Le mot de passe actuel est incorrect.');
     // the same sentence is not repeated at the top
     expect(page.querySelector('[role="alert"]')).toBeNull();
     expect(document.activeElement).toBe(current);

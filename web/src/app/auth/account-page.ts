@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 
@@ -14,13 +6,7 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
@@ -95,9 +81,7 @@ export class AccountPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(
-            apiFormErrors(toApiRequestError(err, t), FORM_FIELDS),
-          );
+          this.errors.set(apiFormErrors(toApiRequestError(err, t), FORM_FIELDS));
           focusFirstError(this.errors, FORM_FIELDS, 'account', this.injector);
         },
       });

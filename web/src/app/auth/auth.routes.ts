@@ -7,9 +7,7 @@ import { ForgotPasswordPage } from './forgot-password-page';
 import { LoginPage } from './login-page';
 import { SetPasswordPage } from './set-password-page';
 
-export const loginRoutes: Route[] = [
-  { path: '', component: LoginPage, title: tKey('Connexion · Jalons') },
-];
+export const loginRoutes: Route[] = [{ path: '', component: LoginPage, title: tKey('Connexion · Jalons') }];
 
 export const forgotPasswordRoutes: Route[] = [
   {
@@ -37,10 +35,6 @@ export const invitationRoutes: Route[] = [
   },
 ];
 
-export const accountRoutes: Route[] = [
-  { path: '', component: AccountPage, title: tKey('Mon compte · Jalons') },
-];
+export const accountRoutes: Route[] = [{ path: '', component: AccountPage, title: tKey('Mon compte · Jalons') }];
 
-export const forbiddenRoutes: Route[] = [
-  { path: '', component: ForbiddenPage, title: tKey('Accès refusé · Jalons') },
-];
+export const forbiddenRoutes: Route[] = [{ path: '', component: ForbiddenPage, title: tKey('Accès refusé · Jalons') }];

@@ -1,25 +1,7 @@
-import type {
-  CalendarFeedView,
-  CalendarScope,
-  FunctionWithRollUpView,
-  RoadmapSummaryView,
-} from '@jalons/contract';
+import type { CalendarFeedView, CalendarScope, FunctionWithRollUpView, RoadmapSummaryView } from '@jalons/contract';
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 
@@ -30,17 +12,9 @@ import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDay } from '../items/history-table';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 
-type FeedsState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; feeds: CalendarFeedView[] };
+type FeedsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; feeds: CalendarFeedView[] };
 
 /** What a feed may follow besides one's own due dates: the roadmap in view and its functions. */
 type TargetsState =
@@ -114,9 +88,7 @@ export class CalendarFeeds {
     return s.feeds.map((feed) => ({
       feed,
       created: formatParisDay(feed.createdAt),
-      state: feed.revokedAt
-        ? t('Révoqué le {date}', { date: formatParisDay(feed.revokedAt) })
-        : t('Actif'),
+      state: feed.revokedAt ? t('Révoqué le {date}', { date: formatParisDay(feed.revokedAt) }) : t('Actif'),
       active: !feed.revokedAt,
     }));
   });
@@ -130,9 +102,7 @@ export class CalendarFeeds {
   });
   protected readonly functions = computed(() => {
     const t = this.targets();
-    return t.status === 'ready'
-      ? [...t.functions].sort((a, b) => a.order - b.order)
-      : [];
+    return t.status === 'ready' ? [...t.functions].sort((a, b) => a.order - b.order) : [];
   });
   protected readonly targetsError = computed(() => {
     const t = this.targets();
@@ -195,9 +165,7 @@ export class CalendarFeeds {
           this.creating.set(false);
           const e = toApiRequestError(err, this.i18n.translate());
           // a wrong target is said next to the function's list when it is there
-          this.errors.set(
-            apiFormErrors(e, scope === 'function' ? FORM_FIELDS : []),
-          );
+          this.errors.set(apiFormErrors(e, scope === 'function' ? FORM_FIELDS : []));
           focusFirstError(this.errors, FORM_FIELDS, 'calendar', this.injector);
         },
       });
@@ -215,24 +183,14 @@ export class CalendarFeeds {
         field.select();
       }
       this.copied.set(
-        this.i18n.t(
-          'La copie automatique n’est pas possible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).',
-        ),
+        this.i18n.t('La copie automatique n’est pas possible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (ou Cmd+C).'),
       );
     };
     if (!clipboard) {
       fallback();
       return;
     }
-    clipboard
-      .writeText(url)
-      .then(
-        () =>
-          this.copied.set(
-            this.i18n.t('Adresse copiée dans le presse-papiers.'),
-          ),
-        fallback,
-      );
+    clipboard.writeText(url).then(() => this.copied.set(this.i18n.t('Adresse copiée dans le presse-papiers.')), fallback);
   }
 
   /** The whole address at once, ready to copy. */
@@ -270,10 +228,7 @@ export class CalendarFeeds {
           this.confirming.set(null);
           if (this.created()?.id === feed.id) this.created.set(null);
           this.announcement.set(
-            this.i18n.t(
-              'Le calendrier « {label} » est révoqué : son adresse ne donne plus rien.',
-              { label: feed.label },
-            ),
+            this.i18n.t('Le calendrier « {label} » est révoqué : son adresse ne donne plus rien.', { label: feed.label }),
           );
           this.reloads.update((n) => n + 1);
           this.focusById('titre-calendriers');

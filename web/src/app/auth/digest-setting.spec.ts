@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
@@ -18,11 +15,7 @@ describe('DigestSetting', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [DigestSetting],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideSession(aMe({ digest: 'weekly' })),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideSession(aMe({ digest: 'weekly' }))],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(DigestSetting);
@@ -32,26 +25,19 @@ describe('DigestSetting', () => {
 
   afterEach(() => http.verify());
 
-  const radio = (value: string): HTMLInputElement =>
-    must(section.querySelector<HTMLInputElement>(`#digest-${value}`), value);
+  const radio = (value: string): HTMLInputElement => must(section.querySelector<HTMLInputElement>(`#digest-${value}`), value);
 
   async function choose(value: string): Promise<void> {
     radio(value).click();
     await fixture.whenStable();
-    must(section.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(section.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
   it('offers the three frequencies as a labelled radio group, the saved one checked', () => {
     const group = must(section.querySelector('fieldset'));
-    expect(text(group.querySelector('legend'))).toBe(
-      'Fréquence des courriels de rappel',
-    );
-    expect(
-      Array.from(group.querySelectorAll('label')).map((l) => text(l)),
-    ).toEqual([
+    expect(text(group.querySelector('legend'))).toBe('Fréquence des courriels de rappel');
+    expect(Array.from(group.querySelectorAll('label')).map((l) => text(l))).toEqual([
       'Un courriel récapitulatif par jour (les jours où il y a quelque chose)',
       'Un courriel récapitulatif par semaine, le lundi',
       'Aucun courriel (la cloche dans Jalons seulement)',

@@ -1,13 +1,6 @@
 import type { DigestFrequency } from '@jalons/domain';
 import { DIGEST_FREQUENCIES, DIGEST_LABELS } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, linkedSignal, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 
@@ -16,8 +9,7 @@ import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 
-const lowerFirst = (s: string): string =>
-  s.charAt(0).toLowerCase() + s.slice(1);
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * « Rappels par courriel » on the account page: a recap of one's reminders every day, every Monday,
@@ -28,11 +20,7 @@ const lowerFirst = (s: string): string =>
   imports: [FormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="card"
-      aria-labelledby="titre-rappels-courriel"
-      data-testid="digest-setting"
-    >
+    <section class="card" aria-labelledby="titre-rappels-courriel" data-testid="digest-setting">
       <h2 id="titre-rappels-courriel">
         {{ 'Rappels par courriel' | t: lang() }}
       </h2>
@@ -62,24 +50,12 @@ const lowerFirst = (s: string): string =>
           </legend>
           @for (option of options; track option.value) {
             <div class="choice">
-              <input
-                type="radio"
-                name="digest"
-                [id]="'digest-' + option.value"
-                [value]="option.value"
-                [(ngModel)]="digest"
-              />
-              <label [for]="'digest-' + option.value">{{
-                option.label | t: lang()
-              }}</label>
+              <input type="radio" name="digest" [id]="'digest-' + option.value" [value]="option.value" [(ngModel)]="digest" />
+              <label [for]="'digest-' + option.value">{{ option.label | t: lang() }}</label>
             </div>
           }
         </fieldset>
-        <button
-          type="submit"
-          class="button button--primary"
-          [disabled]="saving()"
-        >
+        <button type="submit" class="button button--primary" [disabled]="saving()">
           {{ 'Enregistrer ma préférence' | t: lang() }}
         </button>
       </form>
@@ -97,9 +73,7 @@ export class DigestSetting {
     label: DIGEST_LABELS[value],
   }));
   /** the choice on screen, as saved until the person picks another */
-  protected readonly digest = linkedSignal<DigestFrequency>(
-    () => this.auth.me()?.digest ?? 'daily',
-  );
+  protected readonly digest = linkedSignal<DigestFrequency>(() => this.auth.me()?.digest ?? 'daily');
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly refusal = signal<string | null>(null);

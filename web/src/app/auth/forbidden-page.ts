@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
@@ -20,10 +15,7 @@ import { ROLE_LABELS } from '../shared/labels';
     <h1>{{ 'Accès refusé' | t: lang() }}</h1>
     <div class="notice notice--error" role="alert">
       <p>
-        {{
-          'Vous n’êtes pas autorisé·e à ouvrir la page demandée : elle est réservée à l’administrateur·rice de Jalons.'
-            | t: lang()
-        }}
+        {{ 'Vous n’êtes pas autorisé·e à ouvrir la page demandée : elle est réservée à l’administrateur·rice de Jalons.' | t: lang() }}
         @if (roleLabel(); as role) {
           {{ 'Votre rôle : {role}.' | t: lang() : { role: role | t: lang() } }}
         }

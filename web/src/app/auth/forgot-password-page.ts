@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -14,13 +7,7 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { checkEmail } from './password-rules';
 
 const FORM_FIELDS = ['email'] as const;
@@ -69,12 +56,7 @@ export class ForgotPasswordPage {
         },
         error: (err: unknown) => {
           this.sending.set(false);
-          this.errors.set(
-            apiFormErrors(
-              toApiRequestError(err, this.i18n.translate()),
-              FORM_FIELDS,
-            ),
-          );
+          this.errors.set(apiFormErrors(toApiRequestError(err, this.i18n.translate()), FORM_FIELDS));
           focusFirstError(this.errors, FORM_FIELDS, 'forgot', this.injector);
         },
       });

@@ -50,15 +50,12 @@ describe('route guards', () => {
     harness = await RouterTestingHarness.create();
   }
 
-  const title = (): string =>
-    text((harness.routeNativeElement as HTMLElement).querySelector('h1'));
+  const title = (): string => text((harness.routeNativeElement as HTMLElement).querySelector('h1'));
 
   it('sends an anonymous visitor to the sign-in page, with the page asked for in ?retour=', async () => {
     await setUp(null);
     await harness.navigateByUrl('/chronogramme?roadmap=rm-1&fonction=fn-2');
-    expect(router.url).toBe(
-      '/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-1%26fonction%3Dfn-2',
-    );
+    expect(router.url).toBe('/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-1%26fonction%3Dfn-2');
     expect(title()).toBe('Connexion');
   });
 
@@ -78,27 +75,16 @@ describe('route guards', () => {
     expect(title()).toBe('Administration');
   });
 
-  it.each(['lead', 'owner', 'elected'] as const)(
-    'sends a %s from /administration to « Accès refusé »',
-    async (role) => {
-      await setUp(aMe({ role }));
-      await harness.navigateByUrl('/administration');
-      expect(title()).toBe('Accès refusé');
-      expect(
-        text(
-          (harness.routeNativeElement as HTMLElement).querySelector(
-            '[role="alert"]',
-          ),
-        ),
-      ).toContain('réservée à l’administrateur·rice');
-      expect(router.url).toBe('/acces-refuse');
-    },
-  );
+  it.each(['lead', 'owner', 'elected'] as const)('sends a %s from /administration to « Accès refusé »', async (role) => {
+    await setUp(aMe({ role }));
+    await harness.navigateByUrl('/administration');
+    expect(title()).toBe('Accès refusé');
+    expect(text((harness.routeNativeElement as HTMLElement).querySelector('[role="alert"]'))).toContain('réservée à l’administrateur·rice');
+    expect(router.url).toBe('/acces-refuse');
+  });
 
   it('only ever returns to a page of this app after signing in', () => {
-    expect(safeReturnUrl('/chronogramme?roadmap=rm-1')).toBe(
-      '/chronogramme?roadmap=rm-1',
-    );
+    expect(safeReturnUrl('/chronogramme?roadmap=rm-1')).toBe('/chronogramme?roadmap=rm-1');
     expect(safeReturnUrl(undefined)).toBe('/');
     expect(safeReturnUrl('https://ailleurs.example/piege')).toBe('/');
     expect(safeReturnUrl('//ailleurs.example/piege')).toBe('/');

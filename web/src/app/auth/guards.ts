@@ -1,10 +1,5 @@
 import { inject } from '@angular/core';
-import {
-  CanActivateChildFn,
-  CanActivateFn,
-  Router,
-  UrlTree,
-} from '@angular/router';
+import { CanActivateChildFn, CanActivateFn, Router, UrlTree } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
 
@@ -13,13 +8,7 @@ export const FORBIDDEN_PATH = '/acces-refuse';
 
 /** Only paths of this app come back from ?retour= (no other site, no loop through the sign-in page). */
 export function safeReturnUrl(retour: string | null | undefined): string {
-  if (
-    !retour ||
-    !retour.startsWith('/') ||
-    retour.startsWith('//') ||
-    retour.startsWith('/\\') ||
-    retour.startsWith(SIGN_IN_PATH)
-  ) {
+  if (!retour || !retour.startsWith('/') || retour.startsWith('//') || retour.startsWith('/\\') || retour.startsWith(SIGN_IN_PATH)) {
     return '/';
   }
   return retour;

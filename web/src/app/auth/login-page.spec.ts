@@ -1,15 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { AuthService, SESSION_EXPIRED } from '../data/auth.service';
@@ -53,17 +46,14 @@ describe('LoginPage', () => {
     page = harness.routeNativeElement as HTMLElement;
   }
 
-  const input = (id: string): HTMLInputElement =>
-    must(page.querySelector<HTMLInputElement>(`#${id}`), id);
+  const input = (id: string): HTMLInputElement => must(page.querySelector<HTMLInputElement>(`#${id}`), id);
 
   async function signIn(email: string, password: string): Promise<void> {
     input('login-email').value = email;
     input('login-email').dispatchEvent(new Event('input'));
     input('login-password').value = password;
     input('login-password').dispatchEvent(new Event('input'));
-    must(page.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await harness.fixture.whenStable();
   }
 
@@ -72,21 +62,13 @@ describe('LoginPage', () => {
   it('labels its fields and offers « Se connecter » and « Mot de passe oublié ? »', async () => {
     await open();
     expect(text(page.querySelector('h1'))).toBe('Connexion');
-    expect(text(page.querySelector('label[for="login-email"]'))).toBe(
-      'Adresse électronique',
-    );
+    expect(text(page.querySelector('label[for="login-email"]'))).toBe('Adresse électronique');
     expect(input('login-email').type).toBe('email');
-    expect(text(page.querySelector('label[for="login-password"]'))).toBe(
-      'Mot de passe',
-    );
+    expect(text(page.querySelector('label[for="login-password"]'))).toBe('Mot de passe');
     expect(input('login-password').type).toBe('password');
     expect(input('login-password').autocomplete).toBe('current-password');
-    expect(text(page.querySelector('button[type="submit"]'))).toBe(
-      'Se connecter',
-    );
-    const forgot = Array.from(page.querySelectorAll('a')).find(
-      (a) => text(a) === 'Mot de passe oublié ?',
-    );
+    expect(text(page.querySelector('button[type="submit"]'))).toBe('Se connecter');
+    const forgot = Array.from(page.querySelectorAll('a')).find((a) => text(a) === 'Mot de passe oublié ?');
     expect(forgot?.getAttribute('href')).toBe('/mot-de-passe-oublie');
   });
 
@@ -145,13 +127,8 @@ describe('LoginPage', () => {
       { status: 429, statusText: 'Too Many Requests' },
     );
     await harness.fixture.whenStable();
-    expect(alertText()).toBe(
-      'Trop de tentatives de connexion : réessayez dans 15 minutes.',
-    );
-    expect(
-      must(page.querySelector<HTMLButtonElement>('button[type="submit"]'))
-        .disabled,
-    ).toBe(false);
+    expect(alertText()).toBe('Trop de tentatives de connexion : réessayez dans 15 minutes.');
+    expect(must(page.querySelector<HTMLButtonElement>('button[type="submit"]')).disabled).toBe(false);
   });
 
   it('asks for both fields before sending anything, next to each, and puts the keyboard on the first', async () => {
@@ -160,13 +137,9 @@ describe('LoginPage', () => {
     http.expectNone('/api/auth/login');
     const email = input('login-email');
     expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect(text(page.querySelector('#login-email-error'))).toBe(
-      'Indiquez votre adresse électronique.',
-    );
+    expect(text(page.querySelector('#login-email-error'))).toBe('Indiquez votre adresse électronique.');
     expect(email.getAttribute('aria-describedby')).toBe('login-email-error');
-    expect(text(page.querySelector('#login-password-error'))).toBe(
-      'Indiquez votre mot de passe.',
-    );
+    expect(text(page.querySelector('#login-password-error'))).toBe('Indiquez votre mot de passe.');
     expect(document.activeElement).toBe(email);
   });
 
@@ -181,17 +154,14 @@ describe('LoginPage', () => {
         errors: [
           {
             field: 'email',
-            message:
-              'email doit être une adresse électronique valide (nom@domaine.fr).',
+            message: 'email doit être une adresse électronique valide (nom@domaine.fr).',
           },
         ],
       },
       { status: 400, statusText: 'Bad Request' },
     );
     await harness.fixture.whenStable();
-    expect(text(page.querySelector('#login-email-error'))).toBe(
-      'email doit être une adresse électronique valide (nom@domaine.fr).',
-    );
+    expect(text(page.querySelector('#login-email-error'))).toBe('email doit être une adresse électronique valide (nom@domaine.fr).');
     expect(alertText()).toBe('La requête est invalide.');
   });
 
@@ -206,24 +176,14 @@ describe('LoginPage', () => {
       TestBed.inject(AuthService).leaveNotice(SESSION_EXPIRED);
       await open();
       expect(text(page.querySelector('h1'))).toBe('Sign in');
-      expect(text(page.querySelector('[data-testid="notice"]'))).toBe(
-        'Your session has expired: sign in again.',
-      );
-      expect(text(page.querySelector('label[for="login-email"]'))).toBe(
-        'E-mail address',
-      );
+      expect(text(page.querySelector('[data-testid="notice"]'))).toBe('Your session has expired: sign in again.');
+      expect(text(page.querySelector('label[for="login-email"]'))).toBe('E-mail address');
       expect(text(page.querySelector('button[type="submit"]'))).toBe('Sign in');
-      expect(text(page.querySelector('a[href="/mot-de-passe-oublie"]'))).toBe(
-        'Forgotten password?',
-      );
+      expect(text(page.querySelector('a[href="/mot-de-passe-oublie"]'))).toBe('Forgotten password?');
 
       await signIn('   ', '');
-      expect(text(page.querySelector('#login-email-error'))).toBe(
-        'Enter your e-mail address.',
-      );
-      expect(text(page.querySelector('#login-password-error'))).toBe(
-        'Enter your password.',
-      );
+      expect(text(page.querySelector('#login-email-error'))).toBe('Enter your e-mail address.');
+      expect(text(page.querySelector('#login-password-error'))).toBe('Enter your password.');
 
       await signIn('camille@example.test', 'mauvais');
       http.expectOne('/api/auth/login').flush(
@@ -235,18 +195,12 @@ describe('LoginPage', () => {
         { status: 401, statusText: 'Unauthorized' },
       );
       await harness.fixture.whenStable();
-      expect(alertText()).toBe(
-        'Adresse électronique ou mot de passe incorrect.',
-      );
+      expect(alertText()).toBe('Adresse électronique ou mot de passe incorrect.');
 
       await signIn('camille@example.test', 'encore');
-      http
-        .expectOne('/api/auth/login')
-        .error(new ProgressEvent('error'), { status: 0 });
+      http.expectOne('/api/auth/login').error(new ProgressEvent('error'), { status: 0 });
       await harness.fixture.whenStable();
-      expect(alertText()).toBe(
-        'the server does not answer, check your connection.',
-      );
+      expect(alertText()).toBe('the server does not answer, check your connection.');
     });
   });
 });

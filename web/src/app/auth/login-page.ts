@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -15,13 +7,7 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { safeReturnUrl } from './guards';
 import { checkEmail } from './password-rules';
 

@@ -5,18 +5,14 @@ import { Translate, french } from '../i18n/i18n';
 
 /** Shown under every new-password field. */
 export function passwordHint(t: Translate = french): string {
-  return t(
-    'Au moins {min} caractères ({max} au plus). Une phrase de passe, facile à retenir, convient très bien.',
-    { min: PASSWORD_MIN, max: PASSWORD_MAX },
-  );
+  return t('Au moins {min} caractères ({max} au plus). Une phrase de passe, facile à retenir, convient très bien.', {
+    min: PASSWORD_MIN,
+    max: PASSWORD_MAX,
+  });
 }
 
 /** A new password typed twice, checked as the API will (length in characters, spaces included). */
-export function checkNewPassword(
-  password: string,
-  confirmation: string,
-  t: Translate = french,
-): RuleViolation[] {
+export function checkNewPassword(password: string, confirmation: string, t: Translate = french): RuleViolation[] {
   const length = [...password].length;
   if (length === 0) {
     return [{ field: 'password', message: t('Choisissez un mot de passe.') }];
@@ -25,10 +21,7 @@ export function checkNewPassword(
     return [
       {
         field: 'password',
-        message: t(
-          'Le mot de passe doit compter au moins {min} caractères (il en compte {n}).',
-          { min: PASSWORD_MIN, n: length },
-        ),
+        message: t('Le mot de passe doit compter au moins {min} caractères (il en compte {n}).', { min: PASSWORD_MIN, n: length }),
       },
     ];
   }
@@ -54,11 +47,6 @@ export function checkNewPassword(
 }
 
 /** An e-mail address as the person typed it: only an empty field is refused here (the API checks the rest). */
-export function checkEmail(
-  email: string,
-  t: Translate = french,
-): RuleViolation[] {
-  return email.trim() === ''
-    ? [{ field: 'email', message: t('Indiquez votre adresse électronique.') }]
-    : [];
+export function checkEmail(email: string, t: Translate = french): RuleViolation[] {
+  return email.trim() === '' ? [{ field: 'email', message: t('Indiquez votre adresse électronique.') }] : [];
 }

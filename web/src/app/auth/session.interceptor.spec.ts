@@ -1,19 +1,8 @@
-import {
-  HttpClient,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { firstValueFrom } from 'rxjs';
 
@@ -64,36 +53,24 @@ describe('sessionExpiryInterceptor', () => {
   afterEach(() => http.verify());
 
   it('on a 401 from the API, ends the session and opens the sign-in page, which says why and where it will return', async () => {
-    const request = firstValueFrom(
-      TestBed.inject(ItemsService).action('act-1'),
-    );
+    const request = firstValueFrom(TestBed.inject(ItemsService).action('act-1'));
     http.expectOne('/api/actions/act-1').flush(UNAUTHENTICATED, UNAUTHORIZED);
     // the caller still learns that its call failed
-    await expect(request).rejects.toEqual(
-      expect.objectContaining({ status: 401 }),
-    );
+    await expect(request).rejects.toEqual(expect.objectContaining({ status: 401 }));
     await harness.fixture.whenStable();
 
     expect(auth.me()).toBeNull();
-    expect(router.url).toBe(
-      '/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-1',
-    );
+    expect(router.url).toBe('/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-1');
     const page = harness.routeNativeElement as HTMLElement;
     expect(text(page.querySelector('h1'))).toBe('Connexion');
-    expect(text(page.querySelector('[data-testid="notice"]'))).toBe(
-      'Votre session a expiré : reconnectez-vous.',
-    );
+    expect(text(page.querySelector('[data-testid="notice"]'))).toBe('Votre session a expiré : reconnectez-vous.');
   });
 
   it('goes to the sign-in page once when several calls of a page fail together', async () => {
     const navigate = jest.spyOn(router, 'navigateByUrl');
     const client = TestBed.inject(HttpClient);
-    client
-      .get('/api/roadmaps/rm-1/actions')
-      .subscribe({ error: () => undefined });
-    client
-      .get('/api/roadmaps/rm-1/changes')
-      .subscribe({ error: () => undefined });
+    client.get('/api/roadmaps/rm-1/actions').subscribe({ error: () => undefined });
+    client.get('/api/roadmaps/rm-1/changes').subscribe({ error: () => undefined });
     for (const req of http.match((r) => r.url.startsWith('/api/roadmaps/'))) {
       req.flush(UNAUTHENTICATED, UNAUTHORIZED);
     }
@@ -102,9 +79,7 @@ describe('sessionExpiryInterceptor', () => {
   });
 
   it('leaves the 401s of /api/auth alone: a wrong current password is not an expired session', async () => {
-    const change = firstValueFrom(
-      auth.changePassword('faux', 'une phrase de passe'),
-    );
+    const change = firstValueFrom(auth.changePassword('faux', 'une phrase de passe'));
     http.expectOne('/api/auth/password').flush(
       {
         statusCode: 401,
@@ -119,18 +94,14 @@ describe('sessionExpiryInterceptor', () => {
       },
       UNAUTHORIZED,
     );
-    await expect(change).rejects.toEqual(
-      expect.objectContaining({ status: 401 }),
-    );
+    await expect(change).rejects.toEqual(expect.objectContaining({ status: 401 }));
     await harness.fixture.whenStable();
     expect(auth.signedIn()).toBe(true);
     expect(router.url).toBe('/chronogramme?roadmap=rm-1');
   });
 
   it('keeps the session on a 403: the role may not, the person is still signed in', async () => {
-    const request = firstValueFrom(
-      TestBed.inject(ItemsService).updateAction('act-1', { version: 3 }),
-    );
+    const request = firstValueFrom(TestBed.inject(ItemsService).updateAction('act-1', { version: 3 }));
     http.expectOne('/api/actions/act-1').flush(
       {
         statusCode: 403,

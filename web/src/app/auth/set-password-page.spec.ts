@@ -1,14 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { must, text } from '../testing/dom';
@@ -67,9 +60,7 @@ describe('the pages of the e-mails’ links', () => {
   }
 
   async function submit(): Promise<void> {
-    must(page.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await harness.fixture.whenStable();
   }
 
@@ -77,9 +68,7 @@ describe('the pages of the e-mails’ links', () => {
     it('shows the minimum length, and refuses a short password or two different ones before sending', async () => {
       await open(`/invitation?token=${TOKEN}`);
       expect(text(page.querySelector('h1'))).toBe('Activer votre compte');
-      expect(text(page.querySelector('#setpw-password-hint'))).toContain(
-        'Au moins 12 caractères',
-      );
+      expect(text(page.querySelector('#setpw-password-hint'))).toContain('Au moins 12 caractères');
 
       type('setpw-password', 'court');
       type('setpw-confirmation', 'court');
@@ -87,16 +76,12 @@ describe('the pages of the e-mails’ links', () => {
       expect(text(page.querySelector('#setpw-password-error'))).toBe(
         'Le mot de passe doit compter au moins 12 caractères (il en compte 5).',
       );
-      expect(document.activeElement).toBe(
-        page.querySelector('#setpw-password'),
-      );
+      expect(document.activeElement).toBe(page.querySelector('#setpw-password'));
 
       type('setpw-password', 'une phrase de passe');
       type('setpw-confirmation', 'une phrase de passe !');
       await submit();
-      expect(text(page.querySelector('#setpw-confirmation-error'))).toBe(
-        'Les deux mots de passe ne sont pas identiques.',
-      );
+      expect(text(page.querySelector('#setpw-confirmation-error'))).toBe('Les deux mots de passe ne sont pas identiques.');
       http.expectNone('/api/auth/invitation');
     });
 
@@ -137,9 +122,7 @@ describe('the pages of the e-mails’ links', () => {
         { status: 410, statusText: 'Gone' },
       );
       await harness.fixture.whenStable();
-      const paragraphs = Array.from(
-        page.querySelectorAll('[role="alert"] p'),
-      ).map((p) => text(p));
+      const paragraphs = Array.from(page.querySelectorAll('[role="alert"] p')).map((p) => text(p));
       expect(paragraphs).toEqual([
         'Cette invitation a expiré le 12/05/2024.',
         'Demandez une nouvelle invitation à l’administrateur·rice de Jalons.',
@@ -149,9 +132,7 @@ describe('the pages of the e-mails’ links', () => {
 
     it('says when the link is incomplete, without a form', async () => {
       await open('/invitation');
-      expect(text(page.querySelector('[role="alert"]'))).toContain(
-        'Ce lien est incomplet',
-      );
+      expect(text(page.querySelector('[role="alert"]'))).toContain('Ce lien est incomplet');
       expect(page.querySelector('form')).toBeNull();
     });
   });
@@ -159,9 +140,7 @@ describe('the pages of the e-mails’ links', () => {
   describe('/nouveau-mot-de-passe', () => {
     it('sends the new password with the token, and offers a new link when this one was used (410)', async () => {
       await open(`/nouveau-mot-de-passe?token=${TOKEN}`);
-      expect(text(page.querySelector('h1'))).toBe(
-        'Choisir un nouveau mot de passe',
-      );
+      expect(text(page.querySelector('h1'))).toBe('Choisir un nouveau mot de passe');
       type('setpw-password', 'une phrase de passe');
       type('setpw-confirmation', 'une phrase de passe');
       await submit();
@@ -176,9 +155,7 @@ describe('the pages of the e-mails’ links', () => {
       await harness.fixture.whenStable();
       const alert = must(page.querySelector('[data-testid="link-refused"]'));
       expect(text(alert)).toContain('Ce lien a déjà servi.');
-      expect(alert.querySelector('a')?.getAttribute('href')).toBe(
-        '/mot-de-passe-oublie',
-      );
+      expect(alert.querySelector('a')?.getAttribute('href')).toBe('/mot-de-passe-oublie');
     });
   });
 

@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -16,13 +7,7 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { SIGN_IN_PATH } from './guards';
 import { checkNewPassword, passwordHint } from './password-rules';
 
@@ -31,21 +16,12 @@ export type SetPasswordMode = 'invitation' | 'reset';
 const FORM_FIELDS = ['password', 'confirmation'] as const;
 
 /** French texts of each mode (keys of the dictionary). */
-const TEXTS: Readonly<
-  Record<
-    SetPasswordMode,
-    { title: string; intro: string; submit: string; done: string }
-  >
-> = {
+const TEXTS: Readonly<Record<SetPasswordMode, { title: string; intro: string; submit: string; done: string }>> = {
   invitation: {
     title: tKey('Activer votre compte'),
-    intro: tKey(
-      'Vous êtes invité·e à suivre la feuille de route dans Jalons. Choisissez votre mot de passe pour activer votre compte.',
-    ),
+    intro: tKey('Vous êtes invité·e à suivre la feuille de route dans Jalons. Choisissez votre mot de passe pour activer votre compte.'),
     submit: tKey('Activer mon compte'),
-    done: tKey(
-      'Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.',
-    ),
+    done: tKey('Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.'),
   },
   reset: {
     title: tKey('Choisir un nouveau mot de passe'),
@@ -91,11 +67,7 @@ export class SetPasswordPage {
     const token = this.token();
     if (!token || this.sending()) return;
     const password = this.password();
-    const violations = checkNewPassword(
-      password,
-      this.confirmation(),
-      this.i18n.translate(),
-    );
+    const violations = checkNewPassword(password, this.confirmation(), this.i18n.translate());
     if (violations.length > 0) {
       this.errors.set(toFormErrors(violations, FORM_FIELDS));
       focusFirstError(this.errors, FORM_FIELDS, 'setpw', this.injector);
@@ -103,10 +75,7 @@ export class SetPasswordPage {
     }
     this.errors.set(NO_ERRORS);
     this.sending.set(true);
-    const request =
-      this.mode() === 'invitation'
-        ? this.auth.acceptInvitation(token, password)
-        : this.auth.resetPassword(token, password);
+    const request = this.mode() === 'invitation' ? this.auth.acceptInvitation(token, password) : this.auth.resetPassword(token, password);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: () => {
         this.auth.leaveNotice({ kind: 'info', text: this.texts().done });

@@ -1,9 +1,6 @@
 import type { ChronogramView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
@@ -11,12 +8,7 @@ import { Router, provideRouter } from '@angular/router';
 import { AuthService } from '../data/auth.service';
 import { JlGantt } from '../gantt/gantt';
 import { provideFrenchLocale } from '../locale';
-import {
-  aChronogram,
-  aChronogramAction,
-  aFunction,
-  aRoadmap,
-} from '../testing/factories';
+import { aChronogram, aChronogramAction, aFunction, aRoadmap } from '../testing/factories';
 import { aMe, provideSession } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
@@ -62,21 +54,16 @@ describe('ChronogramPage', () => {
     }
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http
-      .expectOne((r) => r.url === CHRONO_URL && r.method === 'GET')
-      .flush(view);
+    http.expectOne((r) => r.url === CHRONO_URL && r.method === 'GET').flush(view);
     await fixture.whenStable();
   }
 
   function gantt(): GanttStub {
-    return fixture.debugElement.query(By.directive(JlGantt))
-      .componentInstance as GanttStub;
+    return fixture.debugElement.query(By.directive(JlGantt)).componentInstance as GanttStub;
   }
 
   function button(name: string): HTMLButtonElement {
-    const found = Array.from(page.querySelectorAll('button')).find(
-      (b) => text(b) === name,
-    );
+    const found = Array.from(page.querySelectorAll('button')).find((b) => text(b) === name);
     if (!found) throw new Error(`no button « ${name} »`);
     return found;
   }
@@ -89,9 +76,7 @@ describe('ChronogramPage', () => {
     fixture = TestBed.createComponent(ChronogramPage);
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    expect(text(page.querySelector('[role="status"]'))).toBe(
-      'Chargement du chronogramme…',
-    );
+    expect(text(page.querySelector('[role="status"]'))).toBe('Chargement du chronogramme…');
     http.expectOne('/api/roadmaps').flush([aRoadmap()]);
     const view = aChronogram();
     http.expectOne(CHRONO_URL).flush(view);
@@ -108,22 +93,14 @@ describe('ChronogramPage', () => {
     fixture.componentRef.setInput('fonction', 'fn-ethique');
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http
-      .expectOne(
-        (r) =>
-          r.url === CHRONO_URL && r.params.get('functionId') === 'fn-ethique',
-      )
-      .flush(aChronogram());
+    http.expectOne((r) => r.url === CHRONO_URL && r.params.get('functionId') === 'fn-ethique').flush(aChronogram());
     await fixture.whenStable();
     expect(text(page.querySelector('h1'))).toBe('Chronogramme : Éthique');
   });
 
   it('offers the exports as links to the API', async () => {
     await open();
-    const links = Array.from(page.querySelectorAll('a[download]')).map((a) => [
-      text(a),
-      a.getAttribute('href'),
-    ]);
+    const links = Array.from(page.querySelectorAll('a[download]')).map((a) => [text(a), a.getAttribute('href')]);
     expect(links).toEqual([
       ['Exporter XLSX', '/api/roadmaps/rm-1/export?format=xlsx'],
       ['Exporter CSV', '/api/roadmaps/rm-1/export?format=csv'],
@@ -146,9 +123,7 @@ describe('ChronogramPage', () => {
     await open();
     button('Modifier le planning').click();
     await fixture.whenStable();
-    expect(button('Modifier le planning').getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    expect(button('Modifier le planning').getAttribute('aria-pressed')).toBe('true');
     expect(gantt().editable()).toBe(true);
   });
 
@@ -196,9 +171,7 @@ describe('ChronogramPage', () => {
 
     expect(gantt().chronogram()).toEqual(moved);
     expect(page.querySelector('[role="alert"]')).toBeNull();
-    expect(text(page.querySelector('.chart-messages [role="status"]'))).toBe(
-      'Nouvelles dates enregistrées.',
-    );
+    expect(text(page.querySelector('.chart-messages [role="status"]'))).toBe('Nouvelles dates enregistrées.');
   });
 
   it('moves a milestone through its date', async () => {
@@ -234,24 +207,19 @@ describe('ChronogramPage', () => {
       {
         statusCode: 409,
         error: 'version_conflict',
-        message:
-          'Cette action a été modifiée entre-temps (version 4) : rechargez-la.',
+        message: 'Cette action a été modifiée entre-temps (version 4) : rechargez-la.',
         currentVersion: 4,
       },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
 
-    expect(alertText()).toBe(
-      'Modification refusée : Cette action a été modifiée entre-temps (version 4) : rechargez-la.',
-    );
+    expect(alertText()).toBe('Modification refusée : Cette action a été modifiée entre-temps (version 4) : rechargez-la.');
     // a new object with the last good dates: the wrapper draws the bar where it was
     expect(gantt().chronogram()).not.toBe(drawn);
     expect(gantt().chronogram().actions[0].start).toBe('2024-04-15');
 
-    http
-      .expectOne(CHRONO_URL)
-      .flush(aChronogram({ actions: [aChronogramAction({ version: 4 })] }));
+    http.expectOne(CHRONO_URL).flush(aChronogram({ actions: [aChronogramAction({ version: 4 })] }));
     await fixture.whenStable();
     expect(gantt().chronogram().actions[0].version).toBe(4);
     // the reason stays on screen after the reload
@@ -276,8 +244,7 @@ describe('ChronogramPage', () => {
         errors: [
           {
             field: 'start',
-            message:
-              'L’action ne peut pas commencer avant la fin de l’action précédente.',
+            message: 'L’action ne peut pas commencer avant la fin de l’action précédente.',
           },
         ],
       },
@@ -306,9 +273,7 @@ describe('ChronogramPage', () => {
     });
     await fixture.whenStable();
     http.expectNone('/api/actions/act-1');
-    expect(alertText()).toBe(
-      'Modification refusée : La date de début doit être comprise entre le 01/01/2024 et le 03/02/2025.',
-    );
+    expect(alertText()).toBe('Modification refusée : La date de début doit être comprise entre le 01/01/2024 et le 03/02/2025.');
     expect(gantt().chronogram()).not.toBe(drawn);
   });
 
@@ -340,17 +305,10 @@ describe('ChronogramPage', () => {
 
   describe('« Modifier le planning », by role', () => {
     const twoFunctions = aChronogram({
-      functions: [
-        aFunction(),
-        aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle de données' }),
-      ],
+      functions: [aFunction(), aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle de données' })],
     });
-    const signIn = (me: ReturnType<typeof aMe>): void =>
-      TestBed.inject(AuthService).setSession(me);
-    const offered = (): boolean =>
-      Array.from(page.querySelectorAll('button')).some(
-        (b) => text(b) === 'Modifier le planning',
-      );
+    const signIn = (me: ReturnType<typeof aMe>): void => TestBed.inject(AuthService).setSession(me);
+    const offered = (): boolean => Array.from(page.querySelectorAll('button')).some((b) => text(b) === 'Modifier le planning');
 
     it('is offered to the project lead on the whole roadmap', async () => {
       await open(twoFunctions);
@@ -360,10 +318,7 @@ describe('ChronogramPage', () => {
     it.each([
       ['an elected member', aMe({ role: 'elected' })],
       ['the administrator', aMe({ role: 'admin' })],
-      [
-        'a function owner, on the whole roadmap',
-        aMe({ role: 'owner', functionIds: ['fn-ethique'] }),
-      ],
+      ['a function owner, on the whole roadmap', aMe({ role: 'owner', functionIds: ['fn-ethique'] })],
     ])('is not offered to %s: the chart stays read-only', async (_who, me) => {
       signIn(me);
       await open(twoFunctions);
@@ -383,9 +338,7 @@ describe('ChronogramPage', () => {
 
       await open(
         aChronogram({
-          functions: [
-            aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle' }),
-          ],
+          functions: [aFunction({ id: 'fn-socle', code: 'socle', name: 'Socle' })],
         }),
         { roadmap: 'rm-1', fonction: 'fn-socle' },
       );
@@ -408,8 +361,6 @@ describe('ChronogramPage', () => {
       { status: 404, statusText: 'Not Found' },
     );
     await fixture.whenStable();
-    expect(alertText()).toBe(
-      'Impossible de charger le chronogramme : La feuille de route rm-x n’existe pas.',
-    );
+    expect(alertText()).toBe('Impossible de charger le chronogramme : La feuille de route rm-x n’existe pas.');
   });
 });

@@ -1,31 +1,9 @@
 import type { ChronogramView } from '@jalons/contract';
 import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import {
-  Observable,
-  catchError,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Observable, catchError, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -33,11 +11,7 @@ import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
 import { RoadmapsService } from '../data/roadmaps.service';
-import type {
-  GanttOpen,
-  GanttProgressChange,
-  GanttReplan,
-} from '../gantt/gantt';
+import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -96,12 +70,9 @@ export class ChronogramPage {
     reload: this.reloads(),
   }));
 
-  protected readonly state = toSignal(
-    toObservable(this.query).pipe(
-      switchMap((q) => this.load(q.roadmap, q.fonction, q.reload > 0)),
-    ),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.roadmap, q.fonction, q.reload > 0))), {
+    initialValue: LOADING,
+  });
   protected readonly view = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s.view : null;
@@ -131,20 +102,14 @@ export class ChronogramPage {
    */
   protected readonly canEdit = computed(() => {
     const v = this.view();
-    return (
-      !!v &&
-      v.functions.length > 0 &&
-      v.functions.every((f) => this.auth.canWriteItemsOf(f.id))
-    );
+    return !!v && v.functions.length > 0 && v.functions.every((f) => this.auth.canWriteItemsOf(f.id));
   });
   /** drag to re-plan; off again whenever what is allowed changes (another function shown) */
   private readonly editingOn = linkedSignal({
     source: this.canEdit,
     computation: () => false,
   });
-  protected readonly editing = computed(
-    () => this.editingOn() && this.canEdit(),
-  );
+  protected readonly editing = computed(() => this.editingOn() && this.canEdit());
   protected readonly saving = signal(false);
   /** why the last change was refused (shown in role="alert") */
   protected readonly refusal = signal<string | null>(null);
@@ -167,10 +132,7 @@ export class ChronogramPage {
     const view = this.view();
     if (!view) return;
     const span = { start: view.roadmap.start, end: view.roadmap.end };
-    const violations =
-      e.kind === 'action'
-        ? checkActionDates(span, { start: e.start, due: e.due })
-        : checkMilestoneDate(span, e.start);
+    const violations = e.kind === 'action' ? checkActionDates(span, { start: e.start, due: e.due }) : checkMilestoneDate(span, e.start);
     if (violations.length > 0) {
       this.refuse(violations.map((v) => v.message).join(' '), false);
       return;
@@ -212,10 +174,7 @@ export class ChronogramPage {
   }
 
   protected onOpen(e: GanttOpen): void {
-    void this.router.navigate([
-      e.kind === 'action' ? '/actions' : '/jalons',
-      e.id,
-    ]);
+    void this.router.navigate([e.kind === 'action' ? '/actions' : '/jalons', e.id]);
   }
 
   private send(request: Observable<unknown>, done: string): void {
@@ -238,9 +197,7 @@ export class ChronogramPage {
 
   /** Shows why, and draws the last good data again (the bar goes back). */
   private refuse(message: string, reload: boolean): void {
-    this.refusal.set(
-      this.i18n.t('Modification refusée : {message}', { message }),
-    );
+    this.refusal.set(this.i18n.t('Modification refusée : {message}', { message }));
     this.saved.set(null);
     const last = this.view();
     if (last) this.chart.set({ ...last });
@@ -248,14 +205,8 @@ export class ChronogramPage {
     if (reload) this.reloads.update((n) => n + 1);
   }
 
-  private load(
-    id: string | undefined,
-    functionId: string | undefined,
-    reload: boolean,
-  ): Observable<ChronogramState> {
-    const id$: Observable<string | null> = id
-      ? of(id)
-      : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
+  private load(id: string | undefined, functionId: string | undefined, reload: boolean): Observable<ChronogramState> {
+    const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     const state$ = id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null

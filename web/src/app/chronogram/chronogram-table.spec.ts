@@ -2,13 +2,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { provideFrenchLocale } from '../locale';
-import {
-  aChronogram,
-  aChronogramAction,
-  aChronogramMilestone,
-  aFunction,
-  aPerson,
-} from '../testing/factories';
+import { aChronogram, aChronogramAction, aChronogramMilestone, aFunction, aPerson } from '../testing/factories';
 import { must } from '../testing/dom';
 import { ChronogramTable } from './chronogram-table';
 
@@ -101,32 +95,16 @@ describe('ChronogramTable', () => {
       'Actions et jalons de Ville et Métropole de Brest (Mandat 2026–2032), groupés par fonction ; santé calculée au 01/05/2024',
     );
     const headers = Array.from(table.querySelectorAll('thead th'));
-    expect(headers.map(text)).toEqual([
-      'Élément',
-      'Type',
-      'Début',
-      'Échéance / date',
-      'Statut',
-      'Avancement',
-      'Santé',
-      'Responsable',
-    ]);
+    expect(headers.map(text)).toEqual(['Élément', 'Type', 'Début', 'Échéance / date', 'Statut', 'Avancement', 'Santé', 'Responsable']);
     expect(headers.every((h) => h.getAttribute('scope') === 'col')).toBe(true);
   });
 
   it('groups the rows by function, in the functions’ order, each under a row-group header', () => {
     const groups = Array.from(table.querySelectorAll('tbody'));
     expect(groups.length).toBe(2);
-    const groupHeaders = groups.map((g) =>
-      g.querySelector('th[scope="rowgroup"]'),
-    );
-    expect(groupHeaders.map(text)).toEqual([
-      'Fonction centrale (2 éléments)',
-      'Éthique (2 éléments)',
-    ]);
-    expect(groupHeaders.every((h) => h?.getAttribute('colspan') === '8')).toBe(
-      true,
-    );
+    const groupHeaders = groups.map((g) => g.querySelector('th[scope="rowgroup"]'));
+    expect(groupHeaders.map(text)).toEqual(['Fonction centrale (2 éléments)', 'Éthique (2 éléments)']);
+    expect(groupHeaders.every((h) => h?.getAttribute('colspan') === '8')).toBe(true);
   });
 
   it('writes each item’s type, fr-FR dates, status, progress, health and owner in words', () => {
@@ -134,26 +112,8 @@ describe('ChronogramTable', () => {
       .filter((r) => !r.querySelector('th[scope="rowgroup"]'))
       .map(cells);
     expect(rows).toEqual([
-      [
-        'Acculturer la direction générale',
-        'Action',
-        '01/01/2024',
-        '31/03/2024',
-        'Terminée',
-        '100 %',
-        'À l’heure',
-        'Camille Le Goff',
-      ],
-      [
-        'Nommer l’administrateur des données',
-        'Action',
-        '01/06/2024',
-        '30/09/2024',
-        'À lancer',
-        '0 %',
-        'À l’heure',
-        '—',
-      ],
+      ['Acculturer la direction générale', 'Action', '01/01/2024', '31/03/2024', 'Terminée', '100 %', 'À l’heure', 'Camille Le Goff'],
+      ['Nommer l’administrateur des données', 'Action', '01/06/2024', '30/09/2024', 'À lancer', '0 %', 'À l’heure', '—'],
       [
         'Rédiger la charte éthique',
         'Action',
@@ -164,23 +124,15 @@ describe('ChronogramTable', () => {
         'En retard', // due the day before `at`
         'Soizic Le Bihan',
       ],
-      [
-        'Comité d’éthique installé',
-        'Jalon',
-        '—',
-        '20/05/2024',
-        'À venir',
-        '—',
-        'À l’heure',
-        'Soizic Le Bihan',
-      ],
+      ['Comité d’éthique installé', 'Jalon', '—', '20/05/2024', 'À venir', '—', 'À l’heure', 'Soizic Le Bihan'],
     ]);
   });
 
   it('links each title to its detail page, as a row header', () => {
-    const links = Array.from(
-      table.querySelectorAll<HTMLAnchorElement>('tbody th[scope="row"] a'),
-    ).map((a) => [text(a), a.getAttribute('href')]);
+    const links = Array.from(table.querySelectorAll<HTMLAnchorElement>('tbody th[scope="row"] a')).map((a) => [
+      text(a),
+      a.getAttribute('href'),
+    ]);
     expect(links).toEqual([
       ['Acculturer la direction générale', '/actions/act-done'],
       ['Nommer l’administrateur des données', '/actions/act-todo'],

@@ -1,23 +1,13 @@
 import type { ChronogramView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { itemHealth } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
-import {
-  HEALTH_LABELS,
-  MILESTONE_STATE_LABELS,
-  STATUS_LABELS,
-} from '../shared/labels';
+import { HEALTH_LABELS, MILESTONE_STATE_LABELS, STATUS_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 
 export interface TableRow {
@@ -48,10 +38,7 @@ export interface TableGroup {
  * order), items by date. Health in words (in the language of `t`), computed for the roadmap's
  * reference day.
  */
-export function tableGroups(
-  view: ChronogramView,
-  t: Translate = french,
-): TableGroup[] {
+export function tableGroups(view: ChronogramView, t: Translate = french): TableGroup[] {
   const at = view.roadmap.at;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
   return [...view.functions]
@@ -71,8 +58,7 @@ export function tableGroups(
             end: a.due,
             status: t(STATUS_LABELS[a.status]),
             progress: a.progress,
-            health:
-              health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
+            health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
             owner: (a.ownerId && persons.get(a.ownerId)) || '—',
           };
         });
@@ -88,16 +74,11 @@ export function tableGroups(
           end: m.date,
           status: t(MILESTONE_STATE_LABELS[m.state]),
           progress: null,
-          health: t(
-            m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track,
-          ),
+          health: t(m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track),
           owner: fn.owner?.name ?? '—',
         }));
       const rows = [...actions, ...milestones].sort(
-        (a, b) =>
-          (a.start ?? a.end).localeCompare(b.start ?? b.end) ||
-          a.end.localeCompare(b.end) ||
-          a.title.localeCompare(b.title, 'fr'),
+        (a, b) => (a.start ?? a.end).localeCompare(b.start ?? b.end) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title, 'fr'),
       );
       return { id: fn.id, name: fn.name, color: fn.color, rows };
     });
@@ -115,7 +96,5 @@ export class ChronogramTable {
   protected readonly lang = this.i18n.lang;
   readonly chronogram = input.required<ChronogramView>();
 
-  protected readonly groups = computed(() =>
-    tableGroups(this.chronogram(), this.i18n.translate()),
-  );
+  protected readonly groups = computed(() => tableGroups(this.chronogram(), this.i18n.translate()));
 }

@@ -26,8 +26,7 @@ export interface AccountPatch {
   active?: boolean;
 }
 
-const url = (id = '', tail = ''): string =>
-  `${API_BASE}/accounts${id ? `/${encodeURIComponent(id)}` : ''}${tail}`;
+const url = (id = '', tail = ''): string => `${API_BASE}/accounts${id ? `/${encodeURIComponent(id)}` : ''}${tail}`;
 
 /** Data access for accounts (the administrator's). Errors come out as ApiRequestError. */
 @Injectable({ providedIn: 'root' })
@@ -41,9 +40,7 @@ export class AccountsService {
 
   /** POST /api/accounts — creates the account and e-mails the invitation (409 when the e-mail exists). */
   invite(invitation: AccountInvitation): Observable<InvitationView> {
-    return this.http
-      .post<InvitationView>(url(), invitation)
-      .pipe(catchApiError());
+    return this.http.post<InvitationView>(url(), invitation).pipe(catchApiError());
   }
 
   /** PATCH /api/accounts/:id — role, functions, name, or (de)activation; 409 on a stale version. */
@@ -53,8 +50,6 @@ export class AccountsService {
 
   /** POST /api/accounts/:id/invitation — a new invitation, for an account without a password. */
   resendInvitation(id: string): Observable<InvitationView> {
-    return this.http
-      .post<InvitationView>(url(id, '/invitation'), null)
-      .pipe(catchApiError());
+    return this.http.post<InvitationView>(url(id, '/invitation'), null).pipe(catchApiError());
   }
 }

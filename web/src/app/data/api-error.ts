@@ -19,11 +19,7 @@ export class ApiRequestError extends Error {
 }
 
 function isApiError(body: unknown): body is ApiError {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as { message?: unknown }).message === 'string'
-  );
+  return typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string';
 }
 
 /**
@@ -31,8 +27,7 @@ function isApiError(body: unknown): body is ApiError {
  * language of `t` (French by default).
  */
 function fallbackMessage(status: number, t: Translate): string {
-  if (status === 0)
-    return t('le serveur ne répond pas, vérifiez votre connexion.');
+  if (status === 0) return t('le serveur ne répond pas, vérifiez votre connexion.');
   if (status === -1) return t('erreur inattendue.');
   return t('le serveur a répondu par une erreur {status}.', { status });
 }
@@ -41,33 +36,21 @@ function fallbackMessage(status: number, t: Translate): string {
  * Turns whatever HttpClient threw into an ApiRequestError: the API's own (French) message when it
  * sent one, else a sentence of ours, in the language of `t` (pages pass theirs: `i18n.translate()`).
  */
-export function toApiRequestError(
-  err: unknown,
-  t: Translate = french,
-): ApiRequestError {
+export function toApiRequestError(err: unknown, t: Translate = french): ApiRequestError {
   if (err instanceof ApiRequestError) {
     // built in French by a data service: say it again in the page's language
-    return err.body || t === french
-      ? err
-      : new ApiRequestError(fallbackMessage(err.status, t), err.status, null);
+    return err.body || t === french ? err : new ApiRequestError(fallbackMessage(err.status, t), err.status, null);
   }
   if (err instanceof HttpErrorResponse) {
     if (isApiError(err.error) && err.error.message.trim() !== '') {
       return new ApiRequestError(err.error.message, err.status, err.error);
     }
-    return new ApiRequestError(
-      fallbackMessage(err.status, t),
-      err.status,
-      null,
-    );
+    return new ApiRequestError(fallbackMessage(err.status, t), err.status, null);
   }
   return new ApiRequestError(fallbackMessage(-1, t), -1, null);
 }
 
 /** RxJS operator: API errors come out as ApiRequestError. */
 export function catchApiError<T>() {
-  return (source: Observable<T>): Observable<T> =>
-    source.pipe(
-      catchError((err: unknown) => throwError(() => toApiRequestError(err))),
-    );
+  return (source: Observable<T>): Observable<T> => source.pipe(catchError((err: unknown) => throwError(() => toApiRequestError(err))));
 }

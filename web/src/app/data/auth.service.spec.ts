@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
@@ -22,11 +19,7 @@ describe('AuthService', () => {
 
   function setUp(xsrfToken: string | null = 'xsrf-test'): void {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideXsrfCookie(xsrfToken),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideXsrfCookie(xsrfToken)],
     });
     auth = TestBed.inject(AuthService);
     http = TestBed.inject(HttpTestingController);
@@ -46,24 +39,18 @@ describe('AuthService', () => {
   it('starts signed out on a 401, and also when the API cannot be reached', async () => {
     setUp();
     const anonymous = auth.load();
-    http
-      .expectOne('/api/auth/me')
-      .flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/me').flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
     expect(await anonymous).toBeNull();
     expect(auth.signedIn()).toBe(false);
 
     const down = auth.load();
-    http
-      .expectOne('/api/auth/me')
-      .error(new ProgressEvent('error'), { status: 0 });
+    http.expectOne('/api/auth/me').error(new ProgressEvent('error'), { status: 0 });
     expect(await down).toBeNull();
   });
 
   it('signs in with the e-mail and password, and keeps the account', async () => {
     setUp();
-    const signedIn = firstValueFrom(
-      auth.login('camille@example.test', 'une phrase de passe'),
-    );
+    const signedIn = firstValueFrom(auth.login('camille@example.test', 'une phrase de passe'));
     const req = http.expectOne({ method: 'POST', url: '/api/auth/login' });
     expect(req.request.body).toEqual({
       email: 'camille@example.test',
@@ -77,9 +64,7 @@ describe('AuthService', () => {
   it('asks for the XSRF cookie first when the browser has none (the API refuses a change without it)', async () => {
     setUp(null);
     const signedIn = firstValueFrom(auth.login('camille@example.test', 'x'));
-    http
-      .expectOne({ method: 'GET', url: '/api/auth/me' })
-      .flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
     http.expectOne({ method: 'POST', url: '/api/auth/login' }).flush(aMe());
     await signedIn;
     expect(auth.signedIn()).toBe(true);
@@ -98,9 +83,7 @@ describe('AuthService', () => {
     );
     const error = (await refused.catch((e: unknown) => e)) as ApiRequestError;
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error.message).toBe(
-      'Adresse électronique ou mot de passe incorrect.',
-    );
+    expect(error.message).toBe('Adresse électronique ou mot de passe incorrect.');
     expect(auth.me()).toBeNull();
   });
 
@@ -108,9 +91,7 @@ describe('AuthService', () => {
     setUp();
     auth.setSession(aMe());
     const out = firstValueFrom(auth.logout());
-    http
-      .expectOne({ method: 'POST', url: '/api/auth/logout' })
-      .flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
     await out;
     expect(auth.me()).toBeNull();
   });
@@ -152,17 +133,13 @@ describe('AuthService', () => {
 
   it('sends the password forms of the signed-out pages', async () => {
     setUp();
-    const requested = firstValueFrom(
-      auth.requestPasswordReset('camille@example.test'),
-    );
+    const requested = firstValueFrom(auth.requestPasswordReset('camille@example.test'));
     const request = http.expectOne('/api/auth/password-reset/request');
     expect(request.request.body).toEqual({ email: 'camille@example.test' });
     request.flush(null, { status: 202, statusText: 'Accepted' });
     await requested;
 
-    const reset = firstValueFrom(
-      auth.resetPassword('t'.repeat(32), 'une phrase de passe'),
-    );
+    const reset = firstValueFrom(auth.resetPassword('t'.repeat(32), 'une phrase de passe'));
     const resetReq = http.expectOne('/api/auth/password-reset');
     expect(resetReq.request.body).toEqual({
       token: 't'.repeat(32),
@@ -171,17 +148,11 @@ describe('AuthService', () => {
     resetReq.flush(null, { status: 204, statusText: 'No Content' });
     await reset;
 
-    const accepted = firstValueFrom(
-      auth.acceptInvitation('i'.repeat(32), 'une phrase de passe'),
-    );
-    http
-      .expectOne({ method: 'POST', url: '/api/auth/invitation' })
-      .flush(null, { status: 204, statusText: 'No Content' });
+    const accepted = firstValueFrom(auth.acceptInvitation('i'.repeat(32), 'une phrase de passe'));
+    http.expectOne({ method: 'POST', url: '/api/auth/invitation' }).flush(null, { status: 204, statusText: 'No Content' });
     await accepted;
 
-    const changed = firstValueFrom(
-      auth.changePassword('ancien mot de passe', 'une phrase de passe'),
-    );
+    const changed = firstValueFrom(auth.changePassword('ancien mot de passe', 'une phrase de passe'));
     const change = http.expectOne('/api/auth/password');
     expect(change.request.body).toEqual({
       currentPassword: 'ancien mot de passe',

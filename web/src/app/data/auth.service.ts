@@ -1,28 +1,9 @@
 import type { MeView } from '@jalons/contract';
 import type { DigestFrequency } from '@jalons/domain';
-import {
-  canManageAccounts,
-  canManageRoadmap,
-  canWriteItemsOf,
-  canWriteSomeItems,
-} from '@jalons/domain';
-import {
-  HttpClient,
-  HttpErrorResponse,
-  HttpXsrfTokenExtractor,
-} from '@angular/common/http';
+import { canManageAccounts, canManageRoadmap, canWriteItemsOf, canWriteSomeItems } from '@jalons/domain';
+import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import {
-  Observable,
-  catchError,
-  firstValueFrom,
-  map,
-  of,
-  switchMap,
-  tap,
-  throwError,
-  timeout,
-} from 'rxjs';
+import { Observable, catchError, firstValueFrom, map, of, switchMap, tap, throwError, timeout } from 'rxjs';
 
 import { tKey } from '../i18n/i18n';
 import { catchApiError } from './api-error';
@@ -91,9 +72,7 @@ export class AuthService {
 
   /** POST /api/auth/login — 401 (wrong e-mail or password) and 429 (too many attempts) carry the sentence to show. */
   login(email: string, password: string): Observable<MeView> {
-    return this.withXsrfCookie(() =>
-      this.http.post<MeView>(`${AUTH}/login`, { email, password }),
-    ).pipe(
+    return this.withXsrfCookie(() => this.http.post<MeView>(`${AUTH}/login`, { email, password })).pipe(
       catchApiError(),
       tap((me) => {
         this.session.set(me);
@@ -133,9 +112,7 @@ export class AuthService {
 
   /** POST /api/auth/password — the signed-in person changes their password. */
   changePassword(currentPassword: string, password: string): Observable<void> {
-    return this.http
-      .post<void>(`${AUTH}/password`, { currentPassword, password })
-      .pipe(catchApiError());
+    return this.http.post<void>(`${AUTH}/password`, { currentPassword, password }).pipe(catchApiError());
   }
 
   /** PUT /api/auth/preferences — how often reminders come by e-mail; the session then carries the new choice. */
@@ -148,36 +125,24 @@ export class AuthService {
 
   /** POST /api/auth/password-reset/request — 202 whether the account exists or not. */
   requestPasswordReset(email: string): Observable<void> {
-    return this.withXsrfCookie(() =>
-      this.http.post<void>(`${AUTH}/password-reset/request`, { email }),
-    ).pipe(catchApiError());
+    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/password-reset/request`, { email })).pipe(catchApiError());
   }
 
   /** POST /api/auth/password-reset — 410 or 404 when the link no longer works. */
   resetPassword(token: string, password: string): Observable<void> {
-    return this.withXsrfCookie(() =>
-      this.http.post<void>(`${AUTH}/password-reset`, { token, password }),
-    ).pipe(catchApiError());
+    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/password-reset`, { token, password })).pipe(catchApiError());
   }
 
   /** POST /api/auth/invitation — accepting an invitation sets the password. */
   acceptInvitation(token: string, password: string): Observable<void> {
-    return this.withXsrfCookie(() =>
-      this.http.post<void>(`${AUTH}/invitation`, { token, password }),
-    ).pipe(catchApiError());
+    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/invitation`, { token, password })).pipe(catchApiError());
   }
 
   /** GET /api/auth/me: the account, or null on 401 (also sets the XSRF-TOKEN cookie). */
   private fetchMe(): Observable<MeView | null> {
     return this.http
       .get<MeView>(`${AUTH}/me`)
-      .pipe(
-        catchError((err: unknown) =>
-          err instanceof HttpErrorResponse && err.status === 401
-            ? of(null)
-            : throwError(() => err),
-        ),
-      );
+      .pipe(catchError((err: unknown) => (err instanceof HttpErrorResponse && err.status === 401 ? of(null) : throwError(() => err))));
   }
 
   /** Sends a request once the XSRF-TOKEN cookie is there (asked with GET /api/auth/me when it is not). */

@@ -13,8 +13,7 @@ export interface NewCalendarFeed {
   targetId?: string;
 }
 
-const url = (id = ''): string =>
-  `${API_BASE}/calendars${id ? `/${encodeURIComponent(id)}` : ''}`;
+const url = (id = ''): string => `${API_BASE}/calendars${id ? `/${encodeURIComponent(id)}` : ''}`;
 
 /** Data access for the signed-in person's calendar feeds (iCalendar). Errors come out as ApiRequestError. */
 @Injectable({ providedIn: 'root' })
@@ -28,9 +27,7 @@ export class CalendarsService {
 
   /** POST /api/calendars — the new feed with its secret `url`, given this once only. */
   create(feed: NewCalendarFeed): Observable<CalendarFeedView> {
-    return this.http
-      .post<CalendarFeedView>(url(), feed)
-      .pipe(catchApiError());
+    return this.http.post<CalendarFeedView>(url(), feed).pipe(catchApiError());
   }
 
   /** DELETE /api/calendars/:id — 204; the address answers 404 from then on. */

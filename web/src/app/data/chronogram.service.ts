@@ -14,17 +14,11 @@ export class ChronogramService {
   private readonly http = inject(HttpClient);
 
   /** GET /api/roadmaps/:id/chronogram[?functionId=] — the whole roadmap, or one of its functions. */
-  get(
-    roadmapId: string,
-    functionId?: string | null,
-  ): Observable<ChronogramView> {
+  get(roadmapId: string, functionId?: string | null): Observable<ChronogramView> {
     let params = new HttpParams();
     if (functionId) params = params.set('functionId', functionId);
     return this.http
-      .get<ChronogramView>(
-        `${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/chronogram`,
-        { params },
-      )
+      .get<ChronogramView>(`${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/chronogram`, { params })
       .pipe(catchApiError());
   }
 

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
@@ -33,20 +30,14 @@ describe('ItemsService and ChronogramService', () => {
     expect((await all).actions.length).toBe(1);
 
     const one = firstValueFrom(chronograms.get('rm-1', 'fn-2'));
-    http
-      .expectOne('/api/roadmaps/rm-1/chronogram?functionId=fn-2')
-      .flush(aChronogram());
+    http.expectOne('/api/roadmaps/rm-1/chronogram?functionId=fn-2').flush(aChronogram());
     await one;
-    expect(chronograms.exportUrl('rm-1', 'xlsx')).toBe(
-      '/api/roadmaps/rm-1/export?format=xlsx',
-    );
+    expect(chronograms.exportUrl('rm-1', 'xlsx')).toBe('/api/roadmaps/rm-1/export?format=xlsx');
   });
 
   it('reads actions and milestones and their history', async () => {
     const action = firstValueFrom(items.action('act-1'));
-    http
-      .expectOne({ method: 'GET', url: '/api/actions/act-1' })
-      .flush(anAction());
+    http.expectOne({ method: 'GET', url: '/api/actions/act-1' }).flush(anAction());
     expect((await action).title).toBe('Installer le comité d’éthique');
 
     const history = firstValueFrom(items.milestoneHistory('ms-1'));
@@ -81,14 +72,10 @@ describe('ItemsService and ChronogramService', () => {
         progress: 60,
       }),
     );
-    http
-      .expectOne({ method: 'PUT', url: '/api/actions/act-1/status' })
-      .flush(anAction({ version: 5 }));
+    http.expectOne({ method: 'PUT', url: '/api/actions/act-1/status' }).flush(anAction({ version: 5 }));
     await status;
 
-    const ms = firstValueFrom(
-      items.updateMilestone('ms-1', { version: 2, achievedOn: null }),
-    );
+    const ms = firstValueFrom(items.updateMilestone('ms-1', { version: 2, achievedOn: null }));
     const req = http.expectOne({
       method: 'PATCH',
       url: '/api/milestones/ms-1',

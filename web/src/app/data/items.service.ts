@@ -1,8 +1,4 @@
-import type {
-  ActionView,
-  HistoryEntryView,
-  MilestoneView,
-} from '@jalons/contract';
+import type { ActionView, HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { ActionStatus, IsoDate } from '@jalons/domain';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
@@ -40,8 +36,7 @@ export interface MilestonePatch {
   comment?: string;
 }
 
-const url = (kind: 'actions' | 'milestones', id: string, tail = ''): string =>
-  `${API_BASE}/${kind}/${encodeURIComponent(id)}${tail}`;
+const url = (kind: 'actions' | 'milestones', id: string, tail = ''): string => `${API_BASE}/${kind}/${encodeURIComponent(id)}${tail}`;
 
 /** Data access for actions and milestones: read, history, re-plan, status. Errors come out as ApiRequestError. */
 @Injectable({ providedIn: 'root' })
@@ -53,45 +48,27 @@ export class ItemsService {
   }
 
   actionHistory(id: string): Observable<HistoryEntryView[]> {
-    return this.http
-      .get<HistoryEntryView[]>(url('actions', id, '/history'))
-      .pipe(catchApiError());
+    return this.http.get<HistoryEntryView[]>(url('actions', id, '/history')).pipe(catchApiError());
   }
 
   /** Re-plan (start, due) or edit an action. */
   updateAction(id: string, patch: ActionPatch): Observable<ActionView> {
-    return this.http
-      .patch<ActionView>(url('actions', id), patch)
-      .pipe(catchApiError());
+    return this.http.patch<ActionView>(url('actions', id), patch).pipe(catchApiError());
   }
 
-  updateActionStatus(
-    id: string,
-    update: ActionStatusUpdate,
-  ): Observable<ActionView> {
-    return this.http
-      .put<ActionView>(url('actions', id, '/status'), update)
-      .pipe(catchApiError());
+  updateActionStatus(id: string, update: ActionStatusUpdate): Observable<ActionView> {
+    return this.http.put<ActionView>(url('actions', id, '/status'), update).pipe(catchApiError());
   }
 
   milestone(id: string): Observable<MilestoneView> {
-    return this.http
-      .get<MilestoneView>(url('milestones', id))
-      .pipe(catchApiError());
+    return this.http.get<MilestoneView>(url('milestones', id)).pipe(catchApiError());
   }
 
   milestoneHistory(id: string): Observable<HistoryEntryView[]> {
-    return this.http
-      .get<HistoryEntryView[]>(url('milestones', id, '/history'))
-      .pipe(catchApiError());
+    return this.http.get<HistoryEntryView[]>(url('milestones', id, '/history')).pipe(catchApiError());
   }
 
-  updateMilestone(
-    id: string,
-    patch: MilestonePatch,
-  ): Observable<MilestoneView> {
-    return this.http
-      .patch<MilestoneView>(url('milestones', id), patch)
-      .pipe(catchApiError());
+  updateMilestone(id: string, patch: MilestonePatch): Observable<MilestoneView> {
+    return this.http.patch<MilestoneView>(url('milestones', id), patch).pipe(catchApiError());
   }
 }

@@ -24,15 +24,11 @@ export class NotificationsService {
 
   /** POST /api/notifications/:id/read — 204; reading it again changes nothing. */
   markRead(id: string): Observable<void> {
-    return this.http
-      .post<void>(`${NOTIFICATIONS}/${encodeURIComponent(id)}/read`, null)
-      .pipe(catchApiError());
+    return this.http.post<void>(`${NOTIFICATIONS}/${encodeURIComponent(id)}/read`, null).pipe(catchApiError());
   }
 
   /** POST /api/notifications/read-all — 204. */
   markAllRead(): Observable<void> {
-    return this.http
-      .post<void>(`${NOTIFICATIONS}/read-all`, null)
-      .pipe(catchApiError());
+    return this.http.post<void>(`${NOTIFICATIONS}/read-all`, null).pipe(catchApiError());
   }
 }

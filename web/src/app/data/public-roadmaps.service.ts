@@ -1,7 +1,4 @@
-import type {
-  PublicRoadmapSummaryView,
-  PublicRoadmapView,
-} from '@jalons/contract';
+import type { PublicRoadmapSummaryView, PublicRoadmapView } from '@jalons/contract';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
@@ -16,17 +13,11 @@ export class PublicRoadmapsService {
 
   /** GET /api/public/roadmaps — the roadmaps whose public page is on. */
   list(): Observable<PublicRoadmapSummaryView[]> {
-    return this.http
-      .get<PublicRoadmapSummaryView[]>(`${API_BASE}/public/roadmaps`)
-      .pipe(catchApiError());
+    return this.http.get<PublicRoadmapSummaryView[]>(`${API_BASE}/public/roadmaps`).pipe(catchApiError());
   }
 
   /** GET /api/public/roadmaps/:slug — 404 when the page is off or the slug unknown. */
   get(slug: string): Observable<PublicRoadmapView> {
-    return this.http
-      .get<PublicRoadmapView>(
-        `${API_BASE}/public/roadmaps/${encodeURIComponent(slug)}`,
-      )
-      .pipe(catchApiError());
+    return this.http.get<PublicRoadmapView>(`${API_BASE}/public/roadmaps/${encodeURIComponent(slug)}`).pipe(catchApiError());
   }
 }

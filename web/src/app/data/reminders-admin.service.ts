@@ -23,29 +23,21 @@ export class RemindersAdminService {
 
   /** GET /api/admin/reminders — schedule, SMTP, the last runs, the outbox's counts and problems. */
   status(): Observable<RemindersStatusView> {
-    return this.http
-      .get<RemindersStatusView>(`${ADMIN}/reminders`)
-      .pipe(catchApiError());
+    return this.http.get<RemindersStatusView>(`${ADMIN}/reminders`).pipe(catchApiError());
   }
 
   /** POST /api/admin/reminders/run — for today (Europe/Paris) or the day given; nothing is sent twice. */
   run(date?: IsoDate): Observable<RunReportView> {
-    return this.http
-      .post<RunReportView>(`${ADMIN}/reminders/run`, date ? { date } : {})
-      .pipe(catchApiError());
+    return this.http.post<RunReportView>(`${ADMIN}/reminders/run`, date ? { date } : {}).pipe(catchApiError());
   }
 
   /** POST /api/admin/outbox/:id/retry — 204; a failed e-mail goes back in the queue. */
   retry(id: string): Observable<void> {
-    return this.http
-      .post<void>(`${ADMIN}/outbox/${encodeURIComponent(id)}/retry`, null)
-      .pipe(catchApiError());
+    return this.http.post<void>(`${ADMIN}/outbox/${encodeURIComponent(id)}/retry`, null).pipe(catchApiError());
   }
 
   /** POST /api/admin/test-mail — to the address given, or to the administrator's own. */
   testMail(to?: string): Observable<TestMailResult> {
-    return this.http
-      .post<TestMailResult>(`${ADMIN}/test-mail`, to ? { to } : {})
-      .pipe(catchApiError());
+    return this.http.post<TestMailResult>(`${ADMIN}/test-mail`, to ? { to } : {}).pipe(catchApiError());
   }
 }

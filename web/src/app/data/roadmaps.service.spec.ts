@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
@@ -26,9 +23,7 @@ describe('RoadmapsService', () => {
 
   it('reads a roadmap and its functions under /api, the id escaped', async () => {
     const roadmap = firstValueFrom(service.get('a/b'));
-    http
-      .expectOne({ method: 'GET', url: '/api/roadmaps/a%2Fb' })
-      .flush(aRoadmap());
+    http.expectOne({ method: 'GET', url: '/api/roadmaps/a%2Fb' }).flush(aRoadmap());
     expect((await roadmap).territory).toBe('Ville et Métropole de Brest');
 
     const functions = firstValueFrom(service.functions('rm-1'));
@@ -43,11 +38,7 @@ describe('RoadmapsService', () => {
         dueBefore: '2024-04-30',
       }),
     );
-    http
-      .expectOne(
-        '/api/roadmaps/rm-1/actions?status=a_lancer,bloquee&dueBefore=2024-04-30',
-      )
-      .flush([]);
+    http.expectOne('/api/roadmaps/rm-1/actions?status=a_lancer,bloquee&dueBefore=2024-04-30').flush([]);
     expect(await actions).toEqual([]);
 
     const milestones = firstValueFrom(
@@ -57,11 +48,7 @@ describe('RoadmapsService', () => {
         dueBefore: '2024-07-30',
       }),
     );
-    http
-      .expectOne(
-        '/api/roadmaps/rm-1/milestones?achieved=false&dueAfter=2024-05-01&dueBefore=2024-07-30',
-      )
-      .flush([]);
+    http.expectOne('/api/roadmaps/rm-1/milestones?achieved=false&dueAfter=2024-05-01&dueBefore=2024-07-30').flush([]);
     expect(await milestones).toEqual([]);
 
     const changes = firstValueFrom(service.changes('rm-1'));
@@ -95,8 +82,6 @@ describe('RoadmapsService', () => {
     });
     const error = await list.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect((error as ApiRequestError).message).toBe(
-      'le serveur a répondu par une erreur 502.',
-    );
+    expect((error as ApiRequestError).message).toBe('le serveur a répondu par une erreur 502.');
   });
 });

@@ -36,18 +36,11 @@ export interface RoadmapSettings {
 }
 
 /** Query parameters from a filter, leaving out what is not set; lists go comma-separated. */
-function toParams(
-  filter: Readonly<
-    Record<string, string | boolean | readonly string[] | undefined>
-  >,
-): HttpParams {
+function toParams(filter: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined) continue;
-    params = params.set(
-      key,
-      Array.isArray(value) ? value.join(',') : String(value),
-    );
+    params = params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
   return params;
 }
@@ -62,79 +55,51 @@ export class RoadmapsService {
 
   /** GET /api/roadmaps */
   list(): Observable<RoadmapSummaryView[]> {
-    return this.http
-      .get<RoadmapSummaryView[]>(`${API_BASE}/roadmaps`)
-      .pipe(catchApiError());
+    return this.http.get<RoadmapSummaryView[]>(`${API_BASE}/roadmaps`).pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id — phases with their roll-ups, computed for today (Europe/Paris). */
   get(id: string): Observable<RoadmapDetailView> {
-    return this.http
-      .get<RoadmapDetailView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}`)
-      .pipe(catchApiError());
+    return this.http.get<RoadmapDetailView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}`).pipe(catchApiError());
   }
 
   /** PATCH /api/roadmaps/:id/settings — the public page, the reminder rules (project lead); 409 on a stale version. */
-  updateSettings(
-    id: string,
-    settings: RoadmapSettings,
-  ): Observable<RoadmapSummaryView> {
-    return this.http
-      .patch<RoadmapSummaryView>(
-        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/settings`,
-        settings,
-      )
-      .pipe(catchApiError());
+  updateSettings(id: string, settings: RoadmapSettings): Observable<RoadmapSummaryView> {
+    return this.http.patch<RoadmapSummaryView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/settings`, settings).pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/functions — the target functions with their roll-ups. */
   functions(id: string): Observable<FunctionWithRollUpView[]> {
-    return this.http
-      .get<
-        FunctionWithRollUpView[]
-      >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions`)
-      .pipe(catchApiError());
+    return this.http.get<FunctionWithRollUpView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions`).pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/functions/:functionId — one function with its roll-ups. */
   function(id: string, functionId: string): Observable<FunctionWithRollUpView> {
     return this.http
-      .get<FunctionWithRollUpView>(
-        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions/${encodeURIComponent(functionId)}`,
-      )
+      .get<FunctionWithRollUpView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions/${encodeURIComponent(functionId)}`)
       .pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/actions — the actions (with `overdue`, computed for today), filtered. */
   actions(id: string, filter: ActionFilter = {}): Observable<ActionView[]> {
     return this.http
-      .get<ActionView[]>(
-        `${API_BASE}/roadmaps/${encodeURIComponent(id)}/actions`,
-        {
-          params: toParams({ ...filter }),
-        },
-      )
+      .get<ActionView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/actions`, {
+        params: toParams({ ...filter }),
+      })
       .pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/milestones — the milestones (with their state for today), filtered. */
-  milestones(
-    id: string,
-    filter: MilestoneFilter = {},
-  ): Observable<MilestoneView[]> {
+  milestones(id: string, filter: MilestoneFilter = {}): Observable<MilestoneView[]> {
     return this.http
-      .get<
-        MilestoneView[]
-      >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/milestones`, { params: toParams({ ...filter }) })
+      .get<MilestoneView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/milestones`, { params: toParams({ ...filter }) })
       .pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/changes?limit=N — the latest changes, newest first (limit 1–100). */
   changes(id: string, limit = 20): Observable<RecentChangeView[]> {
     return this.http
-      .get<
-        RecentChangeView[]
-      >(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/changes`, { params: toParams({ limit: String(limit) }) })
+      .get<RecentChangeView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/changes`, { params: toParams({ limit: String(limit) }) })
       .pipe(catchApiError());
   }
 }

@@ -1,21 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 
 import { JlGantt } from '../gantt/gantt';
 import { provideFrenchLocale } from '../locale';
-import {
-  aChronogram,
-  aFunction,
-  aPerson,
-  aRoadmap,
-  aRollUp,
-} from '../testing/factories';
+import { aChronogram, aFunction, aPerson, aRoadmap, aRollUp } from '../testing/factories';
 import { FunctionPage } from './function-page';
 
 jest.mock('../gantt/gantt', () => jest.requireActual('../testing/gantt-stub'));
@@ -69,12 +60,7 @@ describe('FunctionPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [FunctionPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -92,14 +78,8 @@ describe('FunctionPage', () => {
   async function answer(): Promise<void> {
     http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale').flush(central);
     http
-      .expectOne(
-        (r) =>
-          r.url === '/api/roadmaps/rm-1/chronogram' &&
-          r.params.get('functionId') === 'fn-centrale',
-      )
-      .flush(
-        aChronogram({ functions: [central], actions: [], milestones: [] }),
-      );
+      .expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram' && r.params.get('functionId') === 'fn-centrale')
+      .flush(aChronogram({ functions: [central], actions: [], milestones: [] }));
     await fixture.whenStable();
   }
 
@@ -107,69 +87,32 @@ describe('FunctionPage', () => {
     await open('rm-1');
     await answer();
     expect(text(page.querySelector('h1'))).toBe('Fonction centrale');
-    expect(text(page)).toContain(
-      'Elle structure le service public local de la donnée.',
-    );
-    const owner = Array.from(page.querySelectorAll('.facts dt')).find(
-      (dt) => text(dt) === 'Référent·e',
-    );
+    expect(text(page)).toContain('Elle structure le service public local de la donnée.');
+    const owner = Array.from(page.querySelectorAll('.facts dt')).find((dt) => text(dt) === 'Référent·e');
     expect(text(owner?.nextElementSibling)).toBe('Camille Le Goff');
-    const volets = Array.from(
-      page.querySelectorAll('[data-testid="volets"] dt'),
-    ).map(text);
-    expect(volets).toEqual([
-      'Volet stratégique',
-      'Volet métiers',
-      'Volet technique',
-    ]);
+    const volets = Array.from(page.querySelectorAll('[data-testid="volets"] dt')).map(text);
+    expect(volets).toEqual(['Volet stratégique', 'Volet métiers', 'Volet technique']);
   });
 
   it('gives its progress in each of the four phases', async () => {
     await open('rm-1');
     await answer();
-    const rows = Array.from(
-      page.querySelectorAll('[data-testid="phases"] tbody tr'),
-    ).map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => text(c)));
+    const rows = Array.from(page.querySelectorAll('[data-testid="phases"] tbody tr')).map((r) =>
+      Array.from(r.querySelectorAll('th, td')).map((c) => text(c)),
+    );
     expect(rows).toEqual([
-      [
-        '1. Incubation pré-électorale',
-        '01/01/2024 – 09/04/2024',
-        '100 %',
-        '100 %',
-        'À l’heure',
-        '3',
-        '0',
-      ],
-      [
-        '2. Incubation post-électorale en cours',
-        '10/04/2024 – 29/05/2024',
-        '20 %',
-        '60 %',
-        'En retard',
-        '4',
-        '2',
-      ],
-      [
-        '3. Phase d’émergence',
-        '30/05/2024 – 26/10/2024',
-        'Aucune action dans cette phase.',
-      ],
-      [
-        '4. Phase de maturation',
-        '27/10/2024 – 03/02/2025',
-        'Aucune action dans cette phase.',
-      ],
+      ['1. Incubation pré-électorale', '01/01/2024 – 09/04/2024', '100 %', '100 %', 'À l’heure', '3', '0'],
+      ['2. Incubation post-électorale en cours', '10/04/2024 – 29/05/2024', '20 %', '60 %', 'En retard', '4', '2'],
+      ['3. Phase d’émergence', '30/05/2024 – 26/10/2024', 'Aucune action dans cette phase.'],
+      ['4. Phase de maturation', '27/10/2024 – 03/02/2025', 'Aucune action dans cette phase.'],
     ]);
   });
 
   it('draws the function’s chronogram, read-only', async () => {
     await open('rm-1');
     await answer();
-    const gantt = fixture.debugElement.query(By.directive(JlGantt))
-      .componentInstance as JlGantt;
-    expect(gantt.chronogram().functions.map((f) => f.id)).toEqual([
-      'fn-centrale',
-    ]);
+    const gantt = fixture.debugElement.query(By.directive(JlGantt)).componentInstance as JlGantt;
+    expect(gantt.chronogram().functions.map((f) => f.id)).toEqual(['fn-centrale']);
     expect(gantt.editable()).toBe(false);
   });
 

@@ -1,24 +1,9 @@
 import type { ChronogramView, FunctionWithRollUpView } from '@jalons/contract';
 import type { RollUp } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import {
-  Observable,
-  catchError,
-  forkJoin,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -59,15 +44,7 @@ export interface PhaseProgressRow {
 /** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
 @Component({
   selector: 'jl-function-page',
-  imports: [
-    JlGantt,
-    RouterLink,
-    FrDatePipe,
-    PercentPipe,
-    HealthBadge,
-    ProgressBar,
-    TranslatePipe,
-  ],
+  imports: [JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, ProgressBar, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })
@@ -89,10 +66,9 @@ export class FunctionPage {
     id: this.id(),
     roadmap: this.roadmap(),
   }));
-  protected readonly state = toSignal(
-    toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.roadmap))),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.roadmap))), {
+    initialValue: LOADING,
+  });
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
@@ -124,27 +100,17 @@ export class FunctionPage {
   });
 
   protected onOpen(e: GanttOpen): void {
-    void this.router.navigate([
-      e.kind === 'action' ? '/actions' : '/jalons',
-      e.id,
-    ]);
+    void this.router.navigate([e.kind === 'action' ? '/actions' : '/jalons', e.id]);
   }
 
-  private load(
-    functionId: string,
-    roadmapId: string | undefined,
-  ): Observable<FunctionPageState> {
-    const id$: Observable<string | null> = roadmapId
-      ? of(roadmapId)
-      : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
+  private load(functionId: string, roadmapId: string | undefined): Observable<FunctionPageState> {
+    const id$: Observable<string | null> = roadmapId ? of(roadmapId) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
       switchMap((rid) => {
         if (rid === null) {
           return of<FunctionPageState>({
             status: 'error',
-            message: this.i18n.t(
-              'aucune feuille de route n’est encore enregistrée.',
-            ),
+            message: this.i18n.t('aucune feuille de route n’est encore enregistrée.'),
           });
         }
         return forkJoin({

@@ -1,10 +1,5 @@
 import Gantt from 'frappe-gantt';
-import type {
-  FrappeBar,
-  FrappeDateInfo,
-  FrappeOptions,
-  FrappeTask,
-} from 'frappe-gantt';
+import type { FrappeBar, FrappeDateInfo, FrappeOptions, FrappeTask } from 'frappe-gantt';
 
 /**
  * frappe-gantt 1.2.x, with the few internals that do not fit Jalons replaced. This file and the
@@ -33,11 +28,7 @@ export interface JlFrappeOptions extends FrappeOptions {
   jl_after_render: (chart: JlFrappeGantt) => void;
 }
 
-type Listener = [
-  string,
-  EventListenerOrEventListenerObject,
-  boolean | AddEventListenerOptions | undefined,
-];
+type Listener = [string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined];
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -51,19 +42,13 @@ export class JlFrappeGantt extends Gantt {
   declare private jlDocumentListeners: Listener[];
   declare private jlUnbind: (() => void)[];
 
-  constructor(
-    wrapper: HTMLElement,
-    tasks: FrappeTask[],
-    options: JlFrappeOptions,
-  ) {
+  constructor(wrapper: HTMLElement, tasks: FrappeTask[], options: JlFrappeOptions) {
     super(wrapper, tasks, options);
     const stopScroll = (e: Event): void => {
       if (e.target === this.$container) e.stopPropagation();
     };
     wrapper.addEventListener('scroll', stopScroll, true);
-    this.jlUnbind = [
-      () => wrapper.removeEventListener('scroll', stopScroll, true),
-    ];
+    this.jlUnbind = [() => wrapper.removeEventListener('scroll', stopScroll, true)];
   }
 
   private get jlOptions(): JlFrappeOptions {
@@ -97,8 +82,7 @@ export class JlFrappeGantt extends Gantt {
     };
     for (const arrow of this.arrows) {
       add(arrow.from_task.task.id, arrow);
-      if (arrow.to_task.task.id !== arrow.from_task.task.id)
-        add(arrow.to_task.task.id, arrow);
+      if (arrow.to_task.task.id !== arrow.from_task.task.id) add(arrow.to_task.task.id, arrow);
     }
     for (const bar of this.bars) bar.arrows = byTask.get(bar.task.id) ?? [];
   }
@@ -108,20 +92,13 @@ export class JlFrappeGantt extends Gantt {
     this.gantt_start = new Date(start.getTime());
     this.gantt_end = new Date(end.getTime());
     this.gantt_start.setHours(0, 0, 0, 0);
-    this.config.date_format =
-      this.config.view_mode.date_format ||
-      this.options.date_format ||
-      'YYYY-MM-DD';
+    this.config.date_format = this.config.view_mode.date_format || this.options.date_format || 'YYYY-MM-DD';
   }
 
-  override get_date_info(
-    date: Date,
-    last: FrappeDateInfo | null,
-  ): FrappeDateInfo {
+  override get_date_info(date: Date, last: FrappeDateInfo | null): FrappeDateInfo {
     const mode = this.config.view_mode;
     const language = this.options.language ?? 'fr';
-    const text = (f: typeof mode.lower_text): string =>
-      typeof f === 'function' ? f(date, last ? last.date : null, language) : '';
+    const text = (f: typeof mode.lower_text): string => (typeof f === 'function' ? f(date, last ? last.date : null, language) : '');
     return {
       date,
       formatted_date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
@@ -156,10 +133,7 @@ export class JlFrappeGantt extends Gantt {
   override bind_bar_events(): void {
     const listeners: Listener[] = [];
     const doc = document;
-    const hadOwn = Object.prototype.hasOwnProperty.call(
-      doc,
-      'addEventListener',
-    );
+    const hadOwn = Object.prototype.hasOwnProperty.call(doc, 'addEventListener');
     const original = doc.addEventListener;
     doc.addEventListener = function (
       this: Document,

@@ -1,12 +1,7 @@
 /**
  * @jest-environment ./src/app/gantt/testing/paris-jsdom.environment.js
  */
-import {
-  daysOfDrag,
-  lastDayOfEnd,
-  localDateOf,
-  nearestDay,
-} from './gantt-dates';
+import { daysOfDrag, lastDayOfEnd, localDateOf, nearestDay } from './gantt-dates';
 
 /**
  * The Dates frappe-gantt hands back, built the way its date_utils builds them:
@@ -18,61 +13,26 @@ import {
  */
 const frappe = {
   addDays: (d: Date, n: number): Date =>
-    new Date(
-      d.getFullYear(),
-      d.getMonth(),
-      d.getDate() + n,
-      d.getHours(),
-      d.getMinutes(),
-      d.getSeconds(),
-    ),
+    new Date(d.getFullYear(), d.getMonth(), d.getDate() + n, d.getHours(), d.getMinutes(), d.getSeconds()),
   addHours: (d: Date, n: number): Date =>
-    new Date(
-      d.getFullYear(),
-      d.getMonth(),
-      d.getDate(),
-      d.getHours() + n,
-      d.getMinutes(),
-      d.getSeconds(),
-    ),
-  minusOneSecond: (d: Date): Date =>
-    new Date(
-      d.getFullYear(),
-      d.getMonth(),
-      d.getDate(),
-      d.getHours(),
-      d.getMinutes(),
-      d.getSeconds() - 1,
-    ),
-  elapsedHours: (a: Date, b: Date): number =>
-    Math.round((a.getTime() - b.getTime()) / 3_600_000),
+    new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours() + n, d.getMinutes(), d.getSeconds()),
+  minusOneSecond: (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds() - 1),
+  elapsedHours: (a: Date, b: Date): number => Math.round((a.getTime() - b.getTime()) / 3_600_000),
 };
 
 describe('the test clock', () => {
   it('is Europe/Paris, with its two 2026 daylight-saving Sundays', () => {
-    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(
-      'Europe/Paris',
-    );
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('Europe/Paris');
     // 29/03/2026: 23-hour day (UTC+1 → UTC+2); 25/10/2026: 25-hour day (UTC+2 → UTC+1)
-    expect(
-      new Date(2026, 2, 30).getTime() - new Date(2026, 2, 29).getTime(),
-    ).toBe(23 * 3_600_000);
-    expect(
-      new Date(2026, 9, 26).getTime() - new Date(2026, 9, 25).getTime(),
-    ).toBe(25 * 3_600_000);
+    expect(new Date(2026, 2, 30).getTime() - new Date(2026, 2, 29).getTime()).toBe(23 * 3_600_000);
+    expect(new Date(2026, 9, 26).getTime() - new Date(2026, 9, 25).getTime()).toBe(25 * 3_600_000);
   });
 });
 
 describe('localDateOf', () => {
   it('is local midnight of the day, as frappe reads "YYYY-MM-DD"', () => {
     const d = localDateOf('2026-03-29');
-    expect([
-      d.getFullYear(),
-      d.getMonth(),
-      d.getDate(),
-      d.getHours(),
-      d.getMinutes(),
-    ]).toEqual([2026, 2, 29, 0, 0]);
+    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()]).toEqual([2026, 2, 29, 0, 0]);
     expect(localDateOf('2026-10-25').getTimezoneOffset()).toBe(-120); // still summer time at 00:00
   });
 
@@ -106,9 +66,7 @@ describe('nearestDay', () => {
 describe('lastDayOfEnd', () => {
   it('turns frappe\u2019s "exclusive end minus one second" back into the last day', () => {
     const exclusiveEnd = new Date(2026, 3, 4); // bar ends on 03/04 included
-    expect(lastDayOfEnd(frappe.minusOneSecond(exclusiveEnd))).toBe(
-      '2026-04-03',
-    );
+    expect(lastDayOfEnd(frappe.minusOneSecond(exclusiveEnd))).toBe('2026-04-03');
     expect(lastDayOfEnd(exclusiveEnd)).toBe('2026-04-03');
   });
 });
@@ -127,19 +85,13 @@ describe('daysOfDrag: a 10-day bar dragged across a daylight-saving Sunday (frap
     const end = frappe.minusOneSecond(frappe.addDays(start, TEN_DAYS));
     // the hour path: x measured in elapsed hours, read back as calendar hours
     const dropDay = new Date(2026, 0, 1 + offsetDays);
-    const hStart = frappe.addHours(
-      chartStart,
-      frappe.elapsedHours(dropDay, chartStart),
-    );
+    const hStart = frappe.addHours(chartStart, frappe.elapsedHours(dropDay, chartStart));
     const exclusive = new Date(2026, 0, 1 + offsetDays + TEN_DAYS);
-    const hEnd = frappe.minusOneSecond(
-      frappe.addHours(chartStart, frappe.elapsedHours(exclusive, chartStart)),
-    );
+    const hEnd = frappe.minusOneSecond(frappe.addHours(chartStart, frappe.elapsedHours(exclusive, chartStart)));
     return { calendar: [start, end], hourly: [hStart, hEnd] };
   }
 
-  const offsetOf = (y: number, m: number, d: number): number =>
-    Math.round((Date.UTC(y, m, d) - Date.UTC(2026, 0, 1)) / 86_400_000);
+  const offsetOf = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m, d) - Date.UTC(2026, 0, 1)) / 86_400_000);
 
   it.each([
     // spring: dropped so that it spans 29/03, then dropped after it, forward and backward
@@ -152,14 +104,11 @@ describe('daysOfDrag: a 10-day bar dragged across a daylight-saving Sunday (frap
     ['starting on 25/10', offsetOf(2026, 9, 25), '2026-10-25', '2026-11-03'],
     ['ending on 25/10', offsetOf(2026, 9, 16), '2026-10-16', '2026-10-25'],
     ['after 25/10', offsetOf(2026, 10, 2), '2026-11-02', '2026-11-11'],
-  ])(
-    '%s: starts on the day it was dropped on and keeps 10 days',
-    (_, offset, start, due) => {
-      const { calendar, hourly } = dropped(offset);
-      expect(daysOfDrag(...calendar)).toEqual({ start, due });
-      expect(daysOfDrag(...hourly)).toEqual({ start, due });
-    },
-  );
+  ])('%s: starts on the day it was dropped on and keeps 10 days', (_, offset, start, due) => {
+    const { calendar, hourly } = dropped(offset);
+    expect(daysOfDrag(...calendar)).toEqual({ start, due });
+    expect(daysOfDrag(...hourly)).toEqual({ start, due });
+  });
 
   it('the hour path really is one hour off after the spring change (what #616 reads as the day before)', () => {
     const { hourly } = dropped(offsetOf(2026, 3, 10));
@@ -175,12 +124,7 @@ describe('daysOfDrag: a 10-day bar dragged across a daylight-saving Sunday (frap
     const drop = new Date(2026, 1, 20); // before the spring change
     const hours = frappe.elapsedHours(drop, summerStart);
     const start = frappe.addHours(summerStart, hours);
-    const end = frappe.minusOneSecond(
-      frappe.addHours(
-        summerStart,
-        frappe.elapsedHours(new Date(2026, 2, 2), summerStart),
-      ),
-    );
+    const end = frappe.minusOneSecond(frappe.addHours(summerStart, frappe.elapsedHours(new Date(2026, 2, 2), summerStart)));
     expect(start.getHours()).toBe(1); // one hour late
     expect(daysOfDrag(start, end)).toEqual({
       start: '2026-02-20',

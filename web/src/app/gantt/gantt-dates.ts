@@ -22,11 +22,7 @@ export function localDateOf(day: IsoDate): Date {
   if (!isIsoDate(day)) {
     throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
   }
-  const date = new Date(
-    Number(day.slice(0, 4)),
-    Number(day.slice(5, 7)) - 1,
-    Number(day.slice(8, 10)),
-  );
+  const date = new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
   // years 0–99 would be read as 1900–1999
   date.setFullYear(Number(day.slice(0, 4)));
   return date;
@@ -63,10 +59,7 @@ export function lastDayOfEnd(end: Date): IsoDate {
 }
 
 /** A whole-day span from the two Dates of frappe's `on_date_change(task, start, end)`. */
-export function daysOfDrag(
-  start: Date,
-  end: Date,
-): { start: IsoDate; due: IsoDate } {
+export function daysOfDrag(start: Date, end: Date): { start: IsoDate; due: IsoDate } {
   const first = nearestDay(start);
   const last = lastDayOfEnd(end);
   // a bar is at least one day long

@@ -41,9 +41,7 @@ describe('ganttLayout: the rows of the list follow frappe-gantt\u2019s rows', ()
       const rowBottom = layout.rowTop(i + 1);
       expect(rowTop).toBe(104 + 40 * i);
       expect(layout.barTop(i)).toBe(104 + 8 + 40 * i);
-      expect(layout.barTop(i) - rowTop).toBe(
-        rowBottom - (layout.barTop(i) + layout.barHeight),
-      );
+      expect(layout.barTop(i) - rowTop).toBe(rowBottom - (layout.barTop(i) + layout.barHeight));
       expect(layout.barMiddle(i)).toBe((rowTop + rowBottom) / 2);
     }
   });
@@ -98,8 +96,7 @@ describe('x of a day', () => {
     expect(xOfDay('2026-10-26', range, 'quarter')).toBe(298 * 1.5);
     expect(xOfDay('2026-10-26', range, 'year')).toBe(298 * 0.5);
     for (const mode of ['month', 'quarter', 'year'] as const) {
-      for (let d = 0; d < 3_000; d += 37)
-        expect((d * PX_PER_DAY[mode]) / PX_PER_DAY[mode]).toBe(d);
+      for (let d = 0; d < 3_000; d += 37) expect((d * PX_PER_DAY[mode]) / PX_PER_DAY[mode]).toBe(d);
     }
   });
 
@@ -138,28 +135,20 @@ describe('electionDays', () => {
       ...view.roadmap,
       electionDates: ['2026-03-15', '2020-03-15', '2026-03-15'],
     };
-    expect(electionDays(view, chartRange(view, 'quarter'))).toEqual([
-      '2026-03-15',
-      '2028-03-19',
-    ]);
+    expect(electionDays(view, chartRange(view, 'quarter'))).toEqual(['2026-03-15', '2028-03-19']);
   });
 });
 
 describe('periodTicks', () => {
   it('draws a line at each period start, years in bold', () => {
-    const ticks = periodTicks(
-      { start: '2026-01-01', end: '2026-12-31' },
-      'quarter',
-    );
+    const ticks = periodTicks({ start: '2026-01-01', end: '2026-12-31' }, 'quarter');
     expect(ticks.map((t) => [t.day, t.x, t.major])).toEqual([
       ['2026-01-01', 0, true],
       ['2026-04-01', 90 * 1.5, false],
       ['2026-07-01', 181 * 1.5, false],
       ['2026-10-01', 273 * 1.5, false],
     ]);
-    expect(
-      periodTicks({ start: '2026-01-01', end: '2026-12-31' }, 'month'),
-    ).toHaveLength(12);
+    expect(periodTicks({ start: '2026-01-01', end: '2026-12-31' }, 'month')).toHaveLength(12);
   });
 });
 

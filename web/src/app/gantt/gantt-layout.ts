@@ -1,12 +1,6 @@
 import type { ChronogramView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import {
-  addDays,
-  addMonths,
-  fromDayNumber,
-  spanDays,
-  toDayNumber,
-} from '@jalons/domain';
+import { addDays, addMonths, fromDayNumber, spanDays, toDayNumber } from '@jalons/domain';
 
 /**
  * Geometry shared by frappe-gantt and our own layers: the options we pass to the library, the row
@@ -15,11 +9,7 @@ import {
 
 export type GanttViewMode = 'month' | 'quarter' | 'year';
 
-export const GANTT_VIEW_MODES: readonly GanttViewMode[] = [
-  'month',
-  'quarter',
-  'year',
-];
+export const GANTT_VIEW_MODES: readonly GanttViewMode[] = ['month', 'quarter', 'year'];
 
 /** The sizes given to frappe-gantt (its option names). Everything vertical derives from them. */
 export const FRAPPE_SIZES = {
@@ -56,11 +46,9 @@ export interface GanttLayout {
 
 /** Row maths of frappe-gantt 1.2.x for the given sizes (index.js make_grid_*, bar.js compute_y). */
 export function ganttLayout(sizes: FrappeSizes = FRAPPE_SIZES): GanttLayout {
-  const headerHeight =
-    sizes.upper_header_height + sizes.lower_header_height + 10;
+  const headerHeight = sizes.upper_header_height + sizes.lower_header_height + 10;
   const rowHeight = sizes.bar_height + sizes.padding;
-  const barTop = (i: number): number =>
-    headerHeight + sizes.padding / 2 + i * rowHeight;
+  const barTop = (i: number): number => headerHeight + sizes.padding / 2 + i * rowHeight;
   return {
     headerHeight,
     rowHeight,
@@ -116,10 +104,7 @@ function periodMonths(mode: GanttViewMode): number {
  * (months, quarters or years) so the header starts and ends on a boundary. Elections are drawn
  * when they fall inside (a past mandate's election does not stretch the chart back to it).
  */
-export function chartRange(
-  view: ChronogramView,
-  mode: GanttViewMode,
-): DayRange {
+export function chartRange(view: ChronogramView, mode: GanttViewMode): DayRange {
   const { roadmap } = view;
   let min = toDayNumber(roadmap.start);
   let max = toDayNumber(roadmap.end);
@@ -135,38 +120,23 @@ export function chartRange(
   }
   for (const m of view.milestones) see(m.date);
   const start = firstOfPeriod(fromDayNumber(min - MARGIN_DAYS[mode]), mode);
-  const lastPeriod = firstOfPeriod(
-    fromDayNumber(max + MARGIN_DAYS[mode]),
-    mode,
-  );
+  const lastPeriod = firstOfPeriod(fromDayNumber(max + MARGIN_DAYS[mode]), mode);
   const end = addDays(addMonths(lastPeriod, periodMonths(mode)), -1);
   return { start, end };
 }
 
 /** x of the START of `day` (left edge of its column). */
-export function xOfDay(
-  day: IsoDate,
-  range: DayRange,
-  mode: GanttViewMode,
-): number {
+export function xOfDay(day: IsoDate, range: DayRange, mode: GanttViewMode): number {
   return (toDayNumber(day) - toDayNumber(range.start)) * PX_PER_DAY[mode];
 }
 
 /** x of the middle of `day`: where a one-day mark (today, an election, a milestone) is drawn. */
-export function xOfDayMiddle(
-  day: IsoDate,
-  range: DayRange,
-  mode: GanttViewMode,
-): number {
+export function xOfDayMiddle(day: IsoDate, range: DayRange, mode: GanttViewMode): number {
   return xOfDay(day, range, mode) + PX_PER_DAY[mode] / 2;
 }
 
 /** Width of a span of whole days, both ends included. */
-export function widthOfSpan(
-  start: IsoDate,
-  end: IsoDate,
-  mode: GanttViewMode,
-): number {
+export function widthOfSpan(start: IsoDate, end: IsoDate, mode: GanttViewMode): number {
   return Math.max(1, spanDays(start, end)) * PX_PER_DAY[mode];
 }
 

@@ -30,24 +30,14 @@ export interface OverlayModel {
   t: Translate;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  cls: string,
-): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, cls: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   el.setAttribute('class', cls);
   for (const name in attrs) el.setAttribute(name, String(attrs[name]));
   return el;
 }
 
-function label(
-  cls: string,
-  text: string,
-  left: number,
-  title: string,
-  width?: number,
-): HTMLElement {
+function label(cls: string, text: string, left: number, title: string, width?: number): HTMLElement {
   const el = document.createElement('div');
   el.className = `jl-mark-label ${cls}`;
   el.textContent = text;
@@ -61,13 +51,9 @@ export const DIAMOND_CLASS = 'jl-diamond';
 
 /** Where a milestone's diamond goes: the middle of its (hidden) one-day bar. */
 export function placeDiamond(bar: FrappeBar, layout: GanttLayout): void {
-  const diamond = bar.bar_group.querySelector<SVGPolygonElement>(
-    `.${DIAMOND_CLASS}`,
-  );
+  const diamond = bar.bar_group.querySelector<SVGPolygonElement>(`.${DIAMOND_CLASS}`);
   if (!diamond) return;
-  const x =
-    Number(bar.$bar.getAttribute('x')) +
-    Number(bar.$bar.getAttribute('width')) / 2;
+  const x = Number(bar.$bar.getAttribute('x')) + Number(bar.$bar.getAttribute('width')) / 2;
   const y = Number(bar.$bar.getAttribute('y')) + layout.barHeight / 2;
   diamond.setAttribute('points', diamondPoints(x, y, layout.barHeight / 2 - 1));
 }
@@ -86,19 +72,13 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
 
   // frappe gives every bar an SVG <animate> growing it from width 0, timed from the start of the
   // SVG's timeline: skip past it (removing 2,000 elements would cost more than they do).
-  const timeline = chart.$svg as Partial<
-    Pick<SVGSVGElement, 'setCurrentTime' | 'getCurrentTime'>
-  >;
+  const timeline = chart.$svg as Partial<Pick<SVGSVGElement, 'setCurrentTime' | 'getCurrentTime'>>;
   if (typeof timeline.setCurrentTime === 'function') {
     timeline.setCurrentTime(Math.max(1, timeline.getCurrentTime?.() ?? 0));
   }
 
   // 1. behind the bars: phase bands and the lines of months / quarters / years
-  const behind = svg(
-    'g',
-    { 'aria-hidden': 'true' },
-    'jl-layer jl-layer--bands',
-  );
+  const behind = svg('g', { 'aria-hidden': 'true' }, 'jl-layer jl-layer--bands');
   const behindFragment = document.createDocumentFragment();
   model.bands.forEach((band, i) => {
     const rect = svg(
@@ -113,11 +93,7 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
   });
   for (const tick of model.ticks) {
     behindFragment.appendChild(
-      svg(
-        'line',
-        { x1: tick.x, x2: tick.x, y1: top, y2: bottom },
-        tick.major ? 'jl-tick jl-tick--major' : 'jl-tick',
-      ),
+      svg('line', { x1: tick.x, x2: tick.x, y1: top, y2: bottom }, tick.major ? 'jl-tick jl-tick--major' : 'jl-tick'),
     );
   }
   behind.appendChild(behindFragment);
@@ -129,38 +105,14 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
   const headerFragment = document.createDocumentFragment();
   for (const day of model.elections) {
     const x = xOfDayMiddle(day, model.range, model.mode);
-    frontFragment.appendChild(
-      svg(
-        'line',
-        { x1: x, x2: x, y1: top, y2: bottom, 'data-day': day },
-        'jl-election',
-      ),
-    );
-    headerFragment.appendChild(
-      label(
-        'jl-mark-label--election',
-        t('Élection'),
-        x,
-        t('Élection du {date}', { date: formatFrDate(day) }),
-      ),
-    );
+    frontFragment.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: bottom, 'data-day': day }, 'jl-election'));
+    headerFragment.appendChild(label('jl-mark-label--election', t('Élection'), x, t('Élection du {date}', { date: formatFrDate(day) })));
   }
   if (model.range.start <= model.today && model.today <= model.range.end) {
     const x = xOfDayMiddle(model.today, model.range, model.mode);
-    frontFragment.appendChild(
-      svg(
-        'line',
-        { x1: x, x2: x, y1: top, y2: bottom, 'data-day': model.today },
-        'jl-today',
-      ),
-    );
+    frontFragment.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: bottom, 'data-day': model.today }, 'jl-today'));
     headerFragment.appendChild(
-      label(
-        'jl-mark-label--today',
-        t('Aujourd’hui'),
-        x,
-        t('Aujourd’hui : {date}', { date: formatFrDate(model.today) }),
-      ),
+      label('jl-mark-label--today', t('Aujourd’hui'), x, t('Aujourd’hui : {date}', { date: formatFrDate(model.today) })),
     );
   }
   front.appendChild(frontFragment);
@@ -168,15 +120,7 @@ export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
 
   // 3. header: the phase names above their bands
   for (const band of model.bands) {
-    headerFragment.appendChild(
-      label(
-        'jl-mark-label--phase',
-        band.label,
-        band.x,
-        bandTitle(band),
-        band.width,
-      ),
-    );
+    headerFragment.appendChild(label('jl-mark-label--phase', band.label, band.x, bandTitle(band), band.width));
   }
   chart.$header.appendChild(headerFragment);
 

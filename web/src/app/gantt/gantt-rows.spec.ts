@@ -16,9 +16,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 function describeRows(rows: GanttRow[]): string[] {
   return rows.map((r) =>
-    r.kind === 'group'
-      ? `# ${r.name} (${r.progress} %, ${r.itemCount})`
-      : `${r.kind === 'milestone' ? '◆' : '-'} ${r.title}`,
+    r.kind === 'group' ? `# ${r.name} (${r.progress} %, ${r.itemCount})` : `${r.kind === 'milestone' ? '◆' : '-'} ${r.title}`,
   );
 }
 
@@ -38,9 +36,7 @@ describe('buildRows', () => {
   });
 
   it('keeps the header of a collapsed function and hides its items', () => {
-    expect(
-      describeRows(buildRows(aChronogram(), new Set(['fn-ethique']))),
-    ).toEqual([
+    expect(describeRows(buildRows(aChronogram(), new Set(['fn-ethique'])))).toEqual([
       '# Éthique (42 %, 4)',
       '# Juridique (8 %, 3)',
       '- Ancienne convention',
@@ -68,20 +64,12 @@ describe('buildRows', () => {
       'Registre RGPD': 'Yann Kerouac · Bloquée · En retard',
       'Registre ouvert': 'Jalon du 01/05/2026 · En retard',
     });
-    expect(Object.values(STATUS_LABELS)).toEqual([
-      'À lancer',
-      'En cours',
-      'Bloquée',
-      'Terminée',
-      'Abandonnée',
-    ]);
+    expect(Object.values(STATUS_LABELS)).toEqual(['À lancer', 'En cours', 'Bloquée', 'Terminée', 'Abandonnée']);
   });
 
   it('skips items of functions not in the chronogram', () => {
     const view = aChronogram();
-    view.actions.push(
-      anAction({ functionId: 'fn-ailleurs', title: 'Orpheline' }),
-    );
+    view.actions.push(anAction({ functionId: 'fn-ailleurs', title: 'Orpheline' }));
     expect(describeRows(buildRows(view, NONE))).not.toContain('- Orpheline');
   });
 });
@@ -92,10 +80,7 @@ describe('actionLook', () => {
     [{ status: 'terminee' as const, due: '2026-01-01' }, 'done'],
     [{ status: 'abandonnee' as const, due: '2026-01-01' }, 'abandoned'],
     [{ status: 'en_cours' as const, due: '2026-06-01', progress: 90 }, 'late'], // overdue
-    [
-      { status: 'bloquee' as const, due: '2026-12-31', progress: 45 },
-      'blocked',
-    ], // on schedule, but blocked
+    [{ status: 'bloquee' as const, due: '2026-12-31', progress: 45 }, 'blocked'], // on schedule, but blocked
     [{ status: 'bloquee' as const, due: '2026-06-01', progress: 10 }, 'late'],
     [
       {
@@ -116,12 +101,7 @@ describe('actionLook', () => {
       'normal',
     ],
   ])('%o → %s', (overrides, look) => {
-    expect(
-      actionLook(
-        anAction({ start: '2026-01-01', progress: 0, ...overrides }),
-        at,
-      ),
-    ).toBe(look);
+    expect(actionLook(anAction({ start: '2026-01-01', progress: 0, ...overrides }), at)).toBe(look);
   });
 });
 
@@ -172,18 +152,11 @@ describe('buildTasks', () => {
     // "Installer le comité" moved to Juridique; Éthique (with the predecessor) collapsed
     const across = {
       ...view,
-      actions: view.actions.map((a) =>
-        a.id === 'a-comite' ? { ...a, functionId: 'fn-juridique' } : a,
-      ),
+      actions: view.actions.map((a) => (a.id === 'a-comite' ? { ...a, functionId: 'fn-juridique' } : a)),
     };
     const shown = buildTasks(buildRows(across, NONE), view.roadmap.start);
-    const hidden = buildTasks(
-      buildRows(across, new Set(['fn-ethique'])),
-      view.roadmap.start,
-    );
-    expect(shown.find((t) => t.id === 'a-a-comite')?.dependencies).toEqual([
-      'a-a-charte',
-    ]);
+    const hidden = buildTasks(buildRows(across, new Set(['fn-ethique'])), view.roadmap.start);
+    expect(shown.find((t) => t.id === 'a-a-comite')?.dependencies).toEqual(['a-a-charte']);
     expect(hidden.find((t) => t.id === 'a-a-comite')?.dependencies).toEqual([]);
   });
 
@@ -207,9 +180,7 @@ describe('buildTasks', () => {
   });
 
   it('escapes what frappe writes with innerHTML', () => {
-    expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe(
-      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;',
-    );
+    expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
   });
 
   it('makes ids safe for the CSS selectors frappe builds from them', () => {
@@ -236,25 +207,20 @@ describe('texts', () => {
     expect(chartSummary(aChronogram())).toBe(
       'Chronogramme : 5 actions dont 1 en retard, 2 jalons dont 1 en retard, du 01/09/2025 au 31/03/2028',
     );
-    expect(
-      chartSummary(
-        aChronogram({ actions: [anAction({ progress: 90 })], milestones: [] }),
-      ),
-    ).toMatch(/^Chronogramme : 1 action, 0 jalon,/);
+    expect(chartSummary(aChronogram({ actions: [anAction({ progress: 90 })], milestones: [] }))).toMatch(
+      /^Chronogramme : 1 action, 0 jalon,/,
+    );
   });
 
   it('writes the hover card in French, escaped', () => {
     const view = aChronogram();
     view.actions[0] = { ...view.actions[0], title: 'Charte <b>éthique</b>' };
-    const row = buildRows(view, NONE).find(
-      (r) => r.kind === 'action' && r.id === 'a-charte',
-    );
+    const row = buildRows(view, NONE).find((r) => r.kind === 'action' && r.id === 'a-charte');
     if (!row) throw new Error('row');
     expect(popupParts(row, 'Éthique')).toEqual({
       title: 'Charte &lt;b&gt;éthique&lt;/b&gt;',
       subtitle: 'Éthique · En cours',
-      details:
-        'Du 16/03/2026 au 30/06/2026 (107 jours)<br>Avancement : 80\u202f%<br>Responsable : Soizic Le Bihan<br>Santé : À l’heure',
+      details: 'Du 16/03/2026 au 30/06/2026 (107 jours)<br>Avancement : 80\u202f%<br>Responsable : Soizic Le Bihan<br>Santé : À l’heure',
     });
   });
 });

@@ -1,23 +1,6 @@
-import type {
-  ChronogramActionView,
-  ChronogramMilestoneView,
-  ChronogramView,
-  FunctionWithRollUpView,
-} from '@jalons/contract';
-import type {
-  ActionStatus,
-  Health,
-  IsoDate,
-  MilestoneState,
-} from '@jalons/domain';
-import {
-  formatFrDate,
-  fromDayNumber,
-  isOverdue,
-  itemHealth,
-  spanDays,
-  toDayNumber,
-} from '@jalons/domain';
+import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionWithRollUpView } from '@jalons/contract';
+import type { ActionStatus, Health, IsoDate, MilestoneState } from '@jalons/domain';
+import { formatFrDate, fromDayNumber, isOverdue, itemHealth, spanDays, toDayNumber } from '@jalons/domain';
 import type { FrappeTask } from 'frappe-gantt';
 
 import { Translate, french, tKey } from '../i18n/i18n';
@@ -38,21 +21,14 @@ export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
   abandonnee: tKey('Abandonnée'),
 };
 
-export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> =
-  {
-    achieved: tKey('Atteint'),
-    late: tKey('En retard'),
-    upcoming: tKey('À venir'),
-  };
+export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> = {
+  achieved: tKey('Atteint'),
+  late: tKey('En retard'),
+  upcoming: tKey('À venir'),
+};
 
 /** How an action's bar looks, one token each (frappe accepts a single custom class). */
-export type ActionLook =
-  | 'done'
-  | 'abandoned'
-  | 'late'
-  | 'blocked'
-  | 'at-risk'
-  | 'normal';
+export type ActionLook = 'done' | 'abandoned' | 'late' | 'blocked' | 'at-risk' | 'normal';
 
 export interface GroupRow {
   kind: 'group';
@@ -145,10 +121,7 @@ function clampPercent(n: number): number {
   return Math.min(100, Math.max(0, Math.round(n)));
 }
 
-export function actionLook(
-  action: ChronogramActionView,
-  at: IsoDate,
-): ActionLook {
+export function actionLook(action: ChronogramActionView, at: IsoDate): ActionLook {
   if (action.status === 'abandonnee') return 'abandoned';
   if (action.status === 'terminee') return 'done';
   const health = itemHealth(action, at);
@@ -169,17 +142,11 @@ interface Sortable {
  * Functions come in `order`; inside a function, items by first day, actions before milestones on
  * the same day, then by title. Labels in the language of `t`.
  */
-export function buildRows(
-  view: ChronogramView,
-  collapsed: ReadonlySet<string>,
-  t: Translate = french,
-): GanttRow[] {
+export function buildRows(view: ChronogramView, collapsed: ReadonlySet<string>, t: Translate = french): GanttRow[] {
   const at = view.roadmap.at;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
   const functions = [...view.functions].sort((a, b) => a.order - b.order);
-  const fnById = new Map<string, FunctionWithRollUpView>(
-    functions.map((f) => [f.id, f]),
-  );
+  const fnById = new Map<string, FunctionWithRollUpView>(functions.map((f) => [f.id, f]));
   const usedIds = new Set<string>();
   const uniqueId = (raw: string): string => {
     let id = raw;
@@ -202,8 +169,7 @@ export function buildRows(
     else predecessors.set(succ, new Set([pred]));
   };
   for (const d of view.dependencies) link(d.predecessorId, d.successorId);
-  for (const a of view.actions)
-    for (const p of a.predecessorIds ?? []) link(p, a.id);
+  for (const a of view.actions) for (const p of a.predecessorIds ?? []) link(p, a.id);
 
   for (const a of view.actions) {
     const fn = fnById.get(a.functionId);
@@ -229,12 +195,7 @@ export function buildRows(
   const rows: GanttRow[] = [];
   for (const fn of functions) {
     const items = byFunction.get(fn.id) ?? [];
-    items.sort(
-      (a, b) =>
-        a.day - b.day ||
-        a.kind - b.kind ||
-        a.title.localeCompare(b.title, 'fr'),
-    );
+    items.sort((a, b) => a.day - b.day || a.kind - b.kind || a.title.localeCompare(b.title, 'fr'));
     let first: IsoDate | null = null;
     let last: IsoDate | null = null;
     for (const { row } of items) {
@@ -243,8 +204,7 @@ export function buildRows(
       if (first === null || start < first) first = start;
       if (last === null || due > last) last = due;
     }
-    const span =
-      first !== null && last !== null ? { start: first, due: last } : null;
+    const span = first !== null && last !== null ? { start: first, due: last } : null;
     const isCollapsed = collapsed.has(fn.id);
     rows.push({
       kind: 'group',
@@ -339,14 +299,9 @@ function percent(n: number, t: Translate): string {
  * dragging, and the chronogram input must stay the only truth). Dependencies are kept only when
  * both ends are on screen (frappe throws on a dependency to a missing bar).
  */
-export function buildTasks(
-  rows: readonly GanttRow[],
-  fallbackDay: IsoDate,
-  t: Translate = french,
-): FrappeTask[] {
+export function buildTasks(rows: readonly GanttRow[], fallbackDay: IsoDate, t: Translate = french): FrappeTask[] {
   const taskIdOfAction = new Map<string, string>();
-  for (const row of rows)
-    if (row.kind === 'action') taskIdOfAction.set(row.id, row.taskId);
+  for (const row of rows) if (row.kind === 'action') taskIdOfAction.set(row.id, row.taskId);
 
   return rows.map((row): FrappeTask => {
     switch (row.kind) {
@@ -372,11 +327,7 @@ export function buildTasks(
         }
         return {
           id: row.taskId,
-          name: escapeHtml(
-            row.look === 'done'
-              ? `✓ ${percent(100, t)}`
-              : percent(row.progress, t),
-          ),
+          name: escapeHtml(row.look === 'done' ? `✓ ${percent(100, t)}` : percent(row.progress, t)),
           start: row.start,
           end: safeEnd(row.start, row.due),
           progress: row.progress,
@@ -425,28 +376,21 @@ export function escapeHtml(s: string): string {
 }
 
 /** What a screen reader hears for the chart (the list beside it carries the details). */
-export function chartSummary(
-  view: ChronogramView,
-  t: Translate = french,
-): string {
+export function chartSummary(view: ChronogramView, t: Translate = french): string {
   const at = view.roadmap.at;
   let lateActions = 0;
   for (const a of view.actions) if (itemHealth(a, at) === 'late') lateActions++;
   let lateMilestones = 0;
   for (const m of view.milestones) if (m.state === 'late') lateMilestones++;
-  const late = (n: number): string =>
-    n > 0 ? ` ${t('dont {late} en retard', { late: n })}` : '';
-  return t(
-    'Chronogramme : {actions}{lateActions}, {milestones}{lateMilestones}, du {start} au {end}',
-    {
-      actions: t('{n} action|{n} actions', { n: view.actions.length }),
-      lateActions: late(lateActions),
-      milestones: t('{n} jalon|{n} jalons', { n: view.milestones.length }),
-      lateMilestones: late(lateMilestones),
-      start: formatFrDate(view.roadmap.start),
-      end: formatFrDate(view.roadmap.end),
-    },
-  );
+  const late = (n: number): string => (n > 0 ? ` ${t('dont {late} en retard', { late: n })}` : '');
+  return t('Chronogramme : {actions}{lateActions}, {milestones}{lateMilestones}, du {start} au {end}', {
+    actions: t('{n} action|{n} actions', { n: view.actions.length }),
+    lateActions: late(lateActions),
+    milestones: t('{n} jalon|{n} jalons', { n: view.milestones.length }),
+    lateMilestones: late(lateMilestones),
+    start: formatFrDate(view.roadmap.start),
+    end: formatFrDate(view.roadmap.end),
+  });
 }
 
 /** The words of the left-hand list under an item's title. */
@@ -458,8 +402,7 @@ export function itemMeta(row: ItemRow, t: Translate = french): string {
     });
   }
   const parts = [row.ownerName ?? t('Sans responsable'), row.statusLabel];
-  if (row.health === 'late' || row.health === 'at_risk')
-    parts.push(t(HEALTH_LABELS[row.health]));
+  if (row.health === 'late' || row.health === 'at_risk') parts.push(t(HEALTH_LABELS[row.health]));
   return parts.join(' · ');
 }
 
@@ -473,12 +416,8 @@ export function popupParts(
     case 'group':
       return {
         title: escapeHtml(row.name),
-        subtitle: escapeHtml(
-          t('{n} élément|{n} éléments', { n: row.itemCount }),
-        ),
-        details: escapeHtml(
-          t('Avancement : {progress}', { progress: percent(row.progress, t) }),
-        ),
+        subtitle: escapeHtml(t('{n} élément|{n} éléments', { n: row.itemCount })),
+        details: escapeHtml(t('Avancement : {progress}', { progress: percent(row.progress, t) })),
       };
     case 'action': {
       const days = Math.max(1, spanDays(row.start, row.due));
@@ -491,10 +430,7 @@ export function popupParts(
         t('Avancement : {progress}', { progress: percent(row.progress, t) }),
         t('Responsable : {name}', { name: row.ownerName ?? t('aucun') }),
       ];
-      if (row.health)
-        lines.push(
-          t('Santé : {health}', { health: t(HEALTH_LABELS[row.health]) }),
-        );
+      if (row.health) lines.push(t('Santé : {health}', { health: t(HEALTH_LABELS[row.health]) }));
       return {
         title: escapeHtml(row.title),
         subtitle: escapeHtml(`${functionName} · ${row.statusLabel}`),
@@ -503,10 +439,7 @@ export function popupParts(
     }
     case 'milestone': {
       const lines = [t('Prévu le {date}', { date: formatFrDate(row.date) })];
-      if (row.achievedOn)
-        lines.push(
-          t('Atteint le {date}', { date: formatFrDate(row.achievedOn) }),
-        );
+      if (row.achievedOn) lines.push(t('Atteint le {date}', { date: formatFrDate(row.achievedOn) }));
       return {
         title: escapeHtml(row.title),
         subtitle: escapeHtml(

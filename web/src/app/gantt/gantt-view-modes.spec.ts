@@ -1,17 +1,7 @@
-import {
-  FRENCH_MONTHS,
-  frappeViewMode,
-  frappeViewModes,
-  quarterLabel,
-} from './gantt-view-modes';
+import { FRENCH_MONTHS, frappeViewMode, frappeViewModes, quarterLabel } from './gantt-view-modes';
 
 /** The labels frappe writes for consecutive day columns, as (day → text) for non-empty ones. */
-function labels(
-  mode: 'month' | 'quarter' | 'year',
-  line: 'upper_text' | 'lower_text',
-  from: Date,
-  days: number,
-): string[] {
+function labels(mode: 'month' | 'quarter' | 'year', line: 'upper_text' | 'lower_text', from: Date, days: number): string[] {
   const vm = frappeViewMode(mode);
   const f = vm[line];
   if (typeof f !== 'function') throw new Error('labels are functions');
@@ -20,8 +10,7 @@ function labels(
   for (let i = 0; i < days; i++) {
     const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + i);
     const text = f(d, previous, 'fr');
-    if (text)
-      out.push(`${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()} ${text}`);
+    if (text) out.push(`${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()} ${text}`);
     previous = d;
   }
   return out;
@@ -29,9 +18,7 @@ function labels(
 
 describe('view modes', () => {
   it('step one day per column, with exact column widths', () => {
-    expect(
-      frappeViewModes('quarter').map((m) => [m.name, m.step, m.column_width]),
-    ).toEqual([
+    expect(frappeViewModes('quarter').map((m) => [m.name, m.step, m.column_width])).toEqual([
       ['quarter', '1d', 1.5],
       ['month', '1d', 4],
       ['year', '1d', 0.5],
@@ -44,10 +31,7 @@ describe('view modes', () => {
       '2026-1-1 Janvier',
       '2026-2-1 Février',
     ]);
-    expect(labels('month', 'upper_text', new Date(2025, 11, 1), 65)).toEqual([
-      '2025-12-1 2025',
-      '2026-1-1 2026',
-    ]);
+    expect(labels('month', 'upper_text', new Date(2025, 11, 1), 65)).toEqual(['2025-12-1 2025', '2026-1-1 2026']);
     expect(FRENCH_MONTHS).toEqual([
       'Janvier',
       'Février',
@@ -75,11 +59,7 @@ describe('view modes', () => {
   });
 
   it('year: the year on 1 January, nothing above', () => {
-    expect(labels('year', 'lower_text', new Date(2026, 0, 1), 800)).toEqual([
-      '2026-1-1 2026',
-      '2027-1-1 2027',
-      '2028-1-1 2028',
-    ]);
+    expect(labels('year', 'lower_text', new Date(2026, 0, 1), 800)).toEqual(['2026-1-1 2026', '2027-1-1 2027', '2028-1-1 2028']);
     expect(labels('year', 'upper_text', new Date(2026, 0, 1), 800)).toEqual([]);
   });
 });

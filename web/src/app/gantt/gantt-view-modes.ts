@@ -40,8 +40,7 @@ export function quarterLabel(month0: number): string {
   return quarter(month0, french);
 }
 
-const yearChanged = (d: Date, ld: Date | null): boolean =>
-  !ld || d.getFullYear() !== ld.getFullYear();
+const yearChanged = (d: Date, ld: Date | null): boolean => !ld || d.getFullYear() !== ld.getFullYear();
 
 /** Names of the modes, as the toolbar shows them. */
 export const VIEW_MODE_LABELS: Readonly<Record<GanttViewMode, string>> = {
@@ -50,10 +49,7 @@ export const VIEW_MODE_LABELS: Readonly<Record<GanttViewMode, string>> = {
   year: tKey('Année'),
 };
 
-export function frappeViewMode(
-  mode: GanttViewMode,
-  t: Translate = french,
-): FrappeViewMode {
+export function frappeViewMode(mode: GanttViewMode, t: Translate = french): FrappeViewMode {
   const common = {
     name: mode,
     step: '1d',
@@ -66,39 +62,26 @@ export function frappeViewMode(
     case 'month':
       return {
         ...common,
-        upper_text: (d, ld) =>
-          yearChanged(d, ld) ? String(d.getFullYear()) : '',
-        lower_text: (d, ld) =>
-          !ld || d.getDate() === 1 ? t(FRENCH_MONTHS[d.getMonth()]) : '',
+        upper_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
+        lower_text: (d, ld) => (!ld || d.getDate() === 1 ? t(FRENCH_MONTHS[d.getMonth()]) : ''),
       };
     case 'quarter':
       return {
         ...common,
-        upper_text: (d, ld) =>
-          yearChanged(d, ld) ? String(d.getFullYear()) : '',
-        lower_text: (d, ld) =>
-          !ld || (d.getDate() === 1 && d.getMonth() % 3 === 0)
-            ? quarter(d.getMonth(), t)
-            : '',
+        upper_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
+        lower_text: (d, ld) => (!ld || (d.getDate() === 1 && d.getMonth() % 3 === 0) ? quarter(d.getMonth(), t) : ''),
       };
     case 'year':
       return {
         ...common,
         upper_text: () => '',
-        lower_text: (d, ld) =>
-          yearChanged(d, ld) ? String(d.getFullYear()) : '',
+        lower_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
       };
   }
 }
 
 /** All three, the current one first (frappe 1.2 starts on the first of `view_modes`). */
-export function frappeViewModes(
-  current: GanttViewMode,
-  t: Translate = french,
-): FrappeViewMode[] {
-  const order: GanttViewMode[] = [
-    current,
-    ...(['month', 'quarter', 'year'] as const).filter((m) => m !== current),
-  ];
+export function frappeViewModes(current: GanttViewMode, t: Translate = french): FrappeViewMode[] {
+  const order: GanttViewMode[] = [current, ...(['month', 'quarter', 'year'] as const).filter((m) => m !== current)];
   return order.map((mode) => frappeViewMode(mode, t));
 }

@@ -8,14 +8,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { I18n } from '../i18n/i18n';
 import { JlFrappeGantt } from './frappe-chart';
 import { GanttOpen, GanttProgressChange, GanttReplan, JlGantt } from './gantt';
-import {
-  chartRange,
-  FRAPPE_SIZES,
-  ganttLayout,
-  PX_PER_DAY,
-  xOfDay,
-  xOfDayMiddle,
-} from './gantt-layout';
+import { chartRange, FRAPPE_SIZES, ganttLayout, PX_PER_DAY, xOfDay, xOfDayMiddle } from './gantt-layout';
 import { aChronogram, aMilestone, anAction } from './testing/chronogram';
 
 // jsdom has no layout: SVG measuring and innerText (which frappe uses for its header) are missing.
@@ -56,10 +49,8 @@ async function mount(
 ): Promise<Mounted> {
   const fixture = TestBed.createComponent(JlGantt);
   fixture.componentRef.setInput('chronogram', view);
-  if (inputs.viewMode)
-    fixture.componentRef.setInput('viewMode', inputs.viewMode);
-  if (inputs.editable !== undefined)
-    fixture.componentRef.setInput('editable', inputs.editable);
+  if (inputs.viewMode) fixture.componentRef.setInput('viewMode', inputs.viewMode);
+  if (inputs.editable !== undefined) fixture.componentRef.setInput('editable', inputs.editable);
   const replans: GanttReplan[] = [];
   const progress: GanttProgressChange[] = [];
   const opened: GanttOpen[] = [];
@@ -76,17 +67,12 @@ async function mount(
   };
 }
 
-async function setInput(
-  m: Mounted,
-  name: string,
-  value: unknown,
-): Promise<void> {
+async function setInput(m: Mounted, name: string, value: unknown): Promise<void> {
   m.fixture.componentRef.setInput(name, value);
   await m.fixture.whenStable();
 }
 
-const barOf = (el: HTMLElement, taskId: string): SVGGElement | null =>
-  el.querySelector<SVGGElement>(`.bar-wrapper[data-id="${taskId}"]`);
+const barOf = (el: HTMLElement, taskId: string): SVGGElement | null => el.querySelector<SVGGElement>(`.bar-wrapper[data-id="${taskId}"]`);
 
 function rectOf(el: HTMLElement, taskId: string): SVGRectElement {
   const rect = barOf(el, taskId)?.querySelector<SVGRectElement>('rect.bar');
@@ -94,27 +80,19 @@ function rectOf(el: HTMLElement, taskId: string): SVGRectElement {
   return rect;
 }
 
-const num = (el: Element, attr: string): number =>
-  Number(el.getAttribute(attr));
+const num = (el: Element, attr: string): number => Number(el.getAttribute(attr));
 
 /** A mouse drag as frappe listens to it: down on the target, move and up on the chart's SVG. */
 function drag(el: HTMLElement, target: Element, dx: number): void {
   const svg = el.querySelector('svg.gantt');
   if (!svg) throw new Error('no chart');
   const x0 = 600;
-  target.dispatchEvent(
-    new MouseEvent('mousedown', { bubbles: true, clientX: x0 }),
-  );
-  svg.dispatchEvent(
-    new MouseEvent('mousemove', { bubbles: true, clientX: x0 + dx }),
-  );
-  svg.dispatchEvent(
-    new MouseEvent('mouseup', { bubbles: true, clientX: x0 + dx }),
-  );
+  target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: x0 }));
+  svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x0 + dx }));
+  svg.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: x0 + dx }));
 }
 
-const listRows = (el: HTMLElement): HTMLLIElement[] =>
-  Array.from(el.querySelectorAll('.jl-gantt__row'));
+const listRows = (el: HTMLElement): HTMLLIElement[] => Array.from(el.querySelectorAll('.jl-gantt__row'));
 
 describe('JlGantt', () => {
   afterEach(() => jest.restoreAllMocks());
@@ -122,25 +100,15 @@ describe('JlGantt', () => {
   describe('rows grouped by function', () => {
     it('shows a header row per function, in function order, with its colour and roll-up', async () => {
       const { el } = await mount();
-      const headers = Array.from(
-        el.querySelectorAll<HTMLButtonElement>('button.jl-gantt__group'),
-      );
-      expect(headers.map(text)).toEqual([
-        '▾Éthique 42 % réalisé, 4 éléments',
-        '▾Juridique 8 % réalisé, 3 éléments',
-      ]);
-      expect(headers.map((h) => h.getAttribute('aria-expanded'))).toEqual([
-        'true',
-        'true',
-      ]);
+      const headers = Array.from(el.querySelectorAll<HTMLButtonElement>('button.jl-gantt__group'));
+      expect(headers.map(text)).toEqual(['▾Éthique 42 % réalisé, 4 éléments', '▾Juridique 8 % réalisé, 3 éléments']);
+      expect(headers.map((h) => h.getAttribute('aria-expanded'))).toEqual(['true', 'true']);
       expect(headers[0].style.getPropertyValue('--jl-fn')).toBe('#6a3d9a');
     });
 
     it('lists each item with its owner and its status in French, as buttons that open it', async () => {
       const m = await mount();
-      const items = Array.from(
-        m.el.querySelectorAll<HTMLButtonElement>('button.jl-gantt__item'),
-      );
+      const items = Array.from(m.el.querySelectorAll<HTMLButtonElement>('button.jl-gantt__item'));
       expect(items.map(text)).toEqual([
         'Diagnostic des données Camille Le Goff · Terminée',
         'Rédiger la charte éthique Soizic Le Bihan · En cours',
@@ -179,16 +147,12 @@ describe('JlGantt', () => {
         top += layout.rowHeight;
       });
       // and frappe's grid is as tall as the list
-      expect(
-        el.querySelector('.gantt-container')?.getAttribute('style'),
-      ).toContain(`height: ${layout.gridHeight(9)}px`);
+      expect(el.querySelector('.gantt-container')?.getAttribute('style')).toContain(`height: ${layout.gridHeight(9)}px`);
     });
 
     it('collapses and expands a function from its header (a button: Enter and Space work too)', async () => {
       const m = await mount();
-      const ethique = m.el.querySelector<HTMLButtonElement>(
-        'button.jl-gantt__group',
-      );
+      const ethique = m.el.querySelector<HTMLButtonElement>('button.jl-gantt__group');
       if (!ethique) throw new Error('no header');
       expect(ethique.type).toBe('button');
       const registreY = num(rectOf(m.el, 'a-a-rgpd'), 'y');
@@ -206,9 +170,7 @@ describe('JlGantt', () => {
       // the chart follows: Éthique's bars are gone, Juridique's moved up by four rows
       expect(barOf(m.el, 'a-a-charte')).toBeNull();
       expect(m.el.querySelectorAll('.bar-wrapper')).toHaveLength(5);
-      expect(num(rectOf(m.el, 'a-a-rgpd'), 'y')).toBe(
-        registreY - 4 * layout.rowHeight,
-      );
+      expect(num(rectOf(m.el, 'a-a-rgpd'), 'y')).toBe(registreY - 4 * layout.rowHeight);
 
       ethique.click();
       await m.fixture.whenStable();
@@ -228,9 +190,7 @@ describe('JlGantt', () => {
         const group = barOf(el, taskId);
         const diamonds = group?.querySelectorAll('polygon.jl-diamond') ?? [];
         expect(diamonds).toHaveLength(1);
-        const points = (diamonds[0].getAttribute('points') ?? '')
-          .split(' ')
-          .map((p) => p.split(',').map(Number));
+        const points = (diamonds[0].getAttribute('points') ?? '').split(' ').map((p) => p.split(',').map(Number));
         const cx = xOfDayMiddle(day, range, 'month');
         const cy = layout.barMiddle(row);
         const r = layout.barHeight / 2 - 1;
@@ -241,9 +201,7 @@ describe('JlGantt', () => {
           [cx - r, cy],
         ]);
         // the one-day bar frappe drew is not shown
-        const visibleBars = group?.querySelectorAll(
-          'rect.bar:not([visibility="hidden"]), rect.bar-progress:not([visibility="hidden"])',
-        );
+        const visibleBars = group?.querySelectorAll('rect.bar:not([visibility="hidden"]), rect.bar-progress:not([visibility="hidden"])');
         expect(visibleBars).toHaveLength(0);
       }
       expect(el.querySelectorAll('polygon.jl-diamond')).toHaveLength(2);
@@ -257,35 +215,22 @@ describe('JlGantt', () => {
       expect(bands).toHaveLength(4);
       view.roadmap.phases.forEach((phase, i) => {
         expect(num(bands[i], 'x')).toBe(xOfDay(phase.start, range, 'quarter'));
-        expect(num(bands[i], 'width')).toBe(
-          spanDays(phase.start, phase.end) * PX_PER_DAY.quarter,
-        );
+        expect(num(bands[i], 'width')).toBe(spanDays(phase.start, phase.end) * PX_PER_DAY.quarter);
         expect(text(bands[i].querySelector('title'))).toContain(phase.name);
       });
-      expect(bands.map((b) => num(b, 'width') / PX_PER_DAY.quarter)).toEqual([
-        196, 199, 273, 275,
-      ]);
-      const labels = Array.from(
-        el.querySelectorAll<HTMLElement>('.jl-mark-label--phase'),
-      );
+      expect(bands.map((b) => num(b, 'width') / PX_PER_DAY.quarter)).toEqual([196, 199, 273, 275]);
+      const labels = Array.from(el.querySelectorAll<HTMLElement>('.jl-mark-label--phase'));
       expect(labels.map(text)).toEqual([
         'Incubation pré-électorale',
         'Incubation post-électorale',
         'Phase d’émergence',
         'Phase de maturation',
       ]);
-      expect(labels.map((l) => l.style.left)).toEqual(
-        bands.map((b) => `${num(b, 'x')}px`),
-      );
+      expect(labels.map((l) => l.style.left)).toEqual(bands.map((b) => `${num(b, 'x')}px`));
       // behind: the band layer comes before the bars in the SVG
       const bandLayer = el.querySelector('.jl-layer--bands');
       const barLayer = el.querySelector('svg.gantt > g.bar');
-      expect(
-        bandLayer &&
-          barLayer &&
-          bandLayer.compareDocumentPosition(barLayer) &
-            Node.DOCUMENT_POSITION_FOLLOWING,
-      ).toBeTruthy();
+      expect(bandLayer && barLayer && bandLayer.compareDocumentPosition(barLayer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     });
 
     it('marks today (roadmap.at) and the elections, labelled in French', async () => {
@@ -293,64 +238,34 @@ describe('JlGantt', () => {
       const { el } = await mount(view);
       const range = chartRange(view, 'quarter');
       const today = el.querySelector('line.jl-today');
-      expect(num(today as Element, 'x1')).toBe(
-        xOfDayMiddle('2026-06-15', range, 'quarter'),
-      );
-      expect(text(el.querySelector('.jl-mark-label--today'))).toBe(
-        'Aujourd’hui',
-      );
+      expect(num(today as Element, 'x1')).toBe(xOfDayMiddle('2026-06-15', range, 'quarter'));
+      expect(text(el.querySelector('.jl-mark-label--today'))).toBe('Aujourd’hui');
       const elections = Array.from(el.querySelectorAll('line.jl-election'));
-      expect(
-        elections.map((l) => [l.getAttribute('data-day'), num(l, 'x1')]),
-      ).toEqual([
+      expect(elections.map((l) => [l.getAttribute('data-day'), num(l, 'x1')])).toEqual([
         ['2026-03-15', xOfDayMiddle('2026-03-15', range, 'quarter')],
         ['2028-03-19', xOfDayMiddle('2028-03-19', range, 'quarter')],
       ]);
-      const labels = Array.from(
-        el.querySelectorAll<HTMLElement>('.jl-mark-label--election'),
-      );
+      const labels = Array.from(el.querySelectorAll<HTMLElement>('.jl-mark-label--election'));
       expect(labels.map(text)).toEqual(['Élection', 'Élection']);
       expect(labels[0].title).toBe('Élection du 15/03/2026');
     });
 
     it('colours bars by function and styles done, late, blocked and abandoned work apart', async () => {
       const { el } = await mount();
-      const classOf = (id: string): string =>
-        barOf(el, id)?.getAttribute('class') ?? '';
+      const classOf = (id: string): string => barOf(el, id)?.getAttribute('class') ?? '';
       expect(classOf('a-a-charte')).toContain('jl-bar--normal');
       expect(classOf('a-a-diag')).toContain('jl-bar--done');
       expect(classOf('a-a-rgpd')).toContain('jl-bar--late'); // blocked AND overdue: late wins
       expect(classOf('a-a-old')).toContain('jl-bar--abandoned');
       expect(classOf('m-m-registre')).toContain('jl-ms--late');
       expect(rectOf(el, 'a-a-charte').style.fill).toBe('#d5c9e3'); // Éthique (#6a3d9a), light
-      expect(
-        (
-          barOf(el, 'a-a-charte')?.querySelector(
-            'rect.bar-progress',
-          ) as SVGElement
-        ).style.fill,
-      ).toBe('#6a3d9a');
-      expect(
-        (
-          barOf(el, 'a-a-rgpd')?.querySelector(
-            'rect.bar-progress',
-          ) as SVGElement
-        ).style.fill,
-      ).toBe('#1f78b4'); // Juridique
+      expect((barOf(el, 'a-a-charte')?.querySelector('rect.bar-progress') as SVGElement).style.fill).toBe('#6a3d9a');
+      expect((barOf(el, 'a-a-rgpd')?.querySelector('rect.bar-progress') as SVGElement).style.fill).toBe('#1f78b4'); // Juridique
       // progress inside the bar
-      expect(text(barOf(el, 'a-a-charte')?.querySelector('.bar-label'))).toBe(
-        '80 %',
-      );
-      expect(text(barOf(el, 'a-a-diag')?.querySelector('.bar-label'))).toBe(
-        '✓ 100 %',
-      );
-      const progressRect = barOf(el, 'a-a-charte')?.querySelector(
-        'rect.bar-progress',
-      ) as SVGElement;
-      expect(num(progressRect, 'width')).toBeCloseTo(
-        num(rectOf(el, 'a-a-charte'), 'width') * 0.8,
-        6,
-      );
+      expect(text(barOf(el, 'a-a-charte')?.querySelector('.bar-label'))).toBe('80 %');
+      expect(text(barOf(el, 'a-a-diag')?.querySelector('.bar-label'))).toBe('✓ 100 %');
+      const progressRect = barOf(el, 'a-a-charte')?.querySelector('rect.bar-progress') as SVGElement;
+      expect(num(progressRect, 'width')).toBeCloseTo(num(rectOf(el, 'a-a-charte'), 'width') * 0.8, 6);
     });
 
     it('a blocked action on schedule has its own style', async () => {
@@ -367,22 +282,13 @@ describe('JlGantt', () => {
         milestones: [],
       });
       const { el } = await mount(view);
-      expect(barOf(el, 'a-b')?.getAttribute('class')).toContain(
-        'jl-bar--blocked',
-      );
+      expect(barOf(el, 'a-b')?.getAttribute('class')).toContain('jl-bar--blocked');
     });
 
     it('draws the dependencies as arrows', async () => {
       const { el } = await mount();
-      const arrows = Array.from(
-        el.querySelectorAll('svg.gantt > g.arrow path'),
-      );
-      expect(
-        arrows.map((a) => [
-          a.getAttribute('data-from'),
-          a.getAttribute('data-to'),
-        ]),
-      ).toEqual([['a-a-charte', 'a-a-comite']]);
+      const arrows = Array.from(el.querySelectorAll('svg.gantt > g.arrow path'));
+      expect(arrows.map((a) => [a.getAttribute('data-from'), a.getAttribute('data-to')])).toEqual([['a-a-charte', 'a-a-comite']]);
     });
 
     it('summarises the chart for assistive technologies', async () => {
@@ -403,16 +309,7 @@ describe('JlGantt', () => {
       expect(lower.slice(0, 6)).toEqual(['T3', 'T4', 'T1', 'T2', 'T3', 'T4']);
       expect(upper).toEqual(['2025', '2026', '2027', '2028']);
       const all = text(el);
-      for (const english of [
-        'Today',
-        'Month',
-        'Mode',
-        'Progress',
-        'days',
-        'Week',
-        'Year',
-        'Quarter',
-      ]) {
+      for (const english of ['Today', 'Month', 'Mode', 'Progress', 'days', 'Week', 'Year', 'Quarter']) {
         expect(all).not.toContain(english);
       }
       expect(el.querySelector('.today-button, .viewmode-select')).toBeNull();
@@ -420,15 +317,9 @@ describe('JlGantt', () => {
 
     it('shows French month names in the month view, picked from the toolbar', async () => {
       const { el, fixture } = await mount();
-      const buttons = Array.from(
-        el.querySelectorAll<HTMLButtonElement>('.jl-gantt__mode'),
-      );
+      const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('.jl-gantt__mode'));
       expect(buttons.map(text)).toEqual(['Mois', 'Trimestre', 'Année']);
-      expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual([
-        'false',
-        'true',
-        'false',
-      ]);
+      expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
       buttons[0].click();
       await fixture.whenStable();
       expect(buttons[0].getAttribute('aria-pressed')).toBe('true');
@@ -455,9 +346,7 @@ describe('JlGantt', () => {
 
     it('follows the viewMode input (year view: one label per year)', async () => {
       const m = await mount(aChronogram(), { viewMode: 'year' });
-      expect(
-        Array.from(m.el.querySelectorAll('.lower-text')).map(text),
-      ).toEqual(['2025', '2026', '2027', '2028']);
+      expect(Array.from(m.el.querySelectorAll('.lower-text')).map(text)).toEqual(['2025', '2026', '2027', '2028']);
       await setInput(m, 'viewMode', 'month');
       expect(text(m.el.querySelector('.lower-text'))).toBe('Août');
     });
@@ -467,16 +356,10 @@ describe('JlGantt', () => {
       const m = await mount(view);
       await setInput(m, 'toolbar', false);
       expect(m.el.querySelector('.jl-gantt__toolbar')).toBeNull();
-      const container = m.el.querySelector<HTMLElement>(
-        '.gantt-container',
-      ) as HTMLElement;
+      const container = m.el.querySelector<HTMLElement>('.gantt-container') as HTMLElement;
       container.scrollLeft = 0;
       m.fixture.componentInstance.scrollToToday();
-      expect(container.scrollLeft).toBe(
-        Math.round(
-          xOfDayMiddle('2026-06-15', chartRange(view, 'quarter'), 'quarter'),
-        ),
-      );
+      expect(container.scrollLeft).toBe(Math.round(xOfDayMiddle('2026-06-15', chartRange(view, 'quarter'), 'quarter')));
     });
 
     it('shows a French card when the pointer rests on a bar', async () => {
@@ -485,15 +368,9 @@ describe('JlGantt', () => {
       await new Promise((resolve) => setTimeout(resolve, 250)); // frappe waits 200 ms
       const popup = el.querySelector('.popup-wrapper');
       expect(popup?.classList.contains('hide')).toBe(false);
-      expect(text(popup?.querySelector('.title'))).toBe(
-        'Rédiger la charte éthique',
-      );
-      expect(text(popup?.querySelector('.subtitle'))).toBe(
-        'Éthique · En cours',
-      );
-      const lines = (popup?.querySelector('.details')?.innerHTML ?? '')
-        .split('<br>')
-        .map((l) => l.replace(/\s+/g, ' '));
+      expect(text(popup?.querySelector('.title'))).toBe('Rédiger la charte éthique');
+      expect(text(popup?.querySelector('.subtitle'))).toBe('Éthique · En cours');
+      const lines = (popup?.querySelector('.details')?.innerHTML ?? '').split('<br>').map((l) => l.replace(/\s+/g, ' '));
       expect(lines).toEqual([
         'Du 16/03/2026 au 30/06/2026 (107 jours)',
         'Avancement : 80 %',
@@ -508,16 +385,10 @@ describe('JlGantt', () => {
       const container = el.querySelector<HTMLElement>('.gantt-container');
       if (!container) throw new Error('no container');
       container.scrollLeft = 0;
-      const button = Array.from(el.querySelectorAll('button')).find(
-        (b) => text(b) === 'Aujourd’hui',
-      );
+      const button = Array.from(el.querySelectorAll('button')).find((b) => text(b) === 'Aujourd’hui');
       button?.click();
       // jsdom has no width: today is brought to the left third of a 0-px viewport, i.e. x
-      expect(container.scrollLeft).toBe(
-        Math.round(
-          xOfDayMiddle('2026-06-15', chartRange(view, 'quarter'), 'quarter'),
-        ),
-      );
+      expect(container.scrollLeft).toBe(Math.round(xOfDayMiddle('2026-06-15', chartRange(view, 'quarter'), 'quarter')));
     });
   });
 
@@ -529,43 +400,25 @@ describe('JlGantt', () => {
 
     it('redraws its labels in English when the language changes: scales, months, quarters, today, list, summary, card', async () => {
       const m = await mount();
-      expect(text(m.el.querySelector('.jl-mark-label--today'))).toBe(
-        'Aujourd’hui',
-      );
+      expect(text(m.el.querySelector('.jl-mark-label--today'))).toBe('Aujourd’hui');
       await TestBed.inject(I18n).use('en');
       await m.fixture.whenStable();
       const { el } = m;
 
-      const buttons = Array.from(
-        el.querySelectorAll<HTMLButtonElement>('.jl-gantt__mode'),
-      );
+      const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('.jl-gantt__mode'));
       expect(buttons.map(text)).toEqual(['Month', 'Quarter', 'Year']);
-      expect(
-        el
-          .querySelector('.jl-gantt__toolbar [role="group"]')
-          ?.getAttribute('aria-label'),
-      ).toBe('Time scale');
-      expect(
-        Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6),
-      ).toEqual(['Q3', 'Q4', 'Q1', 'Q2', 'Q3', 'Q4']);
+      expect(el.querySelector('.jl-gantt__toolbar [role="group"]')?.getAttribute('aria-label')).toBe('Time scale');
+      expect(Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6)).toEqual(['Q3', 'Q4', 'Q1', 'Q2', 'Q3', 'Q4']);
       expect(text(el.querySelector('.jl-mark-label--today'))).toBe('Today');
-      expect(
-        el.querySelector('.jl-mark-label--election')?.getAttribute('title'),
-      ).toBe('Election of 15/03/2026');
-      expect(
-        el.querySelector('.jl-gantt__chart')?.getAttribute('aria-label'),
-      ).toBe(
+      expect(el.querySelector('.jl-mark-label--election')?.getAttribute('title')).toBe('Election of 15/03/2026');
+      expect(el.querySelector('.jl-gantt__chart')?.getAttribute('aria-label')).toBe(
         'Gantt chart: 5 actions of which 1 late, 2 milestones of which 1 late, from 01/09/2025 to 31/03/2028',
       );
-      expect(text(el.querySelector('.jl-gantt__item .jl-gantt__meta'))).toBe(
-        'Camille Le Goff · Done',
-      );
+      expect(text(el.querySelector('.jl-gantt__item .jl-gantt__meta'))).toBe('Camille Le Goff · Done');
 
       buttons[0].click();
       await m.fixture.whenStable();
-      expect(
-        Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6),
-      ).toEqual([
+      expect(Array.from(el.querySelectorAll('.lower-text')).map(text).slice(0, 6)).toEqual([
         'August',
         'September',
         'October',
@@ -577,12 +430,8 @@ describe('JlGantt', () => {
       barOf(el, 'a-a-charte')?.dispatchEvent(new MouseEvent('mouseenter'));
       await new Promise((resolve) => setTimeout(resolve, 250)); // frappe waits 200 ms
       const popup = el.querySelector('.popup-wrapper');
-      expect(text(popup?.querySelector('.subtitle'))).toBe(
-        'Éthique · In progress',
-      );
-      expect(
-        (popup?.querySelector('.details')?.innerHTML ?? '').split('<br>'),
-      ).toEqual([
+      expect(text(popup?.querySelector('.subtitle'))).toBe('Éthique · In progress');
+      expect((popup?.querySelector('.details')?.innerHTML ?? '').split('<br>')).toEqual([
         'From 16/03/2026 to 30/06/2026 (107 days)',
         'Progress: 80%',
         'Owner: Soizic Le Bihan',
@@ -604,9 +453,7 @@ describe('JlGantt', () => {
 
     it('opens an item when its bar is clicked', async () => {
       const m = await mount();
-      rectOf(m.el, 'a-a-rgpd').dispatchEvent(
-        new MouseEvent('click', { bubbles: true }),
-      );
+      rectOf(m.el, 'a-a-rgpd').dispatchEvent(new MouseEvent('click', { bubbles: true }));
       barOf(m.el, 'm-m-charte')
         ?.querySelector('polygon')
         ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
@@ -620,17 +467,9 @@ describe('JlGantt', () => {
   describe('editing', () => {
     it('has resize and progress handles on actions, none on milestones or function rows', async () => {
       const { el } = await mount(aChronogram(), { editable: true });
-      expect(
-        barOf(el, 'a-a-charte')?.querySelectorAll(
-          '.handle.left, .handle.right, .handle.progress',
-        ),
-      ).toHaveLength(3);
-      expect(barOf(el, 'g-fn-ethique')?.getAttribute('class')).toContain(
-        'jl-bar--group',
-      ); // pointer-events: none (CSS)
-      expect(barOf(el, 'm-m-charte')?.getAttribute('class')).toContain(
-        'jl-ms--',
-      ); // handles hidden (CSS)
+      expect(barOf(el, 'a-a-charte')?.querySelectorAll('.handle.left, .handle.right, .handle.progress')).toHaveLength(3);
+      expect(barOf(el, 'g-fn-ethique')?.getAttribute('class')).toContain('jl-bar--group'); // pointer-events: none (CSS)
+      expect(barOf(el, 'm-m-charte')?.getAttribute('class')).toContain('jl-ms--'); // handles hidden (CSS)
     });
 
     it('emits replan with whole days and the version when a bar is dragged', async () => {
@@ -652,61 +491,21 @@ describe('JlGantt', () => {
     });
 
     it.each([
-      [
-        'forward across 29/03',
-        '2026-03-20',
-        '2026-03-29',
-        5,
-        '2026-03-25',
-        '2026-04-03',
-      ],
-      [
-        'backward across 29/03',
-        '2026-04-10',
-        '2026-04-19',
-        -20,
-        '2026-03-21',
-        '2026-03-30',
-      ],
-      [
-        'forward across 25/10',
-        '2026-10-20',
-        '2026-10-29',
-        3,
-        '2026-10-23',
-        '2026-11-01',
-      ],
-      [
-        'backward across 25/10',
-        '2026-10-26',
-        '2026-11-04',
-        -3,
-        '2026-10-23',
-        '2026-11-01',
-      ],
-      [
-        'over both Sundays',
-        '2026-03-01',
-        '2026-03-10',
-        240,
-        '2026-10-27',
-        '2026-11-05',
-      ],
-    ])(
-      'a 10-day bar dragged %s keeps 10 days and starts on the day it was dropped on',
-      async (_, start, due, days, newStart, newDue) => {
-        const view = aChronogram({
-          actions: [anAction({ id: 'x', start, due, version: 2 })],
-          milestones: [],
-        });
-        const m = await mount(view, { viewMode: 'month', editable: true });
-        drag(m.el, rectOf(m.el, 'a-x'), days * 4);
-        expect(m.replans).toEqual([
-          { kind: 'action', id: 'x', start: newStart, due: newDue, version: 2 },
-        ]);
-        expect(spanDays(newStart, newDue)).toBe(10);
-      },
-    );
+      ['forward across 29/03', '2026-03-20', '2026-03-29', 5, '2026-03-25', '2026-04-03'],
+      ['backward across 29/03', '2026-04-10', '2026-04-19', -20, '2026-03-21', '2026-03-30'],
+      ['forward across 25/10', '2026-10-20', '2026-10-29', 3, '2026-10-23', '2026-11-01'],
+      ['backward across 25/10', '2026-10-26', '2026-11-04', -3, '2026-10-23', '2026-11-01'],
+      ['over both Sundays', '2026-03-01', '2026-03-10', 240, '2026-10-27', '2026-11-05'],
+    ])('a 10-day bar dragged %s keeps 10 days and starts on the day it was dropped on', async (_, start, due, days, newStart, newDue) => {
+      const view = aChronogram({
+        actions: [anAction({ id: 'x', start, due, version: 2 })],
+        milestones: [],
+      });
+      const m = await mount(view, { viewMode: 'month', editable: true });
+      drag(m.el, rectOf(m.el, 'a-x'), days * 4);
+      expect(m.replans).toEqual([{ kind: 'action', id: 'x', start: newStart, due: newDue, version: 2 }]);
+      expect(spanDays(newStart, newDue)).toBe(10);
+    });
 
     it('emits replan when a bar is stretched by its right handle', async () => {
       const m = await mount(aChronogram(), {
@@ -731,9 +530,7 @@ describe('JlGantt', () => {
       const view = aChronogram();
       view.milestones[0] = { ...view.milestones[0], version: 4 };
       const m = await mount(view, { viewMode: 'month', editable: true });
-      const diamond = barOf(m.el, 'm-m-charte')?.querySelector(
-        'polygon.jl-diamond',
-      );
+      const diamond = barOf(m.el, 'm-m-charte')?.querySelector('polygon.jl-diamond');
       if (!diamond) throw new Error('no diamond');
       const before = diamond.getAttribute('points');
       drag(m.el, diamond, 3 * 4);
@@ -746,13 +543,8 @@ describe('JlGantt', () => {
           version: 4,
         },
       ]);
-      const shift = (points: string | null): number[] =>
-        (points ?? '').split(' ').map((p) => Number(p.split(',')[0]));
-      expect(
-        shift(diamond.getAttribute('points')).map(
-          (x, i) => x - shift(before)[i],
-        ),
-      ).toEqual([12, 12, 12, 12]);
+      const shift = (points: string | null): number[] => (points ?? '').split(' ').map((p) => Number(p.split(',')[0]));
+      expect(shift(diamond.getAttribute('points')).map((x, i) => x - shift(before)[i])).toEqual([12, 12, 12, 12]);
     });
 
     it('emits progressChange with a whole percent and the version', async () => {
@@ -782,18 +574,10 @@ describe('JlGantt', () => {
         editable: true,
       });
       const svg = m.el.querySelector('svg.gantt') as SVGElement;
-      rectOf(m.el, 'a-a-charte').dispatchEvent(
-        new MouseEvent('mousedown', { bubbles: true, clientX: 600 }),
-      );
-      svg.dispatchEvent(
-        new MouseEvent('mousemove', { bubbles: true, clientX: 640 }),
-      );
-      svg.dispatchEvent(
-        new MouseEvent('mousemove', { bubbles: true, clientX: 600 }),
-      );
-      svg.dispatchEvent(
-        new MouseEvent('mouseup', { bubbles: true, clientX: 600 }),
-      );
+      rectOf(m.el, 'a-a-charte').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: 600 }));
+      svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 640 }));
+      svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: 600 }));
+      svg.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: 600 }));
       expect(m.replans).toEqual([]);
     });
 
@@ -831,11 +615,7 @@ describe('JlGantt', () => {
       const [replan] = m.replans;
       await setInput(m, 'chronogram', {
         ...view,
-        actions: view.actions.map((a) =>
-          a.id === replan.id
-            ? { ...a, start: replan.start, due: replan.due, version: 2 }
-            : a,
-        ),
+        actions: view.actions.map((a) => (a.id === replan.id ? { ...a, start: replan.start, due: replan.due, version: 2 } : a)),
       });
       expect(num(rectOf(m.el, 'a-a-charte'), 'x')).toBe(x + 40);
       drag(m.el, rectOf(m.el, 'a-a-charte'), 4);
@@ -849,20 +629,13 @@ describe('JlGantt', () => {
       });
       const rect = rectOf(m.el, 'a-a-charte');
       const x = num(rect, 'x');
-      const progressHandle = barOf(m.el, 'a-a-charte')?.querySelector(
-        '.handle.progress',
-      ) as Element;
+      const progressHandle = barOf(m.el, 'a-a-charte')?.querySelector('.handle.progress') as Element;
       drag(m.el, rect, 40);
       drag(m.el, progressHandle, -30);
       m.fixture.componentInstance.reset();
       expect(num(rectOf(m.el, 'a-a-charte'), 'x')).toBe(x);
-      const progress = barOf(m.el, 'a-a-charte')?.querySelector(
-        'rect.bar-progress',
-      ) as Element;
-      expect(num(progress, 'width')).toBeCloseTo(
-        num(rectOf(m.el, 'a-a-charte'), 'width') * 0.8,
-        6,
-      );
+      const progress = barOf(m.el, 'a-a-charte')?.querySelector('rect.bar-progress') as Element;
+      expect(num(progress, 'width')).toBeCloseTo(num(rectOf(m.el, 'a-a-charte'), 'width') * 0.8, 6);
     });
 
     it('stops dragging when editable turns false', async () => {
@@ -887,9 +660,7 @@ describe('JlGantt', () => {
       expect(render).toHaveBeenCalledTimes(1);
       await setInput(m, 'chronogram', aChronogram());
       expect(render).toHaveBeenCalledTimes(2);
-      (
-        m.el.querySelector('button.jl-gantt__group') as HTMLButtonElement
-      ).click();
+      (m.el.querySelector('button.jl-gantt__group') as HTMLButtonElement).click();
       await m.fixture.whenStable();
       expect(render).toHaveBeenCalledTimes(3);
     });
@@ -937,9 +708,7 @@ describe('JlGantt', () => {
       expect(render).toHaveBeenCalledTimes(1);
       expect(el.querySelectorAll('.bar-wrapper')).toHaveLength(1_211);
       expect(el.querySelectorAll('polygon.jl-diamond')).toHaveLength(200);
-      expect(
-        el.querySelectorAll('svg.gantt > g.arrow path').length,
-      ).toBeGreaterThan(300);
+      expect(el.querySelectorAll('svg.gantt > g.arrow path').length).toBeGreaterThan(300);
       expect(listRows(el)).toHaveLength(1_211);
       expect(fragments).toHaveBeenCalledTimes(3); // bands, marks, header labels
       expect(elapsed).toBeLessThan(15_000); // jsdom on a slow CI; a browser is ~10× faster
@@ -948,26 +717,20 @@ describe('JlGantt', () => {
 
   it('removes its listeners from the document when destroyed', async () => {
     const added: [string, EventListenerOrEventListenerObject][] = [];
-    const add = jest
-      .spyOn(document, 'addEventListener')
-      .mockImplementation(function (
-        this: Document,
-        type: string,
-        listener: EventListenerOrEventListenerObject,
-      ) {
-        added.push([type, listener]);
-      });
+    const add = jest.spyOn(document, 'addEventListener').mockImplementation(function (
+      this: Document,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+    ) {
+      added.push([type, listener]);
+    });
     const remove = jest.spyOn(document, 'removeEventListener');
     const m = await mount();
     add.mockRestore();
-    expect(
-      added.filter(([type]) => type === 'mouseup').length,
-    ).toBeGreaterThanOrEqual(2); // frappe's and ours
+    expect(added.filter(([type]) => type === 'mouseup').length).toBeGreaterThanOrEqual(2); // frappe's and ours
     m.fixture.destroy();
     for (const [type, listener] of added) {
-      expect(
-        remove.mock.calls.some(([t, l]) => t === type && l === listener),
-      ).toBe(true);
+      expect(remove.mock.calls.some(([t, l]) => t === type && l === listener)).toBe(true);
     }
     expect(m.el.querySelector('.gantt-container')).toBeNull();
   });

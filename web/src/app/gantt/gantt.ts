@@ -17,11 +17,7 @@ import {
   viewChild,
   ViewEncapsulation,
 } from '@angular/core';
-import type {
-  FrappeOptions,
-  FrappePopupContext,
-  FrappeTask,
-} from 'frappe-gantt';
+import type { FrappeOptions, FrappePopupContext, FrappeTask } from 'frappe-gantt';
 
 import { I18n, Translate } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -41,13 +37,7 @@ import {
   xOfDayMiddle,
 } from './gantt-layout';
 import { drawOverlays, placeDiamond } from './gantt-overlays';
-import {
-  buildRows,
-  buildTasks,
-  chartSummary,
-  GanttRow,
-  popupParts,
-} from './gantt-rows';
+import { buildRows, buildTasks, chartSummary, GanttRow, popupParts } from './gantt-rows';
 import { frappeViewModes, VIEW_MODE_LABELS } from './gantt-view-modes';
 
 /** A bar was moved or resized: the new whole days (for a milestone, start = due = its date). */
@@ -93,16 +83,12 @@ export const A3_LANDSCAPE_PX = Math.floor((400 / 25.4) * 96);
 
 /** The zoom that fits a chart of `width` CSS pixels on one A3 landscape page width (never enlarges). */
 export function printZoom(width: number): number {
-  return width > A3_LANDSCAPE_PX
-    ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000
-    : 1;
+  return width > A3_LANDSCAPE_PX ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000 : 1;
 }
 
 function timed(name: string, work: () => void): void {
   const timing =
-    typeof performance !== 'undefined' &&
-    typeof performance.mark === 'function' &&
-    typeof performance.measure === 'function'
+    typeof performance !== 'undefined' && typeof performance.mark === 'function' && typeof performance.measure === 'function'
       ? performance
       : null;
   timing?.mark(`${name}:start`);
@@ -157,12 +143,8 @@ export class JlGantt {
   protected readonly mode = linkedSignal(() => this.viewMode());
   /** ids of the functions whose items are hidden */
   protected readonly collapsed = signal<ReadonlySet<string>>(new Set());
-  protected readonly rows = computed(() =>
-    buildRows(this.chronogram(), this.collapsed(), this.i18n.translate()),
-  );
-  protected readonly summary = computed(() =>
-    chartSummary(this.chronogram(), this.i18n.translate()),
-  );
+  protected readonly rows = computed(() => buildRows(this.chronogram(), this.collapsed(), this.i18n.translate()));
+  protected readonly summary = computed(() => chartSummary(this.chronogram(), this.i18n.translate()));
 
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('chart');
   private readonly document = inject(DOCUMENT);
@@ -170,10 +152,7 @@ export class JlGantt {
   private chart: JlFrappeGantt | null = null;
   private drawn: Drawn | null = null;
   /** dates of the bars being dragged, emitted when the mouse is released */
-  private readonly pending = new Map<
-    string,
-    { start: IsoDate; due: IsoDate }
-  >();
+  private readonly pending = new Map<string, { start: IsoDate; due: IsoDate }>();
 
   constructor() {
     // Once per change of what is drawn (a new chronogram, a collapse, the scale, editable, the
@@ -202,13 +181,7 @@ export class JlGantt {
   /** Draws again from the current `chronogram`: undoes any drag the parent did not accept. */
   reset(): void {
     if (!this.chart) return;
-    this.draw(
-      this.chronogram(),
-      this.rows(),
-      this.mode(),
-      this.editable(),
-      this.i18n.translate(),
-    );
+    this.draw(this.chronogram(), this.rows(), this.mode(), this.editable(), this.i18n.translate());
   }
 
   /** Scrolls the chart to the reference day (`roadmap.at`). */
@@ -218,10 +191,7 @@ export class JlGantt {
     if (!chart || !drawn) return;
     const x = xOfDayMiddle(drawn.view.roadmap.at, drawn.range, drawn.mode);
     const container = chart.$container;
-    container.scrollLeft = Math.max(
-      0,
-      Math.round(x - container.clientWidth / 3),
-    );
+    container.scrollLeft = Math.max(0, Math.round(x - container.clientWidth / 3));
   }
 
   protected setMode(mode: GanttViewMode): void {
@@ -246,25 +216,11 @@ export class JlGantt {
    * synchronous work, between the marks `jl-gantt:render:start` / `:end` and measured as
    * `jl-gantt:render` (read by `npm run bench:gantt`; absent where the User Timing API is).
    */
-  private draw(
-    view: ChronogramView,
-    rows: GanttRow[],
-    mode: GanttViewMode,
-    editable: boolean,
-    t: Translate,
-  ): void {
-    timed('jl-gantt:render', () =>
-      this.drawChart(view, rows, mode, editable, t),
-    );
+  private draw(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate): void {
+    timed('jl-gantt:render', () => this.drawChart(view, rows, mode, editable, t));
   }
 
-  private drawChart(
-    view: ChronogramView,
-    rows: GanttRow[],
-    mode: GanttViewMode,
-    editable: boolean,
-    t: Translate,
-  ): void {
+  private drawChart(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate): void {
     const range = chartRange(view, mode);
     const drawn: Drawn = {
       view,
@@ -301,8 +257,7 @@ export class JlGantt {
     }
 
     const chart = this.chart;
-    const keepScroll =
-      previous?.mode === mode ? chart.$container.scrollLeft : null;
+    const keepScroll = previous?.mode === mode ? chart.$container.scrollLeft : null;
     Object.assign(chart.options, readonly, { jl_range: jlRange });
     if (previous?.t !== t) {
       // the header's month and quarter names in the new language
@@ -331,8 +286,7 @@ export class JlGantt {
       popup: (ctx) => this.popup(ctx),
       on_click: (task) => this.onClick(task),
       on_date_change: (task, start, end) => this.onDateChange(task, start, end),
-      on_progress_change: (task, progress) =>
-        this.onProgressChange(task, progress),
+      on_progress_change: (task, progress) => this.onProgressChange(task, progress),
     };
   }
 
@@ -364,15 +318,11 @@ export class JlGantt {
     if (container) {
       // printed, the whole chart is shrunk to the width of an A3 landscape page (styles: @media print)
       const wrapper = this.element.nativeElement;
-      const list =
-        wrapper.querySelector<HTMLElement>('.jl-gantt__list')?.offsetWidth ?? 0;
+      const list = wrapper.querySelector<HTMLElement>('.jl-gantt__list')?.offsetWidth ?? 0;
       const width = list + container.scrollWidth;
       wrapper.style.setProperty('--jl-print-zoom', String(printZoom(width)));
       container.tabIndex = 0;
-      container.setAttribute(
-        'aria-label',
-        t('Zone de défilement du chronogramme (flèches gauche et droite)'),
-      );
+      container.setAttribute('aria-label', t('Zone de défilement du chronogramme (flèches gauche et droite)'));
     }
   }
 
@@ -383,11 +333,7 @@ export class JlGantt {
   private popup(ctx: FrappePopupContext): false | void {
     const row = this.rowOf(ctx.task);
     if (!row) return false;
-    const parts = popupParts(
-      row,
-      this.drawn?.functionNames.get(row.functionId) ?? '',
-      this.drawn?.t,
-    );
+    const parts = popupParts(row, this.drawn?.functionNames.get(row.functionId) ?? '', this.drawn?.t);
     ctx.set_title(parts.title);
     ctx.set_subtitle(parts.subtitle);
     ctx.set_details(parts.details);
@@ -420,8 +366,7 @@ export class JlGantt {
     for (const [taskId, days] of moves) {
       const row = this.drawn?.byTaskId.get(taskId);
       if (!row || row.kind === 'group') continue;
-      const [start, due] =
-        row.kind === 'action' ? [row.start, row.due] : [row.date, row.date];
+      const [start, due] = row.kind === 'action' ? [row.start, row.due] : [row.date, row.date];
       if (days.start === start && days.due === due) continue;
       this.replan.emit({
         kind: row.kind,

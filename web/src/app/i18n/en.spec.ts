@@ -4,10 +4,7 @@ import { join, relative } from 'node:path';
 
 import { OUTBOX_STATUS_LABELS, TRIGGER_LABELS } from '../admin/reminders-admin';
 import { VIEW_MODES } from '../chronogram/chronogram-page';
-import {
-  MILESTONE_STATE_LABELS as GANTT_MILESTONE_STATES,
-  STATUS_LABELS as GANTT_STATUSES,
-} from '../gantt/gantt-rows';
+import { MILESTONE_STATE_LABELS as GANTT_MILESTONE_STATES, STATUS_LABELS as GANTT_STATUSES } from '../gantt/gantt-rows';
 import { FRENCH_MONTHS, VIEW_MODE_LABELS } from '../gantt/gantt-view-modes';
 import * as labels from '../shared/labels';
 import { EN } from './en';
@@ -21,9 +18,7 @@ function sources(dir: string): string[] {
     if (statSync(path).isDirectory()) {
       return name === 'testing' ? [] : sources(path);
     }
-    const isSource =
-      (name.endsWith('.ts') && !name.endsWith('.spec.ts')) ||
-      name.endsWith('.html');
+    const isSource = (name.endsWith('.ts') && !name.endsWith('.spec.ts')) || name.endsWith('.html');
     return isSource && path !== join(__dirname, 'en.ts') ? [path] : [];
   });
 }
@@ -42,9 +37,7 @@ function usedKeys(): Map<string, string> {
     let source = readFileSync(path, 'utf8');
     if (path.endsWith('.ts')) {
       // comments may quote examples
-      source = source
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/^\s*\/\/.*$/gm, '');
+      source = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     }
     for (const pattern of [PIPED, CALLED]) {
       for (const match of source.matchAll(pattern)) {
@@ -54,17 +47,13 @@ function usedKeys(): Map<string, string> {
     }
   }
   // the domain's labels, shown through the dictionary (libs/ cannot mark them)
-  for (const label of [
-    ...Object.values(ROLE_LABELS),
-    ...Object.values(DIGEST_LABELS),
-  ]) {
+  for (const label of [...Object.values(ROLE_LABELS), ...Object.values(DIGEST_LABELS)]) {
     if (!keys.has(label)) keys.set(label, '@jalons/domain');
   }
   return keys;
 }
 
-const placeholders = (s: string): string[] =>
-  [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the English dictionary', () => {
   const keys = usedKeys();
@@ -72,20 +61,14 @@ describe('the English dictionary', () => {
   it('finds the texts of the templates, the code and the label tables', () => {
     expect(keys.size).toBeGreaterThan(400);
     expect(keys.get('Vue du mandat')).toBe('app.html');
-    expect(keys.get('Vue du mandat · Jalons')).toBe(
-      'overview/overview.routes.ts',
-    );
+    expect(keys.get('Vue du mandat · Jalons')).toBe('overview/overview.routes.ts');
     expect(keys.get('À l’heure')).toBe('shared/labels.ts');
-    expect(keys.get('Rappels, {n} non lu|Rappels, {n} non lus')).toBe(
-      'reminders/reminder-bell.ts',
-    );
+    expect(keys.get('Rappels, {n} non lu|Rappels, {n} non lus')).toBe('reminders/reminder-bell.ts');
     expect(keys.has('Chef·fe de projet')).toBe(true);
   });
 
   it('translates every French text the app shows (a missing one is listed with its file)', () => {
-    const missing = [...keys]
-      .filter(([key]) => !(key in EN))
-      .map(([key, file]) => `${file}: ${key}`);
+    const missing = [...keys].filter(([key]) => !(key in EN)).map(([key, file]) => `${file}: ${key}`);
     expect(missing).toEqual([]);
   });
 
@@ -107,9 +90,7 @@ describe('the English dictionary', () => {
       { ...FRENCH_MONTHS },
       Object.fromEntries(VIEW_MODES.map((m) => [m.value, m.label])),
     ];
-    const untranslated = tables
-      .flatMap((table) => Object.values(table))
-      .filter((label) => !(label in EN));
+    const untranslated = tables.flatMap((table) => Object.values(table)).filter((label) => !(label in EN));
     expect(untranslated).toEqual([]);
   });
 
@@ -120,9 +101,7 @@ describe('the English dictionary', () => {
   it('keeps the placeholders and the plural forms of each text', () => {
     const broken = Object.entries(EN).filter(
       ([fr, en]) =>
-        placeholders(fr).join() !== placeholders(en).join() ||
-        fr.split('|').length !== en.split('|').length ||
-        en.trim() === '',
+        placeholders(fr).join() !== placeholders(en).join() || fr.split('|').length !== en.split('|').length || en.trim() === '',
     );
     expect(broken).toEqual([]);
   });

@@ -35,8 +35,7 @@ export const EN: Dictionary = {
   'Modifier le compte de {name}': 'Edit the account of {name}',
   'Votre propre rôle ne se change pas ici : demandez-le à une autre personne ayant le rôle d’administrateur·rice.':
     'Your own role cannot be changed here: ask another person with the administrator role.',
-  'Fonctions dont la personne a la charge':
-    'Functions this person is in charge of',
+  'Fonctions dont la personne a la charge': 'Functions this person is in charge of',
   Enregistrer: 'Save',
   Annuler: 'Cancel',
   'Inviter une personne': 'Invite someone',
@@ -47,8 +46,7 @@ export const EN: Dictionary = {
     'Administrator: manages the accounts. Project lead: updates the whole roadmap. Function owner: updates the actions and milestones of their functions. Elected official: reads.',
   'Envoyer l’invitation': 'Send the invitation',
   'Chargement des comptes…': 'Loading the accounts…',
-  'Impossible de charger les comptes : {message}':
-    'The accounts could not be loaded: {message}',
+  'Impossible de charger les comptes : {message}': 'The accounts could not be loaded: {message}',
   // admin/administration-page.ts
   'Ce compte a été modifié entre-temps par quelqu’un d’autre : la liste vient d’être rechargée, refaites votre modification.':
     'Someone else changed this account in the meantime: the list has just been reloaded, make your change again.',
@@ -57,8 +55,7 @@ export const EN: Dictionary = {
   'Invitation expirée': 'Invitation expired',
   'Invitation expirée le {date}': 'Invitation expired on {date}',
   'Invitation en attente jusqu’au {date}': 'Invitation pending until {date}',
-  'Invitation envoyée à {email}, valable jusqu’au {date}.':
-    'Invitation sent to {email}, valid until {date}.',
+  'Invitation envoyée à {email}, valable jusqu’au {date}.': 'Invitation sent to {email}, valid until {date}.',
   'Le compte de {name} est prêt, mais le courriel d’invitation n’a pas pu être envoyé à {email}. Réessayez plus tard avec « Renvoyer l’invitation ».':
     'The account of {name} is ready, but the invitation e-mail could not be sent to {email}. Try again later with “Send the invitation again”.',
   Jamais: 'Never',
@@ -66,14 +63,12 @@ export const EN: Dictionary = {
   'Indiquez l’adresse électronique.': 'Enter the e-mail address.',
   'Choisissez un rôle.': 'Choose a role.',
   'Le compte de {name} est modifié.': 'The account of {name} has been changed.',
-  'Le compte de {name} est réactivé.':
-    'The account of {name} has been reactivated.',
+  'Le compte de {name} est réactivé.': 'The account of {name} has been reactivated.',
   'Le compte de {name} est désactivé : cette personne ne peut plus se connecter.':
     'The account of {name} has been deactivated: this person can no longer sign in.',
   'Action refusée : {message}': 'Action refused: {message}',
   // admin/function-picker.ts
-  'Une fonction déjà confiée à une autre personne lui est retirée.':
-    'A function already held by someone else is taken away from them.',
+  'Une fonction déjà confiée à une autre personne lui est retirée.': 'A function already held by someone else is taken away from them.',
   '(actuellement : {name})': '(currently: {name})',
   'Aucune fonction n’est encore définie.': 'No function has been defined yet.',
   // admin/reminders-admin.html
@@ -88,14 +83,11 @@ export const EN: Dictionary = {
   'Serveur de courriel (SMTP)': 'Mail server (SMTP)',
   Configuré: 'Configured',
   'Non configuré': 'Not configured',
-  'Aucun serveur de courriel n’est configuré : aucun courriel ne part.':
-    'No mail server is configured: no e-mail goes out.',
+  'Aucun serveur de courriel n’est configuré : aucun courriel ne part.': 'No mail server is configured: no e-mail goes out.',
   'Les rappels restent visibles dans la cloche de Jalons, mais les récapitulatifs, les invitations et les liens de mot de passe attendent dans la file d’envoi. Renseignez':
     'Reminders still show in the Jalons bell, but digests, invitations and password links wait in the mail queue. Set',
-  'dans la configuration du serveur, puis envoyez un courriel d’essai.':
-    'in the server’s configuration, then send a test e-mail.',
-  'Le rappel automatique est désactivé sur cette instance':
-    'The automatic reminder run is off on this instance',
+  'dans la configuration du serveur, puis envoyez un courriel d’essai.': 'in the server’s configuration, then send a test e-mail.',
+  'Le rappel automatique est désactivé sur cette instance': 'The automatic reminder run is off on this instance',
   'il ne tourne que si une autre instance le fait, ou si vous le lancez ci-dessous.':
     'it only runs if another instance runs it, or if you start it below.',
   'File d’envoi des courriels': 'Mail queue',
@@ -104,10 +96,8 @@ export const EN: Dictionary = {
   Envoyés: 'Sent',
   'En échec': 'Failed',
   'Dernières exécutions': 'Latest runs',
-  'Tableau des dernières exécutions du rappel':
-    'Table of the latest reminder runs',
-  'Les dernières exécutions du rappel, de la plus récente à la plus ancienne':
-    'The latest reminder runs, newest first',
+  'Tableau des dernières exécutions du rappel': 'Table of the latest reminder runs',
+  'Les dernières exécutions du rappel, de la plus récente à la plus ancienne': 'The latest reminder runs, newest first',
   Jour: 'Day',
   Déclenchement: 'Started by',
   'Échéances retenues': 'Due dates selected',
@@ -126,10 +116,8 @@ export const EN: Dictionary = {
   'Prochain essai': 'Next try',
   Réessayer: 'Try again',
   'l’envoi à {to}': 'sending to {to}',
-  'Aucun courriel en échec ni en attente d’un nouvel essai.':
-    'No e-mail failed or waits for another try.',
-  'Impossible de charger l’état des rappels : {message}':
-    'The state of the reminders could not be loaded: {message}',
+  'Aucun courriel en échec ni en attente d’un nouvel essai.': 'No e-mail failed or waits for another try.',
+  'Impossible de charger l’état des rappels : {message}': 'The state of the reminders could not be loaded: {message}',
   'Chargement de l’état des rappels…': 'Loading the state of the reminders…',
   'Lancer le rappel maintenant': 'Run the reminders now',
   'Ce qui a déjà été rappelé ou envoyé ne l’est pas une seconde fois.':
@@ -144,8 +132,7 @@ export const EN: Dictionary = {
   'Envoyer un courriel d’essai': 'Send a test e-mail',
   'Envoi en cours…': 'Sending…',
   'Courriel d’essai envoyé à {to}.': 'Test e-mail sent to {to}.',
-  'Le courriel d’essai n’a pas pu être envoyé à {to} : {error}':
-    'The test e-mail could not be sent to {to}: {error}',
+  'Le courriel d’essai n’a pas pu être envoyé à {to} : {error}': 'The test e-mail could not be sent to {to}: {error}',
   'erreur inconnue': 'unknown error',
   // admin/reminders-admin.ts
   Automatique: 'Automatic',
@@ -153,27 +140,19 @@ export const EN: Dictionary = {
   'Manuel (administration)': 'Manual (administration)',
   'Nouvel essai prévu': 'New try planned',
   Envoyé: 'Sent',
-  'selon l’expression cron « {cron} »':
-    'following the cron expression “{cron}”',
+  'selon l’expression cron « {cron} »': 'following the cron expression “{cron}”',
   'tous les jours à {hour} h {minute}': 'every day at {hour}:{minute}',
-  'Rappel du {day} : {selected}, {created}, {digests} à envoyer.':
-    'Reminder run of {day}: {selected}, {created}, {digests} to send.',
-  '{n} échéance retenue|{n} échéances retenues':
-    '{n} due date selected|{n} due dates selected',
-  '{n} nouveau rappel|{n} nouveaux rappels':
-    '{n} new reminder|{n} new reminders',
+  'Rappel du {day} : {selected}, {created}, {digests} à envoyer.': 'Reminder run of {day}: {selected}, {created}, {digests} to send.',
+  '{n} échéance retenue|{n} échéances retenues': '{n} due date selected|{n} due dates selected',
+  '{n} nouveau rappel|{n} nouveaux rappels': '{n} new reminder|{n} new reminders',
   '{n} récapitulatif|{n} récapitulatifs': '{n} digest|{n} digests',
-  'Envoi : {sent}, {retrying} à réessayer, {failed} en échec.':
-    'Delivery: {sent}, {retrying} to try again, {failed} failed.',
-  '{n} courriel envoyé|{n} courriels envoyés':
-    '{n} e-mail sent|{n} e-mails sent',
+  'Envoi : {sent}, {retrying} à réessayer, {failed} en échec.': 'Delivery: {sent}, {retrying} to try again, {failed} failed.',
+  '{n} courriel envoyé|{n} courriels envoyés': '{n} e-mail sent|{n} e-mails sent',
   'Aucun envoi tenté.': 'No delivery tried.',
   'En cours': 'In progress',
-  'Le courriel « {subject} » à {to} est remis dans la file d’envoi.':
-    'The e-mail “{subject}” to {to} is back in the mail queue.',
+  'Le courriel « {subject} » à {to} est remis dans la file d’envoi.': 'The e-mail “{subject}” to {to} is back in the mail queue.',
   'Nouvel essai refusé : {message}': 'Another try refused: {message}',
-  'Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.':
-    'Enter a valid day (dd/mm/yyyy), or leave it empty for today.',
+  'Indiquez un jour valide (jj/mm/aaaa), ou laissez vide pour aujourd’hui.': 'Enter a valid day (dd/mm/yyyy), or leave it empty for today.',
   // app.html
   'Navigation principale': 'Main navigation',
   'Vue du mandat': 'Term overview',
@@ -206,10 +185,8 @@ export const EN: Dictionary = {
     'Subscribe your calendar app (Thunderbird, Outlook, Google Calendar…) to the due dates of Jalons: it updates itself when a date changes.',
   'Nouvelle adresse : {label}': 'New address: {label}',
   'Adresse secrète du calendrier': 'Secret address of the calendar',
-  'Copiez cette adresse maintenant : elle ne sera plus jamais affichée.':
-    'Copy this address now: it will never be shown again.',
-  'Si vous la perdez, révoquez ce calendrier et créez-en un autre.':
-    'If you lose it, revoke this calendar and create another one.',
+  'Copiez cette adresse maintenant : elle ne sera plus jamais affichée.': 'Copy this address now: it will never be shown again.',
+  'Si vous la perdez, révoquez ce calendrier et créez-en un autre.': 'If you lose it, revoke this calendar and create another one.',
   'Copier l’adresse': 'Copy the address',
   'J’ai copié l’adresse': 'I have copied the address',
   'Dans votre agenda, choisissez': 'In your calendar app, choose',
@@ -218,26 +195,20 @@ export const EN: Dictionary = {
     'and paste the address: in Thunderbird, “New Calendar” then “On the Network”; in Outlook, “Add calendar” then “Subscribe from web”; in Google Calendar, “Other calendars” then “From URL”. Anyone who knows the address sees these due dates: share it with care.',
   'Mes calendriers': 'My calendars',
   'Tableau de mes calendriers': 'Table of my calendars',
-  'Mes adresses de calendrier, les actives d’abord':
-    'My calendar addresses, the active ones first',
+  'Mes adresses de calendrier, les actives d’abord': 'My calendar addresses, the active ones first',
   Calendrier: 'Calendar',
   'Créé le': 'Created on',
-  'Révoquer ? Les agendas abonnés ne recevront plus rien.':
-    'Revoke? Subscribed calendars will receive nothing more.',
+  'Révoquer ? Les agendas abonnés ne recevront plus rien.': 'Revoke? Subscribed calendars will receive nothing more.',
   'Oui, révoquer': 'Yes, revoke',
   Révoquer: 'Revoke',
-  'Vous n’avez encore créé aucun calendrier.':
-    'You have not created any calendar yet.',
-  'Impossible de charger vos calendriers : {message}':
-    'Your calendars could not be loaded: {message}',
+  'Vous n’avez encore créé aucun calendrier.': 'You have not created any calendar yet.',
+  'Impossible de charger vos calendriers : {message}': 'Your calendars could not be loaded: {message}',
   'Chargement de vos calendriers…': 'Loading your calendars…',
   'Nouveau calendrier': 'New calendar',
   'Échéances à suivre': 'Due dates to follow',
-  'Mes échéances (les actions dont je suis responsable)':
-    'My due dates (the actions I own)',
+  'Mes échéances (les actions dont je suis responsable)': 'My due dates (the actions I own)',
   'Une fonction': 'A function',
-  'Toute la feuille de route ({territory}, {mandate})':
-    'The whole roadmap ({territory}, {mandate})',
+  'Toute la feuille de route ({territory}, {mandate})': 'The whole roadmap ({territory}, {mandate})',
   'Les fonctions n’ont pas pu être chargées ({message}) : seules vos échéances peuvent être suivies pour l’instant.':
     'The functions could not be loaded ({message}): only your own due dates can be followed for now.',
   Fonction: 'Function',
@@ -278,14 +249,12 @@ export const EN: Dictionary = {
   'Retour à la connexion': 'Back to sign-in',
   // auth/login-page.html
   Connexion: 'Sign in',
-  'Jalons, la feuille de route du service public local de la donnée.':
-    'Jalons, the roadmap of the local public data service.',
+  'Jalons, la feuille de route du service public local de la donnée.': 'Jalons, the roadmap of the local public data service.',
   'Mot de passe': 'Password',
   'Se connecter': 'Sign in',
   'Mot de passe oublié ?': 'Forgotten password?',
   'Connexion en cours…': 'Signing in…',
-  'Sans compte, vous pouvez consulter les':
-    'Without an account, you can read the',
+  'Sans compte, vous pouvez consulter les': 'Without an account, you can read the',
   'pages publiques des feuilles de route': 'public pages of the roadmaps',
   // auth/login-page.ts
   'Indiquez votre mot de passe.': 'Enter your password.',
@@ -295,17 +264,14 @@ export const EN: Dictionary = {
   'Choisissez un mot de passe.': 'Choose a password.',
   'Le mot de passe doit compter au moins {min} caractères (il en compte {n}).':
     'The password must have at least {min} characters (it has {n}).',
-  'Le mot de passe doit compter au plus {max} caractères.':
-    'The password must have at most {max} characters.',
-  'Les deux mots de passe ne sont pas identiques.':
-    'The two passwords are not the same.',
+  'Le mot de passe doit compter au plus {max} caractères.': 'The password must have at most {max} characters.',
+  'Les deux mots de passe ne sont pas identiques.': 'The two passwords are not the same.',
   'Indiquez votre adresse électronique.': 'Enter your e-mail address.',
   // auth/set-password-page.html
   'Ce lien est incomplet : ouvrez le lien reçu par courriel en entier, ou copiez-le dans la barre d’adresse.':
     'This link is incomplete: open the whole link received by e-mail, or copy it into the address bar.',
   'Demander un nouveau lien': 'Ask for a new link',
-  'Demandez une nouvelle invitation à l’administrateur·rice de Jalons.':
-    'Ask the administrator of Jalons for a new invitation.',
+  'Demandez une nouvelle invitation à l’administrateur·rice de Jalons.': 'Ask the administrator of Jalons for a new invitation.',
   'Mot de passe, une seconde fois': 'Password, once again',
   // auth/set-password-page.ts
   'Activer votre compte': 'Activate your account',
@@ -315,11 +281,9 @@ export const EN: Dictionary = {
   'Votre compte est activé : connectez-vous avec votre adresse électronique et le mot de passe choisi.':
     'Your account is active: sign in with your e-mail address and the password you chose.',
   'Choisir un nouveau mot de passe': 'Choose a new password',
-  'Choisissez le nouveau mot de passe de votre compte.':
-    'Choose the new password of your account.',
+  'Choisissez le nouveau mot de passe de votre compte.': 'Choose the new password of your account.',
   'Enregistrer le mot de passe': 'Save the password',
-  'Votre nouveau mot de passe est enregistré : connectez-vous.':
-    'Your new password is saved: sign in.',
+  'Votre nouveau mot de passe est enregistré : connectez-vous.': 'Your new password is saved: sign in.',
   // chronogram/chronogram-page.html
   'Fiche de la fonction': 'Function page',
   'Toute la feuille de route': 'The whole roadmap',
@@ -333,10 +297,8 @@ export const EN: Dictionary = {
   'Faites glisser une barre pour changer ses dates, ou sa poignée pour changer l’avancement. Chaque changement est enregistré aussitôt.':
     'Drag a bar to change its dates, or its handle to change the progress. Each change is saved at once.',
   'Chargement du chronogramme…': 'Loading the Gantt chart…',
-  'Aucune feuille de route n’est encore enregistrée.':
-    'No roadmap has been recorded yet.',
-  'Impossible de charger le chronogramme : {message}':
-    'The Gantt chart could not be loaded: {message}',
+  'Aucune feuille de route n’est encore enregistrée.': 'No roadmap has been recorded yet.',
+  'Impossible de charger le chronogramme : {message}': 'The Gantt chart could not be loaded: {message}',
   // chronogram/chronogram-page.ts
   Mois: 'Month',
   Trimestre: 'Quarter',
@@ -358,8 +320,7 @@ export const EN: Dictionary = {
   Santé: 'Health',
   Responsable: 'Owner',
   '{n} élément|{n} éléments': '{n} item|{n} items',
-  'Aucune action ni aucun jalon pour cette fonction.':
-    'No action and no milestone for this function.',
+  'Aucune action ni aucun jalon pour cette fonction.': 'No action and no milestone for this function.',
   // chronogram/chronogram-table.ts
   Action: 'Action',
   'Sans objet': 'Not applicable',
@@ -367,24 +328,19 @@ export const EN: Dictionary = {
   // chronogram/chronogram.routes.ts
   'Chronogramme · Jalons': 'Gantt chart · Jalons',
   // data/api-error.ts
-  'le serveur ne répond pas, vérifiez votre connexion.':
-    'the server does not answer, check your connection.',
+  'le serveur ne répond pas, vérifiez votre connexion.': 'the server does not answer, check your connection.',
   'erreur inattendue.': 'unexpected error.',
-  'le serveur a répondu par une erreur {status}.':
-    'the server answered with error {status}.',
+  'le serveur a répondu par une erreur {status}.': 'the server answered with error {status}.',
   // data/auth.service.ts
-  'Votre session a expiré : reconnectez-vous.':
-    'Your session has expired: sign in again.',
+  'Votre session a expiré : reconnectez-vous.': 'Your session has expired: sign in again.',
   // functions/function-page.html
   'Fonction centrale': 'Central function',
   'Fonction cible': 'Target function',
   'La fonction': 'The function',
   'Référent·e': 'Owner',
   'À désigner': 'To be appointed',
-  '{progress} réalisé, {expected} attendu au {date}':
-    '{progress} done, {expected} expected on {date}',
-  '{n} terminée sur {count}|{n} terminées sur {count}':
-    '{n} done out of {count}|{n} done out of {count}',
+  '{progress} réalisé, {expected} attendu au {date}': '{progress} done, {expected} expected on {date}',
+  '{n} terminée sur {count}|{n} terminées sur {count}': '{n} done out of {count}|{n} done out of {count}',
   '{n} en retard': '{n} late',
   '{n} bloquée|{n} bloquées': '{n} blocked|{n} blocked',
   'Jalons atteints': 'Milestones achieved',
@@ -392,8 +348,7 @@ export const EN: Dictionary = {
   'Ses trois volets': 'Its three strands',
   'Avancement par phase': 'Progress by phase',
   'Avancement de la fonction par phase': 'Progress of the function by phase',
-  'Avancement de la fonction {name} dans chaque phase':
-    'Progress of the function {name} in each phase',
+  'Avancement de la fonction {name} dans chaque phase': 'Progress of the function {name} in each phase',
   Phase: 'Phase',
   Période: 'Period',
   Réalisé: 'Done',
@@ -403,14 +358,11 @@ export const EN: Dictionary = {
   'Aucune action dans cette phase.': 'No action in this phase.',
   'Ouvrir le chronogramme de la fonction (modifier le planning, vue tableau, export)':
     'Open the function’s Gantt chart (edit the schedule, table view, export)',
-  'Ouvrir le chronogramme de la fonction (vue tableau, export)':
-    'Open the function’s Gantt chart (table view, export)',
+  'Ouvrir le chronogramme de la fonction (vue tableau, export)': 'Open the function’s Gantt chart (table view, export)',
   'Chargement de la fonction…': 'Loading the function…',
-  'Impossible de charger la fonction : {message}':
-    'The function could not be loaded: {message}',
+  'Impossible de charger la fonction : {message}': 'The function could not be loaded: {message}',
   // functions/function-page.ts
-  'aucune feuille de route n’est encore enregistrée.':
-    'no roadmap has been recorded yet.',
+  'aucune feuille de route n’est encore enregistrée.': 'no roadmap has been recorded yet.',
   // functions/functions.routes.ts
   'Fonction · Jalons': 'Function · Jalons',
   // gantt/gantt-overlays.ts
@@ -460,8 +412,7 @@ export const EN: Dictionary = {
   'réalisé,': 'done,',
   'élément|éléments': 'item|items',
   // gantt/gantt.ts
-  'Zone de défilement du chronogramme (flèches gauche et droite)':
-    'Scrolling area of the Gantt chart (left and right arrows)',
+  'Zone de défilement du chronogramme (flèches gauche et droite)': 'Scrolling area of the Gantt chart (left and right arrows)',
   // i18n/language-switch.ts
   'Langue de l’interface': 'Language of the interface',
   // items/action-page.html
@@ -483,14 +434,12 @@ export const EN: Dictionary = {
   'Commentaire (facultatif)': 'Comment (optional)',
   Historique: 'History',
   'Chargement de l’action…': 'Loading the action…',
-  'Impossible de charger l’action : {message}':
-    'The action could not be loaded: {message}',
+  'Impossible de charger l’action : {message}': 'The action could not be loaded: {message}',
   // items/action-page.ts
   'Mise à jour enregistrée.': 'Update saved.',
   // items/history-table.ts
   'Historique des modifications': 'History of changes',
-  'Historique des modifications, de la plus récente à la plus ancienne':
-    'History of changes, newest first',
+  'Historique des modifications, de la plus récente à la plus ancienne': 'History of changes, newest first',
   Qui: 'Who',
   Quand: 'When',
   Champ: 'Field',
@@ -514,19 +463,16 @@ export const EN: Dictionary = {
   'Marquer comme non atteint': 'Mark as not achieved',
   'Marquer comme atteint': 'Mark as achieved',
   'Chargement du jalon…': 'Loading the milestone…',
-  'Impossible de charger le jalon : {message}':
-    'The milestone could not be loaded: {message}',
+  'Impossible de charger le jalon : {message}': 'The milestone could not be loaded: {message}',
   // items/milestone-page.ts
-  'Indiquez le jour où le jalon a été atteint.':
-    'Enter the day the milestone was achieved.',
+  'Indiquez le jour où le jalon a été atteint.': 'Enter the day the milestone was achieved.',
   'Jalon marqué comme atteint.': 'Milestone marked as achieved.',
   'Jalon marqué comme non atteint.': 'Milestone marked as not achieved.',
   // items/replan-form.html
   Replanifier: 'Re-plan',
   'Entre le {start} et le {end}, dates de la feuille de route. La phase de l’action est celle qui contient ce jour.':
     'Between {start} and {end}, the dates of the roadmap. The action’s phase is the one that contains this day.',
-  'Le jour du début ou plus tard, au plus tard le {end}.':
-    'On the start day or later, on {end} at the latest.',
+  'Le jour du début ou plus tard, au plus tard le {end}.': 'On the start day or later, on {end} at the latest.',
   'Entre le {start} et le {end}, dates de la feuille de route. La phase du jalon est celle qui contient ce jour.':
     'Between {start} and {end}, the dates of the roadmap. The milestone’s phase is the one that contains this day.',
   'Enregistrer les dates': 'Save the dates',
@@ -534,23 +480,17 @@ export const EN: Dictionary = {
   // items/replan-form.ts
   'Cet élément a été modifié entre-temps par quelqu’un d’autre. Sa version actuelle vient d’être rechargée : vérifiez les dates, puis enregistrez à nouveau.':
     'Someone else changed this item in the meantime. Its current version has just been reloaded: check the dates, then save again.',
-  'Rien à enregistrer : ces dates sont déjà celles de l’action.':
-    'Nothing to save: these are already the action’s dates.',
-  'Rien à enregistrer : cette date est déjà celle du jalon.':
-    'Nothing to save: this is already the milestone’s date.',
-  'Nouvelles dates enregistrées : du {start} au {due}, phase « {phase} ».':
-    'New dates saved: from {start} to {due}, phase “{phase}”.',
-  'Nouvelle date enregistrée : le {date}, phase « {phase} ».':
-    'New date saved: {date}, phase “{phase}”.',
+  'Rien à enregistrer : ces dates sont déjà celles de l’action.': 'Nothing to save: these are already the action’s dates.',
+  'Rien à enregistrer : cette date est déjà celle du jalon.': 'Nothing to save: this is already the milestone’s date.',
+  'Nouvelles dates enregistrées : du {start} au {due}, phase « {phase} ».': 'New dates saved: from {start} to {due}, phase “{phase}”.',
+  'Nouvelle date enregistrée : le {date}, phase « {phase} ».': 'New date saved: {date}, phase “{phase}”.',
   'Nouvelle date enregistrée.': 'New date saved.',
   // overview/mandate-timeline.html
-  'Frise du mandat, du {start} au {end}':
-    'Term timeline, from {start} to {end}',
+  'Frise du mandat, du {start} au {end}': 'Term timeline, from {start} to {end}',
   '{name}, du {start} au {end}': '{name}, from {start} to {end}',
   'du {start} au {end}': 'from {start} to {end}',
   '(phase en cours)': '(current phase)',
-  'Aujourd’hui ({date}) est en dehors de la période de la feuille de route.':
-    'Today ({date}) is outside the roadmap’s period.',
+  'Aujourd’hui ({date}) est en dehors de la période de la feuille de route.': 'Today ({date}) is outside the roadmap’s period.',
   // overview/overview-page.html
   'Du {start} au {end}': 'From {start} to {end}',
   'Chef·fe de projet : {name}': 'Project lead: {name}',
@@ -565,30 +505,24 @@ export const EN: Dictionary = {
   'Actions terminées': 'Actions done',
   'Actions en retard': 'Late actions',
   'Actions bloquées': 'Blocked actions',
-  'Tableau des actions et jalons en retard':
-    'Table of late actions and milestones',
+  'Tableau des actions et jalons en retard': 'Table of late actions and milestones',
   'Actions et jalons dont l’échéance est passée, du plus en retard au moins en retard':
     'Actions and milestones past their due date, the latest first',
   Retard: 'Delay',
   'Rien n’est en retard.': 'Nothing is late.',
-  'Impossible de charger les éléments en retard : {message}':
-    'The late items could not be loaded: {message}',
+  'Impossible de charger les éléments en retard : {message}': 'The late items could not be loaded: {message}',
   'Chargement des éléments en retard…': 'Loading the late items…',
   'Prochains jalons': 'Next milestones',
   '{period} (jusqu’au {date})': '{period} (until {date})',
   'Tableau des jalons : {period}': 'Table of milestones: {period}',
-  'Jalons non atteints : {period}, par date':
-    'Milestones not achieved: {period}, by date',
+  'Jalons non atteints : {period}, par date': 'Milestones not achieved: {period}, by date',
   Date: 'Date',
-  'Aucun jalon prévu sur cette période.':
-    'No milestone planned in this period.',
-  'Impossible de charger les prochains jalons : {message}':
-    'The next milestones could not be loaded: {message}',
+  'Aucun jalon prévu sur cette période.': 'No milestone planned in this period.',
+  'Impossible de charger les prochains jalons : {message}': 'The next milestones could not be loaded: {message}',
   'Chargement des prochains jalons…': 'Loading the next milestones…',
   Phases: 'Phases',
   'Tableau des phases': 'Table of phases',
-  'Les phases du mandat, dans l’ordre, avec leur avancement':
-    'The phases of the term, in order, with their progress',
+  'Les phases du mandat, dans l’ordre, avec leur avancement': 'The phases of the term, in order, with their progress',
   Fin: 'End',
   'Fonctions cibles': 'Target functions',
   'Tableau des fonctions cibles': 'Table of target functions',
@@ -600,12 +534,10 @@ export const EN: Dictionary = {
   'Les dernières modifications de la feuille de route, de la plus récente à la plus ancienne':
     'The latest changes to the roadmap, newest first',
   Modification: 'Change',
-  'Impossible de charger les dernières modifications : {message}':
-    'The latest changes could not be loaded: {message}',
+  'Impossible de charger les dernières modifications : {message}': 'The latest changes could not be loaded: {message}',
   'Chargement des dernières modifications…': 'Loading the latest changes…',
   'Chargement de la feuille de route…': 'Loading the roadmap…',
-  'Impossible de charger la feuille de route : {message}':
-    'The roadmap could not be loaded: {message}',
+  'Impossible de charger la feuille de route : {message}': 'The roadmap could not be loaded: {message}',
   // overview/overview-page.ts
   '{field} : {from} → {to}': '{field}: {from} → {to}',
   'Non atteint': 'Not achieved',
@@ -631,41 +563,33 @@ export const EN: Dictionary = {
   'Règles de rappel': 'Reminder rules',
   'Chaque jour, Jalons rappelle leurs échéances aux responsables des actions et aux référent·es des fonctions (dans la cloche « Rappels » et, selon leur choix, par courriel).':
     'Every day, Jalons reminds the owners of actions and of functions of their due dates (in the “Reminders” bell and, if they wish, by e-mail).',
-  'Rappels avant l’échéance (en jours)':
-    'Reminders before the due date (in days)',
+  'Rappels avant l’échéance (en jours)': 'Reminders before the due date (in days)',
   'Nombres de jours séparés par des virgules, par exemple 14, 7, 1 ({count} au plus, de 1 à {max}). Vide : aucun rappel avant l’échéance.':
     'Numbers of days separated by commas, for example 14, 7, 1 ({count} at most, from 1 to {max}). Empty: no reminder before the due date.',
   'Rappel le jour de l’échéance': 'Reminder on the due date',
   'En retard : un rappel tous les … jours': 'Late: a reminder every … days',
-  '0 : aucun rappel de retard. Au plus {max}.':
-    '0: no reminder when late. At most {max}.',
-  'Prévenir le ou la chef·fe de projet après … jours de retard':
-    'Tell the project lead after … days late',
+  '0 : aucun rappel de retard. Au plus {max}.': '0: no reminder when late. At most {max}.',
+  'Prévenir le ou la chef·fe de projet après … jours de retard': 'Tell the project lead after … days late',
   '0 : jamais. Au plus {max}. Ensuite, le ou la chef·fe de projet reçoit les rappels de retard au même rythme.':
     '0: never. At most {max}. After that, the project lead gets the late reminders at the same pace.',
-  'Rappeler aussi les jalons (à la personne référente de leur fonction)':
-    'Remind milestones too (to the owner of their function)',
+  'Rappeler aussi les jalons (à la personne référente de leur fonction)': 'Remind milestones too (to the owner of their function)',
   'Enregistrer les règles de rappel': 'Save the reminder rules',
   // overview/reminder-rules-setting.ts
   'Les réglages de cette feuille de route ont été modifiés entre-temps par quelqu’un d’autre : voici les règles actuelles. Vérifiez-les, puis enregistrez à nouveau.':
     'Someone else changed the settings of this roadmap in the meantime: here are the current rules. Check them, then save again.',
-  'Indiquez un nombre entier de jours de 0 (jamais) à {max}.':
-    'Enter a whole number of days from 0 (never) to {max}.',
+  'Indiquez un nombre entier de jours de 0 (jamais) à {max}.': 'Enter a whole number of days from 0 (never) to {max}.',
   'Indiquez au plus {count} nombres entiers de jours, de 1 à {max}, séparés par des virgules (par exemple : 14, 7, 1).':
     'Enter at most {count} whole numbers of days, from 1 to {max}, separated by commas (for example: 14, 7, 1).',
   'Règles de rappel enregistrées.': 'Reminder rules saved.',
   // overview/timeline.ts
-  'Élection : {dates}|Élections : {dates}':
-    'Election: {dates}|Elections: {dates}',
+  'Élection : {dates}|Élections : {dates}': 'Election: {dates}|Elections: {dates}',
   'Prochaine élection : {date}': 'Next election: {date}',
   // public/public-index-page.ts
   'Feuilles de route publiques': 'Public roadmaps',
   'L’avancement des feuilles de route du service public local de la donnée, ouvert au public par les collectivités.':
     'The progress of the roadmaps of the local public data service, opened to the public by the local authorities.',
-  'Aucune feuille de route n’a encore de page publique.':
-    'No roadmap has a public page yet.',
-  'Impossible de charger les pages publiques : {message}':
-    'The public pages could not be loaded: {message}',
+  'Aucune feuille de route n’a encore de page publique.': 'No roadmap has a public page yet.',
+  'Impossible de charger les pages publiques : {message}': 'The public pages could not be loaded: {message}',
   'Chargement des pages publiques…': 'Loading the public pages…',
   'Connexion à Jalons': 'Sign in to Jalons',
   // public/public-roadmap-page.html
@@ -673,8 +597,7 @@ export const EN: Dictionary = {
   'Feuille de route du service public local de la donnée, du {start} au {end}.':
     'Roadmap of the local public data service, from {start} to {end}.',
   'Situation au {date}.': 'Situation on {date}.',
-  '{n} action terminée sur {count}.|{n} actions terminées sur {count}.':
-    '{n} action done out of {count}.|{n} actions done out of {count}.',
+  '{n} action terminée sur {count}.|{n} actions terminées sur {count}.': '{n} action done out of {count}.|{n} actions done out of {count}.',
   'Tableau des fonctions': 'Table of functions',
   'La fonction centrale et les fonctions cibles, avec leur avancement':
     'The central function and the target functions, with their progress',
@@ -684,8 +607,7 @@ export const EN: Dictionary = {
   'Autres feuilles de route publiques': 'Other public roadmaps',
   'Cette page publique n’existe pas, ou elle n’est pas ouverte au public.':
     'This public page does not exist, or it is not open to the public.',
-  'Impossible de charger la page publique : {message}':
-    'The public page could not be loaded: {message}',
+  'Impossible de charger la page publique : {message}': 'The public page could not be loaded: {message}',
   'Voir les feuilles de route publiques': 'See the public roadmaps',
   // public/public-roadmap-page.ts
   'Aucun jalon en retard.': 'No late milestone.',
@@ -700,25 +622,19 @@ export const EN: Dictionary = {
   'Tout marquer comme lu': 'Mark all as read',
   'non lu': 'unread',
   'Aucun rappel pour le moment.': 'No reminder for now.',
-  'Impossible de charger les rappels : {message}':
-    'The reminders could not be loaded: {message}',
+  'Impossible de charger les rappels : {message}': 'The reminders could not be loaded: {message}',
   'Chargement des rappels…': 'Loading the reminders…',
   'Choisissez sur': 'Choose on',
   'de les recevoir aussi par courriel.': 'to receive them by e-mail too.',
   // reminders/reminder-bell.ts
-  'Rappels, {n} non lu|Rappels, {n} non lus':
-    'Reminders, {n} unread|Reminders, {n} unread',
-  'Tous les rappels sont marqués comme lus.':
-    'All reminders are marked as read.',
-  'Impossible de marquer les rappels comme lus : {message}':
-    'The reminders could not be marked as read: {message}',
+  'Rappels, {n} non lu|Rappels, {n} non lus': 'Reminders, {n} unread|Reminders, {n} unread',
+  'Tous les rappels sont marqués comme lus.': 'All reminders are marked as read.',
+  'Impossible de marquer les rappels comme lus : {message}': 'The reminders could not be marked as read: {message}',
   // reminders/reminder-phrase.ts
   'échéance le {due}': 'due on {due}',
-  'échéance dans {n} jour — {due}|échéance dans {n} jours — {due}':
-    'due in {n} day — {due}|due in {n} days — {due}',
+  'échéance dans {n} jour — {due}|échéance dans {n} jours — {due}': 'due in {n} day — {due}|due in {n} days — {due}',
   'échéance aujourd’hui — {due}': 'due today — {due}',
-  'en retard de {n} jour — {due}|en retard de {n} jours — {due}':
-    '{n} day late — {due}|{n} days late — {due}',
+  'en retard de {n} jour — {due}|en retard de {n} jours — {due}': '{n} day late — {due}|{n} days late — {due}',
   'remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}':
     'escalated: {n} day late — {due}|escalated: {n} days late — {due}',
   // shared/labels.ts
@@ -741,10 +657,7 @@ export const EN: Dictionary = {
   'Chef·fe de projet': 'Project lead',
   'Responsable de fonction': 'Function owner',
   'Élu·e': 'Elected official',
-  'Un courriel récapitulatif par jour (les jours où il y a quelque chose)':
-    'One digest e-mail a day (on days when there is something)',
-  'Un courriel récapitulatif par semaine, le lundi':
-    'One digest e-mail a week, on Mondays',
-  'Aucun courriel (la cloche dans Jalons seulement)':
-    'No e-mail (the bell in Jalons only)',
+  'Un courriel récapitulatif par jour (les jours où il y a quelque chose)': 'One digest e-mail a day (on days when there is something)',
+  'Un courriel récapitulatif par semaine, le lundi': 'One digest e-mail a week, on Mondays',
+  'Aucun courriel (la cloche dans Jalons seulement)': 'No e-mail (the bell in Jalons only)',
 };

@@ -5,14 +5,7 @@ import { Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import {
-  I18n,
-  LANG_STORAGE_KEY,
-  formatMessage,
-  french,
-  tKey,
-  translator,
-} from './i18n';
+import { I18n, LANG_STORAGE_KEY, formatMessage, french, tKey, translator } from './i18n';
 import { provideI18n } from './provide-i18n';
 
 afterEach(() => {
@@ -29,25 +22,15 @@ describe('formatMessage', () => {
         end: '31/03/2032',
       }),
     ).toBe('Du 01/04/2026 au 31/03/2032');
-    expect(formatMessage('Phase en cours : {phase}', 'fr', {})).toBe(
-      'Phase en cours : {phase}',
-    );
+    expect(formatMessage('Phase en cours : {phase}', 'fr', {})).toBe('Phase en cours : {phase}');
     expect(formatMessage('Sans paramètre', 'fr')).toBe('Sans paramètre');
   });
 
   it('picks the plural form by the language’s rule: 0 and 1 are singular in French, 1 only in English', () => {
     const fr = '{n} jour|{n} jours';
     const en = '{n} day|{n} days';
-    expect([0, 1, 2].map((n) => formatMessage(fr, 'fr', { n }))).toEqual([
-      '0 jour',
-      '1 jour',
-      '2 jours',
-    ]);
-    expect([0, 1, 2].map((n) => formatMessage(en, 'en', { n }))).toEqual([
-      '0 days',
-      '1 day',
-      '2 days',
-    ]);
+    expect([0, 1, 2].map((n) => formatMessage(fr, 'fr', { n }))).toEqual(['0 jour', '1 jour', '2 jours']);
+    expect([0, 1, 2].map((n) => formatMessage(en, 'en', { n }))).toEqual(['0 days', '1 day', '2 days']);
   });
 });
 
@@ -94,9 +77,7 @@ describe('I18n', () => {
 
   it('shows a French text that has no English translation as it is', async () => {
     await i18n.use('en');
-    expect(i18n.t('Le comité se réunit en mai.')).toBe(
-      'Le comité se réunit en mai.',
-    );
+    expect(i18n.t('Le comité se réunit en mai.')).toBe('Le comité se réunit en mai.');
   });
 
   it('restores the language chosen earlier, and ignores anything else stored', async () => {
@@ -139,12 +120,7 @@ describe('provideI18n', () => {
   it('restores the stored language before the first page, and titles the pages in it', async () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'en');
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: '', component: Empty, title: tKey('Vue du mandat · Jalons') },
-        ]),
-        provideI18n(),
-      ],
+      providers: [provideRouter([{ path: '', component: Empty, title: tKey('Vue du mandat · Jalons') }]), provideI18n()],
     });
     await TestBed.inject(ApplicationInitStatus).donePromise;
     const i18n = TestBed.inject(I18n);

@@ -1,11 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  Injectable,
-  PendingTasks,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { Injectable, PendingTasks, computed, inject, signal } from '@angular/core';
 
 /**
  * The languages of the interface. French is the source language: a French text is its own key,
@@ -58,11 +52,7 @@ function pluralOne(lang: Lang, n: number): boolean {
  * (« {n} jour|{n} jours »): the form is chosen by the `n` parameter and the language's rule
  * (French: 0 and 1 are singular; English: 1 only).
  */
-export function formatMessage(
-  message: string,
-  lang: Lang,
-  params?: Params,
-): string {
+export function formatMessage(message: string, lang: Lang, params?: Params): string {
   if (!params) return message;
   let text = message;
   const n = params['n'];
@@ -70,36 +60,22 @@ export function formatMessage(
     const [one, other] = text.split('|');
     text = pluralOne(lang, n) ? one : (other ?? one);
   }
-  return text.replace(PLACEHOLDER, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /**
  * A French text in `lang`: its translation in `dictionary`, else the French text itself. Runs of
  * whitespace count as one space: Prettier wraps a long text of a template over several lines.
  */
-export function translateWith(
-  dictionary: Dictionary | null,
-  lang: Lang,
-  text: string,
-  params?: Params,
-): string {
+export function translateWith(dictionary: Dictionary | null, lang: Lang, text: string, params?: Params): string {
   const key = text.includes('\n') ? text.replace(/\s+/g, ' ') : text;
   const message = (lang === 'fr' ? null : dictionary?.[key]) ?? key;
   return formatMessage(message, lang, params);
 }
 
 /** The translation of `lang` with `dictionary` (French: the texts as they are). */
-export function translator(
-  lang: Lang,
-  dictionary: Dictionary | null,
-): Translate {
-  return Object.assign(
-    (key: string, params?: Params) =>
-      translateWith(dictionary, lang, key, params),
-    { lang },
-  );
+export function translator(lang: Lang, dictionary: Dictionary | null): Translate {
+  return Object.assign((key: string, params?: Params) => translateWith(dictionary, lang, key, params), { lang });
 }
 
 /** The French texts as they are: the default of the pure functions that build sentences. */
@@ -128,9 +104,7 @@ export class I18n {
   /** BCP 47 locale for dates and numbers */
   readonly locale = computed(() => LOCALES[this.lang()]);
   /** `t` bound to the current language: read it inside a computed to follow a switch */
-  readonly translate = computed<Translate>(() =>
-    translator(this.lang(), this.english),
-  );
+  readonly translate = computed<Translate>(() => translator(this.lang(), this.english));
 
   /** A French text in the current language (reactive when read inside a computed or a template). */
   t(key: string, params?: Params): string {
@@ -172,8 +146,7 @@ export class I18n {
 
   private stored(): Lang | null {
     try {
-      const value =
-        this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
+      const value = this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
       return LANGS.find((l) => l === value) ?? null;
     } catch {
       // storage refused (privacy settings): no memory of the choice

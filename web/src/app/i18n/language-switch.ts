@@ -11,11 +11,7 @@ import { TranslatePipe } from './t.pipe';
   selector: 'jl-language-switch',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div
-    class="lang-switch"
-    role="group"
-    [attr.aria-label]="'Langue de l’interface' | t: lang()"
-  >
+  template: `<div class="lang-switch" role="group" [attr.aria-label]="'Langue de l’interface' | t: lang()">
     @for (option of options; track option.lang) {
       <button
         type="button"

@@ -36,8 +36,7 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   }
 
   private apply(): void {
-    if (this.french !== undefined)
-      this.title.setTitle(this.i18n.t(this.french));
+    if (this.french !== undefined) this.title.setTitle(this.i18n.t(this.french));
   }
 }
 

@@ -14,11 +14,7 @@ import { I18n, Lang, Params } from './i18n';
 export class TranslatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
 
-  transform(
-    key: string | null | undefined,
-    lang: Lang,
-    params?: Params,
-  ): string {
+  transform(key: string | null | undefined, lang: Lang, params?: Params): string {
     if (key === null || key === undefined) return '';
     return this.i18n.translateIn(lang, key, params);
   }

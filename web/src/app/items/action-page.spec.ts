@@ -1,21 +1,12 @@
 import type { ActionView, HistoryEntryView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
 import { provideFrenchLocale } from '../locale';
-import {
-  aChronogram,
-  aChronogramAction,
-  aHistoryEntry,
-  aPerson,
-  anAction,
-} from '../testing/factories';
+import { aChronogram, aChronogramAction, aHistoryEntry, aPerson, anAction } from '../testing/factories';
 import { aMe, provideSession } from '../testing/session';
 import { must } from '../testing/dom';
 import { ActionPage } from './action-page';
@@ -46,28 +37,19 @@ describe('ActionPage', () => {
 
   afterEach(() => http.verify());
 
-  async function answer(
-    action: ActionView,
-    history: HistoryEntryView[] = [],
-  ): Promise<void> {
+  async function answer(action: ActionView, history: HistoryEntryView[] = []): Promise<void> {
     http.expectOne(`/api/actions/${action.id}`).flush(action);
     await fixture.whenStable();
     http.expectOne(`/api/actions/${action.id}/history`).flush(history);
     http.expectOne('/api/roadmaps/rm-1/chronogram').flush(
       aChronogram({
-        actions: [
-          aChronogramAction(),
-          aChronogramAction({ id: 'act-0', title: 'Constituer le vivier' }),
-        ],
+        actions: [aChronogramAction(), aChronogramAction({ id: 'act-0', title: 'Constituer le vivier' })],
       }),
     );
     await fixture.whenStable();
   }
 
-  async function open(
-    action: ActionView = anAction(),
-    history: HistoryEntryView[] = [],
-  ): Promise<void> {
+  async function open(action: ActionView = anAction(), history: HistoryEntryView[] = []): Promise<void> {
     fixture = TestBed.createComponent(ActionPage);
     fixture.componentRef.setInput('id', action.id);
     page = fixture.nativeElement as HTMLElement;
@@ -77,19 +59,12 @@ describe('ActionPage', () => {
 
   function facts(): Record<string, string> {
     const dts = Array.from(page.querySelectorAll('[data-testid="facts"] dt'));
-    return Object.fromEntries(
-      dts.map((dt) => [text(dt), text(dt.nextElementSibling)]),
-    );
+    return Object.fromEntries(dts.map((dt) => [text(dt), text(dt.nextElementSibling)]));
   }
 
-  const field = <T extends HTMLElement>(id: string): T =>
-    must(page.querySelector<T>(`#${id}`), id);
+  const field = <T extends HTMLElement>(id: string): T => must(page.querySelector<T>(`#${id}`), id);
 
-  async function fill(
-    status: string,
-    progress: number,
-    comment = '',
-  ): Promise<void> {
+  async function fill(status: string, progress: number, comment = ''): Promise<void> {
     const select = field<HTMLSelectElement>('action-status');
     select.value = status;
     select.dispatchEvent(new Event('change'));
@@ -103,17 +78,13 @@ describe('ActionPage', () => {
   }
 
   async function submit(): Promise<void> {
-    must(page.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
   it('shows the action’s fields, with its function, phase and predecessors by name', async () => {
     await open(anAction({ predecessorIds: ['act-0'], volet: null }));
-    expect(text(page.querySelector('h1'))).toBe(
-      'Installer le comité d’éthique',
-    );
+    expect(text(page.querySelector('h1'))).toBe('Installer le comité d’éthique');
     expect(facts()).toEqual({
       Fonction: 'Éthique',
       Phase: 'Incubation post-électorale',
@@ -125,22 +96,14 @@ describe('ActionPage', () => {
       Responsable: 'Soizic Le Bihan',
       'Actions précédentes': 'Constituer le vivier',
     });
-    const pred = page.querySelector<HTMLAnchorElement>(
-      '[data-testid="facts"] dd a',
-    );
+    const pred = page.querySelector<HTMLAnchorElement>('[data-testid="facts"] dd a');
     expect(pred?.getAttribute('href')).toBe('/actions/act-0');
   });
 
   it('offers the statuses in French, set to the current one', async () => {
     await open();
     const select = field<HTMLSelectElement>('action-status');
-    expect(Array.from(select.options).map((o) => o.text.trim())).toEqual([
-      'À lancer',
-      'En cours',
-      'Bloquée',
-      'Terminée',
-      'Abandonnée',
-    ]);
+    expect(Array.from(select.options).map((o) => o.text.trim())).toEqual(['À lancer', 'En cours', 'Bloquée', 'Terminée', 'Abandonnée']);
     expect(select.value).toBe('en_cours');
     expect(field<HTMLInputElement>('action-progress').value).toBe('50');
   });
@@ -155,9 +118,7 @@ describe('ActionPage', () => {
     expect(text(error)).toBe('Une action terminée est à 100 %.');
     const input = field<HTMLInputElement>('action-progress');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toContain(
-      'action-progress-error',
-    );
+    expect(input.getAttribute('aria-describedby')).toContain('action-progress-error');
     // the keyboard is put on the field to fix
     expect(document.activeElement).toBe(input);
   });
@@ -167,9 +128,7 @@ describe('ActionPage', () => {
     await fill('a_lancer', 10);
     await submit();
     http.expectNone('/api/actions/act-1/status');
-    expect(text(field('action-progress-error'))).toBe(
-      'Une action à lancer est à 0 %.',
-    );
+    expect(text(field('action-progress-error'))).toBe('Une action à lancer est à 0 %.');
   });
 
   it('sends status, progress, comment and the version read, then shows the new state and history', async () => {
@@ -200,13 +159,9 @@ describe('ActionPage', () => {
     ]);
 
     expect(facts()['Statut']).toBe('Terminée');
-    expect(text(page.querySelector('.card [role="status"]'))).toBe(
-      'Mise à jour enregistrée.',
-    );
+    expect(text(page.querySelector('.card [role="status"]'))).toBe('Mise à jour enregistrée.');
     const row = page.querySelector('[data-testid="history"] tbody tr');
-    expect(
-      Array.from(must(row).querySelectorAll('th, td')).map((c) => text(c)),
-    ).toEqual([
+    expect(Array.from(must(row).querySelectorAll('th, td')).map((c) => text(c))).toEqual([
       'Soizic Le Bihan',
       '02/05/2024 à 16:05',
       'Statut',
@@ -237,15 +192,11 @@ describe('ActionPage', () => {
     );
     await fixture.whenStable();
 
-    expect(text(page.querySelector('.card [role="alert"]'))).toBe(
-      'Une règle n’est pas respectée.',
-    );
+    expect(text(page.querySelector('.card [role="alert"]'))).toBe('Une règle n’est pas respectée.');
     const textarea = field<HTMLTextAreaElement>('action-comment');
     expect(textarea.getAttribute('aria-invalid')).toBe('true');
     const describedBy = must(textarea.getAttribute('aria-describedby'));
-    expect(text(field(describedBy))).toBe(
-      'Dites ce qui bloque l’action dans le commentaire.',
-    );
+    expect(text(field(describedBy))).toBe('Dites ce qui bloque l’action dans le commentaire.');
   });
 
   it('on a version conflict, says the action changed meanwhile and reloads it on demand', async () => {
@@ -265,11 +216,7 @@ describe('ActionPage', () => {
 
     const alert = page.querySelector('.card [role="alert"]');
     expect(text(alert)).toContain('modifié entre-temps');
-    const reload = must(
-      Array.from(must(alert).querySelectorAll('button')).find(
-        (b) => text(b) === 'Recharger',
-      ),
-    );
+    const reload = must(Array.from(must(alert).querySelectorAll('button')).find((b) => text(b) === 'Recharger'));
     reload.click();
     await fixture.whenStable();
     await answer(anAction({ progress: 65, version: 4 }));
@@ -279,21 +226,11 @@ describe('ActionPage', () => {
   });
 
   describe('re-planning with the keyboard', () => {
-    const replan = (): HTMLElement =>
-      must(
-        page.querySelector<HTMLElement>('[data-testid="replan-form"]'),
-        'replan form',
-      );
-    const replanSection = (): HTMLElement =>
-      must(replan().closest<HTMLElement>('section'), 'replan section');
-    const announced = (): string =>
-      text(replanSection().querySelector('[role="status"]'));
+    const replan = (): HTMLElement => must(page.querySelector<HTMLElement>('[data-testid="replan-form"]'), 'replan form');
+    const replanSection = (): HTMLElement => must(replan().closest<HTMLElement>('section'), 'replan section');
+    const announced = (): string => text(replanSection().querySelector('[role="status"]'));
 
-    async function fillDates(
-      start: string,
-      due: string,
-      comment = '',
-    ): Promise<void> {
+    async function fillDates(start: string, due: string, comment = ''): Promise<void> {
       for (const [id, value] of [
         ['replan-start', start],
         ['replan-due', due],
@@ -319,26 +256,18 @@ describe('ActionPage', () => {
       const due = field<HTMLInputElement>('replan-due');
       expect([start.type, start.value]).toEqual(['date', '2024-04-15']);
       expect([due.type, due.value]).toEqual(['date', '2024-05-15']);
-      expect(text(page.querySelector('label[for="replan-start"]'))).toBe(
-        'Début',
-      );
-      expect(text(page.querySelector('label[for="replan-due"]'))).toBe(
-        'Échéance',
-      );
+      expect(text(page.querySelector('label[for="replan-start"]'))).toBe('Début');
+      expect(text(page.querySelector('label[for="replan-due"]'))).toBe('Échéance');
       expect(text(field(must(start.getAttribute('aria-describedby'))))).toBe(
         'Entre le 01/01/2024 et le 03/02/2025, dates de la feuille de route. La phase de l’action est celle qui contient ce jour.',
       );
-      expect(text(field(must(due.getAttribute('aria-describedby'))))).toBe(
-        'Le jour du début ou plus tard, au plus tard le 03/02/2025.',
-      );
+      expect(text(field(must(due.getAttribute('aria-describedby'))))).toBe('Le jour du début ou plus tard, au plus tard le 03/02/2025.');
     });
 
     it('sends the new dates, the comment and the version read, then shows the new dates, phase and history', async () => {
       await open();
       await fillDates('2024-06-03', '2024-07-15', '  Budget voté en juin. ');
-      const button = must(
-        replan().querySelector<HTMLButtonElement>('button[type="submit"]'),
-      );
+      const button = must(replan().querySelector<HTMLButtonElement>('button[type="submit"]'));
       button.focus();
       await submitReplan();
 
@@ -375,9 +304,7 @@ describe('ActionPage', () => {
         Échéance: '15/07/2024',
         Phase: 'Phase d’émergence',
       });
-      expect(announced()).toBe(
-        'Nouvelles dates enregistrées : du 03/06/2024 au 15/07/2024, phase « Phase d’émergence ».',
-      );
+      expect(announced()).toBe('Nouvelles dates enregistrées : du 03/06/2024 au 15/07/2024, phase « Phase d’émergence ».');
       const row = page.querySelector('[data-testid="history"] tbody tr');
       expect(text(row)).toContain('Budget voté en juin.');
       expect(field<HTMLTextAreaElement>('replan-comment').value).toBe('');
@@ -406,12 +333,8 @@ describe('ActionPage', () => {
       http.expectNone('/api/actions/act-1');
       const due = field<HTMLInputElement>('replan-due');
       expect(due.getAttribute('aria-invalid')).toBe('true');
-      expect(due.getAttribute('aria-describedby')).toContain(
-        'replan-due-error',
-      );
-      expect(text(field('replan-due-error'))).toBe(
-        "L'échéance doit être le même jour ou après le début.",
-      );
+      expect(due.getAttribute('aria-describedby')).toContain('replan-due-error');
+      expect(text(field('replan-due-error'))).toBe("L'échéance doit être le même jour ou après le début.");
       expect(field('replan-start').getAttribute('aria-invalid')).toBeNull();
       // the keyboard is put on the field to fix
       expect(document.activeElement).toBe(due);
@@ -424,12 +347,8 @@ describe('ActionPage', () => {
       await submitReplan();
 
       http.expectNone('/api/actions/act-1');
-      expect(text(field('replan-start-error'))).toBe(
-        "La date de début n'est pas une date valide.",
-      );
-      expect(text(field('replan-due-error'))).toBe(
-        "L'échéance doit être comprise entre le 01/01/2024 et le 03/02/2025.",
-      );
+      expect(text(field('replan-start-error'))).toBe("La date de début n'est pas une date valide.");
+      expect(text(field('replan-due-error'))).toBe("L'échéance doit être comprise entre le 01/01/2024 et le 03/02/2025.");
       expect(document.activeElement).toBe(field('replan-start'));
     });
 
@@ -437,17 +356,14 @@ describe('ActionPage', () => {
       await open();
       await submitReplan();
       http.expectNone('/api/actions/act-1');
-      expect(announced()).toBe(
-        'Rien à enregistrer : ces dates sont déjà celles de l’action.',
-      );
+      expect(announced()).toBe('Rien à enregistrer : ces dates sont déjà celles de l’action.');
     });
 
     it('shows the API’s refusal next to its field (422), keeping what was typed', async () => {
       await open();
       await fillDates('2024-06-03', '2024-07-15');
       await submitReplan();
-      const refusal =
-        'Aucune phase de la feuille de route ne contient cette date de début.';
+      const refusal = 'Aucune phase de la feuille de route ne contient cette date de début.';
       http.expectOne('/api/actions/act-1').flush(
         {
           statusCode: 422,
@@ -483,9 +399,7 @@ describe('ActionPage', () => {
         { status: 409, statusText: 'Conflict' },
       );
       await fixture.whenStable();
-      await answer(
-        anAction({ start: '2024-04-20', due: '2024-05-29', version: 5 }),
-      );
+      await answer(anAction({ start: '2024-04-20', due: '2024-05-29', version: 5 }));
 
       expect(text(replanSection().querySelector('[role="alert"]'))).toBe(
         'Cet élément a été modifié entre-temps par quelqu’un d’autre. Sa version actuelle vient d’être rechargée : vérifiez les dates, puis enregistrez à nouveau.',
@@ -516,33 +430,21 @@ describe('ActionPage', () => {
     it.each([
       ['an elected member', aMe({ role: 'elected' })],
       ['the administrator', aMe({ role: 'admin' })],
-      [
-        'the owner of another function',
-        aMe({ role: 'owner', functionIds: ['fn-socle'] }),
-      ],
-    ])(
-      'shows %s the status and progress read-only, without a form',
-      async (_who, me) => {
-        TestBed.inject(AuthService).setSession(me);
-        await open();
-        expect(facts()['Statut']).toBe('En cours');
-        expect(facts()['Avancement']).toContain('50 %');
-        expect(page.querySelector('form')).toBeNull();
-        expect(page.querySelector('#action-status')).toBeNull();
-        expect(page.querySelector('#replan-start')).toBeNull();
-        expect(
-          Array.from(page.querySelectorAll('h2')).map((h) => text(h)),
-        ).toEqual(['Fiche', 'Historique']);
-        expect(text(page.querySelector('[data-testid="read-only"]'))).toContain(
-          'Consultation seule',
-        );
-      },
-    );
+      ['the owner of another function', aMe({ role: 'owner', functionIds: ['fn-socle'] })],
+    ])('shows %s the status and progress read-only, without a form', async (_who, me) => {
+      TestBed.inject(AuthService).setSession(me);
+      await open();
+      expect(facts()['Statut']).toBe('En cours');
+      expect(facts()['Avancement']).toContain('50 %');
+      expect(page.querySelector('form')).toBeNull();
+      expect(page.querySelector('#action-status')).toBeNull();
+      expect(page.querySelector('#replan-start')).toBeNull();
+      expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Historique']);
+      expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
+    });
 
     it('offers the form to the owner of the action’s function', async () => {
-      TestBed.inject(AuthService).setSession(
-        aMe({ role: 'owner', functionIds: ['fn-ethique'] }),
-      );
+      TestBed.inject(AuthService).setSession(aMe({ role: 'owner', functionIds: ['fn-ethique'] }));
       await open();
       expect(page.querySelector('[data-testid="status-form"]')).not.toBeNull();
       expect(page.querySelector('[data-testid="replan-form"]')).not.toBeNull();
@@ -564,8 +466,6 @@ describe('ActionPage', () => {
       { status: 404, statusText: 'Not Found' },
     );
     await fixture.whenStable();
-    expect(text(page.querySelector('[role="alert"]'))).toBe(
-      'Impossible de charger l’action : L’action nope n’existe pas.',
-    );
+    expect(text(page.querySelector('[role="alert"]'))).toBe('Impossible de charger l’action : L’action nope n’existe pas.');
   });
 });

@@ -14,23 +14,10 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  Observable,
-  catchError,
-  forkJoin,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -39,12 +26,7 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, toFormErrors } from '../shared/form-errors';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
@@ -73,16 +55,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
  */
 @Component({
   selector: 'jl-action-page',
-  imports: [
-    FormsModule,
-    RouterLink,
-    FrDatePipe,
-    PercentPipe,
-    HealthBadge,
-    HistoryTable,
-    ReplanForm,
-    TranslatePipe,
-  ],
+  imports: [FormsModule, RouterLink, FrDatePipe, PercentPipe, HealthBadge, HistoryTable, ReplanForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
 })
@@ -105,12 +78,9 @@ export class ActionPage {
     id: this.id(),
     reload: this.reloads(),
   }));
-  protected readonly state = toSignal(
-    toObservable(this.query).pipe(
-      switchMap((q) => this.load(q.id, q.reload > 0)),
-    ),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.reload > 0))), {
+    initialValue: LOADING,
+  });
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
@@ -147,12 +117,8 @@ export class ActionPage {
   protected readonly conflictMessage = CONFLICT_MESSAGE;
 
   // the form, reset to the action's values whenever it is (re)loaded
-  protected readonly status = linkedSignal<ActionStatus>(
-    () => this.ready()?.action.status ?? 'a_lancer',
-  );
-  protected readonly progress = linkedSignal<number | null>(
-    () => this.ready()?.action.progress ?? 0,
-  );
+  protected readonly status = linkedSignal<ActionStatus>(() => this.ready()?.action.status ?? 'a_lancer');
+  protected readonly progress = linkedSignal<number | null>(() => this.ready()?.action.progress ?? 0);
   protected readonly comment = linkedSignal({
     source: this.ready,
     computation: () => '',

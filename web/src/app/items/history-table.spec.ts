@@ -17,9 +17,7 @@ async function render(entries: HistoryEntryView[]): Promise<HTMLElement> {
 }
 
 function rows(el: HTMLElement): string[][] {
-  return Array.from(el.querySelectorAll('tbody tr')).map((r) =>
-    Array.from(r.querySelectorAll('th, td')).map((c) => text(c)),
-  );
+  return Array.from(el.querySelectorAll('tbody tr')).map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => text(c)));
 }
 
 describe('HistoryTable', () => {
@@ -52,44 +50,17 @@ describe('HistoryTable', () => {
       }),
     ]);
     const headers = Array.from(el.querySelectorAll('thead th')).map(text);
-    expect(headers).toEqual([
-      'Qui',
-      'Quand',
-      'Champ',
-      'De',
-      'À',
-      'Commentaire',
-    ]);
+    expect(headers).toEqual(['Qui', 'Quand', 'Champ', 'De', 'À', 'Commentaire']);
     expect(rows(el)).toEqual([
-      [
-        'Camille Le Goff',
-        '27/10/2024 à 02:30',
-        'Échéance',
-        '15/05/2024',
-        '30/06/2024',
-        'Report demandé par le comité.',
-      ],
-      [
-        'Soizic Le Bihan',
-        '20/04/2024 à 10:30',
-        'Avancement',
-        '0 %',
-        '50 %',
-        '—',
-      ],
+      ['Camille Le Goff', '27/10/2024 à 02:30', 'Échéance', '15/05/2024', '30/06/2024', 'Report demandé par le comité.'],
+      ['Soizic Le Bihan', '20/04/2024 à 10:30', 'Avancement', '0 %', '50 %', '—'],
       ['—', '10/01/2024 à 10:00', 'Création', '—', 'À lancer, 0 %', '—'],
     ]);
   });
 
   it('names statuses in French', async () => {
-    const el = await render([
-      aHistoryEntry({ from: 'bloquee', to: 'abandonnee' }),
-    ]);
-    expect(rows(el)[0].slice(2, 5)).toEqual([
-      'Statut',
-      'Bloquée',
-      'Abandonnée',
-    ]);
+    const el = await render([aHistoryEntry({ from: 'bloquee', to: 'abandonnee' })]);
+    expect(rows(el)[0].slice(2, 5)).toEqual(['Statut', 'Bloquée', 'Abandonnée']);
   });
 
   it('writes days in fr-FR, even inside a sentence', async () => {
@@ -106,17 +77,11 @@ describe('HistoryTable', () => {
 
   it('says when nothing changed yet', async () => {
     const el = await render([]);
-    expect(text(el.querySelector('tbody'))).toBe(
-      'Aucune modification enregistrée.',
-    );
+    expect(text(el.querySelector('tbody'))).toBe('Aucune modification enregistrée.');
   });
 
   it('formats instants in Europe/Paris whatever the machine’s zone', () => {
-    expect(formatParisDateTime('2024-03-31T00:59:00.000Z')).toBe(
-      '31/03/2024 à 01:59',
-    );
-    expect(formatParisDateTime('2024-03-31T01:00:00.000Z')).toBe(
-      '31/03/2024 à 03:00',
-    );
+    expect(formatParisDateTime('2024-03-31T00:59:00.000Z')).toBe('31/03/2024 à 01:59');
+    expect(formatParisDateTime('2024-03-31T01:00:00.000Z')).toBe('31/03/2024 à 03:00');
   });
 });

@@ -1,13 +1,7 @@
 import type { HistoryEntryView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
 import { formatFrDate, isIsoDate } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 
 import { I18n, LOCALES, Lang, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -29,19 +23,14 @@ function parisParts(d: Date, lang: Lang): Record<string, string> {
     });
     dateTimeFormats.set(lang, format);
   }
-  return Object.fromEntries(
-    format.formatToParts(d).map((p) => [p.type, p.value]),
-  );
+  return Object.fromEntries(format.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
 /**
  * An instant (ISO 8601) as Paris reads it: « 20/04/2024 à 10:30 », in English (en-GB)
  * « 20/04/2024, 10:30 ».
  */
-export function formatParisDateTime(
-  instant: string,
-  lang: Lang = 'fr',
-): string {
+export function formatParisDateTime(instant: string, lang: Lang = 'fr'): string {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
   const p = parisParts(d, lang);
@@ -67,11 +56,7 @@ function historyPercent(value: string, lang: Lang): string {
  * A history value as the user reads it: statuses in words, days dd/mm/yyyy (fr-FR and en-GB
  * agree), progress in %.
  */
-export function historyValue(
-  field: string,
-  value: string | null,
-  t: Translate = french,
-): string {
+export function historyValue(field: string, value: string | null, t: Translate = french): string {
   if (value === null || value === '') return '—';
   if (field === 'status' && value in STATUS_LABELS) {
     return t(STATUS_LABELS[value as ActionStatus]);
@@ -106,17 +91,11 @@ interface HistoryRow {
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      class="table-scroll"
-      role="region"
-      [attr.aria-label]="'Historique des modifications' | t: lang()"
-      tabindex="0"
-    >
+    <div class="table-scroll" role="region" [attr.aria-label]="'Historique des modifications' | t: lang()" tabindex="0">
       <table class="data-table" data-testid="history">
         <caption class="visually-hidden">
           {{
-            'Historique des modifications, de la plus récente à la plus ancienne'
-              | t: lang()
+            'Historique des modifications, de la plus récente à la plus ancienne' | t: lang()
           }}
         </caption>
         <thead>

@@ -1,8 +1,4 @@
-import type {
-  ChronogramView,
-  FunctionWithRollUpView,
-  PhaseWithRollUpView,
-} from '@jalons/contract';
+import type { ChronogramView, FunctionWithRollUpView, PhaseWithRollUpView } from '@jalons/contract';
 
 import { tKey } from '../i18n/i18n';
 
@@ -15,11 +11,7 @@ export interface ItemContext {
   actionTitles: ReadonlyMap<string, string>;
 }
 
-export function itemContext(
-  view: ChronogramView,
-  functionId: string,
-  phaseId: string,
-): ItemContext {
+export function itemContext(view: ChronogramView, functionId: string, phaseId: string): ItemContext {
   return {
     roadmapId: view.roadmap.id,
     roadmap: view.roadmap,

@@ -1,9 +1,6 @@
 import type { MilestoneView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -66,15 +63,11 @@ describe('MilestonePage', () => {
 
   function facts(): Record<string, string> {
     const dts = Array.from(page.querySelectorAll('[data-testid="facts"] dt'));
-    return Object.fromEntries(
-      dts.map((dt) => [text(dt), text(dt.nextElementSibling)]),
-    );
+    return Object.fromEntries(dts.map((dt) => [text(dt), text(dt.nextElementSibling)]));
   }
 
   async function submit(): Promise<void> {
-    must(page.querySelector('form')).dispatchEvent(
-      new Event('submit', { cancelable: true }),
-    );
+    must(page.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
   }
 
@@ -98,19 +91,13 @@ describe('MilestonePage', () => {
     expect(facts()['État']).toBe('Atteint le 18/05/2024');
     expect(page.querySelector('form')).toBeNull();
     expect(page.querySelector('#replan-date')).toBeNull();
-    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(
-      ['Fiche', 'Historique'],
-    );
-    expect(text(page.querySelector('[data-testid="read-only"]'))).toContain(
-      'Consultation seule',
-    );
+    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Historique']);
+    expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
   });
 
   it('marks it achieved on the day given, with the version read', async () => {
     await open();
-    const day = must(
-      page.querySelector<HTMLInputElement>('#milestone-achieved-on'),
-    );
+    const day = must(page.querySelector<HTMLInputElement>('#milestone-achieved-on'));
     expect(day.value).toBe('2024-05-01'); // the reference day by default
     day.value = '2024-04-29';
     day.dispatchEvent(new Event('input'));
@@ -122,13 +109,9 @@ describe('MilestonePage', () => {
     expect(req.request.body).toEqual({ version: 2, achievedOn: '2024-04-29' });
     req.flush(aMilestone({ achievedOn: '2024-04-29', state: 'achieved' }));
     await fixture.whenStable();
-    await answer(
-      aMilestone({ achievedOn: '2024-04-29', state: 'achieved', version: 3 }),
-    );
+    await answer(aMilestone({ achievedOn: '2024-04-29', state: 'achieved', version: 3 }));
     expect(facts()['État']).toBe('Atteint le 29/04/2024');
-    expect(text(page.querySelector('button[type="submit"]'))).toBe(
-      'Marquer comme non atteint',
-    );
+    expect(text(page.querySelector('button[type="submit"]'))).toBe('Marquer comme non atteint');
   });
 
   it('marks an achieved milestone as not achieved', async () => {
@@ -162,28 +145,20 @@ describe('MilestonePage', () => {
     await fixture.whenStable();
     const input = must(page.querySelector('#milestone-achieved-on'));
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(
-      text(page.querySelector(`#${input.getAttribute('aria-describedby')}`)),
-    ).toBe('achievedOn doit être une date au format AAAA-MM-JJ.');
+    expect(text(page.querySelector(`#${input.getAttribute('aria-describedby')}`))).toBe(
+      'achievedOn doit être une date au format AAAA-MM-JJ.',
+    );
   });
   describe('re-planning its date with the keyboard', () => {
-    const replan = (): HTMLElement =>
-      must(
-        page.querySelector<HTMLElement>('[data-testid="replan-form"]'),
-        'replan form',
-      );
-    const replanSection = (): HTMLElement =>
-      must(replan().closest<HTMLElement>('section'), 'replan section');
-    const dateField = (): HTMLInputElement =>
-      must(page.querySelector<HTMLInputElement>('#replan-date'), 'date');
+    const replan = (): HTMLElement => must(page.querySelector<HTMLElement>('[data-testid="replan-form"]'), 'replan form');
+    const replanSection = (): HTMLElement => must(replan().closest<HTMLElement>('section'), 'replan section');
+    const dateField = (): HTMLInputElement => must(page.querySelector<HTMLInputElement>('#replan-date'), 'date');
 
     async function replanTo(date: string, comment = ''): Promise<void> {
       const input = dateField();
       input.value = date;
       input.dispatchEvent(new Event('input'));
-      const textarea = must(
-        page.querySelector<HTMLTextAreaElement>('#replan-comment'),
-      );
+      const textarea = must(page.querySelector<HTMLTextAreaElement>('#replan-comment'));
       textarea.value = comment;
       textarea.dispatchEvent(new Event('input'));
       await fixture.whenStable();
@@ -196,12 +171,8 @@ describe('MilestonePage', () => {
       expect(text(replanSection().querySelector('h2'))).toBe('Replanifier');
       const input = dateField();
       expect([input.type, input.value]).toEqual(['date', '2024-05-20']);
-      expect(text(page.querySelector('label[for="replan-date"]'))).toBe(
-        'Date prévue',
-      );
-      expect(
-        text(page.querySelector(`#${input.getAttribute('aria-describedby')}`)),
-      ).toBe(
+      expect(text(page.querySelector('label[for="replan-date"]'))).toBe('Date prévue');
+      expect(text(page.querySelector(`#${input.getAttribute('aria-describedby')}`))).toBe(
         'Entre le 01/01/2024 et le 03/02/2025, dates de la feuille de route. La phase du jalon est celle qui contient ce jour.',
       );
     });
@@ -243,9 +214,7 @@ describe('MilestonePage', () => {
       http.expectNone('/api/milestones/ms-1');
       const input = dateField();
       expect(input.getAttribute('aria-invalid')).toBe('true');
-      expect(input.getAttribute('aria-describedby')).toContain(
-        'replan-date-error',
-      );
+      expect(input.getAttribute('aria-describedby')).toContain('replan-date-error');
       expect(text(page.querySelector('#replan-date-error'))).toBe(
         'La date du jalon doit être comprise entre le 01/01/2024 et le 03/02/2025.',
       );
@@ -256,8 +225,7 @@ describe('MilestonePage', () => {
     it('shows the API’s refusal next to the date (422)', async () => {
       await open();
       await replanTo('2024-06-10');
-      const refusal =
-        'Aucune phase de la feuille de route ne contient cette date.';
+      const refusal = 'Aucune phase de la feuille de route ne contient cette date.';
       http.expectOne('/api/milestones/ms-1').flush(
         {
           statusCode: 422,
@@ -290,9 +258,7 @@ describe('MilestonePage', () => {
       await fixture.whenStable();
       await answer(aMilestone({ date: '2024-05-27', version: 4 }));
 
-      expect(text(replanSection().querySelector('[role="alert"]'))).toContain(
-        'Sa version actuelle vient d’être rechargée',
-      );
+      expect(text(replanSection().querySelector('[role="alert"]'))).toContain('Sa version actuelle vient d’être rechargée');
       expect(facts()['Date prévue']).toBe('27/05/2024');
       expect(dateField().value).toBe('2024-05-27');
 

@@ -1,33 +1,11 @@
 import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { isIsoDate } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
-import {
-  takeUntilDestroyed,
-  toObservable,
-  toSignal,
-} from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  Observable,
-  catchError,
-  forkJoin,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -62,14 +40,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
  */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [
-    FormsModule,
-    RouterLink,
-    FrDatePipe,
-    HistoryTable,
-    ReplanForm,
-    TranslatePipe,
-  ],
+  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable, ReplanForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })
@@ -90,12 +61,9 @@ export class MilestonePage {
     id: this.id(),
     reload: this.reloads(),
   }));
-  protected readonly state = toSignal(
-    toObservable(this.query).pipe(
-      switchMap((q) => this.load(q.id, q.reload > 0)),
-    ),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.reload > 0))), {
+    initialValue: LOADING,
+  });
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s : null;
@@ -108,9 +76,7 @@ export class MilestonePage {
   /** what the « Replanifier » form changes */
   protected readonly replanTarget = computed((): ReplanTarget | null => {
     const m = this.ready()?.milestone;
-    return m
-      ? { kind: 'milestone', id: m.id, version: m.version, date: m.date }
-      : null;
+    return m ? { kind: 'milestone', id: m.id, version: m.version, date: m.date } : null;
   });
   protected readonly errorMessage = computed(() => {
     const s = this.state();
@@ -120,9 +86,7 @@ export class MilestonePage {
   protected readonly conflictMessage = CONFLICT_MESSAGE;
 
   /** the day it was achieved: the reference day (today) unless changed */
-  protected readonly achievedOn = linkedSignal<IsoDate>(
-    () => this.ready()?.context.roadmap.at ?? '',
-  );
+  protected readonly achievedOn = linkedSignal<IsoDate>(() => this.ready()?.context.roadmap.at ?? '');
   protected readonly comment = linkedSignal({
     source: this.ready,
     computation: () => '',
@@ -137,9 +101,7 @@ export class MilestonePage {
     if (!isIsoDate(day)) {
       this.errors.set({
         byField: {
-          achievedOn: this.i18n.t(
-            'Indiquez le jour où le jalon a été atteint.',
-          ),
+          achievedOn: this.i18n.t('Indiquez le jour où le jalon a été atteint.'),
         },
         general: [],
       });
@@ -210,11 +172,7 @@ export class MilestonePage {
               status: 'ready',
               milestone,
               history,
-              context: itemContext(
-                view,
-                milestone.functionId,
-                milestone.phaseId,
-              ),
+              context: itemContext(view, milestone.functionId, milestone.phaseId),
             }),
           ),
         ),

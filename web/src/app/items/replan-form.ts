@@ -1,10 +1,6 @@
 import type { ActionView, MilestoneView, PhaseView } from '@jalons/contract';
 import type { DaySpan, IsoDate, RuleViolation } from '@jalons/domain';
-import {
-  checkActionDates,
-  checkMilestoneDate,
-  formatFrDate,
-} from '@jalons/domain';
+import { checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -25,13 +21,7 @@ import { toApiRequestError } from '../data/api-error';
 import { ItemsService } from '../data/items.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 
 /** What can be re-planned from its page: an action (start, due) or a milestone (its date). */
@@ -156,12 +146,8 @@ export class ReplanForm {
     if (unchanged && !comment) {
       this.done.set(
         target.kind === 'action'
-          ? this.i18n.t(
-              'Rien à enregistrer : ces dates sont déjà celles de l’action.',
-            )
-          : this.i18n.t(
-              'Rien à enregistrer : cette date est déjà celle du jalon.',
-            ),
+          ? this.i18n.t('Rien à enregistrer : ces dates sont déjà celles de l’action.')
+          : this.i18n.t('Rien à enregistrer : cette date est déjà celle du jalon.'),
       );
       return;
     }
@@ -197,21 +183,15 @@ export class ReplanForm {
     const phase = this.roadmap().phases.find((p) => p.id === saved.phaseId);
     if ('due' in saved) {
       return phase
-        ? this.i18n.t(
-            'Nouvelles dates enregistrées : du {start} au {due}, phase « {phase} ».',
-            {
-              start: formatFrDate(saved.start),
-              due: formatFrDate(saved.due),
-              phase: phase.name,
-            },
-          )
+        ? this.i18n.t('Nouvelles dates enregistrées : du {start} au {due}, phase « {phase} ».', {
+            start: formatFrDate(saved.start),
+            due: formatFrDate(saved.due),
+            phase: phase.name,
+          })
         : this.i18n.t('Nouvelles dates enregistrées.');
     }
     return phase
-      ? this.i18n.t(
-          'Nouvelle date enregistrée : le {date}, phase « {phase} ».',
-          { date: formatFrDate(saved.date), phase: phase.name },
-        )
+      ? this.i18n.t('Nouvelle date enregistrée : le {date}, phase « {phase} ».', { date: formatFrDate(saved.date), phase: phase.name })
       : this.i18n.t('Nouvelle date enregistrée.');
   }
 }

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -23,7 +17,5 @@ export class MandateTimeline {
   private readonly i18n = inject(I18n);
   protected readonly lang = this.i18n.lang;
   readonly roadmap = input.required<TimelineRoadmap>();
-  protected readonly timeline = computed(() =>
-    buildTimeline(this.roadmap(), this.i18n.translate()),
-  );
+  protected readonly timeline = computed(() => buildTimeline(this.roadmap(), this.i18n.translate()));
 }

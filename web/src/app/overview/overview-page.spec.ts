@@ -1,15 +1,6 @@
-import type {
-  ActionView,
-  FunctionWithRollUpView,
-  MilestoneView,
-  RecentChangeView,
-  RoadmapDetailView,
-} from '@jalons/contract';
+import type { ActionView, FunctionWithRollUpView, MilestoneView, RecentChangeView, RoadmapDetailView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -17,16 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { I18n } from '../i18n/i18n';
 import { provideFrenchLocale } from '../locale';
-import {
-  aFunction,
-  aMilestone,
-  aPerson,
-  aRecentChange,
-  aRollUp,
-  aRoadmap,
-  anAction,
-  fourPhases,
-} from '../testing/factories';
+import { aFunction, aMilestone, aPerson, aRecentChange, aRollUp, aRoadmap, anAction, fourPhases } from '../testing/factories';
 import { must } from '../testing/dom';
 import { aMe } from '../testing/session';
 import { OverviewPage } from './overview-page';
@@ -48,12 +30,7 @@ describe('OverviewPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [OverviewPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -76,31 +53,19 @@ describe('OverviewPage', () => {
   }
 
   // for the default roadmap, whose reference day is 01/05/2024
-  const LATE_ACTIONS =
-    '/api/roadmaps/rm-1/actions?status=a_lancer,en_cours,bloquee&dueBefore=2024-04-30';
-  const OPEN_MILESTONES =
-    '/api/roadmaps/rm-1/milestones?achieved=false&dueBefore=2024-07-30';
+  const LATE_ACTIONS = '/api/roadmaps/rm-1/actions?status=a_lancer,en_cours,bloquee&dueBefore=2024-04-30';
+  const OPEN_MILESTONES = '/api/roadmaps/rm-1/milestones?achieved=false&dueBefore=2024-07-30';
   const CHANGES = '/api/roadmaps/rm-1/changes?limit=10';
 
   /** Answers the roadmap, then the sections it asks for once it knows the reference day. */
-  async function answer(
-    roadmap: RoadmapDetailView,
-    functions: FunctionWithRollUpView[] = [],
-    sections: Sections = {},
-  ): Promise<void> {
+  async function answer(roadmap: RoadmapDetailView, functions: FunctionWithRollUpView[] = [], sections: Sections = {}): Promise<void> {
     http.expectOne(`/api/roadmaps/${roadmap.id}`).flush(roadmap);
     http.expectOne(`/api/roadmaps/${roadmap.id}/functions`).flush(functions);
     await fixture.whenStable();
     const base = `/api/roadmaps/${roadmap.id}`;
-    http
-      .expectOne((r) => r.url === `${base}/actions`)
-      .flush(sections.actions ?? []);
-    http
-      .expectOne((r) => r.url === `${base}/milestones`)
-      .flush(sections.milestones ?? []);
-    http
-      .expectOne((r) => r.url === `${base}/changes`)
-      .flush(sections.changes ?? []);
+    http.expectOne((r) => r.url === `${base}/actions`).flush(sections.actions ?? []);
+    http.expectOne((r) => r.url === `${base}/milestones`).flush(sections.milestones ?? []);
+    http.expectOne((r) => r.url === `${base}/changes`).flush(sections.changes ?? []);
     await fixture.whenStable();
   }
 
@@ -115,15 +80,11 @@ describe('OverviewPage', () => {
   }
 
   function rowsOf(testid: string): string[][] {
-    return Array.from(
-      page.querySelectorAll(`[data-testid="${testid}"] tbody tr`),
-    ).map(cells);
+    return Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody tr`)).map(cells);
   }
 
   function linksOf(testid: string): (string | null)[] {
-    return Array.from(
-      page.querySelectorAll(`[data-testid="${testid}"] tbody a`),
-    ).map((a) => a.getAttribute('href'));
+    return Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody a`)).map((a) => a.getAttribute('href'));
   }
 
   const ETHIQUE = aFunction({
@@ -146,9 +107,7 @@ describe('OverviewPage', () => {
 
   it('says it is loading until the roadmap arrives', async () => {
     open();
-    expect(text(page.querySelector('[role="status"]'))).toBe(
-      'Chargement de la feuille de route…',
-    );
+    expect(text(page.querySelector('[role="status"]'))).toBe('Chargement de la feuille de route…');
     http.expectOne('/api/roadmaps').flush([aRoadmap()]);
     await answer(aRoadmap());
     expect(page.querySelector('[role="status"]')).toBeNull();
@@ -161,9 +120,7 @@ describe('OverviewPage', () => {
     expect(text(page)).toContain('Du 01/01/2024 au 03/02/2025');
     expect(text(page)).toContain('Phase en cours : Incubation post-électorale');
     // the shell's header reads the same roadmap
-    expect(TestBed.inject(CurrentRoadmap).roadmap()?.territory).toBe(
-      'Ville et Métropole de Brest',
-    );
+    expect(TestBed.inject(CurrentRoadmap).roadmap()?.territory).toBe('Ville et Métropole de Brest');
   });
 
   it('loads the roadmap named in ?roadmap= without listing them', async () => {
@@ -215,25 +172,11 @@ describe('OverviewPage', () => {
   it('draws the phases as bands proportional to their durations', async () => {
     await openFirstRoadmap();
 
-    const bands = Array.from(
-      page.querySelectorAll<HTMLElement>('.timeline__band'),
-    );
+    const bands = Array.from(page.querySelectorAll<HTMLElement>('.timeline__band'));
     // 100, 50, 150 and 100 days out of 400
-    expect(bands.map((b) => b.style.width)).toEqual([
-      '25%',
-      '12.5%',
-      '37.5%',
-      '25%',
-    ]);
-    expect(bands.map((b) => b.style.left)).toEqual([
-      '0%',
-      '25%',
-      '37.5%',
-      '75%',
-    ]);
-    expect(
-      bands.map((b) => text(b.querySelector('.timeline__band-name'))),
-    ).toEqual([
+    expect(bands.map((b) => b.style.width)).toEqual(['25%', '12.5%', '37.5%', '25%']);
+    expect(bands.map((b) => b.style.left)).toEqual(['0%', '25%', '37.5%', '75%']);
+    expect(bands.map((b) => text(b.querySelector('.timeline__band-name')))).toEqual([
       '1. Incubation pré-électorale',
       '2. Incubation post-électorale',
       '3. Phase d’émergence',
@@ -242,9 +185,7 @@ describe('OverviewPage', () => {
   });
 
   it('marks today and the elections on the timeline', async () => {
-    await openFirstRoadmap(
-      aRoadmap({ electionDates: ['2024-04-10', '2024-04-17'] }),
-    );
+    await openFirstRoadmap(aRoadmap({ electionDates: ['2024-04-10', '2024-04-17'] }));
     const timeline = page.querySelector('jl-mandate-timeline');
     expect(text(timeline)).toContain('Élections : 10/04/2024 et 17/04/2024');
     expect(text(timeline)).toContain('Prochaine élection : 04/02/2025');
@@ -255,9 +196,7 @@ describe('OverviewPage', () => {
   });
 
   it('says when today falls outside the roadmap', async () => {
-    await openFirstRoadmap(
-      aRoadmap({ at: '2025-06-01', currentPhaseId: null }),
-    );
+    await openFirstRoadmap(aRoadmap({ at: '2025-06-01', currentPhaseId: null }));
     expect(page.querySelector('.timeline__label--today')).toBeNull();
     expect(text(page.querySelector('jl-mandate-timeline'))).toContain(
       'Aujourd’hui (01/06/2025) est en dehors de la période de la feuille de route.',
@@ -285,28 +224,10 @@ describe('OverviewPage', () => {
       }),
     ]);
 
-    const rows = Array.from(
-      page.querySelectorAll('[data-testid="functions"] tbody tr'),
-    ).map(cells);
+    const rows = Array.from(page.querySelectorAll('[data-testid="functions"] tbody tr')).map(cells);
     expect(rows).toEqual([
-      [
-        'Fonction centrale',
-        'Centrale',
-        'Camille Le Goff',
-        '33,8 %',
-        '38,5 %',
-        'À l’heure',
-        '1',
-      ],
-      [
-        'Prospective',
-        'Anticipation',
-        'À désigner',
-        '8,1 %',
-        '21,5 %',
-        'À surveiller',
-        '0',
-      ],
+      ['Fonction centrale', 'Centrale', 'Camille Le Goff', '33,8 %', '38,5 %', 'À l’heure', '1'],
+      ['Prospective', 'Anticipation', 'À désigner', '8,1 %', '21,5 %', 'À surveiller', '0'],
     ]);
   });
 
@@ -349,22 +270,8 @@ describe('OverviewPage', () => {
 
       expect(text(page.querySelector('#titre-retard'))).toBe('En retard (3)');
       expect(rowsOf('late')).toEqual([
-        [
-          'Action Nommer le ou la DPO',
-          'Fonction centrale',
-          '01/03/2024',
-          '61 jours',
-          'À désigner',
-          'Bloquée, 12,5 %',
-        ],
-        [
-          'Action Installer le comité d’éthique',
-          'Éthique',
-          '20/04/2024',
-          '11 jours',
-          'Soizic Le Bihan',
-          'En cours, 50 %',
-        ],
+        ['Action Nommer le ou la DPO', 'Fonction centrale', '01/03/2024', '61 jours', 'À désigner', 'Bloquée, 12,5 %'],
+        ['Action Installer le comité d’éthique', 'Éthique', '20/04/2024', '11 jours', 'Soizic Le Bihan', 'En cours, 50 %'],
         [
           'Jalon Charte éthique votée',
           'Éthique',
@@ -375,11 +282,7 @@ describe('OverviewPage', () => {
           'Non atteint',
         ],
       ]);
-      expect(linksOf('late')).toEqual([
-        '/actions/act-2',
-        '/actions/act-1',
-        '/jalons/ms-1',
-      ]);
+      expect(linksOf('late')).toEqual(['/actions/act-2', '/actions/act-1', '/jalons/ms-1']);
     });
 
     it('says so when nothing is late', async () => {
@@ -423,9 +326,7 @@ describe('OverviewPage', () => {
       });
 
       const section = page.querySelector('[data-testid="upcoming-section"]');
-      expect(
-        Array.from(section?.querySelectorAll('h3') ?? []).map((h) => text(h)),
-      ).toEqual([
+      expect(Array.from(section?.querySelectorAll('h3') ?? []).map((h) => text(h))).toEqual([
         'Dans les 30 prochains jours (jusqu’au 31/05/2024)',
         'Du 31e au 90e jour (jusqu’au 30/07/2024)',
       ]);
@@ -437,19 +338,14 @@ describe('OverviewPage', () => {
         ['01/06/2024', 'Comité installé', 'Éthique'],
         ['30/07/2024', 'Feuille de route votée', 'Fonction centrale'],
       ]);
-      expect(linksOf('upcoming-30')).toEqual([
-        '/jalons/ms-today',
-        '/jalons/ms-30',
-      ]);
+      expect(linksOf('upcoming-30')).toEqual(['/jalons/ms-today', '/jalons/ms-30']);
     });
 
     it('says so when a period has no milestone', async () => {
       await openFirstRoadmap(aRoadmap(), [], {
         milestones: [aMilestone({ date: '2024-07-01' })],
       });
-      expect(text(page.querySelector('[data-testid="upcoming-30"]'))).toBe(
-        'Aucun jalon prévu sur cette période.',
-      );
+      expect(text(page.querySelector('[data-testid="upcoming-30"]'))).toBe('Aucun jalon prévu sur cette période.');
       expect(rowsOf('upcoming-90')).toHaveLength(1);
     });
   });
@@ -489,13 +385,7 @@ describe('OverviewPage', () => {
           'Statut : À lancer → En cours',
           'Le comité se réunit en mai.',
         ],
-        [
-          '20/04/2024 à 10:30',
-          '—',
-          'Jalon Charte éthique votée',
-          'Date : 20/05/2024 → 03/06/2024',
-          '—',
-        ],
+        ['20/04/2024 à 10:30', '—', 'Jalon Charte éthique votée', 'Date : 20/05/2024 → 03/06/2024', '—'],
       ]);
       expect(linksOf('changes')).toEqual(['/actions/act-1', '/jalons/ms-1']);
     });
@@ -522,18 +412,13 @@ describe('OverviewPage', () => {
           }),
         ],
       });
-      expect(rowsOf('changes').map((row) => row[3])).toEqual([
-        'Suppression',
-        'Création (À lancer, 0 %)',
-      ]);
+      expect(rowsOf('changes').map((row) => row[3])).toEqual(['Suppression', 'Création (À lancer, 0 %)']);
       expect(linksOf('changes')).toEqual([]);
     });
 
     it('says so when nothing has changed yet', async () => {
       await openFirstRoadmap();
-      expect(
-        text(page.querySelector('[data-testid="changes-section"]')),
-      ).toContain('Aucune modification enregistrée.');
+      expect(text(page.querySelector('[data-testid="changes-section"]'))).toContain('Aucune modification enregistrée.');
     });
   });
 
@@ -561,9 +446,7 @@ describe('OverviewPage', () => {
     );
     await fixture.whenStable();
 
-    expect(
-      Array.from(page.querySelectorAll('[role="alert"]')).map((a) => text(a)),
-    ).toEqual([
+    expect(Array.from(page.querySelectorAll('[role="alert"]')).map((a) => text(a))).toEqual([
       'Impossible de charger les éléments en retard : le serveur a répondu par une erreur 503.',
       'Impossible de charger les prochains jalons : le serveur a répondu par une erreur 503.',
       'Impossible de charger les dernières modifications : L’historique est indisponible.',
@@ -579,9 +462,7 @@ describe('OverviewPage', () => {
     http.expectOne('/api/roadmaps/rm-1').flush(roadmap);
     http.expectOne('/api/roadmaps/rm-1/functions').flush([]);
     await fixture.whenStable();
-    expect(
-      Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s)),
-    ).toEqual([
+    expect(Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s))).toEqual([
       'Chargement des éléments en retard…',
       'Chargement des prochains jalons…',
       'Chargement des dernières modifications…',
@@ -627,33 +508,24 @@ describe('OverviewPage', () => {
     open();
     http.expectOne('/api/roadmaps').flush([]);
     await fixture.whenStable();
-    expect(text(page.querySelector('[role="status"]'))).toBe(
-      'Aucune feuille de route n’est encore enregistrée.',
-    );
+    expect(text(page.querySelector('[role="status"]'))).toBe('Aucune feuille de route n’est encore enregistrée.');
   });
   describe('the public page setting', () => {
-    const setting = (): Element | null =>
-      page.querySelector('[data-testid="public-page-setting"]');
-    const toggle = (): HTMLButtonElement =>
-      setting()?.querySelector('button') as HTMLButtonElement;
+    const setting = (): Element | null => page.querySelector('[data-testid="public-page-setting"]');
+    const toggle = (): HTMLButtonElement => setting()?.querySelector('button') as HTMLButtonElement;
 
-    it.each(['elected', 'owner', 'admin'] as const)(
-      'is not shown to a %s',
-      async (role) => {
-        TestBed.inject(AuthService).setSession(aMe({ role }));
-        open('rm-1');
-        await answer(aRoadmap());
-        expect(setting()).toBeNull();
-      },
-    );
+    it.each(['elected', 'owner', 'admin'] as const)('is not shown to a %s', async (role) => {
+      TestBed.inject(AuthService).setSession(aMe({ role }));
+      open('rm-1');
+      await answer(aRoadmap());
+      expect(setting()).toBeNull();
+    });
 
     it('lets the project lead open the public page, with the version read, and gives its address', async () => {
       TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
       open('rm-1');
       await answer(aRoadmap({ publicPage: false, version: 3 }));
-      expect(
-        text(setting()?.querySelector('[data-testid="public-page-state"]')),
-      ).toBe('La page publique est fermée.');
+      expect(text(setting()?.querySelector('[data-testid="public-page-state"]'))).toBe('La page publique est fermée.');
       expect(text(toggle())).toBe('Ouvrir la page publique');
 
       toggle().click();
@@ -665,24 +537,14 @@ describe('OverviewPage', () => {
       req.flush(aRoadmap({ publicPage: true, version: 4 }));
       await fixture.whenStable();
 
-      const state = setting()?.querySelector(
-        '[data-testid="public-page-state"]',
-      );
-      expect(text(state)).toBe(
-        'La page publique est ouverte : http://localhost/public/brest-2026-2032',
-      );
-      expect(state?.querySelector('a')?.getAttribute('href')).toBe(
-        '/public/brest-2026-2032',
-      );
-      expect(text(setting()?.querySelector('[role="status"]'))).toBe(
-        'Page publique ouverte.',
-      );
+      const state = setting()?.querySelector('[data-testid="public-page-state"]');
+      expect(text(state)).toBe('La page publique est ouverte : http://localhost/public/brest-2026-2032');
+      expect(state?.querySelector('a')?.getAttribute('href')).toBe('/public/brest-2026-2032');
+      expect(text(setting()?.querySelector('[role="status"]'))).toBe('Page publique ouverte.');
 
       // closing it again sends the new version
       toggle().click();
-      expect(
-        http.expectOne('/api/roadmaps/rm-1/settings').request.body,
-      ).toEqual({ version: 4, publicPage: false });
+      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({ version: 4, publicPage: false });
     });
 
     it('on a version conflict, says so and shows the setting as it now is', async () => {
@@ -699,22 +561,16 @@ describe('OverviewPage', () => {
         },
         { status: 409, statusText: 'Conflict' },
       );
-      http
-        .expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' })
-        .flush(aRoadmap({ publicPage: true, version: 4 }));
+      http.expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' }).flush(aRoadmap({ publicPage: true, version: 4 }));
       await fixture.whenStable();
-      expect(text(setting()?.querySelector('[role="alert"]'))).toContain(
-        'modifié entre-temps',
-      );
+      expect(text(setting()?.querySelector('[role="alert"]'))).toContain('modifié entre-temps');
       expect(text(toggle())).toBe('Fermer la page publique');
     });
   });
 
   describe('the reminder rules', () => {
-    const rules = (): HTMLElement =>
-      must(page.querySelector<HTMLElement>('[data-testid="reminder-rules"]'));
-    const field = (name: string): HTMLInputElement =>
-      must(page.querySelector<HTMLInputElement>(`#rules-${name}`), name);
+    const rules = (): HTMLElement => must(page.querySelector<HTMLElement>('[data-testid="reminder-rules"]'));
+    const field = (name: string): HTMLInputElement => must(page.querySelector<HTMLInputElement>(`#rules-${name}`), name);
 
     function type(name: string, value: string): void {
       field(name).value = value;
@@ -722,29 +578,22 @@ describe('OverviewPage', () => {
     }
 
     async function save(): Promise<void> {
-      must(rules().querySelector('form')).dispatchEvent(
-        new Event('submit', { cancelable: true }),
-      );
+      must(rules().querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
       await fixture.whenStable();
     }
 
-    async function openAsLead(
-      roadmap: RoadmapDetailView = aRoadmap({ version: 3 }),
-    ): Promise<void> {
+    async function openAsLead(roadmap: RoadmapDetailView = aRoadmap({ version: 3 })): Promise<void> {
       TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
       open('rm-1');
       await answer(roadmap);
     }
 
-    it.each(['elected', 'owner', 'admin'] as const)(
-      'is not shown to a %s',
-      async (role) => {
-        TestBed.inject(AuthService).setSession(aMe({ role }));
-        open('rm-1');
-        await answer(aRoadmap());
-        expect(page.querySelector('[data-testid="reminder-rules"]')).toBeNull();
-      },
-    );
+    it.each(['elected', 'owner', 'admin'] as const)('is not shown to a %s', async (role) => {
+      TestBed.inject(AuthService).setSession(aMe({ role }));
+      open('rm-1');
+      await answer(aRoadmap());
+      expect(page.querySelector('[data-testid="reminder-rules"]')).toBeNull();
+    });
 
     it('shows the rules in force, and saves the lead’s changes with the version read', async () => {
       await openAsLead();
@@ -754,9 +603,9 @@ describe('OverviewPage', () => {
       expect(field('overdueEveryDays').value).toBe('7');
       expect(field('escalateAfterDays').value).toBe('7');
       expect(field('milestones').checked).toBe(true);
-      expect(
-        text(page.querySelector('label[for="rules-escalateAfterDays"]')),
-      ).toBe('Prévenir le ou la chef·fe de projet après … jours de retard');
+      expect(text(page.querySelector('label[for="rules-escalateAfterDays"]'))).toBe(
+        'Prévenir le ou la chef·fe de projet après … jours de retard',
+      );
 
       type('before', '7, 30 ; 1 7');
       type('overdueEveryDays', '0');
@@ -788,19 +637,11 @@ describe('OverviewPage', () => {
       req.flush(aRoadmap({ version: 4, reminderRules: saved }));
       await fixture.whenStable();
 
-      expect(text(rules().querySelector('[role="status"]'))).toBe(
-        'Règles de rappel enregistrées.',
-      );
+      expect(text(rules().querySelector('[role="status"]'))).toBe('Règles de rappel enregistrées.');
       expect(field('before').value).toBe('30, 7, 1');
       // the public page is saved with the version the rules gave
-      must(
-        page.querySelector<HTMLButtonElement>(
-          '[data-testid="public-page-setting"] button',
-        ),
-      ).click();
-      expect(
-        http.expectOne('/api/roadmaps/rm-1/settings').request.body,
-      ).toEqual({ version: 4, publicPage: true });
+      must(page.querySelector<HTMLButtonElement>('[data-testid="public-page-setting"] button')).click();
+      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({ version: 4, publicPage: true });
     });
 
     it('says next to a field what is wrong before sending anything', async () => {
@@ -812,9 +653,7 @@ describe('OverviewPage', () => {
       expect(text(page.querySelector('#rules-before-error'))).toBe(
         'Indiquez au plus 6 nombres entiers de jours, de 1 à 90, séparés par des virgules (par exemple : 14, 7, 1).',
       );
-      expect(text(page.querySelector('#rules-overdueEveryDays-error'))).toBe(
-        'Indiquez un nombre entier de jours de 0 (jamais) à 60.',
-      );
+      expect(text(page.querySelector('#rules-overdueEveryDays-error'))).toBe('Indiquez un nombre entier de jours de 0 (jamais) à 60.');
       expect(field('before').getAttribute('aria-invalid')).toBe('true');
       expect(document.activeElement).toBe(field('before'));
     });
@@ -830,8 +669,7 @@ describe('OverviewPage', () => {
           errors: [
             {
               field: 'reminders.escalateAfterDays',
-              message:
-                'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
+              message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
             },
           ],
         },
@@ -840,15 +678,11 @@ describe('OverviewPage', () => {
       await fixture.whenStable();
       const escalate = field('escalateAfterDays');
       expect(escalate.getAttribute('aria-invalid')).toBe('true');
-      expect(escalate.getAttribute('aria-describedby')).toContain(
-        'rules-escalateAfterDays-error',
-      );
+      expect(escalate.getAttribute('aria-describedby')).toContain('rules-escalateAfterDays-error');
       expect(text(page.querySelector('#rules-escalateAfterDays-error'))).toBe(
         'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
       );
-      expect(text(rules().querySelector('[role="alert"]'))).toBe(
-        'Requête invalide.',
-      );
+      expect(text(rules().querySelector('[role="alert"]'))).toBe('Requête invalide.');
       expect(document.activeElement).toBe(escalate);
     });
 
@@ -879,17 +713,13 @@ describe('OverviewPage', () => {
       );
       await fixture.whenStable();
 
-      expect(text(rules().querySelector('[role="alert"]'))).toContain(
-        'modifiés entre-temps',
-      );
+      expect(text(rules().querySelector('[role="alert"]'))).toContain('modifiés entre-temps');
       expect(field('before').value).toBe('7');
       expect(field('onDueDate').checked).toBe(false);
       expect(field('overdueEveryDays').value).toBe('14');
 
       await save();
-      expect(
-        http.expectOne('/api/roadmaps/rm-1/settings').request.body,
-      ).toEqual({
+      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({
         version: 5,
         reminders: {
           before: [7],
@@ -944,18 +774,12 @@ describe('OverviewPage', () => {
 
     it('shows the page in English, with en-GB numbers and dates (Paris time); the roadmap’s own names stay as written', async () => {
       await TestBed.inject(I18n).use('en');
-      await openFirstRoadmap(
-        aRoadmap({ electionDates: ['2024-04-10', '2024-04-17'] }),
-        [ETHIQUE, CENTRALE],
-        LATE,
-      );
+      await openFirstRoadmap(aRoadmap({ electionDates: ['2024-04-10', '2024-04-17'] }), [ETHIQUE, CENTRALE], LATE);
 
       expect(text(page.querySelector('.page-head__meta'))).toBe(
         'From 01/01/2024 to 03/02/2025 · Project lead: Camille Le Goff · Current phase: Incubation post-électorale',
       );
-      const summary = page.querySelector(
-        '[aria-labelledby="titre-avancement"]',
-      );
+      const summary = page.querySelector('[aria-labelledby="titre-avancement"]');
       expect(text(summary?.querySelector('h2'))).toBe('Overall progress');
       expect(text(summary)).toContain('48.2% done');
       expect(text(summary)).toContain('70.4% expected on 01/05/2024');
@@ -968,36 +792,12 @@ describe('OverviewPage', () => {
 
       expect(text(page.querySelector('#titre-retard'))).toBe('Late (2)');
       expect(rowsOf('late')).toEqual([
-        [
-          'Action Nommer le ou la DPO',
-          'Fonction centrale',
-          '01/03/2024',
-          '61 days',
-          'To be appointed',
-          'Blocked, 12.5%',
-        ],
-        [
-          'Milestone Charte éthique votée',
-          'Éthique',
-          '30/04/2024',
-          '1 day',
-          'Soizic Le Bihan',
-          'Not achieved',
-        ],
+        ['Action Nommer le ou la DPO', 'Fonction centrale', '01/03/2024', '61 days', 'To be appointed', 'Blocked, 12.5%'],
+        ['Milestone Charte éthique votée', 'Éthique', '30/04/2024', '1 day', 'Soizic Le Bihan', 'Not achieved'],
       ]);
-      expect(cells(phaseRows()[1]).slice(3, 6)).toEqual([
-        '61.1%',
-        '93%',
-        'Late',
-      ]);
+      expect(cells(phaseRows()[1]).slice(3, 6)).toEqual(['61.1%', '93%', 'Late']);
       expect(rowsOf('changes')).toEqual([
-        [
-          '30/04/2024, 18:05',
-          'Soizic Le Bihan',
-          'Action Installer le comité d’éthique',
-          'Status: Not started → In progress',
-          '—',
-        ],
+        ['30/04/2024, 18:05', 'Soizic Le Bihan', 'Action Installer le comité d’éthique', 'Status: Not started → In progress', '—'],
       ]);
     });
 

@@ -8,26 +8,10 @@ import type {
 } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import {
-  Observable,
-  catchError,
-  forkJoin,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -38,11 +22,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime, historyValue } from '../items/history-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
-import {
-  FAMILY_LABELS,
-  HISTORY_FIELD_LABELS,
-  STATUS_LABELS,
-} from '../shared/labels';
+import { FAMILY_LABELS, HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { RollUpSummary } from '../shared/rollup-summary';
@@ -63,10 +43,7 @@ export type OverviewState =
 const LOADING: OverviewState = { status: 'loading' };
 
 /** A part of the page loaded on its own: its failure does not blank the rest. */
-export type SectionState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: T };
+export type SectionState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
 const SECTION_LOADING = { status: 'loading' } as const;
 
@@ -129,16 +106,11 @@ interface ChangeRow {
 }
 
 /** What a change did, in the language of `t`: « Statut : À lancer → En cours ». */
-export function describeChange(
-  change: Pick<RecentChangeView, 'field' | 'from' | 'to'>,
-  t: Translate = french,
-): string {
+export function describeChange(change: Pick<RecentChangeView, 'field' | 'from' | 'to'>, t: Translate = french): string {
   const label = t(HISTORY_FIELD_LABELS[change.field] ?? change.field);
   switch (change.field) {
     case 'created':
-      return change.to
-        ? `${label} (${historyValue('created', change.to, t)})`
-        : label;
+      return change.to ? `${label} (${historyValue('created', change.to, t)})` : label;
     case 'deleted':
     case 'comment':
       return label;
@@ -185,10 +157,7 @@ export class OverviewPage {
   /** the project lead sets the roadmap's public page and its reminder rules */
   protected readonly canManageRoadmap = inject(AuthService).canManageRoadmap;
 
-  protected readonly state = toSignal(
-    toObservable(this.roadmap).pipe(switchMap((id) => this.load(id))),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.roadmap).pipe(switchMap((id) => this.load(id))), { initialValue: LOADING });
 
   protected readonly ready = computed(() => {
     const s = this.state();
@@ -198,23 +167,17 @@ export class OverviewPage {
    * The roadmap's settings (public page, reminder rules) as last read or saved: both forms save
    * with its version, so a save by one gives the other the new version.
    */
-  protected readonly settings = linkedSignal<RoadmapSummaryView | null>(
-    () => this.ready()?.roadmap ?? null,
-  );
+  protected readonly settings = linkedSignal<RoadmapSummaryView | null>(() => this.ready()?.roadmap ?? null);
   protected readonly errorMessage = computed(() => {
     const s = this.state();
     return s.status === 'error' ? s.message : null;
   });
-  protected readonly phases = computed(() =>
-    [...(this.ready()?.roadmap.phases ?? [])].sort((a, b) => a.order - b.order),
-  );
+  protected readonly phases = computed(() => [...(this.ready()?.roadmap.phases ?? [])].sort((a, b) => a.order - b.order));
   protected readonly currentPhase = computed(() => {
     const id = this.ready()?.roadmap.currentPhaseId;
     return this.phases().find((p) => p.id === id) ?? null;
   });
-  protected readonly functions = computed(() =>
-    [...(this.ready()?.functions ?? [])].sort((a, b) => a.order - b.order),
-  );
+  protected readonly functions = computed(() => [...(this.ready()?.functions ?? [])].sort((a, b) => a.order - b.order));
   protected readonly familyLabels = FAMILY_LABELS;
 
   /** Sections below reload only when the roadmap or its reference day changes. */
@@ -227,22 +190,16 @@ export class OverviewPage {
   );
 
   protected readonly watch = toSignal(
-    toObservable(this.reference).pipe(
-      switchMap((ref) => (ref ? this.loadWatch(ref) : of(SECTION_LOADING))),
-    ),
+    toObservable(this.reference).pipe(switchMap((ref) => (ref ? this.loadWatch(ref) : of(SECTION_LOADING)))),
     { initialValue: SECTION_LOADING as SectionState<Watch> },
   );
 
   protected readonly changes = toSignal(
-    toObservable(this.reference).pipe(
-      switchMap((ref) => (ref ? this.loadChanges(ref) : of(SECTION_LOADING))),
-    ),
+    toObservable(this.reference).pipe(switchMap((ref) => (ref ? this.loadChanges(ref) : of(SECTION_LOADING)))),
     { initialValue: SECTION_LOADING as SectionState<RecentChangeView[]> },
   );
 
-  private readonly functionsById = computed(
-    () => new Map(this.functions().map((fn) => [fn.id, fn])),
-  );
+  private readonly functionsById = computed(() => new Map(this.functions().map((fn) => [fn.id, fn])));
 
   protected readonly at = computed(() => this.reference()?.at ?? null);
   /** Last day of the « next 30 days » and « next 90 days » windows (today included). */
@@ -295,10 +252,7 @@ export class OverviewPage {
           progress: null,
         }),
       );
-    return [...actions, ...milestones].sort(
-      (a, b) =>
-        compareIsoDates(a.due, b.due) || a.title.localeCompare(b.title, 'fr'),
-    );
+    return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || a.title.localeCompare(b.title, 'fr'));
   });
 
   /** Unachieved milestones of the next 30 days, then of days 31 to 90. */
@@ -312,11 +266,7 @@ export class OverviewPage {
     const fns = this.functionsById();
     const rows = w.data.milestones
       .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) >= 0)
-      .sort(
-        (a, b) =>
-          compareIsoDates(a.date, b.date) ||
-          a.title.localeCompare(b.title, 'fr'),
-      )
+      .sort((a, b) => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr'))
       .map(
         (m): UpcomingRow => ({
           id: m.id,
@@ -336,11 +286,7 @@ export class OverviewPage {
         id: '90',
         title: t('Du 31e au 90e jour'),
         until: in90,
-        rows: rows.filter(
-          (r) =>
-            compareIsoDates(r.date, in30) > 0 &&
-            compareIsoDates(r.date, in90) <= 0,
-        ),
+        rows: rows.filter((r) => compareIsoDates(r.date, in30) > 0 && compareIsoDates(r.date, in90) <= 0),
       },
     ];
   });
@@ -350,9 +296,7 @@ export class OverviewPage {
     const c = this.changes();
     if (c.status !== 'ready') return null;
     const t = this.i18n.translate();
-    const deleted = new Set(
-      c.data.filter((e) => e.field === 'deleted').map((e) => e.itemId),
-    );
+    const deleted = new Set(c.data.filter((e) => e.field === 'deleted').map((e) => e.itemId));
     return [...c.data]
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, RECENT_CHANGES_SHOWN)
@@ -363,9 +307,7 @@ export class OverviewPage {
           who: e.actor?.name ?? '—',
           kind: e.itemType === 'action' ? t('Action') : t('Jalon'),
           title: e.itemTitle ?? t('Sans titre'),
-          link: deleted.has(e.itemId)
-            ? null
-            : [e.itemType === 'action' ? '/actions' : '/jalons', e.itemId],
+          link: deleted.has(e.itemId) ? null : [e.itemType === 'action' ? '/actions' : '/jalons', e.itemId],
           what: describeChange(e, t),
           comment: e.comment ?? '—',
         }),
@@ -395,31 +337,21 @@ export class OverviewPage {
       }),
     }).pipe(
       map((data): SectionState<Watch> => ({ status: 'ready', data })),
-      catchError((err: unknown) =>
-        of(sectionError<Watch>(err, this.i18n.translate())),
-      ),
+      catchError((err: unknown) => of(sectionError<Watch>(err, this.i18n.translate()))),
       startWith<SectionState<Watch>>(SECTION_LOADING),
     );
   }
 
-  private loadChanges(
-    ref: Reference,
-  ): Observable<SectionState<RecentChangeView[]>> {
+  private loadChanges(ref: Reference): Observable<SectionState<RecentChangeView[]>> {
     return this.roadmaps.changes(ref.id, RECENT_CHANGES_SHOWN).pipe(
-      map(
-        (data): SectionState<RecentChangeView[]> => ({ status: 'ready', data }),
-      ),
-      catchError((err: unknown) =>
-        of(sectionError<RecentChangeView[]>(err, this.i18n.translate())),
-      ),
+      map((data): SectionState<RecentChangeView[]> => ({ status: 'ready', data })),
+      catchError((err: unknown) => of(sectionError<RecentChangeView[]>(err, this.i18n.translate()))),
       startWith<SectionState<RecentChangeView[]>>(SECTION_LOADING),
     );
   }
 
   private load(id: string | undefined): Observable<OverviewState> {
-    const id$: Observable<string | null> = id
-      ? of(id)
-      : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
+    const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null

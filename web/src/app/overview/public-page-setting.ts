@@ -1,16 +1,6 @@
 import type { RoadmapSummaryView } from '@jalons/contract';
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
@@ -28,11 +18,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
   imports: [RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="card"
-      aria-labelledby="titre-page-publique"
-      data-testid="public-page-setting"
-    >
+    <section class="card" aria-labelledby="titre-page-publique" data-testid="public-page-setting">
       <h2 id="titre-page-publique">{{ 'Page publique' | t: lang() }}</h2>
       <p class="field-hint">
         {{
@@ -63,17 +49,8 @@ import { TranslatePipe } from '../i18n/t.pipe';
           {{ done }}
         }
       </p>
-      <button
-        type="button"
-        class="button"
-        [disabled]="saving()"
-        (click)="toggle()"
-      >
-        {{
-          settings().publicPage
-            ? ('Fermer la page publique' | t: lang())
-            : ('Ouvrir la page publique' | t: lang())
-        }}
+      <button type="button" class="button" [disabled]="saving()" (click)="toggle()">
+        {{ settings().publicPage ? ('Fermer la page publique' | t: lang()) : ('Ouvrir la page publique' | t: lang()) }}
       </button>
     </section>
   `,
@@ -94,9 +71,7 @@ export class PublicPageSetting {
     publicPage: this.roadmap().publicPage,
     version: this.roadmap().version,
   }));
-  protected readonly address = computed(
-    () => `${this.origin}/public/${this.roadmap().slug}`,
-  );
+  protected readonly address = computed(() => `${this.origin}/public/${this.roadmap().slug}`);
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly refusal = signal<string | null>(null);
@@ -116,11 +91,7 @@ export class PublicPageSetting {
           this.saving.set(false);
           this.settings.set({ publicPage: r.publicPage, version: r.version });
           this.changed.emit(r);
-          this.saved.set(
-            r.publicPage
-              ? this.i18n.t('Page publique ouverte.')
-              : this.i18n.t('Page publique fermée.'),
-          );
+          this.saved.set(r.publicPage ? this.i18n.t('Page publique ouverte.') : this.i18n.t('Page publique fermée.'));
         },
         error: (err: unknown) => {
           this.saving.set(false);
@@ -133,11 +104,7 @@ export class PublicPageSetting {
             );
             return;
           }
-          this.refusal.set(
-            this.i18n.t(
-              'Ce réglage a été modifié entre-temps par quelqu’un d’autre : voici son état actuel.',
-            ),
-          );
+          this.refusal.set(this.i18n.t('Ce réglage a été modifié entre-temps par quelqu’un d’autre : voici son état actuel.'));
           // the current settings, to decide again
           this.roadmaps
             .get(id)

@@ -19,21 +19,9 @@ import { ApiRequestError, toApiRequestError } from '../data/api-error';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n, Translate, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import {
-  FormErrors,
-  NO_ERRORS,
-  apiFormErrors,
-  focusFirstError,
-  toFormErrors,
-} from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 
-const FIELDS = [
-  'before',
-  'onDueDate',
-  'overdueEveryDays',
-  'escalateAfterDays',
-  'milestones',
-] as const;
+const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones'] as const;
 
 /** The bounds ReminderRulesDto checks (the API says the last word). */
 const BEFORE_MAX_DAYS = 90;
@@ -62,20 +50,12 @@ function sameRules(a: ReminderRules, b: ReminderRules): boolean {
   );
 }
 
-function checkDays(
-  field: string,
-  value: number | null,
-  max: number,
-  t: Translate,
-): RuleViolation[] {
+function checkDays(field: string, value: number | null, max: number, t: Translate): RuleViolation[] {
   return value === null || !Number.isInteger(value) || value < 0 || value > max
     ? [
         {
           field,
-          message: t(
-            'Indiquez un nombre entier de jours de 0 (jamais) à {max}.',
-            { max },
-          ),
+          message: t('Indiquez un nombre entier de jours de 0 (jamais) à {max}.', { max }),
         },
       ]
     : [];
@@ -120,16 +100,10 @@ export class ReminderRulesSetting {
   private readonly rules = computed(() => this.roadmap().reminderRules, {
     equal: sameRules,
   });
-  protected readonly before = linkedSignal(() =>
-    this.rules().before.join(', '),
-  );
+  protected readonly before = linkedSignal(() => this.rules().before.join(', '));
   protected readonly onDueDate = linkedSignal(() => this.rules().onDueDate);
-  protected readonly overdueEveryDays = linkedSignal<number | null>(
-    () => this.rules().overdueEveryDays,
-  );
-  protected readonly escalateAfterDays = linkedSignal<number | null>(
-    () => this.rules().escalateAfterDays,
-  );
+  protected readonly overdueEveryDays = linkedSignal<number | null>(() => this.rules().overdueEveryDays);
+  protected readonly escalateAfterDays = linkedSignal<number | null>(() => this.rules().escalateAfterDays);
   protected readonly milestones = linkedSignal(() => this.rules().milestones);
 
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
@@ -147,9 +121,7 @@ export class ReminderRulesSetting {
     const t = this.i18n.translate();
     const before = parseDays(this.before());
     const violations: RuleViolation[] = [
-      ...(before === null ||
-      before.length > BEFORE_MAX_COUNT ||
-      before.some((d) => d < 1 || d > BEFORE_MAX_DAYS)
+      ...(before === null || before.length > BEFORE_MAX_COUNT || before.some((d) => d < 1 || d > BEFORE_MAX_DAYS)
         ? [
             {
               field: 'before',
@@ -160,18 +132,8 @@ export class ReminderRulesSetting {
             },
           ]
         : []),
-      ...checkDays(
-        'overdueEveryDays',
-        this.overdueEveryDays(),
-        OVERDUE_MAX_DAYS,
-        t,
-      ),
-      ...checkDays(
-        'escalateAfterDays',
-        this.escalateAfterDays(),
-        ESCALATE_MAX_DAYS,
-        t,
-      ),
+      ...checkDays('overdueEveryDays', this.overdueEveryDays(), OVERDUE_MAX_DAYS, t),
+      ...checkDays('escalateAfterDays', this.escalateAfterDays(), ESCALATE_MAX_DAYS, t),
     ];
     this.saved.set(null);
     if (violations.length > 0 || before === null) {

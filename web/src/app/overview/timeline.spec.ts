@@ -31,8 +31,6 @@ describe('buildTimeline', () => {
 
   it('marks the current phase', () => {
     const t = buildTimeline(aRoadmap({ currentPhaseId: 'phase-3' }));
-    expect(t.bands.filter((b) => b.current).map((b) => b.name)).toEqual([
-      'Phase d’émergence',
-    ]);
+    expect(t.bands.filter((b) => b.current).map((b) => b.name)).toEqual(['Phase d’émergence']);
   });
 });

@@ -1,11 +1,6 @@
 import type { PhaseView, RoadmapDetailView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import {
-  daysBetween,
-  formatFrDate,
-  spanDays,
-  toDayNumber,
-} from '@jalons/domain';
+import { daysBetween, formatFrDate, spanDays, toDayNumber } from '@jalons/domain';
 
 import { LOCALES, Translate, french } from '../i18n/i18n';
 
@@ -74,29 +69,16 @@ function alignAt(position: number): LabelAlign {
 
 /** « 15/03/2026, 22/03/2026 et 11/03/2029 » (in English « … and … »). */
 function dateList(dates: IsoDate[], t: Translate): string {
-  return new Intl.ListFormat(LOCALES[t.lang], { type: 'conjunction' }).format(
-    dates.map(formatFrDate),
-  );
+  return new Intl.ListFormat(LOCALES[t.lang], { type: 'conjunction' }).format(dates.map(formatFrDate));
 }
 
 /** What the timeline needs of a roadmap: the internal views and the public page both have it. */
-export type TimelineRoadmap = Pick<
-  RoadmapDetailView,
-  | 'start'
-  | 'end'
-  | 'at'
-  | 'electionDates'
-  | 'nextElectionDate'
-  | 'currentPhaseId'
-> & {
+export type TimelineRoadmap = Pick<RoadmapDetailView, 'start' | 'end' | 'at' | 'electionDates' | 'nextElectionDate' | 'currentPhaseId'> & {
   phases: readonly Pick<PhaseView, 'id' | 'order' | 'name' | 'start' | 'end'>[];
 };
 
 /** The timeline of `roadmap`, its labels in the language of `t`. */
-export function buildTimeline(
-  roadmap: TimelineRoadmap,
-  t: Translate = french,
-): Timeline {
+export function buildTimeline(roadmap: TimelineRoadmap, t: Translate = french): Timeline {
   const total = Math.max(1, spanDays(roadmap.start, roadmap.end));
   const first = toDayNumber(roadmap.start);
   const last = toDayNumber(roadmap.end);
@@ -123,9 +105,7 @@ export function buildTimeline(
   const lines: TimelineLine[] = [];
   const elections: TimelineLabel[] = [];
 
-  const electionDates = [...new Set(roadmap.electionDates)]
-    .filter((d) => at(d) !== null)
-    .sort();
+  const electionDates = [...new Set(roadmap.electionDates)].filter((d) => at(d) !== null).sort();
   for (const d of electionDates) {
     lines.push({ kind: 'election', position: at(d) as number });
   }
@@ -170,8 +150,7 @@ export function buildTimeline(
   const endYear = Number(roadmap.end.slice(0, 4));
   for (let year = startYear + 1; year <= endYear; year++) {
     const position = at(`${String(year).padStart(4, '0')}-01-01`);
-    if (position !== null)
-      ticks.push({ year, position, align: position > 95 ? 'end' : 'start' });
+    if (position !== null) ticks.push({ year, position, align: position > 95 ? 'end' : 'start' });
   }
 
   return { bands, lines, elections, today, ticks };

@@ -1,10 +1,5 @@
 import type { PublicRoadmapSummaryView } from '@jalons/contract';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { catchError, map, of, startWith } from 'rxjs';
@@ -27,35 +22,25 @@ type PublicIndexState =
   template: `
     <h1>{{ 'Feuilles de route publiques' | t: lang() }}</h1>
     <p class="page-intro">
-      {{
-        'L’avancement des feuilles de route du service public local de la donnée, ouvert au public par les collectivités.'
-          | t: lang()
-      }}
+      {{ 'L’avancement des feuilles de route du service public local de la donnée, ouvert au public par les collectivités.' | t: lang() }}
     </p>
     @if (roadmaps(); as list) {
       @if (list.length > 0) {
         <ul class="public-list" data-testid="public-roadmaps">
           @for (r of list; track r.slug) {
             <li>
-              <a [routerLink]="['/public', r.slug]"
-                >{{ r.territory }} · {{ r.mandateLabel }}</a
-              >
+              <a [routerLink]="['/public', r.slug]">{{ r.territory }} · {{ r.mandateLabel }}</a>
             </li>
           }
         </ul>
       } @else {
         <p class="notice" role="status">
-          {{
-            'Aucune feuille de route n’a encore de page publique.' | t: lang()
-          }}
+          {{ 'Aucune feuille de route n’a encore de page publique.' | t: lang() }}
         </p>
       }
     } @else if (errorMessage(); as message) {
       <p class="notice notice--error" role="alert">
-        {{
-          'Impossible de charger les pages publiques : {message}'
-            | t: lang() : { message }
-        }}
+        {{ 'Impossible de charger les pages publiques : {message}' | t: lang() : { message } }}
       </p>
     } @else {
       <p class="notice" role="status">

@@ -1,9 +1,6 @@
 import type { PublicRoadmapView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -13,9 +10,7 @@ import { aRollUp } from '../testing/factories';
 import { provideSession } from '../testing/session';
 import { PublicRoadmapPage } from './public-roadmap-page';
 
-function aPublicRoadmap(
-  overrides: Partial<PublicRoadmapView> = {},
-): PublicRoadmapView {
+function aPublicRoadmap(overrides: Partial<PublicRoadmapView> = {}): PublicRoadmapView {
   return {
     slug: 'brest-2026-2032',
     territory: 'Ville et Métropole de Brest',
@@ -117,26 +112,20 @@ describe('PublicRoadmapPage', () => {
     fixture.componentRef.setInput('slug', 'brest-2026-2032');
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http
-      .expectOne({ method: 'GET', url: '/api/public/roadmaps/brest-2026-2032' })
-      .flush(roadmap as object);
+    http.expectOne({ method: 'GET', url: '/api/public/roadmaps/brest-2026-2032' }).flush(roadmap as object);
     await fixture.whenStable();
   }
 
   const rows = (testid: string): string[][] =>
-    Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody tr`)).map(
-      (r) => Array.from(r.querySelectorAll('th, td')).map((c) => text(c)),
+    Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody tr`)).map((r) =>
+      Array.from(r.querySelectorAll('th, td')).map((c) => text(c)),
     );
 
   it('shows the territory, the mandate, the overall progress and the timeline, without an account', async () => {
     await open();
-    expect(text(page.querySelector('.page-kicker'))).toBe(
-      'Ville et Métropole de Brest · page publique',
-    );
+    expect(text(page.querySelector('.page-kicker'))).toBe('Ville et Métropole de Brest · page publique');
     expect(text(page.querySelector('h1'))).toBe('Mandat 2026–2032');
-    expect(text(page.querySelector('.page-head__meta'))).toContain(
-      'Phase en cours : Incubation post-électorale.',
-    );
+    expect(text(page.querySelector('.page-head__meta'))).toContain('Phase en cours : Incubation post-électorale.');
     const summary = text(page.querySelector('.summary'));
     expect(summary).toContain('48,2 % réalisé');
     expect(summary).toContain('70,4 % attendu au 01/05/2024');
@@ -147,20 +136,8 @@ describe('PublicRoadmapPage', () => {
   it('lists the phases in order and the functions, central first, with progress and health in words', async () => {
     await open();
     expect(rows('phases')).toEqual([
-      [
-        '1. Incubation pré-électorale',
-        '01/01/2024 – 09/04/2024',
-        '100 %',
-        '100 %',
-        'À l’heure',
-      ],
-      [
-        '2. Incubation post-électorale en cours',
-        '10/04/2024 – 29/05/2024',
-        '61,1 %',
-        '93 %',
-        'En retard',
-      ],
+      ['1. Incubation pré-électorale', '01/01/2024 – 09/04/2024', '100 %', '100 %', 'À l’heure'],
+      ['2. Incubation post-électorale en cours', '10/04/2024 – 29/05/2024', '61,1 %', '93 %', 'En retard'],
     ]);
     expect(rows('functions')).toEqual([
       ['Fonction centrale centrale', '55 %', '50 %', 'À l’heure'],
@@ -170,15 +147,9 @@ describe('PublicRoadmapPage', () => {
 
   it('sorts the milestones into late, upcoming and achieved, with their function', async () => {
     await open();
-    expect(rows('milestones-late')).toEqual([
-      ['20/04/2024', 'Feuille de route votée', 'Fonction centrale'],
-    ]);
-    expect(rows('milestones-upcoming')).toEqual([
-      ['20/05/2024', 'Comité d’éthique installé', 'Éthique'],
-    ]);
-    expect(rows('milestones-achieved')).toEqual([
-      ['01/03/2024', 'Charte signée', 'Éthique', '27/02/2024'],
-    ]);
+    expect(rows('milestones-late')).toEqual([['20/04/2024', 'Feuille de route votée', 'Fonction centrale']]);
+    expect(rows('milestones-upcoming')).toEqual([['20/05/2024', 'Comité d’éthique installé', 'Éthique']]);
+    expect(rows('milestones-achieved')).toEqual([['01/03/2024', 'Charte signée', 'Éthique', '27/02/2024']]);
   });
 
   it('shows no person’s name, even if the answer carried one', async () => {
@@ -211,14 +182,9 @@ describe('PublicRoadmapPage', () => {
     fixture.detectChanges();
     http
       .expectOne('/api/public/roadmaps/quimper')
-      .flush(
-        { statusCode: 404, error: 'not_found', message: 'Introuvable.' },
-        { status: 404, statusText: 'Not Found' },
-      );
+      .flush({ statusCode: 404, error: 'not_found', message: 'Introuvable.' }, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(text(page.querySelector('h1'))).toBe('Page publique');
-    expect(text(page.querySelector('[role="alert"]'))).toBe(
-      'Cette page publique n’existe pas, ou elle n’est pas ouverte au public.',
-    );
+    expect(text(page.querySelector('[role="alert"]'))).toBe('Cette page publique n’existe pas, ou elle n’est pas ouverte au public.');
   });
 });

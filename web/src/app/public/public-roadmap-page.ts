@@ -1,12 +1,6 @@
 import type { PublicRoadmapView } from '@jalons/contract';
 import { compareIsoDates } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
@@ -55,16 +49,7 @@ interface MilestoneGroup {
  */
 @Component({
   selector: 'jl-public-roadmap-page',
-  imports: [
-    RouterLink,
-    MandateTimeline,
-    HealthBadge,
-    ProgressBar,
-    RollUpSummary,
-    PercentPipe,
-    FrDatePipe,
-    TranslatePipe,
-  ],
+  imports: [RouterLink, MandateTimeline, HealthBadge, ProgressBar, RollUpSummary, PercentPipe, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-roadmap-page.html',
   styleUrl: './public-roadmap-page.scss',
@@ -77,10 +62,7 @@ export class PublicRoadmapPage {
 
   private readonly api = inject(PublicRoadmapsService);
 
-  protected readonly state = toSignal(
-    toObservable(this.slug).pipe(switchMap((slug) => this.load(slug))),
-    { initialValue: LOADING },
-  );
+  protected readonly state = toSignal(toObservable(this.slug).pipe(switchMap((slug) => this.load(slug))), { initialValue: LOADING });
   protected readonly ready = computed(() => {
     const s = this.state();
     return s.status === 'ready' ? s.roadmap : null;
@@ -92,15 +74,9 @@ export class PublicRoadmapPage {
 
   /** the phases in order, numbered from 1 */
   protected readonly phases = computed(() =>
-    [...(this.ready()?.phases ?? [])]
-      .sort((a, b) => compareIsoDates(a.start, b.start))
-      .map((p, i) => ({ ...p, order: i + 1 })),
+    [...(this.ready()?.phases ?? [])].sort((a, b) => compareIsoDates(a.start, b.start)).map((p, i) => ({ ...p, order: i + 1 })),
   );
-  protected readonly currentPhase = computed(
-    () =>
-      this.phases().find((p) => p.code === this.ready()?.currentPhaseCode) ??
-      null,
-  );
+  protected readonly currentPhase = computed(() => this.phases().find((p) => p.code === this.ready()?.currentPhaseCode) ?? null);
   /** the central function first, then the others as the API lists them */
   protected readonly functions = computed(() => {
     const fns = this.ready()?.functions ?? [];
@@ -139,8 +115,7 @@ export class PublicRoadmapPage {
       date: m.date,
       achievedOn: m.achievedOn,
     });
-    const byDate = (a: MilestoneRow, b: MilestoneRow): number =>
-      compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr');
+    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr');
     const rows = (state: PublicMilestone['state']): MilestoneRow[] =>
       r.milestones.map(row).filter((_, i) => r.milestones[i].state === state);
     return [
@@ -162,9 +137,7 @@ export class PublicRoadmapPage {
         empty: t('Aucun jalon atteint pour l’instant.'),
         // the most recently achieved first
         rows: rows('achieved').sort(
-          (a, b) =>
-            compareIsoDates(b.achievedOn ?? b.date, a.achievedOn ?? a.date) ||
-            a.title.localeCompare(b.title, 'fr'),
+          (a, b) => compareIsoDates(b.achievedOn ?? b.date, a.achievedOn ?? a.date) || a.title.localeCompare(b.title, 'fr'),
         ),
       },
     ];

@@ -1,9 +1,6 @@
 import type { NotificationsView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -65,10 +62,7 @@ const THREE_UNREAD: NotificationsView = {
 describe('reminderPhrase', () => {
   it.each([
     [BEFORE, 'échéance dans 7 jours — 5 déc. 2026'],
-    [
-      aNotification({ runDate: '2026-12-04', dueDate: '2026-12-05' }),
-      'échéance dans 1 jour — 5 déc. 2026',
-    ],
+    [aNotification({ runDate: '2026-12-04', dueDate: '2026-12-05' }), 'échéance dans 1 jour — 5 déc. 2026'],
     [DUE, 'échéance aujourd’hui — 28 nov. 2026'],
     [
       aNotification({
@@ -125,16 +119,12 @@ describe('ReminderBell', () => {
     expect(answer(view)).toBe(1);
   }
 
-  const button = (): HTMLButtonElement =>
-    must(bell.querySelector<HTMLButtonElement>('[data-testid="bell"]'));
-  const panel = (): HTMLElement | null =>
-    bell.querySelector('[data-testid="bell-panel"]');
+  const button = (): HTMLButtonElement => must(bell.querySelector<HTMLButtonElement>('[data-testid="bell"]'));
+  const panel = (): HTMLElement | null => bell.querySelector('[data-testid="bell-panel"]');
   /** Each reminder: what it is (and whether it is unread), its title, what it says. */
   const items = (): string[] =>
     Array.from(bell.querySelectorAll('.bell__item')).map((li) =>
-      ['.bell__kind', 'a', '.bell__when']
-        .map((part) => text(li.querySelector(part)))
-        .join(' | '),
+      ['.bell__kind', 'a', '.bell__when'].map((part) => text(li.querySelector(part))).join(' | '),
     );
 
   async function openPanel(view: NotificationsView = THREE_UNREAD) {
@@ -178,11 +168,12 @@ describe('ReminderBell', () => {
       'Jalon non lu | Charte éthique votée | remonté : en retard de 14 jours — 14 nov. 2026',
       'Action | Cartographier les données | en retard de 1 jour — 20 nov. 2026',
     ]);
-    expect(
-      Array.from(bell.querySelectorAll('.bell__item a')).map((a) =>
-        a.getAttribute('href'),
-      ),
-    ).toEqual(['/actions/act-1', '/actions/act-2', '/jalons/ms-1', '/actions/act-3']);
+    expect(Array.from(bell.querySelectorAll('.bell__item a')).map((a) => a.getAttribute('href'))).toEqual([
+      '/actions/act-1',
+      '/actions/act-2',
+      '/jalons/ms-1',
+      '/actions/act-3',
+    ]);
   });
 
   it('marks a reminder read when its item is opened, and the count drops at once', async () => {
@@ -190,9 +181,7 @@ describe('ReminderBell', () => {
     await openPanel();
 
     must(
-      Array.from(bell.querySelectorAll<HTMLAnchorElement>('.bell__item a')).find(
-        (a) => text(a) === 'Installer le comité d’éthique',
-      ),
+      Array.from(bell.querySelectorAll<HTMLAnchorElement>('.bell__item a')).find((a) => text(a) === 'Installer le comité d’éthique'),
     ).click();
     fixture.detectChanges();
     const read = http.expectOne({
@@ -220,21 +209,13 @@ describe('ReminderBell', () => {
     create();
     await openPanel();
 
-    const all = must(
-      Array.from(panel()?.querySelectorAll('button') ?? []).find(
-        (b) => text(b) === 'Tout marquer comme lu',
-      ),
-    );
+    const all = must(Array.from(panel()?.querySelectorAll('button') ?? []).find((b) => text(b) === 'Tout marquer comme lu'));
     all.click();
-    http
-      .expectOne({ method: 'POST', url: '/api/notifications/read-all' })
-      .flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne({ method: 'POST', url: '/api/notifications/read-all' }).flush(null, { status: 204, statusText: 'No Content' });
     fixture.detectChanges();
     await fixture.whenStable();
 
-    expect(text(panel()?.querySelector('[role="status"]'))).toBe(
-      'Tous les rappels sont marqués comme lus.',
-    );
+    expect(text(panel()?.querySelector('[role="status"]'))).toBe('Tous les rappels sont marqués comme lus.');
     expect(accessibleName(button())).toBe('Rappels');
     expect(bell.querySelector('.bell__badge')).toBeNull();
     expect(bell.querySelectorAll('.bell__item.is-unread')).toHaveLength(0);
@@ -252,9 +233,7 @@ describe('ReminderBell', () => {
   it('closes with Escape and gives the keyboard back to the button', async () => {
     create();
     await openPanel();
-    must(panel()?.querySelector('h2')).dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
-    );
+    must(panel()?.querySelector('h2')).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     fixture.detectChanges();
     expect(panel()).toBeNull();
     expect(button().getAttribute('aria-expanded')).toBe('false');
@@ -263,10 +242,9 @@ describe('ReminderBell', () => {
 
   it('says so in the panel when the reminders cannot be loaded', () => {
     const failure = () =>
-      http.expectOne(LIST).flush(
-        { statusCode: 500, error: 'internal', message: 'Erreur du serveur.' },
-        { status: 500, statusText: 'Internal Server Error' },
-      );
+      http
+        .expectOne(LIST)
+        .flush({ statusCode: 500, error: 'internal', message: 'Erreur du serveur.' }, { status: 500, statusText: 'Internal Server Error' });
     fixture = TestBed.createComponent(ReminderBell);
     bell = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
@@ -278,9 +256,7 @@ describe('ReminderBell', () => {
     fixture.detectChanges();
     failure();
     fixture.detectChanges();
-    expect(text(panel()?.querySelector('[role="alert"]'))).toBe(
-      'Impossible de charger les rappels : Erreur du serveur.',
-    );
+    expect(text(panel()?.querySelector('[role="alert"]'))).toBe('Impossible de charger les rappels : Erreur du serveur.');
   });
 
   it('asks again every five minutes, never faster, and stops once gone', () => {

@@ -13,17 +13,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
-import {
-  EMPTY,
-  Subject,
-  catchError,
-  filter,
-  interval,
-  merge,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { EMPTY, Subject, catchError, filter, interval, merge, startWith, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { NotificationsService } from '../data/notifications.service';
@@ -74,10 +64,8 @@ export class ReminderBell {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  private readonly toggleButton =
-    viewChild.required<ElementRef<HTMLButtonElement>>('toggleButton');
-  private readonly panelTitle =
-    viewChild<ElementRef<HTMLElement>>('panelTitle');
+  private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggleButton');
+  private readonly panelTitle = viewChild<ElementRef<HTMLElement>>('panelTitle');
 
   /** the API's last answer */
   private readonly view = signal<NotificationsView | null>(null);
@@ -111,15 +99,11 @@ export class ReminderBell {
     const view = this.view();
     if (!view) return 0;
     const readHere = this.readHere();
-    const markedHere = view.items.filter(
-      (n) => n.readAt === null && readHere.has(n.id),
-    ).length;
+    const markedHere = view.items.filter((n) => n.readAt === null && readHere.has(n.id)).length;
     return Math.max(0, view.unread - markedHere);
   });
   /** the badge; the accessible name says the exact count */
-  protected readonly badge = computed(() =>
-    this.unread() > 99 ? '99+' : String(this.unread()),
-  );
+  protected readonly badge = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
   /** « Rappels, 3 non lus »: the button's accessible name when some are unread */
   protected readonly unreadName = computed(() =>
     this.i18n.t('Rappels, {n} non lu|Rappels, {n} non lus', {
@@ -139,9 +123,7 @@ export class ReminderBell {
         switchMap(() =>
           this.api.list(REMINDERS_SHOWN).pipe(
             catchError((err: unknown) => {
-              this.loadError.set(
-                toApiRequestError(err, this.i18n.translate()).message,
-              );
+              this.loadError.set(toApiRequestError(err, this.i18n.translate()).message);
               return EMPTY;
             }),
           ),
@@ -152,12 +134,8 @@ export class ReminderBell {
         this.loadError.set(null);
         this.view.set(view);
         // what the API now says read needs no more help from here
-        const stillUnread = new Set(
-          view.items.filter((n) => n.readAt === null).map((n) => n.id),
-        );
-        this.readHere.update(
-          (ids) => new Set([...ids].filter((id) => stillUnread.has(id))),
-        );
+        const stillUnread = new Set(view.items.filter((n) => n.readAt === null).map((n) => n.id));
+        this.readHere.update((ids) => new Set([...ids].filter((id) => stillUnread.has(id))));
       });
   }
 
@@ -187,9 +165,7 @@ export class ReminderBell {
         next: () => this.refreshes.next(),
         // not marked after all: the list says so again
         error: () => {
-          this.readHere.update(
-            (ids) => new Set([...ids].filter((id) => id !== row.id)),
-          );
+          this.readHere.update((ids) => new Set([...ids].filter((id) => id !== row.id)));
           this.refreshes.next();
         },
       });
@@ -206,14 +182,9 @@ export class ReminderBell {
       .subscribe({
         next: () => {
           this.markingAll.set(false);
-          this.readHere.update(
-            (ids) =>
-              new Set([...ids, ...(this.view()?.items.map((n) => n.id) ?? [])]),
-          );
+          this.readHere.update((ids) => new Set([...ids, ...(this.view()?.items.map((n) => n.id) ?? [])]));
           this.view.update((v) => (v ? { ...v, unread: 0 } : v));
-          this.announcement.set(
-            this.i18n.t('Tous les rappels sont marqués comme lus.'),
-          );
+          this.announcement.set(this.i18n.t('Tous les rappels sont marqués comme lus.'));
           // the button is gone: the keyboard goes back to the panel's title
           afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
             injector: this.injector,
@@ -223,12 +194,9 @@ export class ReminderBell {
         error: (err: unknown) => {
           this.markingAll.set(false);
           this.actionError.set(
-            this.i18n.t(
-              'Impossible de marquer les rappels comme lus : {message}',
-              {
-                message: toApiRequestError(err, this.i18n.translate()).message,
-              },
-            ),
+            this.i18n.t('Impossible de marquer les rappels comme lus : {message}', {
+              message: toApiRequestError(err, this.i18n.translate()).message,
+            }),
           );
         },
       });
@@ -241,23 +209,14 @@ export class ReminderBell {
   /** The keyboard left the bell for another part of the page: the panel closes. */
   protected focusLeft(event: FocusEvent): void {
     const to = event.relatedTarget;
-    if (
-      this.open() &&
-      to instanceof Node &&
-      !this.host.nativeElement.contains(to)
-    ) {
+    if (this.open() && to instanceof Node && !this.host.nativeElement.contains(to)) {
       this.close(false);
     }
   }
 
   protected clickedSomewhere(event: MouseEvent): void {
     const target = event.target;
-    if (
-      this.open() &&
-      target instanceof Node &&
-      target.isConnected &&
-      !this.host.nativeElement.contains(target)
-    ) {
+    if (this.open() && target instanceof Node && target.isConnected && !this.host.nativeElement.contains(target)) {
       this.close(false);
     }
   }

@@ -30,25 +30,16 @@ export function formatShortDate(day: IsoDate, lang: Lang = 'fr'): string {
  * 2026 », « échéance aujourd’hui — … », « en retard de 14 jours — … », and for the project lead
  * « remonté : en retard de 14 jours — … ». In the language of `t`.
  */
-export function reminderPhrase(
-  n: Pick<NotificationView, 'rule' | 'dueDate' | 'runDate'>,
-  t: Translate = french,
-): string {
+export function reminderPhrase(n: Pick<NotificationView, 'rule' | 'dueDate' | 'runDate'>, t: Translate = french): string {
   const due = formatShortDate(n.dueDate, t.lang);
-  const left =
-    isIsoDate(n.runDate) && isIsoDate(n.dueDate)
-      ? daysBetween(n.runDate, n.dueDate)
-      : null;
+  const left = isIsoDate(n.runDate) && isIsoDate(n.dueDate) ? daysBetween(n.runDate, n.dueDate) : null;
   if (left === null) return t('échéance le {due}', { due });
   switch (n.rule) {
     case 'before':
-      return t(
-        'échéance dans {n} jour — {due}|échéance dans {n} jours — {due}',
-        {
-          n: left,
-          due,
-        },
-      );
+      return t('échéance dans {n} jour — {due}|échéance dans {n} jours — {due}', {
+        n: left,
+        due,
+      });
     case 'due':
       return t('échéance aujourd’hui — {due}', { due });
     case 'overdue':
@@ -57,18 +48,13 @@ export function reminderPhrase(
         due,
       });
     case 'escalation':
-      return t(
-        'remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}',
-        { n: -left, due },
-      );
+      return t('remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}', { n: -left, due });
     default:
       return t('échéance le {due}', { due });
   }
 }
 
 /** The page of the item a reminder is about. */
-export function reminderLink(
-  n: Pick<NotificationView, 'itemType' | 'itemId'>,
-): string[] {
+export function reminderLink(n: Pick<NotificationView, 'itemType' | 'itemId'>): string[] {
   return [n.itemType === 'action' ? '/actions' : '/jalons', n.itemId];
 }

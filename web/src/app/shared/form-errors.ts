@@ -13,17 +13,12 @@ export interface FormErrors {
 export const NO_ERRORS: FormErrors = { byField: {}, general: [] };
 
 /** Spreads broken rules (the domain's, or the API's `errors`) over the form's fields. */
-export function toFormErrors(
-  violations: readonly RuleViolation[],
-  fields: readonly string[],
-): FormErrors {
+export function toFormErrors(violations: readonly RuleViolation[], fields: readonly string[]): FormErrors {
   const byField: Record<string, string> = {};
   const general: string[] = [];
   for (const v of violations) {
     if (fields.includes(v.field)) {
-      byField[v.field] = byField[v.field]
-        ? `${byField[v.field]} ${v.message}`
-        : v.message;
+      byField[v.field] = byField[v.field] ? `${byField[v.field]} ${v.message}` : v.message;
     } else {
       general.push(v.message);
     }
@@ -35,10 +30,7 @@ export function toFormErrors(
  * A refusal of the API spread over the form: field messages next to their fields, and the API's
  * summary at the top unless it only repeats a message already shown next to its field.
  */
-export function apiFormErrors(
-  err: ApiRequestError,
-  fields: readonly string[],
-): FormErrors {
+export function apiFormErrors(err: ApiRequestError, fields: readonly string[]): FormErrors {
   const fieldErrors = toFormErrors(err.body?.errors ?? [], fields);
   const repeated = Object.values(fieldErrors.byField).includes(err.message);
   return {
@@ -49,9 +41,7 @@ export function apiFormErrors(
 
 /** The French sentence for a refused change: the API's message, then its field messages. */
 export function refusalMessage(err: ApiRequestError): string {
-  const details = (err.body?.errors ?? [])
-    .map((e) => e.message)
-    .filter((m) => m !== err.message);
+  const details = (err.body?.errors ?? []).map((e) => e.message).filter((m) => m !== err.message);
   return [err.message, ...details].join(' ');
 }
 
@@ -59,12 +49,7 @@ export function refusalMessage(err: ApiRequestError): string {
  * Once the messages are drawn, puts the keyboard on the first field to fix, whose element id is
  * `<prefix>-<field>`.
  */
-export function focusFirstError(
-  errors: () => FormErrors,
-  fields: readonly string[],
-  prefix: string,
-  injector: Injector,
-): void {
+export function focusFirstError(errors: () => FormErrors, fields: readonly string[], prefix: string, injector: Injector): void {
   afterNextRender(
     () => {
       const field = fields.find((f) => errors().byField[f]);

@@ -1,11 +1,5 @@
 import type { Health } from '@jalons/domain';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -19,9 +13,7 @@ import { HEALTH_LABELS } from './labels';
   selector: 'jl-health-badge',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="health" [class]="'health--' + health()">{{
-    label() | t: lang()
-  }}</span>`,
+  template: `<span class="health" [class]="'health--' + health()">{{ label() | t: lang() }}</span>`,
 })
 export class HealthBadge {
   protected readonly lang = inject(I18n).lang;

@@ -1,10 +1,4 @@
-import type {
-  ActionStatus,
-  CentralVolet,
-  FunctionFamily,
-  Health,
-  MilestoneState,
-} from '@jalons/domain';
+import type { ActionStatus, CentralVolet, FunctionFamily, Health, MilestoneState } from '@jalons/domain';
 
 import { tKey } from '../i18n/i18n';
 
@@ -36,12 +30,11 @@ export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
   abandonnee: tKey('Abandonnée'),
 };
 
-export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> =
-  {
-    achieved: tKey('Atteint'),
-    late: tKey('En retard'),
-    upcoming: tKey('À venir'),
-  };
+export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> = {
+  achieved: tKey('Atteint'),
+  late: tKey('En retard'),
+  upcoming: tKey('À venir'),
+};
 
 export const VOLET_LABELS: Readonly<Record<CentralVolet, string>> = {
   strategique: tKey('Stratégique'),

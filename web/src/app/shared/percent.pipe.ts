@@ -8,12 +8,8 @@ const formats = new Map<Lang, Intl.NumberFormat>();
  * 61.1 → « 61,1 % » in French (decimal comma, narrow no-break space before %), « 61.1% » in
  * English. Input is 0–100; one decimal at most.
  */
-export function formatPercent(
-  value: number | null | undefined,
-  lang: Lang,
-): string {
-  if (value === null || value === undefined || !Number.isFinite(value))
-    return '—';
+export function formatPercent(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   let format = formats.get(lang);
   if (!format) {
     format = new Intl.NumberFormat(LOCALES[lang], {

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 function clamp(x: number): number {
   return Math.min(100, Math.max(0, x));
@@ -17,8 +12,7 @@ function clamp(x: number): number {
   selector: 'jl-progress-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-hidden': 'true', class: 'bar' },
-  template: `<span class="bar__done" [style.width.%]="done()"></span
-    ><span class="bar__expected" [style.left.%]="expectedAt()"></span>`,
+  template: `<span class="bar__done" [style.width.%]="done()"></span><span class="bar__expected" [style.left.%]="expectedAt()"></span>`,
 })
 export class ProgressBar {
   /** 0–100 */

@@ -46,9 +46,7 @@ export function aPerson(overrides: Partial<PersonView> = {}): PersonView {
   };
 }
 
-export function aPhase(
-  overrides: Partial<PhaseWithRollUpView> = {},
-): PhaseWithRollUpView {
+export function aPhase(overrides: Partial<PhaseWithRollUpView> = {}): PhaseWithRollUpView {
   return {
     id: 'phase-1',
     code: 'pre-electorale',
@@ -114,9 +112,7 @@ export function fourPhases(): PhaseWithRollUpView[] {
   ];
 }
 
-export function aRoadmap(
-  overrides: Partial<RoadmapDetailView> = {},
-): RoadmapDetailView {
+export function aRoadmap(overrides: Partial<RoadmapDetailView> = {}): RoadmapDetailView {
   return {
     id: 'rm-1',
     slug: 'brest-2026-2032',
@@ -142,9 +138,7 @@ export function aRoadmap(
   };
 }
 
-export function aFunction(
-  overrides: Partial<FunctionWithRollUpView> = {},
-): FunctionWithRollUpView {
+export function aFunction(overrides: Partial<FunctionWithRollUpView> = {}): FunctionWithRollUpView {
   return {
     id: 'fn-ethique',
     code: 'ethique',
@@ -164,9 +158,7 @@ export function aFunction(
 }
 
 /** An action as the chronogram carries it: in the second phase, half done, owned by p-2. */
-export function aChronogramAction(
-  overrides: Partial<ChronogramActionView> = {},
-): ChronogramActionView {
+export function aChronogramAction(overrides: Partial<ChronogramActionView> = {}): ChronogramActionView {
   return {
     id: 'act-1',
     functionId: 'fn-ethique',
@@ -184,9 +176,7 @@ export function aChronogramAction(
   };
 }
 
-export function aChronogramMilestone(
-  overrides: Partial<ChronogramMilestoneView> = {},
-): ChronogramMilestoneView {
+export function aChronogramMilestone(overrides: Partial<ChronogramMilestoneView> = {}): ChronogramMilestoneView {
   return {
     id: 'ms-1',
     functionId: 'fn-ethique',
@@ -201,9 +191,7 @@ export function aChronogramMilestone(
 }
 
 /** The whole roadmap's chronogram: one function (Éthique), one action, one milestone. */
-export function aChronogram(
-  overrides: Partial<ChronogramView> = {},
-): ChronogramView {
+export function aChronogram(overrides: Partial<ChronogramView> = {}): ChronogramView {
   return {
     roadmap: aRoadmap(),
     functions: [aFunction()],
@@ -242,9 +230,7 @@ export function anAction(overrides: Partial<ActionView> = {}): ActionView {
 }
 
 /** GET /api/milestones/:id */
-export function aMilestone(
-  overrides: Partial<MilestoneView> = {},
-): MilestoneView {
+export function aMilestone(overrides: Partial<MilestoneView> = {}): MilestoneView {
   return {
     id: 'ms-1',
     roadmapId: 'rm-1',
@@ -262,9 +248,7 @@ export function aMilestone(
   };
 }
 
-export function aHistoryEntry(
-  overrides: Partial<HistoryEntryView> = {},
-): HistoryEntryView {
+export function aHistoryEntry(overrides: Partial<HistoryEntryView> = {}): HistoryEntryView {
   return {
     id: 'h-1',
     itemType: 'action',
@@ -280,9 +264,7 @@ export function aHistoryEntry(
 }
 
 /** GET /api/roadmaps/:id/changes — a line of the roadmap's recent changes. */
-export function aRecentChange(
-  overrides: Partial<RecentChangeView> = {},
-): RecentChangeView {
+export function aRecentChange(overrides: Partial<RecentChangeView> = {}): RecentChangeView {
   return {
     ...aHistoryEntry(),
     itemTitle: 'Installer le comité d’éthique',
@@ -298,9 +280,7 @@ export function anAccount(overrides: Partial<AccountView> = {}): AccountView {
     email: 'soizic@example.test',
     role: 'owner',
     active: true,
-    functions: [
-      { id: 'fn-ethique', code: 'ethique', name: 'Éthique', roadmapId: 'rm-1' },
-    ],
+    functions: [{ id: 'fn-ethique', code: 'ethique', name: 'Éthique', roadmapId: 'rm-1' }],
     hasPassword: true,
     invitationExpiresAt: null,
     lastLoginAt: '2024-04-30T07:15:00.000Z',
@@ -310,9 +290,7 @@ export function anAccount(overrides: Partial<AccountView> = {}): AccountView {
 }
 
 /** POST /api/accounts — the invitation, e-mailed. */
-export function anInvitation(
-  overrides: Partial<InvitationView> = {},
-): InvitationView {
+export function anInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
   return {
     account: anAccount({
       id: 'acc-new',
@@ -332,9 +310,7 @@ export function anInvitation(
 }
 
 /** GET /api/notifications — an unread reminder, raised 7 days before an action's due date. */
-export function aNotification(
-  overrides: Partial<NotificationView> = {},
-): NotificationView {
+export function aNotification(overrides: Partial<NotificationView> = {}): NotificationView {
   return {
     id: 'n-1',
     roadmapId: 'rm-1',
@@ -351,9 +327,7 @@ export function aNotification(
 }
 
 /** GET /api/calendars — an active feed of one's own due dates (never with its address). */
-export function aCalendarFeed(
-  overrides: Partial<CalendarFeedView> = {},
-): CalendarFeedView {
+export function aCalendarFeed(overrides: Partial<CalendarFeedView> = {}): CalendarFeedView {
   return {
     id: 'cal-1',
     scope: 'person',
@@ -366,9 +340,7 @@ export function aCalendarFeed(
 }
 
 /** GET /api/admin/reminders — the job on at 7:30, SMTP set, one run, a failed e-mail. */
-export function aRemindersStatus(
-  overrides: Partial<RemindersStatusView> = {},
-): RemindersStatusView {
+export function aRemindersStatus(overrides: Partial<RemindersStatusView> = {}): RemindersStatusView {
   return {
     enabled: true,
     cron: '30 7 * * *',

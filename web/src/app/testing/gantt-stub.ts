@@ -1,16 +1,7 @@
 import type { ChronogramView } from '@jalons/contract';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
-import type {
-  GanttOpen,
-  GanttProgressChange,
-  GanttReplan,
-} from '../gantt/gantt';
+import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
 
 /**
  * Stands in for the Gantt wrapper in pages' specs (the wrapper has its own tests; frappe-gantt needs
@@ -20,9 +11,7 @@ import type {
 @Component({
   selector: 'jl-gantt',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<p data-testid="gantt">
-    {{ chronogram().actions.length }} actions
-  </p>`,
+  template: `<p data-testid="gantt">{{ chronogram().actions.length }} actions</p>`,
 })
 export class JlGantt {
   readonly chronogram = input.required<ChronogramView>();

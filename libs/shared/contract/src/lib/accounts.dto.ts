@@ -18,7 +18,8 @@ function IsPassword(): PropertyDecorator {
   return ValidateBy({
     name: 'isPassword',
     validator: {
-      validate: (v: unknown) => typeof v === 'string' && [...v].length >= PASSWORD_MIN && [...v].length <= PASSWORD_MAX && !v.includes('\u0000'),
+      validate: (v: unknown) =>
+        typeof v === 'string' && [...v].length >= PASSWORD_MIN && [...v].length <= PASSWORD_MAX && !v.includes('\u0000'),
       defaultMessage: () => PASSWORD,
     },
   });

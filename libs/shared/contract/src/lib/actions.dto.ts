@@ -1,14 +1,6 @@
 import { ACTION_STATUSES, CENTRAL_VOLETS } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 import { IsIsoDate, IsText, IsUuidList, VALIDATION_MESSAGES as M } from './validation';
 

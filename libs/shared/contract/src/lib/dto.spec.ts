@@ -66,11 +66,8 @@ describe('the contract DTOs', () => {
 
   it('accept a milestone without achievement, and refuse a malformed one', () => {
     expect(refused(CreateMilestoneDto, { functionId: action.functionId, title: 'Comité installé', date: '2026-09-30' })).toEqual({});
-    expect(Object.keys(refused(CreateMilestoneDto, { functionId: 'x', title: '', date: '2026-09-31', achievedOn: 'hier' })).sort()).toEqual([
-      'achievedOn',
-      'date',
-      'functionId',
-      'title',
-    ]);
+    expect(Object.keys(refused(CreateMilestoneDto, { functionId: 'x', title: '', date: '2026-09-31', achievedOn: 'hier' })).sort()).toEqual(
+      ['achievedOn', 'date', 'functionId', 'title'],
+    );
   });
 });

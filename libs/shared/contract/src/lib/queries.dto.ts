@@ -6,7 +6,12 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-vali
 import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 /** `at`: the reference day for roll-ups and health (default: today in Europe/Paris). */
 export class AtQueryDto {

@@ -32,7 +32,8 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
  * counts them (code points), no NUL character (PostgreSQL cannot store it).
  */
 export function IsText(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
-  const message = min > 0 ? `$property doit être un texte de ${min} à ${max} caractères.` : `$property doit être un texte de ${max} caractères au plus.`;
+  const message =
+    min > 0 ? `$property doit être un texte de ${min} à ${max} caractères.` : `$property doit être un texte de ${max} caractères au plus.`;
   return combine(
     Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
     ValidateBy(

@@ -157,7 +157,10 @@ export interface HistoryEntryView {
  * code as the server's roll-ups, and a chronogram of thousands of bars stays light
  * (docs/adr/0004-chronogram-read-path.md).
  */
-export type ChronogramActionView = Omit<ActionView, 'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'expected' | 'overdue' | 'health'> & {
+export type ChronogramActionView = Omit<
+  ActionView,
+  'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'expected' | 'overdue' | 'health'
+> & {
   ownerId: string | null;
 };
 

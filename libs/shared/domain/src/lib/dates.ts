@@ -52,16 +52,12 @@ function parse(s: unknown): Ymd | null {
 
 function parseOrThrow(d: IsoDate): Ymd {
   const ymd = parse(d);
-  if (!ymd)
-    throw new RangeError(
-      `Not a calendar day in 'YYYY-MM-DD' form: ${JSON.stringify(d)}`,
-    );
+  if (!ymd) throw new RangeError(`Not a calendar day in 'YYYY-MM-DD' form: ${JSON.stringify(d)}`);
   return ymd;
 }
 
 function assertInteger(n: number, what: string): void {
-  if (!Number.isInteger(n))
-    throw new RangeError(`${what} must be an integer, got ${n}`);
+  if (!Number.isInteger(n)) throw new RangeError(`${what} must be an integer, got ${n}`);
 }
 
 function format(y: number, m: number, d: number): IsoDate {
@@ -70,8 +66,7 @@ function format(y: number, m: number, d: number): IsoDate {
 
 function dayNumberOf(y: number, m: number, d: number): number {
   // Date.UTC reads years 0–99 as 1900–1999: compute 400 years later and step back one cycle.
-  if (y < 100)
-    return Date.UTC(y + 400, m - 1, d) / MS_PER_DAY - DAYS_PER_400_YEARS;
+  if (y < 100) return Date.UTC(y + 400, m - 1, d) / MS_PER_DAY - DAYS_PER_400_YEARS;
   return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
 
@@ -108,11 +103,7 @@ export function fromDayNumber(n: number): IsoDate {
     throw new RangeError(`Day number ${n} is outside years 0000–9999`);
   }
   const date = new Date(n * MS_PER_DAY);
-  return format(
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-  );
+  return format(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** `d` plus `n` calendar days (n may be negative). */
@@ -141,8 +132,7 @@ export function addMonths(d: IsoDate, n: number): IsoDate {
   const total = y * 12 + (m - 1) + n;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
-  if (year < 0 || year > 9999)
-    throw new RangeError(`${d} + ${n} months is outside years 0000–9999`);
+  if (year < 0 || year > 9999) throw new RangeError(`${d} + ${n} months is outside years 0000–9999`);
   return format(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
@@ -164,13 +154,9 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
     formatters.set(timeZone, formatter);
   }
   const parts = formatter.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const result = format(part('year'), part('month'), part('day'));
-  if (!isIsoDate(result))
-    throw new RangeError(
-      `Cannot read a calendar day for ${String(now)} in ${timeZone}`,
-    );
+  if (!isIsoDate(result)) throw new RangeError(`Cannot read a calendar day for ${String(now)} in ${timeZone}`);
   return result;
 }
 
@@ -185,8 +171,7 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 }
 
 function pick(ds: readonly IsoDate[], keepLater: boolean): IsoDate {
-  if (ds.length === 0)
-    throw new RangeError('minDate/maxDate need at least one date');
+  if (ds.length === 0) throw new RangeError('minDate/maxDate need at least one date');
   let best = ds[0];
   let bestDay = toDayNumber(best);
   for (let i = 1; i < ds.length; i++) {
@@ -217,9 +202,7 @@ export function spanContains(span: DaySpan, d: IsoDate): boolean {
 
 function assertSpan(phase: DaySpan): void {
   if (toDayNumber(phase.end) < toDayNumber(phase.start)) {
-    throw new RangeError(
-      `Span ends (${phase.end}) before it starts (${phase.start})`,
-    );
+    throw new RangeError(`Span ends (${phase.end}) before it starts (${phase.start})`);
   }
 }
 
@@ -229,17 +212,11 @@ function assertSpan(phase: DaySpan): void {
  * Months are counted from phase.start, not chained, so month k+1 starts the day after month k ends.
  * Both ends are clamped into the phase: never after phase.end.
  */
-export function relativeSpan(
-  phase: DaySpan,
-  fromMonth: number,
-  toMonth: number,
-): DaySpan {
+export function relativeSpan(phase: DaySpan, fromMonth: number, toMonth: number): DaySpan {
   assertInteger(fromMonth, 'fromMonth');
   assertInteger(toMonth, 'toMonth');
   if (fromMonth < 1 || toMonth < fromMonth) {
-    throw new RangeError(
-      `Relative months must satisfy 1 ≤ from ≤ to, got [${fromMonth}, ${toMonth}]`,
-    );
+    throw new RangeError(`Relative months must satisfy 1 ≤ from ≤ to, got [${fromMonth}, ${toMonth}]`);
   }
   assertSpan(phase);
   const phaseEnd = toDayNumber(phase.end);

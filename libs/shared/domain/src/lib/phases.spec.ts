@@ -80,40 +80,24 @@ describe('defaultPhaseSpans', () => {
     });
     const list = phaseSpanList(spans);
     expect(list.map((p) => p.code)).toEqual([...PHASE_CODES]);
-    expect(
-      checkPhases({ start: list[0].start, end: list[3].end }, list),
-    ).toEqual([]);
+    expect(checkPhases({ start: list[0].start, end: list[3].end }, list)).toEqual([]);
   });
 
-  it.each([
-    '2026-01-31',
-    '2026-05-31',
-    '2028-02-29',
-    '2026-03-29',
-    '2026-10-25',
-    '2027-08-31',
-  ])(
+  it.each(['2026-01-31', '2026-05-31', '2028-02-29', '2026-03-29', '2026-10-25', '2027-08-31'])(
     'is contiguous for an election on %s (month-end clamping, 29 Feb, DST Sundays)',
     (electionDate) => {
-      for (const m of [
-        months,
-        { pre: 1, post: 1, emergence: 1 },
-        { pre: 13, post: 11, emergence: 25 },
-      ]) {
+      for (const m of [months, { pre: 1, post: 1, emergence: 1 }, { pre: 13, post: 11, emergence: 25 }]) {
         const spans = defaultPhaseSpans({
           electionDate,
           nextElectionDate: '2034-03-12',
           months: m,
         });
         const list = phaseSpanList(spans);
-        expect(
-          checkPhases({ start: list[0].start, end: list[3].end }, list),
-        ).toEqual([]);
+        expect(checkPhases({ start: list[0].start, end: list[3].end }, list)).toEqual([]);
         expect(spans['pre-electorale'].end).toBe(addDays(electionDate, -1));
         expect(spans['post-electorale'].start).toBe(electionDate);
         expect(spans.maturation.end).toBe('2034-03-11');
-        for (const p of list)
-          expect(spanDays(p.start, p.end)).toBeGreaterThan(0);
+        for (const p of list) expect(spanDays(p.start, p.end)).toBeGreaterThan(0);
       }
     },
   );

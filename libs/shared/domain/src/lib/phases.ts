@@ -3,14 +3,9 @@ import { PHASE_CODES } from './types';
 import type { DaySpan, IsoDate, PhaseCode, PhaseSpan } from './types';
 
 /** The phase containing `date`, both ends included (the first one if phases overlap). */
-export function phaseAt<T extends DaySpan>(
-  phases: readonly T[],
-  date: IsoDate,
-): T | undefined {
+export function phaseAt<T extends DaySpan>(phases: readonly T[], date: IsoDate): T | undefined {
   const day = toDayNumber(date);
-  return phases.find(
-    (p) => toDayNumber(p.start) <= day && day <= toDayNumber(p.end),
-  );
+  return phases.find((p) => toDayNumber(p.start) <= day && day <= toDayNumber(p.end));
 }
 
 export interface DefaultPhaseInput {
@@ -30,9 +25,7 @@ export interface DefaultPhaseInput {
  * Throws a `RangeError` for invalid dates, non-positive/non-integer months, or when no day is left
  * for maturation.
  */
-export function defaultPhaseSpans(
-  input: DefaultPhaseInput,
-): Record<PhaseCode, DaySpan> {
+export function defaultPhaseSpans(input: DefaultPhaseInput): Record<PhaseCode, DaySpan> {
   const { electionDate, nextElectionDate, months } = input;
   for (const [name, value] of [
     ['pre', months.pre],
@@ -40,21 +33,14 @@ export function defaultPhaseSpans(
     ['emergence', months.emergence],
   ] as const) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(
-        `months.${name} must be an integer ≥ 1, got ${value}`,
-      );
+      throw new RangeError(`months.${name} must be an integer ≥ 1, got ${value}`);
     }
   }
   const emergenceStart = addMonths(electionDate, months.post);
-  const maturationStart = addMonths(
-    electionDate,
-    months.post + months.emergence,
-  );
+  const maturationStart = addMonths(electionDate, months.post + months.emergence);
   const maturationEnd = addDays(nextElectionDate, -1);
   if (toDayNumber(maturationEnd) < toDayNumber(maturationStart)) {
-    throw new RangeError(
-      `No time left for maturation: it would start on ${maturationStart}, the next election is on ${nextElectionDate}`,
-    );
+    throw new RangeError(`No time left for maturation: it would start on ${maturationStart}, the next election is on ${nextElectionDate}`);
   }
   return {
     'pre-electorale': {

@@ -1,22 +1,8 @@
 import { spanDays } from './dates';
-import {
-  HEALTH_THRESHOLDS,
-  expectedProgress,
-  healthOf,
-  isOverdue,
-  itemHealth,
-  milestoneState,
-  rollUp,
-  rollUpBy,
-} from './progress';
+import { HEALTH_THRESHOLDS, expectedProgress, healthOf, isOverdue, itemHealth, milestoneState, rollUp, rollUpBy } from './progress';
 import type { ActionStatus, ProgressItem } from './types';
 
-const item = (
-  start: string,
-  due: string,
-  status: ActionStatus = 'en_cours',
-  progress = 0,
-): ProgressItem => ({
+const item = (start: string, due: string, status: ActionStatus = 'en_cours', progress = 0): ProgressItem => ({
   start,
   due,
   status,
@@ -85,30 +71,10 @@ describe('expectedProgress', () => {
   });
 
   it('a whole year: day 1 is 1/365, 29 Feb counts in a leap year', () => {
-    expect(
-      expectedProgress(
-        { start: '2026-01-01', due: '2026-12-31' },
-        '2026-01-01',
-      ),
-    ).toBe(0.3); // 100/365
-    expect(
-      expectedProgress(
-        { start: '2026-01-01', due: '2026-12-31' },
-        '2026-07-01',
-      ),
-    ).toBe(49.9); // day 182 of 365
-    expect(
-      expectedProgress(
-        { start: '2026-01-01', due: '2026-12-31' },
-        '2026-07-02',
-      ),
-    ).toBe(50.1); // day 183 of 365
-    expect(
-      expectedProgress(
-        { start: '2024-01-01', due: '2024-12-31' },
-        '2024-07-01',
-      ),
-    ).toBe(50); // day 183 of 366
+    expect(expectedProgress({ start: '2026-01-01', due: '2026-12-31' }, '2026-01-01')).toBe(0.3); // 100/365
+    expect(expectedProgress({ start: '2026-01-01', due: '2026-12-31' }, '2026-07-01')).toBe(49.9); // day 182 of 365
+    expect(expectedProgress({ start: '2026-01-01', due: '2026-12-31' }, '2026-07-02')).toBe(50.1); // day 183 of 365
+    expect(expectedProgress({ start: '2024-01-01', due: '2024-12-31' }, '2024-07-01')).toBe(50); // day 183 of 366
   });
 
   it('never divides by zero for an item due before it starts', () => {
@@ -166,30 +132,18 @@ describe('itemHealth', () => {
 
   it('is null for an abandoned action', () => {
     expect(itemHealth(item(start, due, 'abandonnee', 0), sunday)).toBeNull();
-    expect(
-      itemHealth(item(start, due, 'abandonnee', 0), '2027-01-01'),
-    ).toBeNull();
+    expect(itemHealth(item(start, due, 'abandonnee', 0), '2027-01-01')).toBeNull();
   });
 
   it('is on_track for a finished action, even past its due date', () => {
-    expect(itemHealth(item(start, due, 'terminee', 100), '2027-01-01')).toBe(
-      'on_track',
-    );
-    expect(itemHealth(item(start, due, 'terminee', 100), sunday)).toBe(
-      'on_track',
-    );
+    expect(itemHealth(item(start, due, 'terminee', 100), '2027-01-01')).toBe('on_track');
+    expect(itemHealth(item(start, due, 'terminee', 100), sunday)).toBe('on_track');
   });
 
   it('is late once overdue, whatever the progress', () => {
-    expect(itemHealth(item(start, due, 'en_cours', 99), '2026-04-04')).toBe(
-      'late',
-    );
-    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-04-04')).toBe(
-      'late',
-    );
-    expect(itemHealth(item(start, due, 'bloquee', 95), '2026-04-04')).toBe(
-      'late',
-    );
+    expect(itemHealth(item(start, due, 'en_cours', 99), '2026-04-04')).toBe('late');
+    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-04-04')).toBe('late');
+    expect(itemHealth(item(start, due, 'bloquee', 95), '2026-04-04')).toBe('late');
   });
 
   it('on the due day, follows the gap (expected 100)', () => {
@@ -199,36 +153,22 @@ describe('itemHealth', () => {
   });
 
   it('follows the gap otherwise (expected 50 on the Sunday)', () => {
-    expect(itemHealth(item(start, due, 'en_cours', 40), sunday)).toBe(
-      'on_track',
-    ); // gap 10
-    expect(itemHealth(item(start, due, 'en_cours', 39), sunday)).toBe(
-      'at_risk',
-    ); // gap 11
-    expect(itemHealth(item(start, due, 'en_cours', 25), sunday)).toBe(
-      'at_risk',
-    ); // gap 25
+    expect(itemHealth(item(start, due, 'en_cours', 40), sunday)).toBe('on_track'); // gap 10
+    expect(itemHealth(item(start, due, 'en_cours', 39), sunday)).toBe('at_risk'); // gap 11
+    expect(itemHealth(item(start, due, 'en_cours', 25), sunday)).toBe('at_risk'); // gap 25
     expect(itemHealth(item(start, due, 'en_cours', 24), sunday)).toBe('late'); // gap 26
-    expect(itemHealth(item(start, due, 'en_cours', 80), sunday)).toBe(
-      'on_track',
-    ); // ahead
+    expect(itemHealth(item(start, due, 'en_cours', 80), sunday)).toBe('on_track'); // ahead
     expect(itemHealth(item(start, due, 'a_lancer', 0), sunday)).toBe('late');
   });
 
   it('a not-started action is on track before its start', () => {
-    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-03-24')).toBe(
-      'on_track',
-    );
-    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-03-25')).toBe(
-      'on_track',
-    ); // expected 10
+    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-03-24')).toBe('on_track');
+    expect(itemHealth(item(start, due, 'a_lancer', 0), '2026-03-25')).toBe('on_track'); // expected 10
   });
 
   it('a blocked action is at least at_risk, late if the gap says so', () => {
     expect(itemHealth(item(start, due, 'bloquee', 80), sunday)).toBe('at_risk'); // ahead, but blocked
-    expect(itemHealth(item(start, due, 'bloquee', 0), '2026-03-20')).toBe(
-      'at_risk',
-    ); // not even started
+    expect(itemHealth(item(start, due, 'bloquee', 0), '2026-03-20')).toBe('at_risk'); // not even started
     expect(itemHealth(item(start, due, 'bloquee', 35), sunday)).toBe('at_risk'); // gap 15
     expect(itemHealth(item(start, due, 'bloquee', 20), sunday)).toBe('late'); // gap 30
   });
@@ -278,9 +218,7 @@ describe('rollUp', () => {
 
   it('leaves abandoned actions out of counts and figures', () => {
     const abandoned = item('2025-01-01', '2027-12-31', 'abandonnee', 0);
-    expect(rollUp([a, abandoned, b], '2026-02-19')).toEqual(
-      rollUp([a, b], '2026-02-19'),
-    );
+    expect(rollUp([a, abandoned, b], '2026-02-19')).toEqual(rollUp([a, b], '2026-02-19'));
   });
 
   it('returns zeros and on_track for an empty set or only abandoned actions', () => {
@@ -294,9 +232,7 @@ describe('rollUp', () => {
       health: 'on_track',
     };
     expect(rollUp([], '2026-03-29')).toEqual(empty);
-    expect(
-      rollUp([item('2026-01-01', '2026-01-02', 'abandonnee')], '2026-03-29'),
-    ).toEqual(empty);
+    expect(rollUp([item('2026-01-01', '2026-01-02', 'abandonnee')], '2026-03-29')).toEqual(empty);
   });
 
   it('counts done, overdue and blocked actions', () => {
@@ -317,27 +253,15 @@ describe('rollUp', () => {
   });
 
   it('counts a finished action as 100 and clamps progress into 0–100', () => {
-    const r = rollUp(
-      [item('2026-01-01', '2026-01-10', 'terminee', 80)],
-      '2026-01-05',
-    );
+    const r = rollUp([item('2026-01-01', '2026-01-10', 'terminee', 80)], '2026-01-05');
     expect(r.progress).toBe(100);
-    expect(
-      rollUp([item('2026-01-01', '2026-01-10', 'en_cours', 120)], '2026-01-05')
-        .progress,
-    ).toBe(100);
-    expect(
-      rollUp([item('2026-01-01', '2026-01-10', 'en_cours', -5)], '2026-01-05')
-        .progress,
-    ).toBe(0);
+    expect(rollUp([item('2026-01-01', '2026-01-10', 'en_cours', 120)], '2026-01-05').progress).toBe(100);
+    expect(rollUp([item('2026-01-01', '2026-01-10', 'en_cours', -5)], '2026-01-05').progress).toBe(0);
   });
 
   it('counts whole days across the DST Sundays', () => {
     // 4 days around each DST Sunday, the Sunday being day 2 → 50 % expected each
-    const items = [
-      item('2026-03-28', '2026-03-31', 'en_cours', 50),
-      item('2026-10-24', '2026-10-27', 'en_cours', 0),
-    ];
+    const items = [item('2026-03-28', '2026-03-31', 'en_cours', 50), item('2026-10-24', '2026-10-27', 'en_cours', 0)];
     expect(rollUp(items, '2026-03-29')).toMatchObject({
       expected: 25,
       progress: 25,
@@ -354,10 +278,7 @@ describe('rollUp', () => {
 
   it('rounds to one decimal', () => {
     // two 3-day items on their first day: expected 100/3, achieved (3×33 + 3×34)/6
-    const items = [
-      item('2026-01-01', '2026-01-03', 'en_cours', 33),
-      item('2026-01-01', '2026-01-03', 'en_cours', 34),
-    ];
+    const items = [item('2026-01-01', '2026-01-03', 'en_cours', 33), item('2026-01-01', '2026-01-03', 'en_cours', 34)];
     const r = rollUp(items, '2026-01-01');
     expect(r.progress).toBe(33.5);
     expect(r.expected).toBe(33.3);
@@ -365,20 +286,13 @@ describe('rollUp', () => {
 
   it('health is exactly healthOf(progress, expected) at the thresholds', () => {
     // one 10-day item on day 5 of 10: expected 50
-    const on = (progress: number) =>
-      rollUp(
-        [item('2026-03-25', '2026-04-03', 'en_cours', progress)],
-        '2026-03-29',
-      );
+    const on = (progress: number) => rollUp([item('2026-03-25', '2026-04-03', 'en_cours', progress)], '2026-03-29');
     expect(on(40).health).toBe('on_track');
     expect(on(39).health).toBe('at_risk');
     expect(on(25).health).toBe('at_risk');
     expect(on(24).health).toBe('late');
     // blocked or overdue items do not change the roll-up health by themselves
-    expect(
-      rollUp([item('2026-03-25', '2026-04-03', 'bloquee', 50)], '2026-03-29')
-        .health,
-    ).toBe('on_track');
+    expect(rollUp([item('2026-03-25', '2026-04-03', 'bloquee', 50)], '2026-03-29').health).toBe('on_track');
   });
 });
 
@@ -412,10 +326,7 @@ describe('rollUpBy', () => {
   });
 
   it('works with non-string keys and an empty list', () => {
-    const result = rollUpBy(
-      [{ key: 3, ...item('2026-01-01', '2026-01-10', 'terminee', 100) }],
-      '2026-01-05',
-    );
+    const result = rollUpBy([{ key: 3, ...item('2026-01-01', '2026-01-10', 'terminee', 100) }], '2026-01-05');
     expect(result.get(3)?.done).toBe(1);
     expect(rollUpBy([], '2026-01-05').size).toBe(0);
   });
@@ -423,16 +334,8 @@ describe('rollUpBy', () => {
 
 describe('milestoneState', () => {
   it.each([
-    [
-      { date: '2026-03-29', achievedOn: '2026-03-20' },
-      '2026-03-28',
-      'achieved',
-    ],
-    [
-      { date: '2026-03-29', achievedOn: '2026-04-15' },
-      '2026-05-01',
-      'achieved',
-    ], // achieved late is achieved
+    [{ date: '2026-03-29', achievedOn: '2026-03-20' }, '2026-03-28', 'achieved'],
+    [{ date: '2026-03-29', achievedOn: '2026-04-15' }, '2026-05-01', 'achieved'], // achieved late is achieved
     [{ date: '2026-03-29', achievedOn: null }, '2026-03-28', 'upcoming'],
     [{ date: '2026-03-29', achievedOn: null }, '2026-03-29', 'upcoming'], // due today: not late yet
     [{ date: '2026-03-29', achievedOn: null }, '2026-03-30', 'late'],

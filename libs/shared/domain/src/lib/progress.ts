@@ -1,12 +1,5 @@
 import { spanDays, toDayNumber } from './dates';
-import type {
-  Health,
-  IsoDate,
-  MilestoneItem,
-  MilestoneState,
-  ProgressItem,
-  RollUp,
-} from './types';
+import type { Health, IsoDate, MilestoneItem, MilestoneState, ProgressItem, RollUp } from './types';
 
 /**
  * Schedule-health thresholds — PRODUCT DECISIONS, not technical constants.
@@ -18,11 +11,10 @@ import type {
  * Being ahead of schedule (negative gap) is 'on_track'. Change them here only with the product
  * owner's agreement: every indicator of the application (items, functions, phases, roadmap) moves.
  */
-export const HEALTH_THRESHOLDS: Readonly<{ atRisk: number; late: number }> =
-  Object.freeze({
-    atRisk: 10,
-    late: 25,
-  });
+export const HEALTH_THRESHOLDS: Readonly<{ atRisk: number; late: number }> = Object.freeze({
+  atRisk: 10,
+  late: 25,
+});
 
 /** Tolerance for float noise when comparing a gap to a threshold (60.3 − 50.3 is not exactly 10). */
 const EPSILON = 1e-9;
@@ -38,10 +30,7 @@ function plannedDays(item: { start: IsoDate; due: IsoDate }): number {
 }
 
 /** Days of the planned duration that should be done at the end of day `at`. */
-function expectedDays(
-  item: { start: IsoDate; due: IsoDate },
-  at: IsoDate,
-): number {
+function expectedDays(item: { start: IsoDate; due: IsoDate }, at: IsoDate): number {
   const day = toDayNumber(at);
   if (day < toDayNumber(item.start)) return 0;
   if (day >= toDayNumber(item.due)) return plannedDays(item);
@@ -60,20 +49,13 @@ function achieved(item: ProgressItem): number {
  * start, (daysBetween(start, at) + 1) / spanDays(start, due) × 100 in between, 100 from the due day
  * on (an item is expected done at the end of its due day).
  */
-export function expectedProgress(
-  item: { start: IsoDate; due: IsoDate },
-  at: IsoDate,
-): number {
+export function expectedProgress(item: { start: IsoDate; due: IsoDate }, at: IsoDate): number {
   return round1((expectedDays(item, at) / plannedDays(item)) * 100);
 }
 
 /** Due date passed (due < at) and the action neither finished nor abandoned. */
 export function isOverdue(item: ProgressItem, at: IsoDate): boolean {
-  return (
-    item.status !== 'terminee' &&
-    item.status !== 'abandonnee' &&
-    toDayNumber(item.due) < toDayNumber(at)
-  );
+  return item.status !== 'terminee' && item.status !== 'abandonnee' && toDayNumber(item.due) < toDayNumber(at);
 }
 
 /** Health from the gap expected − progress, see HEALTH_THRESHOLDS (both thresholds inclusive). */
@@ -160,10 +142,7 @@ export function milestoneState(m: MilestoneItem, at: IsoDate): MilestoneState {
  * Groups the items by `key` (Map in order of first appearance) and rolls each group up. A group
  * made only of abandoned actions is present, with the empty roll-up.
  */
-export function rollUpBy<K>(
-  items: readonly (ProgressItem & { key: K })[],
-  at: IsoDate,
-): Map<K, RollUp> {
+export function rollUpBy<K>(items: readonly (ProgressItem & { key: K })[], at: IsoDate): Map<K, RollUp> {
   const groups = new Map<K, ProgressItem[]>();
   for (const item of items) {
     const group = groups.get(item.key);

@@ -51,7 +51,11 @@ export function remindersOn(due: IsoDate, day: IsoDate, rules: ReminderRules): R
     const late = -left;
     if (rules.overdueEveryDays > 0 && late % rules.overdueEveryDays === 0) kinds.push('overdue');
     const sinceEscalation = late - rules.escalateAfterDays;
-    if (rules.escalateAfterDays > 0 && sinceEscalation >= 0 && (rules.overdueEveryDays > 0 ? sinceEscalation % rules.overdueEveryDays === 0 : sinceEscalation === 0)) {
+    if (
+      rules.escalateAfterDays > 0 &&
+      sinceEscalation >= 0 &&
+      (rules.overdueEveryDays > 0 ? sinceEscalation % rules.overdueEveryDays === 0 : sinceEscalation === 0)
+    ) {
       kinds.push('escalation');
     }
   }

@@ -1,12 +1,4 @@
-import {
-  checkActionDates,
-  checkMilestoneDate,
-  checkPhases,
-  checkStatusProgress,
-  findCycle,
-  formatFrDate,
-  wouldCreateCycle,
-} from './rules';
+import { checkActionDates, checkMilestoneDate, checkPhases, checkStatusProgress, findCycle, formatFrDate, wouldCreateCycle } from './rules';
 import { ACTION_STATUSES } from './types';
 import type { ActionStatus, PhaseSpan } from './types';
 
@@ -18,8 +10,7 @@ const brestPhases: PhaseSpan[] = [
   { code: 'maturation', start: '2029-01-01', end: '2032-03-14' },
 ];
 /** brestPhases with phase i changed */
-const withPhase = (i: number, change: Partial<PhaseSpan>): PhaseSpan[] =>
-  brestPhases.map((p, j) => (j === i ? { ...p, ...change } : p));
+const withPhase = (i: number, change: Partial<PhaseSpan>): PhaseSpan[] => brestPhases.map((p, j) => (j === i ? { ...p, ...change } : p));
 const fields = (vs: { field: string }[]) => vs.map((v) => v.field);
 
 describe('formatFrDate', () => {
@@ -84,50 +75,33 @@ describe('checkPhases', () => {
   });
 
   it('reports a gap', () => {
-    expect(checkPhases(roadmap, withPhase(2, { start: '2027-01-02' }))).toEqual(
-      [
-        {
-          field: 'phases[2].start',
-          message:
-            'Il y a un intervalle entre cette phase et la précédente : elle doit commencer le 01/01/2027, lendemain de la fin de la phase précédente.',
-        },
-      ],
-    );
+    expect(checkPhases(roadmap, withPhase(2, { start: '2027-01-02' }))).toEqual([
+      {
+        field: 'phases[2].start',
+        message:
+          'Il y a un intervalle entre cette phase et la précédente : elle doit commencer le 01/01/2027, lendemain de la fin de la phase précédente.',
+      },
+    ]);
   });
 
   it('reports an overlap, including a shared boundary day', () => {
-    expect(checkPhases(roadmap, withPhase(1, { start: '2026-03-22' }))).toEqual(
-      [
-        {
-          field: 'phases[1].start',
-          message:
-            'Cette phase chevauche la précédente : elle doit commencer le 23/03/2026, lendemain de la fin de la phase précédente.',
-        },
-      ],
-    );
-    expect(
-      fields(checkPhases(roadmap, withPhase(1, { start: '2026-01-01' }))),
-    ).toEqual(['phases[1].start']);
+    expect(checkPhases(roadmap, withPhase(1, { start: '2026-03-22' }))).toEqual([
+      {
+        field: 'phases[1].start',
+        message: 'Cette phase chevauche la précédente : elle doit commencer le 23/03/2026, lendemain de la fin de la phase précédente.',
+      },
+    ]);
+    expect(fields(checkPhases(roadmap, withPhase(1, { start: '2026-01-01' })))).toEqual(['phases[1].start']);
   });
 
   it('reports phases out of order', () => {
-    const swapped = [
-      brestPhases[0],
-      brestPhases[2],
-      brestPhases[1],
-      brestPhases[3],
-    ];
+    const swapped = [brestPhases[0], brestPhases[2], brestPhases[1], brestPhases[3]];
     const vs = checkPhases(roadmap, swapped);
     expect(vs).toContainEqual({
       field: 'phases[2].start',
-      message:
-        "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
+      message: "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
     });
-    expect(fields(vs)).toEqual([
-      'phases[1].start',
-      'phases[2].start',
-      'phases[3].start',
-    ]);
+    expect(fields(vs)).toEqual(['phases[1].start', 'phases[2].start', 'phases[3].start']);
   });
 
   it('reports a phase ending before it starts', () => {
@@ -139,51 +113,39 @@ describe('checkPhases', () => {
   });
 
   it('reports a first phase not starting on the roadmap start', () => {
-    expect(checkPhases(roadmap, withPhase(0, { start: '2025-03-02' }))).toEqual(
-      [
-        {
-          field: 'phases[0].start',
-          message:
-            'La première phase doit commencer le 01/03/2025, début de la feuille de route.',
-        },
-      ],
-    );
-    expect(
-      fields(checkPhases(roadmap, withPhase(0, { start: '2025-02-28' }))),
-    ).toEqual(['phases[0].start']);
+    expect(checkPhases(roadmap, withPhase(0, { start: '2025-03-02' }))).toEqual([
+      {
+        field: 'phases[0].start',
+        message: 'La première phase doit commencer le 01/03/2025, début de la feuille de route.',
+      },
+    ]);
+    expect(fields(checkPhases(roadmap, withPhase(0, { start: '2025-02-28' })))).toEqual(['phases[0].start']);
   });
 
   it('reports a last phase not ending on the roadmap end', () => {
     expect(checkPhases(roadmap, withPhase(3, { end: '2032-03-13' }))).toEqual([
       {
         field: 'phases[3].end',
-        message:
-          'La dernière phase doit se terminer le 14/03/2032, fin de la feuille de route.',
+        message: 'La dernière phase doit se terminer le 14/03/2032, fin de la feuille de route.',
       },
     ]);
-    expect(
-      fields(checkPhases(roadmap, withPhase(3, { end: '2032-03-15' }))),
-    ).toEqual(['phases[3].end']);
+    expect(fields(checkPhases(roadmap, withPhase(3, { end: '2032-03-15' })))).toEqual(['phases[3].end']);
   });
 
   it('reports invalid phase dates without cascading', () => {
-    expect(checkPhases(roadmap, withPhase(1, { start: '2026-02-30' }))).toEqual(
-      [
-        {
-          field: 'phases[1].start',
-          message: "La date de début de la phase n'est pas une date valide.",
-        },
-      ],
-    );
+    expect(checkPhases(roadmap, withPhase(1, { start: '2026-02-30' }))).toEqual([
+      {
+        field: 'phases[1].start',
+        message: "La date de début de la phase n'est pas une date valide.",
+      },
+    ]);
     expect(checkPhases(roadmap, withPhase(1, { end: '2026-12-32' }))).toEqual([
       {
         field: 'phases[1].end',
         message: "La date de fin de la phase n'est pas une date valide.",
       },
     ]);
-    expect(
-      fields(checkPhases(roadmap, withPhase(3, { end: '2032-3-14' }))),
-    ).toEqual(['phases[3].end']);
+    expect(fields(checkPhases(roadmap, withPhase(3, { end: '2032-3-14' })))).toEqual(['phases[3].end']);
   });
 
   it('reports an empty list', () => {
@@ -196,44 +158,25 @@ describe('checkPhases', () => {
   });
 
   it("reports the roadmap's own invalid dates", () => {
-    expect(
-      fields(
-        checkPhases({ start: '2025-02-29', end: '2032-03-14' }, brestPhases),
-      ),
-    ).toEqual(['start']);
-    expect(
-      fields(checkPhases({ start: '2025-03-01', end: '' }, brestPhases)),
-    ).toEqual(['end']);
-    expect(
-      checkPhases({ start: '2032-03-14', end: '2025-03-01' }, []),
-    ).toContainEqual({
+    expect(fields(checkPhases({ start: '2025-02-29', end: '2032-03-14' }, brestPhases))).toEqual(['start']);
+    expect(fields(checkPhases({ start: '2025-03-01', end: '' }, brestPhases))).toEqual(['end']);
+    expect(checkPhases({ start: '2032-03-14', end: '2025-03-01' }, [])).toContainEqual({
       field: 'end',
-      message:
-        'La fin de la feuille de route doit être le même jour ou après son début.',
+      message: 'La fin de la feuille de route doit être le même jour ou après son début.',
     });
   });
 });
 
 describe('checkActionDates', () => {
   it('accepts dates inside the roadmap, including both ends and a one-day action', () => {
-    expect(
-      checkActionDates(roadmap, { start: '2026-03-28', due: '2026-03-30' }),
-    ).toEqual([]);
-    expect(
-      checkActionDates(roadmap, { start: '2026-03-29', due: '2026-03-29' }),
-    ).toEqual([]);
-    expect(
-      checkActionDates(roadmap, { start: '2025-03-01', due: '2032-03-14' }),
-    ).toEqual([]);
-    expect(
-      checkActionDates(roadmap, { start: '2028-02-29', due: '2028-02-29' }),
-    ).toEqual([]);
+    expect(checkActionDates(roadmap, { start: '2026-03-28', due: '2026-03-30' })).toEqual([]);
+    expect(checkActionDates(roadmap, { start: '2026-03-29', due: '2026-03-29' })).toEqual([]);
+    expect(checkActionDates(roadmap, { start: '2025-03-01', due: '2032-03-14' })).toEqual([]);
+    expect(checkActionDates(roadmap, { start: '2028-02-29', due: '2028-02-29' })).toEqual([]);
   });
 
   it('refuses a due date before the start', () => {
-    expect(
-      checkActionDates(roadmap, { start: '2026-03-30', due: '2026-03-29' }),
-    ).toEqual([
+    expect(checkActionDates(roadmap, { start: '2026-03-30', due: '2026-03-29' })).toEqual([
       {
         field: 'due',
         message: "L'échéance doit être le même jour ou après le début.",
@@ -242,112 +185,73 @@ describe('checkActionDates', () => {
   });
 
   it('refuses a start outside the roadmap, naming the span in French format', () => {
-    expect(
-      checkActionDates(roadmap, { start: '2025-02-28', due: '2025-03-10' }),
-    ).toEqual([
+    expect(checkActionDates(roadmap, { start: '2025-02-28', due: '2025-03-10' })).toEqual([
       {
         field: 'start',
-        message:
-          'La date de début doit être comprise entre le 01/03/2025 et le 14/03/2032.',
+        message: 'La date de début doit être comprise entre le 01/03/2025 et le 14/03/2032.',
       },
     ]);
   });
 
   it('refuses a due date outside the roadmap', () => {
-    expect(
-      checkActionDates(roadmap, { start: '2032-03-01', due: '2032-03-15' }),
-    ).toEqual([
+    expect(checkActionDates(roadmap, { start: '2032-03-01', due: '2032-03-15' })).toEqual([
       {
         field: 'due',
-        message:
-          "L'échéance doit être comprise entre le 01/03/2025 et le 14/03/2032.",
+        message: "L'échéance doit être comprise entre le 01/03/2025 et le 14/03/2032.",
       },
     ]);
   });
 
   it('reports every broken rule at once', () => {
-    expect(
-      fields(
-        checkActionDates(roadmap, { start: '2033-01-01', due: '2024-01-01' }),
-      ),
-    ).toEqual(['due', 'start', 'due']);
+    expect(fields(checkActionDates(roadmap, { start: '2033-01-01', due: '2024-01-01' }))).toEqual(['due', 'start', 'due']);
   });
 
   it('refuses invalid dates', () => {
-    expect(
-      checkActionDates(roadmap, { start: '2026-02-29', due: '2026-03-10' }),
-    ).toEqual([
+    expect(checkActionDates(roadmap, { start: '2026-02-29', due: '2026-03-10' })).toEqual([
       {
         field: 'start',
         message: "La date de début n'est pas une date valide.",
       },
     ]);
-    expect(
-      checkActionDates(roadmap, { start: '2026-03-01', due: '2026-3-10' }),
-    ).toEqual([
+    expect(checkActionDates(roadmap, { start: '2026-03-01', due: '2026-3-10' })).toEqual([
       { field: 'due', message: "L'échéance n'est pas une date valide." },
     ]);
-    expect(
-      fields(checkActionDates(roadmap, { start: '', due: '2026-04-31' })),
-    ).toEqual(['start', 'due']);
+    expect(fields(checkActionDates(roadmap, { start: '', due: '2026-04-31' }))).toEqual(['start', 'due']);
   });
 
   it('throws for an invalid roadmap span (stored data, a programming error)', () => {
-    expect(() =>
-      checkActionDates(
-        { start: '2032-03-14', end: '2025-03-01' },
-        { start: '2026-03-01', due: '2026-03-02' },
-      ),
-    ).toThrow(RangeError);
-    expect(() =>
-      checkActionDates(
-        { start: 'x', end: '2032-03-14' },
-        { start: '2026-03-01', due: '2026-03-02' },
-      ),
-    ).toThrow(RangeError);
+    expect(() => checkActionDates({ start: '2032-03-14', end: '2025-03-01' }, { start: '2026-03-01', due: '2026-03-02' })).toThrow(
+      RangeError,
+    );
+    expect(() => checkActionDates({ start: 'x', end: '2032-03-14' }, { start: '2026-03-01', due: '2026-03-02' })).toThrow(RangeError);
   });
 });
 
 describe('checkMilestoneDate', () => {
-  it.each(['2025-03-01', '2026-10-25', '2028-02-29', '2032-03-14'])(
-    'accepts %s',
-    (d) => {
-      expect(checkMilestoneDate(roadmap, d)).toEqual([]);
-    },
-  );
+  it.each(['2025-03-01', '2026-10-25', '2028-02-29', '2032-03-14'])('accepts %s', (d) => {
+    expect(checkMilestoneDate(roadmap, d)).toEqual([]);
+  });
 
-  it.each(['2025-02-28', '2032-03-15'])(
-    'refuses %s, outside the roadmap',
-    (d) => {
-      expect(checkMilestoneDate(roadmap, d)).toEqual([
-        {
-          field: 'date',
-          message:
-            'La date du jalon doit être comprise entre le 01/03/2025 et le 14/03/2032.',
-        },
-      ]);
-    },
-  );
+  it.each(['2025-02-28', '2032-03-15'])('refuses %s, outside the roadmap', (d) => {
+    expect(checkMilestoneDate(roadmap, d)).toEqual([
+      {
+        field: 'date',
+        message: 'La date du jalon doit être comprise entre le 01/03/2025 et le 14/03/2032.',
+      },
+    ]);
+  });
 
-  it.each(['2027-02-29', '2026-13-01', ''])(
-    'refuses the invalid date %p',
-    (d) => {
-      expect(checkMilestoneDate(roadmap, d)).toEqual([
-        {
-          field: 'date',
-          message: "La date du jalon n'est pas une date valide.",
-        },
-      ]);
-    },
-  );
+  it.each(['2027-02-29', '2026-13-01', ''])('refuses the invalid date %p', (d) => {
+    expect(checkMilestoneDate(roadmap, d)).toEqual([
+      {
+        field: 'date',
+        message: "La date du jalon n'est pas une date valide.",
+      },
+    ]);
+  });
 
   it('throws for an invalid roadmap span', () => {
-    expect(() =>
-      checkMilestoneDate(
-        { start: '2025-03-01', end: '2032-02-30' },
-        '2026-01-01',
-      ),
-    ).toThrow(RangeError);
+    expect(() => checkMilestoneDate({ start: '2025-03-01', end: '2032-02-30' }, '2026-01-01')).toThrow(RangeError);
   });
 });
 
@@ -366,57 +270,39 @@ describe('checkStatusProgress', () => {
   });
 
   it('a finished action is at 100 %', () => {
-    expect(checkStatusProgress('terminee', 99)).toEqual([
-      { field: 'progress', message: 'Une action terminée est à 100 %.' },
-    ]);
+    expect(checkStatusProgress('terminee', 99)).toEqual([{ field: 'progress', message: 'Une action terminée est à 100 %.' }]);
     expect(fields(checkStatusProgress('terminee', 0))).toEqual(['progress']);
   });
 
   it('an action not started is at 0 % (docs/kit.md)', () => {
-    expect(checkStatusProgress('a_lancer', 10)).toEqual([
-      { field: 'progress', message: 'Une action à lancer est à 0 %.' },
+    expect(checkStatusProgress('a_lancer', 10)).toEqual([{ field: 'progress', message: 'Une action à lancer est à 0 %.' }]);
+  });
+
+  it.each([-1, 101, 50.5, Number.NaN, Number.POSITIVE_INFINITY])('progress must be an integer 0–100: %p', (p) => {
+    expect(checkStatusProgress('en_cours', p)).toEqual([
+      {
+        field: 'progress',
+        message: "L'avancement doit être un nombre entier compris entre 0 et 100.",
+      },
     ]);
   });
 
-  it.each([-1, 101, 50.5, Number.NaN, Number.POSITIVE_INFINITY])(
-    'progress must be an integer 0–100: %p',
-    (p) => {
-      expect(checkStatusProgress('en_cours', p)).toEqual([
-        {
-          field: 'progress',
-          message:
-            "L'avancement doit être un nombre entier compris entre 0 et 100.",
-        },
-      ]);
-    },
-  );
-
   it('refuses an unknown status', () => {
-    expect(checkStatusProgress('fini' as ActionStatus, 100)).toEqual([
-      { field: 'status', message: "Ce statut n'existe pas." },
-    ]);
+    expect(checkStatusProgress('fini' as ActionStatus, 100)).toEqual([{ field: 'status', message: "Ce statut n'existe pas." }]);
   });
 
   it('knows every status', () => {
-    for (const s of ACTION_STATUSES)
-      expect(
-        fields(checkStatusProgress(s, s === 'a_lancer' ? 0 : 100)),
-      ).toEqual([]);
+    for (const s of ACTION_STATUSES) expect(fields(checkStatusProgress(s, s === 'a_lancer' ? 0 : 100))).toEqual([]);
   });
 });
 
 /** True when `cycle` is a closed walk along `edges` (each consecutive pair and last → first is an edge). */
-function isCycleOf<Id>(
-  edges: ReadonlyArray<readonly [Id, Id]>,
-  cycle: Id[],
-): boolean {
+function isCycleOf<Id>(edges: ReadonlyArray<readonly [Id, Id]>, cycle: Id[]): boolean {
   const set = new Set(edges.map(([a, b]) => JSON.stringify([a, b])));
   return (
     cycle.length > 0 &&
     new Set(cycle).size === cycle.length &&
-    cycle.every((id, i) =>
-      set.has(JSON.stringify([id, cycle[(i + 1) % cycle.length]])),
-    )
+    cycle.every((id, i) => set.has(JSON.stringify([id, cycle[(i + 1) % cycle.length]])))
   );
 }
 
@@ -510,8 +396,7 @@ describe('findCycle', () => {
 
   it('handles a dense 200-node DAG (every i → j for i < j) quickly', () => {
     const edges: [number, number][] = [];
-    for (let i = 0; i < 200; i++)
-      for (let j = i + 1; j < 200; j++) edges.push([i, j]);
+    for (let i = 0; i < 200; i++) for (let j = i + 1; j < 200; j++) edges.push([i, j]);
     expect(findCycle(edges)).toBeNull();
     expect(findCycle([...edges, [199, 0]])).not.toBeNull();
   });

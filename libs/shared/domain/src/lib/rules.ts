@@ -1,12 +1,6 @@
 import { addDays, isIsoDate, toDayNumber } from './dates';
 import { ACTION_STATUSES } from './types';
-import type {
-  ActionStatus,
-  DaySpan,
-  IsoDate,
-  PhaseSpan,
-  RuleViolation,
-} from './types';
+import type { ActionStatus, DaySpan, IsoDate, PhaseSpan, RuleViolation } from './types';
 
 /**
  * Business rules. Each check returns the list of broken rules (empty = valid), each addressed to
@@ -15,19 +9,12 @@ import type {
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' (fr-FR). Throws a `RangeError` for something else than an IsoDate. */
 export function formatFrDate(d: IsoDate): string {
-  if (!isIsoDate(d))
-    throw new RangeError(
-      `Not a calendar day in 'YYYY-MM-DD' form: ${JSON.stringify(d)}`,
-    );
+  if (!isIsoDate(d)) throw new RangeError(`Not a calendar day in 'YYYY-MM-DD' form: ${JSON.stringify(d)}`);
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
 function assertRoadmapSpan(roadmap: DaySpan): void {
-  if (
-    !isIsoDate(roadmap.start) ||
-    !isIsoDate(roadmap.end) ||
-    roadmap.end < roadmap.start
-  ) {
+  if (!isIsoDate(roadmap.start) || !isIsoDate(roadmap.end) || roadmap.end < roadmap.start) {
     throw new RangeError(`Invalid roadmap span: ${JSON.stringify(roadmap)}`);
   }
 }
@@ -47,32 +34,26 @@ function inside(roadmap: DaySpan, d: IsoDate): boolean {
  * the last ending on roadmap.end. The roadmap's own dates are checked too (fields 'start', 'end'),
  * as they are edited in the same form.
  */
-export function checkPhases(
-  roadmap: DaySpan,
-  phases: readonly PhaseSpan[],
-): RuleViolation[] {
+export function checkPhases(roadmap: DaySpan, phases: readonly PhaseSpan[]): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const roadmapStartOk = isIsoDate(roadmap.start);
   const roadmapEndOk = isIsoDate(roadmap.end);
   if (!roadmapStartOk) {
     violations.push({
       field: 'start',
-      message:
-        "La date de début de la feuille de route n'est pas une date valide.",
+      message: "La date de début de la feuille de route n'est pas une date valide.",
     });
   }
   if (!roadmapEndOk) {
     violations.push({
       field: 'end',
-      message:
-        "La date de fin de la feuille de route n'est pas une date valide.",
+      message: "La date de fin de la feuille de route n'est pas une date valide.",
     });
   }
   if (roadmapStartOk && roadmapEndOk && roadmap.end < roadmap.start) {
     violations.push({
       field: 'end',
-      message:
-        'La fin de la feuille de route doit être le même jour ou après son début.',
+      message: 'La fin de la feuille de route doit être le même jour ou après son début.',
     });
   }
   if (phases.length === 0) {
@@ -101,8 +82,7 @@ export function checkPhases(
     if (startOk && endOk && phase.end < phase.start) {
       violations.push({
         field: `phases[${i}].end`,
-        message:
-          'La fin de la phase doit être le même jour ou après son début.',
+        message: 'La fin de la phase doit être le même jour ou après son début.',
       });
     }
     if (i === 0 || !startOk) return;
@@ -110,8 +90,7 @@ export function checkPhases(
     if (isIsoDate(previous.start) && phase.start < previous.start) {
       violations.push({
         field: `phases[${i}].start`,
-        message:
-          "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
+        message: "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
       });
       return;
     }
@@ -128,11 +107,7 @@ export function checkPhases(
   });
 
   const first = phases[0];
-  if (
-    roadmapStartOk &&
-    isIsoDate(first.start) &&
-    first.start !== roadmap.start
-  ) {
+  if (roadmapStartOk && isIsoDate(first.start) && first.start !== roadmap.start) {
     violations.push({
       field: 'phases[0].start',
       message: `La première phase doit commencer le ${formatFrDate(roadmap.start)}, début de la feuille de route.`,
@@ -153,10 +128,7 @@ export function checkPhases(
  * Dates of an action: valid; due ≥ start; both inside the roadmap span. The roadmap span is stored
  * data, not user input: an invalid one is a programming error (RangeError).
  */
-export function checkActionDates(
-  roadmap: DaySpan,
-  item: { start: IsoDate; due: IsoDate },
-): RuleViolation[] {
+export function checkActionDates(roadmap: DaySpan, item: { start: IsoDate; due: IsoDate }): RuleViolation[] {
   assertRoadmapSpan(roadmap);
   const violations: RuleViolation[] = [];
   const startOk = isIsoDate(item.start);
@@ -193,15 +165,9 @@ export function checkActionDates(
 }
 
 /** Date of a milestone: valid and inside the roadmap span (an invalid roadmap span is a RangeError). */
-export function checkMilestoneDate(
-  roadmap: DaySpan,
-  date: IsoDate,
-): RuleViolation[] {
+export function checkMilestoneDate(roadmap: DaySpan, date: IsoDate): RuleViolation[] {
   assertRoadmapSpan(roadmap);
-  if (!isIsoDate(date))
-    return [
-      { field: 'date', message: "La date du jalon n'est pas une date valide." },
-    ];
+  if (!isIsoDate(date)) return [{ field: 'date', message: "La date du jalon n'est pas une date valide." }];
   if (!inside(roadmap, date)) {
     return [
       {
@@ -217,10 +183,7 @@ export function checkMilestoneDate(
  * Status and progress of an action: a known status; progress an integer 0–100;
  * 'terminee' ⇒ 100 %; 'a_lancer' ⇒ 0 % (same rule as the roadmap schema, see docs/kit.md).
  */
-export function checkStatusProgress(
-  status: ActionStatus,
-  progress: number,
-): RuleViolation[] {
+export function checkStatusProgress(status: ActionStatus, progress: number): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (!(ACTION_STATUSES as readonly string[]).includes(status)) {
     violations.push({ field: 'status', message: "Ce statut n'existe pas." });
@@ -228,8 +191,7 @@ export function checkStatusProgress(
   if (!Number.isInteger(progress) || progress < 0 || progress > 100) {
     violations.push({
       field: 'progress',
-      message:
-        "L'avancement doit être un nombre entier compris entre 0 et 100.",
+      message: "L'avancement doit être un nombre entier compris entre 0 et 100.",
     });
   }
   if (status === 'terminee' && progress !== 100) {
@@ -247,9 +209,7 @@ export function checkStatusProgress(
   return violations;
 }
 
-function successorsOf<Id>(
-  edges: ReadonlyArray<readonly [Id, Id]>,
-): Map<Id, Id[]> {
+function successorsOf<Id>(edges: ReadonlyArray<readonly [Id, Id]>): Map<Id, Id[]> {
   const successors = new Map<Id, Id[]>();
   for (const [from, to] of edges) {
     const list = successors.get(from);
@@ -266,9 +226,7 @@ function successorsOf<Id>(
  * or null when there is none. Iterative depth-first search (no recursion), deterministic: nodes and
  * edges are explored in the order of the edge list.
  */
-export function findCycle<Id>(
-  edges: ReadonlyArray<readonly [Id, Id]>,
-): Id[] | null {
+export function findCycle<Id>(edges: ReadonlyArray<readonly [Id, Id]>): Id[] | null {
   const successors = successorsOf(edges);
   const finished = new Set<Id>();
   const positionOnPath = new Map<Id, number>();
@@ -307,10 +265,7 @@ export function findCycle<Id>(
  * True when adding `newEdge` = [predecessor, successor] would close a cycle: a self-edge, or the
  * successor already leads (transitively) to the predecessor. Iterative breadth-first search.
  */
-export function wouldCreateCycle<Id>(
-  edges: ReadonlyArray<readonly [Id, Id]>,
-  newEdge: readonly [Id, Id],
-): boolean {
+export function wouldCreateCycle<Id>(edges: ReadonlyArray<readonly [Id, Id]>, newEdge: readonly [Id, Id]): boolean {
   const [predecessor, successor] = newEdge;
   if (predecessor === successor) return true;
   const successors = successorsOf(edges);

@@ -1,17 +1,6 @@
-import type {
-  ChronogramActionView,
-  ChronogramMilestoneView,
-  ChronogramView,
-  PhaseWithRollUpView,
-} from '@jalons/contract';
+import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, PhaseWithRollUpView } from '@jalons/contract';
 
-import {
-  aFunction,
-  aPerson,
-  aPhase,
-  aRoadmap,
-  aRollUp,
-} from '../../testing/factories';
+import { aFunction, aPerson, aPhase, aRoadmap, aRollUp } from '../../testing/factories';
 
 /**
  * A chronogram shaped like GET /api/roadmaps/:id/chronogram, spanning both daylight-saving
@@ -61,9 +50,7 @@ export function gPhases(): PhaseWithRollUpView[] {
 
 let seq = 0;
 
-export function anAction(
-  overrides: Partial<ChronogramActionView> = {},
-): ChronogramActionView {
+export function anAction(overrides: Partial<ChronogramActionView> = {}): ChronogramActionView {
   seq++;
   return {
     id: `act-${seq}`,
@@ -82,9 +69,7 @@ export function anAction(
   };
 }
 
-export function aMilestone(
-  overrides: Partial<ChronogramMilestoneView> = {},
-): ChronogramMilestoneView {
+export function aMilestone(overrides: Partial<ChronogramMilestoneView> = {}): ChronogramMilestoneView {
   seq++;
   return {
     id: `ms-${seq}`,
@@ -100,9 +85,7 @@ export function aMilestone(
 }
 
 /** Two functions (Éthique, then Juridique), five actions, two milestones, one dependency. */
-export function aChronogram(
-  overrides: Partial<ChronogramView> = {},
-): ChronogramView {
+export function aChronogram(overrides: Partial<ChronogramView> = {}): ChronogramView {
   const roadmap = aRoadmap({
     start: '2025-09-01',
     end: '2028-03-31',
