@@ -7,7 +7,7 @@ import type { JlFrappeGantt } from './frappe-chart';
 import type { Band, GanttLayout, GanttViewMode, Tick } from './gantt-layout';
 import { diamondPoints, xOfDayMiddle } from './gantt-layout';
 import type { DayRange } from './gantt-layout';
-import type { GanttRow } from './gantt-rows';
+import type { GanttRow } from './gantt-row-types';
 
 /**
  * Our layers on top of frappe's drawing, inserted after each of its renders (it empties the SVG):
@@ -59,74 +59,100 @@ export function placeDiamond(bar: FrappeBar, layout: GanttLayout): void {
 }
 
 export function drawOverlays(chart: JlFrappeGantt, model: OverlayModel): void {
-  const { layout, t } = model;
-  const bandTitle = (band: Band): string =>
-    t('{name} : du {start} au {end}', {
-      name: band.label,
-      start: formatFrDate(band.start),
-      end: formatFrDate(band.end),
-    });
-  const top = chart.config.header_height;
-  const bottom = chart.grid_height;
-  const height = Math.max(0, bottom - top);
+  skipGrowAnimation(chart);
+  const rows: RowsSpan = { top: chart.config.header_height, bottom: chart.grid_height };
+  // 1. behind the bars: phase bands and the lines of months / quarters / years
+  chart.$svg.insertBefore(bandsLayer(model, rows), chart.layers.arrow);
+  // 2. in front of the bars (no pointer events): elections, today; their labels in the header
+  const header = document.createDocumentFragment();
+  chart.$svg.appendChild(marksLayer(model, rows, header));
+  // 3. header: the phase names above their bands
+  for (const band of model.bands) {
+    header.appendChild(label('jl-mark-label--phase', band.label, band.x, bandTitle(band, model.t), band.width));
+  }
+  chart.$header.appendChild(header);
+  // 4. milestones as diamonds
+  drawDiamonds(chart, model.rows, model.layout);
+}
 
-  // frappe gives every bar an SVG <animate> growing it from width 0, timed from the start of the
-  // SVG's timeline: skip past it (removing 2,000 elements would cost more than they do).
+/** The top and the bottom of the rows in the SVG (below frappe's date header). */
+interface RowsSpan {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * frappe gives every bar an SVG <animate> growing it from width 0, timed from the start of the
+ * SVG's timeline: skip past it (removing 2,000 elements would cost more than they do).
+ */
+function skipGrowAnimation(chart: JlFrappeGantt): void {
   const timeline = chart.$svg as Partial<Pick<SVGSVGElement, 'setCurrentTime' | 'getCurrentTime'>>;
   if (typeof timeline.setCurrentTime === 'function') {
     timeline.setCurrentTime(Math.max(1, timeline.getCurrentTime?.() ?? 0));
   }
+}
 
-  // 1. behind the bars: phase bands and the lines of months / quarters / years
-  const behind = svg('g', { 'aria-hidden': 'true' }, 'jl-layer jl-layer--bands');
-  const behindFragment = document.createDocumentFragment();
+function bandTitle(band: Band, t: Translate): string {
+  return t('{name} : du {start} au {end}', {
+    name: band.label,
+    start: formatFrDate(band.start),
+    end: formatFrDate(band.end),
+  });
+}
+
+/** A vertical line over the rows at `x`. */
+function vLine(x: number, rows: RowsSpan, cls: string, attrs: Record<string, string | number> = {}): SVGLineElement {
+  return svg('line', { x1: x, x2: x, y1: rows.top, y2: rows.bottom, ...attrs }, cls);
+}
+
+/** The layer behind the bars: the phases as bands (with their dates as a tooltip), the period lines. */
+function bandsLayer(model: OverlayModel, rows: RowsSpan): SVGGElement {
+  const layer = svg('g', { 'aria-hidden': 'true' }, 'jl-layer jl-layer--bands');
+  const fragment = document.createDocumentFragment();
   model.bands.forEach((band, i) => {
     const rect = svg(
       'rect',
-      { x: band.x, y: top, width: band.width, height, 'data-phase': band.id },
+      { x: band.x, y: rows.top, width: band.width, height: Math.max(0, rows.bottom - rows.top), 'data-phase': band.id },
       `jl-band jl-band--${i % 2 ? 'even' : 'odd'}`,
     );
     const title = document.createElementNS(SVG_NS, 'title');
-    title.textContent = bandTitle(band);
+    title.textContent = bandTitle(band, model.t);
     rect.appendChild(title);
-    behindFragment.appendChild(rect);
+    fragment.appendChild(rect);
   });
   for (const tick of model.ticks) {
-    behindFragment.appendChild(
-      svg('line', { x1: tick.x, x2: tick.x, y1: top, y2: bottom }, tick.major ? 'jl-tick jl-tick--major' : 'jl-tick'),
-    );
+    fragment.appendChild(vLine(tick.x, rows, tick.major ? 'jl-tick jl-tick--major' : 'jl-tick'));
   }
-  behind.appendChild(behindFragment);
-  chart.$svg.insertBefore(behind, chart.layers.arrow);
+  layer.appendChild(fragment);
+  return layer;
+}
 
-  // 2. in front of the bars (no pointer events): elections, today
-  const front = svg('g', { 'aria-hidden': 'true' }, 'jl-layer jl-layer--marks');
-  const frontFragment = document.createDocumentFragment();
-  const headerFragment = document.createDocumentFragment();
-  for (const day of model.elections) {
+/** The layer in front of the bars: a line per election and for today, each with its label in `header`. */
+function marksLayer(model: OverlayModel, rows: RowsSpan, header: DocumentFragment): SVGGElement {
+  const { t } = model;
+  const layer = svg('g', { 'aria-hidden': 'true' }, 'jl-layer jl-layer--marks');
+  const fragment = document.createDocumentFragment();
+  const mark = (kind: 'election' | 'today', day: IsoDate, text: string, title: string): void => {
     const x = xOfDayMiddle(day, model.range, model.mode);
-    frontFragment.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: bottom, 'data-day': day }, 'jl-election'));
-    headerFragment.appendChild(label('jl-mark-label--election', t('Élection'), x, t('Élection du {date}', { date: formatFrDate(day) })));
+    fragment.appendChild(vLine(x, rows, `jl-${kind}`, { 'data-day': day }));
+    header.appendChild(label(`jl-mark-label--${kind}`, text, x, title));
+  };
+  for (const day of model.elections) {
+    mark('election', day, t('Élection'), t('Élection du {date}', { date: formatFrDate(day) }));
   }
   if (model.range.start <= model.today && model.today <= model.range.end) {
-    const x = xOfDayMiddle(model.today, model.range, model.mode);
-    frontFragment.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: bottom, 'data-day': model.today }, 'jl-today'));
-    headerFragment.appendChild(
-      label('jl-mark-label--today', t('Aujourd’hui'), x, t('Aujourd’hui : {date}', { date: formatFrDate(model.today) })),
-    );
+    mark('today', model.today, t('Aujourd’hui'), t('Aujourd’hui : {date}', { date: formatFrDate(model.today) }));
   }
-  front.appendChild(frontFragment);
-  chart.$svg.appendChild(front);
+  layer.appendChild(fragment);
+  return layer;
+}
 
-  // 3. header: the phase names above their bands
-  for (const band of model.bands) {
-    headerFragment.appendChild(label('jl-mark-label--phase', band.label, band.x, bandTitle(band), band.width));
-  }
-  chart.$header.appendChild(headerFragment);
-
-  // 4. milestones: the one-day bar is hidden (kept: frappe measures and moves it while dragging)
-  //    and a diamond drawn over it, in the bar's group so that dragging the diamond drags the bar
-  for (const row of model.rows) {
+/**
+ * The milestones: the one-day bar is hidden (kept: frappe measures and moves it while dragging)
+ * and a diamond drawn over it, in the bar's group so that dragging the diamond drags the bar.
+ */
+function drawDiamonds(chart: JlFrappeGantt, rows: readonly GanttRow[], layout: GanttLayout): void {
+  for (const row of rows) {
     if (row.kind !== 'milestone') continue;
     const bar = chart.get_bar(row.taskId);
     if (!bar) continue;

@@ -1,15 +1,9 @@
-import {
-  actionLook,
-  buildRows,
-  buildTasks,
-  chartSummary,
-  escapeHtml,
-  GanttRow,
-  popupParts,
-  safeColor,
-  STATUS_LABELS,
-  tint,
-} from './gantt-rows';
+import { STATUS_LABELS } from '../shared/labels';
+import { escapeHtml, safeColor, tint } from './gantt-format';
+import { actionLook } from './gantt-item-rows';
+import { buildRows, GanttRow } from './gantt-rows';
+import { buildTasks } from './gantt-tasks';
+import { chartSummary, popupParts } from './gantt-texts';
 import { aChronogram, anAction } from './testing/chronogram';
 
 const NONE: ReadonlySet<string> = new Set();

@@ -42,6 +42,9 @@ export function quarterLabel(month0: number): string {
 
 const yearChanged = (d: Date, ld: Date | null): boolean => !ld || d.getFullYear() !== ld.getFullYear();
 
+/** The year, written on the first column of each year (and on the chart's first column). */
+const yearText = (d: Date, ld: Date | null): string => (yearChanged(d, ld) ? String(d.getFullYear()) : '');
+
 /** Names of the modes, as the toolbar shows them. */
 export const VIEW_MODE_LABELS: Readonly<Record<GanttViewMode, string>> = {
   month: tKey('Mois'),
@@ -62,20 +65,20 @@ export function frappeViewMode(mode: GanttViewMode, t: Translate = french): Frap
     case 'month':
       return {
         ...common,
-        upper_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
+        upper_text: yearText,
         lower_text: (d, ld) => (!ld || d.getDate() === 1 ? t(FRENCH_MONTHS[d.getMonth()]) : ''),
       };
     case 'quarter':
       return {
         ...common,
-        upper_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
+        upper_text: yearText,
         lower_text: (d, ld) => (!ld || (d.getDate() === 1 && d.getMonth() % 3 === 0) ? quarter(d.getMonth(), t) : ''),
       };
     case 'year':
       return {
         ...common,
         upper_text: () => '',
-        lower_text: (d, ld) => (yearChanged(d, ld) ? String(d.getFullYear()) : ''),
+        lower_text: yearText,
       };
   }
 }

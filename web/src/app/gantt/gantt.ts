@@ -17,13 +17,15 @@ import {
   viewChild,
   ViewEncapsulation,
 } from '@angular/core';
-import type { FrappeOptions, FrappePopupContext, FrappeTask } from 'frappe-gantt';
+import type { FrappePopupContext, FrappeTask } from 'frappe-gantt';
 
 import { I18n, Translate } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { PercentPipe } from '../shared/percent.pipe';
 import { JlFrappeGantt } from './frappe-chart';
 import { daysOfDrag, localDateOf } from './gantt-dates';
+import type { GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+import { itemDays } from './gantt-item-rows';
 import {
   chartRange,
   DayRange,
@@ -36,31 +38,17 @@ import {
   phaseBands,
   xOfDayMiddle,
 } from './gantt-layout';
+import { frappeOptions, readonlyOptions } from './gantt-options';
 import { drawOverlays, placeDiamond } from './gantt-overlays';
-import { buildRows, buildTasks, chartSummary, GanttRow, popupParts } from './gantt-rows';
+import { printZoom } from './gantt-print';
+import { buildRows, GanttRow } from './gantt-rows';
+import { buildTasks } from './gantt-tasks';
+import { chartSummary, popupParts } from './gantt-texts';
+import { timed } from './gantt-timing';
 import { frappeViewModes, VIEW_MODE_LABELS } from './gantt-view-modes';
 
-/** A bar was moved or resized: the new whole days (for a milestone, start = due = its date). */
-export interface GanttReplan {
-  kind: 'action' | 'milestone';
-  id: string;
-  start: IsoDate;
-  due: IsoDate;
-  /** the item's version as received, for optimistic locking */
-  version: number;
-}
-
-export interface GanttProgressChange {
-  id: string;
-  /** whole percent, 0–100 */
-  progress: number;
-  version: number;
-}
-
-export interface GanttOpen {
-  kind: 'action' | 'milestone';
-  id: string;
-}
+export type { GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
 
 /** What the last render drew: the callbacks of the chart read it. */
 interface Drawn {
@@ -72,34 +60,6 @@ interface Drawn {
   mode: GanttViewMode;
   /** the language of the labels */
   t: Translate;
-}
-
-/**
- * Runs `work` between the User Timing marks `<name>:start` and `<name>:end` and measures it as
- * `<name>` (read by `npm run bench:gantt`); just runs it where the User Timing API is missing.
- */
-/** Usable width of an A3 landscape page with 10 mm margins, in CSS pixels (400 mm at 96 dpi). */
-export const A3_LANDSCAPE_PX = Math.floor((400 / 25.4) * 96);
-
-/** The zoom that fits a chart of `width` CSS pixels on one A3 landscape page width (never enlarges). */
-export function printZoom(width: number): number {
-  return width > A3_LANDSCAPE_PX ? Math.floor((A3_LANDSCAPE_PX / width) * 1000) / 1000 : 1;
-}
-
-function timed(name: string, work: () => void): void {
-  const timing =
-    typeof performance !== 'undefined' && typeof performance.mark === 'function' && typeof performance.measure === 'function'
-      ? performance
-      : null;
-  timing?.mark(`${name}:start`);
-  try {
-    work();
-  } finally {
-    if (timing) {
-      timing.mark(`${name}:end`);
-      timing.measure(name, `${name}:start`, `${name}:end`);
-    }
-  }
 }
 
 /**
@@ -239,15 +199,16 @@ export class JlGantt {
       start: localDateOf(range.start),
       end: localDateOf(range.end),
     };
-    const readonly = {
-      readonly: !editable,
-      readonly_dates: !editable,
-      readonly_progress: !editable,
-    };
+    const readonly = readonlyOptions(editable);
 
     if (!this.chart) {
       this.chart = new JlFrappeGantt(this.host().nativeElement, tasks, {
-        ...this.baseOptions(mode, t),
+        ...frappeOptions(mode, t, {
+          popup: (ctx) => this.popup(ctx),
+          onClick: (task) => this.onClick(task),
+          onDateChange: (task, start, end) => this.onDateChange(task, start, end),
+          onProgressChange: (task, progress) => this.onProgressChange(task, progress),
+        }),
         ...readonly,
         jl_range: jlRange,
         jl_after_render: (chart) => this.afterRender(chart),
@@ -268,26 +229,6 @@ export class JlGantt {
     chart.change_view_mode(mode);
     if (keepScroll === null) this.scrollToToday();
     else chart.$container.scrollLeft = keepScroll;
-  }
-
-  private baseOptions(mode: GanttViewMode, t: Translate): FrappeOptions {
-    return {
-      ...FRAPPE_SIZES,
-      view_modes: frappeViewModes(mode, t),
-      language: t.lang,
-      container_height: 'auto',
-      infinite_padding: false,
-      holidays: null,
-      lines: 'horizontal',
-      today_button: false,
-      view_mode_select: false,
-      move_dependencies: false,
-      popup_on: 'hover',
-      popup: (ctx) => this.popup(ctx),
-      on_click: (task) => this.onClick(task),
-      on_date_change: (task, start, end) => this.onDateChange(task, start, end),
-      on_progress_change: (task, progress) => this.onProgressChange(task, progress),
-    };
   }
 
   /** Our layers, after each frappe render: measured apart as `jl-gantt:overlays` (inside `jl-gantt:render`). */
@@ -366,7 +307,7 @@ export class JlGantt {
     for (const [taskId, days] of moves) {
       const row = this.drawn?.byTaskId.get(taskId);
       if (!row || row.kind === 'group') continue;
-      const [start, due] = row.kind === 'action' ? [row.start, row.due] : [row.date, row.date];
+      const { start, due } = itemDays(row);
       if (days.start === start && days.due === due) continue;
       this.replan.emit({
         kind: row.kind,
