@@ -7,10 +7,12 @@ import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { ROLE_LABELS } from '../shared/labels';
+import { JlNewPassword } from '../shared/new-password';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
-import { checkNewPassword, passwordHint } from './password-rules';
+import { checkNewPassword } from './password-rules';
 
 const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 
@@ -20,7 +22,7 @@ const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
  */
 @Component({
   selector: 'jl-account-page',
-  imports: [FormsModule, DigestSetting, CalendarFeeds, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlNewPassword, DigestSetting, CalendarFeeds, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
 })
@@ -36,7 +38,6 @@ export class AccountPage {
     const me = this.me();
     return me ? ROLE_LABELS[me.role] : '';
   });
-  protected readonly hint = computed(() => passwordHint(this.i18n.translate()));
   protected readonly currentPassword = signal('');
   protected readonly password = signal('');
   protected readonly confirmation = signal('');

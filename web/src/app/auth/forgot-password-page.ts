@@ -8,6 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { checkEmail } from './password-rules';
 
 const FORM_FIELDS = ['email'] as const;
@@ -18,7 +19,7 @@ const FORM_FIELDS = ['email'] as const;
  */
 @Component({
   selector: 'jl-forgot-password-page',
-  imports: [FormsModule, RouterLink, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
 })

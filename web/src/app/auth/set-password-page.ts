@@ -8,8 +8,9 @@ import { AuthService } from '../data/auth.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { JlNewPassword } from '../shared/new-password';
 import { SIGN_IN_PATH } from './guards';
-import { checkNewPassword, passwordHint } from './password-rules';
+import { checkNewPassword } from './password-rules';
 
 export type SetPasswordMode = 'invitation' | 'reset';
 
@@ -37,7 +38,7 @@ const TEXTS: Readonly<Record<SetPasswordMode, { title: string; intro: string; su
  */
 @Component({
   selector: 'jl-set-password-page',
-  imports: [FormsModule, RouterLink, TranslatePipe],
+  imports: [FormsModule, JlNewPassword, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './set-password-page.html',
 })
@@ -55,7 +56,6 @@ export class SetPasswordPage {
   private readonly injector = inject(Injector);
 
   protected readonly texts = computed(() => TEXTS[this.mode()]);
-  protected readonly hint = computed(() => passwordHint(this.i18n.translate()));
   protected readonly password = signal('');
   protected readonly confirmation = signal('');
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
