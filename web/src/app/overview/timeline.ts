@@ -79,17 +79,36 @@ export type TimelineRoadmap = Pick<RoadmapDetailView, 'start' | 'end' | 'at' | '
 
 /** The timeline of `roadmap`, its labels in the language of `t`. */
 export function buildTimeline(roadmap: TimelineRoadmap, t: Translate = french): Timeline {
-  const total = Math.max(1, spanDays(roadmap.start, roadmap.end));
+  const at = positionOn(roadmap);
+  const { lines, elections } = electionMarks(roadmap, at, t);
+  const today = todayLabel(roadmap, at, t);
+  if (today) lines.push({ kind: 'today', position: today.position });
+  return { bands: timelineBands(roadmap), lines, elections, today, ticks: yearTicks(roadmap, at) };
+}
+
+/** Days of the span, both ends included (at least 1). */
+function totalDays(roadmap: TimelineRoadmap): number {
+  return Math.max(1, spanDays(roadmap.start, roadmap.end));
+}
+
+/** Position of the start of day d, or null when d is outside [start, end + 1 day]. */
+type Position = (d: IsoDate) => number | null;
+
+function positionOn(roadmap: TimelineRoadmap): Position {
+  const total = totalDays(roadmap);
   const first = toDayNumber(roadmap.start);
   const last = toDayNumber(roadmap.end);
-  /** position of the start of day d, or null when d is outside [start, end + 1 day] */
-  const at = (d: IsoDate): number | null => {
+  return (d) => {
     const day = toDayNumber(d);
     if (day < first || day > last + 1) return null;
     return round((daysBetween(roadmap.start, d) / total) * 100);
   };
+}
 
-  const bands = [...roadmap.phases]
+/** The phases in order, each as wide as its number of days. */
+function timelineBands(roadmap: TimelineRoadmap): TimelineBand[] {
+  const total = totalDays(roadmap);
+  return [...roadmap.phases]
     .sort((a, b) => a.order - b.order)
     .map((p) => ({
       id: p.id,
@@ -101,7 +120,13 @@ export function buildTimeline(roadmap: TimelineRoadmap, t: Translate = french): 
       width: round((Math.max(0, spanDays(p.start, p.end)) / total) * 100),
       current: p.id === roadmap.currentPhaseId,
     }));
+}
 
+/**
+ * A line per election on the span and one label for them all (at the first one), then the next
+ * election, with its own line and label, when it is on the span and not one of them.
+ */
+function electionMarks(roadmap: TimelineRoadmap, at: Position, t: Translate): { lines: TimelineLine[]; elections: TimelineLabel[] } {
   const lines: TimelineLine[] = [];
   const elections: TimelineLabel[] = [];
 
@@ -132,19 +157,23 @@ export function buildTimeline(roadmap: TimelineRoadmap, t: Translate = french): 
       align: alignAt(nextAt),
     });
   }
+  return { lines, elections };
+}
 
-  const todayAt = toDayNumber(roadmap.at) <= last ? at(roadmap.at) : null;
-  let today: TimelineLabel | null = null;
-  if (todayAt !== null) {
-    lines.push({ kind: 'today', position: todayAt });
-    today = {
-      kind: 'today',
-      text: t('Aujourd’hui : {date}', { date: formatFrDate(roadmap.at) }),
-      position: todayAt,
-      align: alignAt(todayAt),
-    };
-  }
+/** Today's label, or null when the roadmap's day is outside the span (the day after its end too). */
+function todayLabel(roadmap: TimelineRoadmap, at: Position, t: Translate): TimelineLabel | null {
+  const todayAt = toDayNumber(roadmap.at) <= toDayNumber(roadmap.end) ? at(roadmap.at) : null;
+  if (todayAt === null) return null;
+  return {
+    kind: 'today',
+    text: t('Aujourd’hui : {date}', { date: formatFrDate(roadmap.at) }),
+    position: todayAt,
+    align: alignAt(todayAt),
+  };
+}
 
+/** A tick on 1 January of each year after the first one of the span. */
+function yearTicks(roadmap: TimelineRoadmap, at: Position): TimelineTick[] {
   const ticks: TimelineTick[] = [];
   const startYear = Number(roadmap.start.slice(0, 4));
   const endYear = Number(roadmap.end.slice(0, 4));
@@ -152,6 +181,5 @@ export function buildTimeline(roadmap: TimelineRoadmap, t: Translate = french): 
     const position = at(`${String(year).padStart(4, '0')}-01-01`);
     if (position !== null) ticks.push({ year, position, align: position > 95 ? 'end' : 'start' });
   }
-
-  return { bands, lines, elections, today, ticks };
+  return ticks;
 }
