@@ -25,6 +25,7 @@ import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
@@ -103,7 +104,7 @@ export function invitationMessage(invitation: InvitationView, t: Translate = fre
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FunctionPicker, RemindersAdmin, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, FunctionPicker, RemindersAdmin, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })

@@ -13,6 +13,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDay } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 
 type FeedsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; feeds: CalendarFeedView[] };
 
@@ -44,7 +45,7 @@ const FORM_FIELDS = ['targetId'] as const;
  */
 @Component({
   selector: 'jl-calendar-feeds',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-feeds.html',
 })
