@@ -11,6 +11,7 @@ import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 
 type StatusState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: RemindersStatusView };
@@ -82,7 +83,7 @@ interface ProblemRow {
  */
 @Component({
   selector: 'jl-reminders-admin',
-  imports: [FormsModule, FrDatePipe, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminders-admin.html',
 })

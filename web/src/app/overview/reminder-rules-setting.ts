@@ -20,6 +20,7 @@ import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n, Translate, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 
 const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones'] as const;
 
@@ -81,7 +82,7 @@ function withoutPrefix(err: ApiRequestError): ApiRequestError {
  */
 @Component({
   selector: 'jl-reminder-rules-setting',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminder-rules-setting.html',
 })
