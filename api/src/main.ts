@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './infra/config/config';
-import { prepareDatabase } from './infra/database/database-setup';
+import { prepareDatabase } from './seed/prepare-database';
 import { startEmbeddedPostgres } from './infra/database/embedded';
 import type { EmbeddedDatabase } from './infra/database/embedded';
-import { seedsDir } from './app/seed/seed-files';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './app/accounts/startup-accounts';
+import { seedsDir } from './seed/seed-files';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/startup-accounts';
 import { ROLE_LABELS } from '@jalons/domain';
 
 async function main(): Promise<void> {

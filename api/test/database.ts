@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { prepareDatabase } from '../src/infra/database/database-setup';
+import { prepareDatabase } from '../src/seed/prepare-database';
 
 export interface TestDatabase {
   url: string;

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 
-import { instantiate } from '../src/app/seed/instantiate';
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from '../src/app/seed/seed-files';
-import { writeRoadmap } from '../src/app/seed/seeder';
-import { prepareDatabase } from '../src/infra/database/database-setup';
+import { instantiate } from '../src/seed/instantiate';
+import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from '../src/seed/seed-files';
+import { writeRoadmap } from '../src/seed/seeder';
+import { prepareDatabase } from '../src/seed/prepare-database';
 import { ormOptions } from '../src/infra/database/mikro-orm.config';
 import { MIGRATIONS } from '../src/migrations';
 import { createTestDatabase } from './database';

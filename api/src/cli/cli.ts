@@ -6,13 +6,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { isIsoDate, todayInParis } from '@jalons/domain';
 
 import { loadConfig } from '../infra/config/config';
-import { prepareDatabase } from '../infra/database/database-setup';
+import { prepareDatabase } from '../seed/prepare-database';
 import { startEmbeddedPostgres } from '../infra/database/embedded';
 import type { EmbeddedDatabase } from '../infra/database/embedded';
 import { ormOptions } from '../infra/database/mikro-orm.config';
-import { instantiate, newRoadmapFile } from '../app/seed/instantiate';
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError, seedsDir } from '../app/seed/seed-files';
-import { writeRoadmap } from '../app/seed/seeder';
+import { instantiate, newRoadmapFile } from '../seed/instantiate';
+import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError, seedsDir } from '../seed/seed-files';
+import type { KitFile } from '../seed/seed-files';
+import { writeRoadmap } from '../seed/seeder';
 import { AppModule } from '../app/app.module';
 import { selectDueReminders } from '../app/reminders/due-reminders';
 import { RemindersService } from '../app/reminders/reminders.service';
@@ -52,10 +53,9 @@ async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>)
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
     options: {
       file: { type: 'string' },
       territory: { type: 'string' },
@@ -69,119 +69,155 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       help: { type: 'boolean' },
     },
+  }).values;
+}
+
+type Options = ReturnType<typeof parseOptions>;
+
+/** A command: its options, the loaded kit and the seeds folder in, the exit code out. */
+type Command = (values: Options, kit: KitFile, dir: string) => Promise<number>;
+
+async function seed(values: Options, kit: KitFile, dir: string): Promise<number> {
+  const plan = instantiate(kit, loadRoadmapFile(values.file ?? BREST_FILE(dir), kit));
+  const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
+  console.log(
+    outcome.created
+      ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}).`
+      : `Roadmap ${plan.roadmap.slug} already present (${outcome.roadmapId}): nothing changed.`,
+  );
+  return 0;
+}
+
+async function newRoadmap(values: Options, kit: KitFile): Promise<number> {
+  const problems: string[] = [];
+  if (!values.territory?.trim()) problems.push('--territory "Name of the territory" is required');
+  if (!values.election || !isIsoDate(values.election)) problems.push('--election YYYY-MM-DD (the first round) is required');
+  if (values['next-election'] && !isIsoDate(values['next-election'])) problems.push('--next-election must be YYYY-MM-DD');
+  if (problems.length) {
+    console.error(`${problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const file = newRoadmapFile(kit, values.territory!.trim(), values.election!, values['next-election']);
+  if (values.slug) file.slug = values.slug;
+  const plan = instantiate(kit, file);
+  const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
+  console.log(
+    outcome.created
+      ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}): ${plan.phases.map((p) => `${p.name} ${p.start} → ${p.end}`).join('; ')}.`
+      : `A roadmap ${plan.roadmap.slug} already exists (${outcome.roadmapId}): nothing changed.`,
+  );
+  return 0;
+}
+
+/** `--repeat N`: times the job's selection N times and prints its median. */
+async function timeSelection(em: EntityManager, day: string, repeat: number): Promise<void> {
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    rows = (await selectDueReminders(em.fork(), day)).length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`selection ${day}: ${rows} reminders, p50 ${times[Math.floor(times.length / 2)].toFixed(1)} ms over ${repeat} runs`);
+}
+
+/** `--dry-run`: who would receive what, person by person; records and sends nothing. */
+async function printDryRun(reminders: RemindersService, day: string): Promise<void> {
+  const due = await reminders.dryRun(day);
+  if (!due.length) console.log(`${day}: no reminder due.`);
+  const people = [...new Set(due.map((d) => d.accountId))];
+  for (const id of people) {
+    const mine = due.filter((d) => d.accountId === id);
+    const mail = { daily: 'daily digest', weekly: 'weekly digest (Mondays)', none: 'no e-mail, in the app only' }[mine[0].digest];
+    console.log(`${mine[0].name} <${mine[0].email}> — ${mail}`);
+    for (const d of mine) {
+      const when = d.daysLeft > 0 ? `due in ${d.daysLeft} d` : d.daysLeft === 0 ? 'due today' : `${-d.daysLeft} d late`;
+      console.log(`  ${d.rule.padEnd(10)} ${d.itemType.padEnd(9)} ${d.dueDate}  ${when.padEnd(12)} ${d.title}`);
+    }
+  }
+  console.log(`${day}: ${due.length} reminders for ${people.length} people (dry run: nothing recorded, nothing sent).`);
+}
+
+async function runReminders(values: Options): Promise<number> {
+  const day = values.date ?? todayInParis();
+  const repeat = values.repeat ? Number(values.repeat) : 0;
+  if (!isIsoDate(day) || (values.repeat && (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000))) {
+    console.error(`--date YYYY-MM-DD must be a calendar day and --repeat a whole number from 1 to 1000\n\n${USAGE}`);
+    return 2;
+  }
+  const config = { ...loadConfig(), remindersEnabled: false };
+  return withDatabase(async (_orm, url) => {
+    const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
+    try {
+      const reminders = context.get(RemindersService);
+      if (repeat) {
+        await timeSelection(context.get(EntityManager), day, repeat);
+        return 0;
+      }
+      if (values['dry-run']) {
+        await printDryRun(reminders, day);
+        return 0;
+      }
+      const report = await reminders.run(day, 'cli');
+      console.log(
+        `${day}: ${report.selected} reminders due, ${report.created} new, ${report.digests} digests recorded; sent ${report.delivery?.sent ?? 0}, retrying ${report.delivery?.retrying ?? 0}, failed ${report.delivery?.failed ?? 0}.`,
+      );
+      return 0;
+    } finally {
+      await context.close();
+    }
   });
+}
+
+async function inviteAdmin(values: Options): Promise<number> {
+  const email = values.email?.trim().toLowerCase();
+  const name = values.name?.trim();
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name) {
+    console.error(`--email ADDRESS and --name "First Last" are required\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const { token, expiresAt } = await withDatabase((orm) =>
+    orm.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<Array<{ id: string }>>(
+        `insert into account (id, created_at, updated_at, name, email, role, active, version) values (gen_random_uuid(), now(), now(), ?, ?, 'admin', true, 1)
+           on conflict ((lower(email))) do update set role = 'admin', active = true, version = account.version + 1 returning id`,
+        [name, email],
+      );
+      return issueToken(tx, row.id, 'invitation', config.invitationTtlHours * 60);
+    }),
+  );
+  console.log(
+    `${email} is an administrator. To choose the password, open (once, before ${expiresAt.toISOString()}):\n${linkFor(config.publicUrl, 'invitation', token)}`,
+  );
+  return 0;
+}
+
+/** A Map, not an object literal: "toString" or "constructor" must stay unknown commands. */
+const COMMANDS = new Map<string, Command>([
+  ['seed', seed],
+  ['roadmap:new', newRoadmap],
+  ['reminders', runReminders],
+  ['admin:invite', inviteAdmin],
+]);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const values = parseOptions(rest);
   if (values.help || !command) {
     console.log(USAGE);
     return command ? 0 : 2;
   }
   const dir = seedsDir();
+  // loaded before any command, as it always was: a broken kit stops every command (exit 1)
   const kit = loadKit(KIT_FILE(dir));
-  if (command === 'seed') {
-    const plan = instantiate(kit, loadRoadmapFile(values.file ?? BREST_FILE(dir), kit));
-    const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
-    console.log(
-      outcome.created
-        ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}).`
-        : `Roadmap ${plan.roadmap.slug} already present (${outcome.roadmapId}): nothing changed.`,
-    );
-    return 0;
+  const run = COMMANDS.get(command);
+  if (!run) {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
   }
-  if (command === 'roadmap:new') {
-    const problems: string[] = [];
-    if (!values.territory?.trim()) problems.push('--territory "Name of the territory" is required');
-    if (!values.election || !isIsoDate(values.election)) problems.push('--election YYYY-MM-DD (the first round) is required');
-    if (values['next-election'] && !isIsoDate(values['next-election'])) problems.push('--next-election must be YYYY-MM-DD');
-    if (problems.length) {
-      console.error(`${problems.join('\n')}\n\n${USAGE}`);
-      return 2;
-    }
-    const file = newRoadmapFile(kit, values.territory!.trim(), values.election!, values['next-election']);
-    if (values.slug) file.slug = values.slug;
-    const plan = instantiate(kit, file);
-    const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
-    console.log(
-      outcome.created
-        ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}): ${plan.phases.map((p) => `${p.name} ${p.start} → ${p.end}`).join('; ')}.`
-        : `A roadmap ${plan.roadmap.slug} already exists (${outcome.roadmapId}): nothing changed.`,
-    );
-    return 0;
-  }
-  if (command === 'reminders') {
-    const day = values.date ?? todayInParis();
-    const repeat = values.repeat ? Number(values.repeat) : 0;
-    if (!isIsoDate(day) || (values.repeat && (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000))) {
-      console.error(`--date YYYY-MM-DD must be a calendar day and --repeat a whole number from 1 to 1000\n\n${USAGE}`);
-      return 2;
-    }
-    const config = { ...loadConfig(), remindersEnabled: false };
-    return withDatabase(async (_orm, url) => {
-      const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
-      try {
-        const reminders = context.get(RemindersService);
-        if (repeat) {
-          const em = context.get(EntityManager);
-          const times: number[] = [];
-          let rows = 0;
-          for (let i = 0; i < repeat; i++) {
-            const t0 = performance.now();
-            rows = (await selectDueReminders(em.fork(), day)).length;
-            times.push(performance.now() - t0);
-          }
-          times.sort((a, b) => a - b);
-          console.log(`selection ${day}: ${rows} reminders, p50 ${times[Math.floor(times.length / 2)].toFixed(1)} ms over ${repeat} runs`);
-          return 0;
-        }
-        if (values['dry-run']) {
-          const due = await reminders.dryRun(day);
-          if (!due.length) console.log(`${day}: no reminder due.`);
-          const people = [...new Set(due.map((d) => d.accountId))];
-          for (const id of people) {
-            const mine = due.filter((d) => d.accountId === id);
-            const mail = { daily: 'daily digest', weekly: 'weekly digest (Mondays)', none: 'no e-mail, in the app only' }[mine[0].digest];
-            console.log(`${mine[0].name} <${mine[0].email}> — ${mail}`);
-            for (const d of mine) {
-              const when = d.daysLeft > 0 ? `due in ${d.daysLeft} d` : d.daysLeft === 0 ? 'due today' : `${-d.daysLeft} d late`;
-              console.log(`  ${d.rule.padEnd(10)} ${d.itemType.padEnd(9)} ${d.dueDate}  ${when.padEnd(12)} ${d.title}`);
-            }
-          }
-          console.log(`${day}: ${due.length} reminders for ${people.length} people (dry run: nothing recorded, nothing sent).`);
-          return 0;
-        }
-        const report = await reminders.run(day, 'cli');
-        console.log(
-          `${day}: ${report.selected} reminders due, ${report.created} new, ${report.digests} digests recorded; sent ${report.delivery?.sent ?? 0}, retrying ${report.delivery?.retrying ?? 0}, failed ${report.delivery?.failed ?? 0}.`,
-        );
-        return 0;
-      } finally {
-        await context.close();
-      }
-    });
-  }
-  if (command === 'admin:invite') {
-    const email = values.email?.trim().toLowerCase();
-    const name = values.name?.trim();
-    if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name) {
-      console.error(`--email ADDRESS and --name "First Last" are required\n\n${USAGE}`);
-      return 2;
-    }
-    const config = loadConfig();
-    const { token, expiresAt } = await withDatabase((orm) =>
-      orm.em.fork().transactional(async (tx) => {
-        const [row] = await tx.execute<Array<{ id: string }>>(
-          `insert into account (id, created_at, updated_at, name, email, role, active, version) values (gen_random_uuid(), now(), now(), ?, ?, 'admin', true, 1)
-           on conflict ((lower(email))) do update set role = 'admin', active = true, version = account.version + 1 returning id`,
-          [name, email],
-        );
-        return issueToken(tx, row.id, 'invitation', config.invitationTtlHours * 60);
-      }),
-    );
-    console.log(
-      `${email} is an administrator. To choose the password, open (once, before ${expiresAt.toISOString()}):\n${linkFor(config.publicUrl, 'invitation', token)}`,
-    );
-    return 0;
-  }
-  console.error(`Unknown command "${command}".\n\n${USAGE}`);
-  return 2;
+  return run(values, kit, dir);
 }
 
 main(process.argv.slice(2)).then(

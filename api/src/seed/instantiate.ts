@@ -14,7 +14,7 @@ import {
 } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
 
-import type { KitFile, RoadmapFile } from './seed-files';
+import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
 
 /** Everything to write for one roadmap, ids included: computed without touching the database. */
 export interface RoadmapPlan {
@@ -74,9 +74,20 @@ export interface RoadmapPlan {
 
 export class PlanError extends Error {}
 
-/** Places the kit on the roadmap's calendar: relative months become days, keys become ids. */
-export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
-  const phases = kit.phases.map((p, i) => ({
+type Planned<K extends 'phases' | 'functions' | 'actions' | 'milestones'> = RoadmapPlan[K][number];
+
+/** What placing one item needs: the calendar, who is who, and the list of problems found so far. */
+interface Placing {
+  file: RoadmapFile;
+  span: DaySpan;
+  phases: RoadmapPlan['phases'];
+  phaseByCode: Map<PhaseCode, Planned<'phases'>>;
+  email: (key: string | undefined) => string | null;
+  problems: string[];
+}
+
+function planPhases(kit: KitFile, file: RoadmapFile): RoadmapPlan['phases'] {
+  return kit.phases.map((p, i) => ({
     id: randomUUID(),
     code: p.code,
     name: p.name,
@@ -85,11 +96,10 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
     start: file.phases[p.code].start,
     end: file.phases[p.code].end,
   }));
-  const span: DaySpan = { start: phases[0].start, end: phases[phases.length - 1].end };
-  const problems = checkPhases(span, phases).map((v) => `${v.field}: ${v.message}`);
-  const email = (key: string | undefined) => (key ? (file.persons.find((p) => p.key === key)?.email ?? null) : null);
-  const phaseByCode = new Map(phases.map((p) => [p.code, p]));
-  const functions = kit.functions.map((f, i) => ({
+}
+
+function planFunction(f: KitFunction, order: number, at: Placing): Planned<'functions'> {
+  return {
     id: randomUUID(),
     code: f.code,
     name: f.name,
@@ -98,61 +108,79 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
     description: f.description,
     volets: f.volets ?? [],
     color: f.color.toLowerCase(),
-    order: i,
-    ownerEmail: email(file.functionOwners?.[f.code]),
-  }));
-  const actionIds = new Map<string, string>();
+    order,
+    ownerEmail: at.email(at.file.functionOwners?.[f.code]),
+  };
+}
+
+/** An action on the calendar, its state from the roadmap file; its broken rules go to `at.problems`. */
+function planAction(a: KitAction, fn: Planned<'functions'>, at: Placing): Planned<'actions'> {
+  const dates = relativeSpan(at.phaseByCode.get(a.phase)!, a.months[0], a.months[1]);
+  const state = at.file.items?.[a.key];
+  const s = state && 'status' in state ? state : undefined;
+  const status = s?.status ?? 'a_lancer';
+  const progress = s?.progress ?? 0;
+  for (const v of [...checkActionDates(at.span, { start: dates.start, due: dates.end }), ...checkStatusProgress(status, progress)]) {
+    at.problems.push(`${a.key}.${v.field}: ${v.message}`);
+  }
+  return {
+    id: randomUUID(),
+    functionId: fn.id,
+    phaseId: phaseAt(at.phases, dates.start)!.id,
+    kitKey: a.key,
+    title: a.title,
+    description: a.description,
+    volet: a.volet ?? null,
+    start: dates.start,
+    due: dates.end,
+    status,
+    progress,
+    ownerEmail: at.email(s?.owner) ?? fn.ownerEmail,
+    comment: s?.comment ?? null,
+  };
+}
+
+/** A milestone on the calendar, achieved or not from the roadmap file; its broken rules go to `at.problems`. */
+function planMilestone(m: KitMilestone, fn: Planned<'functions'>, at: Placing): Planned<'milestones'> {
+  const date = relativeDay(at.phaseByCode.get(m.phase)!, m.month);
+  const state = at.file.items?.[m.key];
+  for (const v of checkMilestoneDate(at.span, date)) at.problems.push(`${m.key}.${v.field}: ${v.message}`);
+  return {
+    id: randomUUID(),
+    functionId: fn.id,
+    phaseId: phaseAt(at.phases, date)!.id,
+    kitKey: m.key,
+    title: m.title,
+    description: m.description,
+    date,
+    achievedOn: state && 'achievedOn' in state ? state.achievedOn : null,
+  };
+}
+
+/** Places the kit on the roadmap's calendar: relative months become days, keys become ids. */
+export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
+  const phases = planPhases(kit, file);
+  const span: DaySpan = { start: phases[0].start, end: phases[phases.length - 1].end };
+  const at: Placing = {
+    file,
+    span,
+    phases,
+    phaseByCode: new Map(phases.map((p) => [p.code, p])),
+    email: (key) => (key ? (file.persons.find((p) => p.key === key)?.email ?? null) : null),
+    problems: checkPhases(span, phases).map((v) => `${v.field}: ${v.message}`),
+  };
+  const functions = kit.functions.map((f, i) => planFunction(f, i, at));
   const actions: RoadmapPlan['actions'] = [];
   const milestones: RoadmapPlan['milestones'] = [];
   kit.functions.forEach((f, i) => {
-    const fn = functions[i];
-    for (const a of f.actions) {
-      const dates = relativeSpan(phaseByCode.get(a.phase)!, a.months[0], a.months[1]);
-      const state = file.items?.[a.key];
-      const s = state && 'status' in state ? state : undefined;
-      const id = randomUUID();
-      actionIds.set(a.key, id);
-      const status = s?.status ?? 'a_lancer';
-      const progress = s?.progress ?? 0;
-      for (const v of [...checkActionDates(span, { start: dates.start, due: dates.end }), ...checkStatusProgress(status, progress)]) {
-        problems.push(`${a.key}.${v.field}: ${v.message}`);
-      }
-      actions.push({
-        id,
-        functionId: fn.id,
-        phaseId: phaseAt(phases, dates.start)!.id,
-        kitKey: a.key,
-        title: a.title,
-        description: a.description,
-        volet: a.volet ?? null,
-        start: dates.start,
-        due: dates.end,
-        status,
-        progress,
-        ownerEmail: email(s?.owner) ?? fn.ownerEmail,
-        comment: s?.comment ?? null,
-      });
-    }
-    for (const m of f.milestones) {
-      const date = relativeDay(phaseByCode.get(m.phase)!, m.month);
-      const state = file.items?.[m.key];
-      for (const v of checkMilestoneDate(span, date)) problems.push(`${m.key}.${v.field}: ${v.message}`);
-      milestones.push({
-        id: randomUUID(),
-        functionId: fn.id,
-        phaseId: phaseAt(phases, date)!.id,
-        kitKey: m.key,
-        title: m.title,
-        description: m.description,
-        date,
-        achievedOn: state && 'achievedOn' in state ? state.achievedOn : null,
-      });
-    }
+    actions.push(...f.actions.map((a) => planAction(a, functions[i], at)));
+    milestones.push(...f.milestones.map((m) => planMilestone(m, functions[i], at)));
   });
+  const actionIds = new Map(actions.map((a) => [a.kitKey, a.id]));
   const dependencies = kit.functions.flatMap((f) =>
     f.actions.flatMap((a) => (a.predecessors ?? []).map((p) => ({ predecessorId: actionIds.get(p)!, successorId: actionIds.get(a.key)! }))),
   );
-  if (problems.length) throw new PlanError(`Roadmap "${file.slug}" cannot be built: ${problems.join('; ')}`);
+  if (at.problems.length) throw new PlanError(`Roadmap "${file.slug}" cannot be built: ${at.problems.join('; ')}`);
   return {
     roadmap: {
       id: randomUUID(),
@@ -164,7 +192,7 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
       start: span.start,
       end: span.end,
       kitCode: kit.code,
-      projectLeadEmail: email(file.projectLead),
+      projectLeadEmail: at.email(file.projectLead),
     },
     persons: file.persons.map((p) => ({ name: p.name, email: p.email, role: p.role ?? (p.key === file.projectLead ? 'lead' : 'owner') })),
     phases,

@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from '../../app/seed/seed-files';
-import { instantiate } from '../../app/seed/instantiate';
-import { writeRoadmap } from '../../app/seed/seeder';
-import { ensureStartupAccounts } from '../../app/accounts/startup-accounts';
-import type { StartupAccounts } from '../../app/accounts/startup-accounts';
-import { ormOptions } from './mikro-orm.config';
+import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from './seed-files';
+import { instantiate } from './instantiate';
+import { writeRoadmap } from './seeder';
+import { ensureStartupAccounts } from './startup-accounts';
+import type { StartupAccounts } from './startup-accounts';
+import { ormOptions } from '../infra/database/mikro-orm.config';
 
 /** One key for "this instance prepares the database": migrations then first seed. */
 const SETUP_LOCK = 'jalons:setup';
