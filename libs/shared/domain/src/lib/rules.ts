@@ -28,86 +28,86 @@ function inside(roadmap: DaySpan, d: IsoDate): boolean {
   return roadmap.start <= d && d <= roadmap.end;
 }
 
-/**
- * The phases of a roadmap: valid dates, each start ≤ end, in chronological order, contiguous
- * (next.start = previous end + 1 day: no gap, no overlap), the first starting on roadmap.start and
- * the last ending on roadmap.end. The roadmap's own dates are checked too (fields 'start', 'end'),
- * as they are edited in the same form.
- */
-export function checkPhases(roadmap: DaySpan, phases: readonly PhaseSpan[]): RuleViolation[] {
+/** The roadmap's own dates, edited in the same form as its phases (fields 'start', 'end'). */
+function roadmapDateViolations(roadmap: DaySpan): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const roadmapStartOk = isIsoDate(roadmap.start);
-  const roadmapEndOk = isIsoDate(roadmap.end);
-  if (!roadmapStartOk) {
+  const startOk = isIsoDate(roadmap.start);
+  const endOk = isIsoDate(roadmap.end);
+  if (!startOk) {
     violations.push({
       field: 'start',
       message: "La date de début de la feuille de route n'est pas une date valide.",
     });
   }
-  if (!roadmapEndOk) {
+  if (!endOk) {
     violations.push({
       field: 'end',
       message: "La date de fin de la feuille de route n'est pas une date valide.",
     });
   }
-  if (roadmapStartOk && roadmapEndOk && roadmap.end < roadmap.start) {
+  if (startOk && endOk && roadmap.end < roadmap.start) {
     violations.push({
       field: 'end',
       message: 'La fin de la feuille de route doit être le même jour ou après son début.',
     });
   }
-  if (phases.length === 0) {
-    violations.push({
-      field: 'phases',
-      message: 'La feuille de route doit comporter au moins une phase.',
-    });
-    return violations;
-  }
+  return violations;
+}
 
-  phases.forEach((phase, i) => {
-    const startOk = isIsoDate(phase.start);
-    const endOk = isIsoDate(phase.end);
-    if (!startOk) {
-      violations.push({
-        field: `phases[${i}].start`,
-        message: "La date de début de la phase n'est pas une date valide.",
-      });
-    }
-    if (!endOk) {
-      violations.push({
-        field: `phases[${i}].end`,
-        message: "La date de fin de la phase n'est pas une date valide.",
-      });
-    }
-    if (startOk && endOk && phase.end < phase.start) {
-      violations.push({
-        field: `phases[${i}].end`,
-        message: 'La fin de la phase doit être le même jour ou après son début.',
-      });
-    }
-    if (i === 0 || !startOk) return;
-    const previous = phases[i - 1];
-    if (isIsoDate(previous.start) && phase.start < previous.start) {
-      violations.push({
-        field: `phases[${i}].start`,
-        message: "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
-      });
-      return;
-    }
-    if (!isIsoDate(previous.end)) return;
-    const expected = addDays(previous.end, 1);
-    if (phase.start === expected) return;
+/** One phase's own dates: valid, start ≤ end. */
+function phaseDateViolations(phase: PhaseSpan, i: number): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const startOk = isIsoDate(phase.start);
+  const endOk = isIsoDate(phase.end);
+  if (!startOk) {
     violations.push({
       field: `phases[${i}].start`,
-      message:
-        phase.start < expected
-          ? `Cette phase chevauche la précédente : elle doit commencer le ${formatFrDate(expected)}, lendemain de la fin de la phase précédente.`
-          : `Il y a un intervalle entre cette phase et la précédente : elle doit commencer le ${formatFrDate(expected)}, lendemain de la fin de la phase précédente.`,
+      message: "La date de début de la phase n'est pas une date valide.",
     });
-  });
+  }
+  if (!endOk) {
+    violations.push({
+      field: `phases[${i}].end`,
+      message: "La date de fin de la phase n'est pas une date valide.",
+    });
+  }
+  if (startOk && endOk && phase.end < phase.start) {
+    violations.push({
+      field: `phases[${i}].end`,
+      message: 'La fin de la phase doit être le même jour ou après son début.',
+    });
+  }
+  return violations;
+}
 
+/**
+ * Phase i (i ≥ 1, valid start) after the previous one: not before it, then starting the day after
+ * its end (no gap, no overlap). At most one violation; null when it follows well or cannot be judged.
+ */
+function sequenceViolation(phase: PhaseSpan, previous: PhaseSpan, i: number): RuleViolation | null {
+  if (isIsoDate(previous.start) && phase.start < previous.start) {
+    return {
+      field: `phases[${i}].start`,
+      message: "Les phases doivent se suivre dans l'ordre chronologique : cette phase commence avant la précédente.",
+    };
+  }
+  if (!isIsoDate(previous.end)) return null;
+  const expected = addDays(previous.end, 1);
+  if (phase.start === expected) return null;
+  return {
+    field: `phases[${i}].start`,
+    message:
+      phase.start < expected
+        ? `Cette phase chevauche la précédente : elle doit commencer le ${formatFrDate(expected)}, lendemain de la fin de la phase précédente.`
+        : `Il y a un intervalle entre cette phase et la précédente : elle doit commencer le ${formatFrDate(expected)}, lendemain de la fin de la phase précédente.`,
+  };
+}
+
+/** The first phase starts on the roadmap's start, the last ends on its end (each judged when both dates are valid). */
+function boundViolations(roadmap: DaySpan, phases: readonly PhaseSpan[]): RuleViolation[] {
+  const violations: RuleViolation[] = [];
   const first = phases[0];
-  if (roadmapStartOk && isIsoDate(first.start) && first.start !== roadmap.start) {
+  if (isIsoDate(roadmap.start) && isIsoDate(first.start) && first.start !== roadmap.start) {
     violations.push({
       field: 'phases[0].start',
       message: `La première phase doit commencer le ${formatFrDate(roadmap.start)}, début de la feuille de route.`,
@@ -115,13 +115,37 @@ export function checkPhases(roadmap: DaySpan, phases: readonly PhaseSpan[]): Rul
   }
   const lastIndex = phases.length - 1;
   const last = phases[lastIndex];
-  if (roadmapEndOk && isIsoDate(last.end) && last.end !== roadmap.end) {
+  if (isIsoDate(roadmap.end) && isIsoDate(last.end) && last.end !== roadmap.end) {
     violations.push({
       field: `phases[${lastIndex}].end`,
       message: `La dernière phase doit se terminer le ${formatFrDate(roadmap.end)}, fin de la feuille de route.`,
     });
   }
   return violations;
+}
+
+/**
+ * The phases of a roadmap: valid dates, each start ≤ end, in chronological order, contiguous
+ * (next.start = previous end + 1 day: no gap, no overlap), the first starting on roadmap.start and
+ * the last ending on roadmap.end. The roadmap's own dates are checked too (fields 'start', 'end'),
+ * as they are edited in the same form.
+ */
+export function checkPhases(roadmap: DaySpan, phases: readonly PhaseSpan[]): RuleViolation[] {
+  const violations = roadmapDateViolations(roadmap);
+  if (phases.length === 0) {
+    violations.push({
+      field: 'phases',
+      message: 'La feuille de route doit comporter au moins une phase.',
+    });
+    return violations;
+  }
+  phases.forEach((phase, i) => {
+    violations.push(...phaseDateViolations(phase, i));
+    if (i === 0 || !isIsoDate(phase.start)) return;
+    const next = sequenceViolation(phase, phases[i - 1], i);
+    if (next) violations.push(next);
+  });
+  return [...violations, ...boundViolations(roadmap, phases)];
 }
 
 /**
