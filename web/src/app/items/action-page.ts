@@ -27,6 +27,7 @@ import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
@@ -55,7 +56,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
  */
 @Component({
   selector: 'jl-action-page',
-  imports: [FormsModule, RouterLink, FrDatePipe, PercentPipe, HealthBadge, HistoryTable, ReplanForm, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, PercentPipe, HealthBadge, HistoryTable, ReplanForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
 })

@@ -15,6 +15,7 @@ import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { HistoryTable } from './history-table';
@@ -40,7 +41,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
  */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [FormsModule, RouterLink, FrDatePipe, HistoryTable, ReplanForm, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, HistoryTable, ReplanForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })

@@ -22,6 +22,7 @@ import { ItemsService } from '../data/items.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 
 /** What can be re-planned from its page: an action (start, due) or a milestone (its date). */
@@ -61,7 +62,7 @@ export const REPLAN_CONFLICT_MESSAGE = tKey(
  */
 @Component({
   selector: 'jl-replan-form',
-  imports: [FormsModule, FrDatePipe, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './replan-form.html',
 })
