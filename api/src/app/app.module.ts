@@ -1,39 +1,39 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { ScheduleModule } from '@nestjs/schedule';
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 
-import { APP_CONFIG } from '../infra/config/config';
 import type { AppConfig } from '../infra/config/config';
-import { ormOptions } from '../infra/database/mikro-orm.config';
 import { ApiErrorFilter } from '../infra/http/error.filter';
 import { createValidationPipe } from '../infra/http/validation.pipe';
-import { MailService } from '../infra/mail/mail.service';
-import { AccountsController } from './accounts/accounts.controller';
-import { AccountsService } from './accounts/accounts.service';
-import { ActionsController } from './actions/actions.controller';
-import { AccessGuard } from './auth/access.guard';
-import { CalendarsController } from './calendars/calendars.controller';
-import { CalendarsService } from './calendars/calendars.service';
-import { AdminRemindersController } from './reminders/admin-reminders.controller';
-import { NotificationsController } from './reminders/notifications.controller';
-import { OutboxService } from './reminders/outbox.service';
-import { RemindersService } from './reminders/reminders.service';
-import { ReminderScheduler } from './reminders/scheduler';
-import { AuthController } from './auth/auth.controller';
-import { AuthService } from './auth/auth.service';
-import { SessionsService } from './auth/sessions.service';
-import { ThrottleService } from './auth/throttle.service';
-import { ActionsService } from './actions/actions.service';
-import { ExportService } from './export/export.service';
-import { HealthController } from './health/health.controller';
-import { MilestonesController } from './milestones/milestones.controller';
-import { MilestonesService } from './milestones/milestones.service';
-import { PersonsController } from './persons/persons.controller';
-import { RoadmapReadModel } from './roadmaps/read-model';
-import { PublicRoadmapsController } from './roadmaps/public.controller';
-import { RoadmapsController } from './roadmaps/roadmaps.controller';
-import { RoadmapSettingsService } from './roadmaps/settings.service';
+import { InfraModule } from '../infra/infra.module';
+import { AccountsModule } from './accounts';
+import { ActionsModule } from './actions';
+import { AuthModule } from './auth';
+import { CalendarsModule } from './calendars';
+import { ChronogramModule } from './chronogram';
+import { ExportModule } from './export';
+import { HealthModule } from './health';
+import { HistoryModule } from './history';
+import { MilestonesModule } from './milestones';
+import { PublicModule } from './public';
+import { RemindersModule } from './reminders';
+import { RoadmapsModule } from './roadmaps';
+
+/** The features, in the order their dependencies run (docs/architecture.md draws them). */
+const FEATURES = [
+  HealthModule,
+  AuthModule,
+  AccountsModule,
+  RoadmapsModule,
+  HistoryModule,
+  ActionsModule,
+  MilestonesModule,
+  ChronogramModule,
+  ExportModule,
+  PublicModule,
+  RemindersModule,
+  CalendarsModule,
+];
 
 @Module({})
 export class AppModule {
@@ -41,37 +41,8 @@ export class AppModule {
   static create(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(databaseUrl), registerRequestContext: true }), ScheduleModule.forRoot()],
-      controllers: [
-        HealthController,
-        AuthController,
-        AccountsController,
-        RoadmapsController,
-        PublicRoadmapsController,
-        ActionsController,
-        MilestonesController,
-        PersonsController,
-        NotificationsController,
-        AdminRemindersController,
-        CalendarsController,
-      ],
+      imports: [InfraModule.forRoot(config, databaseUrl), ...FEATURES],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
-        RoadmapReadModel,
-        ActionsService,
-        ExportService,
-        MilestonesService,
-        RoadmapSettingsService,
-        MailService,
-        SessionsService,
-        ThrottleService,
-        AuthService,
-        AccountsService,
-        OutboxService,
-        RemindersService,
-        ReminderScheduler,
-        CalendarsService,
-        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
       ],

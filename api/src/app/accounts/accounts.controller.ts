@@ -4,8 +4,8 @@ import { InviteAccountDto, UpdateAccountDto } from '@jalons/contract';
 import type { AccountView, InvitationView } from '@jalons/contract';
 
 import { uuid } from '../../infra/http/params';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { Access, Allow } from '../auth/policies';
+import type { AuthenticatedRequest } from '../auth';
+import { Access, Allow } from '../auth';
 import { AccountsService } from './accounts.service';
 
 @ApiTags('accounts')

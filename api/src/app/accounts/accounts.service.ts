@@ -4,9 +4,9 @@ import type { AccountView, InvitationView, InviteAccountDto, UpdateAccountDto } 
 import type { Role } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
-import { AuthService } from '../auth/auth.service';
-import type { SignedIn } from '../auth/sessions.service';
-import { SessionsService } from '../auth/sessions.service';
+import { AuthService } from '../auth';
+import type { SignedIn } from '../auth';
+import { SessionsService } from '../auth';
 
 interface AccountRow {
   id: string;

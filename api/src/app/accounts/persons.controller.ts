@@ -1,17 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { PersonView } from '@jalons/contract';
-import { Access, Allow } from '../auth/policies';
+
+import { Access, Allow } from '../auth';
+import { PersonsReader } from './persons.reader';
 
 @ApiTags('persons')
 @Controller('persons')
 @Allow(Access.signedIn)
 export class PersonsController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly persons: PersonsReader) {}
 
   @Get()
   list(): Promise<PersonView[]> {
-    return this.em.getConnection().execute<PersonView[]>('select id, name, email from account where active order by name');
+    return this.persons.active();
   }
 }

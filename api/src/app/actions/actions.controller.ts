@@ -6,32 +6,33 @@ import { todayInParis } from '@jalons/domain';
 
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
-import { RoadmapReadModel } from '../roadmaps/read-model';
+import { Access, ActorId, Allow } from '../auth';
+import { HistoryReader } from '../history';
+import { ActionsReader } from './actions.reader';
 import { ActionsService } from './actions.service';
-import { Access, Allow } from '../auth/policies';
-import { ActorId } from '../auth/current-account';
 
 @ApiTags('actions')
 @Controller('actions')
 @Allow(Access.actionWriter)
 export class ActionsController {
   constructor(
-    private readonly read: RoadmapReadModel,
+    private readonly read: ActionsReader,
+    private readonly changes: HistoryReader,
     private readonly actions: ActionsService,
   ) {}
 
   @Get(':id')
   @Allow(Access.signedIn)
   get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<ActionView> {
-    return this.read.action(id, referenceDay(q.at));
+    return this.read.one(id, referenceDay(q.at));
   }
 
   @Get(':id/history')
   @Allow(Access.signedIn)
   @ApiOperation({ summary: 'L’historique d’une action : qui, quand, quoi, pourquoi' })
   async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
-    const entries = await this.read.history('action', id);
-    if (!entries.length) await this.read.action(id, todayInParis()); // 404 when it never existed
+    const entries = await this.changes.ofItem('action', id);
+    if (!entries.length) await this.read.one(id, todayInParis()); // 404 when it never existed
     return entries;
   }
 

@@ -5,17 +5,17 @@ import type { IsoDate } from '@jalons/domain';
 import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, UpdateActionStatusDto } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
-import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../entities';
-import { diff, recordChanges } from '../history/history';
-import { RoadmapReadModel } from '../roadmaps/read-model';
-import type { Change } from '../history/history';
+import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
+import { diff, recordChanges } from '../history';
+import type { Change } from '../history';
+import { ActionsReader } from './actions.reader';
 
 /** Writes on actions: every rule checked with the domain library, every change in the history, all or nothing. */
 @Injectable()
 export class ActionsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly read: RoadmapReadModel,
+    private readonly read: ActionsReader,
   ) {}
 
   /**
@@ -101,7 +101,7 @@ export class ActionsService {
       await recordChanges(tx, roadmap, 'action', action.id, [['created', null, `${status} ${progress} %`]], dto.comment, actorId);
       return action.id;
     });
-    return this.read.action(id, at);
+    return this.read.one(id, at);
   }
 
   async update(id: string, dto: UpdateActionDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
@@ -132,7 +132,7 @@ export class ActionsService {
       action.updatedAt = new Date();
       await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
     });
-    return this.read.action(id, at);
+    return this.read.one(id, at);
   }
 
   async updateStatus(id: string, dto: UpdateActionStatusDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
@@ -147,7 +147,7 @@ export class ActionsService {
       action.updatedAt = new Date();
       await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
     });
-    return this.read.action(id, at);
+    return this.read.one(id, at);
   }
 
   async remove(id: string, version: number, actorId: string | null = null): Promise<void> {
@@ -192,7 +192,7 @@ export class ActionsService {
       action.updatedAt = new Date();
       await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null, actorId);
     });
-    return this.read.action(id, at);
+    return this.read.one(id, at);
   }
 
   async removeDependency(
@@ -210,6 +210,6 @@ export class ActionsService {
       tx.remove(link);
       action.updatedAt = new Date();
     });
-    return this.read.action(id, at);
+    return this.read.one(id, at);
   }
 }

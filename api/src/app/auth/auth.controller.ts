@@ -11,20 +11,8 @@ import type { AuthenticatedRequest } from './access.guard';
 import { AuthService } from './auth.service';
 import { clearAuthCookies, ensureXsrfCookie, setSessionCookie, setXsrfCookie } from './cookies';
 import { Access, Allow } from './policies';
+import { meView } from './me-view';
 import { SessionsService } from './sessions.service';
-import type { SignedIn } from './sessions.service';
-
-export function meView(who: SignedIn): MeView {
-  return {
-    id: who.id,
-    name: who.name,
-    email: who.email,
-    role: who.role,
-    functionIds: [...who.functionIds],
-    sessionExpiresAt: who.expiresAt.toISOString(),
-    digest: who.digest,
-  };
-}
 
 @ApiTags('auth')
 @Controller('auth')

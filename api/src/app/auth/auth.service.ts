@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { MailService, linkMail } from '../../infra/mail/mail.service';
-import type { AccountTokenKind } from '../entities';
+import type { AccountTokenKind } from '../../entities';
 import { hashPassword, tokenHash, verifyPassword } from './secrets';
 import { issueToken, linkFor } from './tokens';
 import { SessionsService } from './sessions.service';

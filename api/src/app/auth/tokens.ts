@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { AccountTokenKind } from '../entities';
+import type { AccountTokenKind } from '../../entities';
 import { randomToken, tokenHash } from './secrets';
 
 /**

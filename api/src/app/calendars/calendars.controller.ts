@@ -6,8 +6,8 @@ import type { Response } from 'express';
 
 import { ApiException } from '../../infra/http/errors';
 import { uuid } from '../../infra/http/params';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { Access, Allow } from '../auth/policies';
+import type { AuthenticatedRequest } from '../auth';
+import { Access, Allow } from '../auth';
 import { CalendarsService } from './calendars.service';
 
 @ApiTags('calendars')

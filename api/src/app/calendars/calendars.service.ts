@@ -6,8 +6,8 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
-import type { SignedIn } from '../auth/sessions.service';
-import { randomToken, tokenHash } from '../auth/secrets';
+import type { SignedIn } from '../auth';
+import { randomToken, tokenHash } from '../auth';
 
 const STATUS: Record<string, string> = {
   a_lancer: 'à lancer',

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { HealthView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
-import { Access, Allow } from '../auth/policies';
+import { Access, Allow } from '../auth';
 
 @ApiTags('health')
 @Controller('health')

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { Account, ChangeEntry, Roadmap } from '../entities';
-import type { ItemType } from '../entities';
+import { Account, ChangeEntry, Roadmap } from '../../entities';
+import type { ItemType } from '../../entities';
+import { BUMP_REVISION } from './history.queries';
 
 export type Change = [field: string, from: unknown, to: unknown];
 
@@ -28,7 +29,7 @@ export async function recordChanges(
   actorId: string | null,
 ): Promise<void> {
   const actor = actorId ? em.getReference(Account, actorId) : null;
-  await em.execute('update roadmap set revision = revision + 1 where id = ?', [roadmap.id]);
+  await em.execute(BUMP_REVISION, [roadmap.id]);
   const at = new Date();
   const lines = changes.length ? changes : ([['comment', null, null]] as Change[]);
   for (const [field, from, to] of lines) {

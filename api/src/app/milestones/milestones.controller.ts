@@ -6,32 +6,33 @@ import { todayInParis } from '@jalons/domain';
 
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
-import { RoadmapReadModel } from '../roadmaps/read-model';
+import { Access, ActorId, Allow } from '../auth';
+import { HistoryReader } from '../history';
+import { MilestonesReader } from './milestones.reader';
 import { MilestonesService } from './milestones.service';
-import { Access, Allow } from '../auth/policies';
-import { ActorId } from '../auth/current-account';
 
 @ApiTags('milestones')
 @Controller('milestones')
 @Allow(Access.milestoneWriter)
 export class MilestonesController {
   constructor(
-    private readonly read: RoadmapReadModel,
+    private readonly read: MilestonesReader,
+    private readonly changes: HistoryReader,
     private readonly milestones: MilestonesService,
   ) {}
 
   @Get(':id')
   @Allow(Access.signedIn)
   get(@Param('id', uuid('id')) id: string, @Query() q: AtQueryDto): Promise<MilestoneView> {
-    return this.read.milestone(id, referenceDay(q.at));
+    return this.read.one(id, referenceDay(q.at));
   }
 
   @Get(':id/history')
   @Allow(Access.signedIn)
   @ApiOperation({ summary: 'L’historique d’un jalon' })
   async history(@Param('id', uuid('id')) id: string): Promise<HistoryEntryView[]> {
-    const entries = await this.read.history('milestone', id);
-    if (!entries.length) await this.read.milestone(id, todayInParis());
+    const entries = await this.changes.ofItem('milestone', id);
+    if (!entries.length) await this.read.one(id, todayInParis());
     return entries;
   }
 

@@ -5,16 +5,16 @@ import type { IsoDate } from '@jalons/domain';
 import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
-import { Milestone, Phase, Roadmap, TargetFunction } from '../entities';
-import { diff, recordChanges } from '../history/history';
-import { RoadmapReadModel } from '../roadmaps/read-model';
-import type { Change } from '../history/history';
+import { Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
+import { diff, recordChanges } from '../history';
+import type { Change } from '../history';
+import { MilestonesReader } from './milestones.reader';
 
 @Injectable()
 export class MilestonesService {
   constructor(
     private readonly em: EntityManager,
-    private readonly read: RoadmapReadModel,
+    private readonly read: MilestonesReader,
   ) {}
 
   /** The milestone to change, its row locked until the transaction ends (see ActionsService.load). */
@@ -64,7 +64,7 @@ export class MilestonesService {
       await recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment, actorId);
       return m.id;
     });
-    return this.read.milestone(id, at);
+    return this.read.one(id, at);
   }
 
   async update(id: string, dto: UpdateMilestoneDto, at: IsoDate, today: IsoDate, actorId: string | null = null): Promise<MilestoneView> {
@@ -95,7 +95,7 @@ export class MilestonesService {
       m.updatedAt = new Date();
       await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId);
     });
-    return this.read.milestone(id, at);
+    return this.read.one(id, at);
   }
 
   async remove(id: string, version: number, actorId: string | null = null): Promise<void> {

@@ -1,12 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { PublicRoadmapSummaryView, PublicRoadmapView } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
-import { Access, Allow } from '../auth/policies';
-import { RoadmapReadModel } from './read-model';
+import { Access, Allow } from '../auth';
+import { MilestonesReader } from '../milestones';
+import { RoadmapReader } from '../roadmaps';
+import { PublicQueries } from './public.queries';
 
 /**
  * The public page of a roadmap, for citizens, when its project lead turns it on: phases,
@@ -18,33 +19,28 @@ import { RoadmapReadModel } from './read-model';
 @Allow(Access.public)
 export class PublicRoadmapsController {
   constructor(
-    private readonly em: EntityManager,
-    private readonly read: RoadmapReadModel,
+    private readonly queries: PublicQueries,
+    private readonly roadmaps: RoadmapReader,
+    private readonly milestones: MilestonesReader,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Les feuilles de route dont la page publique est ouverte' })
   list(): Promise<PublicRoadmapSummaryView[]> {
-    return this.em
-      .getConnection()
-      .execute<
-        PublicRoadmapSummaryView[]
-      >('select slug, territory, mandate_label as "mandateLabel" from roadmap where public_page order by start_date desc, territory');
+    return this.queries.open();
   }
 
   @Get(':slug')
   @ApiOperation({ summary: 'La page publique d’une feuille de route (sans données personnelles)' })
   async get(@Param('slug') slug: string): Promise<PublicRoadmapView> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<Array<{ id: string }>>('select id from roadmap where slug = ? and public_page', [String(slug).slice(0, 100)]);
+    const id = await this.queries.openId(String(slug).slice(0, 100));
     // the same answer for a roadmap that exists with its page off as for one that does not
-    if (!row) throw new ApiException({ statusCode: 404, error: 'not_found', message: 'Aucune page publique à cette adresse.' });
+    if (!id) throw new ApiException({ statusCode: 404, error: 'not_found', message: 'Aucune page publique à cette adresse.' });
     const at = todayInParis();
     const [r, functions, milestones] = await Promise.all([
-      this.read.roadmap(row.id, at),
-      this.read.functions(row.id, at),
-      this.read.milestones(row.id, at),
+      this.roadmaps.roadmap(id, at),
+      this.roadmaps.functions(id, at),
+      this.milestones.list(id, at),
     ]);
     const phaseCode = new Map(r.phases.map((p) => [p.id, p.code]));
     const fnCode = new Map(functions.map((f) => [f.id, f.code]));

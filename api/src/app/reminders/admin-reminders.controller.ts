@@ -10,8 +10,8 @@ import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { uuid } from '../../infra/http/params';
 import { MailService, linkMail } from '../../infra/mail/mail.service';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { Access, Allow } from '../auth/policies';
+import type { AuthenticatedRequest } from '../auth';
+import { Access, Allow } from '../auth';
 import { OutboxService } from './outbox.service';
 import { RemindersService } from './reminders.service';
 

@@ -1,7 +1,7 @@
 import { formatFrDate } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 
-import type { ReminderRule } from '../entities';
+import type { ReminderRule } from '../../entities';
 
 export interface DigestItem {
   itemType: 'action' | 'milestone';

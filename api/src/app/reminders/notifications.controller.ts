@@ -6,9 +6,9 @@ import type { MeView, NotificationsView, NotificationView } from '@jalons/contra
 
 import { ApiException } from '../../infra/http/errors';
 import { uuid } from '../../infra/http/params';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { meView } from '../auth/auth.controller';
-import { Access, Allow } from '../auth/policies';
+import type { AuthenticatedRequest } from '../auth';
+import { meView } from '../auth';
+import { Access, Allow } from '../auth';
 
 /** The signed-in person's reminders (the bell) and e-mail preference. */
 @ApiTags('notifications')

@@ -8,7 +8,7 @@ import { CronJob } from 'cron';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
-import { SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../auth';
 import { OutboxService } from './outbox.service';
 import { RemindersService } from './reminders.service';
 

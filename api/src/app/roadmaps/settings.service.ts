@@ -4,7 +4,8 @@ import type { RoadmapSettingsDto, RoadmapSummaryView } from '@jalons/contract';
 import type { ReminderRules } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
-import { RoadmapReadModel } from './read-model';
+import { RoadmapReader } from './roadmap.reader';
+import { RoadmapQueries } from './roadmaps.queries';
 
 /** Days before sorted, without repeats; only the known keys are stored. */
 function normaliseRules(r: ReminderRules): ReminderRules {
@@ -17,25 +18,22 @@ function normaliseRules(r: ReminderRules): ReminderRules {
   };
 }
 
-/** A roadmap's settings, changed by its project lead (the public page today; reminder rules next). */
+/** A roadmap's settings, changed by its project lead (the public page, the reminder rules). */
 @Injectable()
 export class RoadmapSettingsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly read: RoadmapReadModel,
+    private readonly queries: RoadmapQueries,
+    private readonly read: RoadmapReader,
   ) {}
 
   async update(id: string, dto: RoadmapSettingsDto): Promise<RoadmapSummaryView> {
     await this.em.transactional(async (tx) => {
-      const [row] = await tx.execute<Array<{ version: number }>>('select version from roadmap where id = ? for update', [id]);
-      if (!row) throw ApiException.notFound('La feuille de route', id);
-      if (row.version !== dto.version) throw ApiException.conflict(row.version, 'Cette feuille de route');
-      // the revision too: cached chronograms carry the roadmap's summary
-      await tx.execute(
-        'update roadmap set public_page = coalesce(?, public_page), reminder_rules = coalesce(?::jsonb, reminder_rules), version = version + 1, revision = revision + 1, updated_at = now() where id = ?',
-        [dto.publicPage ?? null, dto.reminders ? JSON.stringify(normaliseRules(dto.reminders)) : null, id],
-      );
+      const version = await this.queries.lockVersion(id, tx);
+      if (version === undefined) throw ApiException.notFound('La feuille de route', id);
+      if (version !== dto.version) throw ApiException.conflict(version, 'Cette feuille de route');
+      await this.queries.updateSettings(id, dto.publicPage ?? null, dto.reminders ? normaliseRules(dto.reminders) : null, tx);
     });
-    return (await this.read.listRoadmaps()).find((r) => r.id === id)!;
+    return this.read.summary(id);
   }
 }

@@ -2,7 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/postgresql';
 
-import { ENTITIES } from '../../app/entities';
+import { ENTITIES } from '../../entities';
 import { MIGRATIONS } from '../../migrations';
 
 /** MikroORM options for a database URL. Entities and migrations are listed as classes (one webpack bundle). */

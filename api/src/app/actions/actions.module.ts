@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+
+import { AccountsModule } from '../accounts';
+import { HistoryModule } from '../history';
+import { RoadmapsModule } from '../roadmaps';
+import { ActionsController } from './actions.controller';
+import { ActionQueries } from './actions.queries';
+import { ActionsReader } from './actions.reader';
+import { ActionsService } from './actions.service';
+import { RoadmapActionsController } from './roadmap-actions.controller';
+
+/** Actions: read with their health, written with the domain's rules, a version check and a history line per change. */
+@Module({
+  imports: [AccountsModule, RoadmapsModule, HistoryModule],
+  controllers: [RoadmapActionsController, ActionsController],
+  providers: [ActionQueries, ActionsReader, ActionsService],
+  exports: [ActionsReader],
+})
+export class ActionsModule {}

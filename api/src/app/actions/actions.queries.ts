@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { ActionFilterDto, ActionView } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+
+import { and, isoInstant, Sql, when } from '../../infra/database/sql';
+
+export interface ActionRow {
+  id: string;
+  roadmap_id: string;
+  function_id: string;
+  phase_id: string;
+  kit_key: string | null;
+  title: string;
+  description: string;
+  volet: ActionView['volet'];
+  start_date: IsoDate;
+  due_date: IsoDate;
+  status: ActionView['status'];
+  progress: number;
+  owner_id: string | null;
+  version: number;
+  updated_at: string;
+  predecessor_ids: string[];
+}
+
+export type ActionFilter = Omit<ActionFilterDto, 'at'>;
+
+/** An action's predecessors' ids (sorted) as a column named `as`; the action is `a`. */
+export function predecessorIdsColumn(as: string): string {
+  return `coalesce((select array_agg(d.predecessor_id::text order by d.predecessor_id)
+                 from action_dependency d where d.successor_id = a.id), '{}') as ${as}`;
+}
+
+const ACTION_COLUMNS = `a.id, a.roadmap_id, a.function_id, a.phase_id, a.kit_key, a.title, a.description, a.volet,
+       a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
+       ${isoInstant('a.updated_at')} as updated_at, ${predecessorIdsColumn('predecessor_ids')}`;
+
+/** The chronogram's order: by function, then start, due, title. */
+export const ACTION_ORDER = 'f.position, a.start_date, a.due_date, a.title, a.id';
+
+/** Actions as the item views read them. */
+@Injectable()
+export class ActionQueries {
+  constructor(private readonly sql: Sql) {}
+
+  /** A roadmap's actions matching the filter (each criterion optional), in the chronogram's order. */
+  list(roadmapId: string, filter: ActionFilter): Promise<ActionRow[]> {
+    const where = and([
+      { text: 'a.roadmap_id = ?', params: [roadmapId] },
+      ...when(filter.functionId, 'a.function_id = ?'),
+      ...when(filter.phaseId, 'a.phase_id = ?'),
+      ...when(filter.status, 'a.status in (?)'),
+      ...when(filter.ownerId, 'a.owner_id = ?'),
+      ...when(filter.dueBefore, 'a.due_date <= ?'),
+      ...when(filter.dueAfter, 'a.due_date >= ?'),
+    ]);
+    return this.sql.rows<ActionRow>(
+      `select ${ACTION_COLUMNS} from action a join target_function f on f.id = a.function_id
+       where ${where.text} order by ${ACTION_ORDER}`,
+      where.params,
+    );
+  }
+
+  byId(id: string): Promise<ActionRow | undefined> {
+    return this.sql.one<ActionRow>(`select ${ACTION_COLUMNS} from action a where a.id = ?`, [id]);
+  }
+}

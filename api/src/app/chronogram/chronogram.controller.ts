@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ChronogramQueryDto } from '@jalons/contract';
+
+import { uuid } from '../../infra/http/params';
+import { referenceDay } from '../../infra/http/today';
+import { Access, Allow } from '../auth';
+import { ChronogramReader } from './chronogram.reader';
+
+@ApiTags('roadmaps')
+@Controller('roadmaps')
+@Allow(Access.signedIn)
+export class ChronogramController {
+  constructor(private readonly chronograms: ChronogramReader) {}
+
+  @Get(':id/chronogram')
+  @ApiOperation({ summary: 'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions' })
+  @ApiOkResponse({
+    description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
+  })
+  async chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto, @Res() res: Response): Promise<void> {
+    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('application/json').send(json); // express answers 304 itself when If-None-Match matches
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+
+import { RoadmapsModule } from '../roadmaps';
+import { ChronogramController } from './chronogram.controller';
+import { ChronogramQueries } from './chronogram.queries';
+import { ChronogramReader } from './chronogram.reader';
+
+/** The Gantt's one call (`GET /roadmaps/:id/chronogram`), with its per-instance cache. */
+@Module({
+  imports: [RoadmapsModule],
+  controllers: [ChronogramController],
+  providers: [ChronogramQueries, ChronogramReader],
+  exports: [ChronogramReader],
+})
+export class ChronogramModule {}

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { milestoneState } from '@jalons/domain';
+import type { IsoDate } from '@jalons/domain';
+import type { ChronogramMilestoneView, ChronogramView, DependencyView } from '@jalons/contract';
+
+import { APP_CONFIG } from '../../infra/config/config';
+import type { AppConfig } from '../../infra/config/config';
+import { ApiException } from '../../infra/http/errors';
+import { detailView, functionViews, group, RoadmapQueries, RoadmapReader } from '../roadmaps';
+import { ChronogramQueries } from './chronogram.queries';
+
+/**
+ * Everything a Gantt needs in one call, and its per-instance cache (ADR 0004): an entry is keyed
+ * on roadmap, day and function, and checked against the roadmap's revision on every read (every
+ * write bumps it in its transaction, so several instances on one database stay right). The
+ * revision is read before the rows, so an entry is never older than its revision.
+ */
+@Injectable()
+export class ChronogramReader {
+  /** serialised chronograms by roadmap, day and function, with the roadmap revision they were read at */
+  private readonly cache = new Map<string, { revision: number; json: string }>();
+
+  constructor(
+    private readonly queries: ChronogramQueries,
+    private readonly roadmapQueries: RoadmapQueries,
+    private readonly roadmaps: RoadmapReader,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chronogramCacheSize'>,
+  ) {}
+
+  /** The chronogram as JSON text, with a weak ETag; from the cache while the roadmap's revision has not moved. */
+  async json(roadmapId: string, at: IsoDate, functionId?: string): Promise<{ json: string; etag: string }> {
+    const revision = await this.roadmapQueries.revision(roadmapId);
+    if (revision === undefined) throw ApiException.notFound('La feuille de route', roadmapId);
+    const key = `${roadmapId}/${at}/${functionId ?? '*'}`;
+    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}"`;
+    const hit = this.cache.get(key);
+    if (hit && hit.revision === revision) {
+      this.cache.delete(key); // most recently used goes last
+      this.cache.set(key, hit);
+      return { json: hit.json, etag };
+    }
+    const json = JSON.stringify(await this.view(roadmapId, at, functionId));
+    this.remember(key, revision, json);
+    return { json, etag };
+  }
+
+  private remember(key: string, revision: number, json: string): void {
+    if (this.config.chronogramCacheSize <= 0) return;
+    this.cache.delete(key);
+    this.cache.set(key, { revision, json });
+    while (this.cache.size > this.config.chronogramCacheSize) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  /** Everything a Gantt needs for a roadmap, or for one of its functions. */
+  async view(roadmapId: string, at: IsoDate, functionId?: string): Promise<ChronogramView> {
+    const one = !!functionId;
+    const [row, phases, fnRows, progress, bars, milestoneRows, persons] = await Promise.all([
+      this.roadmaps.row(roadmapId),
+      this.roadmapQueries.phases(roadmapId),
+      this.roadmapQueries.functions(roadmapId),
+      // the roll-ups cover the whole roadmap: the bars themselves when they are all shown
+      one ? this.roadmapQueries.progress(roadmapId) : null,
+      this.queries.bars(roadmapId, functionId),
+      this.queries.milestones(roadmapId),
+      this.queries.persons(roadmapId, functionId),
+    ]);
+    if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
+    for (const m of milestoneRows) m.state = milestoneState(m, at);
+    const milestones = milestoneRows as ChronogramMilestoneView[];
+    const input = { at, phases, grouped: group(progress ?? bars, at), milestones, persons: new Map(persons.map((p) => [p.id, p])) };
+    return {
+      roadmap: detailView(row, input),
+      functions: functionViews(one ? fnRows.filter((f) => f.id === functionId) : fnRows, input),
+      actions: bars,
+      milestones: one ? milestones.filter((m) => m.functionId === functionId) : milestones,
+      dependencies: dependenciesAmong(bars),
+      persons,
+    };
+  }
+}
+
+/** The arrows between the shown bars (a predecessor outside the shown function draws none). */
+function dependenciesAmong(bars: ReadonlyArray<{ id: string; predecessorIds: string[] }>): DependencyView[] {
+  const shown = new Set(bars.map((a) => a.id));
+  const dependencies: DependencyView[] = [];
+  for (const a of bars) for (const p of a.predecessorIds) if (shown.has(p)) dependencies.push({ predecessorId: p, successorId: a.id });
+  return dependencies;
+}

@@ -1,0 +1,2 @@
+export { ChronogramModule } from './chronogram.module';
+export { ChronogramReader } from './chronogram.reader';

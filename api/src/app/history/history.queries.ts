@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+
+import { isoInstant, Sql } from '../../infra/database/sql';
+
+export interface HistoryRow {
+  id: string;
+  item_type: 'action' | 'milestone';
+  item_id: string;
+  actor_id: string | null;
+  at: string;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+  comment: string | null;
+}
+
+const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant('h.at')} as at, h.field, h.from_value, h.to_value, h.comment`;
+
+/** Run by every write in its transaction: the chronogram cache and the concurrent writers of a roadmap key on it. */
+export const BUMP_REVISION = 'update roadmap set revision = revision + 1 where id = ?';
+
+/** The change history (`change_history`): one line per changed field of an action or a milestone. */
+@Injectable()
+export class HistoryQueries {
+  constructor(private readonly sql: Sql) {}
+
+  /** The roadmap's latest lines, newest first, each with its item's title (a deleted item's, from its deletion line). */
+  recent(roadmapId: string, limit: number): Promise<Array<HistoryRow & { item_title: string | null }>> {
+    return this.sql.rows(
+      `select ${HISTORY_COLUMNS},
+              coalesce(a.title, m.title,
+                       (select d.from_value from change_history d where d.item_id = h.item_id and d.field = 'deleted' limit 1)) as item_title
+       from change_history h
+       left join action a on h.item_type = 'action' and a.id = h.item_id
+       left join milestone m on h.item_type = 'milestone' and m.id = h.item_id
+       where h.roadmap_id = ? order by h.at desc, h.id desc limit ?`,
+      [roadmapId, limit],
+    );
+  }
+
+  /** One item's lines, oldest first. */
+  ofItem(itemType: 'action' | 'milestone', itemId: string): Promise<HistoryRow[]> {
+    return this.sql.rows<HistoryRow>(
+      `select ${HISTORY_COLUMNS} from change_history h where h.item_type = ? and h.item_id = ? order by h.at, h.id`,
+      [itemType, itemId],
+    );
+  }
+}

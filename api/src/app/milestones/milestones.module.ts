@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+
+import { HistoryModule } from '../history';
+import { RoadmapsModule } from '../roadmaps';
+import { MilestonesController } from './milestones.controller';
+import { MilestoneQueries } from './milestones.queries';
+import { MilestonesReader } from './milestones.reader';
+import { MilestonesService } from './milestones.service';
+import { RoadmapMilestonesController } from './roadmap-milestones.controller';
+
+/** Milestones: read with their state, written with the domain's rules, a version check and a history line per change. */
+@Module({
+  imports: [RoadmapsModule, HistoryModule],
+  controllers: [RoadmapMilestonesController, MilestonesController],
+  providers: [MilestoneQueries, MilestonesReader, MilestonesService],
+  exports: [MilestonesReader],
+})
+export class MilestonesModule {}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { MilestoneFilterDto } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
+
+import { and, isoInstant, Sql, when } from '../../infra/database/sql';
+import type { SqlFragment } from '../../infra/database/sql';
+
+export interface MilestoneRow {
+  id: string;
+  roadmap_id: string;
+  function_id: string;
+  phase_id: string;
+  kit_key: string | null;
+  title: string;
+  description: string;
+  milestone_date: IsoDate;
+  achieved_on: IsoDate | null;
+  version: number;
+  updated_at: string;
+}
+
+export type MilestoneFilter = Omit<MilestoneFilterDto, 'at'>;
+
+const MILESTONE_COLUMNS = `m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.description, m.milestone_date,
+       m.achieved_on, m.version, ${isoInstant('m.updated_at')} as updated_at`;
+
+/** The chronogram's order: by function, then date, title. */
+export const MILESTONE_ORDER = 'f.position, m.milestone_date, m.title, m.id';
+
+function achieved(value: boolean | undefined): SqlFragment[] {
+  if (value === undefined) return [];
+  return [{ text: value ? 'm.achieved_on is not null' : 'm.achieved_on is null', params: [] }];
+}
+
+/** Milestones as the item views read them. */
+@Injectable()
+export class MilestoneQueries {
+  constructor(private readonly sql: Sql) {}
+
+  /** A roadmap's milestones matching the filter (each criterion optional), in the chronogram's order. */
+  list(roadmapId: string, filter: MilestoneFilter): Promise<MilestoneRow[]> {
+    const where = and([
+      { text: 'm.roadmap_id = ?', params: [roadmapId] },
+      ...when(filter.functionId, 'm.function_id = ?'),
+      ...when(filter.phaseId, 'm.phase_id = ?'),
+      ...achieved(filter.achieved),
+      ...when(filter.dueBefore, 'm.milestone_date <= ?'),
+      ...when(filter.dueAfter, 'm.milestone_date >= ?'),
+    ]);
+    return this.sql.rows<MilestoneRow>(
+      `select ${MILESTONE_COLUMNS} from milestone m join target_function f on f.id = m.function_id
+       where ${where.text} order by ${MILESTONE_ORDER}`,
+      where.params,
+    );
+  }
+
+  byId(id: string): Promise<MilestoneRow | undefined> {
+    return this.sql.one<MilestoneRow>(`select ${MILESTONE_COLUMNS} from milestone m where m.id = ?`, [id]);
+  }
+}

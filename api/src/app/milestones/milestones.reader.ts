@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { milestoneState } from '@jalons/domain';
+import type { IsoDate } from '@jalons/domain';
+import type { MilestoneView } from '@jalons/contract';
+
+import { ApiException } from '../../infra/http/errors';
+import { MilestoneQueries } from './milestones.queries';
+import type { MilestoneFilter, MilestoneRow } from './milestones.queries';
+
+function milestoneView(r: MilestoneRow, at: IsoDate): MilestoneView {
+  return {
+    id: r.id,
+    roadmapId: r.roadmap_id,
+    functionId: r.function_id,
+    phaseId: r.phase_id,
+    kitKey: r.kit_key,
+    title: r.title,
+    description: r.description,
+    date: r.milestone_date,
+    achievedOn: r.achieved_on,
+    version: r.version,
+    state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at),
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Milestones as the pages read them: with their state (achieved, late, upcoming) for a reference day. */
+@Injectable()
+export class MilestonesReader {
+  constructor(private readonly queries: MilestoneQueries) {}
+
+  async list(roadmapId: string, at: IsoDate, filter: MilestoneFilter = {}): Promise<MilestoneView[]> {
+    return (await this.queries.list(roadmapId, filter)).map((r) => milestoneView(r, at));
+  }
+
+  async one(id: string, at: IsoDate): Promise<MilestoneView> {
+    const row = await this.queries.byId(id);
+    if (!row) throw ApiException.notFound('Le jalon', id);
+    return milestoneView(row, at);
+  }
+}

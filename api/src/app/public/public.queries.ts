@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { PublicRoadmapSummaryView } from '@jalons/contract';
+
+import { Sql } from '../../infra/database/sql';
+
+/** The roadmaps whose public page is open, found by their slug. */
+@Injectable()
+export class PublicQueries {
+  constructor(private readonly sql: Sql) {}
+
+  open(): Promise<PublicRoadmapSummaryView[]> {
+    return this.sql.rows<PublicRoadmapSummaryView>(
+      'select slug, territory, mandate_label as "mandateLabel" from roadmap where public_page order by start_date desc, territory',
+    );
+  }
+
+  /** The id of the roadmap at this slug when its page is open; undefined otherwise (closed or absent alike). */
+  async openId(slug: string): Promise<string | undefined> {
+    return (await this.sql.one<{ id: string }>('select id from roadmap where slug = ? and public_page', [slug]))?.id;
+  }
+}

@@ -1,0 +1,6 @@
+// What other features may use of roadmaps: the reader, the queries of its tables, the roll-up builders.
+export { RoadmapsModule } from './roadmaps.module';
+export { RoadmapReader } from './roadmap.reader';
+export { RoadmapQueries } from './roadmaps.queries';
+export type { FunctionRow, PhaseRow, ProgressRow, RoadmapRow } from './roadmaps.queries';
+export { detailView, functionViews, group, milestonePlaces } from './roll-ups';

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Plain SQL on the request's connection (or the transaction's, when given one): the read models
+ * and the set-based jobs use it (ADR 0012). Parameters are `?` placeholders, an array binds as a
+ * list (`in (?)`); a query is composed from fragments and parameters, never by replacing text.
+ */
+@Injectable()
+export class Sql {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The rows of a query, typed by the caller's row interface (written beside the query). */
+  rows<T>(query: string, params: readonly unknown[] = [], tx?: EntityManager): Promise<T[]> {
+    return (tx ?? this.em).getConnection().execute<T[]>(query, params as never[]);
+  }
+
+  /** The first row, or undefined. */
+  async one<T>(query: string, params: readonly unknown[] = [], tx?: EntityManager): Promise<T | undefined> {
+    const [row] = await this.rows<T>(query, params, tx);
+    return row;
+  }
+}
+
+/** A piece of SQL with its parameters, to be joined into a query (a `where` list, an optional filter). */
+export interface SqlFragment {
+  text: string;
+  params: unknown[];
+}
+
+/** `a and b and …` from the fragments given (an empty list is `true`). */
+export function and(fragments: readonly SqlFragment[]): SqlFragment {
+  if (!fragments.length) return { text: 'true', params: [] };
+  return { text: fragments.map((f) => f.text).join(' and '), params: fragments.flatMap((f) => f.params) };
+}
+
+/** A fragment only when its value is given: `when(filter.ownerId, 'a.owner_id = ?')`. */
+export function when(value: unknown, text: string): SqlFragment[] {
+  return value === undefined || value === null || (Array.isArray(value) && !value.length) ? [] : [{ text, params: [value] }];
+}
+
+/** A timestamptz column as the API's ISO instant text (UTC, milliseconds, `Z`). */
+export function isoInstant(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
