@@ -8,10 +8,10 @@ import { frappeViewModes } from './gantt-view-modes';
 
 /** What the chart calls back (the component's methods). */
 export interface FrappeHandlers {
-  popup(ctx: FrappePopupContext): false | void;
-  onClick(task: FrappeTask): void;
-  onDateChange(task: FrappeTask, start: Date, end: Date): void;
-  onProgressChange(task: FrappeTask, progress: number): void;
+  popup: (ctx: FrappePopupContext) => false | void;
+  onClick: (task: FrappeTask) => void;
+  onDateChange: (task: FrappeTask, start: Date, end: Date) => void;
+  onProgressChange: (task: FrappeTask, progress: number) => void;
 }
 
 /** The options of a new chart, opening on `mode`, its header in the language of `t`. */
@@ -28,10 +28,10 @@ export function frappeOptions(mode: GanttViewMode, t: Translate, handlers: Frapp
     view_mode_select: false,
     move_dependencies: false,
     popup_on: 'hover',
-    popup: (ctx) => handlers.popup(ctx),
-    on_click: (task) => handlers.onClick(task),
-    on_date_change: (task, start, end) => handlers.onDateChange(task, start, end),
-    on_progress_change: (task, progress) => handlers.onProgressChange(task, progress),
+    popup: handlers.popup,
+    on_click: handlers.onClick,
+    on_date_change: handlers.onDateChange,
+    on_progress_change: handlers.onProgressChange,
   };
 }
 
