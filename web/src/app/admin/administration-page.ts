@@ -13,9 +13,9 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Observable, catchError, forkJoin, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { AccountPatch, AccountsService } from '../data/accounts.service';
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
@@ -27,19 +27,16 @@ import { formatParisDateTime } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { ROLE_LABELS } from '../shared/labels';
+import { loadable } from '../shared/loadable';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
 
-export type AdministrationState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      accounts: AccountView[];
-      groups: FunctionChoiceGroup[];
-    };
+/** The accounts, and the functions that can be given to a function owner, by roadmap. */
+interface AdministrationData {
+  accounts: AccountView[];
+  groups: FunctionChoiceGroup[];
+}
 
-const LOADING: AdministrationState = { status: 'loading' };
 const INVITE_FIELDS = ['name', 'email', 'role', 'functionIds'] as const;
 const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
 
@@ -118,17 +115,9 @@ export class AdministrationPage {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
 
-  /** bumped after a change: reloads without going back to « loading » */
-  private readonly reloads = signal(0);
-  protected readonly state = toSignal(toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))), { initialValue: LOADING });
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
+  /** reloaded (without « loading ») after a change */
+  protected readonly page = loadable(() => this.load());
+  protected readonly ready = computed(() => this.page.value() ?? null);
   protected readonly groups = computed(() => this.ready()?.groups ?? []);
   protected readonly myId = computed(() => this.auth.me()?.id ?? null);
 
@@ -212,7 +201,7 @@ export class AdministrationPage {
           this.inviteEmail.set('');
           this.inviteRole.set('');
           this.inviteFunctions.set([]);
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
         },
         error: (err: unknown) => {
           this.inviting.set(false);
@@ -266,7 +255,7 @@ export class AdministrationPage {
             kind: 'success',
             text: t('Le compte de {name} est modifié.', { name: saved.name }),
           });
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
           this.focusById(`modifier-${saved.id}`);
         },
         error: (err: unknown) => {
@@ -275,7 +264,7 @@ export class AdministrationPage {
           if (e.status === 409) {
             this.editing.set(null);
             this.rowError.set(t(ACCOUNT_CONFLICT_MESSAGE));
-            this.reloads.update((n) => n + 1);
+            this.page.reload();
             this.focusById(`modifier-${account.id}`);
             return;
           }
@@ -306,7 +295,7 @@ export class AdministrationPage {
               : this.i18n.t('Le compte de {name} est désactivé : cette personne ne peut plus se connecter.', { name: saved.name }),
           });
           if (this.editing()?.id === saved.id) this.editing.set(null);
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
         },
         error: (err: unknown) => this.refuseRowAction(err),
       });
@@ -324,7 +313,7 @@ export class AdministrationPage {
         next: (invitation) => {
           this.busy.set(null);
           this.announcement.set(invitationMessage(invitation, this.i18n.translate()));
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
         },
         error: (err: unknown) => this.refuseRowAction(err),
       });
@@ -336,7 +325,7 @@ export class AdministrationPage {
     const e = toApiRequestError(err, t);
     if (e.status === 409) {
       this.rowError.set(t(ACCOUNT_CONFLICT_MESSAGE));
-      this.reloads.update((n) => n + 1);
+      this.page.reload();
       return;
     }
     this.rowError.set(t('Action refusée : {message}', { message: e.message }));
@@ -356,8 +345,8 @@ export class AdministrationPage {
     });
   }
 
-  private load(reload: boolean): Observable<AdministrationState> {
-    const state$ = forkJoin({
+  private load(): Observable<AdministrationData> {
+    return forkJoin({
       accounts: this.accountsApi.list(),
       groups: this.roadmaps
         .list()
@@ -368,22 +357,7 @@ export class AdministrationPage {
               : forkJoin(list.map((roadmap) => this.roadmaps.functions(roadmap.id).pipe(map((functions) => toGroup(roadmap, functions))))),
           ),
         ),
-    }).pipe(
-      map(
-        ({ accounts, groups }): AdministrationState => ({
-          status: 'ready',
-          accounts,
-          groups,
-        }),
-      ),
-      catchError((err: unknown) =>
-        of<AdministrationState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
-    );
-    return reload ? state$ : state$.pipe(startWith(LOADING));
+    });
   }
 }
 

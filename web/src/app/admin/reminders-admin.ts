@@ -1,9 +1,8 @@
-import type { OutboxMessageView, RemindersStatusView, RunReportView } from '@jalons/contract';
+import type { OutboxMessageView, RunReportView } from '@jalons/contract';
 import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { RemindersAdminService, TestMailResult } from '../data/reminders-admin.service';
@@ -13,10 +12,8 @@ import { formatParisDateTime } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
+import { loadable } from '../shared/loadable';
 
-type StatusState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: RemindersStatusView };
-
-const LOADING: StatusState = { status: 'loading' };
 const RUN_FIELDS = ['date'] as const;
 const TEST_FIELDS = ['to'] as const;
 
@@ -94,16 +91,9 @@ export class RemindersAdmin {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
 
-  private readonly reloads = signal(0);
-  protected readonly state = toSignal(toObservable(this.reloads).pipe(switchMap((n) => this.load(n > 0))), { initialValue: LOADING });
-  protected readonly view = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.view : null;
-  });
-  protected readonly loadError = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
+  /** reloaded (without « loading ») after each action */
+  protected readonly status = loadable(() => this.api.status());
+  protected readonly view = computed(() => this.status.value() ?? null);
   protected readonly schedule = computed(() => {
     const v = this.view();
     return v ? describeCron(v.cron, this.i18n.translate()) : '';
@@ -158,7 +148,7 @@ export class RemindersAdmin {
           this.announcement.set(
             this.i18n.t('Le courriel « {subject} » à {to} est remis dans la file d’envoi.', { subject: message.subject, to: message.to }),
           );
-          this.reloads.update((n) => n + 1);
+          this.status.reload();
         },
         error: (err: unknown) => {
           this.retrying.set(null);
@@ -167,7 +157,7 @@ export class RemindersAdmin {
               message: toApiRequestError(err, this.i18n.translate()).message,
             }),
           );
-          this.reloads.update((n) => n + 1);
+          this.status.reload();
         },
       });
   }
@@ -196,14 +186,14 @@ export class RemindersAdmin {
         next: (report) => {
           this.running.set(false);
           this.report.set(describeRun(report, this.i18n.translate()));
-          this.reloads.update((n) => n + 1);
+          this.status.reload();
         },
         error: (err: unknown) => {
           this.running.set(false);
           this.runErrors.set(apiFormErrors(toApiRequestError(err, this.i18n.translate()), RUN_FIELDS));
           focusFirstError(this.runErrors, RUN_FIELDS, 'run', this.injector);
           // a failed run is recorded with its error
-          this.reloads.update((n) => n + 1);
+          this.status.reload();
         },
       });
   }
@@ -228,18 +218,5 @@ export class RemindersAdmin {
           focusFirstError(this.testErrors, TEST_FIELDS, 'test', this.injector);
         },
       });
-  }
-
-  private load(reload: boolean): Observable<StatusState> {
-    const state$ = this.api.status().pipe(
-      map((view): StatusState => ({ status: 'ready', view })),
-      catchError((err: unknown) =>
-        of<StatusState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
-    );
-    return reload ? state$ : state$.pipe(startWith(LOADING));
   }
 }

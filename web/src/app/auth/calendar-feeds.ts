@@ -1,9 +1,9 @@
 import type { CalendarFeedView, CalendarScope, FunctionWithRollUpView, RoadmapSummaryView } from '@jalons/contract';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, map, of, switchMap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { CalendarsService, NewCalendarFeed } from '../data/calendars.service';
@@ -13,19 +13,14 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDay } from '../items/history-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
+import { loadable } from '../shared/loadable';
 import { FORM_FIELD } from '../shared/form-field';
 
-type FeedsState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; feeds: CalendarFeedView[] };
-
 /** What a feed may follow besides one's own due dates: the roadmap in view and its functions. */
-type TargetsState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      roadmap: RoadmapSummaryView | null;
-      functions: FunctionWithRollUpView[];
-    };
+interface Targets {
+  roadmap: RoadmapSummaryView | null;
+  functions: FunctionWithRollUpView[];
+}
 
 interface FeedRow {
   feed: CalendarFeedView;
@@ -33,8 +28,6 @@ interface FeedRow {
   state: string;
   active: boolean;
 }
-
-const LOADING = { status: 'loading' } as const;
 
 const FORM_FIELDS = ['targetId'] as const;
 
@@ -59,56 +52,25 @@ export class CalendarFeeds {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
 
-  private readonly reloads = signal(0);
-  protected readonly state = toSignal(
-    toObservable(this.reloads).pipe(
-      switchMap((n) => {
-        const feeds$ = this.calendars.list().pipe(
-          map((feeds): FeedsState => ({ status: 'ready', feeds })),
-          catchError((err: unknown) =>
-            of<FeedsState>({
-              status: 'error',
-              message: toApiRequestError(err, this.i18n.translate()).message,
-            }),
-          ),
-        );
-        // a reload keeps the table on screen until the new one arrives
-        return n === 0 ? feeds$.pipe(startWith<FeedsState>(LOADING)) : feeds$;
-      }),
-    ),
-    { initialValue: LOADING as FeedsState },
-  );
-  protected readonly targets = toSignal(this.loadTargets(), {
-    initialValue: LOADING as TargetsState,
-  });
+  /** reloaded after a change, keeping the table on screen until the new one arrives */
+  protected readonly feeds = loadable(() => this.calendars.list());
+  protected readonly targets = loadable(() => this.loadTargets());
 
   protected readonly rows = computed<FeedRow[] | null>(() => {
-    const s = this.state();
-    if (s.status !== 'ready') return null;
+    const feeds = this.feeds.value();
+    if (!feeds) return null;
     const t = this.i18n.translate();
-    return s.feeds.map((feed) => ({
+    return feeds.map((feed) => ({
       feed,
       created: formatParisDay(feed.createdAt),
       state: feed.revokedAt ? t('Révoqué le {date}', { date: formatParisDay(feed.revokedAt) }) : t('Actif'),
       active: !feed.revokedAt,
     }));
   });
-  protected readonly loadError = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
-  protected readonly roadmap = computed(() => {
-    const t = this.targets();
-    return t.status === 'ready' ? t.roadmap : null;
-  });
-  protected readonly functions = computed(() => {
-    const t = this.targets();
-    return t.status === 'ready' ? [...t.functions].sort((a, b) => a.order - b.order) : [];
-  });
-  protected readonly targetsError = computed(() => {
-    const t = this.targets();
-    return t.status === 'error' ? t.message : null;
-  });
+  protected readonly roadmap = computed(() => this.targets.value()?.roadmap ?? null);
+  protected readonly functions = computed(() => [...(this.targets.value()?.functions ?? [])].sort((a, b) => a.order - b.order));
+  /** the form says why only one's own due dates can be followed */
+  protected readonly targetsError = this.targets.error;
 
   // the form
   protected readonly scope = signal<CalendarScope>('person');
@@ -159,7 +121,7 @@ export class CalendarFeeds {
           this.creating.set(false);
           this.copied.set(null);
           this.created.set(view);
-          this.reloads.update((n) => n + 1);
+          this.feeds.reload();
           this.focusById('calendar-url');
         },
         error: (err: unknown) => {
@@ -231,7 +193,7 @@ export class CalendarFeeds {
           this.announcement.set(
             this.i18n.t('Le calendrier « {label} » est révoqué : son adresse ne donne plus rien.', { label: feed.label }),
           );
-          this.reloads.update((n) => n + 1);
+          this.feeds.reload();
           this.focusById('titre-calendriers');
         },
         error: (err: unknown) => {
@@ -252,7 +214,7 @@ export class CalendarFeeds {
   }
 
   /** The roadmap in view (or the first one) and its functions. */
-  private loadTargets(): Observable<TargetsState> {
+  private loadTargets(): Observable<Targets> {
     const current = this.currentRoadmap.roadmap();
     const roadmap$: Observable<RoadmapSummaryView | null> = current
       ? of(current)
@@ -260,24 +222,9 @@ export class CalendarFeeds {
     return roadmap$.pipe(
       switchMap((roadmap) =>
         roadmap
-          ? this.roadmaps.functions(roadmap.id).pipe(
-              map(
-                (functions): TargetsState => ({
-                  status: 'ready',
-                  roadmap,
-                  functions,
-                }),
-              ),
-            )
-          : of<TargetsState>({ status: 'ready', roadmap: null, functions: [] }),
+          ? this.roadmaps.functions(roadmap.id).pipe(map((functions): Targets => ({ roadmap, functions })))
+          : of<Targets>({ roadmap, functions: [] }),
       ),
-      catchError((err: unknown) =>
-        of<TargetsState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
-      startWith<TargetsState>(LOADING),
     );
   }
 }

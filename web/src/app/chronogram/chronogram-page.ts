@@ -1,9 +1,9 @@
 import type { ChronogramView } from '@jalons/contract';
 import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { Observable, catchError, map, of, startWith, switchMap, tap } from 'rxjs';
+import { Observable, map, of, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -16,17 +16,10 @@ import { JlGantt } from '../gantt/gantt';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { refusalMessage } from '../shared/form-errors';
+import { loadable } from '../shared/loadable';
 import { ChronogramTable } from './chronogram-table';
 
-export type ChronogramState =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; view: ChronogramView };
-
 export type ViewMode = 'month' | 'quarter' | 'year';
-
-const LOADING: ChronogramState = { status: 'loading' };
 
 export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
   { value: 'month', label: tKey('Mois') },
@@ -62,27 +55,14 @@ export class ChronogramPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly gantt = viewChild(JlGantt);
 
-  /** bumped after a saved change: reloads without going back to « loading » */
-  private readonly reloads = signal(0);
-  private readonly query = computed(() => ({
-    roadmap: this.roadmap(),
-    fonction: this.fonction(),
-    reload: this.reloads(),
-  }));
-
-  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.roadmap, q.fonction, q.reload > 0))), {
-    initialValue: LOADING,
-  });
-  protected readonly view = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.view : null;
-  });
+  /** null when no roadmap is recorded yet; reloaded (without « loading ») after a saved change */
+  protected readonly chronogram = loadable(
+    () => ({ roadmap: this.roadmap(), fonction: this.fonction() }),
+    (q) => this.load(q.roadmap, q.fonction),
+  );
+  protected readonly view = computed(() => this.chronogram.value() ?? null);
   /** what the chart draws: the last good data; set to a fresh copy to undo a refused drag */
   protected readonly chart = linkedSignal(() => this.view());
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
   protected readonly title = computed(() => {
     const v = this.view();
     if (v && this.fonction() && v.functions.length === 1) {
@@ -185,7 +165,7 @@ export class ChronogramPage {
       next: () => {
         this.saving.set(false);
         this.saved.set(done);
-        this.reloads.update((n) => n + 1);
+        this.chronogram.reload();
       },
       error: (err: unknown) => {
         this.saving.set(false);
@@ -202,27 +182,17 @@ export class ChronogramPage {
     const last = this.view();
     if (last) this.chart.set({ ...last });
     // someone else changed the roadmap: fetch the current versions
-    if (reload) this.reloads.update((n) => n + 1);
+    if (reload) this.chronogram.reload();
   }
 
-  private load(id: string | undefined, functionId: string | undefined, reload: boolean): Observable<ChronogramState> {
+  private load(id: string | undefined, functionId: string | undefined): Observable<ChronogramView | null> {
     const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
-    const state$ = id$.pipe(
+    return id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null
-          ? of<ChronogramState>({ status: 'empty' })
-          : this.chronograms.get(roadmapId, functionId).pipe(
-              tap((view) => this.currentRoadmap.set(view.roadmap)),
-              map((view): ChronogramState => ({ status: 'ready', view })),
-            ),
-      ),
-      catchError((err: unknown) =>
-        of<ChronogramState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
+          ? of(null)
+          : this.chronograms.get(roadmapId, functionId).pipe(tap((view) => this.currentRoadmap.set(view.roadmap))),
       ),
     );
-    return reload ? state$ : state$.pipe(startWith(LOADING));
   }
 }

@@ -1,11 +1,9 @@
 import type { ChronogramView, FunctionWithRollUpView } from '@jalons/contract';
 import type { RollUp } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
+import { Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
@@ -17,19 +15,15 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS } from '../shared/labels';
+import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 
-export type FunctionPageState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      fn: FunctionWithRollUpView;
-      view: ChronogramView;
-    };
-
-const LOADING: FunctionPageState = { status: 'loading' };
+/** What the page shows: the function with its roll-ups, and its chronogram. */
+interface FunctionData {
+  fn: FunctionWithRollUpView;
+  view: ChronogramView;
+}
 
 export interface PhaseProgressRow {
   id: string;
@@ -62,21 +56,15 @@ export class FunctionPage {
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
 
-  private readonly query = computed(() => ({
-    id: this.id(),
-    roadmap: this.roadmap(),
-  }));
-  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.roadmap))), {
-    initialValue: LOADING,
-  });
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
+  /** null: no roadmap is recorded yet */
+  protected readonly page = loadable(
+    () => ({ id: this.id(), roadmap: this.roadmap() }),
+    (q) => this.load(q.id, q.roadmap),
+  );
+  protected readonly ready = computed(() => this.page.value() ?? null);
+  protected readonly errorMessage = computed(() =>
+    this.page.value() === null ? this.i18n.t('aucune feuille de route n’est encore enregistrée.') : this.page.error(),
+  );
   protected readonly phases = computed<PhaseProgressRow[]>(() => {
     const r = this.ready();
     if (!r) return [];
@@ -103,37 +91,17 @@ export class FunctionPage {
     void this.router.navigate([e.kind === 'action' ? '/actions' : '/jalons', e.id]);
   }
 
-  private load(functionId: string, roadmapId: string | undefined): Observable<FunctionPageState> {
+  private load(functionId: string, roadmapId: string | undefined): Observable<FunctionData | null> {
     const id$: Observable<string | null> = roadmapId ? of(roadmapId) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
-      switchMap((rid) => {
-        if (rid === null) {
-          return of<FunctionPageState>({
-            status: 'error',
-            message: this.i18n.t('aucune feuille de route n’est encore enregistrée.'),
-          });
-        }
-        return forkJoin({
-          fn: this.roadmaps.function(rid, functionId),
-          view: this.chronograms.get(rid, functionId),
-        }).pipe(
-          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
-          map(
-            ({ fn, view }): FunctionPageState => ({
-              status: 'ready',
-              fn,
-              view,
-            }),
-          ),
-        );
-      }),
-      catchError((err: unknown) =>
-        of<FunctionPageState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
+      switchMap((rid) =>
+        rid === null
+          ? of(null)
+          : forkJoin({
+              fn: this.roadmaps.function(rid, functionId),
+              view: this.chronograms.get(rid, functionId),
+            }).pipe(tap(({ view }) => this.currentRoadmap.set(view.roadmap))),
       ),
-      startWith(LOADING),
     );
   }
 }

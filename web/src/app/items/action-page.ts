@@ -14,10 +14,10 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
+import { Observable, forkJoin, map, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -31,22 +31,19 @@ import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
+import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
-export type ActionPageState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      action: ActionView;
-      history: HistoryEntryView[];
-      context: ItemContext;
-    };
+/** What the page shows: the action, its history, and what it needs to name things around it. */
+interface ActionData {
+  action: ActionView;
+  history: HistoryEntryView[];
+  context: ItemContext;
+}
 
-const LOADING: ActionPageState = { status: 'loading' };
 /** the fields of the form: the API's errors on other fields are shown above it */
 const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
 
@@ -74,18 +71,9 @@ export class ActionPage {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
 
-  private readonly reloads = signal(0);
-  private readonly query = computed(() => ({
-    id: this.id(),
-    reload: this.reloads(),
-  }));
-  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.reload > 0))), {
-    initialValue: LOADING,
-  });
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s : null;
-  });
+  /** reloaded (without « loading ») after a change */
+  protected readonly page = loadable(this.id, (id) => this.load(id));
+  protected readonly ready = computed(() => this.page.value() ?? null);
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
   protected readonly canUpdate = computed(() => {
     const r = this.ready();
@@ -103,10 +91,6 @@ export class ActionPage {
           due: a.due,
         }
       : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
   });
 
   protected readonly statuses = ACTION_STATUSES.map((value) => ({
@@ -157,7 +141,7 @@ export class ActionPage {
         next: () => {
           this.saving.set(false);
           this.saved.set(this.i18n.t('Mise à jour enregistrée.'));
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
         },
         error: (err: unknown) => {
           this.saving.set(false);
@@ -185,18 +169,18 @@ export class ActionPage {
 
   /** Loads the action again (re-planned, or changed by someone else), without « loading ». */
   protected refresh(): void {
-    this.reloads.update((n) => n + 1);
+    this.page.reload();
   }
 
   protected reload(): void {
     this.conflict.set(false);
     this.errors.set(NO_ERRORS);
     this.saved.set(null);
-    this.reloads.update((n) => n + 1);
+    this.page.reload();
   }
 
-  private load(id: string, reload: boolean): Observable<ActionPageState> {
-    const state$ = this.items.action(id).pipe(
+  private load(id: string): Observable<ActionData> {
+    return this.items.action(id).pipe(
       switchMap((action) =>
         forkJoin({
           history: this.items.actionHistory(id),
@@ -204,8 +188,7 @@ export class ActionPage {
         }).pipe(
           tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
           map(
-            ({ history, view }): ActionPageState => ({
-              status: 'ready',
+            ({ history, view }): ActionData => ({
               action,
               history,
               context: itemContext(view, action.functionId, action.phaseId),
@@ -213,13 +196,6 @@ export class ActionPage {
           ),
         ),
       ),
-      catchError((err: unknown) =>
-        of<ActionPageState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
     );
-    return reload ? state$ : state$.pipe(startWith(LOADING));
   }
 }

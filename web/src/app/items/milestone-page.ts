@@ -2,10 +2,10 @@ import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
+import { Observable, forkJoin, map, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
@@ -18,21 +18,18 @@ import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
+import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
-export type MilestonePageState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      milestone: MilestoneView;
-      history: HistoryEntryView[];
-      context: ItemContext;
-    };
+/** What the page shows: the milestone, its history, and what it needs to name things around it. */
+interface MilestoneData {
+  milestone: MilestoneView;
+  history: HistoryEntryView[];
+  context: ItemContext;
+}
 
-const LOADING: MilestonePageState = { status: 'loading' };
 const FORM_FIELDS = ['achievedOn', 'comment'] as const;
 
 /**
@@ -57,18 +54,9 @@ export class MilestonePage {
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
-  private readonly reloads = signal(0);
-  private readonly query = computed(() => ({
-    id: this.id(),
-    reload: this.reloads(),
-  }));
-  protected readonly state = toSignal(toObservable(this.query).pipe(switchMap((q) => this.load(q.id, q.reload > 0))), {
-    initialValue: LOADING,
-  });
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s : null;
-  });
+  /** reloaded (without « loading ») after a change */
+  protected readonly page = loadable(this.id, (id) => this.load(id));
+  protected readonly ready = computed(() => this.page.value() ?? null);
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
   protected readonly canUpdate = computed(() => {
     const r = this.ready();
@@ -78,10 +66,6 @@ export class MilestonePage {
   protected readonly replanTarget = computed((): ReplanTarget | null => {
     const m = this.ready()?.milestone;
     return m ? { kind: 'milestone', id: m.id, version: m.version, date: m.date } : null;
-  });
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
   });
   protected readonly stateLabels = MILESTONE_STATE_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
@@ -117,14 +101,14 @@ export class MilestonePage {
 
   /** Loads the milestone again (re-planned, or changed by someone else), without « loading ». */
   protected refresh(): void {
-    this.reloads.update((n) => n + 1);
+    this.page.reload();
   }
 
   protected reload(): void {
     this.conflict.set(false);
     this.errors.set(NO_ERRORS);
     this.saved.set(null);
-    this.reloads.update((n) => n + 1);
+    this.page.reload();
   }
 
   private send(achievedOn: IsoDate | null, done: string): void {
@@ -146,7 +130,7 @@ export class MilestonePage {
         next: () => {
           this.saving.set(false);
           this.saved.set(done);
-          this.reloads.update((n) => n + 1);
+          this.page.reload();
         },
         error: (err: unknown) => {
           this.saving.set(false);
@@ -160,8 +144,8 @@ export class MilestonePage {
       });
   }
 
-  private load(id: string, reload: boolean): Observable<MilestonePageState> {
-    const state$ = this.items.milestone(id).pipe(
+  private load(id: string): Observable<MilestoneData> {
+    return this.items.milestone(id).pipe(
       switchMap((milestone) =>
         forkJoin({
           history: this.items.milestoneHistory(id),
@@ -169,8 +153,7 @@ export class MilestonePage {
         }).pipe(
           tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
           map(
-            ({ history, view }): MilestonePageState => ({
-              status: 'ready',
+            ({ history, view }): MilestoneData => ({
               milestone,
               history,
               context: itemContext(view, milestone.functionId, milestone.phaseId),
@@ -178,13 +161,6 @@ export class MilestonePage {
           ),
         ),
       ),
-      catchError((err: unknown) =>
-        of<MilestonePageState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
     );
-    return reload ? state$ : state$.pipe(startWith(LOADING));
   }
 }

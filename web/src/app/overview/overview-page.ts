@@ -9,11 +9,9 @@ import type {
 import type { IsoDate } from '@jalons/domain';
 import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Observable, catchError, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
+import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
@@ -23,6 +21,7 @@ import { formatParisDateTime, historyValue } from '../items/history-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS, HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
+import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { RollUpSummary } from '../shared/rollup-summary';
@@ -30,22 +29,11 @@ import { MandateTimeline } from './mandate-timeline';
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
 
-export type OverviewState =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | { status: 'error'; message: string }
-  | {
-      status: 'ready';
-      roadmap: RoadmapDetailView;
-      functions: FunctionWithRollUpView[];
-    };
-
-const LOADING: OverviewState = { status: 'loading' };
-
-/** A part of the page loaded on its own: its failure does not blank the rest. */
-export type SectionState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
-
-const SECTION_LOADING = { status: 'loading' } as const;
+/** The roadmap and its functions; null when no roadmap is recorded yet. */
+interface OverviewData {
+  roadmap: RoadmapDetailView;
+  functions: FunctionWithRollUpView[];
+}
 
 /** How many recent changes the overview shows. */
 export const RECENT_CHANGES_SHOWN = 10;
@@ -123,10 +111,6 @@ export function describeChange(change: Pick<RecentChangeView, 'field' | 'from' |
   }
 }
 
-function sectionError<T>(err: unknown, t: Translate): SectionState<T> {
-  return { status: 'error', message: toApiRequestError(err, t).message };
-}
-
 /** The mandate overview: where the roadmap stands in its four phases, and what slips. */
 @Component({
   selector: 'jl-overview-page',
@@ -157,21 +141,14 @@ export class OverviewPage {
   /** the project lead sets the roadmap's public page and its reminder rules */
   protected readonly canManageRoadmap = inject(AuthService).canManageRoadmap;
 
-  protected readonly state = toSignal(toObservable(this.roadmap).pipe(switchMap((id) => this.load(id))), { initialValue: LOADING });
-
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s : null;
-  });
+  /** the roadmap and its functions; null when no roadmap exists yet */
+  protected readonly overview = loadable(this.roadmap, (id) => this.load(id));
+  protected readonly ready = computed(() => this.overview.value() ?? null);
   /**
    * The roadmap's settings (public page, reminder rules) as last read or saved: both forms save
    * with its version, so a save by one gives the other the new version.
    */
   protected readonly settings = linkedSignal<RoadmapSummaryView | null>(() => this.ready()?.roadmap ?? null);
-  protected readonly errorMessage = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s.message : null;
-  });
   protected readonly phases = computed(() => [...(this.ready()?.roadmap.phases ?? [])].sort((a, b) => a.order - b.order));
   protected readonly currentPhase = computed(() => {
     const id = this.ready()?.roadmap.currentPhaseId;
@@ -189,15 +166,9 @@ export class OverviewPage {
     { equal: (a, b) => a?.id === b?.id && a?.at === b?.at },
   );
 
-  protected readonly watch = toSignal(
-    toObservable(this.reference).pipe(switchMap((ref) => (ref ? this.loadWatch(ref) : of(SECTION_LOADING)))),
-    { initialValue: SECTION_LOADING as SectionState<Watch> },
-  );
-
-  protected readonly changes = toSignal(
-    toObservable(this.reference).pipe(switchMap((ref) => (ref ? this.loadChanges(ref) : of(SECTION_LOADING)))),
-    { initialValue: SECTION_LOADING as SectionState<RecentChangeView[]> },
-  );
+  // each section on its own: its failure does not blank the rest
+  protected readonly watch = loadable(this.reference, (ref) => (ref ? this.loadWatch(ref) : NEVER));
+  protected readonly changes = loadable(this.reference, (ref) => (ref ? this.roadmaps.changes(ref.id, RECENT_CHANGES_SHOWN) : NEVER));
 
   private readonly functionsById = computed(() => new Map(this.functions().map((fn) => [fn.id, fn])));
 
@@ -214,12 +185,12 @@ export class OverviewPage {
 
   /** Late actions and milestones, most overdue first. */
   protected readonly late = computed<LateRow[] | null>(() => {
-    const w = this.watch();
+    const w = this.watch.value();
     const at = this.at();
-    if (w.status !== 'ready' || !at) return null;
+    if (!w || !at) return null;
     const t = this.i18n.translate();
     const fns = this.functionsById();
-    const actions = w.data.actions
+    const actions = w.actions
       .filter((a) => compareIsoDates(a.due, at) < 0)
       .map(
         (a): LateRow => ({
@@ -236,7 +207,7 @@ export class OverviewPage {
         }),
       );
     // a milestone has no owner of its own: the function's référent·e answers for it
-    const milestones = w.data.milestones
+    const milestones = w.milestones
       .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) < 0)
       .map(
         (m): LateRow => ({
@@ -257,14 +228,14 @@ export class OverviewPage {
 
   /** Unachieved milestones of the next 30 days, then of days 31 to 90. */
   protected readonly upcoming = computed<UpcomingGroup[] | null>(() => {
-    const w = this.watch();
+    const w = this.watch.value();
     const at = this.at();
     const in30 = this.in30();
     const in90 = this.in90();
-    if (w.status !== 'ready' || !at || !in30 || !in90) return null;
+    if (!w || !at || !in30 || !in90) return null;
     const t = this.i18n.translate();
     const fns = this.functionsById();
-    const rows = w.data.milestones
+    const rows = w.milestones
       .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) >= 0)
       .sort((a, b) => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr'))
       .map(
@@ -293,11 +264,11 @@ export class OverviewPage {
 
   /** The latest changes, newest first. */
   protected readonly changeRows = computed<ChangeRow[] | null>(() => {
-    const c = this.changes();
-    if (c.status !== 'ready') return null;
+    const c = this.changes.value();
+    if (!c) return null;
     const t = this.i18n.translate();
-    const deleted = new Set(c.data.filter((e) => e.field === 'deleted').map((e) => e.itemId));
-    return [...c.data]
+    const deleted = new Set(c.filter((e) => e.field === 'deleted').map((e) => e.itemId));
+    return [...c]
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, RECENT_CHANGES_SHOWN)
       .map(
@@ -314,16 +285,7 @@ export class OverviewPage {
       );
   });
 
-  protected readonly watchError = computed(() => {
-    const w = this.watch();
-    return w.status === 'error' ? w.message : null;
-  });
-  protected readonly changesError = computed(() => {
-    const c = this.changes();
-    return c.status === 'error' ? c.message : null;
-  });
-
-  private loadWatch(ref: Reference): Observable<SectionState<Watch>> {
+  private loadWatch(ref: Reference): Observable<Watch> {
     const yesterday = addDays(ref.at, -1);
     return forkJoin({
       // due on or before yesterday, and neither done nor dropped
@@ -335,48 +297,20 @@ export class OverviewPage {
         achieved: false,
         dueBefore: addDays(ref.at, 90),
       }),
-    }).pipe(
-      map((data): SectionState<Watch> => ({ status: 'ready', data })),
-      catchError((err: unknown) => of(sectionError<Watch>(err, this.i18n.translate()))),
-      startWith<SectionState<Watch>>(SECTION_LOADING),
-    );
+    });
   }
 
-  private loadChanges(ref: Reference): Observable<SectionState<RecentChangeView[]>> {
-    return this.roadmaps.changes(ref.id, RECENT_CHANGES_SHOWN).pipe(
-      map((data): SectionState<RecentChangeView[]> => ({ status: 'ready', data })),
-      catchError((err: unknown) => of(sectionError<RecentChangeView[]>(err, this.i18n.translate()))),
-      startWith<SectionState<RecentChangeView[]>>(SECTION_LOADING),
-    );
-  }
-
-  private load(id: string | undefined): Observable<OverviewState> {
+  private load(id: string | undefined): Observable<OverviewData | null> {
     const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null
-          ? of<OverviewState>({ status: 'empty' })
+          ? of(null)
           : forkJoin({
               roadmap: this.roadmaps.get(roadmapId),
               functions: this.roadmaps.functions(roadmapId),
-            }).pipe(
-              tap(({ roadmap }) => this.currentRoadmap.set(roadmap)),
-              map(
-                ({ roadmap, functions }): OverviewState => ({
-                  status: 'ready',
-                  roadmap,
-                  functions,
-                }),
-              ),
-            ),
+            }).pipe(tap(({ roadmap }) => this.currentRoadmap.set(roadmap))),
       ),
-      catchError((err: unknown) =>
-        of<OverviewState>({
-          status: 'error',
-          message: toApiRequestError(err, this.i18n.translate()).message,
-        }),
-      ),
-      startWith(LOADING),
     );
   }
 }

@@ -1,11 +1,8 @@
 import type { PublicRoadmapView } from '@jalons/contract';
 import { compareIsoDates } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -13,16 +10,10 @@ import { MandateTimeline } from '../overview/mandate-timeline';
 import type { TimelineRoadmap } from '../overview/timeline';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
+import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { RollUpSummary } from '../shared/rollup-summary';
-
-export type PublicRoadmapState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; notFound: boolean }
-  | { status: 'ready'; roadmap: PublicRoadmapView };
-
-const LOADING: PublicRoadmapState = { status: 'loading' };
 
 type PublicMilestone = PublicRoadmapView['milestones'][number];
 
@@ -62,14 +53,12 @@ export class PublicRoadmapPage {
 
   private readonly api = inject(PublicRoadmapsService);
 
-  protected readonly state = toSignal(toObservable(this.slug).pipe(switchMap((slug) => this.load(slug))), { initialValue: LOADING });
-  protected readonly ready = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.roadmap : null;
-  });
-  protected readonly error = computed(() => {
-    const s = this.state();
-    return s.status === 'error' ? s : null;
+  protected readonly page = loadable(this.slug, (slug) => this.api.get(slug));
+  protected readonly ready = computed(() => this.page.value() ?? null);
+  /** a page that does not exist and a closed one are the same to the public (404) */
+  protected readonly notFound = computed(() => {
+    const s = this.page.state();
+    return s.status === 'error' && s.cause.status === 404;
   });
 
   /** the phases in order, numbered from 1 */
@@ -142,19 +131,4 @@ export class PublicRoadmapPage {
       },
     ];
   });
-
-  private load(slug: string): Observable<PublicRoadmapState> {
-    return this.api.get(slug).pipe(
-      map((roadmap): PublicRoadmapState => ({ status: 'ready', roadmap })),
-      catchError((err: unknown) => {
-        const e = toApiRequestError(err, this.i18n.translate());
-        return of<PublicRoadmapState>({
-          status: 'error',
-          message: e.message,
-          notFound: e.status === 404,
-        });
-      }),
-      startWith(LOADING),
-    );
-  }
 }

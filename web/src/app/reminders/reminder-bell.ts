@@ -8,17 +8,19 @@ import {
   afterNextRender,
   computed,
   inject,
+  linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
-import { EMPTY, Subject, catchError, filter, interval, merge, startWith, switchMap, tap } from 'rxjs';
+import { filter, interval, merge, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
 import { NotificationsService } from '../data/notifications.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { loadable } from '../shared/loadable';
 import { reminderLink, reminderPhrase } from './reminder-phrase';
 
 /** How many reminders the panel lists (the newest, unread first). */
@@ -67,14 +69,18 @@ export class ReminderBell {
   private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggleButton');
   private readonly panelTitle = viewChild<ElementRef<HTMLElement>>('panelTitle');
 
-  /** the API's last answer */
-  private readonly view = signal<NotificationsView | null>(null);
   /** reminders marked read here whose mark the API's answers may not show yet */
   private readonly readHere = signal<ReadonlySet<string>>(new Set());
-  private readonly refreshes = new Subject<void>();
+  /** asked at once, then again after each change of page, at a steady pace, and on opening */
+  private readonly notifications = loadable(() => this.api.list(REMINDERS_SHOWN).pipe(tap((view) => this.received(view))));
+  /** the API's last answer, kept when a later one fails */
+  private readonly view = linkedSignal<NotificationsView | undefined, NotificationsView | null>({
+    source: this.notifications.value,
+    computation: (view, previous) => view ?? previous?.value ?? null,
+  });
 
   protected readonly open = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly loadError = this.notifications.error;
   protected readonly markingAll = signal(false);
   protected readonly announcement = signal('');
   protected readonly actionError = signal<string | null>(null);
@@ -117,26 +123,15 @@ export class ReminderBell {
       // another page: the panel closes (the page's title takes the keyboard)
       tap(() => this.open.set(false)),
     );
-    merge(navigations, interval(REMINDERS_REFRESH_MS), this.refreshes)
-      .pipe(
-        startWith(null),
-        switchMap(() =>
-          this.api.list(REMINDERS_SHOWN).pipe(
-            catchError((err: unknown) => {
-              this.loadError.set(toApiRequestError(err, this.i18n.translate()).message);
-              return EMPTY;
-            }),
-          ),
-        ),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((view) => {
-        this.loadError.set(null);
-        this.view.set(view);
-        // what the API now says read needs no more help from here
-        const stillUnread = new Set(view.items.filter((n) => n.readAt === null).map((n) => n.id));
-        this.readHere.update((ids) => new Set([...ids].filter((id) => stillUnread.has(id))));
-      });
+    merge(navigations, interval(REMINDERS_REFRESH_MS))
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.notifications.reload());
+  }
+
+  /** What the API now says read needs no more help from here. */
+  private received(view: NotificationsView): void {
+    const stillUnread = new Set(view.items.filter((n) => n.readAt === null).map((n) => n.id));
+    this.readHere.update((ids) => new Set([...ids].filter((id) => stillUnread.has(id))));
   }
 
   protected toggle(): void {
@@ -147,7 +142,7 @@ export class ReminderBell {
     this.announcement.set('');
     this.actionError.set(null);
     this.open.set(true);
-    this.refreshes.next();
+    this.notifications.reload();
     afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
       injector: this.injector,
     });
@@ -162,11 +157,11 @@ export class ReminderBell {
       .markRead(row.id)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: () => this.refreshes.next(),
+        next: () => this.notifications.reload(),
         // not marked after all: the list says so again
         error: () => {
           this.readHere.update((ids) => new Set([...ids].filter((id) => id !== row.id)));
-          this.refreshes.next();
+          this.notifications.reload();
         },
       });
   }
@@ -189,7 +184,7 @@ export class ReminderBell {
           afterNextRender(() => this.panelTitle()?.nativeElement.focus(), {
             injector: this.injector,
           });
-          this.refreshes.next();
+          this.notifications.reload();
         },
         error: (err: unknown) => {
           this.markingAll.set(false);
