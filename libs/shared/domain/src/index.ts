@@ -5,3 +5,4 @@ export * from './lib/progress';
 export * from './lib/rules';
 export * from './lib/access';
 export * from './lib/reminders';
+export * from './lib/labels';

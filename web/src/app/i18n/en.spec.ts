@@ -1,4 +1,4 @@
-import { DIGEST_LABELS, ROLE_LABELS } from '@jalons/domain';
+import { ACTION_STATUS_LABELS, DIGEST_LABELS, MILESTONE_STATE_LABELS, ROLE_LABELS } from '@jalons/domain';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -47,7 +47,8 @@ function usedKeys(): Map<string, string> {
     }
   }
   // the domain's labels, shown through the dictionary (libs/ cannot mark them)
-  for (const label of [...Object.values(ROLE_LABELS), ...Object.values(DIGEST_LABELS)]) {
+  const domainTables = [ROLE_LABELS, DIGEST_LABELS, ACTION_STATUS_LABELS, MILESTONE_STATE_LABELS];
+  for (const label of domainTables.flatMap((table) => Object.values(table))) {
     if (!keys.has(label)) keys.set(label, '@jalons/domain');
   }
   return keys;

@@ -1,4 +1,4 @@
-import type { ActionStatus, CentralVolet, FunctionFamily, Health, MilestoneState } from '@jalons/domain';
+import type { CentralVolet, FunctionFamily, Health } from '@jalons/domain';
 
 import { tKey } from '../i18n/i18n';
 
@@ -20,20 +20,6 @@ export const FAMILY_LABELS: Readonly<Record<FunctionFamily, string>> = {
   ressources: tKey('Ressources'),
   ecosysteme: tKey('Écosystème'),
   anticipation: tKey('Anticipation'),
-};
-
-export const STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  a_lancer: tKey('À lancer'),
-  en_cours: tKey('En cours'),
-  bloquee: tKey('Bloquée'),
-  terminee: tKey('Terminée'),
-  abandonnee: tKey('Abandonnée'),
-};
-
-export const MILESTONE_STATE_LABELS: Readonly<Record<MilestoneState, string>> = {
-  achieved: tKey('Atteint'),
-  late: tKey('En retard'),
-  upcoming: tKey('À venir'),
 };
 
 export const VOLET_LABELS: Readonly<Record<CentralVolet, string>> = {
@@ -64,3 +50,6 @@ export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
 
 /** What each role is called (the domain's table, so the API's messages and the web app agree; translated like the others). */
 export { ROLE_LABELS } from '@jalons/domain';
+
+/** An action's status and a milestone's state: the domain's tables, which the API's exports write too. */
+export { ACTION_STATUS_LABELS as STATUS_LABELS, MILESTONE_STATE_LABELS } from '@jalons/domain';
