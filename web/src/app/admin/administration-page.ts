@@ -1,4 +1,4 @@
-import type { AccountView, FunctionWithRollUpView, InvitationView, RoadmapSummaryView } from '@jalons/contract';
+import type { AccountView, FunctionWithRollUpView, InvitationView, RoadmapSummaryView, UpdateAccountDto } from '@jalons/contract';
 import type { Role } from '@jalons/domain';
 import { ROLES } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
@@ -17,7 +17,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
 
-import { AccountPatch, AccountsService } from '../data/accounts.service';
+import { AccountsService } from '../data/accounts.service';
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { RoadmapsService } from '../data/roadmaps.service';
@@ -236,7 +236,7 @@ export class AdministrationPage {
       return;
     }
     const role = self ? account.role : this.editRole();
-    const patch: AccountPatch = { version: account.version, name };
+    const patch: UpdateAccountDto = { version: account.version, name };
     if (!self) patch.role = role;
     // a function owner's functions; anybody else holds none
     if (role === 'owner') patch.functionIds = this.editFunctions();

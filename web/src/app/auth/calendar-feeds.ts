@@ -1,4 +1,4 @@
-import type { CalendarFeedView, CalendarScope, FunctionWithRollUpView, RoadmapSummaryView } from '@jalons/contract';
+import type { CalendarFeedView, CalendarScope, CreateCalendarDto, FunctionWithRollUpView, RoadmapSummaryView } from '@jalons/contract';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -6,7 +6,7 @@ import { FormsModule } from '@angular/forms';
 import { Observable, map, of, switchMap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
-import { CalendarsService, NewCalendarFeed } from '../data/calendars.service';
+import { CalendarsService } from '../data/calendars.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
@@ -90,7 +90,7 @@ export class CalendarFeeds {
   protected create(): void {
     if (this.creating()) return;
     const scope = this.scope();
-    const feed: NewCalendarFeed = { scope };
+    const feed: CreateCalendarDto = { scope };
     if (scope === 'function') {
       if (!this.functionId()) {
         this.errors.set({

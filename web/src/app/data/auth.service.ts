@@ -1,4 +1,12 @@
-import type { MeView } from '@jalons/contract';
+import type {
+  AcceptInvitationDto,
+  ChangePasswordDto,
+  LoginDto,
+  MeView,
+  PreferencesDto,
+  RequestPasswordResetDto,
+  ResetPasswordDto,
+} from '@jalons/contract';
 import type { DigestFrequency } from '@jalons/domain';
 import { canManageAccounts, canManageRoadmap, canWriteItemsOf, canWriteSomeItems } from '@jalons/domain';
 import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/common/http';
@@ -72,7 +80,7 @@ export class AuthService {
 
   /** POST /api/auth/login — 401 (wrong e-mail or password) and 429 (too many attempts) carry the sentence to show. */
   login(email: string, password: string): Observable<MeView> {
-    return this.withXsrfCookie(() => this.http.post<MeView>(`${AUTH}/login`, { email, password })).pipe(
+    return this.withXsrfCookie(() => this.http.post<MeView>(`${AUTH}/login`, { email, password } satisfies LoginDto)).pipe(
       catchApiError(),
       tap((me) => {
         this.session.set(me);
@@ -112,12 +120,12 @@ export class AuthService {
 
   /** POST /api/auth/password — the signed-in person changes their password. */
   changePassword(currentPassword: string, password: string): Observable<void> {
-    return this.http.post<void>(`${AUTH}/password`, { currentPassword, password }).pipe(catchApiError());
+    return this.http.post<void>(`${AUTH}/password`, { currentPassword, password } satisfies ChangePasswordDto).pipe(catchApiError());
   }
 
   /** PUT /api/auth/preferences — how often reminders come by e-mail; the session then carries the new choice. */
   savePreferences(digest: DigestFrequency): Observable<MeView> {
-    return this.http.put<MeView>(`${AUTH}/preferences`, { digest }).pipe(
+    return this.http.put<MeView>(`${AUTH}/preferences`, { digest } satisfies PreferencesDto).pipe(
       catchApiError(),
       tap((me) => this.session.set(me)),
     );
@@ -125,17 +133,23 @@ export class AuthService {
 
   /** POST /api/auth/password-reset/request — 202 whether the account exists or not. */
   requestPasswordReset(email: string): Observable<void> {
-    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/password-reset/request`, { email })).pipe(catchApiError());
+    return this.withXsrfCookie(() =>
+      this.http.post<void>(`${AUTH}/password-reset/request`, { email } satisfies RequestPasswordResetDto),
+    ).pipe(catchApiError());
   }
 
   /** POST /api/auth/password-reset — 410 or 404 when the link no longer works. */
   resetPassword(token: string, password: string): Observable<void> {
-    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/password-reset`, { token, password })).pipe(catchApiError());
+    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/password-reset`, { token, password } satisfies ResetPasswordDto)).pipe(
+      catchApiError(),
+    );
   }
 
   /** POST /api/auth/invitation — accepting an invitation sets the password. */
   acceptInvitation(token: string, password: string): Observable<void> {
-    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/invitation`, { token, password })).pipe(catchApiError());
+    return this.withXsrfCookie(() => this.http.post<void>(`${AUTH}/invitation`, { token, password } satisfies AcceptInvitationDto)).pipe(
+      catchApiError(),
+    );
   }
 
   /** GET /api/auth/me: the account, or null on 401 (also sets the XSRF-TOKEN cookie). */

@@ -1,17 +1,10 @@
-import type { CalendarFeedView, CalendarScope } from '@jalons/contract';
+import type { CalendarFeedView, CreateCalendarDto } from '@jalons/contract';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { catchApiError } from './api-error';
 import { API_BASE } from './roadmaps.service';
-
-/** POST /api/calendars (CreateCalendarDto) */
-export interface NewCalendarFeed {
-  /** 'person': my own due dates; 'function' and 'roadmap' need the id of what is followed */
-  scope: CalendarScope;
-  targetId?: string;
-}
 
 const url = (id = ''): string => `${API_BASE}/calendars${id ? `/${encodeURIComponent(id)}` : ''}`;
 
@@ -26,7 +19,7 @@ export class CalendarsService {
   }
 
   /** POST /api/calendars — the new feed with its secret `url`, given this once only. */
-  create(feed: NewCalendarFeed): Observable<CalendarFeedView> {
+  create(feed: CreateCalendarDto): Observable<CalendarFeedView> {
     return this.http.post<CalendarFeedView>(url(), feed).pipe(catchApiError());
   }
 

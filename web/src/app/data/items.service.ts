@@ -1,40 +1,17 @@
-import type { ActionView, HistoryEntryView, MilestoneView } from '@jalons/contract';
-import type { ActionStatus, IsoDate } from '@jalons/domain';
+import type {
+  ActionView,
+  HistoryEntryView,
+  MilestoneView,
+  UpdateActionDto,
+  UpdateActionStatusDto,
+  UpdateMilestoneDto,
+} from '@jalons/contract';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { catchApiError } from './api-error';
 import { API_BASE } from './roadmaps.service';
-
-/** PATCH /api/actions/:id — only the fields sent change; `version` is the one read. */
-export interface ActionPatch {
-  version: number;
-  start?: IsoDate;
-  due?: IsoDate;
-  title?: string;
-  description?: string;
-  ownerId?: string | null;
-  functionId?: string;
-  comment?: string;
-}
-
-/** PUT /api/actions/:id/status */
-export interface ActionStatusUpdate {
-  version: number;
-  status: ActionStatus;
-  progress: number;
-  comment?: string;
-}
-
-/** PATCH /api/milestones/:id — `achievedOn: null` marks it not achieved. */
-export interface MilestonePatch {
-  version: number;
-  date?: IsoDate;
-  achievedOn?: IsoDate | null;
-  title?: string;
-  comment?: string;
-}
 
 const url = (kind: 'actions' | 'milestones', id: string, tail = ''): string => `${API_BASE}/${kind}/${encodeURIComponent(id)}${tail}`;
 
@@ -51,12 +28,13 @@ export class ItemsService {
     return this.http.get<HistoryEntryView[]>(url('actions', id, '/history')).pipe(catchApiError());
   }
 
-  /** Re-plan (start, due) or edit an action. */
-  updateAction(id: string, patch: ActionPatch): Observable<ActionView> {
+  /** PATCH /api/actions/:id — re-plan (start, due) or edit an action; only the fields sent change, `version` is the one read. */
+  updateAction(id: string, patch: UpdateActionDto): Observable<ActionView> {
     return this.http.patch<ActionView>(url('actions', id), patch).pipe(catchApiError());
   }
 
-  updateActionStatus(id: string, update: ActionStatusUpdate): Observable<ActionView> {
+  /** PUT /api/actions/:id/status — status, progress, a comment. */
+  updateActionStatus(id: string, update: UpdateActionStatusDto): Observable<ActionView> {
     return this.http.put<ActionView>(url('actions', id, '/status'), update).pipe(catchApiError());
   }
 
@@ -68,7 +46,8 @@ export class ItemsService {
     return this.http.get<HistoryEntryView[]>(url('milestones', id, '/history')).pipe(catchApiError());
   }
 
-  updateMilestone(id: string, patch: MilestonePatch): Observable<MilestoneView> {
+  /** PATCH /api/milestones/:id — `achievedOn: null` marks it not achieved. */
+  updateMilestone(id: string, patch: UpdateMilestoneDto): Observable<MilestoneView> {
     return this.http.patch<MilestoneView>(url('milestones', id), patch).pipe(catchApiError());
   }
 }

@@ -1,4 +1,4 @@
-import type { RemindersStatusView, RunReportView } from '@jalons/contract';
+import type { RemindersStatusView, RunRemindersDto, RunReportView, TestMailDto } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
@@ -28,7 +28,7 @@ export class RemindersAdminService {
 
   /** POST /api/admin/reminders/run — for today (Europe/Paris) or the day given; nothing is sent twice. */
   run(date?: IsoDate): Observable<RunReportView> {
-    return this.http.post<RunReportView>(`${ADMIN}/reminders/run`, date ? { date } : {}).pipe(catchApiError());
+    return this.http.post<RunReportView>(`${ADMIN}/reminders/run`, (date ? { date } : {}) satisfies RunRemindersDto).pipe(catchApiError());
   }
 
   /** POST /api/admin/outbox/:id/retry — 204; a failed e-mail goes back in the queue. */
@@ -38,6 +38,6 @@ export class RemindersAdminService {
 
   /** POST /api/admin/test-mail — to the address given, or to the administrator's own. */
   testMail(to?: string): Observable<TestMailResult> {
-    return this.http.post<TestMailResult>(`${ADMIN}/test-mail`, to ? { to } : {}).pipe(catchApiError());
+    return this.http.post<TestMailResult>(`${ADMIN}/test-mail`, (to ? { to } : {}) satisfies TestMailDto).pipe(catchApiError());
   }
 }

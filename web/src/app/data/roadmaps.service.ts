@@ -1,39 +1,19 @@
 import type {
+  ActionFilterDto,
   ActionView,
   FunctionWithRollUpView,
+  MilestoneFilterDto,
   MilestoneView,
   RecentChangeView,
   RoadmapDetailView,
+  RoadmapSettingsDto,
   RoadmapSummaryView,
 } from '@jalons/contract';
-import type { ActionStatus, IsoDate, ReminderRules } from '@jalons/domain';
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { catchApiError } from './api-error';
-
-/** GET /api/roadmaps/:id/actions — filters; both ends of the due window are included. */
-export interface ActionFilter {
-  status?: readonly ActionStatus[];
-  dueBefore?: IsoDate;
-  dueAfter?: IsoDate;
-}
-
-/** GET /api/roadmaps/:id/milestones — filters; both ends of the date window are included. */
-export interface MilestoneFilter {
-  achieved?: boolean;
-  dueBefore?: IsoDate;
-  dueAfter?: IsoDate;
-}
-
-/** PATCH /api/roadmaps/:id/settings (RoadmapSettingsDto) — `version` is the roadmap's, as read. */
-export interface RoadmapSettings {
-  version: number;
-  publicPage?: boolean;
-  /** when owners are reminded of due dates (ReminderRulesDto) */
-  reminders?: ReminderRules;
-}
 
 /** Query parameters from a filter, leaving out what is not set; lists go comma-separated. */
 function toParams(filter: Readonly<Record<string, string | boolean | readonly string[] | undefined>>): HttpParams {
@@ -64,7 +44,7 @@ export class RoadmapsService {
   }
 
   /** PATCH /api/roadmaps/:id/settings — the public page, the reminder rules (project lead); 409 on a stale version. */
-  updateSettings(id: string, settings: RoadmapSettings): Observable<RoadmapSummaryView> {
+  updateSettings(id: string, settings: RoadmapSettingsDto): Observable<RoadmapSummaryView> {
     return this.http.patch<RoadmapSummaryView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/settings`, settings).pipe(catchApiError());
   }
 
@@ -81,7 +61,7 @@ export class RoadmapsService {
   }
 
   /** GET /api/roadmaps/:id/actions — the actions (with `overdue`, computed for today), filtered. */
-  actions(id: string, filter: ActionFilter = {}): Observable<ActionView[]> {
+  actions(id: string, filter: ActionFilterDto = {}): Observable<ActionView[]> {
     return this.http
       .get<ActionView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/actions`, {
         params: toParams({ ...filter }),
@@ -90,7 +70,7 @@ export class RoadmapsService {
   }
 
   /** GET /api/roadmaps/:id/milestones — the milestones (with their state for today), filtered. */
-  milestones(id: string, filter: MilestoneFilter = {}): Observable<MilestoneView[]> {
+  milestones(id: string, filter: MilestoneFilterDto = {}): Observable<MilestoneView[]> {
     return this.http
       .get<MilestoneView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/milestones`, { params: toParams({ ...filter }) })
       .pipe(catchApiError());
