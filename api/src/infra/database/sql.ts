@@ -12,7 +12,10 @@ export class Sql {
 
   /** The rows of a query, typed by the caller's row interface (written beside the query). */
   rows<T>(query: string, params: readonly unknown[] = [], tx?: EntityManager): Promise<T[]> {
-    return (tx ?? this.em).getConnection().execute<T[]>(query, params as never[]);
+    // a transaction's statements go through its EntityManager: `getConnection().execute` alone takes
+    // another pooled connection, outside the transaction (its locks and writes would not be the transaction's)
+    if (tx) return tx.execute(query, params as never[]) as Promise<T[]>;
+    return this.em.getConnection().execute<T[]>(query, params as never[]);
   }
 
   /** The first row, or undefined. */
