@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isIsoDate } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 
-import type { ReminderRule } from '../entities';
+import type { ReminderRule } from '../../entities';
 
 /** A reminder due on the run's day, for one person about one item. */
 export interface DueReminder {
@@ -21,8 +21,10 @@ export interface DueReminder {
  * Every reminder due on one day, over every roadmap, in one statement: the open actions and
  * unachieved milestones, each roadmap's rules (`roadmap.reminder_rules`, see the domain's
  * `remindersOn`, which states the same rules for one item), the recipient (the action's owner,
- * else its function's owner; the project lead for escalations), active accounts only. Dates are
- * `date`s: differences are whole calendar days, whatever the clocks do.
+ * else its function's owner; the project lead for escalations; active accounts only: the domain's
+ * `reminderRecipient`). Dates are `date`s: differences are whole calendar days, whatever the
+ * clocks do. Its two `?` are both the run's day (see `selectDueReminders`).
+ * `api/test/reminders-parity.spec.ts` checks it against the domain's rules on generated roadmaps.
  */
 export const DUE_REMINDERS_SQL = `
 with rules as (
@@ -36,14 +38,14 @@ with rules as (
 )
 select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, t.due::text as due_date, t.days_left, t.title
   from (
-    select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due, a.due_date - :day::date as days_left,
+    select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due, a.due_date - ?::date as days_left,
            -- the action's owner while active, else the function's owner
            coalesce(ao.id, f.owner_id) as owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from action a join target_function f on f.id = a.function_id join rules r on r.roadmap_id = a.roadmap_id
       left join account ao on ao.id = a.owner_id and ao.active
      where a.status not in ('terminee', 'abandonnee')
     union all
-    select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - :day::date,
+    select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - ?::date,
            f.owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from milestone m join target_function f on f.id = m.function_id join rules r on r.roadmap_id = m.roadmap_id and r.milestones
      where m.achieved_on is null
@@ -62,12 +64,6 @@ select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, 
   join account acc on acc.id = x.recipient and acc.active
  order by x.recipient, t.days_left, t.item_type, t.item_id`;
 
-/** The day as a SQL literal: checked to be YYYY-MM-DD first (it is inlined so the planner sees a constant). */
-function dayLiteral(day: IsoDate): IsoDate {
-  if (!isIsoDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
-  return day;
-}
-
 /** A reminder as the database returns it (also the base of a digest's rows). */
 export interface DueReminderRow {
   account_id: string;
@@ -82,7 +78,9 @@ export interface DueReminderRow {
 
 /** The job's selection: what falls due on `day`, for whom (no query per item). */
 export async function selectDueReminders(em: EntityManager, day: IsoDate): Promise<DueReminder[]> {
-  const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL.replaceAll(':day::date', `'${dayLiteral(day)}'::date`));
+  if (!isIsoDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
+  // a bound parameter per use of the day (MikroORM sends it as an escaped literal: the planner still sees a constant)
+  const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL, [day, day]);
   return rows.map((r) => ({
     accountId: r.account_id,
     roadmapId: r.roadmap_id,

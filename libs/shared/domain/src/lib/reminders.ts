@@ -26,6 +26,17 @@ export const DEFAULT_REMINDER_RULES: Readonly<ReminderRules> = Object.freeze({
   milestones: true,
 });
 
+/**
+ * What the rules may say, in whole days: the API refuses anything else (ReminderRulesDto) and the
+ * project lead's form says so before sending. `min: 0` means « never ».
+ */
+export const REMINDER_RULE_BOUNDS = Object.freeze({
+  /** days before the due date: each from 1 to 90, at most 6 of them */
+  before: Object.freeze({ min: 1, max: 90, count: 6 }),
+  overdueEveryDays: Object.freeze({ min: 0, max: 60 }),
+  escalateAfterDays: Object.freeze({ min: 0, max: 90 }),
+});
+
 export const DIGEST_FREQUENCIES = ['daily', 'weekly', 'none'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
@@ -60,6 +71,30 @@ export function remindersOn(due: IsoDate, day: IsoDate, rules: ReminderRules): R
     }
   }
   return kinds;
+}
+
+/** A person who may receive an item's reminders. */
+export interface ReminderParty {
+  id: string;
+  active: boolean;
+}
+
+/** The people around one item: its own owner (actions only), its function's owner, its roadmap's project lead. */
+export interface ReminderParties {
+  owner: ReminderParty | null;
+  functionOwner: ReminderParty | null;
+  projectLead: ReminderParty | null;
+}
+
+/**
+ * Who gets a reminder of this kind: the project lead for an escalation, else the item's owner
+ * while active, else its function's owner; no one (`null`) when that person is missing or
+ * deactivated. The job's SQL applies the same rule to every item at once.
+ */
+export function reminderRecipient(kind: ReminderKind, parties: ReminderParties): string | null {
+  const ifActive = (p: ReminderParty | null) => (p?.active ? p.id : null);
+  if (kind === 'escalation') return ifActive(parties.projectLead);
+  return ifActive(parties.owner) ?? ifActive(parties.functionOwner);
 }
 
 /** Whether a person with this preference gets a digest e-mail on `day` (weekly: Mondays). */
