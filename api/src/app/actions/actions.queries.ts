@@ -3,15 +3,10 @@ import type { ActionFilterDto, ActionView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 
 import { and, isoInstant, Sql, when } from '../../infra/database/sql';
+import { placeFilters } from '../roadmaps';
+import type { ItemPlaceRow } from '../roadmaps';
 
-export interface ActionRow {
-  id: string;
-  roadmap_id: string;
-  function_id: string;
-  phase_id: string;
-  kit_key: string | null;
-  title: string;
-  description: string;
+export interface ActionRow extends ItemPlaceRow {
   volet: ActionView['volet'];
   start_date: IsoDate;
   due_date: IsoDate;
@@ -46,13 +41,9 @@ export class ActionQueries {
   /** A roadmap's actions matching the filter (each criterion optional), in the chronogram's order. */
   list(roadmapId: string, filter: ActionFilter): Promise<ActionRow[]> {
     const where = and([
-      { text: 'a.roadmap_id = ?', params: [roadmapId] },
-      ...when(filter.functionId, 'a.function_id = ?'),
-      ...when(filter.phaseId, 'a.phase_id = ?'),
+      ...placeFilters('a', 'a.due_date', roadmapId, filter),
       ...when(filter.status, 'a.status in (?)'),
       ...when(filter.ownerId, 'a.owner_id = ?'),
-      ...when(filter.dueBefore, 'a.due_date <= ?'),
-      ...when(filter.dueAfter, 'a.due_date >= ?'),
     ]);
     return this.sql.rows<ActionRow>(
       `select ${ACTION_COLUMNS} from action a join target_function f on f.id = a.function_id

@@ -5,19 +5,14 @@ import type { ActionView, PersonView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
 import { PersonsReader, personIn } from '../accounts';
+import { itemPlace } from '../roadmaps';
 import { ActionQueries } from './actions.queries';
 import type { ActionFilter, ActionRow } from './actions.queries';
 
 function actionView(r: ActionRow, at: IsoDate, persons: ReadonlyMap<string, PersonView>): ActionView {
   const item: ProgressItem = { start: r.start_date, due: r.due_date, status: r.status, progress: r.progress };
   return {
-    id: r.id,
-    roadmapId: r.roadmap_id,
-    functionId: r.function_id,
-    phaseId: r.phase_id,
-    kitKey: r.kit_key,
-    title: r.title,
-    description: r.description,
+    ...itemPlace(r),
     volet: r.volet,
     start: r.start_date,
     due: r.due_date,

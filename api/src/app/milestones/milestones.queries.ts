@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { MilestoneFilterDto } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 
-import { and, isoInstant, Sql, when } from '../../infra/database/sql';
+import { and, isoInstant, Sql } from '../../infra/database/sql';
 import type { SqlFragment } from '../../infra/database/sql';
+import { placeFilters } from '../roadmaps';
+import type { ItemPlaceRow } from '../roadmaps';
 
-export interface MilestoneRow {
-  id: string;
-  roadmap_id: string;
-  function_id: string;
-  phase_id: string;
-  kit_key: string | null;
-  title: string;
-  description: string;
+export interface MilestoneRow extends ItemPlaceRow {
   milestone_date: IsoDate;
   achieved_on: IsoDate | null;
   version: number;
@@ -39,14 +34,7 @@ export class MilestoneQueries {
 
   /** A roadmap's milestones matching the filter (each criterion optional), in the chronogram's order. */
   list(roadmapId: string, filter: MilestoneFilter): Promise<MilestoneRow[]> {
-    const where = and([
-      { text: 'm.roadmap_id = ?', params: [roadmapId] },
-      ...when(filter.functionId, 'm.function_id = ?'),
-      ...when(filter.phaseId, 'm.phase_id = ?'),
-      ...achieved(filter.achieved),
-      ...when(filter.dueBefore, 'm.milestone_date <= ?'),
-      ...when(filter.dueAfter, 'm.milestone_date >= ?'),
-    ]);
+    const where = and([...placeFilters('m', 'm.milestone_date', roadmapId, filter), ...achieved(filter.achieved)]);
     return this.sql.rows<MilestoneRow>(
       `select ${MILESTONE_COLUMNS} from milestone m join target_function f on f.id = m.function_id
        where ${where.text} order by ${MILESTONE_ORDER}`,

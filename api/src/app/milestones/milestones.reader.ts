@@ -4,18 +4,13 @@ import type { IsoDate } from '@jalons/domain';
 import type { MilestoneView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
+import { itemPlace } from '../roadmaps';
 import { MilestoneQueries } from './milestones.queries';
 import type { MilestoneFilter, MilestoneRow } from './milestones.queries';
 
 function milestoneView(r: MilestoneRow, at: IsoDate): MilestoneView {
   return {
-    id: r.id,
-    roadmapId: r.roadmap_id,
-    functionId: r.function_id,
-    phaseId: r.phase_id,
-    kitKey: r.kit_key,
-    title: r.title,
-    description: r.description,
+    ...itemPlace(r),
     date: r.milestone_date,
     achievedOn: r.achieved_on,
     version: r.version,

@@ -1,0 +1,46 @@
+import type { IsoDate } from '@jalons/domain';
+
+import type { SqlFragment } from '../../infra/database/sql';
+import { when } from '../../infra/database/sql';
+
+/** What actions and milestones share: where they stand in a roadmap, and what they are called. */
+export interface ItemPlaceRow {
+  id: string;
+  roadmap_id: string;
+  function_id: string;
+  phase_id: string;
+  kit_key: string | null;
+  title: string;
+  description: string;
+}
+
+export function itemPlace(r: ItemPlaceRow) {
+  return {
+    id: r.id,
+    roadmapId: r.roadmap_id,
+    functionId: r.function_id,
+    phaseId: r.phase_id,
+    kitKey: r.kit_key,
+    title: r.title,
+    description: r.description,
+  };
+}
+
+/** The filters actions and milestones share: function, phase, and a date window on `dateColumn`. */
+export interface PlaceFilter {
+  functionId?: string;
+  phaseId?: string;
+  dueBefore?: IsoDate;
+  dueAfter?: IsoDate;
+}
+
+/** The roadmap's items (table alias `alias`) within the filter; each criterion only when given. */
+export function placeFilters(alias: 'a' | 'm', dateColumn: string, roadmapId: string, filter: PlaceFilter): SqlFragment[] {
+  return [
+    { text: `${alias}.roadmap_id = ?`, params: [roadmapId] },
+    ...when(filter.functionId, `${alias}.function_id = ?`),
+    ...when(filter.phaseId, `${alias}.phase_id = ?`),
+    ...when(filter.dueBefore, `${dateColumn} <= ?`),
+    ...when(filter.dueAfter, `${dateColumn} >= ?`),
+  ];
+}
