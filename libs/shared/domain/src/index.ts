@@ -6,3 +6,4 @@ export * from './lib/rules';
 export * from './lib/access';
 export * from './lib/reminders';
 export * from './lib/labels';
+export * from './lib/limits';

@@ -1,6 +1,6 @@
 import type { AccountView, FunctionWithRollUpView, InvitationView, RoadmapSummaryView, UpdateAccountDto } from '@jalons/contract';
 import type { Role } from '@jalons/domain';
-import { ROLES } from '@jalons/domain';
+import { ROLES, TEXT_MAX } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -138,6 +138,8 @@ export class AdministrationPage {
       }));
   });
 
+  /** the longest name the API accepts */
+  protected readonly nameMax = TEXT_MAX.name;
   protected readonly roles = ROLES.map((value) => ({
     value,
     label: ROLE_LABELS[value],

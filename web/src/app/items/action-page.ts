@@ -1,6 +1,6 @@
 import type { ActionView, HistoryEntryView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
-import { ACTION_STATUSES, checkStatusProgress } from '@jalons/domain';
+import { ACTION_STATUSES, TEXT_MAX, checkStatusProgress } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -100,6 +100,8 @@ export class ActionPage {
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly voletLabels = VOLET_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
+  /** the longest texts the API accepts */
+  protected readonly textMax = TEXT_MAX;
 
   // the form, reset to the action's values whenever it is (re)loaded
   protected readonly status = linkedSignal<ActionStatus>(() => this.ready()?.action.status ?? 'a_lancer');

@@ -1,6 +1,6 @@
 import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { isIsoDate } from '@jalons/domain';
+import { TEXT_MAX, isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -69,6 +69,8 @@ export class MilestonePage {
   });
   protected readonly stateLabels = MILESTONE_STATE_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
+  /** the longest texts the API accepts */
+  protected readonly textMax = TEXT_MAX;
 
   /** the day it was achieved: the reference day (today) unless changed */
   protected readonly achievedOn = linkedSignal<IsoDate>(() => this.ready()?.context.roadmap.at ?? '');

@@ -1,6 +1,6 @@
 import type { ActionView, MilestoneView, PhaseView } from '@jalons/contract';
 import type { DaySpan, IsoDate, RuleViolation } from '@jalons/domain';
-import { checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
+import { TEXT_MAX, checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -101,6 +101,8 @@ export class ReplanForm {
 
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly conflictMessage = REPLAN_CONFLICT_MESSAGE;
+  /** the longest texts the API accepts */
+  protected readonly textMax = TEXT_MAX;
   protected readonly conflict = signal(false);
   protected readonly saving = signal(false);
   /** what the last submission did, announced in role="status" */

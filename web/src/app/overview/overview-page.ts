@@ -38,13 +38,20 @@ interface OverviewData {
 /** How many recent changes the overview shows. */
 export const RECENT_CHANGES_SHOWN = 10;
 
+/**
+ * The « Prochains jalons » windows, in days after the reference day: the next 30 days, then days 31
+ * to 90 (their titles say these numbers in words: change both together).
+ */
+export const UPCOMING_NEAR_DAYS = 30;
+export const UPCOMING_FAR_DAYS = 90;
+
 /** The roadmap and the day the sections are computed for (the API's reference day). */
 interface Reference {
   id: string;
   at: IsoDate;
 }
 
-/** Late actions and the unachieved milestones up to 90 days ahead (including the late ones). */
+/** Late actions and the unachieved milestones up to UPCOMING_FAR_DAYS ahead (including the late ones). */
 interface Watch {
   actions: ActionView[];
   milestones: MilestoneView[];
@@ -176,11 +183,11 @@ export class OverviewPage {
   /** Last day of the « next 30 days » and « next 90 days » windows (today included). */
   protected readonly in30 = computed(() => {
     const at = this.at();
-    return at ? addDays(at, 30) : null;
+    return at ? addDays(at, UPCOMING_NEAR_DAYS) : null;
   });
   protected readonly in90 = computed(() => {
     const at = this.at();
-    return at ? addDays(at, 90) : null;
+    return at ? addDays(at, UPCOMING_FAR_DAYS) : null;
   });
 
   /** Late actions and milestones, most overdue first. */
@@ -295,7 +302,7 @@ export class OverviewPage {
       }),
       milestones: this.roadmaps.milestones(ref.id, {
         achieved: false,
-        dueBefore: addDays(ref.at, 90),
+        dueBefore: addDays(ref.at, UPCOMING_FAR_DAYS),
       }),
     });
   }

@@ -1,5 +1,6 @@
 import type { RoadmapSummaryView } from '@jalons/contract';
 import type { ReminderRules, RuleViolation } from '@jalons/domain';
+import { REMINDER_RULE_BOUNDS } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,11 +25,8 @@ import { FORM_FIELD } from '../shared/form-field';
 
 const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones'] as const;
 
-/** The bounds ReminderRulesDto checks (the API says the last word). */
-const BEFORE_MAX_DAYS = 90;
-const BEFORE_MAX_COUNT = 6;
-const OVERDUE_MAX_DAYS = 60;
-const ESCALATE_MAX_DAYS = 90;
+/** The bounds ReminderRulesDto checks too (the API says the last word). */
+const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE } = REMINDER_RULE_BOUNDS;
 
 export const RULES_CONFLICT_MESSAGE = tKey(
   'Les réglages de cette feuille de route ont été modifiés entre-temps par quelqu’un d’autre : voici les règles actuelles. Vérifiez-les, puis enregistrez à nouveau.',
@@ -51,8 +49,8 @@ function sameRules(a: ReminderRules, b: ReminderRules): boolean {
   );
 }
 
-function checkDays(field: string, value: number | null, max: number, t: Translate): RuleViolation[] {
-  return value === null || !Number.isInteger(value) || value < 0 || value > max
+function checkDays(field: string, value: number | null, { min, max }: { min: number; max: number }, t: Translate): RuleViolation[] {
+  return value === null || !Number.isInteger(value) || value < min || value > max
     ? [
         {
           field,
@@ -111,10 +109,10 @@ export class ReminderRulesSetting {
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly limits = {
-    beforeMax: BEFORE_MAX_DAYS,
-    beforeCount: BEFORE_MAX_COUNT,
-    overdueMax: OVERDUE_MAX_DAYS,
-    escalateMax: ESCALATE_MAX_DAYS,
+    beforeMax: BEFORE.max,
+    beforeCount: BEFORE.count,
+    overdueMax: OVERDUE.max,
+    escalateMax: ESCALATE.max,
   };
 
   protected save(): void {
@@ -122,19 +120,19 @@ export class ReminderRulesSetting {
     const t = this.i18n.translate();
     const before = parseDays(this.before());
     const violations: RuleViolation[] = [
-      ...(before === null || before.length > BEFORE_MAX_COUNT || before.some((d) => d < 1 || d > BEFORE_MAX_DAYS)
+      ...(before === null || before.length > BEFORE.count || before.some((d) => d < BEFORE.min || d > BEFORE.max)
         ? [
             {
               field: 'before',
               message: t(
                 'Indiquez au plus {count} nombres entiers de jours, de 1 à {max}, séparés par des virgules (par exemple : 14, 7, 1).',
-                { count: BEFORE_MAX_COUNT, max: BEFORE_MAX_DAYS },
+                { count: BEFORE.count, max: BEFORE.max },
               ),
             },
           ]
         : []),
-      ...checkDays('overdueEveryDays', this.overdueEveryDays(), OVERDUE_MAX_DAYS, t),
-      ...checkDays('escalateAfterDays', this.escalateAfterDays(), ESCALATE_MAX_DAYS, t),
+      ...checkDays('overdueEveryDays', this.overdueEveryDays(), OVERDUE, t),
+      ...checkDays('escalateAfterDays', this.escalateAfterDays(), ESCALATE, t),
     ];
     this.saved.set(null);
     if (violations.length > 0 || before === null) {

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX, PASSWORD_MIN, ROLES } from '@jalons/domain';
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, TEXT_MAX } from '@jalons/domain';
 import type { DigestFrequency, IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
@@ -28,7 +28,7 @@ function IsPassword(): PropertyDecorator {
 export class LoginDto {
   @lowerTrim
   @IsEmail({}, { message: EMAIL })
-  @Length(3, 320, { message: EMAIL })
+  @Length(3, TEXT_MAX.email, { message: EMAIL })
   email!: string;
 
   /** not checked against the length rule: a wrong password of any length gets the same answer */
@@ -38,12 +38,12 @@ export class LoginDto {
 }
 
 export class InviteAccountDto {
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.name)
   name!: string;
 
   @lowerTrim
   @IsEmail({}, { message: EMAIL })
-  @Length(3, 320, { message: EMAIL })
+  @Length(3, TEXT_MAX.email, { message: EMAIL })
   email!: string;
 
   @IsIn(ROLES, { message: ROLE })
@@ -61,7 +61,7 @@ export class UpdateAccountDto {
   version!: number;
 
   @IsOptional()
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.name)
   name?: string;
 
   @IsOptional()
@@ -92,7 +92,7 @@ export class ResetPasswordDto extends AcceptInvitationDto {}
 export class RequestPasswordResetDto {
   @lowerTrim
   @IsEmail({}, { message: EMAIL })
-  @Length(3, 320, { message: EMAIL })
+  @Length(3, TEXT_MAX.email, { message: EMAIL })
   email!: string;
 }
 

@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, CENTRAL_VOLETS } from '@jalons/domain';
+import { ACTION_STATUSES, CENTRAL_VOLETS, TEXT_MAX } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
@@ -12,11 +12,11 @@ export class CreateActionDto {
   @IsUUID('all', { message: M.uuid })
   functionId!: string;
 
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.title)
   title!: string;
 
   @IsOptional()
-  @IsText(0, 4000)
+  @IsText(0, TEXT_MAX.description)
   description?: string;
 
   @IsIsoDate()
@@ -52,7 +52,7 @@ export class CreateActionDto {
   predecessorIds?: string[];
 
   @IsOptional()
-  @IsText(0, 2000)
+  @IsText(0, TEXT_MAX.comment)
   comment?: string;
 }
 
@@ -67,11 +67,11 @@ export class UpdateActionDto {
   functionId?: string;
 
   @IsOptional()
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.title)
   title?: string;
 
   @IsOptional()
-  @IsText(0, 4000)
+  @IsText(0, TEXT_MAX.description)
   description?: string;
 
   @IsOptional()
@@ -93,7 +93,7 @@ export class UpdateActionDto {
   volet?: CentralVolet | null;
 
   @IsOptional()
-  @IsText(0, 2000)
+  @IsText(0, TEXT_MAX.comment)
   comment?: string;
 }
 
@@ -112,7 +112,7 @@ export class UpdateActionStatusDto {
   progress!: number;
 
   @IsOptional()
-  @IsText(0, 2000)
+  @IsText(0, TEXT_MAX.comment)
   comment?: string;
 }
 

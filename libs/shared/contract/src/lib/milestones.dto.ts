@@ -1,3 +1,4 @@
+import { TEXT_MAX } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import { IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
 
@@ -8,11 +9,11 @@ export class CreateMilestoneDto {
   @IsUUID('all', { message: M.uuid })
   functionId!: string;
 
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.title)
   title!: string;
 
   @IsOptional()
-  @IsText(0, 4000)
+  @IsText(0, TEXT_MAX.description)
   description?: string;
 
   @IsIsoDate()
@@ -24,7 +25,7 @@ export class CreateMilestoneDto {
   achievedOn?: IsoDate | null;
 
   @IsOptional()
-  @IsText(0, 2000)
+  @IsText(0, TEXT_MAX.comment)
   comment?: string;
 }
 
@@ -38,11 +39,11 @@ export class UpdateMilestoneDto {
   functionId?: string;
 
   @IsOptional()
-  @IsText(1, 200)
+  @IsText(1, TEXT_MAX.title)
   title?: string;
 
   @IsOptional()
-  @IsText(0, 4000)
+  @IsText(0, TEXT_MAX.description)
   description?: string;
 
   @IsOptional()
@@ -56,6 +57,6 @@ export class UpdateMilestoneDto {
   achievedOn?: IsoDate | null;
 
   @IsOptional()
-  @IsText(0, 2000)
+  @IsText(0, TEXT_MAX.comment)
   comment?: string;
 }

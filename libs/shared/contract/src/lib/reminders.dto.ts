@@ -1,29 +1,34 @@
-import { DIGEST_FREQUENCIES } from '@jalons/domain';
+import { DIGEST_FREQUENCIES, REMINDER_RULE_BOUNDS } from '@jalons/domain';
 import type { DigestFrequency, IsoDate, ReminderKind } from '@jalons/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
 
+const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE } = REMINDER_RULE_BOUNDS;
+const BEFORE_MESSAGE = `before doit être une liste de nombres de jours (${BEFORE.min} à ${BEFORE.max}), ${BEFORE.count} au plus.`;
+const OVERDUE_MESSAGE = `overdueEveryDays doit être un nombre de jours de ${OVERDUE.min} (jamais) à ${OVERDUE.max}.`;
+const ESCALATE_MESSAGE = `escalateAfterDays doit être un nombre de jours de ${ESCALATE.min} (jamais) à ${ESCALATE.max}.`;
+
 export class ReminderRulesDto {
-  @IsArray({ message: 'before doit être une liste de nombres de jours (1 à 90), 6 au plus.' })
-  @ArrayMaxSize(6, { message: 'before doit être une liste de nombres de jours (1 à 90), 6 au plus.' })
-  @IsInt({ each: true, message: 'before doit être une liste de nombres de jours (1 à 90), 6 au plus.' })
-  @Min(1, { each: true, message: 'before doit être une liste de nombres de jours (1 à 90), 6 au plus.' })
-  @Max(90, { each: true, message: 'before doit être une liste de nombres de jours (1 à 90), 6 au plus.' })
+  @IsArray({ message: BEFORE_MESSAGE })
+  @ArrayMaxSize(BEFORE.count, { message: BEFORE_MESSAGE })
+  @IsInt({ each: true, message: BEFORE_MESSAGE })
+  @Min(BEFORE.min, { each: true, message: BEFORE_MESSAGE })
+  @Max(BEFORE.max, { each: true, message: BEFORE_MESSAGE })
   before!: number[];
 
   @IsBoolean({ message: 'onDueDate doit valoir true ou false.' })
   onDueDate!: boolean;
 
-  @IsInt({ message: 'overdueEveryDays doit être un nombre de jours de 0 (jamais) à 60.' })
-  @Min(0, { message: 'overdueEveryDays doit être un nombre de jours de 0 (jamais) à 60.' })
-  @Max(60, { message: 'overdueEveryDays doit être un nombre de jours de 0 (jamais) à 60.' })
+  @IsInt({ message: OVERDUE_MESSAGE })
+  @Min(OVERDUE.min, { message: OVERDUE_MESSAGE })
+  @Max(OVERDUE.max, { message: OVERDUE_MESSAGE })
   overdueEveryDays!: number;
 
-  @IsInt({ message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.' })
-  @Min(0, { message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.' })
-  @Max(90, { message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.' })
+  @IsInt({ message: ESCALATE_MESSAGE })
+  @Min(ESCALATE.min, { message: ESCALATE_MESSAGE })
+  @Max(ESCALATE.max, { message: ESCALATE_MESSAGE })
   escalateAfterDays!: number;
 
   @IsBoolean({ message: 'milestones doit valoir true ou false.' })
