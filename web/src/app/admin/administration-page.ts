@@ -1,4 +1,4 @@
-import type { AccountView, FunctionWithRollUpView, InvitationView, RoadmapSummaryView, UpdateAccountDto } from '@jalons/contract';
+import type { AccountView } from '@jalons/contract';
 import type { Role } from '@jalons/domain';
 import { ROLES, TEXT_MAX } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
@@ -18,16 +18,25 @@ import { FormsModule } from '@angular/forms';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { AccountsService } from '../data/accounts.service';
-import { ApiRequestError, toApiRequestError } from '../data/api-error';
+import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { RoadmapsService } from '../data/roadmaps.service';
-import { I18n, Translate, french, tKey } from '../i18n/i18n';
+import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { formatParisDateTime } from '../items/history-table';
-import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { ROLE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
+import {
+  ACCOUNT_CONFLICT_MESSAGE,
+  AccountRow,
+  Announcement,
+  accountFormErrors,
+  accountPatch,
+  accountRows,
+  functionGroup,
+  invitationMessage,
+} from './accounts-view';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
 
@@ -39,60 +48,6 @@ interface AdministrationData {
 
 const INVITE_FIELDS = ['name', 'email', 'role', 'functionIds'] as const;
 const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
-
-export const ACCOUNT_CONFLICT_MESSAGE = tKey(
-  'Ce compte a été modifié entre-temps par quelqu’un d’autre : la liste vient d’être rechargée, refaites votre modification.',
-);
-
-/** A message after an action: a success is announced politely, a mail not sent is an alert. */
-interface Announcement {
-  kind: 'success' | 'warning';
-  text: string;
-}
-
-/** An account as the table shows it. */
-interface AccountRow {
-  account: AccountView;
-  roleLabel: string;
-  functions: string;
-  state: string;
-  lastLogin: string;
-  self: boolean;
-  /** an invitation can be sent again: no password yet, and the account is active */
-  canResend: boolean;
-}
-
-/** Where an account stands: deactivated, waiting for its invitation to be accepted, or active. */
-export function accountState(account: AccountView, now: Date, t: Translate = french): string {
-  if (!account.active) return t('Désactivé');
-  if (account.hasPassword) return t('Actif');
-  const until = account.invitationExpiresAt;
-  if (!until) return t('Invitation expirée');
-  const when = { date: formatParisDateTime(until, t.lang) };
-  return new Date(until).getTime() < now.getTime()
-    ? t('Invitation expirée le {date}', when)
-    : t('Invitation en attente jusqu’au {date}', when);
-}
-
-/** What the administrator reads once an invitation went out (or did not). */
-export function invitationMessage(invitation: InvitationView, t: Translate = french): Announcement {
-  const { account } = invitation;
-  return invitation.mailed
-    ? {
-        kind: 'success',
-        text: t('Invitation envoyée à {email}, valable jusqu’au {date}.', {
-          email: account.email,
-          date: formatParisDateTime(invitation.expiresAt, t.lang),
-        }),
-      }
-    : {
-        kind: 'warning',
-        text: t(
-          'Le compte de {name} est prêt, mais le courriel d’invitation n’a pas pu être envoyé à {email}. Réessayez plus tard avec « Renvoyer l’invitation ».',
-          { name: account.name, email: account.email },
-        ),
-      };
-}
 
 /**
  * The administrator's page: the accounts (role, functions, state, last sign-in), inviting someone,
@@ -121,22 +76,9 @@ export class AdministrationPage {
   protected readonly groups = computed(() => this.ready()?.groups ?? []);
   protected readonly myId = computed(() => this.auth.me()?.id ?? null);
 
-  protected readonly rows = computed<AccountRow[]>(() => {
-    const myId = this.myId();
-    const t = this.i18n.translate();
-    const now = new Date();
-    return [...(this.ready()?.accounts ?? [])]
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-      .map((account) => ({
-        account,
-        roleLabel: t(ROLE_LABELS[account.role]),
-        functions: account.functions.map((f) => f.name).join(', ') || '—',
-        state: accountState(account, now, t),
-        lastLogin: account.lastLoginAt ? formatParisDateTime(account.lastLoginAt, t.lang) : t('Jamais'),
-        self: account.id === myId,
-        canResend: account.active && !account.hasPassword,
-      }));
-  });
+  protected readonly rows = computed<AccountRow[]>(() =>
+    accountRows(this.ready()?.accounts ?? [], this.myId(), new Date(), this.i18n.translate()),
+  );
 
   /** the longest name the API accepts */
   protected readonly nameMax = TEXT_MAX.name;
@@ -207,7 +149,7 @@ export class AdministrationPage {
         },
         error: (err: unknown) => {
           this.inviting.set(false);
-          this.inviteErrors.set(this.formErrors(toApiRequestError(err, t), INVITE_FIELDS));
+          this.inviteErrors.set(accountFormErrors(toApiRequestError(err, t), INVITE_FIELDS));
           focusFirstError(this.inviteErrors, INVITE_FIELDS, 'invite', this.injector);
         },
       });
@@ -237,12 +179,7 @@ export class AdministrationPage {
       focusFirstError(this.editErrors, EDIT_FIELDS, 'edit', this.injector);
       return;
     }
-    const role = self ? account.role : this.editRole();
-    const patch: UpdateAccountDto = { version: account.version, name };
-    if (!self) patch.role = role;
-    // a function owner's functions; anybody else holds none
-    if (role === 'owner') patch.functionIds = this.editFunctions();
-    else if (account.functions.length > 0) patch.functionIds = [];
+    const patch = accountPatch(account, { name, role: this.editRole(), functionIds: this.editFunctions() }, self);
     this.editErrors.set(NO_ERRORS);
     this.announcement.set(null);
     this.saving.set(true);
@@ -270,7 +207,7 @@ export class AdministrationPage {
             this.focusById(`modifier-${account.id}`);
             return;
           }
-          this.editErrors.set(this.formErrors(e, EDIT_FIELDS));
+          this.editErrors.set(accountFormErrors(e, EDIT_FIELDS));
           focusFirstError(this.editErrors, EDIT_FIELDS, 'edit', this.injector);
         },
       });
@@ -333,14 +270,6 @@ export class AdministrationPage {
     this.rowError.set(t('Action refusée : {message}', { message: e.message }));
   }
 
-  /** The API's refusal spread over a form; an e-mail already in use is said next to the e-mail. */
-  private formErrors(e: ApiRequestError, fields: readonly string[]): FormErrors {
-    if (e.body?.error === 'email_taken' && !e.body.errors?.length) {
-      return { byField: { email: e.message }, general: [] };
-    }
-    return apiFormErrors(e, fields);
-  }
-
   private focusById(id: string): void {
     afterNextRender(() => this.document.getElementById(id)?.focus(), {
       injector: this.injector,
@@ -356,24 +285,11 @@ export class AdministrationPage {
           switchMap((list) =>
             list.length === 0
               ? of([])
-              : forkJoin(list.map((roadmap) => this.roadmaps.functions(roadmap.id).pipe(map((functions) => toGroup(roadmap, functions))))),
+              : forkJoin(
+                  list.map((roadmap) => this.roadmaps.functions(roadmap.id).pipe(map((functions) => functionGroup(roadmap, functions)))),
+                ),
           ),
         ),
     });
   }
-}
-
-function toGroup(roadmap: RoadmapSummaryView, functions: FunctionWithRollUpView[]): FunctionChoiceGroup {
-  return {
-    roadmapId: roadmap.id,
-    label: `${roadmap.territory} · ${roadmap.mandateLabel}`,
-    functions: [...functions]
-      .sort((a, b) => a.order - b.order)
-      .map((fn) => ({
-        id: fn.id,
-        name: fn.name,
-        ownerId: fn.owner?.id ?? null,
-        ownerName: fn.owner?.name ?? null,
-      })),
-  };
 }

@@ -1,13 +1,6 @@
-import type {
-  ActionView,
-  FunctionWithRollUpView,
-  MilestoneView,
-  RecentChangeView,
-  RoadmapDetailView,
-  RoadmapSummaryView,
-} from '@jalons/contract';
+import type { FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
+import { addDays } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
@@ -15,17 +8,27 @@ import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
-import { I18n, Translate, french } from '../i18n/i18n';
+import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { formatParisDateTime, historyValue } from '../items/history-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
-import { FAMILY_LABELS, HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
+import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ProgressBar } from '../shared/progress-bar';
 import { RollUpSummary } from '../shared/rollup-summary';
 import { MandateTimeline } from './mandate-timeline';
+import {
+  ChangeRow,
+  LateRow,
+  RECENT_CHANGES_SHOWN,
+  UPCOMING_FAR_DAYS,
+  UpcomingGroup,
+  Watch,
+  changeRows,
+  lateRows,
+  upcomingGroups,
+} from './overview-sections';
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
 
@@ -35,87 +38,10 @@ interface OverviewData {
   functions: FunctionWithRollUpView[];
 }
 
-/** How many recent changes the overview shows. */
-export const RECENT_CHANGES_SHOWN = 10;
-
-/**
- * The « Prochains jalons » windows, in days after the reference day: the next 30 days, then days 31
- * to 90 (their titles say these numbers in words: change both together).
- */
-export const UPCOMING_NEAR_DAYS = 30;
-export const UPCOMING_FAR_DAYS = 90;
-
 /** The roadmap and the day the sections are computed for (the API's reference day). */
 interface Reference {
   id: string;
   at: IsoDate;
-}
-
-/** Late actions and the unachieved milestones up to UPCOMING_FAR_DAYS ahead (including the late ones). */
-interface Watch {
-  actions: ActionView[];
-  milestones: MilestoneView[];
-}
-
-/** A late action or milestone, as the « En retard » table shows it. */
-interface LateRow {
-  key: string;
-  /** « Action » or « Jalon », in the language of the interface */
-  kind: string;
-  title: string;
-  link: string[];
-  functionName: string;
-  due: IsoDate;
-  daysLate: number;
-  owner: string;
-  state: string;
-  progress: number | null;
-}
-
-interface UpcomingRow {
-  id: string;
-  title: string;
-  date: IsoDate;
-  functionName: string;
-}
-
-interface UpcomingGroup {
-  id: '30' | '90';
-  title: string;
-  /** last day of the window */
-  until: IsoDate;
-  rows: UpcomingRow[];
-}
-
-interface ChangeRow {
-  id: string;
-  when: string;
-  who: string;
-  /** « Action » or « Jalon », in the language of the interface */
-  kind: string;
-  title: string;
-  /** null when the item no longer exists */
-  link: string[] | null;
-  what: string;
-  comment: string;
-}
-
-/** What a change did, in the language of `t`: « Statut : À lancer → En cours ». */
-export function describeChange(change: Pick<RecentChangeView, 'field' | 'from' | 'to'>, t: Translate = french): string {
-  const label = t(HISTORY_FIELD_LABELS[change.field] ?? change.field);
-  switch (change.field) {
-    case 'created':
-      return change.to ? `${label} (${historyValue('created', change.to, t)})` : label;
-    case 'deleted':
-    case 'comment':
-      return label;
-    default:
-      return t('{field} : {from} → {to}', {
-        field: label,
-        from: historyValue(change.field, change.from, t),
-        to: historyValue(change.field, change.to, t),
-      });
-  }
 }
 
 /** The mandate overview: where the roadmap stands in its four phases, and what slips. */
@@ -179,117 +105,24 @@ export class OverviewPage {
 
   private readonly functionsById = computed(() => new Map(this.functions().map((fn) => [fn.id, fn])));
 
-  protected readonly at = computed(() => this.reference()?.at ?? null);
-  /** Last day of the « next 30 days » and « next 90 days » windows (today included). */
-  protected readonly in30 = computed(() => {
-    const at = this.at();
-    return at ? addDays(at, UPCOMING_NEAR_DAYS) : null;
-  });
-  protected readonly in90 = computed(() => {
-    const at = this.at();
-    return at ? addDays(at, UPCOMING_FAR_DAYS) : null;
-  });
-
   /** Late actions and milestones, most overdue first. */
   protected readonly late = computed<LateRow[] | null>(() => {
     const w = this.watch.value();
-    const at = this.at();
-    if (!w || !at) return null;
-    const t = this.i18n.translate();
-    const fns = this.functionsById();
-    const actions = w.actions
-      .filter((a) => compareIsoDates(a.due, at) < 0)
-      .map(
-        (a): LateRow => ({
-          key: `action-${a.id}`,
-          kind: t('Action'),
-          title: a.title,
-          link: ['/actions', a.id],
-          functionName: fns.get(a.functionId)?.name ?? '—',
-          due: a.due,
-          daysLate: daysBetween(a.due, at),
-          owner: a.owner?.name ?? t('À désigner'),
-          state: t(STATUS_LABELS[a.status]),
-          progress: a.progress,
-        }),
-      );
-    // a milestone has no owner of its own: the function's référent·e answers for it
-    const milestones = w.milestones
-      .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) < 0)
-      .map(
-        (m): LateRow => ({
-          key: `milestone-${m.id}`,
-          kind: t('Jalon'),
-          title: m.title,
-          link: ['/jalons', m.id],
-          functionName: fns.get(m.functionId)?.name ?? '—',
-          due: m.date,
-          daysLate: daysBetween(m.date, at),
-          owner: fns.get(m.functionId)?.owner?.name ?? t('À désigner'),
-          state: t('Non atteint'),
-          progress: null,
-        }),
-      );
-    return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || a.title.localeCompare(b.title, 'fr'));
+    const ref = this.reference();
+    return w && ref ? lateRows(w, ref.at, this.functionsById(), this.i18n.translate()) : null;
   });
 
   /** Unachieved milestones of the next 30 days, then of days 31 to 90. */
   protected readonly upcoming = computed<UpcomingGroup[] | null>(() => {
     const w = this.watch.value();
-    const at = this.at();
-    const in30 = this.in30();
-    const in90 = this.in90();
-    if (!w || !at || !in30 || !in90) return null;
-    const t = this.i18n.translate();
-    const fns = this.functionsById();
-    const rows = w.milestones
-      .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) >= 0)
-      .sort((a, b) => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr'))
-      .map(
-        (m): UpcomingRow => ({
-          id: m.id,
-          title: m.title,
-          date: m.date,
-          functionName: fns.get(m.functionId)?.name ?? '—',
-        }),
-      );
-    return [
-      {
-        id: '30',
-        title: t('Dans les 30 prochains jours'),
-        until: in30,
-        rows: rows.filter((r) => compareIsoDates(r.date, in30) <= 0),
-      },
-      {
-        id: '90',
-        title: t('Du 31e au 90e jour'),
-        until: in90,
-        rows: rows.filter((r) => compareIsoDates(r.date, in30) > 0 && compareIsoDates(r.date, in90) <= 0),
-      },
-    ];
+    const ref = this.reference();
+    return w && ref ? upcomingGroups(w.milestones, ref.at, this.functionsById(), this.i18n.translate()) : null;
   });
 
   /** The latest changes, newest first. */
   protected readonly changeRows = computed<ChangeRow[] | null>(() => {
     const c = this.changes.value();
-    if (!c) return null;
-    const t = this.i18n.translate();
-    const deleted = new Set(c.filter((e) => e.field === 'deleted').map((e) => e.itemId));
-    return [...c]
-      .sort((a, b) => b.at.localeCompare(a.at))
-      .slice(0, RECENT_CHANGES_SHOWN)
-      .map(
-        (e): ChangeRow => ({
-          id: e.id,
-          when: formatParisDateTime(e.at, t.lang),
-          who: e.actor?.name ?? '—',
-          kind: e.itemType === 'action' ? t('Action') : t('Jalon'),
-          title: e.itemTitle ?? t('Sans titre'),
-          link: deleted.has(e.itemId) ? null : [e.itemType === 'action' ? '/actions' : '/jalons', e.itemId],
-          what: describeChange(e, t),
-          comment: e.comment ?? '—',
-        }),
-      );
+    return c ? changeRows(c, this.i18n.translate()) : null;
   });
 
   private loadWatch(ref: Reference): Observable<Watch> {
