@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { RunRemindersDto, TestMailDto } from '@jalons/contract';
-import type { OutboxMessageView, RemindersStatusView, ReminderRunView, RunReportView } from '@jalons/contract';
+import type { RemindersStatusView, RunReportView } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
@@ -12,10 +11,10 @@ import { uuid } from '../../infra/http/params';
 import { MailService, linkMail } from '../../infra/mail/mail.service';
 import type { AuthenticatedRequest } from '../auth';
 import { Access, Allow } from '../auth';
+import { OutboxQueries } from './outbox.queries';
 import { OutboxService } from './outbox.service';
+import { ReminderQueries } from './reminders.queries';
 import { RemindersService } from './reminders.service';
-
-const INSTANT = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The administrator's view of the reminder job and of the e-mails. */
 @ApiTags('admin')
@@ -25,9 +24,10 @@ export class AdminRemindersController {
   private readonly logger = new Logger('Reminders');
 
   constructor(
-    private readonly em: EntityManager,
     private readonly reminders: RemindersService,
     private readonly outbox: OutboxService,
+    private readonly runs: ReminderQueries,
+    private readonly messages: OutboxQueries,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'publicUrl'>,
   ) {}
@@ -35,20 +35,12 @@ export class AdminRemindersController {
   @Get('reminders')
   @ApiOperation({ summary: 'Les dernières exécutions du rappel et l’état des envois' })
   async status(): Promise<RemindersStatusView> {
-    const sql = this.em.getConnection();
     const [runs, counts, problems] = await Promise.all([
-      sql.execute<ReminderRunView[]>(
-        `select id, run_date::text as "runDate", trigger, ${INSTANT('started_at')} as "startedAt", ${INSTANT('finished_at')} as "finishedAt", selected, created, digests, error
-           from reminder_run order by started_at desc limit 20`,
-      ),
-      sql.execute<Array<{ status: string; n: number }>>('select status, count(*)::int as n from outbox group by status'),
-      sql.execute<OutboxMessageView[]>(
-        `select id, to_address as "to", subject, status, attempts, last_error as "lastError", ${INSTANT('created_at')} as "createdAt",
-                ${INSTANT('next_attempt_at')} as "nextAttemptAt", ${INSTANT('sent_at')} as "sentAt"
-           from outbox where status = 'failed' or (status = 'pending' and attempts > 0) order by created_at desc limit 50`,
-      ),
+      this.runs.recentRuns(20),
+      this.messages.countsByStatus(),
+      this.messages.problems(50),
     ]);
-    const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
+    const count = (s: keyof typeof counts) => counts[s] ?? 0;
     return {
       enabled: this.config.remindersEnabled,
       cron: this.config.remindersCron,

@@ -5,20 +5,13 @@ import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { MailService } from '../../infra/mail/mail.service';
 import type { Mail } from '../../infra/mail/mail.service';
+import { OutboxQueries } from './outbox.queries';
+import type { ClaimedRow } from './outbox.queries';
 
 export interface DeliveryReport {
   sent: number;
   retrying: number;
   failed: number;
-}
-
-interface Claimed {
-  id: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  attempts: number;
 }
 
 /** Waiting time before attempt n + 1: 1, 2, 4, 8… minutes, at most 6 hours. */
@@ -38,33 +31,14 @@ export class OutboxService {
   private readonly logger = new Logger('Outbox');
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly queries: OutboxQueries,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mailMaxAttempts' | 'outboxLeaseSeconds'>,
   ) {}
 
   /** Records a message once under `key` (a second call with the same key does nothing); its id, or null if it existed. */
-  async enqueue(em: EntityManager, key: string, accountId: string | null, kind: 'digest' | 'test', mail: Mail): Promise<string | null> {
-    const [row] = await em.execute<Array<{ id: string }>>(
-      `insert into outbox (id, key, account_id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, 'pending', 0, now(), now())
-       on conflict (key) do nothing returning id`,
-      [key, accountId, kind, mail.to, mail.subject, mail.text, mail.html],
-    );
-    return row?.id ?? null;
-  }
-
-  /** Claims up to `limit` messages due for sending: pending ones whose time has come, and abandoned leases. */
-  private async claim(limit: number): Promise<Claimed[]> {
-    return this.em.getConnection().execute<Claimed[]>(
-      `update outbox set status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => ?)
-        where id in (select id from outbox
-                      where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_until < now())
-                      order by next_attempt_at, id
-                      limit ? for update skip locked)
-        returning id, to_address, subject, text_body, html_body, attempts`,
-      [this.config.outboxLeaseSeconds, limit],
-    );
+  enqueue(tx: EntityManager, key: string, accountId: string | null, kind: 'digest' | 'test', mail: Mail): Promise<string | null> {
+    return this.queries.enqueue(key, accountId, kind, mail, tx);
   }
 
   /**
@@ -77,50 +51,37 @@ export class OutboxService {
     // (the administrator's page says so)
     if (!this.mail.configured) return report;
     for (;;) {
-      const claimed = await this.claim(1);
+      const claimed = await this.queries.claim(this.config.outboxLeaseSeconds, 1);
       if (!claimed.length) return report;
-      for (const m of claimed) {
-        try {
-          await this.mail.deliver({ to: m.to_address, subject: m.subject, text: m.text_body, html: m.html_body }, `<${m.id}@jalons>`);
-          // marked sent at once, message by message: a crash re-sends at most the message in flight
-          // fenced by the attempt number: a sender whose lease was taken over writes nothing
-          await this.em
-            .getConnection()
-            .execute(
-              `update outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ? and status = 'sending' and attempts = ?`,
-              [m.id, m.attempts],
-            );
-          report.sent++;
-        } catch (e) {
-          const error = (e as Error).message.slice(0, 2000);
-          const giveUp = m.attempts >= this.config.mailMaxAttempts;
-          await this.em
-            .getConnection()
-            .execute(
-              `update outbox set status = ?, locked_until = null, last_error = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ? and status = 'sending' and attempts = ?`,
-              [giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts), m.id, m.attempts],
-            );
-          if (giveUp) {
-            report.failed++;
-            this.logger.error(`giving up on "${m.subject}" to ${m.to_address} after ${m.attempts} attempts: ${error}`);
-          } else {
-            report.retrying++;
-            this.logger.warn(
-              `"${m.subject}" to ${m.to_address} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${error}`,
-            );
-          }
-        }
+      for (const m of claimed) report[await this.send(m)]++;
+    }
+  }
+
+  /** Sends one claimed message and writes down how it went. */
+  private async send(m: ClaimedRow): Promise<keyof DeliveryReport> {
+    try {
+      await this.mail.deliver({ to: m.to_address, subject: m.subject, text: m.text_body, html: m.html_body }, `<${m.id}@jalons>`);
+      // marked sent at once, message by message: a crash re-sends at most the message in flight
+      // fenced by the attempt number: a sender whose lease was taken over writes nothing
+      await this.queries.markSent(m.id, m.attempts);
+      return 'sent';
+    } catch (e) {
+      const error = (e as Error).message.slice(0, 2000);
+      const giveUp = m.attempts >= this.config.mailMaxAttempts;
+      await this.queries.markUnsent(m.id, m.attempts, giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts));
+      if (giveUp) {
+        this.logger.error(`giving up on "${m.subject}" to ${m.to_address} after ${m.attempts} attempts: ${error}`);
+        return 'failed';
       }
+      this.logger.warn(
+        `"${m.subject}" to ${m.to_address} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${error}`,
+      );
+      return 'retrying';
     }
   }
 
   /** Puts a failed message back in the queue (the administrator's "retry"). */
-  async retry(id: string): Promise<boolean> {
-    const rows = await this.em
-      .getConnection()
-      .execute<
-        Array<{ id: string }>
-      >(`update outbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null where id = ? and status = 'failed' returning id`, [id]);
-    return rows.length > 0;
+  retry(id: string): Promise<boolean> {
+    return this.queries.retry(id);
   }
 }

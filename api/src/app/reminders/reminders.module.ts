@@ -4,7 +4,10 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '../auth';
 import { AdminRemindersController } from './admin-reminders.controller';
 import { NotificationsController } from './notifications.controller';
+import { NotificationQueries } from './notifications.queries';
+import { OutboxQueries } from './outbox.queries';
 import { OutboxService } from './outbox.service';
+import { ReminderQueries } from './reminders.queries';
 import { RemindersService } from './reminders.service';
 import { ReminderScheduler } from './scheduler';
 
@@ -15,7 +18,7 @@ import { ReminderScheduler } from './scheduler';
 @Module({
   imports: [ScheduleModule.forRoot(), AuthModule],
   controllers: [NotificationsController, AdminRemindersController],
-  providers: [OutboxService, RemindersService, ReminderScheduler],
+  providers: [ReminderQueries, OutboxQueries, NotificationQueries, OutboxService, RemindersService, ReminderScheduler],
   exports: [RemindersService],
 })
 export class RemindersModule {}

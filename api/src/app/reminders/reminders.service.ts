@@ -7,9 +7,11 @@ import type { AppConfig } from '../../infra/config/config';
 import { renderDigest } from './digest';
 import type { DigestItem } from './digest';
 import { selectDueReminders } from './due-reminders';
-import type { DueReminder, DueReminderRow } from './due-reminders';
+import type { DueReminder } from './due-reminders';
 import { OutboxService } from './outbox.service';
 import type { DeliveryReport } from './outbox.service';
+import { ReminderQueries } from './reminders.queries';
+import type { DigestRow, RunTrigger } from './reminders.queries';
 
 export interface RunReport {
   day: IsoDate;
@@ -24,18 +26,6 @@ export interface RunReport {
   delivery: DeliveryReport | null;
 }
 
-interface DigestRow extends Omit<DueReminderRow, 'roadmap_id'> {
-  id: string;
-  account_name: string;
-  email: string;
-  territory: string;
-  function_name: string;
-  owner_name: string | null;
-}
-
-/** The one lock under which a day's reminders and digests are decided (sending is shared, not locked). */
-const JOB_LOCK = 'jalons:reminders';
-
 /**
  * The deadline-reminder job for one day (Europe/Paris): selects what falls due over every
  * roadmap (one query), records each reminder once (unique key), records one digest per person
@@ -49,6 +39,7 @@ export class RemindersService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
+    private readonly queries: ReminderQueries,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
   ) {}
 
@@ -56,11 +47,7 @@ export class RemindersService {
   async dryRun(day: IsoDate): Promise<Array<DueReminder & { name: string; email: string; digest: DigestFrequency }>> {
     const due = await selectDueReminders(this.em, day);
     if (!due.length) return [];
-    const people = await this.em
-      .getConnection()
-      .execute<
-        Array<{ id: string; name: string; email: string; digest: DigestFrequency }>
-      >('select id, name, email, digest from account where id in (?)', [[...new Set(due.map((d) => d.accountId))]]);
+    const people = await this.queries.recipients([...new Set(due.map((d) => d.accountId))]);
     const byId = new Map(people.map((p) => [p.id, p]));
     return due.map((d) => ({
       ...d,
@@ -70,65 +57,32 @@ export class RemindersService {
     }));
   }
 
-  async run(day: IsoDate, trigger: 'cron' | 'cli' | 'admin', options: { send?: boolean } = {}): Promise<RunReport> {
-    const [run] = await this.em
-      .getConnection()
-      .execute<
-        Array<{ id: string }>
-      >(`insert into reminder_run (id, run_date, trigger, started_at, selected, created, digests) values (gen_random_uuid(), ?, ?, now(), 0, 0, 0) returning id`, [day, trigger]);
+  /**
+   * Decides the day in one transaction under the job's lock (selection, reminders, digests: a second
+   * instance waits, then finds nothing new), then sends what is due; the run is logged in `reminder_run`.
+   */
+  async run(day: IsoDate, trigger: RunTrigger, options: { send?: boolean } = {}): Promise<RunReport> {
+    const runId = await this.queries.startRun(day, trigger);
     try {
       const decided = await this.em.transactional(async (tx) => {
-        await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [JOB_LOCK]);
+        await this.queries.lockJob(tx);
         const t0 = performance.now();
         const due = await selectDueReminders(tx, day);
         const selectionMs = performance.now() - t0;
-        const created = await this.record(tx, due, day);
+        const created = await this.queries.record(due, day, tx);
         const digests = await this.composeDigests(tx, day);
         return { selected: due.length, created, digests, selectionMs };
       });
-      await this.em
-        .getConnection()
-        .execute('update reminder_run set finished_at = now(), selected = ?, created = ?, digests = ? where id = ?', [
-          decided.selected,
-          decided.created,
-          decided.digests,
-          run.id,
-        ]);
+      await this.queries.finishRun(runId, decided);
       const delivery = options.send === false ? null : await this.outbox.deliverDue();
       this.logger.log(
         `${day}: ${decided.selected} reminders due, ${decided.created} new, ${decided.digests} digests${delivery ? `, ${delivery.sent} sent` : ''}`,
       );
       return { day, ...decided, delivery };
     } catch (e) {
-      await this.em
-        .getConnection()
-        .execute('update reminder_run set finished_at = now(), error = ? where id = ?', [(e as Error).message.slice(0, 2000), run.id]);
+      await this.queries.failRun(runId, (e as Error).message);
       throw e;
     }
-  }
-
-  /** Records the reminders not recorded yet (one statement; the unique key drops the others). */
-  private async record(tx: EntityManager, due: DueReminder[], day: IsoDate): Promise<number> {
-    if (!due.length) return 0;
-    const rows = due.map((d) => ({
-      account_id: d.accountId,
-      roadmap_id: d.roadmapId,
-      item_type: d.itemType,
-      item_id: d.itemId,
-      rule: d.rule,
-      occurrence: `${d.dueDate}:${d.daysLeft}`,
-      due_date: d.dueDate,
-      title: d.title,
-    }));
-    const inserted = await tx.execute<Array<{ id: string }>>(
-      `insert into notification (id, account_id, roadmap_id, item_type, item_id, rule, occurrence, due_date, run_date, title, created_at)
-       select gen_random_uuid(), r.account_id, r.roadmap_id, r.item_type, r.item_id, r.rule, r.occurrence, r.due_date, ?::date, r.title, now()
-         from jsonb_to_recordset(?::jsonb) as r(account_id uuid, roadmap_id uuid, item_type text, item_id uuid, rule text, occurrence text, due_date date, title text)
-       on conflict do nothing
-       returning id`,
-      [day, JSON.stringify(rows)],
-    );
-    return inserted.length;
   }
 
   /**
@@ -137,24 +91,7 @@ export class RemindersService {
    * after a Monday's digest still reaches the next one) whose item is still open.
    */
   private async composeDigests(tx: EntityManager, day: IsoDate): Promise<number> {
-    const rows = await tx.execute<DigestRow[]>(
-      `select n.id, n.account_id, a.name as account_name, a.email, n.item_type, n.item_id, n.rule, n.due_date::text as due_date,
-              n.due_date - ?::date as days_left, coalesce(ac.title, m.title) as title, r.territory, f.name as function_name, o.name as owner_name
-         from notification n
-         join account a on a.id = n.account_id and a.active and a.digest <> 'none'
-         join roadmap r on r.id = n.roadmap_id
-         left join action ac on n.item_type = 'action' and ac.id = n.item_id
-         left join milestone m on n.item_type = 'milestone' and m.id = n.item_id
-         join target_function f on f.id = coalesce(ac.function_id, m.function_id)
-         left join account o on o.id = coalesce(ac.owner_id, f.owner_id)
-        where n.outbox_id is null
-          and n.run_date between ?::date - 13 and ?::date
-          and (a.digest = 'daily' or extract(isodow from ?::date) = 1)
-          and (ac.id is null or ac.status not in ('terminee', 'abandonnee'))
-          and (m.id is null or m.achieved_on is null)
-        order by n.account_id`,
-      [day, day, day, day],
-    );
+    const rows = await this.queries.digestRows(day, tx);
     const byAccount = new Map<string, DigestRow[]>();
     for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
     let digests = 0;
@@ -173,7 +110,11 @@ export class RemindersService {
       const digest = renderDigest({ name: list[0].account_name }, items, day, this.config.publicUrl);
       const id = await this.outbox.enqueue(tx, `digest:${accountId}:${day}`, accountId, 'digest', { to: list[0].email, ...digest });
       if (!id) continue; // that day's digest is already recorded: these wait for the next one
-      await tx.execute('update notification set outbox_id = ? where id in (?)', [id, list.map((r) => r.id)]);
+      await this.queries.attachToDigest(
+        id,
+        list.map((r) => r.id),
+        tx,
+      );
       digests++;
     }
     return digests;

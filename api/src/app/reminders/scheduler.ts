@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, todayInParis } from '@jalons/domain';
-import type { IsoDate } from '@jalons/domain';
 import { CronJob } from 'cron';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { SessionsService } from '../auth';
 import { OutboxService } from './outbox.service';
+import { ReminderQueries } from './reminders.queries';
 import { RemindersService } from './reminders.service';
 
 export const REMINDERS_JOB = 'reminders';
@@ -31,7 +30,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     private readonly reminders: RemindersService,
     private readonly outbox: OutboxService,
     private readonly sessions: SessionsService,
-    private readonly em: EntityManager,
+    private readonly queries: ReminderQueries,
     @Inject(APP_CONFIG)
     private readonly config: Pick<AppConfig, 'remindersEnabled' | 'remindersCron' | 'outboxPollSeconds' | 'loginWindowMinutes'>,
   ) {}
@@ -64,14 +63,10 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   async catchUp(includeToday: boolean): Promise<void> {
     const today = todayInParis();
     try {
-      const [row] = await this.em
-        .getConnection()
-        .execute<
-          Array<{ last: IsoDate | null }>
-        >(`select max(run_date)::text as last from reminder_run where finished_at is not null and error is null`);
+      const last = await this.queries.lastFinishedDay();
       const until = includeToday ? today : addDays(today, -1);
       const floor = addDays(today, -7);
-      let day = row?.last ? addDays(row.last, 1) : until;
+      let day = last ? addDays(last, 1) : until;
       if (day < floor) day = floor;
       for (; day <= until; day = addDays(day, 1)) await this.reminders.run(day, 'cron');
       await this.sessions.purge(this.config.loginWindowMinutes);
