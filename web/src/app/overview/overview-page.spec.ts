@@ -1,109 +1,50 @@
-import type { ActionView, FunctionWithRollUpView, MilestoneView, RecentChangeView, RoadmapDetailView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 
-import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { I18n } from '../i18n/i18n';
-import { provideFrenchLocale } from '../locale';
 import { aFunction, aMilestone, aPerson, aRecentChange, aRollUp, aRoadmap, anAction, fourPhases } from '../testing/factories';
-import { must } from '../testing/dom';
-import { aMe } from '../testing/session';
 import { OverviewPage } from './overview-page';
+import {
+  CENTRALE,
+  CHANGES,
+  ETHIQUE,
+  LATE_ACTIONS,
+  OPEN_MILESTONES,
+  OverviewPageHarness,
+  cells,
+  text,
+} from './testing/overview-page-harness';
 
-/** Text as a reader sees it: whitespace (including fr-FR narrow no-break spaces) collapsed. */
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function cells(row: Element): string[] {
-  return Array.from(row.querySelectorAll('th, td')).map((c) => text(c));
-}
-
+// The page itself: the roadmap, its phases and functions, failures, English.
+// Its sections: overview-page.sections.spec.ts; the lead's settings: overview-page.settings.spec.ts.
 describe('OverviewPage', () => {
+  let harness: OverviewPageHarness;
   let fixture: ComponentFixture<OverviewPage>;
   let http: HttpTestingController;
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [OverviewPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    harness = new OverviewPageHarness();
+    http = harness.http;
   });
 
   afterEach(() => http.verify());
 
   function open(roadmapId?: string): void {
-    fixture = TestBed.createComponent(OverviewPage);
-    if (roadmapId !== undefined) {
-      fixture.componentRef.setInput('roadmap', roadmapId);
-    }
-    page = fixture.nativeElement as HTMLElement;
-    fixture.detectChanges();
+    harness.open(roadmapId);
+    ({ fixture, page } = harness);
   }
 
-  interface Sections {
-    actions?: ActionView[];
-    milestones?: MilestoneView[];
-    changes?: RecentChangeView[];
+  async function openFirstRoadmap(...args: Parameters<OverviewPageHarness['openFirstRoadmap']>): Promise<void> {
+    const answered = harness.openFirstRoadmap(...args);
+    ({ fixture, page } = harness);
+    await answered;
   }
 
-  // for the default roadmap, whose reference day is 01/05/2024
-  const LATE_ACTIONS = '/api/roadmaps/rm-1/actions?status=a_lancer,en_cours,bloquee&dueBefore=2024-04-30';
-  const OPEN_MILESTONES = '/api/roadmaps/rm-1/milestones?achieved=false&dueBefore=2024-07-30';
-  const CHANGES = '/api/roadmaps/rm-1/changes?limit=10';
-
-  /** Answers the roadmap, then the sections it asks for once it knows the reference day. */
-  async function answer(roadmap: RoadmapDetailView, functions: FunctionWithRollUpView[] = [], sections: Sections = {}): Promise<void> {
-    http.expectOne(`/api/roadmaps/${roadmap.id}`).flush(roadmap);
-    http.expectOne(`/api/roadmaps/${roadmap.id}/functions`).flush(functions);
-    await fixture.whenStable();
-    const base = `/api/roadmaps/${roadmap.id}`;
-    http.expectOne((r) => r.url === `${base}/actions`).flush(sections.actions ?? []);
-    http.expectOne((r) => r.url === `${base}/milestones`).flush(sections.milestones ?? []);
-    http.expectOne((r) => r.url === `${base}/changes`).flush(sections.changes ?? []);
-    await fixture.whenStable();
-  }
-
-  async function openFirstRoadmap(
-    roadmap: RoadmapDetailView = aRoadmap(),
-    functions: FunctionWithRollUpView[] = [],
-    sections: Sections = {},
-  ): Promise<void> {
-    open();
-    http.expectOne('/api/roadmaps').flush([roadmap]);
-    await answer(roadmap, functions, sections);
-  }
-
-  function rowsOf(testid: string): string[][] {
-    return Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody tr`)).map(cells);
-  }
-
-  function linksOf(testid: string): (string | null)[] {
-    return Array.from(page.querySelectorAll(`[data-testid="${testid}"] tbody a`)).map((a) => a.getAttribute('href'));
-  }
-
-  const ETHIQUE = aFunction({
-    id: 'fn-ethique',
-    name: 'Éthique',
-    owner: aPerson({ id: 'p-2', name: 'Soizic Le Bihan' }),
-  });
-  const CENTRALE = aFunction({
-    id: 'fn-centrale',
-    name: 'Fonction centrale',
-    family: 'centrale',
-    central: true,
-    order: 0,
-    owner: aPerson({ name: 'Camille Le Goff' }),
-  });
-
-  function phaseRows(): Element[] {
-    return Array.from(page.querySelectorAll('[data-testid="phases"] tbody tr'));
-  }
+  const answer = (...args: Parameters<OverviewPageHarness['answer']>): Promise<void> => harness.answer(...args);
+  const rowsOf = (testid: string): string[][] => harness.rowsOf(testid);
+  const phaseRows = (): Element[] => harness.phaseRows();
 
   it('says it is loading until the roadmap arrives', async () => {
     open();
@@ -231,197 +172,6 @@ describe('OverviewPage', () => {
     ]);
   });
 
-  describe('what is late', () => {
-    it('lists late actions and milestones, most overdue first, with the count in the heading', async () => {
-      await openFirstRoadmap(aRoadmap(), [ETHIQUE, CENTRALE], {
-        actions: [
-          anAction({
-            id: 'act-1',
-            title: 'Installer le comité d’éthique',
-            functionId: 'fn-ethique',
-            due: '2024-04-20',
-            status: 'en_cours',
-            progress: 50,
-            overdue: true,
-          }),
-          anAction({
-            id: 'act-2',
-            title: 'Nommer le ou la DPO',
-            functionId: 'fn-centrale',
-            due: '2024-03-01',
-            status: 'bloquee',
-            progress: 12.5,
-            owner: null,
-            overdue: true,
-          }),
-        ],
-        milestones: [
-          aMilestone({
-            id: 'ms-1',
-            title: 'Charte éthique votée',
-            functionId: 'fn-ethique',
-            date: '2024-04-30',
-            state: 'late',
-          }),
-          // upcoming: not late
-          aMilestone({ id: 'ms-2', date: '2024-05-01', state: 'upcoming' }),
-        ],
-      });
-
-      expect(text(page.querySelector('#titre-retard'))).toBe('En retard (3)');
-      expect(rowsOf('late')).toEqual([
-        ['Action Nommer le ou la DPO', 'Fonction centrale', '01/03/2024', '61 jours', 'À désigner', 'Bloquée, 12,5 %'],
-        ['Action Installer le comité d’éthique', 'Éthique', '20/04/2024', '11 jours', 'Soizic Le Bihan', 'En cours, 50 %'],
-        [
-          'Jalon Charte éthique votée',
-          'Éthique',
-          '30/04/2024',
-          '1 jour',
-          // a milestone answers to its function's référent·e
-          'Soizic Le Bihan',
-          'Non atteint',
-        ],
-      ]);
-      expect(linksOf('late')).toEqual(['/actions/act-2', '/actions/act-1', '/jalons/ms-1']);
-    });
-
-    it('says so when nothing is late', async () => {
-      await openFirstRoadmap();
-      const section = page.querySelector('[data-testid="late-section"]');
-      expect(text(section?.querySelector('h2'))).toBe('En retard (0)');
-      expect(text(section)).toContain('Rien n’est en retard.');
-      expect(section?.querySelector('table')).toBeNull();
-    });
-  });
-
-  describe('the next milestones', () => {
-    it('groups the unachieved milestones of the next 30 days, then of days 31 to 90', async () => {
-      await openFirstRoadmap(aRoadmap(), [ETHIQUE, CENTRALE], {
-        milestones: [
-          aMilestone({
-            id: 'ms-far',
-            title: 'Feuille de route votée',
-            functionId: 'fn-centrale',
-            date: '2024-07-30',
-          }),
-          aMilestone({
-            id: 'ms-31',
-            title: 'Comité installé',
-            date: '2024-06-01',
-          }),
-          aMilestone({
-            id: 'ms-30',
-            title: 'Charte rédigée',
-            date: '2024-05-31',
-          }),
-          aMilestone({
-            id: 'ms-today',
-            title: 'Référent nommé',
-            functionId: 'fn-centrale',
-            date: '2024-05-01',
-          }),
-          // late: in « En retard », not here
-          aMilestone({ id: 'ms-late', date: '2024-04-02', state: 'late' }),
-        ],
-      });
-
-      const section = page.querySelector('[data-testid="upcoming-section"]');
-      expect(Array.from(section?.querySelectorAll('h3') ?? []).map((h) => text(h))).toEqual([
-        'Dans les 30 prochains jours (jusqu’au 31/05/2024)',
-        'Du 31e au 90e jour (jusqu’au 30/07/2024)',
-      ]);
-      expect(rowsOf('upcoming-30')).toEqual([
-        ['01/05/2024', 'Référent nommé', 'Fonction centrale'],
-        ['31/05/2024', 'Charte rédigée', 'Éthique'],
-      ]);
-      expect(rowsOf('upcoming-90')).toEqual([
-        ['01/06/2024', 'Comité installé', 'Éthique'],
-        ['30/07/2024', 'Feuille de route votée', 'Fonction centrale'],
-      ]);
-      expect(linksOf('upcoming-30')).toEqual(['/jalons/ms-today', '/jalons/ms-30']);
-    });
-
-    it('says so when a period has no milestone', async () => {
-      await openFirstRoadmap(aRoadmap(), [], {
-        milestones: [aMilestone({ date: '2024-07-01' })],
-      });
-      expect(text(page.querySelector('[data-testid="upcoming-30"]'))).toBe('Aucun jalon prévu sur cette période.');
-      expect(rowsOf('upcoming-90')).toHaveLength(1);
-    });
-  });
-
-  describe('the latest changes', () => {
-    it('says who changed what and when (Paris time), in French, with a link to the item', async () => {
-      await openFirstRoadmap(aRoadmap(), [], {
-        changes: [
-          aRecentChange({
-            id: 'h-2',
-            at: '2024-04-30T16:05:00.000Z',
-            actor: aPerson({ name: 'Soizic Le Bihan' }),
-            field: 'status',
-            from: 'a_lancer',
-            to: 'en_cours',
-            comment: 'Le comité se réunit en mai.',
-          }),
-          aRecentChange({
-            id: 'h-1',
-            at: '2024-04-20T08:30:00.000Z',
-            itemType: 'milestone',
-            itemId: 'ms-1',
-            itemTitle: 'Charte éthique votée',
-            actor: null,
-            field: 'date',
-            from: '2024-05-20',
-            to: '2024-06-03',
-          }),
-        ],
-      });
-
-      expect(rowsOf('changes')).toEqual([
-        [
-          '30/04/2024 à 18:05',
-          'Soizic Le Bihan',
-          'Action Installer le comité d’éthique',
-          'Statut : À lancer → En cours',
-          'Le comité se réunit en mai.',
-        ],
-        ['20/04/2024 à 10:30', '—', 'Jalon Charte éthique votée', 'Date : 20/05/2024 → 03/06/2024', '—'],
-      ]);
-      expect(linksOf('changes')).toEqual(['/actions/act-1', '/jalons/ms-1']);
-    });
-
-    it('names a deleted item without linking to it', async () => {
-      await openFirstRoadmap(aRoadmap(), [], {
-        changes: [
-          aRecentChange({
-            id: 'h-9',
-            itemId: 'act-9',
-            itemTitle: 'Action abandonnée',
-            field: 'deleted',
-            from: 'Action abandonnée',
-            to: null,
-          }),
-          aRecentChange({
-            id: 'h-8',
-            at: '2024-04-19T08:30:00.000Z',
-            itemId: 'act-9',
-            itemTitle: 'Action abandonnée',
-            field: 'created',
-            from: null,
-            to: 'a_lancer 0 %',
-          }),
-        ],
-      });
-      expect(rowsOf('changes').map((row) => row[3])).toEqual(['Suppression', 'Création (À lancer, 0 %)']);
-      expect(linksOf('changes')).toEqual([]);
-    });
-
-    it('says so when nothing has changed yet', async () => {
-      await openFirstRoadmap();
-      expect(text(page.querySelector('[data-testid="changes-section"]'))).toContain('Aucune modification enregistrée.');
-    });
-  });
-
   it('keeps the rest of the page when a section cannot be loaded', async () => {
     const roadmap = aRoadmap();
     open();
@@ -509,227 +259,6 @@ describe('OverviewPage', () => {
     http.expectOne('/api/roadmaps').flush([]);
     await fixture.whenStable();
     expect(text(page.querySelector('[role="status"]'))).toBe('Aucune feuille de route n’est encore enregistrée.');
-  });
-  describe('the public page setting', () => {
-    const setting = (): Element | null => page.querySelector('[data-testid="public-page-setting"]');
-    const toggle = (): HTMLButtonElement => setting()?.querySelector('button') as HTMLButtonElement;
-
-    it.each(['elected', 'owner', 'admin'] as const)('is not shown to a %s', async (role) => {
-      TestBed.inject(AuthService).setSession(aMe({ role }));
-      open('rm-1');
-      await answer(aRoadmap());
-      expect(setting()).toBeNull();
-    });
-
-    it('lets the project lead open the public page, with the version read, and gives its address', async () => {
-      TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
-      open('rm-1');
-      await answer(aRoadmap({ publicPage: false, version: 3 }));
-      expect(text(setting()?.querySelector('[data-testid="public-page-state"]'))).toBe('La page publique est fermée.');
-      expect(text(toggle())).toBe('Ouvrir la page publique');
-
-      toggle().click();
-      const req = http.expectOne({
-        method: 'PATCH',
-        url: '/api/roadmaps/rm-1/settings',
-      });
-      expect(req.request.body).toEqual({ version: 3, publicPage: true });
-      req.flush(aRoadmap({ publicPage: true, version: 4 }));
-      await fixture.whenStable();
-
-      const state = setting()?.querySelector('[data-testid="public-page-state"]');
-      expect(text(state)).toBe('La page publique est ouverte : http://localhost/public/brest-2026-2032');
-      expect(state?.querySelector('a')?.getAttribute('href')).toBe('/public/brest-2026-2032');
-      expect(text(setting()?.querySelector('[role="status"]'))).toBe('Page publique ouverte.');
-
-      // closing it again sends the new version
-      toggle().click();
-      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({ version: 4, publicPage: false });
-    });
-
-    it('on a version conflict, says so and shows the setting as it now is', async () => {
-      TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
-      open('rm-1');
-      await answer(aRoadmap({ publicPage: false, version: 3 }));
-      toggle().click();
-      http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Version périmée.',
-          currentVersion: 4,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
-      http.expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' }).flush(aRoadmap({ publicPage: true, version: 4 }));
-      await fixture.whenStable();
-      expect(text(setting()?.querySelector('[role="alert"]'))).toContain('modifié entre-temps');
-      expect(text(toggle())).toBe('Fermer la page publique');
-    });
-  });
-
-  describe('the reminder rules', () => {
-    const rules = (): HTMLElement => must(page.querySelector<HTMLElement>('[data-testid="reminder-rules"]'));
-    const field = (name: string): HTMLInputElement => must(page.querySelector<HTMLInputElement>(`#rules-${name}`), name);
-
-    function type(name: string, value: string): void {
-      field(name).value = value;
-      field(name).dispatchEvent(new Event('input'));
-    }
-
-    async function save(): Promise<void> {
-      must(rules().querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
-      await fixture.whenStable();
-    }
-
-    async function openAsLead(roadmap: RoadmapDetailView = aRoadmap({ version: 3 })): Promise<void> {
-      TestBed.inject(AuthService).setSession(aMe({ role: 'lead' }));
-      open('rm-1');
-      await answer(roadmap);
-    }
-
-    it.each(['elected', 'owner', 'admin'] as const)('is not shown to a %s', async (role) => {
-      TestBed.inject(AuthService).setSession(aMe({ role }));
-      open('rm-1');
-      await answer(aRoadmap());
-      expect(page.querySelector('[data-testid="reminder-rules"]')).toBeNull();
-    });
-
-    it('shows the rules in force, and saves the lead’s changes with the version read', async () => {
-      await openAsLead();
-      expect(text(rules().querySelector('h2'))).toBe('Règles de rappel');
-      expect(field('before').value).toBe('14, 7, 1');
-      expect(field('onDueDate').checked).toBe(true);
-      expect(field('overdueEveryDays').value).toBe('7');
-      expect(field('escalateAfterDays').value).toBe('7');
-      expect(field('milestones').checked).toBe(true);
-      expect(text(page.querySelector('label[for="rules-escalateAfterDays"]'))).toBe(
-        'Prévenir le ou la chef·fe de projet après … jours de retard',
-      );
-
-      type('before', '7, 30 ; 1 7');
-      type('overdueEveryDays', '0');
-      type('escalateAfterDays', '21');
-      field('milestones').click();
-      await save();
-
-      const req = http.expectOne({
-        method: 'PATCH',
-        url: '/api/roadmaps/rm-1/settings',
-      });
-      expect(req.request.body).toEqual({
-        version: 3,
-        reminders: {
-          before: [30, 7, 1],
-          onDueDate: true,
-          overdueEveryDays: 0,
-          escalateAfterDays: 21,
-          milestones: false,
-        },
-      });
-      const saved = {
-        before: [30, 7, 1],
-        onDueDate: true,
-        overdueEveryDays: 0,
-        escalateAfterDays: 21,
-        milestones: false,
-      };
-      req.flush(aRoadmap({ version: 4, reminderRules: saved }));
-      await fixture.whenStable();
-
-      expect(text(rules().querySelector('[role="status"]'))).toBe('Règles de rappel enregistrées.');
-      expect(field('before').value).toBe('30, 7, 1');
-      // the public page is saved with the version the rules gave
-      must(page.querySelector<HTMLButtonElement>('[data-testid="public-page-setting"] button')).click();
-      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({ version: 4, publicPage: true });
-    });
-
-    it('says next to a field what is wrong before sending anything', async () => {
-      await openAsLead();
-      type('before', '14, la veille');
-      type('overdueEveryDays', '');
-      await save();
-      http.expectNone('/api/roadmaps/rm-1/settings');
-      expect(text(page.querySelector('#rules-before-error'))).toBe(
-        'Indiquez au plus 6 nombres entiers de jours, de 1 à 90, séparés par des virgules (par exemple : 14, 7, 1).',
-      );
-      expect(text(page.querySelector('#rules-overdueEveryDays-error'))).toBe('Indiquez un nombre entier de jours de 0 (jamais) à 60.');
-      expect(field('before').getAttribute('aria-invalid')).toBe('true');
-      expect(document.activeElement).toBe(field('before'));
-    });
-
-    it('shows the API’s field errors next to their fields', async () => {
-      await openAsLead();
-      await save();
-      http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 400,
-          error: 'validation_failed',
-          message: 'Requête invalide.',
-          errors: [
-            {
-              field: 'reminders.escalateAfterDays',
-              message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
-            },
-          ],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
-      await fixture.whenStable();
-      const escalate = field('escalateAfterDays');
-      expect(escalate.getAttribute('aria-invalid')).toBe('true');
-      expect(escalate.getAttribute('aria-describedby')).toContain('rules-escalateAfterDays-error');
-      expect(text(page.querySelector('#rules-escalateAfterDays-error'))).toBe(
-        'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
-      );
-      expect(text(rules().querySelector('[role="alert"]'))).toBe('Requête invalide.');
-      expect(document.activeElement).toBe(escalate);
-    });
-
-    it('on a version conflict, reloads the rules now in force and saves next with their version', async () => {
-      await openAsLead();
-      type('overdueEveryDays', '3');
-      await save();
-      http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Version périmée.',
-          currentVersion: 5,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
-      http.expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' }).flush(
-        aRoadmap({
-          version: 5,
-          reminderRules: {
-            before: [7],
-            onDueDate: false,
-            overdueEveryDays: 14,
-            escalateAfterDays: 0,
-            milestones: true,
-          },
-        }),
-      );
-      await fixture.whenStable();
-
-      expect(text(rules().querySelector('[role="alert"]'))).toContain('modifiés entre-temps');
-      expect(field('before').value).toBe('7');
-      expect(field('onDueDate').checked).toBe(false);
-      expect(field('overdueEveryDays').value).toBe('14');
-
-      await save();
-      expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({
-        version: 5,
-        reminders: {
-          before: [7],
-          onDueDate: false,
-          overdueEveryDays: 14,
-          escalateAfterDays: 0,
-          milestones: true,
-        },
-      });
-    });
   });
 
   describe('in English', () => {
