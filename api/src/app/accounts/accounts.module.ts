@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '../auth';
 import { AccountsController } from './accounts.controller';
+import { AccountsQueries } from './accounts.queries';
 import { AccountsService } from './accounts.service';
 import { PersonsController } from './persons.controller';
 import { PersonsQueries } from './persons.queries';
@@ -11,7 +12,7 @@ import { PersonsReader } from './persons.reader';
 @Module({
   imports: [AuthModule],
   controllers: [AccountsController, PersonsController],
-  providers: [AccountsService, PersonsQueries, PersonsReader],
+  providers: [AccountsService, AccountsQueries, PersonsQueries, PersonsReader],
   exports: [PersonsReader],
 })
 export class AccountsModule {}

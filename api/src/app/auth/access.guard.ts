@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 
 import { ApiException } from '../../infra/http/errors';
+import { AuthQueries } from './auth.queries';
 import { POLICY } from './policies';
 import type { Policy } from './policies';
 import { sameSecret } from './secrets';
@@ -28,7 +28,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-    private readonly em: EntityManager,
+    private readonly queries: AuthQueries,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -43,7 +43,7 @@ export class AccessGuard implements CanActivate {
     }
     if (!policy.anonymous && !account) throw ApiException.unauthenticated();
     if (!SAFE.has(req.method)) this.checkCsrf(req, account, cookies);
-    if (!(await policy.allows(account, req, this.em))) throw ApiException.forbidden();
+    if (!(await policy.allows(account, req, this.queries))) throw ApiException.forbidden();
     return true;
   }
 

@@ -3,8 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { AuthQueries } from './auth.queries';
 import { AuthService } from './auth.service';
+import { SessionsQueries } from './sessions.queries';
 import { SessionsService } from './sessions.service';
+import { ThrottleQueries } from './throttle.queries';
 import { ThrottleService } from './throttle.service';
 
 /**
@@ -13,7 +16,15 @@ import { ThrottleService } from './throttle.service';
  */
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, ThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    ThrottleService,
+    AuthQueries,
+    SessionsQueries,
+    ThrottleQueries,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

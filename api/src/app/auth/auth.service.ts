@@ -8,6 +8,8 @@ import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { MailService, linkMail } from '../../infra/mail/mail.service';
 import type { AccountTokenKind } from '../../entities';
+import { AuthQueries } from './auth.queries';
+import type { TokenRow } from './auth.queries';
 import { hashPassword, tokenHash, verifyPassword } from './secrets';
 import { issueToken, linkFor } from './tokens';
 import { SessionsService } from './sessions.service';
@@ -25,6 +27,7 @@ export class AuthService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly queries: AuthQueries,
     private readonly sessions: SessionsService,
     private readonly throttle: ThrottleService,
     private readonly mail: MailService,
@@ -34,10 +37,6 @@ export class AuthService {
       'loginMaxFailures' | 'loginMaxFailuresPerIp' | 'publicUrl' | 'invitationTtlHours' | 'resetTtlMinutes'
     >,
   ) {}
-
-  private get sql() {
-    return this.em.getConnection();
-  }
 
   /**
    * Checks an e-mail and password. Attempts are counted per account and per address before the
@@ -54,10 +53,7 @@ export class AuthService {
         `Trop de tentatives de connexion. Réessayez dans ${minutes(worst.retryAfterSeconds)} minute${minutes(worst.retryAfterSeconds) > 1 ? 's' : ''}, ou réinitialisez votre mot de passe.`,
       );
     }
-    const [row] = await this.sql.execute<Array<{ id: string; active: boolean; password_hash: string | null }>>(
-      'select id, active, password_hash from account where lower(email) = ?',
-      [dto.email],
-    );
+    const row = await this.queries.credentialsByEmail(dto.email);
     const ok = await verifyPassword(row?.password_hash ?? null, dto.password);
     if (!ok || !row?.active) {
       throw new ApiException({ statusCode: 401, error: 'invalid_credentials', message: WRONG });
@@ -74,17 +70,15 @@ export class AuthService {
         verdict.retryAfterSeconds,
         `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
       );
-    const [row] = await this.sql.execute<Array<{ password_hash: string | null }>>('select password_hash from account where id = ?', [
-      who.id,
-    ]);
-    if (!(await verifyPassword(row?.password_hash ?? null, dto.currentPassword))) {
+    const stored = await this.queries.passwordHash(who.id);
+    if (!(await verifyPassword(stored ?? null, dto.currentPassword))) {
       throw ApiException.validation(
         [{ field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }],
         'Le mot de passe actuel est incorrect.',
       );
     }
     const hash = await hashPassword(dto.password);
-    await this.sql.execute('update account set password_hash = ? where id = ?', [hash, who.id]);
+    await this.queries.setPassword(who.id, hash);
     await this.throttle.clear(`email:${who.email.toLowerCase()}`);
     // other browsers signed in with the old password are signed out
     await this.sessions.closeAll(who.id, who.sessionId);
@@ -123,10 +117,7 @@ export class AuthService {
   async requestReset(email: string): Promise<void> {
     const verdict = await this.throttle.hit(`reset:${email}`, 3);
     if (!verdict.allowed) return;
-    const [row] = await this.sql.execute<Array<{ id: string; name: string; email: string }>>(
-      'select id, name, email from account where lower(email) = ? and active',
-      [email],
-    );
+    const row = await this.queries.activeByEmail(email);
     if (!row) return;
     const { token, expiresAt } = await this.issueToken(row.id, 'reset');
     void this.mail
@@ -163,8 +154,8 @@ export class AuthService {
     const hash = await hashPassword(dto.password);
     const { accountId, email } = await this.em.transactional(async (tx) => {
       const row = await this.usableToken(tx, kind, dto.token, true);
-      await tx.execute('update account_token set used_at = now() where id = ?', [row.id]);
-      await tx.execute('update account set password_hash = ?, version = version + 1 where id = ?', [hash, row.account_id]);
+      await this.queries.markTokenUsed(row.id, tx);
+      await this.queries.setPasswordFromLink(row.account_id, hash, tx);
       return { accountId: row.account_id, email: row.email };
     });
     // a new password ends the sessions opened with the old one, and lifts a sign-in pause
@@ -173,20 +164,8 @@ export class AuthService {
   }
 
   /** The token's row when it can be used (known, of this kind, unused, unexpired, account active); else the right refusal. */
-  private async usableToken(
-    tx: EntityManager,
-    kind: AccountTokenKind,
-    token: string,
-    lock: boolean,
-  ): Promise<{ id: string; account_id: string; email: string }> {
-    const [row] = await tx.execute<
-      Array<{ id: string; account_id: string; email: string; used_at: Date | null; expired: boolean; active: boolean }>
-    >(
-      `select t.id, t.account_id, a.email, t.used_at, t.expires_at <= now() as expired, a.active
-         from account_token t join account a on a.id = t.account_id
-        where t.token_hash = ? and t.kind = ? ${lock ? 'for update of t' : ''}`,
-      [tokenHash(token), kind],
-    );
+  private async usableToken(tx: EntityManager, kind: AccountTokenKind, token: string, lock: boolean): Promise<TokenRow> {
+    const row = await this.queries.tokenByHash(tokenHash(token), kind, lock, tx);
     const again =
       kind === 'invitation'
         ? 'Demandez une nouvelle invitation à l’administrateur.'

@@ -1,8 +1,9 @@
 import { SetMetadata } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { canManageAccounts, canManageRoadmap, canRead, canWriteItemsOf } from '@jalons/domain';
 import type { Principal } from '@jalons/domain';
 import type { Request } from 'express';
+
+import type { AuthQueries } from './auth.queries';
 
 /**
  * An access policy: who may call a route. Every route declares one with `@Allow(...)`; a route
@@ -13,7 +14,7 @@ export interface Policy {
   name: string;
   /** reachable without signing in */
   anonymous: boolean;
-  allows(who: Principal | null, req: Request, em: EntityManager): boolean | Promise<boolean>;
+  allows(who: Principal | null, req: Request, queries: AuthQueries): boolean | Promise<boolean>;
 }
 
 export const POLICY = Symbol('jalons:policy');
@@ -22,10 +23,9 @@ export const Allow = (policy: Policy): MethodDecorator & ClassDecorator => SetMe
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The function of an action or milestone; undefined when there is no such item (the route answers 404). */
-async function functionOf(em: EntityManager, table: 'action' | 'milestone', id: unknown): Promise<string | undefined> {
+async function functionOf(queries: AuthQueries, table: 'action' | 'milestone', id: unknown): Promise<string | undefined> {
   if (typeof id !== 'string' || !UUID.test(id)) return undefined; // the route's own check answers 400
-  const [row] = await em.getConnection().execute<Array<{ function_id: string }>>(`select function_id from ${table} where id = ?`, [id]);
-  return row?.function_id;
+  return queries.functionOfItem(table, id);
 }
 
 /** The function a body moves an item into, when it names one (`functionId`). */
@@ -43,10 +43,10 @@ function itemWriter(table: 'action' | 'milestone'): Policy {
   return {
     name: `${table}Writer`,
     anonymous: false,
-    async allows(who, req, em) {
+    async allows(who, req, queries) {
       if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
       if (who.role === 'lead') return true;
-      const current = await functionOf(em, table, req.params['id']);
+      const current = await functionOf(queries, table, req.params['id']);
       if (current !== undefined && !canWriteItemsOf(who, current)) return false;
       const target = bodyFunction(req);
       return typeof target !== 'string' || !UUID.test(target) || canWriteItemsOf(who, target);

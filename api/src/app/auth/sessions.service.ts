@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { DigestFrequency, Principal, Role } from '@jalons/domain';
+import type { DigestFrequency, Principal } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
+import { AuthQueries } from './auth.queries';
 import { randomToken, tokenHash } from './secrets';
+import { SessionsQueries } from './sessions.queries';
+import { ThrottleQueries } from './throttle.queries';
 
 /** The account behind a request, as the guard found it. */
 export interface SignedIn extends Principal {
@@ -17,19 +19,6 @@ export interface SignedIn extends Principal {
   digest: DigestFrequency;
 }
 
-interface SessionRow {
-  session_id: string;
-  csrf_token: string;
-  last_seen_at: Date;
-  expires_at: Date;
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  digest: DigestFrequency;
-  function_ids: string[];
-}
-
 /** last_seen_at is written at most once a minute per session, not on every request */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -40,45 +29,30 @@ const TOUCH_EVERY_MS = 60_000;
 @Injectable()
 export class SessionsService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly queries: SessionsQueries,
+    private readonly throttle: ThrottleQueries,
+    private readonly tokens: AuthQueries,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'sessionIdleMinutes' | 'sessionMaxHours'>,
   ) {}
-
-  private get sql() {
-    return this.em.getConnection();
-  }
 
   async open(accountId: string): Promise<{ token: string; csrfToken: string }> {
     const token = randomToken();
     const csrfToken = randomToken();
-    await this.sql.execute(
-      `insert into session (id, token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
-       values (gen_random_uuid(), ?, ?, ?, now(), now(), now() + make_interval(hours => ?))`,
-      [tokenHash(token), accountId, csrfToken, this.config.sessionMaxHours],
-    );
-    await this.sql.execute('update account set last_login_at = now() where id = ?', [accountId]);
+    await this.queries.insert({ tokenHash: tokenHash(token), accountId, csrfToken }, this.config.sessionMaxHours);
+    await this.queries.markSignedIn(accountId);
     // a sign-in is a good moment to drop this account's dead sessions
-    await this.sql.execute(
-      `delete from session where account_id = ? and (expires_at <= now() or last_seen_at <= now() - make_interval(mins => ?))`,
-      [accountId, this.config.sessionIdleMinutes],
-    );
+    await this.queries.deleteEndedOf(accountId, this.config.sessionIdleMinutes);
     return { token, csrfToken };
   }
 
   async resolve(token: unknown): Promise<SignedIn | null> {
     // cookie-parser turns "j:…" values into objects: only a plain string can be a token
     if (typeof token !== 'string' || !token || token.length > 100) return null;
-    const [row] = await this.sql.execute<SessionRow[]>(
-      `select s.id as session_id, s.csrf_token, s.last_seen_at, s.expires_at, a.id, a.name, a.email, a.role, a.digest,
-              array(select f.id from target_function f where f.owner_id = a.id order by f.id) as function_ids
-         from session s join account a on a.id = s.account_id
-        where s.token_hash = ? and a.active and s.expires_at > now() and s.last_seen_at > now() - make_interval(mins => ?)`,
-      [tokenHash(token), this.config.sessionIdleMinutes],
-    );
+    const row = await this.queries.byToken(tokenHash(token), this.config.sessionIdleMinutes);
     if (!row) return null;
     let lastSeen = new Date(row.last_seen_at);
     if (Date.now() - lastSeen.getTime() > TOUCH_EVERY_MS) {
-      await this.sql.execute('update session set last_seen_at = now() where id = ?', [row.session_id]);
+      await this.queries.touch(row.session_id);
       lastSeen = new Date();
     }
     const idleEnd = lastSeen.getTime() + this.config.sessionIdleMinutes * 60_000;
@@ -95,21 +69,19 @@ export class SessionsService {
     };
   }
 
-  async close(sessionId: string): Promise<void> {
-    await this.sql.execute('delete from session where id = ?', [sessionId]);
+  close(sessionId: string): Promise<void> {
+    return this.queries.delete(sessionId);
   }
 
-  /** Deletes ended sessions and spent sign-in counters (run daily by the scheduler). */
+  /** Deletes ended sessions, spent sign-in counters and links expired for 30 days (run daily by the scheduler). */
   async purge(windowMinutes: number): Promise<void> {
-    await this.sql.execute('delete from session where expires_at <= now() or last_seen_at <= now() - make_interval(mins => ?)', [
-      this.config.sessionIdleMinutes,
-    ]);
-    await this.sql.execute('delete from login_throttle where window_started_at <= now() - make_interval(mins => ?)', [windowMinutes]);
-    await this.sql.execute(`delete from account_token where expires_at <= now() - interval '30 days'`);
+    await this.queries.deleteEnded(this.config.sessionIdleMinutes);
+    await this.throttle.purge(windowMinutes);
+    await this.tokens.purgeTokens();
   }
 
   /** Ends every session of an account (deactivated, password changed), but `keep`. */
-  async closeAll(accountId: string, keep: string | null = null): Promise<void> {
-    await this.sql.execute('delete from session where account_id = ? and id is distinct from ?', [accountId, keep]);
+  closeAll(accountId: string, keep: string | null = null): Promise<void> {
+    return this.queries.deleteAllOf(accountId, keep);
   }
 }

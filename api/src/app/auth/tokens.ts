@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { Sql } from '../../infra/database/sql';
 import type { AccountTokenKind } from '../../entities';
+import { AuthQueries } from './auth.queries';
 import { randomToken, tokenHash } from './secrets';
 
 /**
  * A one-time link's token for an account (invitation or reset), stored as its SHA-256; the
- * account's earlier unused tokens of that kind stop working. Used by the API and the CLI.
+ * account's earlier unused tokens of that kind stop working. Used by the API and the CLI; both
+ * statements run on `em` (in its transaction when it has one).
  */
 export async function issueToken(
   em: EntityManager,
@@ -13,14 +16,11 @@ export async function issueToken(
   kind: AccountTokenKind,
   ttlMinutes: number,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const queries = new AuthQueries(new Sql(em));
   const token = randomToken();
-  await em.execute('update account_token set used_at = now() where account_id = ? and kind = ? and used_at is null', [accountId, kind]);
-  const [row] = await em.execute<Array<{ expires_at: Date }>>(
-    `insert into account_token (id, token_hash, account_id, kind, created_at, expires_at)
-     values (gen_random_uuid(), ?, ?, ?, now(), now() + make_interval(mins => ?)) returning expires_at`,
-    [tokenHash(token), accountId, kind, ttlMinutes],
-  );
-  return { token, expiresAt: new Date(row.expires_at) };
+  await queries.endUnusedTokens(accountId, kind, em);
+  const expiresAt = await queries.insertToken({ tokenHash: tokenHash(token), accountId, kind }, ttlMinutes, em);
+  return { token, expiresAt };
 }
 
 /** The web page a token opens. */

@@ -1,21 +1,21 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { HealthView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
 import { Access, Allow } from '../auth';
+import { HealthQueries } from './health.queries';
 
 @ApiTags('health')
 @Controller('health')
 @Allow(Access.public)
 export class HealthController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly queries: HealthQueries) {}
 
   @Get()
   async check(): Promise<HealthView> {
     try {
-      await this.em.getConnection().execute('select 1');
+      await this.queries.ping();
     } catch {
       throw new ApiException({
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
