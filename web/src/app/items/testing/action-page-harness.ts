@@ -1,0 +1,73 @@
+import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+
+import { provideFrenchLocale } from '../../locale';
+import { must } from '../../testing/dom';
+import { aChronogram, aChronogramAction, anAction } from '../../testing/factories';
+import { provideSession } from '../../testing/session';
+import { ActionPage } from '../action-page';
+
+/** What the specs of the action page share: the test bed, the page opened, its requests answered. */
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The page in a test bed, for the project lead (create it in `beforeEach`). */
+export class ActionPageHarness {
+  readonly http: HttpTestingController;
+  fixture!: ComponentFixture<ActionPage>;
+  page!: HTMLElement;
+
+  constructor() {
+    TestBed.configureTestingModule({
+      imports: [ActionPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideFrenchLocale(),
+        // the project lead: every change is offered
+        provideSession(),
+      ],
+    });
+    this.http = TestBed.inject(HttpTestingController);
+  }
+
+  async answer(action: ActionView, history: HistoryEntryView[] = []): Promise<void> {
+    this.http.expectOne(`/api/actions/${action.id}`).flush(action);
+    await this.fixture.whenStable();
+    this.http.expectOne(`/api/actions/${action.id}/history`).flush(history);
+    this.http.expectOne('/api/roadmaps/rm-1/chronogram').flush(
+      aChronogram({
+        actions: [aChronogramAction(), aChronogramAction({ id: 'act-0', title: 'Constituer le vivier' })],
+      }),
+    );
+    await this.fixture.whenStable();
+  }
+
+  /** Creates the page for this id (without answering anything). */
+  create(id: string): void {
+    this.fixture = TestBed.createComponent(ActionPage);
+    this.fixture.componentRef.setInput('id', id);
+    this.page = this.fixture.nativeElement as HTMLElement;
+    this.fixture.detectChanges();
+  }
+
+  async open(action: ActionView = anAction(), history: HistoryEntryView[] = []): Promise<void> {
+    this.create(action.id);
+    await this.answer(action, history);
+  }
+
+  facts(): Record<string, string> {
+    const dts = Array.from(this.page.querySelectorAll('[data-testid="facts"] dt'));
+    return Object.fromEntries(dts.map((dt) => [text(dt), text(dt.nextElementSibling)]));
+  }
+
+  field<T extends HTMLElement>(id: string): T {
+    return must(this.page.querySelector<T>(`#${id}`), id);
+  }
+}
