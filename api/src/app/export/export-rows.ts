@@ -1,15 +1,9 @@
 import type { ActionView, FunctionWithRollUpView, MilestoneView, RoadmapDetailView } from '@jalons/contract';
-import type { ActionStatus, Health, IsoDate, MilestoneState } from '@jalons/domain';
+import { ACTION_STATUS_LABELS } from '@jalons/domain';
+import type { Health, IsoDate } from '@jalons/domain';
 
-export const STATUS_LABELS: Record<ActionStatus, string> = {
-  a_lancer: 'À lancer',
-  en_cours: 'En cours',
-  bloquee: 'Bloquée',
-  terminee: 'Terminée',
-  abandonnee: 'Abandonnée',
-};
+/** Schedule health in words (the web app has the same words as dictionary keys, shared/labels.ts). */
 export const HEALTH_LABELS: Record<Health, string> = { on_track: 'À l’heure', at_risk: 'À surveiller', late: 'En retard' };
-export const MILESTONE_LABELS: Record<MilestoneState, string> = { achieved: 'Atteint', late: 'En retard', upcoming: 'À venir' };
 
 /** What an export is made of: the roadmap rolled up for a day, its functions and items. */
 export interface ExportData {
@@ -40,7 +34,7 @@ export function actionRows(data: ExportData, names: Names) {
     volet: a.volet ?? '',
     debut: a.start,
     echeance: a.due,
-    statut: STATUS_LABELS[a.status],
+    statut: ACTION_STATUS_LABELS[a.status],
     avancement: a.progress,
     attendu: a.expected,
     sante: a.health ? HEALTH_LABELS[a.health] : '',

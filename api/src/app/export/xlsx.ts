@@ -1,8 +1,8 @@
-import { formatFrDate } from '@jalons/domain';
+import { formatFrDate, MILESTONE_STATE_LABELS } from '@jalons/domain';
 import type { Health, IsoDate } from '@jalons/domain';
 import ExcelJS from 'exceljs';
 
-import { actionRows, HEALTH_LABELS, MILESTONE_LABELS, namesOf } from './export-rows';
+import { actionRows, HEALTH_LABELS, namesOf } from './export-rows';
 import type { ExportData, Names } from './export-rows';
 
 /** A day as an Excel date cell: midnight UTC of that day, shown dd/mm/yyyy. */
@@ -74,7 +74,7 @@ function milestonesSheet(book: ExcelJS.Workbook, data: ExportData, names: Names)
       jalon: m.title,
       date: excelDay(m.date),
       atteint: excelDay(m.achievedOn),
-      etat: MILESTONE_LABELS[m.state],
+      etat: MILESTONE_STATE_LABELS[m.state],
     });
   }
   return ms;
