@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { isIsoDate, todayInParis } from '@jalons/domain';
 
 import { loadConfig } from '../infra/config/config';
@@ -15,9 +14,8 @@ import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError, seedsDir
 import type { KitFile } from '../seed/seed-files';
 import { writeRoadmap } from '../seed/seeder';
 import { AppModule } from '../app/app.module';
-import { selectDueReminders } from '../app/reminders/due-reminders';
-import { RemindersService } from '../app/reminders/reminders.service';
-import { issueToken, linkFor } from '../app/auth/tokens';
+import { issueToken, linkFor } from '../app/auth';
+import { RemindersService, selectDueReminders } from '../app/reminders';
 
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '@jalons/domain';
 
-import { hashPassword, verifyPassword } from '../app/auth/secrets';
+import { hashPassword, verifyPassword } from '../app/auth';
 
 /**
  * The demo accounts, one per role: on the embedded database outside production only

@@ -4,9 +4,8 @@ import type { AccountView, InvitationView, InviteAccountDto, UpdateAccountDto } 
 import type { Role } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
-import { AuthService } from '../auth';
+import { AuthService, SessionsService } from '../auth';
 import type { SignedIn } from '../auth';
-import { SessionsService } from '../auth';
 import { AccountsQueries } from './accounts.queries';
 import type { AccountRow } from './accounts.queries';
 

@@ -7,5 +7,5 @@ export type { AuthenticatedRequest } from './access.guard';
 export { Access, Allow } from './policies';
 export { ActorId } from './current-account';
 export { meView } from './me-view';
-export { hashPassword, randomToken, tokenHash } from './secrets';
+export { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets';
 export { issueToken, linkFor } from './tokens';

@@ -6,8 +6,7 @@ import type { MeView, NotificationsView } from '@jalons/contract';
 import { ApiException } from '../../infra/http/errors';
 import { uuid } from '../../infra/http/params';
 import type { AuthenticatedRequest } from '../auth';
-import { meView } from '../auth';
-import { Access, Allow } from '../auth';
+import { Access, Allow, meView } from '../auth';
 import { NotificationQueries } from './notifications.queries';
 
 /** The signed-in person's reminders (the bell) and e-mail preference. */
