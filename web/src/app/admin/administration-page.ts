@@ -23,6 +23,7 @@ import { AuthService } from '../data/auth.service';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { ROLE_LABELS } from '../shared/labels';
@@ -56,7 +57,7 @@ const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FORM_FIELD, FunctionPicker, RemindersAdmin, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, FunctionPicker, RemindersAdmin, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })

@@ -9,6 +9,7 @@ import { RemindersAdminService, TestMailResult } from '../data/reminders-admin.s
 import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
+import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -80,7 +81,7 @@ interface ProblemRow {
  */
 @Component({
   selector: 'jl-reminders-admin',
-  imports: [FormsModule, FORM_FIELD, FrDatePipe, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminders-admin.html',
 })

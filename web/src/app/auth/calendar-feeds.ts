@@ -12,6 +12,7 @@ import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDay } from '../items/history-table';
+import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { loadable } from '../shared/loadable';
 import { FORM_FIELD } from '../shared/form-field';
@@ -38,7 +39,7 @@ const FORM_FIELDS = ['targetId'] as const;
  */
 @Component({
   selector: 'jl-calendar-feeds',
-  imports: [FormsModule, FORM_FIELD, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-feeds.html',
 })

@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { DataTable } from '../shared/data-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS, MILESTONE_STATE_LABELS, STATUS_LABELS } from '../shared/labels';
 import { PercentPipe } from '../shared/percent.pipe';
@@ -87,7 +88,7 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
 /** The chronogram as a table: same data as the chart, for the keyboard and screen readers. */
 @Component({
   selector: 'jl-chronogram-table',
-  imports: [RouterLink, FrDatePipe, PercentPipe, TranslatePipe],
+  imports: [RouterLink, DataTable, FrDatePipe, PercentPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-table.html',
 })

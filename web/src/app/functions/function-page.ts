@@ -12,12 +12,13 @@ import type { GanttOpen } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { DataTable } from '../shared/data-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
-import { ProgressBar } from '../shared/progress-bar';
+import { ROLLUP_TABLE } from '../shared/rollup-cells';
 
 /** What the page shows: the function with its roll-ups, and its chronogram. */
 interface FunctionData {
@@ -38,7 +39,7 @@ export interface PhaseProgressRow {
 /** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
 @Component({
   selector: 'jl-function-page',
-  imports: [JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, ProgressBar, TranslatePipe],
+  imports: [JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })

@@ -5,6 +5,7 @@ import { ChangeDetectionStrategy, Component, computed, input, inject } from '@an
 
 import { I18n, LOCALES, Lang, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { DataTable } from '../shared/data-table';
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 
 const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
@@ -88,45 +89,43 @@ interface HistoryRow {
 /** Who changed what, when and why: newest first. */
 @Component({
   selector: 'jl-history-table',
-  imports: [TranslatePipe],
+  imports: [DataTable, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="table-scroll" role="region" [attr.aria-label]="'Historique des modifications' | t: lang()" tabindex="0">
-      <table class="data-table" data-testid="history">
-        <caption class="visually-hidden">
-          {{
-            'Historique des modifications, de la plus récente à la plus ancienne' | t: lang()
-          }}
-        </caption>
-        <thead>
+    <div
+      jlDataTable
+      [label]="'Historique des modifications' | t: lang()"
+      [caption]="'Historique des modifications, de la plus récente à la plus ancienne' | t: lang()"
+      testId="history"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{{ 'Qui' | t: lang() }}</th>
+          <th scope="col">{{ 'Quand' | t: lang() }}</th>
+          <th scope="col">{{ 'Champ' | t: lang() }}</th>
+          <th scope="col">{{ 'De' | t: lang() }}</th>
+          <th scope="col">{{ 'À' | t: lang() }}</th>
+          <th scope="col">{{ 'Commentaire' | t: lang() }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (row of rows(); track row.id) {
           <tr>
-            <th scope="col">{{ 'Qui' | t: lang() }}</th>
-            <th scope="col">{{ 'Quand' | t: lang() }}</th>
-            <th scope="col">{{ 'Champ' | t: lang() }}</th>
-            <th scope="col">{{ 'De' | t: lang() }}</th>
-            <th scope="col">{{ 'À' | t: lang() }}</th>
-            <th scope="col">{{ 'Commentaire' | t: lang() }}</th>
+            <td>{{ row.who }}</td>
+            <td>{{ row.when }}</td>
+            <th scope="row">{{ row.field }}</th>
+            <td>{{ row.from }}</td>
+            <td>{{ row.to }}</td>
+            <td>{{ row.comment }}</td>
           </tr>
-        </thead>
-        <tbody>
-          @for (row of rows(); track row.id) {
-            <tr>
-              <td>{{ row.who }}</td>
-              <td>{{ row.when }}</td>
-              <th scope="row">{{ row.field }}</th>
-              <td>{{ row.from }}</td>
-              <td>{{ row.to }}</td>
-              <td>{{ row.comment }}</td>
-            </tr>
-          } @empty {
-            <tr>
-              <td colspan="6">
-                {{ 'Aucune modification enregistrée.' | t: lang() }}
-              </td>
-            </tr>
-          }
-        </tbody>
-      </table>
+        } @empty {
+          <tr>
+            <td colspan="6">
+              {{ 'Aucune modification enregistrée.' | t: lang() }}
+            </td>
+          </tr>
+        }
+      </tbody>
     </div>
   `,
 })

@@ -11,11 +11,11 @@ import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
-import { HealthBadge } from '../shared/health-badge';
+import { DataTable } from '../shared/data-table';
 import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
-import { ProgressBar } from '../shared/progress-bar';
+import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
 import { MandateTimeline } from './mandate-timeline';
 import {
@@ -52,8 +52,8 @@ interface Reference {
     MandateTimeline,
     PublicPageSetting,
     ReminderRulesSetting,
-    HealthBadge,
-    ProgressBar,
+    DataTable,
+    ROLLUP_TABLE,
     RollUpSummary,
     PercentPipe,
     FrDatePipe,

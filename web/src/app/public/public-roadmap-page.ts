@@ -9,10 +9,9 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { MandateTimeline } from '../overview/mandate-timeline';
 import type { TimelineRoadmap } from '../overview/timeline';
 import { FrDatePipe } from '../shared/fr-date.pipe';
-import { HealthBadge } from '../shared/health-badge';
+import { DataTable } from '../shared/data-table';
 import { loadable } from '../shared/loadable';
-import { PercentPipe } from '../shared/percent.pipe';
-import { ProgressBar } from '../shared/progress-bar';
+import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
 
 type PublicMilestone = PublicRoadmapView['milestones'][number];
@@ -40,7 +39,7 @@ interface MilestoneGroup {
  */
 @Component({
   selector: 'jl-public-roadmap-page',
-  imports: [RouterLink, MandateTimeline, HealthBadge, ProgressBar, RollUpSummary, PercentPipe, FrDatePipe, TranslatePipe],
+  imports: [RouterLink, MandateTimeline, DataTable, ROLLUP_TABLE, RollUpSummary, FrDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-roadmap-page.html',
   styleUrl: './public-roadmap-page.scss',
