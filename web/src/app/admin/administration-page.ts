@@ -26,6 +26,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList } from '../shared/form-status';
 import { ROLE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import {
@@ -57,7 +58,7 @@ const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FORM_FIELD, DataTable, FunctionPicker, RemindersAdmin, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, FunctionPicker, RemindersAdmin, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })

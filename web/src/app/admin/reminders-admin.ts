@@ -12,6 +12,7 @@ import { formatParisDateTime } from '../items/history-table';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { loadable } from '../shared/loadable';
 
@@ -81,7 +82,7 @@ interface ProblemRow {
  */
 @Component({
   selector: 'jl-reminders-admin',
-  imports: [FormsModule, FORM_FIELD, DataTable, FrDatePipe, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, FrDatePipe, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminders-admin.html',
 })

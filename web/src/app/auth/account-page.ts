@@ -8,6 +8,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { ROLE_LABELS } from '../shared/labels';
 import { JlNewPassword } from '../shared/new-password';
 import { CalendarFeeds } from './calendar-feeds';
@@ -22,7 +23,7 @@ const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
  */
 @Component({
   selector: 'jl-account-page',
-  imports: [FormsModule, FORM_FIELD, JlNewPassword, DigestSetting, CalendarFeeds, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlNewPassword, DigestSetting, CalendarFeeds, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
 })

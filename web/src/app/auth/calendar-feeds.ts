@@ -14,6 +14,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDay } from '../items/history-table';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
+import { FormErrorList } from '../shared/form-status';
 import { loadable } from '../shared/loadable';
 import { FORM_FIELD } from '../shared/form-field';
 
@@ -39,7 +40,7 @@ const FORM_FIELDS = ['targetId'] as const;
  */
 @Component({
   selector: 'jl-calendar-feeds',
-  imports: [FormsModule, FORM_FIELD, DataTable, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DataTable, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-feeds.html',
 })

@@ -8,6 +8,7 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { SaveStatus } from '../shared/form-status';
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -17,7 +18,7 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
  */
 @Component({
   selector: 'jl-digest-setting',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="titre-rappels-courriel" data-testid="digest-setting">
@@ -33,16 +34,7 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
       @if (refusal(); as message) {
         <p class="notice notice--error" role="alert">{{ message }}</p>
       }
-      <p class="visually-hidden" role="status">
-        @if (saving()) {
-          {{ 'Enregistrement…' | t: lang() }}
-        } @else if (saved(); as done) {
-          {{ done }}
-        }
-      </p>
-      @if (saved(); as done) {
-        <p class="notice notice--success" aria-hidden="true">{{ done }}</p>
-      }
+      <jl-save-status [busy]="saving()" [done]="saved()" notice="success" />
       <form novalidate (ngSubmit)="save()">
         <fieldset class="choice-group">
           <legend>

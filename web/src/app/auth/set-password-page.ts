@@ -8,6 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { JlNewPassword } from '../shared/new-password';
 import { SIGN_IN_PATH } from './guards';
 import { checkNewPassword } from './password-rules';
@@ -38,7 +39,7 @@ const TEXTS: Readonly<Record<SetPasswordMode, { title: string; intro: string; su
  */
 @Component({
   selector: 'jl-set-password-page',
-  imports: [FormsModule, JlNewPassword, RouterLink, TranslatePipe],
+  imports: [FormsModule, JlNewPassword, RouterLink, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './set-password-page.html',
 })

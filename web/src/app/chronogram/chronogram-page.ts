@@ -16,6 +16,7 @@ import { JlGantt } from '../gantt/gantt';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { refusalMessage } from '../shared/form-errors';
+import { SaveStatus } from '../shared/form-status';
 import { loadable } from '../shared/loadable';
 import { ChronogramTable } from './chronogram-table';
 
@@ -34,7 +35,7 @@ export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [JlGantt, ChronogramTable, RouterLink, TranslatePipe],
+  imports: [JlGantt, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })

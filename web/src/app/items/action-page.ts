@@ -28,6 +28,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HealthBadge } from '../shared/health-badge';
 import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
@@ -53,7 +54,19 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
  */
 @Component({
   selector: 'jl-action-page',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, PercentPipe, HealthBadge, HistoryTable, ReplanForm, TranslatePipe],
+  imports: [
+    FormsModule,
+    FORM_FIELD,
+    RouterLink,
+    FrDatePipe,
+    PercentPipe,
+    HealthBadge,
+    HistoryTable,
+    ReplanForm,
+    FormErrorList,
+    SaveStatus,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
 })

@@ -16,6 +16,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
@@ -38,7 +39,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
  */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, HistoryTable, ReplanForm, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, HistoryTable, ReplanForm, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })

@@ -23,6 +23,7 @@ import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 
 /** What can be re-planned from its page: an action (start, due) or a milestone (its date). */
@@ -62,7 +63,7 @@ export const REPLAN_CONFLICT_MESSAGE = tKey(
  */
 @Component({
   selector: 'jl-replan-form',
-  imports: [FormsModule, FORM_FIELD, FrDatePipe, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, FrDatePipe, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './replan-form.html',
 })

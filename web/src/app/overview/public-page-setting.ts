@@ -8,6 +8,7 @@ import { toApiRequestError } from '../data/api-error';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { SaveStatus } from '../shared/form-status';
 
 /**
  * The project lead's setting of a roadmap's public page (/public/<slug>): on or off, saved with the
@@ -15,7 +16,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
  */
 @Component({
   selector: 'jl-public-page-setting',
-  imports: [RouterLink, TranslatePipe],
+  imports: [RouterLink, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="titre-page-publique" data-testid="public-page-setting">
@@ -42,13 +43,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
       @if (refusal(); as message) {
         <p class="notice notice--error" role="alert">{{ message }}</p>
       }
-      <p class="visually-hidden" role="status">
-        @if (saving()) {
-          {{ 'Enregistrement…' | t: lang() }}
-        } @else if (saved(); as done) {
-          {{ done }}
-        }
-      </p>
+      <jl-save-status [busy]="saving()" [done]="saved()" />
       <button type="button" class="button" [disabled]="saving()" (click)="toggle()">
         {{ settings().publicPage ? ('Fermer la page publique' | t: lang()) : ('Ouvrir la page publique' | t: lang()) }}
       </button>

@@ -22,6 +22,7 @@ import { I18n, Translate, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
+import { FormErrorList, SaveStatus } from '../shared/form-status';
 
 const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones'] as const;
 
@@ -80,7 +81,7 @@ function withoutPrefix(err: ApiRequestError): ApiRequestError {
  */
 @Component({
   selector: 'jl-reminder-rules-setting',
-  imports: [FormsModule, FORM_FIELD, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminder-rules-setting.html',
 })
