@@ -11,6 +11,7 @@ import { LANG_STORAGE_KEY } from './i18n/i18n';
 import { provideFrenchLocale } from './locale';
 import { accessibleName, text } from './testing/dom';
 import { aNotification, aRoadmap } from './testing/factories';
+import { refusal } from './testing/http';
 import { aMe, provideSession } from './testing/session';
 
 // the pages' logic, not frappe's drawing
@@ -175,9 +176,7 @@ describe('App shell', () => {
     shell.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
     // jsdom has no XSRF-TOKEN cookie: the app asks for one first
-    http
-      .expectOne('/api/auth/me')
-      .flush({ statusCode: 401, error: 'unauthenticated', message: 'Non connecté.' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/me').flush(...refusal(401, 'unauthenticated', 'Non connecté.'));
     http.expectOne('/api/auth/login').flush(aMe());
     await fixture.whenStable();
 

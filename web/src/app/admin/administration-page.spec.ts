@@ -1,13 +1,11 @@
 import type { AccountView, FunctionWithRollUpView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 
-import { provideFrenchLocale } from '../locale';
 import { must, text } from '../testing/dom';
+import { refusal, setUpPageTest } from '../testing/http';
 import { aFunction, aPerson, aRemindersStatus, aRoadmap, anAccount, anInvitation } from '../testing/factories';
-import { aMe, provideSession } from '../testing/session';
+import { aMe } from '../testing/session';
 import { AdministrationPage } from './administration-page';
 
 const ADMIN = anAccount({
@@ -62,17 +60,7 @@ describe('AdministrationPage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [AdministrationPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-        provideSession(aMe({ id: 'acc-admin', name: 'Yann Kerébel', role: 'admin' })),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpPageTest(AdministrationPage, aMe({ id: 'acc-admin', name: 'Yann Kerébel', role: 'admin' }));
   });
 
   afterEach(() => http.verify());
@@ -227,14 +215,7 @@ describe('AdministrationPage', () => {
 
     type('invite-role', 'elected');
     await submit('[data-testid="invite-form"]');
-    http.expectOne('/api/accounts').flush(
-      {
-        statusCode: 409,
-        error: 'email_taken',
-        message: 'Un compte existe déjà pour cette adresse électronique.',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http.expectOne('/api/accounts').flush(...refusal(409, 'email_taken', 'Un compte existe déjà pour cette adresse électronique.'));
     await fixture.whenStable();
     const email = must(page.querySelector('#invite-email'));
     expect(email.getAttribute('aria-invalid')).toBe('true');
@@ -309,15 +290,7 @@ describe('AdministrationPage', () => {
   it('reloads the accounts when one was changed meanwhile (409), and says so', async () => {
     await open();
     must(button(row('Soizic'), 'Désactiver')).click();
-    http.expectOne('/api/accounts/acc-soizic').flush(
-      {
-        statusCode: 409,
-        error: 'version_conflict',
-        message: 'Version périmée.',
-        currentVersion: 3,
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http.expectOne('/api/accounts/acc-soizic').flush(...refusal(409, 'version_conflict', 'Version périmée.', { currentVersion: 3 }));
     await fixture.whenStable();
     await answer([ADMIN, anAccount({ version: 3 }), ELECTED, PENDING]);
     expect(text(page.querySelector('[data-testid="row-error"]'))).toContain('modifié entre-temps');
@@ -346,14 +319,7 @@ describe('AdministrationPage', () => {
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
     expect(text(page.querySelector('.notice[role="status"]'))).toBe('Chargement des comptes…');
-    http.expectOne('/api/accounts').flush(
-      {
-        statusCode: 403,
-        error: 'forbidden',
-        message: 'Réservé à l’administrateur·rice.',
-      },
-      { status: 403, statusText: 'Forbidden' },
-    );
+    http.expectOne('/api/accounts').flush(...refusal(403, 'forbidden', 'Réservé à l’administrateur·rice.'));
     await fixture.whenStable();
     // forkJoin gave up: the roadmaps' call was cancelled
     http.match('/api/roadmaps');

@@ -5,6 +5,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { provideFrenchLocale } from '../locale';
 import { must, text } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aRemindersStatus } from '../testing/factories';
 import { aMe, provideSession } from '../testing/session';
 import { RemindersAdmin, describeCron } from './reminders-admin';
@@ -180,14 +181,7 @@ describe('RemindersAdmin', () => {
     await submit('run-form');
     const req = http.expectOne('/api/admin/reminders/run');
     expect(req.request.body).toEqual({});
-    req.flush(
-      {
-        statusCode: 500,
-        error: 'internal',
-        message: 'Le rappel a échoué : base indisponible.',
-      },
-      { status: 500, statusText: 'Internal Server Error' },
-    );
+    req.flush(...refusal(500, 'internal', 'Le rappel a échoué : base indisponible.'));
     await fixture.whenStable();
     http.expectOne(STATUS).flush(aRemindersStatus());
     await fixture.whenStable();
@@ -226,18 +220,14 @@ describe('RemindersAdmin', () => {
     type('test-to', 'pas-une-adresse');
     await submit('test-mail-form');
     http.expectOne('/api/admin/test-mail').flush(
-      {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: 'to doit être une adresse électronique valide.',
+      ...refusal(400, 'validation_failed', 'to doit être une adresse électronique valide.', {
         errors: [
           {
             field: 'to',
             message: 'to doit être une adresse électronique valide.',
           },
         ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      }),
     );
     await fixture.whenStable();
     const field = must(section.querySelector('#test-to'));

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { must, text } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aMe, provideSession } from '../testing/session';
 import { AccountPage } from './account-page';
 
@@ -86,18 +87,14 @@ describe('AccountPage', () => {
   it('says next to the field when the current password is wrong', async () => {
     await change('faux', 'une phrase de passe');
     http.expectOne('/api/auth/password').flush(
-      {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: 'Le mot de passe actuel est incorrect.',
+      ...refusal(400, 'validation_failed', 'Le mot de passe actuel est incorrect.', {
         errors: [
           {
             field: 'currentPassword',
             message: 'Le mot de passe actuel est incorrect.',
           },
         ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      }),
     );
     await fixture.whenStable();
     const current = must(page.querySelector('#account-currentPassword'));

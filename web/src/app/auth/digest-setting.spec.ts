@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
 import { must, text } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aMe, provideSession } from '../testing/session';
 import { DigestSetting } from './digest-setting';
 
@@ -62,14 +63,9 @@ describe('DigestSetting', () => {
 
   it('says so when the choice is refused', async () => {
     await choose('daily');
-    http.expectOne('/api/auth/preferences').flush(
-      {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: 'digest doit valoir l’un de : daily, weekly, none.',
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/auth/preferences')
+      .flush(...refusal(400, 'validation_failed', 'digest doit valoir l’un de : daily, weekly, none.'));
     await fixture.whenStable();
     expect(text(section.querySelector('[role="alert"]'))).toBe(
       'Préférence non enregistrée : digest doit valoir l’un de : daily, weekly, none.',

@@ -1,14 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { AuthService, SESSION_EXPIRED } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { must, text } from '../testing/dom';
-import { aMe, provideSession, provideXsrfCookie } from '../testing/session';
+import { refusal, setUpRoutedTest } from '../testing/http';
+import { aMe } from '../testing/session';
 import { LoginPage } from './login-page';
 
 @Component({ template: '<h1>Page demandée</h1>' })
@@ -20,23 +20,11 @@ describe('LoginPage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideXsrfCookie(),
-        provideRouter(
-          [
-            { path: 'connexion', component: LoginPage },
-            { path: 'chronogramme', component: TargetPage },
-            { path: '', component: TargetPage },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideSession(null),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpRoutedTest([
+      { path: 'connexion', component: LoginPage },
+      { path: 'chronogramme', component: TargetPage },
+      { path: '', component: TargetPage },
+    ]);
   });
 
   afterEach(() => http.verify());
@@ -98,14 +86,7 @@ describe('LoginPage', () => {
   it('shows the API’s message on a wrong e-mail or password, and empties the password to type it again', async () => {
     await open();
     await signIn('camille@example.test', 'mauvais');
-    http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 401,
-        error: 'invalid_credentials',
-        message: 'Adresse électronique ou mot de passe incorrect.',
-      },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    http.expectOne('/api/auth/login').flush(...refusal(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect.'));
     await harness.fixture.whenStable();
 
     expect(alertText()).toBe('Adresse électronique ou mot de passe incorrect.');
@@ -118,14 +99,9 @@ describe('LoginPage', () => {
   it('shows the API’s sentence after too many attempts (429)', async () => {
     await open();
     await signIn('camille@example.test', 'encore faux');
-    http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 429,
-        error: 'too_many_attempts',
-        message: 'Trop de tentatives de connexion : réessayez dans 15 minutes.',
-      },
-      { status: 429, statusText: 'Too Many Requests' },
-    );
+    http
+      .expectOne('/api/auth/login')
+      .flush(...refusal(429, 'too_many_attempts', 'Trop de tentatives de connexion : réessayez dans 15 minutes.'));
     await harness.fixture.whenStable();
     expect(alertText()).toBe('Trop de tentatives de connexion : réessayez dans 15 minutes.');
     expect(must(page.querySelector<HTMLButtonElement>('button[type="submit"]')).disabled).toBe(false);
@@ -147,18 +123,14 @@ describe('LoginPage', () => {
     await open();
     await signIn('camille', 'une phrase de passe');
     http.expectOne('/api/auth/login').flush(
-      {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: 'La requête est invalide.',
+      ...refusal(400, 'validation_failed', 'La requête est invalide.', {
         errors: [
           {
             field: 'email',
             message: 'email doit être une adresse électronique valide (nom@domaine.fr).',
           },
         ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      }),
     );
     await harness.fixture.whenStable();
     expect(text(page.querySelector('#login-email-error'))).toBe('email doit être une adresse électronique valide (nom@domaine.fr).');
@@ -186,14 +158,7 @@ describe('LoginPage', () => {
       expect(text(page.querySelector('#login-password-error'))).toBe('Enter your password.');
 
       await signIn('camille@example.test', 'mauvais');
-      http.expectOne('/api/auth/login').flush(
-        {
-          statusCode: 401,
-          error: 'invalid_credentials',
-          message: 'Adresse électronique ou mot de passe incorrect.',
-        },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+      http.expectOne('/api/auth/login').flush(...refusal(401, 'invalid_credentials', 'Adresse électronique ou mot de passe incorrect.'));
       await harness.fixture.whenStable();
       expect(alertText()).toBe('Adresse électronique ou mot de passe incorrect.');
 

@@ -1,11 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { must, text } from '../testing/dom';
-import { provideSession, provideXsrfCookie } from '../testing/session';
+import { refusal, setUpRoutedTest } from '../testing/http';
 import { ForgotPasswordPage } from './forgot-password-page';
 import { LoginPage } from './login-page';
 import { SetPasswordPage } from './set-password-page';
@@ -18,32 +17,20 @@ describe('the pages of the e-mails’ links', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideXsrfCookie(),
-        provideRouter(
-          [
-            { path: 'connexion', component: LoginPage },
-            { path: 'mot-de-passe-oublie', component: ForgotPasswordPage },
-            {
-              path: 'invitation',
-              component: SetPasswordPage,
-              data: { mode: 'invitation' },
-            },
-            {
-              path: 'nouveau-mot-de-passe',
-              component: SetPasswordPage,
-              data: { mode: 'reset' },
-            },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideSession(null),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = setUpRoutedTest([
+      { path: 'connexion', component: LoginPage },
+      { path: 'mot-de-passe-oublie', component: ForgotPasswordPage },
+      {
+        path: 'invitation',
+        component: SetPasswordPage,
+        data: { mode: 'invitation' },
+      },
+      {
+        path: 'nouveau-mot-de-passe',
+        component: SetPasswordPage,
+        data: { mode: 'reset' },
+      },
+    ]);
   });
 
   afterEach(() => http.verify());
@@ -113,14 +100,7 @@ describe('the pages of the e-mails’ links', () => {
       type('setpw-password', 'une phrase de passe');
       type('setpw-confirmation', 'une phrase de passe');
       await submit();
-      http.expectOne('/api/auth/invitation').flush(
-        {
-          statusCode: 410,
-          error: 'token_expired',
-          message: 'Cette invitation a expiré le 12/05/2024.',
-        },
-        { status: 410, statusText: 'Gone' },
-      );
+      http.expectOne('/api/auth/invitation').flush(...refusal(410, 'token_expired', 'Cette invitation a expiré le 12/05/2024.'));
       await harness.fixture.whenStable();
       const paragraphs = Array.from(page.querySelectorAll('[role="alert"] p')).map((p) => text(p));
       expect(paragraphs).toEqual([
@@ -144,14 +124,7 @@ describe('the pages of the e-mails’ links', () => {
       type('setpw-password', 'une phrase de passe');
       type('setpw-confirmation', 'une phrase de passe');
       await submit();
-      http.expectOne('/api/auth/password-reset').flush(
-        {
-          statusCode: 410,
-          error: 'token_used',
-          message: 'Ce lien a déjà servi.',
-        },
-        { status: 410, statusText: 'Gone' },
-      );
+      http.expectOne('/api/auth/password-reset').flush(...refusal(410, 'token_used', 'Ce lien a déjà servi.'));
       await harness.fixture.whenStable();
       const alert = must(page.querySelector('[data-testid="link-refused"]'));
       expect(text(alert)).toContain('Ce lien a déjà servi.');

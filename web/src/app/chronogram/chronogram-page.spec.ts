@@ -1,24 +1,20 @@
 import type { ChronogramView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
 import { JlGantt } from '../gantt/gantt';
-import { provideFrenchLocale } from '../locale';
+import { text } from '../testing/dom';
 import { aChronogram, aChronogramAction, aFunction, aRoadmap } from '../testing/factories';
-import { aMe, provideSession } from '../testing/session';
+import { refusal, setUpPageTest } from '../testing/http';
+import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
 // the page's logic, not frappe's drawing: the wrapper is replaced by a stub with the same API
 jest.mock('../gantt/gantt', () => jest.requireActual('../testing/gantt-stub'));
 type GanttStub = JlGantt & { scrolledToToday: number };
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const CHRONO_URL = '/api/roadmaps/rm-1/chronogram';
 
@@ -28,18 +24,8 @@ describe('ChronogramPage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [ChronogramPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-        // the project lead: every change is offered
-        provideSession(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    // the project lead: every change is offered
+    http = setUpPageTest(ChronogramPage);
   });
 
   afterEach(() => http.verify());
@@ -203,15 +189,11 @@ describe('ChronogramPage', () => {
       due: '2024-05-22',
       version: 3,
     });
-    http.expectOne('/api/actions/act-1').flush(
-      {
-        statusCode: 409,
-        error: 'version_conflict',
-        message: 'Cette action a été modifiée entre-temps (version 4) : rechargez-la.',
-        currentVersion: 4,
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/actions/act-1')
+      .flush(
+        ...refusal(409, 'version_conflict', 'Cette action a été modifiée entre-temps (version 4) : rechargez-la.', { currentVersion: 4 }),
+      );
     await fixture.whenStable();
 
     expect(alertText()).toBe('Modification refusée : Cette action a été modifiée entre-temps (version 4) : rechargez-la.');
@@ -237,18 +219,14 @@ describe('ChronogramPage', () => {
       version: 3,
     });
     http.expectOne('/api/actions/act-1').flush(
-      {
-        statusCode: 422,
-        error: 'rule_broken',
-        message: 'Une règle n’est pas respectée.',
+      ...refusal(422, 'rule_broken', 'Une règle n’est pas respectée.', {
         errors: [
           {
             field: 'start',
             message: 'L’action ne peut pas commencer avant la fin de l’action précédente.',
           },
         ],
-      },
-      { status: 422, statusText: 'Unprocessable Entity' },
+      }),
     );
     await fixture.whenStable();
 
@@ -352,14 +330,7 @@ describe('ChronogramPage', () => {
     fixture.componentRef.setInput('roadmap', 'rm-x');
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http.expectOne('/api/roadmaps/rm-x/chronogram').flush(
-      {
-        statusCode: 404,
-        error: 'not_found',
-        message: 'La feuille de route rm-x n’existe pas.',
-      },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http.expectOne('/api/roadmaps/rm-x/chronogram').flush(...refusal(404, 'not_found', 'La feuille de route rm-x n’existe pas.'));
     await fixture.whenStable();
     expect(alertText()).toBe('Impossible de charger le chronogramme : La feuille de route rm-x n’existe pas.');
   });

@@ -3,12 +3,8 @@ import { provideRouter } from '@angular/router';
 
 import { provideFrenchLocale } from '../locale';
 import { aChronogram, aChronogramAction, aChronogramMilestone, aFunction, aPerson } from '../testing/factories';
-import { must } from '../testing/dom';
+import { must, text } from '../testing/dom';
 import { ChronogramTable } from './chronogram-table';
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function cells(row: Element): string[] {
   return Array.from(row.querySelectorAll('th, td')).map((c) => text(c));

@@ -6,14 +6,11 @@ import { provideRouter } from '@angular/router';
 
 import { JlGantt } from '../gantt/gantt';
 import { provideFrenchLocale } from '../locale';
+import { text } from '../testing/dom';
 import { aChronogram, aFunction, aPerson, aRoadmap, aRollUp } from '../testing/factories';
 import { FunctionPage } from './function-page';
 
 jest.mock('../gantt/gantt', () => jest.requireActual('../testing/gantt-stub'));
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 const central = aFunction({
   id: 'fn-centrale',

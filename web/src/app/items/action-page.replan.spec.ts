@@ -2,6 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 
 import { must } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aHistoryEntry, aPerson, anAction } from '../testing/factories';
 import { ActionPage } from './action-page';
 import { ActionPageHarness, text } from './testing/action-page-harness';
@@ -193,15 +194,9 @@ describe('ActionPage', () => {
       await open();
       await fillDates('2024-06-03', '2024-07-15');
       await submitReplan();
-      http.expectOne('/api/actions/act-1').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Cet élément a changé entre-temps (version 5).',
-          currentVersion: 5,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+      http
+        .expectOne('/api/actions/act-1')
+        .flush(...refusal(409, 'version_conflict', 'Cet élément a changé entre-temps (version 5).', { currentVersion: 5 }));
       await fixture.whenStable();
       await answer(anAction({ start: '2024-04-20', due: '2024-05-29', version: 5 }));
 

@@ -3,6 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
 import { must } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aHistoryEntry, aPerson, anAction } from '../testing/factories';
 import { aMe } from '../testing/session';
 import { ActionPage } from './action-page';
@@ -145,18 +146,14 @@ describe('ActionPage', () => {
     await fill('bloquee', 40, 'Attente du budget');
     await submit();
     http.expectOne('/api/actions/act-1/status').flush(
-      {
-        statusCode: 422,
-        error: 'rule_broken',
-        message: 'Une règle n’est pas respectée.',
+      ...refusal(422, 'rule_broken', 'Une règle n’est pas respectée.', {
         errors: [
           {
             field: 'comment',
             message: 'Dites ce qui bloque l’action dans le commentaire.',
           },
         ],
-      },
-      { status: 422, statusText: 'Unprocessable Entity' },
+      }),
     );
     await fixture.whenStable();
 
@@ -171,15 +168,7 @@ describe('ActionPage', () => {
     await open();
     await fill('en_cours', 70);
     await submit();
-    http.expectOne('/api/actions/act-1/status').flush(
-      {
-        statusCode: 409,
-        error: 'version_conflict',
-        message: 'Version périmée.',
-        currentVersion: 4,
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http.expectOne('/api/actions/act-1/status').flush(...refusal(409, 'version_conflict', 'Version périmée.', { currentVersion: 4 }));
     await fixture.whenStable();
 
     const alert = page.querySelector('.card [role="alert"]');
@@ -222,14 +211,7 @@ describe('ActionPage', () => {
   it('shows the API’s message when the action does not exist', async () => {
     harness.create('nope');
     ({ fixture, page } = harness);
-    http.expectOne('/api/actions/nope').flush(
-      {
-        statusCode: 404,
-        error: 'not_found',
-        message: 'L’action nope n’existe pas.',
-      },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http.expectOne('/api/actions/nope').flush(...refusal(404, 'not_found', 'L’action nope n’existe pas.'));
     await fixture.whenStable();
     expect(text(page.querySelector('[role="alert"]'))).toBe('Impossible de charger l’action : L’action nope n’existe pas.');
   });

@@ -1,12 +1,9 @@
 import type { HistoryEntryView } from '@jalons/contract';
 import { TestBed } from '@angular/core/testing';
 
+import { text } from '../testing/dom';
 import { aHistoryEntry, aPerson } from '../testing/factories';
 import { HistoryTable, formatParisDateTime } from './history-table';
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 async function render(entries: HistoryEntryView[]): Promise<HTMLElement> {
   const fixture = TestBed.createComponent(HistoryTable);

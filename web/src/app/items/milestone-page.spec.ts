@@ -1,19 +1,13 @@
 import type { MilestoneView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 
 import { AuthService } from '../data/auth.service';
-import { provideFrenchLocale } from '../locale';
 import { aChronogram, aHistoryEntry, aMilestone } from '../testing/factories';
-import { aMe, provideSession } from '../testing/session';
-import { must } from '../testing/dom';
+import { aMe } from '../testing/session';
+import { must, text } from '../testing/dom';
+import { refusal, setUpPageTest } from '../testing/http';
 import { MilestonePage } from './milestone-page';
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 describe('MilestonePage', () => {
   let fixture: ComponentFixture<MilestonePage>;
@@ -21,18 +15,8 @@ describe('MilestonePage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [MilestonePage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-        // the project lead: every change is offered
-        provideSession(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    // the project lead: every change is offered
+    http = setUpPageTest(MilestonePage);
   });
 
   afterEach(() => http.verify());
@@ -129,18 +113,14 @@ describe('MilestonePage', () => {
     await open();
     await submit();
     http.expectOne('/api/milestones/ms-1').flush(
-      {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: 'La requête contient des erreurs.',
+      ...refusal(400, 'validation_failed', 'La requête contient des erreurs.', {
         errors: [
           {
             field: 'achievedOn',
             message: 'achievedOn doit être une date au format AAAA-MM-JJ.',
           },
         ],
-      },
-      { status: 400, statusText: 'Bad Request' },
+      }),
     );
     await fixture.whenStable();
     const input = must(page.querySelector('#milestone-achieved-on'));
@@ -246,15 +226,9 @@ describe('MilestonePage', () => {
     it('on a version conflict, says so and shows the current version at once', async () => {
       await open();
       await replanTo('2024-06-10');
-      http.expectOne('/api/milestones/ms-1').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Cet élément a changé entre-temps (version 4).',
-          currentVersion: 4,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+      http
+        .expectOne('/api/milestones/ms-1')
+        .flush(...refusal(409, 'version_conflict', 'Cet élément a changé entre-temps (version 4).', { currentVersion: 4 }));
       await fixture.whenStable();
       await answer(aMilestone({ date: '2024-05-27', version: 4 }));
 

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
 import { must } from '../testing/dom';
+import { refusal } from '../testing/http';
 import { aRoadmap } from '../testing/factories';
 import { aMe } from '../testing/session';
 import { OverviewPage } from './overview-page';
@@ -72,15 +73,7 @@ describe('OverviewPage', () => {
       open('rm-1');
       await answer(aRoadmap({ publicPage: false, version: 3 }));
       toggle().click();
-      http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Version périmée.',
-          currentVersion: 4,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+      http.expectOne('/api/roadmaps/rm-1/settings').flush(...refusal(409, 'version_conflict', 'Version périmée.', { currentVersion: 4 }));
       http.expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' }).flush(aRoadmap({ publicPage: true, version: 4 }));
       await fixture.whenStable();
       expect(text(setting()?.querySelector('[role="alert"]'))).toContain('modifié entre-temps');
@@ -182,18 +175,14 @@ describe('OverviewPage', () => {
       await openAsLead();
       await save();
       http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 400,
-          error: 'validation_failed',
-          message: 'Requête invalide.',
+        ...refusal(400, 'validation_failed', 'Requête invalide.', {
           errors: [
             {
               field: 'reminders.escalateAfterDays',
               message: 'escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.',
             },
           ],
-        },
-        { status: 400, statusText: 'Bad Request' },
+        }),
       );
       await fixture.whenStable();
       const escalate = field('escalateAfterDays');
@@ -210,15 +199,7 @@ describe('OverviewPage', () => {
       await openAsLead();
       type('overdueEveryDays', '3');
       await save();
-      http.expectOne('/api/roadmaps/rm-1/settings').flush(
-        {
-          statusCode: 409,
-          error: 'version_conflict',
-          message: 'Version périmée.',
-          currentVersion: 5,
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+      http.expectOne('/api/roadmaps/rm-1/settings').flush(...refusal(409, 'version_conflict', 'Version périmée.', { currentVersion: 5 }));
       http.expectOne({ method: 'GET', url: '/api/roadmaps/rm-1' }).flush(
         aRoadmap({
           version: 5,

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { I18n } from '../i18n/i18n';
 import { aFunction, aMilestone, aPerson, aRecentChange, aRollUp, aRoadmap, anAction, fourPhases } from '../testing/factories';
+import { refusal } from '../testing/http';
 import { OverviewPage } from './overview-page';
 import {
   CENTRALE,
@@ -186,14 +187,7 @@ describe('OverviewPage', () => {
     http.expectOne(LATE_ACTIONS).flush(null, unavailable);
     // the milestones request is cancelled with the failed one
     http.match(OPEN_MILESTONES);
-    http.expectOne(CHANGES).flush(
-      {
-        statusCode: 500,
-        error: 'internal',
-        message: 'L’historique est indisponible.',
-      },
-      { status: 500, statusText: 'Internal Server Error' },
-    );
+    http.expectOne(CHANGES).flush(...refusal(500, 'internal', 'L’historique est indisponible.'));
     await fixture.whenStable();
 
     expect(Array.from(page.querySelectorAll('[role="alert"]')).map((a) => text(a))).toEqual([
@@ -227,14 +221,7 @@ describe('OverviewPage', () => {
 
   it('shows the API’s message when the roadmap cannot be loaded', async () => {
     open('rm-missing');
-    http.expectOne('/api/roadmaps/rm-missing').flush(
-      {
-        statusCode: 404,
-        error: 'not_found',
-        message: 'La feuille de route rm-missing n’existe pas.',
-      },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http.expectOne('/api/roadmaps/rm-missing').flush(...refusal(404, 'not_found', 'La feuille de route rm-missing n’existe pas.'));
     // the functions request is cancelled with the failed one
     http.match('/api/roadmaps/rm-missing/functions');
     await fixture.whenStable();

@@ -1,13 +1,10 @@
 import type { PublicRoadmapView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 
-import { provideFrenchLocale } from '../locale';
 import { text } from '../testing/dom';
+import { refusal, setUpPageTest } from '../testing/http';
 import { aRollUp } from '../testing/factories';
-import { provideSession } from '../testing/session';
 import { PublicRoadmapPage } from './public-roadmap-page';
 
 function aPublicRoadmap(overrides: Partial<PublicRoadmapView> = {}): PublicRoadmapView {
@@ -91,18 +88,8 @@ describe('PublicRoadmapPage', () => {
   let page: HTMLElement;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      imports: [PublicRoadmapPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-        // nobody signed in
-        provideSession(null),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    // nobody signed in
+    http = setUpPageTest(PublicRoadmapPage, null);
   });
 
   afterEach(() => http.verify());
@@ -180,9 +167,7 @@ describe('PublicRoadmapPage', () => {
     fixture.componentRef.setInput('slug', 'quimper');
     page = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http
-      .expectOne('/api/public/roadmaps/quimper')
-      .flush({ statusCode: 404, error: 'not_found', message: 'Introuvable.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/public/roadmaps/quimper').flush(...refusal(404, 'not_found', 'Introuvable.'));
     await fixture.whenStable();
     expect(text(page.querySelector('h1'))).toBe('Page publique');
     expect(text(page.querySelector('[role="alert"]'))).toBe('Cette page publique n’existe pas, ou elle n’est pas ouverte au public.');

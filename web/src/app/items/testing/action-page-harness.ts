@@ -1,20 +1,15 @@
 import type { ActionView, HistoryEntryView } from '@jalons/contract';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 
-import { provideFrenchLocale } from '../../locale';
-import { must } from '../../testing/dom';
+import { must, text } from '../../testing/dom';
 import { aChronogram, aChronogramAction, anAction } from '../../testing/factories';
-import { provideSession } from '../../testing/session';
+import { setUpPageTest } from '../../testing/http';
 import { ActionPage } from '../action-page';
 
 /** What the specs of the action page share: the test bed, the page opened, its requests answered. */
 
-export function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+export { text };
 
 /** The page in a test bed, for the project lead (create it in `beforeEach`). */
 export class ActionPageHarness {
@@ -23,18 +18,8 @@ export class ActionPageHarness {
   page!: HTMLElement;
 
   constructor() {
-    TestBed.configureTestingModule({
-      imports: [ActionPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideFrenchLocale(),
-        // the project lead: every change is offered
-        provideSession(),
-      ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
+    // the project lead: every change is offered
+    this.http = setUpPageTest(ActionPage);
   }
 
   async answer(action: ActionView, history: HistoryEntryView[] = []): Promise<void> {
