@@ -9,6 +9,7 @@ import { CronJob } from 'cron';
 import { OutboxService } from '../src/app/reminders/outbox.service';
 import { REMINDERS_JOB, ReminderScheduler } from '../src/app/reminders/scheduler';
 import { RemindersService } from '../src/app/reminders/reminders.service';
+import { SessionsService } from '../src/app/auth/sessions.service';
 import { createTestApp } from './app';
 import { anonymous, ensureAccount, signInAs } from './auth';
 import { createTestDatabase } from './database';
@@ -336,6 +337,19 @@ describe('deadline reminders', () => {
     }
     // an instance that has one sends them
     expect((await app.get(OutboxService).deliverDue()).sent).toBeGreaterThan(0);
+  });
+
+  it('finishes its start-up catch-up before the instance closes (the database pool stays open for it)', async () => {
+    // the catch-up ends by purging ended sessions: when close() returns, that purge has run and succeeded
+    const purge = jest.spyOn(SessionsService.prototype, 'purge');
+    try {
+      const on = await createTestApp(db.url, { REMINDERS_ENABLED: 'true', REMINDERS_CRON: '30 7 * * *' });
+      await on.app.close();
+      expect(purge).toHaveBeenCalledTimes(1);
+      await expect(purge.mock.results[0].value).resolves.toBeUndefined();
+    } finally {
+      purge.mockRestore();
+    }
   });
 
   it('schedules the job at 07:30 in Paris when enabled (also across the clock changes), not at all when disabled', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { addDays, todayInParis } from '@jalons/domain';
 import { CronJob } from 'cron';
@@ -21,9 +21,11 @@ export const OUTBOX_SWEEP = 'outbox-sweep';
  * share the work safely (RemindersService, OutboxService).
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
   private sweeping = false;
+  /** the catch-ups and sweeps under way: shutting down waits for them, before the database pool closes */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -40,19 +42,22 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     const job = CronJob.from({
       cronTime: this.config.remindersCron,
       timeZone: 'Europe/Paris',
-      onTick: () => {
-        void this.catchUp(true);
-      },
+      onTick: () => this.track(this.catchUp(true)),
     });
     this.registry.addCronJob(REMINDERS_JOB, job);
     job.start();
-    const sweep = setInterval(() => void this.sweep(), this.config.outboxPollSeconds * 1000);
+    const sweep = setInterval(() => this.track(this.sweep()), this.config.outboxPollSeconds * 1000);
     sweep.unref();
     this.registry.addInterval(OUTBOX_SWEEP, sweep);
     this.logger.log(`reminders at "${this.config.remindersCron}" (Europe/Paris), next ${job.nextDate().toISO()}`);
     // started after today's time (or after a stop that spanned it): the missed days are run now
     const todaysSlotPassed = job.nextDate().setZone('Europe/Paris').toISODate()! > todayInParis();
-    void this.catchUp(todaysSlotPassed);
+    this.track(this.catchUp(todaysSlotPassed));
+  }
+
+  private track(work: Promise<void>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
   }
 
   /**
@@ -87,8 +92,14 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * Stops claiming work, then waits for the run under way: Nest calls this before any
+   * `onApplicationShutdown`, so the database pool (closed by MikroORM's) is still open; a run cut
+   * short would wait for a connection that never comes and fail a minute later.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.registry.doesExist('cron', REMINDERS_JOB)) void this.registry.getCronJob(REMINDERS_JOB).stop();
     if (this.registry.doesExist('interval', OUTBOX_SWEEP)) this.registry.deleteInterval(OUTBOX_SWEEP);
+    await Promise.allSettled([...this.running]);
   }
 }
