@@ -25,6 +25,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { JlEmailField } from '../shared/email-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList } from '../shared/form-status';
 import { ROLE_LABELS } from '../shared/labels';
@@ -58,7 +59,7 @@ const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FORM_FIELD, DataTable, FunctionPicker, RemindersAdmin, FormErrorList, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlEmailField, DataTable, FunctionPicker, RemindersAdmin, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })

@@ -11,6 +11,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { formatParisDateTime } from '../items/history-table';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
+import { JlEmailField } from '../shared/email-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -82,7 +83,7 @@ interface ProblemRow {
  */
 @Component({
   selector: 'jl-reminders-admin',
-  imports: [FormsModule, FORM_FIELD, DataTable, FrDatePipe, FormErrorList, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlEmailField, DataTable, FrDatePipe, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reminders-admin.html',
 })

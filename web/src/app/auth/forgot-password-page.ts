@@ -8,7 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
-import { FORM_FIELD } from '../shared/form-field';
+import { JlEmailField } from '../shared/email-field';
 import { FormErrorList } from '../shared/form-status';
 import { checkEmail } from './password-rules';
 
@@ -20,7 +20,7 @@ const FORM_FIELDS = ['email'] as const;
  */
 @Component({
   selector: 'jl-forgot-password-page',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FormErrorList, TranslatePipe],
+  imports: [FormsModule, JlEmailField, RouterLink, FormErrorList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
 })

@@ -8,6 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { JlEmailField } from '../shared/email-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { safeReturnUrl } from './guards';
@@ -18,7 +19,7 @@ const FORM_FIELDS = ['email', 'password'] as const;
 /** Signing in: e-mail and password, then back to the page asked for (?retour=) or home. */
 @Component({
   selector: 'jl-login-page',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlEmailField, RouterLink, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })

@@ -37,7 +37,7 @@ export function refusal(
 }
 
 /** HttpClient answered by the test (`TestBed.inject(HttpTestingController)`). */
-export function provideHttpTesting(): EnvironmentProviders[] {
+export function provideHttpTesting(): (Provider | EnvironmentProviders)[] {
   return [provideHttpClient(), provideHttpClientTesting()];
 }
 
