@@ -1,10 +1,10 @@
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, TEXT_MAX } from '@jalons/domain';
 import type { DigestFrequency, IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested } from 'class-validator';
 
 import { ReminderRulesDto } from './reminders.dto';
-import { IsText, IsUuidList, VALIDATION_MESSAGES as M } from './validation';
+import { IsText, IsUuidList, IsVersion } from './validation';
 
 const EMAIL = 'email doit être une adresse électronique valide (nom@domaine.fr).';
 const PASSWORD = `password doit compter de ${PASSWORD_MIN} à ${PASSWORD_MAX} caractères (une phrase de passe convient très bien).`;
@@ -56,8 +56,7 @@ export class InviteAccountDto {
 }
 
 export class UpdateAccountDto {
-  @IsInt({ message: M.version })
-  @Min(1, { message: M.version })
+  @IsVersion()
   version!: number;
 
   @IsOptional()
@@ -106,8 +105,7 @@ export class ChangePasswordDto {
 }
 
 export class RoadmapSettingsDto {
-  @IsInt({ message: M.version })
-  @Min(1, { message: M.version })
+  @IsVersion()
   version!: number;
 
   /** the public page (no personal data) of the roadmap, off by default */

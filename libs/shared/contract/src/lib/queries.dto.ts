@@ -1,9 +1,9 @@
 import { ACTION_STATUSES } from '@jalons/domain';
 import type { ActionStatus, IsoDate } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+import { IsId, IsIsoDate, IsVersion, VALIDATION_MESSAGES as M } from './validation';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -22,17 +22,17 @@ export class AtQueryDto {
 
 export class ChronogramQueryDto extends AtQueryDto {
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   functionId?: string;
 }
 
 export class ActionFilterDto extends AtQueryDto {
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   functionId?: string;
 
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   phaseId?: string;
 
   /** one status or several, comma-separated: `status=en_cours,bloquee` */
@@ -42,7 +42,7 @@ export class ActionFilterDto extends AtQueryDto {
   status?: ActionStatus[];
 
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   ownerId?: string;
 
   /** due on or before this day */
@@ -58,11 +58,11 @@ export class ActionFilterDto extends AtQueryDto {
 
 export class MilestoneFilterDto extends AtQueryDto {
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   functionId?: string;
 
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   phaseId?: string;
 
   @IsOptional()
@@ -82,8 +82,7 @@ export class MilestoneFilterDto extends AtQueryDto {
 /** `?version=N` on a DELETE: the version the client read. */
 export class VersionQueryDto {
   @Type(() => Number)
-  @IsInt({ message: M.version })
-  @Min(1, { message: M.version })
+  @IsVersion()
   version!: number;
 }
 

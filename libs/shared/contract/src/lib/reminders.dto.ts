@@ -1,9 +1,9 @@
 import { DIGEST_FREQUENCIES, REMINDER_RULE_BOUNDS } from '@jalons/domain';
 import type { DigestFrequency, IsoDate, ReminderKind } from '@jalons/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-import { IsIsoDate, VALIDATION_MESSAGES as M } from './validation';
+import { IsId, IsIsoDate } from './validation';
 
 const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE } = REMINDER_RULE_BOUNDS;
 const BEFORE_MESSAGE = `before doit être une liste de nombres de jours (${BEFORE.min} à ${BEFORE.max}), ${BEFORE.count} au plus.`;
@@ -63,7 +63,7 @@ export class CreateCalendarDto {
 
   /** the function or roadmap followed; for 'person', your own account (the default) */
   @IsOptional()
-  @IsUUID('all', { message: M.uuid })
+  @IsId()
   targetId?: string;
 }
 

@@ -1,6 +1,6 @@
 import { isIsoDate } from '@jalons/domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsUUID, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import type { ValidationOptions } from 'class-validator';
 
 /** Years a roadmap can sensibly use; also keeps dates PostgreSQL can store. */
@@ -65,3 +65,31 @@ export const VALIDATION_MESSAGES = {
   progress: 'progress doit être un entier de 0 à 100.',
   status: (values: readonly string[]) => `status doit valoir l’un de : ${values.join(', ')}.`,
 } as const;
+
+/*
+ * Validator bundles the DTOs repeat (Immich's `validation.ts` style): one name per kind of field.
+ */
+
+/** The version read with the item (optimistic locking): a whole number from 1. */
+export function IsVersion(): PropertyDecorator {
+  return combine(IsInt({ message: VALIDATION_MESSAGES.version }), Min(1, { message: VALIDATION_MESSAGES.version }));
+}
+
+/** A percentage of progress: a whole number from 0 to 100. */
+export function IsProgress(): PropertyDecorator {
+  const message = VALIDATION_MESSAGES.progress;
+  return combine(IsInt({ message }), Min(0, { message }), Max(100, { message }));
+}
+
+/** An identifier (UUID), with the contract's French message. */
+export function IsId(): PropertyDecorator {
+  return IsUUID('all', { message: VALIDATION_MESSAGES.uuid });
+}
+
+/** May be omitted or null; otherwise checked by the decorators listed after it. */
+export function IsOptionalOrNull(): PropertyDecorator {
+  return combine(
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+  );
+}
