@@ -8,7 +8,7 @@ import { AuthService } from '../data/auth.service';
 import { JlGantt } from '../gantt/gantt';
 import { text } from '../testing/dom';
 import { aChronogram, aChronogramAction, aFunction, aRoadmap } from '../testing/factories';
-import { refusal, setUpPageTest } from '../testing/http';
+import { refusal, ruleBroken, setUpPageTest } from '../testing/http';
 import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
@@ -218,16 +218,9 @@ describe('ChronogramPage', () => {
       due: '2024-02-05',
       version: 3,
     });
-    http.expectOne('/api/actions/act-1').flush(
-      ...refusal(422, 'rule_broken', 'Une règle n’est pas respectée.', {
-        errors: [
-          {
-            field: 'start',
-            message: 'L’action ne peut pas commencer avant la fin de l’action précédente.',
-          },
-        ],
-      }),
-    );
+    http
+      .expectOne('/api/actions/act-1')
+      .flush(...ruleBroken('start', 'L’action ne peut pas commencer avant la fin de l’action précédente.'));
     await fixture.whenStable();
 
     expect(alertText()).toBe(

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
 import { must } from '../testing/dom';
-import { refusal } from '../testing/http';
+import { refusal, ruleBroken } from '../testing/http';
 import { aHistoryEntry, aPerson, anAction } from '../testing/factories';
 import { aMe } from '../testing/session';
 import { ActionPage } from './action-page';
@@ -145,16 +145,7 @@ describe('ActionPage', () => {
     await open();
     await fill('bloquee', 40, 'Attente du budget');
     await submit();
-    http.expectOne('/api/actions/act-1/status').flush(
-      ...refusal(422, 'rule_broken', 'Une règle n’est pas respectée.', {
-        errors: [
-          {
-            field: 'comment',
-            message: 'Dites ce qui bloque l’action dans le commentaire.',
-          },
-        ],
-      }),
-    );
+    http.expectOne('/api/actions/act-1/status').flush(...ruleBroken('comment', 'Dites ce qui bloque l’action dans le commentaire.'));
     await fixture.whenStable();
 
     expect(text(page.querySelector('.card [role="alert"]'))).toBe('Une règle n’est pas respectée.');

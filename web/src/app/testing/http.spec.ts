@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { AuthService } from '../data/auth.service';
 import { ApiRequestError, toApiRequestError } from '../data/api-error';
-import { refusal, setUpPageTest } from './http';
+import { refusal, ruleBroken, setUpPageTest } from './http';
 
 @Component({ template: '' })
 class BlankPage {}
@@ -28,6 +28,18 @@ describe('the test helpers for HTTP', () => {
       errors: [{ field: 'due', message: 'Non.' }],
     });
     http.verify();
+  });
+
+  it('writes a broken planning rule as the API does', () => {
+    expect(ruleBroken('due', 'Trop tard.')).toEqual([
+      {
+        statusCode: 422,
+        error: 'rule_broken',
+        message: 'Une règle n’est pas respectée.',
+        errors: [{ field: 'due', message: 'Trop tard.' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    ]);
   });
 
   it('signs the project lead in by default, nobody when asked', () => {

@@ -36,6 +36,11 @@ export function refusal(
   ];
 }
 
+/** A 422 as the API sends it when a planning rule is broken: its summary, then the field at fault. */
+export function ruleBroken(field: string, message: string): ReturnType<typeof refusal> {
+  return refusal(422, 'rule_broken', 'Une règle n’est pas respectée.', { errors: [{ field, message }] });
+}
+
 /** HttpClient answered by the test (`TestBed.inject(HttpTestingController)`). */
 export function provideHttpTesting(): (Provider | EnvironmentProviders)[] {
   return [provideHttpClient(), provideHttpClientTesting()];
