@@ -4,6 +4,7 @@ import { Migration20261128181812_initial } from './Migration20261128181812_initi
 import { Migration20261128190000_roadmap_revision } from './Migration20261128190000_roadmap_revision';
 import { Migration20261128210000_accounts } from './Migration20261128210000_accounts';
 import { Migration20261128230000_reminders } from './Migration20261128230000_reminders';
+import { Migration20261129090000_sql_only_tables } from './Migration20261129090000_sql_only_tables';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128190000_roadmap_revision', class: Migration20261128190000_roadmap_revision },
   { name: 'Migration20261128210000_accounts', class: Migration20261128210000_accounts },
   { name: 'Migration20261128230000_reminders', class: Migration20261128230000_reminders },
+  { name: 'Migration20261129090000_sql_only_tables', class: Migration20261129090000_sql_only_tables },
 ];

@@ -2,7 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/postgresql';
 
-import { ENTITIES } from '../../entities';
+import { ENTITIES, SQL_TABLES } from '../../entities';
 import { MIGRATIONS } from '../../migrations';
 
 /** MikroORM options for a database URL. Entities and migrations are listed as classes (one webpack bundle). */
@@ -16,6 +16,8 @@ export function ormOptions(clientUrl: string, debug = false): Options {
     allowGlobalContext: false,
     debug,
     pool: { min: 0, max: 10 },
+    // the SQL-only tables (ADR 0012) have no entity: the schema tools neither diff nor drop them
+    schemaGenerator: { skipTables: Object.keys(SQL_TABLES) },
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,

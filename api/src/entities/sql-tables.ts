@@ -1,0 +1,25 @@
+/**
+ * The tables written and read with plain SQL only (ADR 0012): no entity class, their shape is their
+ * migrations', their queries live in their feature's `*.queries.ts` (each tested), and MikroORM's
+ * schema tools leave them alone (`schemaGenerator.skipTables`). What each holds, and why so:
+ */
+export const SQL_TABLES: Readonly<Record<string, string>> = {
+  session:
+    'A signed-in browser. The cookie carries a random token; only its SHA-256 is stored, so a copy of the table opens no session. ' +
+    'Ends after the idle time without a request or at expires_at; carries the anti-CSRF token bound to it (auth/sessions.queries.ts).',
+  account_token:
+    'A one-time link sent by e-mail (invitation, password reset): stored as SHA-256, expiring, used once (auth/auth.queries.ts).',
+  login_throttle:
+    "Sign-in attempts counted per key ('email:…', 'ip:…', 'reset:…') over a fixed window, in the database so that every instance " +
+    'shares the count (auth/throttle.queries.ts).',
+  notification:
+    'One reminder for one person about one item: the (person, item, rule, occurrence) key is unique, so whoever runs the job, however ' +
+    'often, a reminder exists once. occurrence names the due date and the day offset (a re-planned item is reminded again for its ' +
+    'new date). Shown in the app (the bell) and, unless the person chose no e-mail, listed in one digest (reminders/notifications.queries.ts).',
+  outbox:
+    'An e-mail to send, recorded before it is sent (the outbox pattern). key is unique (one digest per person and day). Senders claim ' +
+    'rows with FOR UPDATE SKIP LOCKED and a lease (locked_until): a process that dies mid-batch leaves rows that another picks up ' +
+    'when the lease ends (reminders/outbox.queries.ts).',
+  reminder_run: "One run of the reminder job, for the administrator's page (reminders/reminders.queries.ts).",
+  calendar_feed: "A secret, revocable calendar address (iCalendar): only the token's SHA-256 is kept (calendars/calendars.queries.ts).",
+};
