@@ -1,32 +1,16 @@
 import type { ActionView, HistoryEntryView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
 import { ACTION_STATUSES, TEXT_MAX, checkStatusProgress } from '@jalons/domain';
-import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Observable, forkJoin, map, switchMap, tap } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
-import { ChronogramService } from '../data/chronogram.service';
-import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { FormErrors, NO_ERRORS, apiFormErrors, toFormErrors } from '../shared/form-errors';
+import { focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -35,7 +19,8 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
-import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { CONFLICT_MESSAGE, ItemContext } from './item-context';
+import { ItemUpdate, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the action, its history, and what it needs to name things around it. */
@@ -77,12 +62,9 @@ export class ActionPage {
   readonly id = input.required<string>();
 
   private readonly items = inject(ItemsService);
-  private readonly chronograms = inject(ChronogramService);
-  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly loadItem = itemLoader<ActionView>((id) => this.items.actionHistory(id));
   private readonly auth = inject(AuthService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
-  private readonly document = inject(DOCUMENT);
 
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
@@ -119,67 +101,37 @@ export class ActionPage {
   // the form, reset to the action's values whenever it is (re)loaded
   protected readonly status = linkedSignal<ActionStatus>(() => this.ready()?.action.status ?? 'a_lancer');
   protected readonly progress = linkedSignal<number | null>(() => this.ready()?.action.progress ?? 0);
-  protected readonly comment = linkedSignal({
-    source: this.ready,
-    computation: () => '',
-  });
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
-  protected readonly conflict = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly saved = signal<string | null>(null);
+  private readonly update = new ItemUpdate(this.ready, FORM_FIELDS, () => this.page.reload());
+  protected readonly comment = this.update.comment;
+  protected readonly errors = this.update.errors;
+  protected readonly conflict = this.update.conflict;
+  protected readonly saving = this.update.saving;
+  protected readonly saved = this.update.saved;
 
   protected submit(): void {
     const ready = this.ready();
     if (!ready || this.saving()) return;
     const status = this.status();
     const progress = this.progress() ?? Number.NaN;
-    this.saved.set(null);
-    this.conflict.set(false);
     const violations = checkStatusProgress(status, progress);
     if (violations.length > 0) {
-      this.errors.set(toFormErrors(violations, FORM_FIELDS));
+      this.update.clear();
+      this.update.errors.set(toFormErrors(violations, FORM_FIELDS));
       this.focusFirstError();
       return;
     }
-    this.errors.set(NO_ERRORS);
-    this.saving.set(true);
-    const comment = this.comment().trim();
-    this.items
-      .updateActionStatus(ready.action.id, {
-        version: ready.action.version,
-        status,
-        progress,
-        ...(comment ? { comment } : {}),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: () => {
-          this.saving.set(false);
-          this.saved.set(this.i18n.t('Mise à jour enregistrée.'));
-          this.page.reload();
-        },
-        error: (err: unknown) => {
-          this.saving.set(false);
-          const e = toApiRequestError(err, this.i18n.translate());
-          if (e.status === 409) {
-            this.conflict.set(true);
-            return;
-          }
-          this.focusFirstError();
-          this.errors.set(apiFormErrors(e, FORM_FIELDS));
-        },
-      });
+    const request = this.items.updateActionStatus(ready.action.id, {
+      version: ready.action.version,
+      status,
+      progress,
+      ...this.update.commentToSend(),
+    });
+    this.update.send(request, this.i18n.t('Mise à jour enregistrée.'), () => this.focusFirstError());
   }
 
   /** Once the messages are drawn, puts the keyboard on the first field to fix. */
   private focusFirstError(): void {
-    afterNextRender(
-      () => {
-        const field = FORM_FIELDS.find((f) => this.errors().byField[f]);
-        if (field) this.document.getElementById(`action-${field}`)?.focus();
-      },
-      { injector: this.injector },
-    );
+    focusFirstError(this.errors, FORM_FIELDS, 'action', this.injector);
   }
 
   /** Loads the action again (re-planned, or changed by someone else), without « loading ». */
@@ -188,29 +140,11 @@ export class ActionPage {
   }
 
   protected reload(): void {
-    this.conflict.set(false);
-    this.errors.set(NO_ERRORS);
-    this.saved.set(null);
+    this.update.clear();
     this.page.reload();
   }
 
   private load(id: string): Observable<ActionData> {
-    return this.items.action(id).pipe(
-      switchMap((action) =>
-        forkJoin({
-          history: this.items.actionHistory(id),
-          view: this.chronograms.get(action.roadmapId),
-        }).pipe(
-          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
-          map(
-            ({ history, view }): ActionData => ({
-              action,
-              history,
-              context: itemContext(view, action.functionId, action.phaseId),
-            }),
-          ),
-        ),
-      ),
-    );
+    return this.loadItem(this.items.action(id), id).pipe(map(({ item, history, context }) => ({ action: item, history, context })));
   }
 }

@@ -1,27 +1,23 @@
 import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { TEXT_MAX, isIsoDate } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Observable, forkJoin, map, switchMap, tap } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
-import { ChronogramService } from '../data/chronogram.service';
-import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
-import { CONFLICT_MESSAGE, ItemContext, itemContext } from './item-context';
+import { CONFLICT_MESSAGE, ItemContext } from './item-context';
+import { ItemUpdate, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the milestone, its history, and what it needs to name things around it. */
@@ -50,10 +46,8 @@ export class MilestonePage {
   readonly id = input.required<string>();
 
   private readonly items = inject(ItemsService);
-  private readonly chronograms = inject(ChronogramService);
-  private readonly currentRoadmap = inject(CurrentRoadmap);
+  private readonly loadItem = itemLoader<MilestoneView>((id) => this.items.milestoneHistory(id));
   private readonly auth = inject(AuthService);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
@@ -75,14 +69,12 @@ export class MilestonePage {
 
   /** the day it was achieved: the reference day (today) unless changed */
   protected readonly achievedOn = linkedSignal<IsoDate>(() => this.ready()?.context.roadmap.at ?? '');
-  protected readonly comment = linkedSignal({
-    source: this.ready,
-    computation: () => '',
-  });
-  protected readonly errors = signal<FormErrors>(NO_ERRORS);
-  protected readonly conflict = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly saved = signal<string | null>(null);
+  private readonly update = new ItemUpdate(this.ready, FORM_FIELDS, () => this.page.reload());
+  protected readonly comment = this.update.comment;
+  protected readonly errors = this.update.errors;
+  protected readonly conflict = this.update.conflict;
+  protected readonly saving = this.update.saving;
+  protected readonly saved = this.update.saved;
 
   protected markAchieved(): void {
     const day = this.achievedOn();
@@ -108,62 +100,22 @@ export class MilestonePage {
   }
 
   protected reload(): void {
-    this.conflict.set(false);
-    this.errors.set(NO_ERRORS);
-    this.saved.set(null);
+    this.update.clear();
     this.page.reload();
   }
 
   private send(achievedOn: IsoDate | null, done: string): void {
     const ready = this.ready();
     if (!ready || this.saving()) return;
-    this.errors.set(NO_ERRORS);
-    this.conflict.set(false);
-    this.saved.set(null);
-    this.saving.set(true);
-    const comment = this.comment().trim();
-    this.items
-      .updateMilestone(ready.milestone.id, {
-        version: ready.milestone.version,
-        achievedOn,
-        ...(comment ? { comment } : {}),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: () => {
-          this.saving.set(false);
-          this.saved.set(done);
-          this.page.reload();
-        },
-        error: (err: unknown) => {
-          this.saving.set(false);
-          const e = toApiRequestError(err, this.i18n.translate());
-          if (e.status === 409) {
-            this.conflict.set(true);
-            return;
-          }
-          this.errors.set(apiFormErrors(e, FORM_FIELDS));
-        },
-      });
+    const request = this.items.updateMilestone(ready.milestone.id, {
+      version: ready.milestone.version,
+      achievedOn,
+      ...this.update.commentToSend(),
+    });
+    this.update.send(request, done);
   }
 
   private load(id: string): Observable<MilestoneData> {
-    return this.items.milestone(id).pipe(
-      switchMap((milestone) =>
-        forkJoin({
-          history: this.items.milestoneHistory(id),
-          view: this.chronograms.get(milestone.roadmapId),
-        }).pipe(
-          tap(({ view }) => this.currentRoadmap.set(view.roadmap)),
-          map(
-            ({ history, view }): MilestoneData => ({
-              milestone,
-              history,
-              context: itemContext(view, milestone.functionId, milestone.phaseId),
-            }),
-          ),
-        ),
-      ),
-    );
+    return this.loadItem(this.items.milestone(id), id).pipe(map(({ item, history, context }) => ({ milestone: item, history, context })));
   }
 }
