@@ -1,12 +1,11 @@
-import type { Dictionary } from './i18n';
-
 /**
  * The interface in English: French text (the key, as written in the templates and the code) →
  * English. Loaded on first use (a chunk of its own). Placeholders `{name}` are kept as they are; a
  * plural has its two forms, « singular|plural ». A French text missing here is shown in French, and
  * the spec beside this file lists it.
  */
-export const EN: Dictionary = {
+// typed as i18n.ts's `Dictionary` without importing it: i18n.ts loads this file lazily, so no import runs back
+export const EN: Readonly<Record<string, string>> = {
   // admin/admin.routes.ts
   'Administration · Jalons': 'Administration · Jalons',
   // admin/administration-page.html
