@@ -1,16 +1,16 @@
 import type { ActionView, HistoryEntryView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
-import { ACTION_STATUSES, TEXT_MAX, checkStatusProgress } from '@jalons/domain';
+import { ACTION_STATUSES, checkStatusProgress } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Observable, map } from 'rxjs';
 
-import { AuthService } from '../data/auth.service';
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { focusFirstError, toFormErrors } from '../shared/form-errors';
+import { JlCommentField } from '../shared/comment-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -20,7 +20,7 @@ import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
-import { ItemUpdate, itemLoader } from './item-update';
+import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the action, its history, and what it needs to name things around it. */
@@ -42,6 +42,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
   imports: [
     FormsModule,
     FORM_FIELD,
+    JlCommentField,
     RouterLink,
     FrDatePipe,
     PercentPipe,
@@ -63,17 +64,13 @@ export class ActionPage {
 
   private readonly items = inject(ItemsService);
   private readonly loadItem = itemLoader<ActionView>((id) => this.items.actionHistory(id));
-  private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
 
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
   protected readonly ready = computed(() => this.page.value() ?? null);
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
-  protected readonly canUpdate = computed(() => {
-    const r = this.ready();
-    return !!r && this.auth.canWriteItemsOf(r.action.functionId);
-  });
+  protected readonly canUpdate = canUpdateItem(() => this.ready()?.action);
   /** what the « Replanifier » form changes */
   protected readonly replanTarget = computed((): ReplanTarget | null => {
     const a = this.ready()?.action;
@@ -95,8 +92,6 @@ export class ActionPage {
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly voletLabels = VOLET_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
-  /** the longest texts the API accepts */
-  protected readonly textMax = TEXT_MAX;
 
   // the form, reset to the action's values whenever it is (re)loaded
   protected readonly status = linkedSignal<ActionStatus>(() => this.ready()?.action.status ?? 'a_lancer');

@@ -3,7 +3,9 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject, of, throwError } from 'rxjs';
 
-import { ItemUpdate } from './item-update';
+import { AuthService } from '../data/auth.service';
+import { aMe, provideSession } from '../testing/session';
+import { ItemUpdate, canUpdateItem } from './item-update';
 
 describe('ItemUpdate', () => {
   function setUp() {
@@ -59,5 +61,17 @@ describe('ItemUpdate', () => {
 
     update.send(of(null), 'Mise à jour enregistrée.');
     expect(update.errors()).toEqual({ byField: {}, general: [] });
+  });
+
+  it('lets the project lead and the owner of the item’s function change it, nobody else', () => {
+    TestBed.configureTestingModule({ providers: [provideSession(aMe({ role: 'owner', functionIds: ['fn-ethique'] }))] });
+    const item = signal<{ functionId: string } | undefined>(undefined);
+    const canUpdate = TestBed.runInInjectionContext(() => canUpdateItem(item));
+    TestBed.inject(AuthService);
+    expect(canUpdate()).toBe(false);
+    item.set({ functionId: 'fn-ethique' });
+    expect(canUpdate()).toBe(true);
+    item.set({ functionId: 'fn-socle' });
+    expect(canUpdate()).toBe(false);
   });
 });

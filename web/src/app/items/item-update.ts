@@ -1,9 +1,10 @@
 import type { HistoryEntryView } from '@jalons/contract';
-import { DestroyRef, Signal, WritableSignal, inject, linkedSignal, signal } from '@angular/core';
+import { DestroyRef, Signal, WritableSignal, computed, inject, linkedSignal, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable, forkJoin, map, switchMap, tap } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { I18n } from '../i18n/i18n';
@@ -36,6 +37,18 @@ export function itemLoader<T extends PlacedItem>(
         ),
       ),
     );
+}
+
+/**
+ * Whether the one signed in may change the item: the project lead, or the owner of its function;
+ * otherwise its page is read-only. Call it in an injection context.
+ */
+export function canUpdateItem(item: () => Pick<PlacedItem, 'functionId'> | undefined): Signal<boolean> {
+  const auth = inject(AuthService);
+  return computed(() => {
+    const it = item();
+    return !!it && auth.canWriteItemsOf(it.functionId);
+  });
 }
 
 /**

@@ -1,15 +1,15 @@
 import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { TEXT_MAX, isIsoDate } from '@jalons/domain';
+import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Observable, map } from 'rxjs';
 
-import { AuthService } from '../data/auth.service';
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { JlCommentField } from '../shared/comment-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -17,7 +17,7 @@ import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
-import { ItemUpdate, itemLoader } from './item-update';
+import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the milestone, its history, and what it needs to name things around it. */
@@ -35,7 +35,18 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
  */
 @Component({
   selector: 'jl-milestone-page',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, HistoryTable, ReplanForm, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [
+    FormsModule,
+    FORM_FIELD,
+    JlCommentField,
+    RouterLink,
+    FrDatePipe,
+    HistoryTable,
+    ReplanForm,
+    FormErrorList,
+    SaveStatus,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
 })
@@ -47,16 +58,12 @@ export class MilestonePage {
 
   private readonly items = inject(ItemsService);
   private readonly loadItem = itemLoader<MilestoneView>((id) => this.items.milestoneHistory(id));
-  private readonly auth = inject(AuthService);
 
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
   protected readonly ready = computed(() => this.page.value() ?? null);
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
-  protected readonly canUpdate = computed(() => {
-    const r = this.ready();
-    return !!r && this.auth.canWriteItemsOf(r.milestone.functionId);
-  });
+  protected readonly canUpdate = canUpdateItem(() => this.ready()?.milestone);
   /** what the « Replanifier » form changes */
   protected readonly replanTarget = computed((): ReplanTarget | null => {
     const m = this.ready()?.milestone;
@@ -64,8 +71,6 @@ export class MilestonePage {
   });
   protected readonly stateLabels = MILESTONE_STATE_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
-  /** the longest texts the API accepts */
-  protected readonly textMax = TEXT_MAX;
 
   /** the day it was achieved: the reference day (today) unless changed */
   protected readonly achievedOn = linkedSignal<IsoDate>(() => this.ready()?.context.roadmap.at ?? '');

@@ -1,6 +1,6 @@
 import type { ActionView, MilestoneView, PhaseView } from '@jalons/contract';
 import type { DaySpan, IsoDate, RuleViolation } from '@jalons/domain';
-import { TEXT_MAX, checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
+import { checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,6 +22,7 @@ import { ItemsService } from '../data/items.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
+import { JlCommentField } from '../shared/comment-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -63,7 +64,7 @@ export const REPLAN_CONFLICT_MESSAGE = tKey(
  */
 @Component({
   selector: 'jl-replan-form',
-  imports: [FormsModule, FORM_FIELD, FrDatePipe, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlCommentField, FrDatePipe, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './replan-form.html',
 })
@@ -102,8 +103,6 @@ export class ReplanForm {
 
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly conflictMessage = REPLAN_CONFLICT_MESSAGE;
-  /** the longest texts the API accepts */
-  protected readonly textMax = TEXT_MAX;
   protected readonly conflict = signal(false);
   protected readonly saving = signal(false);
   /** what the last submission did, announced in role="status" */
