@@ -13,7 +13,7 @@ import { ROLE_LABELS } from '../shared/labels';
 import { JlNewPassword } from '../shared/new-password';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
-import { checkNewPassword } from './password-rules';
+import { checkNewPassword } from '../shared/password-rules';
 
 const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 

@@ -10,7 +10,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { JlEmailField } from '../shared/email-field';
 import { FormErrorList } from '../shared/form-status';
-import { checkEmail } from './password-rules';
+import { checkEmail } from '../shared/password-rules';
 
 const FORM_FIELDS = ['email'] as const;
 

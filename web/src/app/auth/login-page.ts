@@ -12,7 +12,7 @@ import { JlEmailField } from '../shared/email-field';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { safeReturnUrl } from './guards';
-import { checkEmail } from './password-rules';
+import { checkEmail } from '../shared/password-rules';
 
 const FORM_FIELDS = ['email', 'password'] as const;
 

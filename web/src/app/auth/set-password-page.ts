@@ -11,7 +11,7 @@ import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } f
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { JlNewPassword } from '../shared/new-password';
 import { SIGN_IN_PATH } from './guards';
-import { checkNewPassword } from './password-rules';
+import { checkNewPassword } from '../shared/password-rules';
 
 export type SetPasswordMode = 'invitation' | 'reset';
 

@@ -257,7 +257,7 @@ export const EN: Readonly<Record<string, string>> = {
   'pages publiques des feuilles de route': 'public pages of the roadmaps',
   // auth/login-page.ts
   'Indiquez votre mot de passe.': 'Enter your password.',
-  // auth/password-rules.ts
+  // shared/password-rules.ts
   'Au moins {min} caractères ({max} au plus). Une phrase de passe, facile à retenir, convient très bien.':
     'At least {min} characters ({max} at most). A passphrase, easy to remember, is a fine choice.',
   'Choisissez un mot de passe.': 'Choose a password.',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, signal, viewChild } from '@angular/
 import { TestBed } from '@angular/core/testing';
 import { FormsModule, NgForm } from '@angular/forms';
 
-import { passwordHint } from '../auth/password-rules';
+import { passwordHint } from './password-rules';
 import { must, text } from '../testing/dom';
 import { JlNewPassword, NewPasswordKind } from './new-password';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
 import { ControlContainer, FormsModule } from '@angular/forms';
 
-import { passwordHint } from '../auth/password-rules';
+import { passwordHint } from './password-rules';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FORM_FIELD } from './form-field';
