@@ -1,7 +1,6 @@
 export * from './lib/validation';
 export * from './lib/errors';
 export * from './lib/views';
-export * from './lib/items.dto';
 export * from './lib/actions.dto';
 export * from './lib/milestones.dto';
 export * from './lib/queries.dto';

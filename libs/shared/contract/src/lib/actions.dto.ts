@@ -2,14 +2,23 @@ import { ACTION_STATUSES, CENTRAL_VOLETS, TEXT_MAX } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
 import { IsIn, IsOptional } from 'class-validator';
 
-import { CreateItemDto, UpdateItemDto } from './items.dto';
 import { IsId, IsIsoDate, IsOptionalOrNull, IsProgress, IsText, IsUuidList, IsVersion, VALIDATION_MESSAGES as M } from './validation';
 
 /**
  * The phase of an action is not chosen: it is the phase that contains its start date
  * (docs/adr/0003-phase-derived-from-dates.md). Sending `phaseId` is refused as an unknown field.
  */
-export class CreateActionDto extends CreateItemDto {
+export class CreateActionDto {
+  @IsId()
+  functionId!: string;
+
+  @IsText(1, TEXT_MAX.title)
+  title!: string;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.description)
+  description?: string;
+
   @IsIsoDate()
   start!: IsoDate;
 
@@ -37,10 +46,29 @@ export class CreateActionDto extends CreateItemDto {
   @IsOptional()
   @IsUuidList(100, 'predecessorIds doit être une liste de 100 identifiants d’actions (UUID) au plus.')
   predecessorIds?: string[];
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.comment)
+  comment?: string;
 }
 
 /** Re-plan or rename an action. Only the fields sent change. */
-export class UpdateActionDto extends UpdateItemDto {
+export class UpdateActionDto {
+  @IsVersion()
+  version!: number;
+
+  @IsOptional()
+  @IsId()
+  functionId?: string;
+
+  @IsOptional()
+  @IsText(1, TEXT_MAX.title)
+  title?: string;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.description)
+  description?: string;
+
   @IsOptional()
   @IsIsoDate()
   start?: IsoDate;
@@ -56,6 +84,10 @@ export class UpdateActionDto extends UpdateItemDto {
   @IsOptionalOrNull()
   @IsIn(CENTRAL_VOLETS, { message: `volet doit valoir l’un de : ${CENTRAL_VOLETS.join(', ')}.` })
   volet?: CentralVolet | null;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.comment)
+  comment?: string;
 }
 
 /** What a function owner reports: status, progress, a comment. */

@@ -1,20 +1,49 @@
+import { TEXT_MAX } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import { IsOptional } from 'class-validator';
 
-import { CreateItemDto, UpdateItemDto } from './items.dto';
-import { IsIsoDate, IsOptionalOrNull } from './validation';
+import { IsId, IsIsoDate, IsOptionalOrNull, IsText, IsVersion } from './validation';
 
 /** A milestone's phase is the phase containing its date (docs/adr/0003-phase-derived-from-dates.md). */
-export class CreateMilestoneDto extends CreateItemDto {
+export class CreateMilestoneDto {
+  @IsId()
+  functionId!: string;
+
+  @IsText(1, TEXT_MAX.title)
+  title!: string;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.description)
+  description?: string;
+
   @IsIsoDate()
   date!: IsoDate;
 
   @IsOptionalOrNull()
   @IsIsoDate()
   achievedOn?: IsoDate | null;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.comment)
+  comment?: string;
 }
 
-export class UpdateMilestoneDto extends UpdateItemDto {
+export class UpdateMilestoneDto {
+  @IsVersion()
+  version!: number;
+
+  @IsOptional()
+  @IsId()
+  functionId?: string;
+
+  @IsOptional()
+  @IsText(1, TEXT_MAX.title)
+  title?: string;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.description)
+  description?: string;
+
   @IsOptional()
   @IsIsoDate()
   date?: IsoDate;
@@ -23,4 +52,8 @@ export class UpdateMilestoneDto extends UpdateItemDto {
   @IsOptionalOrNull()
   @IsIsoDate()
   achievedOn?: IsoDate | null;
+
+  @IsOptional()
+  @IsText(0, TEXT_MAX.comment)
+  comment?: string;
 }

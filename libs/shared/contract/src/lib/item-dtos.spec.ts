@@ -12,7 +12,7 @@ function refused<T extends object>(cls: new () => T, plain: object): Record<stri
 
 const VERSION = 'version doit être le numéro de version entier lu avec l’élément (pour éviter d’écraser une modification concurrente).';
 
-describe('what actions and milestones share (CreateItemDto, UpdateItemDto), checked in each', () => {
+describe('what actions and milestones share, checked alike in each', () => {
   const fn = '7b0c6f0e-1f7a-4a43-9c53-6a1c2f9b8d11';
 
   it('accepts a well-formed creation of either, and trims the title', () => {
@@ -46,5 +46,11 @@ describe('what actions and milestones share (CreateItemDto, UpdateItemDto), chec
     });
     expect(refused(UpdateMilestoneDto, { version: 3, date: '2026-10-01' })).toEqual({});
     expect(refused(UpdateActionDto, { version: 3, volet: null })).toEqual({});
+  });
+
+  it('lists refused fields in the order of the form (function and title first), which the pages show', () => {
+    const order = (cls: new () => object, plain: object) => validateSync(plainToInstance(cls, plain)).map((e) => e.property);
+    expect(order(CreateActionDto, { functionId: 'x', volet: 'autre' })).toEqual(['functionId', 'title', 'start', 'due', 'volet']);
+    expect(order(CreateMilestoneDto, { functionId: 'x', comment: 1 })).toEqual(['functionId', 'title', 'date', 'comment']);
   });
 });
