@@ -11,6 +11,9 @@ import { OutboxService } from './outbox.service';
 import { ReminderQueries } from './reminders.queries';
 import { RemindersService } from './reminders.service';
 
+/** How long a stopping instance waits for the reminder work under way. */
+const STOP_WAIT_MS = 20_000;
+
 export const REMINDERS_JOB = 'reminders';
 export const OUTBOX_SWEEP = 'outbox-sweep';
 
@@ -100,6 +103,14 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     if (this.registry.doesExist('cron', REMINDERS_JOB)) void this.registry.getCronJob(REMINDERS_JOB).stop();
     if (this.registry.doesExist('interval', OUTBOX_SWEEP)) this.registry.deleteInterval(OUTBOX_SWEEP);
-    await Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), STOP_WAIT_MS);
+      timer.unref();
+    });
+    const outcome = await Promise.race([Promise.allSettled([...this.running]), late]);
+    clearTimeout(timer);
+    // a long outbox sweep (slow SMTP) is not waited for: its claims expire with their lease and are fenced
+    if (outcome === 'late') this.logger.warn(`stopping with reminder work still under way after ${STOP_WAIT_MS / 1000} s`);
   }
 }
