@@ -79,7 +79,8 @@ export interface DueReminderRow {
 /** The job's selection: what falls due on `day`, for whom (no query per item). */
 export async function selectDueReminders(em: EntityManager, day: IsoDate): Promise<DueReminder[]> {
   if (!isIsoDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
-  // a bound parameter per use of the day (MikroORM sends it as an escaped literal: the planner still sees a constant)
+  // a bound parameter per use of the day (MikroORM sends it as an escaped literal: the planner still sees a constant);
+  // every `?` of the statement is a placeholder, comments included: no jsonb `?` operator in it
   const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL, [day, day]);
   return rows.map((r) => ({
     accountId: r.account_id,
