@@ -13,20 +13,16 @@ import { ItemsService } from '../data/items.service';
 import { RoadmapsService } from '../data/roadmaps.service';
 import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
-import { I18n, tKey } from '../i18n/i18n';
+import type { GanttViewMode } from '../gantt/gantt-layout';
+import { JlTimeScale } from '../gantt/time-scale';
+import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { refusalMessage } from '../shared/form-errors';
 import { SaveStatus } from '../shared/form-status';
 import { loadable } from '../shared/loadable';
 import { ChronogramTable } from './chronogram-table';
 
-export type ViewMode = 'month' | 'quarter' | 'year';
-
-export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
-  { value: 'month', label: tKey('Mois') },
-  { value: 'quarter', label: tKey('Trimestre') },
-  { value: 'year', label: tKey('Année') },
-];
+export type ViewMode = GanttViewMode;
 
 /**
  * The roadmap's chronogram (or one function's, ?fonction=<id>): the Gantt chart, or the same data
@@ -35,7 +31,7 @@ export const VIEW_MODES: readonly { value: ViewMode; label: string }[] = [
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [JlGantt, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
+  imports: [JlGantt, JlTimeScale, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })
@@ -74,7 +70,6 @@ export class ChronogramPage {
     return this.i18n.t('Chronogramme');
   });
 
-  protected readonly modes = VIEW_MODES;
   protected readonly mode = signal<ViewMode>('quarter');
   protected readonly display = signal<'chart' | 'table'>('chart');
   /**

@@ -31,7 +31,6 @@ import {
   DayRange,
   electionDays,
   FRAPPE_SIZES,
-  GANTT_VIEW_MODES,
   ganttLayout,
   GanttViewMode,
   periodTicks,
@@ -45,7 +44,8 @@ import { buildRows, GanttRow } from './gantt-rows';
 import { buildTasks } from './gantt-tasks';
 import { chartSummary, popupParts } from './gantt-texts';
 import { timed } from './gantt-timing';
-import { frappeViewModes, VIEW_MODE_LABELS } from './gantt-view-modes';
+import { frappeViewModes } from './gantt-view-modes';
+import { JlTimeScale } from './time-scale';
 
 export type { GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
 export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
@@ -72,7 +72,7 @@ interface Drawn {
  */
 @Component({
   selector: 'jl-gantt',
-  imports: [PercentPipe, TranslatePipe],
+  imports: [PercentPipe, TranslatePipe, JlTimeScale],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // frappe builds its DOM itself (no _ngcontent attributes): the styles are scoped by `.jl-gantt`
   encapsulation: ViewEncapsulation.None,
@@ -95,10 +95,6 @@ export class JlGantt {
   private readonly i18n = inject(I18n);
   protected readonly lang = this.i18n.lang;
   protected readonly layout = ganttLayout(FRAPPE_SIZES);
-  protected readonly modes = GANTT_VIEW_MODES.map((value) => ({
-    value,
-    label: VIEW_MODE_LABELS[value],
-  }));
   /** the input, until the user picks another scale in the toolbar */
   protected readonly mode = linkedSignal(() => this.viewMode());
   /** ids of the functions whose items are hidden */

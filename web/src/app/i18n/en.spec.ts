@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { OUTBOX_STATUS_LABELS, TRIGGER_LABELS } from '../admin/reminders-admin';
-import { VIEW_MODES } from '../chronogram/chronogram-page';
+import { VIEW_MODES } from '../gantt/time-scale';
 import { MILESTONE_STATE_LABELS as GANTT_MILESTONE_STATES, STATUS_LABELS as GANTT_STATUSES } from '../gantt/gantt-rows';
 import { FRENCH_MONTHS, VIEW_MODE_LABELS } from '../gantt/gantt-view-modes';
 import * as labels from '../shared/labels';
