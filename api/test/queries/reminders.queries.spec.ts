@@ -60,7 +60,11 @@ describe('reminders queries', () => {
     outbox = new OutboxQueries(sql);
     notifications = new NotificationQueries(sql);
     [{ id: roadmapId }] = await db.query<{ id: string }>(`select id from roadmap where slug = 'brest-2026-2032'`);
-    [{ id: actionId }] = await db.query<{ id: string }>(`select id from action where roadmap_id = $1 order by id limit 1`, [roadmapId]);
+    // an action that may fall due on 2027-04-05 (ids are random: pick by dates, or the dates check refuses the update)
+    [{ id: actionId }] = await db.query<{ id: string }>(
+      `select id from action where roadmap_id = $1 and start_date <= '2027-04-05' order by id limit 1`,
+      [roadmapId],
+    );
     await db.query(`update action set status = 'en_cours', due_date = '2027-04-05' where id = $1`, [actionId]);
     [daily, weekly] = await db.query<{ id: string; name: string; email: string }>(
       'select id, name, email from account where active order by email limit 2',
