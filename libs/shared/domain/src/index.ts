@@ -7,3 +7,4 @@ export * from './lib/access';
 export * from './lib/reminders';
 export * from './lib/labels';
 export * from './lib/limits';
+export * from './lib/text-export';
