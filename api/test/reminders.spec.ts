@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { addDays, todayInParis } from '@jalons/domain';
+import { addDays, formatFrDate, todayInParis } from '@jalons/domain';
 import ICAL from 'ical.js';
 import request from 'supertest';
 
@@ -395,6 +395,38 @@ describe('deadline reminders', () => {
     );
     await scheduler.catchUp(false);
     expect((await days()).filter((d) => d > addDays(today, -40))).toEqual([-7, -6, -5, -4, -3, -2, -1].map((n) => addDays(today, n)));
+  });
+
+  it('refuses a run for a day after today (Europe/Paris) from the administrator, and records nothing', async () => {
+    await ensureAccount(db, 'admin@test.example', 'admin');
+    const admin = await signInAs(app, 'admin@test.example');
+    const count = async () => Number((await db.query<{ n: string }>('select count(*) n from reminder_run'))[0].n);
+    const before = await count();
+    const tomorrow = addDays(todayInParis(), 1);
+    const res = await admin.post('/api/admin/reminders/run').send({ date: tomorrow });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ statusCode: 422, error: 'rule_broken', errors: [{ field: 'date' }] });
+    expect(res.body.message).toContain(formatFrDate(tomorrow));
+    expect(await count()).toBe(before);
+  });
+
+  it('catches up the missed days even when a run for a later day was recorded (by the CLI or an administrator)', async () => {
+    await reset();
+    const today = todayInParis();
+    await db.query('delete from reminder_run');
+    const finished = (day: string, trigger: string) =>
+      db.query(
+        `insert into reminder_run (id, run_date, trigger, started_at, finished_at) values (gen_random_uuid(), $1, $2, now(), now())`,
+        [day, trigger],
+      );
+    await finished(addDays(today, -3), 'cron');
+    await finished(addDays(today, 30), 'cli'); // a test of a future day from the command line
+    await finished(addDays(today, -1), 'admin'); // « Lancer maintenant » for yesterday: the scheduler runs it again, harmlessly
+    await app.get(ReminderScheduler).catchUp(false);
+    const cronDays = (
+      await db.query<{ d: string }>(`select run_date::text d from reminder_run where trigger = 'cron' order by run_date`)
+    ).map((r) => r.d);
+    expect(cronDays).toEqual([addDays(today, -3), addDays(today, -2), addDays(today, -1)]);
   });
 
   describe('calendar feeds', () => {

@@ -113,6 +113,19 @@ describe('reminders queries', () => {
       expect(await reminders.recentRuns(1)).toHaveLength(1);
     });
 
+    it('catches up from the scheduler’s own runs only, and never from a day after the one given as today', async () => {
+      const finished = async (day: string, trigger: 'cron' | 'cli' | 'admin') =>
+        reminders.finishRun(await reminders.startRun(day, trigger), { selected: 0, created: 0, digests: 0 });
+      await finished(MONDAY, 'cron');
+      await finished('2027-04-20', 'cli');
+      await finished('2027-04-21', 'admin');
+      expect(await reminders.lastFinishedDay()).toBe(MONDAY);
+      // a scheduler run dated after today (a clock set forward, then back) does not hold the catch-up back
+      await finished('2027-05-01', 'cron');
+      expect(await reminders.lastFinishedDay(TUESDAY)).toBe(MONDAY);
+      expect(await reminders.lastFinishedDay()).toBe('2027-05-01');
+    });
+
     it('records each reminder once under its unique key; a re-planned item is reminded for its new date', async () => {
       const reminder = due(daily.id, '2027-04-05', 7);
       expect(await em.transactional((tx) => reminders.record([reminder, due(weekly.id, '2027-04-05', 7)], MONDAY, tx))).toBe(2);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Logger, Param, Post, Req } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RunRemindersDto, TestMailDto } from '@jalons/contract';
 import type { RemindersStatusView, RunReportView } from '@jalons/contract';
-import { todayInParis } from '@jalons/domain';
+import { formatFrDate, todayInParis } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
@@ -54,10 +54,20 @@ export class AdminRemindersController {
   @Post('reminders/run')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Lancer le rappel maintenant (pour aujourd’hui ou un autre jour) ; ce qui a déjà été envoyé ne l’est pas deux fois',
+    summary: 'Lancer le rappel maintenant (pour aujourd’hui ou un jour passé) ; ce qui a déjà été envoyé ne l’est pas deux fois',
   })
   run(@Body() dto: RunRemindersDto): Promise<RunReportView> {
-    return this.reminders.run(dto.date ?? todayInParis(), 'admin');
+    const today = todayInParis();
+    // a day to come is run on that day (the CLI's --dry-run shows it beforehand); see ADR 0009
+    if (dto.date && dto.date > today) {
+      throw ApiException.rule([
+        {
+          field: 'date',
+          message: `Le rappel ne se lance pas pour un jour à venir : choisissez aujourd’hui (${formatFrDate(today)}) ou un jour passé ; celui du ${formatFrDate(dto.date)} pourra l’être à partir de ce jour-là.`,
+        },
+      ]);
+    }
+    return this.reminders.run(dto.date ?? today, 'admin');
   }
 
   @Post('outbox/:id/retry')

@@ -65,10 +65,16 @@ export class ReminderQueries {
     await this.sql.rows('update reminder_run set finished_at = now(), error = ? where id = ?', [error.slice(0, 2000), id]);
   }
 
-  /** The day of the last run that finished without error (what the scheduler catches up from), or null. */
-  async lastFinishedDay(): Promise<IsoDate | null> {
+  /**
+   * The day of the scheduler's last run that finished without error, not after `notAfter` (what the
+   * scheduler catches up from), or null. Only `cron` runs count: a CLI or administrator's run of
+   * another day (a test of a future day, say) must not make the catch-up skip the days before it.
+   */
+  async lastFinishedDay(notAfter?: IsoDate): Promise<IsoDate | null> {
     const row = await this.sql.one<{ last: IsoDate | null }>(
-      `select max(run_date)::text as last from reminder_run where finished_at is not null and error is null`,
+      `select max(run_date)::text as last from reminder_run
+        where trigger = 'cron' and finished_at is not null and error is null and run_date <= coalesce(?::date, 'infinity'::date)`,
+      [notAfter ?? null],
     );
     return row?.last ?? null;
   }

@@ -64,14 +64,15 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /**
-   * Runs the job for every day since the last run that finished (at most the past 7 days), and for
-   * today when `includeToday`: a restart across 07:30 loses no reminder. Running a day twice is
-   * harmless (reminders and digests are recorded once).
+   * Runs the job for every day since its own last run that finished (at most the past 7 days; the
+   * CLI's and the administrator's runs, of any day, do not count), and for today when
+   * `includeToday`: a restart across 07:30 loses no reminder. Running a day twice is harmless
+   * (reminders and digests are recorded once).
    */
   async catchUp(includeToday: boolean): Promise<void> {
     const today = todayInParis();
     try {
-      const last = await this.queries.lastFinishedDay();
+      const last = await this.queries.lastFinishedDay(today);
       const until = includeToday ? today : addDays(today, -1);
       const floor = addDays(today, -7);
       let day = last ? addDays(last, 1) : until;
