@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AccountView, ApiError, InvitationView, MeView } from '@jalons/contract';
 import request from 'supertest';
 
+import { AuthService } from '../src/app/auth/auth.service';
 import { SessionsService } from '../src/app/auth/sessions.service';
 import { createTestApp } from './app';
 import { anonymous, BREST, ensureAccount, signIn, signInAs, TEST_PASSWORD, xsrfFrom } from './auth';
@@ -403,6 +404,51 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       expect(wrong.body.errors[0]).toMatchObject({ field: 'currentPassword' });
       await agent.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, password: 'une nouvelle phrase' }).expect(204);
       await signInAs(app, 'change@test.example', 'une nouvelle phrase');
+    });
+  });
+
+  describe('setting a password spends every outstanding link of the account', () => {
+    const invite = async (name: string, email: string) => {
+      await admin.post('/api/accounts').send({ name, email, role: 'elected' }).expect(201);
+      return linkToken(await smtp.waitFor((m) => m.to.includes(email) && /Votre accès/.test(m.subject)), '/invitation');
+    };
+    const resetLink = async (email: string) => {
+      await (await anonymous(app)).post('/api/auth/password-reset/request').send({ email }).expect(202);
+      return linkToken(await smtp.waitFor((m) => m.to.includes(email) && /nouveau mot de passe/.test(m.subject)), '/nouveau-mot-de-passe');
+    };
+    /** The link is refused as an already-used one, and the password set before still signs in. */
+    const refusedAsUsed = async (path: string, token: string, email: string, password: string) => {
+      const res = await (await anonymous(app)).post(path).send({ token, password: 'la phrase de l’intrus' });
+      expect({ status: res.status, error: res.body.error }).toEqual({ status: 410, error: 'token_used' });
+      await signInAs(app, email, password);
+    };
+
+    it('a reset link used: the invitation link no longer sets a password', async () => {
+      const email = 'spent.invitation@brest.example';
+      const invitation = await invite('Anne Quéré', email);
+      const reset = await resetLink(email);
+      await (await anonymous(app)).post('/api/auth/password-reset').send({ token: reset, password: 'choisie par le lien' }).expect(204);
+      await refusedAsUsed('/api/auth/invitation', invitation, email, 'choisie par le lien');
+    });
+
+    it('an invitation accepted: the reset link asked for meanwhile no longer sets a password', async () => {
+      const email = 'spent.reset@brest.example';
+      const invitation = await invite('Yann Kerbrat', email);
+      const reset = await resetLink(email);
+      await (await anonymous(app)).post('/api/auth/invitation').send({ token: invitation, password: 'choisie à l’invitation' }).expect(204);
+      await refusedAsUsed('/api/auth/password-reset', reset, email, 'choisie à l’invitation');
+    });
+
+    it('a password changed while signed in: the outstanding reset and invitation links no longer set one', async () => {
+      const email = 'spent.change@test.example';
+      const id = await ensureAccount(db, email, 'elected');
+      // an invitation still outstanding on an account with a password (as the CLI or the earlier code could leave)
+      const { token: invitation } = await app.get(AuthService).issueToken(id, 'invitation');
+      const reset = await resetLink(email);
+      const agent = await signInAs(app, email);
+      await agent.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, password: 'changée une fois connecté' }).expect(204);
+      await refusedAsUsed('/api/auth/password-reset', reset, email, 'changée une fois connecté');
+      await refusedAsUsed('/api/auth/invitation', invitation, email, 'changée une fois connecté');
     });
   });
 

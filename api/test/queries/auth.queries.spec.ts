@@ -104,6 +104,28 @@ describe('auth queries', () => {
       ]);
     });
 
+    it('spends every unused token of the account, of both kinds, and no other account’s', async () => {
+      const a = await account();
+      const b = await account();
+      await auth.insertToken({ tokenHash: 'spent-invitation', accountId: a.id, kind: 'invitation' }, 60, em());
+      await auth.insertToken({ tokenHash: 'spent-reset', accountId: a.id, kind: 'reset' }, 60, em());
+      await auth.insertToken({ tokenHash: 'spent-earlier', accountId: a.id, kind: 'reset' }, 60, em());
+      await db.query(`update account_token set used_at = now() - interval '1 day' where token_hash = 'spent-earlier'`);
+      await auth.insertToken({ tokenHash: 'someone-else', accountId: b.id, kind: 'reset' }, 60, em());
+      await orm.em.fork().transactional((tx) => auth.spendTokens(a.id, tx));
+      const rows = await db.query<{ token_hash: string; used_today: boolean | null }>(
+        `select token_hash, used_at > now() - interval '1 hour' as used_today from account_token
+          where account_id in ($1, $2) order by token_hash`,
+        [a.id, b.id],
+      );
+      expect(rows).toEqual([
+        { token_hash: 'someone-else', used_today: null },
+        { token_hash: 'spent-earlier', used_today: false }, // its first use is kept
+        { token_hash: 'spent-invitation', used_today: true },
+        { token_hash: 'spent-reset', used_today: true },
+      ]);
+    });
+
     it('reads a token with its state (used, expired, account active) for its kind only, and marks it used', async () => {
       const a = await account();
       await auth.insertToken({ tokenHash: 'to-read', accountId: a.id, kind: 'reset' }, 30, em());

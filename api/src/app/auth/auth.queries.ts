@@ -42,8 +42,8 @@ export class AuthQueries {
   }
 
   /** A password changed by its signed-in account (the account's version is left as it is). */
-  async setPassword(accountId: string, hash: string): Promise<void> {
-    await this.sql.rows('update account set password_hash = ? where id = ?', [hash, accountId]);
+  async setPassword(accountId: string, hash: string, tx?: EntityManager): Promise<void> {
+    await this.sql.rows('update account set password_hash = ? where id = ?', [hash, accountId], tx);
   }
 
   /** A password chosen with a one-time link (the account's version moves). */
@@ -73,6 +73,14 @@ export class AuthQueries {
   /** The token has served. */
   async markTokenUsed(tokenId: string, tx: EntityManager): Promise<void> {
     await this.sql.rows('update account_token set used_at = now() where id = ?', [tokenId], tx);
+  }
+
+  /**
+   * Spends the account's unused tokens of every kind, invitation and reset alike: run in the
+   * transaction that sets a password, so no link sent earlier can set another one over it.
+   */
+  async spendTokens(accountId: string, tx: EntityManager): Promise<void> {
+    await this.sql.rows('update account_token set used_at = now() where account_id = ? and used_at is null', [accountId], tx);
   }
 
   /** Ends the account's unused tokens of this kind (a new link replaces them). */

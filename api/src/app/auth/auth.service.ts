@@ -78,7 +78,12 @@ export class AuthService {
       );
     }
     const hash = await hashPassword(dto.password);
-    await this.queries.setPassword(who.id, hash);
+    await this.em.transactional(async (tx) => {
+      // the account's row first, then its links: the order a redemption takes too (see redeem)
+      await this.queries.setPassword(who.id, hash, tx);
+      // a link sent earlier (an invitation, a reset asked for) would otherwise set another password over this one
+      await this.queries.spendTokens(who.id, tx);
+    });
     await this.throttle.clear(`email:${who.email.toLowerCase()}`);
     // other browsers signed in with the old password are signed out
     await this.sessions.closeAll(who.id, who.sessionId);
@@ -138,8 +143,9 @@ export class AuthService {
   }
 
   /**
-   * Uses a one-time link to set a password, in one transaction: the token row is locked, checked
-   * (known, of this kind, unused, unexpired, account active) and marked used with the new hash.
+   * Uses a one-time link to set a password, in one transaction: the account's row is written (and
+   * so locked) first, then the token row is locked, checked (known, of this kind, unused, unexpired,
+   * account active) and marked used, with every other outstanding link of the account.
    */
   async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto, ip: string): Promise<void> {
     // guessing links from one address is slowed down like guessing passwords
@@ -150,13 +156,17 @@ export class AuthService {
         `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
       );
     // the token is checked before the (costly) hash is computed, then again under its row lock
-    await this.em.transactional((tx) => this.usableToken(tx, kind, dto.token, false));
+    const { account_id: accountId } = await this.em.transactional((tx) => this.usableToken(tx, kind, dto.token, false));
     const hash = await hashPassword(dto.password);
-    const { accountId, email } = await this.em.transactional(async (tx) => {
+    const email = await this.em.transactional(async (tx) => {
+      // the account's row before the token's, as a signed-in password change takes them: two password
+      // settings of one account wait for each other instead of deadlocking; a refusal below rolls this back
+      await this.queries.setPasswordFromLink(accountId, hash, tx);
       const row = await this.usableToken(tx, kind, dto.token, true);
       await this.queries.markTokenUsed(row.id, tx);
-      await this.queries.setPasswordFromLink(row.account_id, hash, tx);
-      return { accountId: row.account_id, email: row.email };
+      // the account's other links (an invitation, a reset asked for meanwhile) must not set another password over this one
+      await this.queries.spendTokens(accountId, tx);
+      return row.email;
     });
     // a new password ends the sessions opened with the old one, and lifts a sign-in pause
     await this.sessions.closeAll(accountId);
