@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ActionView, ChronogramView, HistoryEntryView, MilestoneView } from '@jalons/contract';
 
 import { createTestApp } from './app';
-import { signIn } from './auth';
+import { BREST, signIn } from './auth';
 import type { TestAgent } from './auth';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
@@ -47,6 +47,33 @@ describe('writing actions and milestones over HTTP', () => {
   }
 
   describe('actions', () => {
+    it('records on another function’s action, with a new version, the predecessor that a function owner deletes', async () => {
+      const owner = await signIn(app, db, 'owner');
+      const [{ id: ownFunction }] = await db.query<{ id: string }>(
+        'select f.id from target_function f join account a on a.id = f.owner_id where a.email = $1 and f.roadmap_id = $2 order by f.position limit 1',
+        [BREST.owner, c.roadmap.id],
+      );
+      const other = c.functions.find((f) => f.id !== ownFunction && !f.central)!;
+      const theirs = await create({ functionId: ownFunction, title: 'Préparer le jeu de données des équipements' });
+      const follower = await create({ functionId: other.id, title: 'Publier la carte des équipements', predecessorIds: [theirs.id] });
+
+      await owner.delete(`/api/actions/${theirs.id}?version=${theirs.version}`).expect(204);
+
+      const after: ActionView = (await http.get(`/api/actions/${follower.id}`).expect(200)).body;
+      expect(after.predecessorIds).toEqual([]);
+      expect(after.version).toBe(follower.version + 1);
+      const history: HistoryEntryView[] = (await http.get(`/api/actions/${follower.id}/history`).expect(200)).body;
+      expect(history.at(-1)).toMatchObject({
+        field: 'predecessor',
+        from: 'Préparer le jeu de données des équipements',
+        to: null,
+        comment: 'Action précédente supprimée.',
+        actor: { email: BREST.owner },
+      });
+      // the follower's owner, working from the version they read, is told it changed
+      await http.patch(`/api/actions/${follower.id}`).send({ version: follower.version, title: 'Autre titre' }).expect(409);
+    });
+
     it('creates an action in the phase that contains its start date, owned by the function owner, with a history line', async () => {
       const a = await create({ comment: 'Demande du comité de pilotage' });
       expect(a).toMatchObject({

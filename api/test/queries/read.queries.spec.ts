@@ -114,6 +114,22 @@ describe('read-side queries on the seeded Brest roadmap', () => {
       expect(row?.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     });
 
+    it('locks and lists the actions that follow one, inside the transaction', async () => {
+      const [dep] = await db.query<{ successor_id: string; predecessor_id: string }>(
+        'select successor_id, predecessor_id from action_dependency order by predecessor_id limit 1',
+      );
+      const expected = await db.query<{ successor_id: string }>(
+        'select successor_id from action_dependency where predecessor_id = $1 order by successor_id',
+        [dep.predecessor_id],
+      );
+      await em.transactional(async (tx) => {
+        const ids = await new ActionQueries(sql).lockSuccessors(dep.predecessor_id, tx);
+        expect(ids).toEqual(expected.map((r) => r.successor_id));
+        // held until the end of the transaction: another connection cannot take the row meanwhile
+        await expect(db.query('select id from action where id = $1 for update nowait', [dep.successor_id])).rejects.toThrow(/lock/);
+      });
+    });
+
     it('filters milestones by achievement and date, and reads one by id', async () => {
       const q = new MilestoneQueries(sql);
       const achieved = await q.list(roadmapId, { achieved: true });

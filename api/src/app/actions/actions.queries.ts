@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ActionFilterDto, ActionView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 
@@ -54,5 +55,19 @@ export class ActionQueries {
 
   byId(id: string): Promise<ActionRow | undefined> {
     return this.sql.one<ActionRow>(`select ${ACTION_COLUMNS} from action a where a.id = ?`, [id]);
+  }
+
+  /**
+   * The actions that follow `predecessorId` (any function), their rows locked until the transaction
+   * ends, in id order (two deletions locking several rows cannot deadlock).
+   */
+  async lockSuccessors(predecessorId: string, tx: EntityManager): Promise<string[]> {
+    const rows = await this.sql.rows<{ id: string }>(
+      `select a.id from action a join action_dependency d on d.successor_id = a.id
+       where d.predecessor_id = ? order by a.id for update of a`,
+      [predecessorId],
+      tx,
+    );
+    return rows.map((r) => r.id);
   }
 }

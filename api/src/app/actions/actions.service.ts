@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
+import { ActionQueries } from './actions.queries';
 import { ActionsReader } from './actions.reader';
 
 /** Writes on actions: every rule checked with the domain library, every change in the history, all or nothing. */
@@ -16,6 +17,7 @@ export class ActionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly read: ActionsReader,
+    private readonly queries: ActionQueries,
   ) {}
 
   /**
@@ -154,9 +156,25 @@ export class ActionsService {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
       await recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null, actorId);
+      await this.detachSuccessors(tx, action, actorId);
       await tx.nativeDelete(ActionDependency, { $or: [{ predecessor: action }, { successor: action }] });
       tx.remove(action);
     });
+  }
+
+  /**
+   * The actions that followed a deleted one, whatever their function, lose it as a predecessor in
+   * the open: each gets the change in its history and a new version (ADR 0008), so no item of
+   * another function changes silently when a function owner deletes their own action.
+   */
+  private async detachSuccessors(tx: EntityManager, action: Action, actorId: string | null): Promise<void> {
+    const ids = await this.queries.lockSuccessors(action.id, tx);
+    if (!ids.length) return;
+    for (const successor of await tx.find(Action, { id: { $in: ids } })) {
+      const change: Change = ['predecessor', action, null];
+      await recordChanges(tx, action.roadmap, 'action', successor.id, [change], 'Action précédente supprimée.', actorId);
+      successor.updatedAt = new Date();
+    }
   }
 
   async addDependency(id: string, dto: AddDependencyDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
