@@ -467,6 +467,25 @@ describe('deadline reminders', () => {
       expect((await request(app.getHttpServer()).get('/api/calendars/feeds/not-a-token.ics')).status).toBe(404);
     });
 
+    it('gives a personal feed only of one’s own due dates: an administrator cannot open one in someone else’s name', async () => {
+      const soizicId = await ensureAccount(db, SOIZIC, 'owner', 'Soizic Le Bihan');
+      const adminId = await ensureAccount(db, 'admin.calendars@test.example', 'admin', 'Admin Calendriers');
+      const admin = await signInAs(app, 'admin.calendars@test.example');
+      const feeds = async () => Number((await db.query<{ n: string }>('select count(*) n from calendar_feed'))[0].n);
+      const before = await feeds();
+
+      const refused = await admin.post('/api/calendars').send({ scope: 'person', targetId: soizicId });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ error: 'rule_broken', errors: [{ field: 'targetId' }] });
+      expect(refused.body.message).toMatch(/vos propres échéances/);
+      expect(await feeds()).toBe(before);
+
+      // their own, named or by default, is still theirs to create
+      const own = (await admin.post('/api/calendars').send({ scope: 'person', targetId: adminId }).expect(201)).body;
+      expect(own).toMatchObject({ scope: 'person', targetId: adminId, label: 'Jalons — Échéances de Admin Calendriers' });
+      await admin.delete(`/api/calendars/${own.id}`).expect(204);
+    });
+
     it('serves a roadmap feed and a function feed to anyone holding the address', async () => {
       const lead = await signInAs(app, CAMILLE);
       const [roadmap] = (await lead.get('/api/roadmaps').expect(200)).body;

@@ -33,8 +33,16 @@ export class CalendarsService {
     const target = dto.scope === 'person' ? (dto.targetId ?? who.id) : dto.targetId;
     if (!target)
       throw ApiException.validation([{ field: 'targetId', message: 'targetId doit désigner la fonction ou la feuille de route suivie.' }]);
-    if (dto.scope === 'person' && target !== who.id && who.role !== 'admin') {
-      throw ApiException.rule([{ field: 'targetId', message: 'Un calendrier personnel ne suit que vos propres échéances.' }]);
+    // a personal feed is the signed-in account's own, whatever its role: an administrator follows someone else's
+    // due dates through that person's functions, never through a feed named after them (issue #16)
+    if (dto.scope === 'person' && target !== who.id) {
+      throw ApiException.rule([
+        {
+          field: 'targetId',
+          message:
+            'Un calendrier personnel ne suit que vos propres échéances : retirez targetId, ou abonnez-vous plutôt à une fonction ou à la feuille de route.',
+        },
+      ]);
     }
     const label = (await this.label(dto.scope, target)).slice(0, 300);
     const token = randomToken();
