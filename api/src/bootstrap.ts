@@ -11,6 +11,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 
 import { AppModule } from './app/app.module';
+import { noStoreByDefault } from './infra/http/cache-control';
 import { jsonDepthGuard } from './infra/http/json-depth';
 import type { AppConfig } from './infra/config/config';
 
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     res.setHeader('x-request-id', req.id);
     next();
   });
+  app.use(noStoreByDefault);
   app.useBodyParser('json', { limit: '256kb' });
   app.use(jsonDepthGuard);
   app.setGlobalPrefix('api');
