@@ -1,5 +1,9 @@
+import { connect, createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AccountView, ApiError, InvitationView, MeView } from '@jalons/contract';
+import { Client } from 'pg';
 import request from 'supertest';
 
 import { AuthService } from '../src/app/auth/auth.service';
@@ -26,6 +30,7 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       PUBLIC_URL: 'http://jalons.brest.example',
       LOGIN_MAX_FAILURES: '4',
       LOGIN_MAX_FAILURES_PER_IP: '1000',
+      RESET_MAX_REQUESTS_PER_IP: '1000', // every request of this spec comes from one address
     }));
     admin = await signIn(app, db, 'admin');
   });
@@ -118,7 +123,11 @@ describe('accounts, sign-in and sessions over HTTP', () => {
       await ensureAccount(db, 'other@test.example', 'elected');
       expect((await login('other@test.example', TEST_PASSWORD)).status).toBe(200);
       // once the window has passed, the right password works again
-      await db.query(`update login_throttle set window_started_at = now() - interval '16 minutes' where key = $1`, [`email:${email}`]);
+      // (the pause is the pair's, this address with this account: ADR 0007)
+      await db.query(`update login_throttle set window_started_at = now() - interval '16 minutes' where key = $1 or starts_with(key, $2)`, [
+        `email:${email}`,
+        `email-ip:${email}|`,
+      ]);
       expect((await login(email, TEST_PASSWORD)).status).toBe(200);
     });
 
@@ -452,6 +461,132 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     });
   });
 
+  describe('nobody can lock an account’s owner out (issue #16)', () => {
+    const ATTACKER = '203.0.113.7';
+    const FLOODER = '203.0.113.8';
+    const OWNER = '198.51.100.20';
+    let other: NestExpressApplication;
+    let gate: SmtpGate;
+    let lockHolder: Client | null = null;
+
+    beforeAll(async () => {
+      gate = await smtpGate(smtp.url);
+      ({ app: other } = await createTestApp(db.url, {
+        SMTP_URL: gate.url,
+        PUBLIC_URL: 'http://jalons.brest.example',
+        TRUST_PROXY: 'loopback', // X-Forwarded-For names the caller's address, as behind the city's proxy
+        LOGIN_MAX_FAILURES: '5',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '10',
+        LOGIN_MAX_FAILURES_PER_IP: '1000',
+        RESET_MAX_REQUESTS_PER_IP: '5',
+      }));
+    });
+    afterAll(async () => {
+      await lockHolder?.end();
+      await other?.close();
+      await gate?.close();
+    });
+
+    /** A browser at `ip` (behind the trusted proxy). */
+    const from = async (ip: string) => (await anonymous(other)).set('X-Forwarded-For', ip);
+    const signInFrom = async (ip: string, email: string, password: string) =>
+      (await from(ip)).post('/api/auth/login').send({ email, password });
+    const askReset = async (ip: string, email: string) => (await from(ip)).post('/api/auth/password-reset/request').send({ email });
+    const mailsTo = (email: string) => smtp.mails.filter((m) => m.to.includes(email) && /nouveau mot de passe/.test(m.subject));
+    const expectPaused = (res: request.Response) => {
+      expect(res.status).toBe(429);
+      expect(res.body).toMatchObject({ error: 'too_many_attempts' });
+      expect(res.body.message).toMatch(/^Trop de tentatives.*Réessayez dans \d+ minutes?/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    };
+
+    it('an attacker’s failed sign-ins from one address pause that address only: the owner signs in from another', async () => {
+      const email = 'target.login@test.example';
+      await ensureAccount(db, email, 'elected');
+      for (let i = 0; i < 5; i++) expect((await signInFrom(ATTACKER, email, 'devinette')).status).toBe(401);
+      // the attacker keeps hammering: still paused, even with the right password, and this does not add up against the owner
+      for (let i = 0; i < 15; i++) expectPaused(await signInFrom(ATTACKER, email, 'devinette'));
+      expectPaused(await signInFrom(ATTACKER, email, TEST_PASSWORD));
+      expect((await signInFrom(OWNER, email, TEST_PASSWORD)).status).toBe(200);
+      expectPaused(await signInFrom(ATTACKER, email, 'devinette'));
+    });
+
+    it('failures from many addresses reach the account’s higher ceiling: paused everywhere, and a reset lifts it', async () => {
+      const email = 'target.ceiling@test.example';
+      await ensureAccount(db, email, 'elected');
+      for (const ip of ['203.0.113.21', '203.0.113.22']) {
+        for (let i = 0; i < 5; i++) expect((await signInFrom(ip, email, 'devinette')).status).toBe(401);
+      }
+      const pairPaused = await signInFrom('203.0.113.21', email, 'devinette'); // refused by its pair: not counted on the account
+      expectPaused(pairPaused);
+      expectPaused(await signInFrom('203.0.113.23', email, 'devinette'));
+      const owner = await signInFrom(OWNER, email, TEST_PASSWORD);
+      expectPaused(owner);
+      // one message for every pause: it tells nothing of which counter is full
+      const generic = (m: string) => m.replace(/\d+ minutes?/, 'N minutes');
+      expect(generic(owner.body.message)).toBe(generic(pairPaused.body.message));
+      const count = mailsTo(email).length;
+      expect((await askReset(OWNER, email)).status).toBe(202);
+      const token = linkToken(await smtp.waitFor((m) => mailsTo(email).indexOf(m) >= count), '/nouveau-mot-de-passe');
+      await (await from(OWNER)).post('/api/auth/password-reset').send({ token, password: 'après la tempête' }).expect(204);
+      expect((await signInFrom(OWNER, email, 'après la tempête')).status).toBe(200);
+    });
+
+    it('the owner still gets a reset link after an attacker’s reset requests; the attacker’s address gets a 429, not a silent drop', async () => {
+      const email = 'target.reset@test.example';
+      await ensureAccount(db, email, 'elected');
+      const before = mailsTo(email).length;
+      for (let i = 0; i < 3; i++) expect((await askReset(ATTACKER, email)).status).toBe(202);
+      expectPaused(await askReset(ATTACKER, email));
+      await smtp.waitFor(() => mailsTo(email).length >= before + 3);
+      expect((await askReset(OWNER, email)).status).toBe(202);
+      const mail = await smtp.waitFor(() => mailsTo(email).length >= before + 4).then(() => mailsTo(email)[before + 3]);
+      const token = linkToken(mail, '/nouveau-mot-de-passe');
+      await (await from(OWNER)).post('/api/auth/password-reset').send({ token, password: 'reprise en main' }).expect(204);
+      expect((await signInFrom(OWNER, email, 'reprise en main')).status).toBe(200);
+    });
+
+    it('an address flooding reset requests, whatever the e-mails, gets 429 with Retry-After past its ceiling', async () => {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await askReset(FLOODER, `flood${i}@test.example`));
+      expect(answers.slice(0, 5).map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+      expectPaused(answers[5]);
+      // another address is not affected
+      expect((await askReset(OWNER, 'flood0@test.example')).status).toBe(202);
+    });
+
+    it('answers a reset request before the link is written or mailed: then the mail arrives', async () => {
+      const email = 'target.timing@test.example';
+      await ensureAccount(db, email, 'elected');
+      const before = mailsTo(email).length;
+      // the link's table is locked and the SMTP server answers nothing: neither may hold the answer back
+      lockHolder = new Client({ connectionString: db.url });
+      await lockHolder.connect();
+      await lockHolder.query('begin');
+      await lockHolder.query('lock table account_token in exclusive mode');
+      gate.hold();
+      const started = Date.now();
+      const res = await (
+        await from('198.51.100.30')
+      )
+        .post('/api/auth/password-reset/request')
+        .timeout({ response: 3000 })
+        .send({ email })
+        .then((r) => r.status)
+        .catch((e: Error) => `no answer within 3 s: ${e.message}`);
+      expect(res).toBe(202);
+      expect(Date.now() - started).toBeLessThan(3000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(mailsTo(email).length).toBe(before);
+      await lockHolder.query('commit');
+      await lockHolder.end();
+      lockHolder = null;
+      gate.release();
+      await smtp.waitFor(() => mailsTo(email).length > before, 10_000);
+    });
+  });
+
   describe('administration', () => {
     it('deactivates an account: its open sessions end at once and it can no longer sign in', async () => {
       const id = await ensureAccount(db, 'leaving@test.example', 'elected');
@@ -588,3 +723,46 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     });
   });
 });
+
+interface SmtpGate {
+  url: string;
+  /** connections wait, unanswered, until `release` */
+  hold(): void;
+  release(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP relay in front of the test SMTP server that can hold the app's connections unanswered (a slow or stopped server). */
+async function smtpGate(target: string): Promise<SmtpGate> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  const waiting: Socket[] = [];
+  let held = false;
+  const relay = (client: Socket) => {
+    const upstream = connect(Number(port), hostname);
+    sockets.add(upstream);
+    client.pipe(upstream).pipe(client);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  };
+  const server = createServer((client) => {
+    sockets.add(client);
+    if (held) waiting.push(client);
+    else relay(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hold: () => {
+      held = true;
+    },
+    release: () => {
+      held = false;
+      waiting.splice(0).forEach(relay);
+    },
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

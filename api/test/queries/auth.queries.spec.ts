@@ -281,6 +281,14 @@ describe('auth queries', () => {
       expect(await attemptsOf('email:c@t')).toBeUndefined();
     });
 
+    it('forgets every key starting with a prefix, and only those (an account’s pairs with each address)', async () => {
+      for (const key of ['email-ip:d@t|1.2.3.4', 'email-ip:d@t|::1', 'email-ip:d@t.fr|1.2.3.4', 'email:d@t']) await throttle.hit(key, 15);
+      await throttle.clearStartingWith('email-ip:d@t|');
+      expect(
+        await Promise.all(['email-ip:d@t|1.2.3.4', 'email-ip:d@t|::1', 'email-ip:d@t.fr|1.2.3.4', 'email:d@t'].map(attemptsOf)),
+      ).toEqual([undefined, undefined, 1, 1]);
+    });
+
     it('deletes the counters whose window ended and keeps the current ones', async () => {
       await throttle.hit('purge:old', 15);
       await throttle.hit('purge:new', 15);

@@ -69,8 +69,8 @@ export class AuthController {
   @HttpCode(202)
   @Allow(Access.public)
   @ApiOperation({ summary: 'Recevoir un lien pour choisir un nouveau mot de passe (même réponse si l’adresse est inconnue)' })
-  async requestReset(@Body() dto: RequestPasswordResetDto): Promise<{ message: string }> {
-    await this.auth.requestReset(dto.email);
+  async requestReset(@Body() dto: RequestPasswordResetDto, @Req() req: AuthenticatedRequest): Promise<{ message: string }> {
+    await this.auth.requestReset(dto.email, req.ip ?? 'unknown');
     return { message: 'Si un compte actif correspond à cette adresse, un lien vient de lui être envoyé.' };
   }
 

@@ -14,11 +14,21 @@ import { hashPassword, tokenHash, verifyPassword } from './secrets';
 import { issueToken, linkFor } from './tokens';
 import { SessionsService } from './sessions.service';
 import type { SignedIn } from './sessions.service';
-import { ThrottleService } from './throttle.service';
+import { longestWait, ThrottleService, throttleKeys as keys } from './throttle.service';
 
 const WRONG = 'Adresse électronique ou mot de passe incorrect.';
 
+/**
+ * Reset requests one address may make for one e-mail within the window (then 429): a link always
+ * reaches its owner from their own address, however many an attacker asks for from theirs.
+ */
+export const RESET_REQUESTS_PER_ACCOUNT_AND_ADDRESS = 3;
+
 const minutes = (s: number) => Math.max(1, Math.ceil(s / 60));
+const inMinutes = (s: number) => `${minutes(s)} minute${minutes(s) > 1 ? 's' : ''}`;
+/** One message for every pause, whichever counter is full: it tells nothing of the account. */
+const tooMany = (seconds: number, message = `Trop de tentatives. Réessayez dans ${inMinutes(seconds)}.`) =>
+  ApiException.tooMany(seconds, message);
 
 /** Sign-in, sign-out, and the one-time links (invitation, password reset). */
 @Injectable()
@@ -34,42 +44,51 @@ export class AuthService {
     @Inject(APP_CONFIG)
     private readonly config: Pick<
       AppConfig,
-      'loginMaxFailures' | 'loginMaxFailuresPerIp' | 'publicUrl' | 'invitationTtlHours' | 'resetTtlMinutes'
+      | 'loginMaxFailures'
+      | 'loginMaxFailuresPerAccount'
+      | 'loginMaxFailuresPerIp'
+      | 'resetMaxRequestsPerIp'
+      | 'publicUrl'
+      | 'invitationTtlHours'
+      | 'resetTtlMinutes'
     >,
   ) {}
 
   /**
-   * Checks an e-mail and password. Attempts are counted per account and per address before the
-   * check; over the limit the answer is 429 whatever the password. Unknown e-mail, wrong
-   * password, no password yet, deactivated account: one answer, in about the same time.
+   * Checks an e-mail and password. Attempts are counted before the check per (account, address)
+   * pair, per address and per account (a higher ceiling); over a limit the answer is 429 whatever
+   * the password, with one message. An attempt refused by its pair or its address does not count
+   * against the account, so one address hammering an e-mail never pauses its owner elsewhere.
+   * Unknown e-mail, wrong password, no password yet, deactivated account: one answer, in about the same time.
    */
   async login(dto: LoginDto, ip: string): Promise<{ token: string; csrfToken: string }> {
-    const byAccount = await this.throttle.hit(`email:${dto.email}`, this.config.loginMaxFailures);
-    const byAddress = await this.throttle.hit(`ip:${ip}`, this.config.loginMaxFailuresPerIp);
-    const worst = [byAccount, byAddress].filter((v) => !v.allowed).sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
-    if (worst) {
-      throw ApiException.tooMany(
-        worst.retryAfterSeconds,
-        `Trop de tentatives de connexion. Réessayez dans ${minutes(worst.retryAfterSeconds)} minute${minutes(worst.retryAfterSeconds) > 1 ? 's' : ''}, ou réinitialisez votre mot de passe.`,
-      );
+    const byPair = await this.throttle.hit(keys.signInPair(dto.email, ip), this.config.loginMaxFailures);
+    const byAddress = await this.throttle.hit(keys.signInAddress(ip), this.config.loginMaxFailuresPerIp);
+    const byAccount =
+      byPair.allowed && byAddress.allowed
+        ? await this.throttle.hit(keys.signInAccount(dto.email), this.config.loginMaxFailuresPerAccount)
+        : null;
+    const wait = longestWait([byPair, byAddress, byAccount]);
+    if (wait !== null) {
+      throw tooMany(wait, `Trop de tentatives de connexion. Réessayez dans ${inMinutes(wait)}, ou réinitialisez votre mot de passe.`);
     }
     const row = await this.queries.credentialsByEmail(dto.email);
     const ok = await verifyPassword(row?.password_hash ?? null, dto.password);
     if (!ok || !row?.active) {
       throw new ApiException({ statusCode: 401, error: 'invalid_credentials', message: WRONG });
     }
-    await this.throttle.clear(`email:${dto.email}`);
-    await this.throttle.giveBack(`ip:${ip}`);
+    // this address's failures on the account are forgotten; the account and the address get this attempt back
+    // (a city hall shares one address; the owner's success does not reset a ceiling that others' guesses fill)
+    await this.throttle.clear(keys.signInPair(dto.email, ip));
+    await this.throttle.giveBack(keys.signInAccount(dto.email));
+    await this.throttle.giveBack(keys.signInAddress(ip));
     return this.sessions.open(row.id);
   }
 
   async changePassword(who: SignedIn, dto: ChangePasswordDto): Promise<void> {
-    const verdict = await this.throttle.hit(`email:${who.email.toLowerCase()}`, this.config.loginMaxFailures);
-    if (!verdict.allowed)
-      throw ApiException.tooMany(
-        verdict.retryAfterSeconds,
-        `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
-      );
+    // counted on its own key: someone else's failed sign-ins on this e-mail do not stop its owner changing the password
+    const verdict = await this.throttle.hit(keys.passwordChange(who.id), this.config.loginMaxFailures);
+    if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds);
     const stored = await this.queries.passwordHash(who.id);
     if (!(await verifyPassword(stored ?? null, dto.currentPassword))) {
       throw ApiException.validation(
@@ -84,7 +103,8 @@ export class AuthService {
       // a link sent earlier (an invitation, a reset asked for) would otherwise set another password over this one
       await this.queries.spendTokens(who.id, tx);
     });
-    await this.throttle.clear(`email:${who.email.toLowerCase()}`);
+    await this.throttle.clear(keys.passwordChange(who.id));
+    await this.throttle.clearAccount(who.email.toLowerCase());
     // other browsers signed in with the old password are signed out
     await this.sessions.closeAll(who.id, who.sessionId);
   }
@@ -116,30 +136,40 @@ export class AuthService {
   }
 
   /**
-   * Sends a reset link when the e-mail belongs to an active account. The caller always answers
-   * the same (202), and the mail leaves in the background so the timing tells nothing either.
+   * Asks for a reset link. Requests are counted per address and per (e-mail, address) pair, known
+   * e-mail or not: over a limit, 429 (never a silent drop, so the owner's own request always gets
+   * through from their address). Otherwise the caller answers 202 at once, and the account is
+   * looked up, the link written and mailed after the answer: a known address takes no longer.
    */
-  async requestReset(email: string): Promise<void> {
-    const verdict = await this.throttle.hit(`reset:${email}`, 3);
-    if (!verdict.allowed) return;
+  async requestReset(email: string, ip: string): Promise<void> {
+    const byAddress = await this.throttle.hit(keys.resetAddress(ip), this.config.resetMaxRequestsPerIp);
+    const byPair = await this.throttle.hit(keys.resetPair(email, ip), RESET_REQUESTS_PER_ACCOUNT_AND_ADDRESS);
+    const wait = longestWait([byAddress, byPair]);
+    if (wait !== null) throw tooMany(wait);
+    setImmediate(() => {
+      this.sendResetLink(email).catch((e) => this.logger.error(`reset link: ${(e as Error).message}`));
+    });
+  }
+
+  /** Writes and mails a reset link when the e-mail belongs to an active account (after the request was answered). */
+  private async sendResetLink(email: string): Promise<void> {
     const row = await this.queries.activeByEmail(email);
     if (!row) return;
-    const { token, expiresAt } = await this.issueToken(row.id, 'reset');
-    void this.mail
-      .send(
-        linkMail(
-          row.email,
-          'Jalons : choisir un nouveau mot de passe',
-          [
-            `Bonjour ${row.name},`,
-            'Une demande de nouveau mot de passe a été faite pour votre compte Jalons.',
-            `Le lien ci-dessous sert une seule fois et expire à ${parisTime(expiresAt)} (heure de Paris).`,
-          ],
-          { label: 'Choisir un nouveau mot de passe', url: this.linkFor('reset', token) },
-          'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.',
-        ),
-      )
-      .catch((e) => this.logger.error(`reset mail: ${(e as Error).message}`));
+    // its own unit of work: the request's has answered already
+    const { token, expiresAt } = await this.issueToken(row.id, 'reset', this.em.fork());
+    await this.mail.send(
+      linkMail(
+        row.email,
+        'Jalons : choisir un nouveau mot de passe',
+        [
+          `Bonjour ${row.name},`,
+          'Une demande de nouveau mot de passe a été faite pour votre compte Jalons.',
+          `Le lien ci-dessous sert une seule fois et expire à ${parisTime(expiresAt)} (heure de Paris).`,
+        ],
+        { label: 'Choisir un nouveau mot de passe', url: this.linkFor('reset', token) },
+        'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.',
+      ),
+    ); // a refused mail is logged by the mail service
   }
 
   /**
@@ -149,12 +179,8 @@ export class AuthService {
    */
   async redeem(kind: AccountTokenKind, dto: AcceptInvitationDto | ResetPasswordDto, ip: string): Promise<void> {
     // guessing links from one address is slowed down like guessing passwords
-    const verdict = await this.throttle.hit(`redeem-ip:${ip}`, this.config.loginMaxFailuresPerIp);
-    if (!verdict.allowed)
-      throw ApiException.tooMany(
-        verdict.retryAfterSeconds,
-        `Trop de tentatives. Réessayez dans ${minutes(verdict.retryAfterSeconds)} minutes.`,
-      );
+    const verdict = await this.throttle.hit(keys.redeemAddress(ip), this.config.loginMaxFailuresPerIp);
+    if (!verdict.allowed) throw tooMany(verdict.retryAfterSeconds);
     // the token is checked before the (costly) hash is computed, then again under its row lock
     const { account_id: accountId } = await this.em.transactional((tx) => this.usableToken(tx, kind, dto.token, false));
     const hash = await hashPassword(dto.password);
@@ -168,9 +194,9 @@ export class AuthService {
       await this.queries.spendTokens(accountId, tx);
       return row.email;
     });
-    // a new password ends the sessions opened with the old one, and lifts a sign-in pause
+    // a new password ends the sessions opened with the old one, and lifts every sign-in pause of the account
     await this.sessions.closeAll(accountId);
-    await this.throttle.clear(`email:${email.toLowerCase()}`);
+    await this.throttle.clearAccount(email.toLowerCase());
   }
 
   /** The token's row when it can be used (known, of this kind, unused, unexpired, account active); else the right refusal. */

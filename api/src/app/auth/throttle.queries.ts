@@ -35,6 +35,11 @@ export class ThrottleQueries {
     await this.sql.rows('delete from login_throttle where key = ?', [key]);
   }
 
+  /** Forgets the attempts under every key starting with `prefix` (an account's pairs with each address). */
+  async clearStartingWith(prefix: string): Promise<void> {
+    await this.sql.rows('delete from login_throttle where starts_with(key, ?)', [prefix]);
+  }
+
   /** Gives one attempt back under `key` (never below zero). */
   async giveBack(key: string): Promise<void> {
     await this.sql.rows('update login_throttle set attempts = greatest(attempts - 1, 0) where key = ?', [key]);

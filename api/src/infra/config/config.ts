@@ -37,12 +37,17 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** …and after this long in any case */
   sessionMaxHours: number;
-  /** failed sign-ins allowed per account, and per address, within the window before a pause */
+  /** failed sign-ins allowed per (account, address) pair within the window before that pair is paused… */
   loginMaxFailures: number;
+  /** …per account from all addresses together (a higher ceiling, against guessing spread over many addresses)… */
+  loginMaxFailuresPerAccount: number;
+  /** …and per address whatever the accounts */
   loginMaxFailuresPerIp: number;
   loginWindowMinutes: number;
   invitationTtlHours: number;
   resetTtlMinutes: number;
+  /** password-reset requests one address may make within the window, whatever the e-mails (then 429) */
+  resetMaxRequestsPerIp: number;
   /** origins allowed to call the API from another site (CORS); empty: none */
   corsOrigins: string[];
   /** Express 'trust proxy' (behind a reverse proxy: a hop count, true, or addresses/subnets); false by default */
@@ -144,10 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 240, 1, 60 * 24 * 30),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 24 * 7, 1, 24 * 365),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginMaxFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50, 1, 100_000),
     loginMaxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100_000),
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     invitationTtlHours: int(env, 'INVITATION_TTL_HOURS', 24 * 7, 1, 24 * 90),
     resetTtlMinutes: int(env, 'RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    resetMaxRequestsPerIp: int(env, 'RESET_MAX_REQUESTS_PER_IP', 10, 1, 100_000),
     corsOrigins: (env['CORS_ORIGINS'] || '')
       .split(',')
       .map((o) => o.trim())
