@@ -203,6 +203,27 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     await http.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/milestones').expect(404);
   });
 
+  it('names persons to an elected official without their e-mail, in the list and in the chronogram (issue #16)', async () => {
+    const elected = await signIn(app, db, 'elected');
+    const persons = (await elected.get('/api/persons').expect(200)).body as Array<Record<string, unknown>>;
+    expect(persons.length).toBeGreaterThanOrEqual(8);
+    expect(persons.filter((p) => Object.keys(p).sort().join() !== 'id,name')).toEqual([]);
+
+    // the lead reads it first, so the cached chronogram holds e-mails: the elected official still gets none
+    const url = `/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`;
+    const forLead = await http.get(url).expect(200);
+    expect((forLead.body as ChronogramView).persons.every((p) => p.email?.endsWith('@brest.example'))).toBe(true);
+    const forElected = await elected.get(url).expect(200);
+    const c = forElected.body as ChronogramView;
+    expect(c.persons.map((p) => p.id)).toEqual((forLead.body as ChronogramView).persons.map((p) => p.id));
+    expect(c.roadmap.projectLead?.name).toBeTruthy();
+    expect(forElected.text).not.toMatch(/"email"|@brest\.example/);
+    // nor a 304 on the lead's copy: the two are different answers
+    expect(forElected.headers['etag']).not.toBe(forLead.headers['etag']);
+    await elected.get(url).set('If-None-Match', forLead.headers['etag']).expect(200);
+    await elected.get(url).set('If-None-Match', forElected.headers['etag']).expect(304);
+  });
+
   it('publishes the OpenAPI document and the Swagger UI', async () => {
     const doc = await http.get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);

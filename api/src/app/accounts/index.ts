@@ -1,3 +1,3 @@
-// What other features may use of accounts: persons by id.
+// What other features may use of accounts: persons by id, and who is given their e-mails.
 export { AccountsModule } from './accounts.module';
-export { PersonsReader, personIn } from './persons.reader';
+export { namesOnly, PersonsReader, personIn, seesEmails } from './persons.reader';

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { PersonView } from '@jalons/contract';
 
+import type { AuthenticatedRequest } from '../auth';
 import { Access, Allow } from '../auth';
 import { PersonsReader } from './persons.reader';
 
@@ -11,8 +12,9 @@ import { PersonsReader } from './persons.reader';
 export class PersonsController {
   constructor(private readonly persons: PersonsReader) {}
 
+  /** The active accounts by name; their e-mails only for the roles that work with them (not the elected). */
   @Get()
-  list(): Promise<PersonView[]> {
-    return this.persons.active();
+  list(@Req() req: AuthenticatedRequest): Promise<PersonView[]> {
+    return this.persons.active(req.account!.role);
   }
 }

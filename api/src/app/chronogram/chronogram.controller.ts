@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ChronogramQueryDto } from '@jalons/contract';
 
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
+import { seesEmails } from '../accounts';
+import type { AuthenticatedRequest } from '../auth';
 import { Access, Allow } from '../auth';
 import { ChronogramReader } from './chronogram.reader';
 
@@ -19,8 +21,14 @@ export class ChronogramController {
   @ApiOkResponse({
     description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
   })
-  async chronogram(@Param('id', uuid('id')) id: string, @Query() q: ChronogramQueryDto, @Res() res: Response): Promise<void> {
-    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId);
+  async chronogram(
+    @Param('id', uuid('id')) id: string,
+    @Query() q: ChronogramQueryDto,
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const emails = seesEmails(req.account!.role);
+    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId, emails);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('application/json').send(json); // express answers 304 itself when If-None-Match matches

@@ -6,6 +6,7 @@ import type { ChronogramMilestoneView, ChronogramView, DependencyView } from '@j
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
+import { namesOnly } from '../accounts';
 import { detailView, functionViews, group, RoadmapQueries, RoadmapReader } from '../roadmaps';
 import { ChronogramQueries } from './chronogram.queries';
 
@@ -13,7 +14,8 @@ import { ChronogramQueries } from './chronogram.queries';
  * Everything a Gantt needs in one call, and its per-instance cache (ADR 0004): an entry is keyed
  * on roadmap, day and function, and checked against the roadmap's revision on every read (every
  * write bumps it in its transaction, so several instances on one database stay right). The
- * revision is read before the rows, so an entry is never older than its revision.
+ * revision is read before the rows, so an entry is never older than its revision. Persons come with
+ * their e-mails or by name only (for an elected official, issue #16): two entries, two ETags.
  */
 @Injectable()
 export class ChronogramReader {
@@ -28,18 +30,18 @@ export class ChronogramReader {
   ) {}
 
   /** The chronogram as JSON text, with a weak ETag; from the cache while the roadmap's revision has not moved. */
-  async json(roadmapId: string, at: IsoDate, functionId?: string): Promise<{ json: string; etag: string }> {
+  async json(roadmapId: string, at: IsoDate, functionId: string | undefined, emails: boolean): Promise<{ json: string; etag: string }> {
     const revision = await this.roadmapQueries.revision(roadmapId);
     if (revision === undefined) throw ApiException.notFound('La feuille de route', roadmapId);
-    const key = `${roadmapId}/${at}/${functionId ?? '*'}`;
-    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}"`;
+    const key = `${roadmapId}/${at}/${functionId ?? '*'}${emails ? '' : '/names'}`;
+    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}${emails ? '' : '-names'}"`;
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) {
       this.cache.delete(key); // most recently used goes last
       this.cache.set(key, hit);
       return { json: hit.json, etag };
     }
-    const json = JSON.stringify(await this.view(roadmapId, at, functionId));
+    const json = JSON.stringify(await this.view(roadmapId, at, functionId, emails));
     this.remember(key, revision, json);
     return { json, etag };
   }
@@ -51,10 +53,10 @@ export class ChronogramReader {
     while (this.cache.size > this.config.chronogramCacheSize) this.cache.delete(this.cache.keys().next().value as string);
   }
 
-  /** Everything a Gantt needs for a roadmap, or for one of its functions. */
-  async view(roadmapId: string, at: IsoDate, functionId?: string): Promise<ChronogramView> {
+  /** Everything a Gantt needs for a roadmap, or for one of its functions; persons by name only unless `emails`. */
+  async view(roadmapId: string, at: IsoDate, functionId: string | undefined, emails: boolean): Promise<ChronogramView> {
     const one = !!functionId;
-    const [row, phases, fnRows, progress, bars, milestoneRows, persons] = await Promise.all([
+    const [row, phases, fnRows, progress, bars, milestoneRows, named] = await Promise.all([
       this.roadmaps.row(roadmapId),
       this.roadmapQueries.phases(roadmapId),
       this.roadmapQueries.functions(roadmapId),
@@ -65,6 +67,8 @@ export class ChronogramReader {
       this.queries.persons(roadmapId, functionId),
     ]);
     if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
+    // the project lead and the functions' owners are taken from these too
+    const persons = emails ? named : namesOnly(named);
     for (const m of milestoneRows) m.state = milestoneState(m, at);
     const milestones = milestoneRows as ChronogramMilestoneView[];
     const input = { at, phases, grouped: group(progress ?? bars, at), milestones, persons: new Map(persons.map((p) => [p.id, p])) };

@@ -12,10 +12,12 @@ import type {
 
 /** Response shapes of the API. Dates of items are calendar days ('YYYY-MM-DD'); instants are ISO 8601 UTC. */
 
+/** A person named by a view: an owner, a project lead, the author of a change. */
 export interface PersonView {
   id: string;
   name: string;
-  email: string;
+  /** for the administrator, the project lead and the function owners; never sent to an elected official (issue #16) */
+  email?: string;
 }
 
 export interface RoadmapSummaryView {
