@@ -11,7 +11,7 @@ export const DEMO = {
 } as const;
 export type DemoRole = keyof typeof DEMO;
 
-async function xsrf(request: APIRequestContext): Promise<string> {
+export async function xsrf(request: APIRequestContext): Promise<string> {
   const cookie = (await request.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN');
   if (!cookie) throw new Error('no XSRF-TOKEN cookie yet');
   return decodeURIComponent(cookie.value);
