@@ -15,7 +15,7 @@ import { refusal } from './testing/http';
 import { aMe, provideSession } from './testing/session';
 
 // the pages' logic, not frappe's drawing
-jest.mock('./gantt/gantt', () => jest.requireActual('./testing/gantt-stub'));
+jest.mock('./gantt/gantt', () => jest.requireActual('./gantt/testing/gantt-stub'));
 
 const NO_REMINDER: NotificationsView = { unread: 0, items: [] };
 

@@ -13,7 +13,7 @@ import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
 // the page's logic, not frappe's drawing: the wrapper is replaced by a stub with the same API
-jest.mock('../gantt/gantt', () => jest.requireActual('../testing/gantt-stub'));
+jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));
 type GanttStub = JlGantt & { scrolledToToday: number };
 
 const CHRONO_URL = '/api/roadmaps/rm-1/chronogram';

@@ -10,7 +10,7 @@ import { text } from '../testing/dom';
 import { aChronogram, aFunction, aPerson, aRoadmap, aRollUp } from '../testing/factories';
 import { FunctionPage } from './function-page';
 
-jest.mock('../gantt/gantt', () => jest.requireActual('../testing/gantt-stub'));
+jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));
 
 const central = aFunction({
   id: 'fn-centrale',

@@ -1,7 +1,7 @@
 import type { ChronogramView } from '@jalons/contract';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
-import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
+import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt';
 
 /**
  * Stands in for the Gantt wrapper in pages' specs (the wrapper has its own tests; frappe-gantt needs
