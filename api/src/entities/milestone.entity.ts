@@ -1,6 +1,7 @@
 import type { IsoDate } from '@jalons/domain';
 import { Entity, Index, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
+import { Account } from './account.entity';
 import { BaseEntity } from './base';
 import { Phase } from './phase.entity';
 import { Roadmap } from './roadmap.entity';
@@ -34,6 +35,10 @@ export class Milestone extends BaseEntity {
 
   @Property({ type: 'date', nullable: true })
   achievedOn: IsoDate | null = null;
+
+  /** who answers for it (by default its function's owner when created) */
+  @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
+  owner: Account | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;

@@ -22,4 +22,7 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
     'when the lease ends (reminders/outbox.queries.ts).',
   reminder_run: "One run of the reminder job, for the administrator's page (reminders/reminders.queries.ts).",
   calendar_feed: "A secret, revocable calendar address (iCalendar): only the token's SHA-256 is kept (calendars/calendars.queries.ts).",
+  deleted_item:
+    'The Corbeille: a deleted action or milestone, kept 90 days with a snapshot of its row and of its dependency edges both ways, ' +
+    'written in the deleting transaction and taken back by a restore (same id); older entries are purged at each deletion (trash/trash.queries.ts).',
 };

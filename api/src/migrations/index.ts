@@ -5,6 +5,7 @@ import { Migration20261128190000_roadmap_revision } from './Migration20261128190
 import { Migration20261128210000_accounts } from './Migration20261128210000_accounts';
 import { Migration20261128230000_reminders } from './Migration20261128230000_reminders';
 import { Migration20261129090000_sql_only_tables } from './Migration20261129090000_sql_only_tables';
+import { Migration20261129100000_trash_and_milestone_owner } from './Migration20261129100000_trash_and_milestone_owner';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128210000_accounts', class: Migration20261128210000_accounts },
   { name: 'Migration20261128230000_reminders', class: Migration20261128230000_reminders },
   { name: 'Migration20261129090000_sql_only_tables', class: Migration20261129090000_sql_only_tables },
+  { name: 'Migration20261129100000_trash_and_milestone_owner', class: Migration20261129100000_trash_and_milestone_owner },
 ];
