@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './infra/config/config';
 import { prepareDatabase } from './seed/prepare-database';
 import { startEmbeddedPostgres } from './infra/database/embedded';
 import type { EmbeddedDatabase } from './infra/database/embedded';
-import { seedsDir } from './seed/seed-files';
+import { seedsDir } from './app/roadmap-setup';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/startup-accounts';
 import { ROLE_LABELS } from '@jalons/domain';
 

@@ -2,9 +2,7 @@ import { join } from 'node:path';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 
-import { instantiate } from '../src/seed/instantiate';
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from '../src/seed/seed-files';
-import { writeRoadmap } from '../src/seed/seeder';
+import { BREST_FILE, instantiate, KIT_FILE, loadKit, loadRoadmapFile, writeRoadmap } from '../src/app/roadmap-setup';
 import { prepareDatabase } from '../src/seed/prepare-database';
 import { ormOptions } from '../src/infra/database/mikro-orm.config';
 import { MIGRATIONS } from '../src/migrations';

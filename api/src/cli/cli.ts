@@ -9,10 +9,18 @@ import { prepareDatabase } from '../seed/prepare-database';
 import { startEmbeddedPostgres } from '../infra/database/embedded';
 import type { EmbeddedDatabase } from '../infra/database/embedded';
 import { ormOptions } from '../infra/database/mikro-orm.config';
-import { instantiate, newRoadmapFile } from '../seed/instantiate';
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError, seedsDir } from '../seed/seed-files';
-import type { KitFile } from '../seed/seed-files';
-import { writeRoadmap } from '../seed/seeder';
+import {
+  BREST_FILE,
+  instantiate,
+  KIT_FILE,
+  loadKit,
+  loadRoadmapFile,
+  newRoadmapFile,
+  SeedFileError,
+  seedsDir,
+  writeRoadmap,
+} from '../app/roadmap-setup';
+import type { KitFile } from '../app/roadmap-setup';
 import { AppModule } from '../app/app.module';
 import { issueToken, linkFor } from '../app/auth';
 import { RemindersService, selectDueReminders } from '../app/reminders';

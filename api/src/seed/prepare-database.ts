@@ -2,9 +2,7 @@ import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 
-import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from './seed-files';
-import { instantiate } from './instantiate';
-import { writeRoadmap } from './seeder';
+import { BREST_FILE, instantiate, KIT_FILE, loadKit, loadRoadmapFile, writeRoadmap } from '../app/roadmap-setup';
 import { ensureStartupAccounts } from './startup-accounts';
 import type { StartupAccounts } from './startup-accounts';
 import { ormOptions } from '../infra/database/mikro-orm.config';

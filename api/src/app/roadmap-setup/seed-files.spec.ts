@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError } from './seed-files';
 import type { KitFile } from './seed-files';
 
-const SEEDS = join(__dirname, '../../../seeds');
+const SEEDS = join(__dirname, '../../../../seeds');
 
 /** A copy of the kit folder with the kit file edited, to check what the loader refuses. */
 function editedKit(edit: (kit: KitFile & Record<string, unknown>) => void): string {

@@ -5,7 +5,7 @@ import { checkPhases, PHASE_CODES } from '@jalons/domain';
 import { instantiate, newRoadmapFile, slugify } from './instantiate';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from './seed-files';
 
-const SEEDS = join(__dirname, '../../../seeds');
+const SEEDS = join(__dirname, '../../../../seeds');
 const kit = loadKit(KIT_FILE(SEEDS));
 
 describe('placing the kit on a roadmap calendar', () => {

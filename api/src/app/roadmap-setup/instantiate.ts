@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  checkActionDates,
+  checkMilestoneDate,
+  checkPhases,
+  checkStatusProgress,
+  defaultPhaseSpans,
+  addMonths,
+  phaseAt,
+  PHASE_CODES,
+  relativeDay,
+  relativeSpan,
+} from '@jalons/domain';
+import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
+
+import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
+
+/** Everything to write for one roadmap, ids included: computed without touching the database. */
+export interface RoadmapPlan {
+  roadmap: {
+    id: string;
+    slug: string;
+    territory: string;
+    mandateLabel: string;
+    electionDates: IsoDate[];
+    nextElectionDate: IsoDate;
+    start: IsoDate;
+    end: IsoDate;
+    kitCode: string;
+    projectLeadEmail: string | null;
+  };
+  persons: Array<{ name: string; email: string; role: 'lead' | 'owner' | 'elected' }>;
+  phases: Array<{ id: string; code: PhaseCode; name: string; description: string; order: number; start: IsoDate; end: IsoDate }>;
+  functions: Array<{
+    id: string;
+    code: string;
+    name: string;
+    family: FunctionFamily;
+    central: boolean;
+    description: string;
+    volets: Array<{ code: CentralVolet; name: string; description: string }>;
+    color: string;
+    order: number;
+    ownerEmail: string | null;
+  }>;
+  actions: Array<{
+    id: string;
+    functionId: string;
+    phaseId: string;
+    kitKey: string;
+    title: string;
+    description: string;
+    volet: CentralVolet | null;
+    start: IsoDate;
+    due: IsoDate;
+    status: ActionStatus;
+    progress: number;
+    ownerEmail: string | null;
+    comment: string | null;
+  }>;
+  milestones: Array<{
+    id: string;
+    functionId: string;
+    phaseId: string;
+    kitKey: string;
+    title: string;
+    description: string;
+    date: IsoDate;
+    achievedOn: IsoDate | null;
+  }>;
+  dependencies: Array<{ predecessorId: string; successorId: string }>;
+}
+
+export class PlanError extends Error {}
+
+type Planned<K extends 'phases' | 'functions' | 'actions' | 'milestones'> = RoadmapPlan[K][number];
+
+/** What placing one item needs: the calendar, who is who, and the list of problems found so far. */
+interface Placing {
+  file: RoadmapFile;
+  span: DaySpan;
+  phases: RoadmapPlan['phases'];
+  phaseByCode: Map<PhaseCode, Planned<'phases'>>;
+  email: (key: string | undefined) => string | null;
+  problems: string[];
+}
+
+function planPhases(kit: KitFile, file: RoadmapFile): RoadmapPlan['phases'] {
+  return kit.phases.map((p, i) => ({
+    id: randomUUID(),
+    code: p.code,
+    name: p.name,
+    description: p.description,
+    order: i + 1,
+    start: file.phases[p.code].start,
+    end: file.phases[p.code].end,
+  }));
+}
+
+function planFunction(f: KitFunction, order: number, at: Placing): Planned<'functions'> {
+  return {
+    id: randomUUID(),
+    code: f.code,
+    name: f.name,
+    family: f.family,
+    central: f.central,
+    description: f.description,
+    volets: f.volets ?? [],
+    color: f.color.toLowerCase(),
+    order,
+    ownerEmail: at.email(at.file.functionOwners?.[f.code]),
+  };
+}
+
+/** An action on the calendar, its state from the roadmap file; its broken rules go to `at.problems`. */
+function planAction(a: KitAction, fn: Planned<'functions'>, at: Placing): Planned<'actions'> {
+  const dates = relativeSpan(at.phaseByCode.get(a.phase)!, a.months[0], a.months[1]);
+  const state = at.file.items?.[a.key];
+  const s = state && 'status' in state ? state : undefined;
+  const status = s?.status ?? 'a_lancer';
+  const progress = s?.progress ?? 0;
+  for (const v of [...checkActionDates(at.span, { start: dates.start, due: dates.end }), ...checkStatusProgress(status, progress)]) {
+    at.problems.push(`${a.key}.${v.field}: ${v.message}`);
+  }
+  return {
+    id: randomUUID(),
+    functionId: fn.id,
+    phaseId: phaseAt(at.phases, dates.start)!.id,
+    kitKey: a.key,
+    title: a.title,
+    description: a.description,
+    volet: a.volet ?? null,
+    start: dates.start,
+    due: dates.end,
+    status,
+    progress,
+    ownerEmail: at.email(s?.owner) ?? fn.ownerEmail,
+    comment: s?.comment ?? null,
+  };
+}
+
+/** A milestone on the calendar, achieved or not from the roadmap file; its broken rules go to `at.problems`. */
+function planMilestone(m: KitMilestone, fn: Planned<'functions'>, at: Placing): Planned<'milestones'> {
+  const date = relativeDay(at.phaseByCode.get(m.phase)!, m.month);
+  const state = at.file.items?.[m.key];
+  for (const v of checkMilestoneDate(at.span, date)) at.problems.push(`${m.key}.${v.field}: ${v.message}`);
+  return {
+    id: randomUUID(),
+    functionId: fn.id,
+    phaseId: phaseAt(at.phases, date)!.id,
+    kitKey: m.key,
+    title: m.title,
+    description: m.description,
+    date,
+    achievedOn: state && 'achievedOn' in state ? state.achievedOn : null,
+  };
+}
+
+/** Places the kit on the roadmap's calendar: relative months become days, keys become ids. */
+export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
+  const phases = planPhases(kit, file);
+  const span: DaySpan = { start: phases[0].start, end: phases[phases.length - 1].end };
+  const at: Placing = {
+    file,
+    span,
+    phases,
+    phaseByCode: new Map(phases.map((p) => [p.code, p])),
+    email: (key) => (key ? (file.persons.find((p) => p.key === key)?.email ?? null) : null),
+    problems: checkPhases(span, phases).map((v) => `${v.field}: ${v.message}`),
+  };
+  const functions = kit.functions.map((f, i) => planFunction(f, i, at));
+  const actions: RoadmapPlan['actions'] = [];
+  const milestones: RoadmapPlan['milestones'] = [];
+  kit.functions.forEach((f, i) => {
+    actions.push(...f.actions.map((a) => planAction(a, functions[i], at)));
+    milestones.push(...f.milestones.map((m) => planMilestone(m, functions[i], at)));
+  });
+  const actionIds = new Map(actions.map((a) => [a.kitKey, a.id]));
+  const dependencies = kit.functions.flatMap((f) =>
+    f.actions.flatMap((a) => (a.predecessors ?? []).map((p) => ({ predecessorId: actionIds.get(p)!, successorId: actionIds.get(a.key)! }))),
+  );
+  if (at.problems.length) throw new PlanError(`Roadmap "${file.slug}" cannot be built: ${at.problems.join('; ')}`);
+  return {
+    roadmap: {
+      id: randomUUID(),
+      slug: file.slug,
+      territory: file.territory,
+      mandateLabel: file.mandateLabel,
+      electionDates: file.electionDates,
+      nextElectionDate: file.nextElectionDate,
+      start: span.start,
+      end: span.end,
+      kitCode: kit.code,
+      projectLeadEmail: at.email(file.projectLead),
+    },
+    persons: file.persons.map((p) => ({ name: p.name, email: p.email, role: p.role ?? (p.key === file.projectLead ? 'lead' : 'owner') })),
+    phases,
+    functions,
+    actions,
+    milestones,
+    dependencies,
+  };
+}
+
+export function slugify(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * A roadmap file for another territory and mandate, from the kit's default phase lengths:
+ * pre-electoral months before the election, then post-electoral, emergence, and maturation
+ * until the next election (six years later, same month). Nobody assigned, nothing started.
+ */
+export function newRoadmapFile(kit: KitFile, territory: string, electionDate: IsoDate, nextElectionDate?: IsoDate): RoadmapFile {
+  const months = (code: PhaseCode) => kit.phases.find((p) => p.code === code)?.defaultMonths ?? 0;
+  const next = nextElectionDate ?? addMonths(electionDate, 72);
+  const spans = defaultPhaseSpans({
+    electionDate,
+    nextElectionDate: next,
+    months: { pre: months('pre-electorale'), post: months('post-electorale'), emergence: months('emergence') },
+  });
+  const y1 = electionDate.slice(0, 4);
+  const y2 = next.slice(0, 4);
+  const phases = {} as RoadmapFile['phases'];
+  for (const code of PHASE_CODES) phases[code] = spans[code];
+  return {
+    slug: slugify(`${territory} ${y1} ${y2}`),
+    kit: kit.code,
+    territory,
+    mandateLabel: `Mandat ${y1}–${y2}`,
+    electionDates: [electionDate],
+    nextElectionDate: next,
+    phases,
+    persons: [],
+    items: {},
+  };
+}
