@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
+import { ownerViolations, voletViolations } from './action-rules';
 import { ActionQueries } from './actions.queries';
 import { ActionsReader } from './actions.reader';
 
@@ -59,13 +60,14 @@ export class ActionsService {
     if (id === null) return null;
     const p = await tx.findOne(Account, { id });
     if (!p) throw ApiException.rule([{ field: 'ownerId', message: 'Cette personne n’existe pas.' }]);
-    if (!p.active) throw ApiException.rule([{ field: 'ownerId', message: 'Ce compte est désactivé : choisissez une personne active.' }]);
+    const broken = ownerViolations(p);
+    if (broken.length) throw ApiException.rule(broken);
     return p;
   }
 
   private checkVolet(fn: TargetFunction, volet: string | null | undefined) {
-    if (volet && !fn.central)
-      throw ApiException.rule([{ field: 'volet', message: 'Seules les actions de la fonction centrale portent un volet.' }]);
+    const broken = voletViolations(fn, volet);
+    if (broken.length) throw ApiException.rule(broken);
   }
 
   async create(roadmapId: string, dto: CreateActionDto, at: IsoDate, actorId: string | null = null): Promise<ActionView> {
