@@ -2,3 +2,4 @@
 export { MilestonesModule } from './milestones.module';
 export { MilestonesReader } from './milestones.reader';
 export { MILESTONE_ORDER } from './milestones.queries';
+export { achievedOnViolations } from './milestone-rules';

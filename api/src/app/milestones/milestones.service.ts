@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { checkMilestoneDate, compareIsoDates, phaseAt } from '@jalons/domain';
+import { checkMilestoneDate, phaseAt } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jalons/contract';
 
@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
+import { achievedOnViolations } from './milestone-rules';
 import { MilestonesReader } from './milestones.reader';
 
 @Injectable()
@@ -32,9 +33,8 @@ export class MilestonesService {
   }
 
   private checkAchieved(achievedOn: IsoDate | null | undefined, today: IsoDate) {
-    if (achievedOn && compareIsoDates(achievedOn, today) > 0) {
-      throw ApiException.rule([{ field: 'achievedOn', message: 'Un jalon ne peut pas être atteint à une date future.' }]);
-    }
+    const broken = achievedOnViolations(achievedOn, today);
+    if (broken.length) throw ApiException.rule(broken);
   }
 
   async create(
