@@ -47,6 +47,35 @@ export async function recordChanges(
   }
 }
 
+/** One item's changes, for `recordManyChanges`. */
+export interface ItemChanges {
+  itemType: ItemType;
+  itemId: string;
+  changes: Change[];
+}
+
+/**
+ * Many items' changes in one transaction (an import): one history line per change, all with the
+ * same instant and comment, and the roadmap's revision bumped once, not once per item.
+ */
+export async function recordManyChanges(
+  em: EntityManager,
+  roadmap: Roadmap,
+  items: readonly ItemChanges[],
+  comment: string | null,
+  actorId: string | null,
+): Promise<void> {
+  if (!items.length) return;
+  const actor = actorId ? em.getReference(Account, actorId) : null;
+  await em.execute(BUMP_REVISION, [roadmap.id]);
+  const at = new Date();
+  for (const { itemType, itemId, changes } of items) {
+    for (const [field, from, to] of changes) {
+      em.create(ChangeEntry, { roadmap, itemType, itemId, actor, at, field, fromValue: text(from), toValue: text(to), comment });
+    }
+  }
+}
+
 /** The fields of `patch` whose value differs from `current`, as history changes. */
 export function diff<T extends object>(current: T, patch: Partial<T>): Change[] {
   return (Object.keys(patch) as Array<keyof T>)
