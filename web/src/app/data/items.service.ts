@@ -1,5 +1,8 @@
 import type {
   ActionView,
+  AddDependencyDto,
+  CreateActionDto,
+  CreateMilestoneDto,
   HistoryEntryView,
   MilestoneView,
   UpdateActionDto,
@@ -15,7 +18,7 @@ import { API_BASE } from './roadmaps.service';
 
 const url = (kind: 'actions' | 'milestones', id: string, tail = ''): string => `${API_BASE}/${kind}/${encodeURIComponent(id)}${tail}`;
 
-/** Data access for actions and milestones: read, history, re-plan, status. Errors come out as ApiRequestError. */
+/** Data access for actions and milestones: read, history, create, edit, re-plan, status, dependencies. Errors come out as ApiRequestError. */
 @Injectable({ providedIn: 'root' })
 export class ItemsService {
   private readonly http = inject(HttpClient);
@@ -33,6 +36,23 @@ export class ItemsService {
     return this.http.patch<ActionView>(url('actions', id), patch).pipe(catchApiError());
   }
 
+  /** POST /api/roadmaps/:id/actions — 422 with `errors[].field` when a rule is broken, 403 outside one's functions. */
+  createAction(roadmapId: string, action: CreateActionDto): Observable<ActionView> {
+    return this.http.post<ActionView>(`${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/actions`, action).pipe(catchApiError());
+  }
+
+  /** POST /api/actions/:id/dependencies — `predecessorId` comes before this action; a cycle is refused (422). */
+  addDependency(id: string, dependency: AddDependencyDto): Observable<ActionView> {
+    return this.http.post<ActionView>(url('actions', id, '/dependencies'), dependency).pipe(catchApiError());
+  }
+
+  /** DELETE /api/actions/:id/dependencies/:predecessorId?version= */
+  removeDependency(id: string, predecessorId: string, version: number): Observable<ActionView> {
+    return this.http
+      .delete<ActionView>(url('actions', id, `/dependencies/${encodeURIComponent(predecessorId)}`), { params: { version } })
+      .pipe(catchApiError());
+  }
+
   /** PUT /api/actions/:id/status — status, progress, a comment. */
   updateActionStatus(id: string, update: UpdateActionStatusDto): Observable<ActionView> {
     return this.http.put<ActionView>(url('actions', id, '/status'), update).pipe(catchApiError());
@@ -44,6 +64,13 @@ export class ItemsService {
 
   milestoneHistory(id: string): Observable<HistoryEntryView[]> {
     return this.http.get<HistoryEntryView[]>(url('milestones', id, '/history')).pipe(catchApiError());
+  }
+
+  /** POST /api/roadmaps/:id/milestones */
+  createMilestone(roadmapId: string, milestone: CreateMilestoneDto): Observable<MilestoneView> {
+    return this.http
+      .post<MilestoneView>(`${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/milestones`, milestone)
+      .pipe(catchApiError());
   }
 
   /** PATCH /api/milestones/:id — `achievedOn: null` marks it not achieved. */
