@@ -8,3 +8,4 @@ export * from './lib/reminders';
 export * from './lib/labels';
 export * from './lib/limits';
 export * from './lib/text-export';
+export * from './lib/new-roadmap';

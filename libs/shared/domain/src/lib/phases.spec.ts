@@ -102,6 +102,31 @@ describe('defaultPhaseSpans', () => {
     },
   );
 
+  it('pivots on the second round when there is one: the election is decided that day', () => {
+    const spans = defaultPhaseSpans({
+      electionDate: '2026-03-15',
+      secondRoundDate: '2026-03-22',
+      nextElectionDate: '2032-03-14',
+      months,
+    });
+    expect(spans).toEqual({
+      'pre-electorale': { start: '2025-03-22', end: '2026-03-21' },
+      'post-electorale': { start: '2026-03-22', end: '2026-12-21' },
+      emergence: { start: '2026-12-22', end: '2028-12-21' },
+      maturation: { start: '2028-12-22', end: '2032-03-13' },
+    });
+    const list = phaseSpanList(spans);
+    expect(checkPhases({ start: list[0].start, end: list[3].end }, list)).toEqual([]);
+  });
+
+  it('refuses a second round on or before the first', () => {
+    for (const secondRoundDate of ['2026-03-15', '2026-03-08']) {
+      expect(() => defaultPhaseSpans({ electionDate: '2026-03-15', secondRoundDate, nextElectionDate: '2032-03-14', months })).toThrow(
+        RangeError,
+      );
+    }
+  });
+
   it('clamps month ends: election on 31 May, one month of post-electoral phase', () => {
     const spans = defaultPhaseSpans({
       electionDate: '2026-05-31',

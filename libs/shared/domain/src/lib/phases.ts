@@ -9,24 +9,32 @@ export function phaseAt<T extends DaySpan>(phases: readonly T[], date: IsoDate):
 }
 
 export interface DefaultPhaseInput {
+  /** the election's (first) round */
   electionDate: IsoDate;
+  /** the second round, when there is one: the election is decided that day, so the phases pivot on it */
+  secondRoundDate?: IsoDate;
   nextElectionDate: IsoDate;
   /** planned length of the first three phases, in calendar months (integers ≥ 1) */
   months: { pre: number; post: number; emergence: number };
 }
 
 /**
- * The four phases proposed for a new roadmap, contiguous:
+ * The four phases proposed for a new roadmap, contiguous, around the election — its second round
+ * when there is one (`secondRoundDate`), else its only round:
  * - pre-electorale: [election − pre months, election − 1 day]
  * - post-electorale: [election, election + post months − 1 day]
  * - emergence: the next `emergence` months
  * - maturation: from there to nextElectionDate − 1 day.
  * Month boundaries are counted from the election date (not chained), with end-of-month clamping.
- * Throws a `RangeError` for invalid dates, non-positive/non-integer months, or when no day is left
- * for maturation.
+ * Throws a `RangeError` for invalid dates, non-positive/non-integer months, a second round that
+ * is not after the first, or when no day is left for maturation.
  */
 export function defaultPhaseSpans(input: DefaultPhaseInput): Record<PhaseCode, DaySpan> {
-  const { electionDate, nextElectionDate, months } = input;
+  const { nextElectionDate, months } = input;
+  const electionDate = input.secondRoundDate ?? input.electionDate;
+  if (input.secondRoundDate !== undefined && toDayNumber(input.secondRoundDate) <= toDayNumber(input.electionDate)) {
+    throw new RangeError(`The second round (${input.secondRoundDate}) must come after the first (${input.electionDate})`);
+  }
   for (const [name, value] of [
     ['pre', months.pre],
     ['post', months.post],
