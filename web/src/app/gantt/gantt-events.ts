@@ -23,3 +23,8 @@ export interface GanttOpen {
   kind: 'action' | 'milestone';
   id: string;
 }
+
+/** « + » on a function's row: create an action or a milestone in it. */
+export interface GanttAdd {
+  functionId: string;
+}

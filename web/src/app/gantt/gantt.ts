@@ -24,7 +24,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { PercentPipe } from '../shared/percent.pipe';
 import { JlFrappeGantt } from './frappe-chart';
 import { daysOfDrag, localDateOf } from './gantt-dates';
-import type { GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
 import { itemDays } from './gantt-item-rows';
 import {
   chartRange,
@@ -47,7 +47,7 @@ import { timed } from './gantt-timing';
 import { frappeViewModes } from './gantt-view-modes';
 import { JlTimeScale } from './time-scale';
 
-export type { GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+export type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
 export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
 
 /** What the last render drew: the callbacks of the chart read it. */
@@ -87,10 +87,13 @@ export class JlGantt {
   readonly editable = input(false);
   /** the scale buttons and « Aujourd’hui »; false when the page has its own (see scrollToToday) */
   readonly toolbar = input(true);
+  /** whether a function's row offers « + » (`add`): the functions the person may write in; none by default */
+  readonly canAddTo = input<(functionId: string) => boolean>(() => false);
 
   readonly replan = output<GanttReplan>();
   readonly progressChange = output<GanttProgressChange>();
   readonly open = output<GanttOpen>();
+  readonly add = output<GanttAdd>();
 
   private readonly i18n = inject(I18n);
   protected readonly lang = this.i18n.lang;
