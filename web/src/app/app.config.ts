@@ -22,7 +22,8 @@ export const appConfig: ApplicationConfig = {
     ),
     // who is signed in, before the first page is chosen (this also sets the XSRF-TOKEN cookie)
     provideAppInitializer(() => inject(AuthService).load()),
-    // query parameters (?roadmap=<id>) and route data reach the pages as inputs
+    // path and query parameters and route data reach the pages as inputs; the pages under
+    // /r/:slug (componentless parents) inherit the roadmap's id resolved from the slug (input `roadmap`)
     provideRouter(appRoutes, withComponentInputBinding()),
     provideFrenchLocale(),
     // the language chosen earlier on this browser, and translated page titles

@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 
 import { administratorGuard, signedInGuard } from './auth/guards';
+import { roadmapRoutes } from './roadmap/roadmap.routes';
+import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap/roadmap-routing';
 
 /** Pages with `data.bare`: no internal navigation in the header (signed-out pages, public pages). */
 const bare = { bare: true };
@@ -38,27 +40,25 @@ export const appRoutes: Route[] = [
     path: '',
     canActivateChild: [signedInGuard],
     children: [
+      // `/` opens the roadmap last opened on this browser, or the first
       {
         path: '',
         pathMatch: 'full',
+        canActivate: [openRoadmapGuard],
         loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
       },
+      // every page of a roadmap carries it: /r/<slug>/…
       {
-        path: 'chronogramme',
-        loadChildren: () => import('./chronogram/chronogram.routes').then((m) => m.chronogramRoutes),
+        path: 'r/:slug',
+        resolve: { roadmap: roadmapIdResolver },
+        runGuardsAndResolvers: 'paramsChange',
+        children: roadmapRoutes,
       },
-      {
-        path: 'actions',
-        loadChildren: () => import('./items/items.routes').then((m) => m.actionRoutes),
-      },
-      {
-        path: 'jalons',
-        loadChildren: () => import('./items/items.routes').then((m) => m.milestoneRoutes),
-      },
-      {
-        path: 'fonctions',
-        loadChildren: () => import('./functions/functions.routes').then((m) => m.functionRoutes),
-      },
+      // links from before the roadmap was in the URL (e-mails, calendars, bookmarks)
+      { path: 'chronogramme', canActivate: [oldLinkRedirect('chronogramme')], children: [] },
+      { path: 'actions/:id', canActivate: [oldLinkRedirect('actions')], children: [] },
+      { path: 'jalons/:id', canActivate: [oldLinkRedirect('jalons')], children: [] },
+      { path: 'fonctions/:id', canActivate: [oldLinkRedirect('fonctions')], children: [] },
       {
         path: 'administration',
         canActivate: [administratorGuard],

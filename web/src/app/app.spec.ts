@@ -52,16 +52,28 @@ describe('App shell', () => {
     http.verify();
   });
 
-  /** Opens the overview of rm-7 and answers everything it asks. */
+  const BREST = aRoadmap({
+    id: 'rm-7',
+    slug: 'brest-2026-2032',
+    territory: 'Ville et Métropole de Brest',
+    mandateLabel: 'Mandat 2026–2032',
+  });
+
+  /** Navigates to `url`, answering the list of roadmaps the URL's slug is looked up in. */
+  async function open(url: string, roadmaps = [BREST]): Promise<void> {
+    const done = TestBed.inject(Router).navigateByUrl(url);
+    // the navigation waits for the list (whenStable would wait for the navigation)
+    await new Promise((resolve) => setTimeout(resolve));
+    for (const req of http.match('/api/roadmaps')) req.flush(roadmaps);
+    await done;
+    await fixture.whenStable();
+  }
+
+  /** Opens the overview of rm-7 (/r/brest-2026-2032) and answers everything it asks. */
   async function openOverview(): Promise<void> {
-    await TestBed.inject(Router).navigateByUrl('/?roadmap=rm-7');
+    await open('/r/brest-2026-2032');
     fixture.detectChanges();
-    const roadmap = aRoadmap({
-      id: 'rm-7',
-      territory: 'Ville et Métropole de Brest',
-      mandateLabel: 'Mandat 2026–2032',
-    });
-    http.expectOne('/api/roadmaps/rm-7').flush(roadmap);
+    http.expectOne('/api/roadmaps/rm-7').flush(BREST);
     http.expectOne('/api/roadmaps/rm-7/functions').flush([]);
     await fixture.whenStable();
     // the overview's sections (late items, next milestones, latest changes), asked once the roadmap is known
@@ -95,11 +107,11 @@ describe('App shell', () => {
     setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
     await openOverview();
     expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter');
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme']);
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Feuilles de route']);
 
     TestBed.inject(AuthService).setSession(aMe({ name: 'Yann Kerébel', role: 'admin' }));
     await fixture.whenStable();
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Administration']);
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Feuilles de route', 'Administration']);
     expect(text(shell.querySelector('[data-testid="account"]'))).toContain('Yann Kerébel (mon compte), Administrateur·rice');
   });
 
@@ -116,8 +128,7 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(accessibleName(bell())).toBe('Rappels, 2 non lus');
 
-    await TestBed.inject(Router).navigateByUrl('/chronogramme?roadmap=rm-7');
-    await fixture.whenStable();
+    await open('/r/brest-2026-2032/chronogramme');
     http.expectOne('/api/roadmaps/rm-7/chronogram').flush({
       roadmap: aRoadmap({ id: 'rm-7' }),
       functions: [],
@@ -161,9 +172,9 @@ describe('App shell', () => {
   it('sends an anonymous visitor to the sign-in page, and brings them back once signed in', async () => {
     setUp(null);
     const router = TestBed.inject(Router);
-    await router.navigateByUrl('/chronogramme?roadmap=rm-7');
+    await router.navigateByUrl('/r/brest-2026-2032/chronogramme');
     await fixture.whenStable();
-    expect(router.url).toBe('/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-7');
+    expect(router.url).toBe('/connexion?retour=%2Fr%2Fbrest-2026-2032%2Fchronogramme');
     expect(shell.querySelector('nav')).toBeNull();
 
     const email = shell.querySelector<HTMLInputElement>('#login-email');
@@ -178,9 +189,11 @@ describe('App shell', () => {
     // jsdom has no XSRF-TOKEN cookie: the app asks for one first
     http.expectOne('/api/auth/me').flush(...refusal(401, 'unauthenticated', 'Non connecté.'));
     http.expectOne('/api/auth/login').flush(aMe());
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne('/api/roadmaps').flush([BREST]);
     await fixture.whenStable();
 
-    expect(router.url).toBe('/chronogramme?roadmap=rm-7');
+    expect(router.url).toBe('/r/brest-2026-2032/chronogramme');
     http.expectOne('/api/roadmaps/rm-7/chronogram').flush({
       roadmap: aRoadmap({ id: 'rm-7' }),
       functions: [],
@@ -240,7 +253,7 @@ describe('App shell', () => {
       option('English').click();
       await fixture.whenStable();
 
-      expect(navLinks()).toEqual(['Term overview', 'Gantt chart']);
+      expect(navLinks()).toEqual(['Term overview', 'Gantt chart', 'Roadmaps']);
       expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
       expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (my account), Project lead Sign out');
       expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe('Reminders');

@@ -19,6 +19,8 @@ import { I18n, tKey } from './i18n/i18n';
 import { LanguageSwitch } from './i18n/language-switch';
 import { TranslatePipe } from './i18n/t.pipe';
 import { ReminderBell } from './reminders/reminder-bell';
+import { InRoadmapPipe } from './roadmap/in-roadmap.pipe';
+import { RoadmapSwitcher } from './roadmap/roadmap-switcher';
 import { ROLE_LABELS } from './shared/labels';
 
 /** Whether a route or one of its parents asks for the bare header (signed-out and public pages). */
@@ -37,7 +39,7 @@ const pathOf = (url: string): string => url.split(/[?#]/)[0];
  */
 @Component({
   selector: 'jl-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReminderBell, LanguageSwitch, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ReminderBell, LanguageSwitch, TranslatePipe, InRoadmapPipe, RoadmapSwitcher],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -53,6 +55,11 @@ export class App {
   protected readonly lang = this.i18n.lang;
 
   protected readonly roadmap = this.currentRoadmap.roadmap;
+  /** the overview of the roadmap in view (/r/<slug>), or `/`, which opens one */
+  protected readonly home = computed(() => {
+    const slug = this.roadmap()?.slug;
+    return slug ? ['/r', slug] : ['/'];
+  });
   protected readonly me = this.auth.me;
   protected readonly isAdministrator = this.auth.canManageAccounts;
   protected readonly roleLabel = computed(() => {
@@ -62,7 +69,7 @@ export class App {
   /** signed-out and public pages: the brand only */
   private readonly bare = signal(true);
   protected readonly internal = computed(() => !this.bare() && !!this.me());
-  /** « Vue du mandat » is the current page on / only, whatever the query */
+  /** « Vue du mandat » is the current page on the roadmap's overview only, whatever the query */
   protected readonly exactPath: IsActiveMatchOptions = {
     paths: 'exact',
     queryParams: 'ignored',

@@ -269,9 +269,9 @@ describe('ChronogramPage', () => {
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
     gantt().open.emit({ kind: 'milestone', id: 'ms-1' });
-    expect(navigate).toHaveBeenCalledWith(['/jalons', 'ms-1']);
+    expect(navigate).toHaveBeenCalledWith(['/r', 'brest-2026-2032', 'jalons', 'ms-1']);
     gantt().open.emit({ kind: 'action', id: 'act-1' });
-    expect(navigate).toHaveBeenCalledWith(['/actions', 'act-1']);
+    expect(navigate).toHaveBeenCalledWith(['/r', 'brest-2026-2032', 'actions', 'act-1']);
   });
 
   describe('« Modifier le planning », by role', () => {

@@ -20,6 +20,8 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { refusalMessage } from '../shared/form-errors';
 import { SaveStatus } from '../shared/form-status';
 import { loadable } from '../shared/loadable';
+import { roadmapPath } from '../roadmap/roadmap-path';
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { ChronogramTable } from './chronogram-table';
 
 export type ViewMode = GanttViewMode;
@@ -31,7 +33,7 @@ export type ViewMode = GanttViewMode;
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [JlGantt, JlTimeScale, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
+  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })
@@ -150,7 +152,9 @@ export class ChronogramPage {
   }
 
   protected onOpen(e: GanttOpen): void {
-    void this.router.navigate([e.kind === 'action' ? '/actions' : '/jalons', e.id]);
+    const slug = this.chart()?.roadmap.slug;
+    const page = e.kind === 'action' ? 'actions' : 'jalons';
+    void this.router.navigate(slug ? roadmapPath(slug, page, e.id) : [`/${page}`, e.id]);
   }
 
   private send(request: Observable<unknown>, done: string): void {

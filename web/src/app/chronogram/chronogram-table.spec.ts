@@ -130,10 +130,10 @@ describe('ChronogramTable', () => {
       a.getAttribute('href'),
     ]);
     expect(links).toEqual([
-      ['Acculturer la direction générale', '/actions/act-done'],
-      ['Nommer l’administrateur des données', '/actions/act-todo'],
-      ['Rédiger la charte éthique', '/actions/act-late'],
-      ['Comité d’éthique installé', '/jalons/ms-1'],
+      ['Acculturer la direction générale', '/r/brest-2026-2032/actions/act-done'],
+      ['Nommer l’administrateur des données', '/r/brest-2026-2032/actions/act-todo'],
+      ['Rédiger la charte éthique', '/r/brest-2026-2032/actions/act-late'],
+      ['Comité d’éthique installé', '/r/brest-2026-2032/jalons/ms-1'],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { itemHealth } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { DataTable } from '../shared/data-table';
@@ -88,7 +89,7 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
 /** The chronogram as a table: same data as the chart, for the keyboard and screen readers. */
 @Component({
   selector: 'jl-chronogram-table',
-  imports: [RouterLink, DataTable, FrDatePipe, PercentPipe, TranslatePipe],
+  imports: [InRoadmapPipe, RouterLink, DataTable, FrDatePipe, PercentPipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-table.html',
 })

@@ -19,6 +19,8 @@ import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
+import { roadmapPath } from '../roadmap/roadmap-path';
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 
 /** What the page shows: the function with its roll-ups, and its chronogram. */
 interface FunctionData {
@@ -39,7 +41,7 @@ export interface PhaseProgressRow {
 /** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
 @Component({
   selector: 'jl-function-page',
-  imports: [JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
+  imports: [InRoadmapPipe, JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })
@@ -89,7 +91,9 @@ export class FunctionPage {
   });
 
   protected onOpen(e: GanttOpen): void {
-    void this.router.navigate([e.kind === 'action' ? '/actions' : '/jalons', e.id]);
+    const slug = this.ready()?.view.roadmap.slug;
+    const page = e.kind === 'action' ? 'actions' : 'jalons';
+    void this.router.navigate(slug ? roadmapPath(slug, page, e.id) : [`/${page}`, e.id]);
   }
 
   private load(functionId: string, roadmapId: string | undefined): Observable<FunctionData | null> {

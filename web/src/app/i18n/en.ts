@@ -156,6 +156,9 @@ export const EN: Readonly<Record<string, string>> = {
   'Navigation principale': 'Main navigation',
   'Vue du mandat': 'Term overview',
   Chronogramme: 'Gantt chart',
+  // — roadmap in the URL, switcher —
+  'Feuilles de route': 'Roadmaps',
+  'Feuille de route': 'Roadmap',
   '(mon compte)': '(my account)',
   'Se déconnecter': 'Sign out',
   // app.ts

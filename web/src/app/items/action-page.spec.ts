@@ -66,7 +66,7 @@ describe('ActionPage', () => {
       'Actions précédentes': 'Constituer le vivier',
     });
     const pred = page.querySelector<HTMLAnchorElement>('[data-testid="facts"] dd a');
-    expect(pred?.getAttribute('href')).toBe('/actions/act-0');
+    expect(pred?.getAttribute('href')).toBe('/r/brest-2026-2032/actions/act-0');
   });
 
   it('offers the statuses in French, set to the current one', async () => {

@@ -19,6 +19,7 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -44,6 +45,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     FORM_FIELD,
     JlCommentField,
     RouterLink,
+    InRoadmapPipe,
     FrDatePipe,
     PercentPipe,
     HealthBadge,

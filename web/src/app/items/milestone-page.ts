@@ -16,6 +16,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -40,6 +41,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
     FORM_FIELD,
     JlCommentField,
     RouterLink,
+    InRoadmapPipe,
     FrDatePipe,
     HistoryTable,
     ReplanForm,

@@ -76,7 +76,7 @@ describe('OverviewPage', () => {
           'Non atteint',
         ],
       ]);
-      expect(linksOf('late')).toEqual(['/actions/act-2', '/actions/act-1', '/jalons/ms-1']);
+      expect(linksOf('late')).toEqual(['/r/brest-2026-2032/actions/act-2', '/r/brest-2026-2032/actions/act-1', '/r/brest-2026-2032/jalons/ms-1']);
     });
 
     it('says so when nothing is late', async () => {
@@ -132,7 +132,7 @@ describe('OverviewPage', () => {
         ['01/06/2024', 'Comité installé', 'Éthique'],
         ['30/07/2024', 'Feuille de route votée', 'Fonction centrale'],
       ]);
-      expect(linksOf('upcoming-30')).toEqual(['/jalons/ms-today', '/jalons/ms-30']);
+      expect(linksOf('upcoming-30')).toEqual(['/r/brest-2026-2032/jalons/ms-today', '/r/brest-2026-2032/jalons/ms-30']);
     });
 
     it('says so when a period has no milestone', async () => {
@@ -181,7 +181,7 @@ describe('OverviewPage', () => {
         ],
         ['20/04/2024 à 10:30', '—', 'Jalon Charte éthique votée', 'Date : 20/05/2024 → 03/06/2024', '—'],
       ]);
-      expect(linksOf('changes')).toEqual(['/actions/act-1', '/jalons/ms-1']);
+      expect(linksOf('changes')).toEqual(['/r/brest-2026-2032/actions/act-1', '/r/brest-2026-2032/jalons/ms-1']);
     });
 
     it('names a deleted item without linking to it', async () => {

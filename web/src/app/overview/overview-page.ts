@@ -8,6 +8,7 @@ import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
+import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -58,6 +59,7 @@ interface Reference {
     PercentPipe,
     FrDatePipe,
     TranslatePipe,
+    InRoadmapPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',
@@ -66,7 +68,7 @@ interface Reference {
 export class OverviewPage {
   private readonly i18n = inject(I18n);
   protected readonly lang = this.i18n.lang;
-  /** ?roadmap=<id> (bound by the router); without it, the first roadmap. */
+  /** the roadmap's id, resolved from /r/<slug> (bound by the router); without it (`/` with no roadmap yet), the first. */
   readonly roadmap = input<string>();
 
   private readonly roadmaps = inject(RoadmapsService);
@@ -77,6 +79,8 @@ export class OverviewPage {
   /** the roadmap and its functions; null when no roadmap exists yet */
   protected readonly overview = loadable(this.roadmap, (id) => this.load(id));
   protected readonly ready = computed(() => this.overview.value() ?? null);
+  /** the roadmap's slug, for links to its pages (/r/<slug>/…) */
+  protected readonly slug = computed(() => this.ready()?.roadmap.slug ?? null);
   /**
    * The roadmap's settings (public page, reminder rules) as last read or saved: both forms save
    * with its version, so a save by one gives the other the new version.

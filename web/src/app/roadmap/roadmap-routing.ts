@@ -1,0 +1,96 @@
+import type { RoadmapSummaryView } from '@jalons/contract';
+import { HttpClient } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { CanActivateFn, RedirectCommand, ResolveFn, Router, UrlTree } from '@angular/router';
+import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
+
+import { CurrentRoadmap } from '../data/current-roadmap';
+import { API_BASE, RoadmapsService } from '../data/roadmaps.service';
+import { RoadmapDirectory } from './roadmap-directory';
+
+/**
+ * `r/:slug`: the roadmap named by the URL, resolved to its id (the pages' `roadmap` input) and
+ * made the one in view (header, switcher). An unknown slug goes to `/`, which opens another.
+ */
+export const roadmapIdResolver: ResolveFn<string> = (route): Observable<string | RedirectCommand> => {
+  const slug = route.paramMap.get('slug') ?? '';
+  const directory = inject(RoadmapDirectory);
+  const current = inject(CurrentRoadmap);
+  const router = inject(Router);
+  return directory.list().pipe(
+    map((list) => {
+      const roadmap = list.find((r) => r.slug === slug);
+      if (!roadmap) {
+        if (directory.remembered() === slug) directory.remember(null);
+        return new RedirectCommand(router.parseUrl('/'), { replaceUrl: true });
+      }
+      if (current.roadmap()?.id !== roadmap.id) current.set(roadmap);
+      directory.remember(slug);
+      return roadmap.id;
+    }),
+  );
+};
+
+/** `/` (and `/?roadmap=<id>`, the old form): the roadmap last opened here, or the first; none yet: the empty overview. */
+export const openRoadmapGuard: CanActivateFn = (route) => {
+  const directory = inject(RoadmapDirectory);
+  const router = inject(Router);
+  return directory.list().pipe(
+    map((list): boolean | UrlTree => {
+      const roadmap = directory.pick(list, route.queryParamMap.get('roadmap'));
+      return roadmap ? router.createUrlTree(['/r', roadmap.slug]) : true;
+    }),
+    catchError(() => of(true)), // the overview says what failed
+  );
+};
+
+type OldPage = 'chronogramme' | 'actions' | 'jalons' | 'fonctions';
+
+/** The roadmap an old link's item or function belongs to (null: unknown, the chosen roadmap opens). */
+function roadmapOfOldLink(
+  page: OldPage,
+  id: string | null,
+  list: readonly RoadmapSummaryView[],
+  http: HttpClient,
+  roadmaps: RoadmapsService,
+): Observable<string | null> {
+  if (!id || page === 'chronogramme' || list.length < 2) return of(null);
+  if (page === 'fonctions') {
+    return forkJoin(list.map((r) => roadmaps.functions(r.id).pipe(map((fns) => (fns.some((f) => f.id === id) ? r.id : null))))).pipe(
+      map((found) => found.find((r) => r !== null) ?? null),
+      catchError(() => of(null)),
+    );
+  }
+  const path = page === 'actions' ? 'actions' : 'milestones';
+  return http.get<{ roadmapId: string }>(`${API_BASE}/${path}/${encodeURIComponent(id)}`).pipe(
+    map((item) => item.roadmapId),
+    catchError(() => of(null)),
+  );
+}
+
+/**
+ * Links from before the roadmap was in the URL (/chronogramme?roadmap=…, /actions/:id, /jalons/:id,
+ * /fonctions/:id — in e-mails, calendars, bookmarks) lead to the same page under `/r/<slug>/`.
+ */
+export function oldLinkRedirect(page: OldPage): CanActivateFn {
+  return (route) => {
+    const directory = inject(RoadmapDirectory);
+    const router = inject(Router);
+    const http = inject(HttpClient);
+    const roadmaps = inject(RoadmapsService);
+    const id = route.paramMap.get('id');
+    const { roadmap: named, ...query } = route.queryParams as Record<string, string>;
+    return directory.list().pipe(
+      switchMap((list) =>
+        roadmapOfOldLink(page, id, list, http, roadmaps).pipe(
+          map((owner) => {
+            const roadmap = directory.pick(list, owner ?? named);
+            if (!roadmap) return router.createUrlTree(['/']);
+            return router.createUrlTree(['/r', roadmap.slug, page, ...(id ? [id] : [])], { queryParams: query });
+          }),
+        ),
+      ),
+      catchError(() => of(router.createUrlTree(['/']))),
+    );
+  };
+}

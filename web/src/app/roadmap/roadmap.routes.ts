@@ -1,0 +1,30 @@
+import { Route } from '@angular/router';
+
+/**
+ * The pages of one roadmap, children of `r/:slug` (app.routes.ts). Each page receives the input
+ * `roadmap`, the roadmap's id resolved from the slug (roadmap-routing.ts), and finds its summary in
+ * CurrentRoadmap; links to them are built with roadmapPath(slug, …).
+ */
+export const roadmapRoutes: Route[] = [
+  {
+    path: '',
+    pathMatch: 'full',
+    loadChildren: () => import('../overview/overview.routes').then((m) => m.overviewRoutes),
+  },
+  {
+    path: 'chronogramme',
+    loadChildren: () => import('../chronogram/chronogram.routes').then((m) => m.chronogramRoutes),
+  },
+  {
+    path: 'actions',
+    loadChildren: () => import('../items/items.routes').then((m) => m.actionRoutes),
+  },
+  {
+    path: 'jalons',
+    loadChildren: () => import('../items/items.routes').then((m) => m.milestoneRoutes),
+  },
+  {
+    path: 'fonctions',
+    loadChildren: () => import('../functions/functions.routes').then((m) => m.functionRoutes),
+  },
+];
