@@ -79,6 +79,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/calendars': READERS,
   'DELETE /api/calendars/{id}': READERS,
   'GET /api/calendars/feeds/{file}': EVERYONE,
+  'GET /api/me/items': READERS,
 };
 
 /** Bodies for the writes whose empty body would be valid: these must fail validation once allowed. */

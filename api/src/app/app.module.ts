@@ -15,6 +15,7 @@ import { ExportModule } from './export';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
 import { MilestonesModule } from './milestones';
+import { MyItemsModule } from './my-items';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { RoadmapsModule } from './roadmaps';
@@ -33,6 +34,7 @@ const FEATURES = [
   PublicModule,
   RemindersModule,
   CalendarsModule,
+  MyItemsModule,
 ];
 
 @Module({})
