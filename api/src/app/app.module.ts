@@ -16,6 +16,7 @@ import { HealthModule } from './health';
 import { HistoryModule } from './history';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
+import { PlanningModule } from './planning';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { RoadmapsModule } from './roadmaps';
@@ -34,6 +35,7 @@ const FEATURES = [
   PublicModule,
   RemindersModule,
   CalendarsModule,
+  PlanningModule,
   MyItemsModule,
 ];
 

@@ -40,6 +40,10 @@ export class Milestone extends BaseEntity {
   @ManyToOne({ entity: () => Account, nullable: true, deleteRule: 'set null' })
   owner: Account | null = null;
 
+  /** the item of another roadmap this one was carried over from (planning/, ADR 0013); no foreign key: the origin may be deleted */
+  @Property({ type: 'uuid', nullable: true })
+  carriedFromId: string | null = null;
+
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;
 }

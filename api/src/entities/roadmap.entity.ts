@@ -48,6 +48,10 @@ export class Roadmap extends BaseEntity {
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;
 
+  /** when its mandate was closed (after carrying its unfinished items over, ADR 0013); it stays writable */
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null = null;
+
   /** bumped by every write on the roadmap's content (history.ts); keys the chronogram cache and ETag */
   @Property({ type: 'integer' })
   revision: Opt<number> = 0;

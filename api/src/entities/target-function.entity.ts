@@ -45,4 +45,8 @@ export class TargetFunction extends BaseEntity {
 
   @Property({ type: 'smallint', fieldName: 'position' })
   order!: number;
+
+  /** edits of the description, owner, colour and volets (planning/) check it: a stale one gets a 409 */
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ActionFilterDto, ActionView } from '@jalons/contract';
+import type { ActionFilterDto, ActionView, CarriedFromView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 
 import { and, isoInstant, Sql, when } from '../../infra/database/sql';
-import { placeFilters } from '../roadmaps';
+import { carriedFromColumn, placeFilters } from '../roadmaps';
 import type { ItemPlaceRow } from '../roadmaps';
 
 export interface ActionRow extends ItemPlaceRow {
@@ -17,6 +17,7 @@ export interface ActionRow extends ItemPlaceRow {
   version: number;
   updated_at: string;
   predecessor_ids: string[];
+  carried_from: CarriedFromView | null;
 }
 
 export type ActionFilter = Omit<ActionFilterDto, 'at'>;
@@ -29,7 +30,7 @@ export function predecessorIdsColumn(as: string): string {
 
 const ACTION_COLUMNS = `a.id, a.roadmap_id, a.function_id, a.phase_id, a.kit_key, a.title, a.description, a.volet,
        a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
-       ${isoInstant('a.updated_at')} as updated_at, ${predecessorIdsColumn('predecessor_ids')}`;
+       ${isoInstant('a.updated_at')} as updated_at, ${predecessorIdsColumn('predecessor_ids')}, ${carriedFromColumn('action', 'a')}`;
 
 /** The chronogram's order: by function, then start, due, title. */
 export const ACTION_ORDER = 'f.position, a.start_date, a.due_date, a.title, a.id';

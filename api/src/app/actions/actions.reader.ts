@@ -25,6 +25,7 @@ function actionView(r: ActionRow, at: IsoDate, persons: ReadonlyMap<string, Pers
     health: itemHealth(item, at),
     overdue: isOverdue(item, at),
     updatedAt: r.updated_at,
+    carriedFrom: r.carried_from,
   };
 }
 

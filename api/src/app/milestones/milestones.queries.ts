@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { MilestoneFilterDto } from '@jalons/contract';
+import type { CarriedFromView, MilestoneFilterDto } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 
 import { and, isoInstant, Sql } from '../../infra/database/sql';
 import type { SqlFragment } from '../../infra/database/sql';
-import { placeFilters } from '../roadmaps';
+import { carriedFromColumn, placeFilters } from '../roadmaps';
 import type { ItemPlaceRow } from '../roadmaps';
 
 export interface MilestoneRow extends ItemPlaceRow {
@@ -12,12 +12,13 @@ export interface MilestoneRow extends ItemPlaceRow {
   achieved_on: IsoDate | null;
   version: number;
   updated_at: string;
+  carried_from: CarriedFromView | null;
 }
 
 export type MilestoneFilter = Omit<MilestoneFilterDto, 'at'>;
 
 const MILESTONE_COLUMNS = `m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.description, m.milestone_date,
-       m.achieved_on, m.version, ${isoInstant('m.updated_at')} as updated_at`;
+       m.achieved_on, m.version, ${isoInstant('m.updated_at')} as updated_at, ${carriedFromColumn('milestone', 'm')}`;
 
 /** The chronogram's order: by function, then date, title. */
 export const MILESTONE_ORDER = 'f.position, m.milestone_date, m.title, m.id';

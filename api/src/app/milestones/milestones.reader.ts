@@ -16,6 +16,7 @@ function milestoneView(r: MilestoneRow, at: IsoDate): MilestoneView {
     version: r.version,
     state: milestoneState({ date: r.milestone_date, achievedOn: r.achieved_on }, at),
     updatedAt: r.updated_at,
+    carriedFrom: r.carried_from,
   };
 }
 

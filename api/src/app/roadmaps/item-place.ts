@@ -44,3 +44,12 @@ export function placeFilters(alias: 'a' | 'm', dateColumn: string, roadmapId: st
     ...when(filter.dueAfter, `${dateColumn} >= ?`),
   ];
 }
+
+/**
+ * The item an action or milestone (alias `alias` of `table`) was carried over from (ADR 0013), as a JSON
+ * `carried_from` column: `{roadmapId, slug, id, title}`, null when it was not carried or its origin is gone.
+ */
+export function carriedFromColumn(table: 'action' | 'milestone', alias: 'a' | 'm'): string {
+  return `(select json_build_object('roadmapId', o.roadmap_id, 'slug', r.slug, 'id', o.id, 'title', o.title)
+           from ${table} o join roadmap r on r.id = o.roadmap_id where o.id = ${alias}.carried_from_id) as carried_from`;
+}

@@ -17,6 +17,7 @@ export interface RoadmapRow {
   public_page: boolean;
   version: number;
   reminder_rules: ReminderRules;
+  closed_at: Date | string | null;
 }
 
 export interface PhaseRow {

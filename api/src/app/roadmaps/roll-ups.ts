@@ -81,6 +81,7 @@ export function summaryView(r: RoadmapRow, persons: ReadonlyMap<string, PersonVi
     publicPage: r.public_page,
     version: r.version,
     reminderRules: r.reminder_rules,
+    closedAt: r.closed_at === null || r.closed_at === undefined ? null : new Date(r.closed_at).toISOString(),
   };
 }
 

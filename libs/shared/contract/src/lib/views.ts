@@ -36,6 +36,8 @@ export interface RoadmapSummaryView {
   version: number;
   /** when owners are reminded of due dates */
   reminderRules: ReminderRules;
+  /** when its mandate was closed (ISO instant; POST /api/roadmaps/:id/carry-over with close); always sent, null while open */
+  closedAt?: string | null;
 }
 
 export interface PhaseView {
@@ -117,6 +119,8 @@ export interface ActionView {
   health: Health | null;
   overdue: boolean;
   updatedAt: string;
+  /** the item it was carried over from (ADR 0013); always sent, null when none */
+  carriedFrom?: CarriedFromView | null;
 }
 
 export interface MilestoneView {
@@ -132,6 +136,16 @@ export interface MilestoneView {
   version: number;
   state: MilestoneState;
   updatedAt: string;
+  /** the item it was carried over from (ADR 0013); always sent, null when none */
+  carriedFrom?: CarriedFromView | null;
+}
+
+/** Where a carried item comes from, shown on the copy (« Reprise de : … »); null when the origin was deleted. */
+export interface CarriedFromView {
+  roadmapId: string;
+  slug: string;
+  id: string;
+  title: string;
 }
 
 export interface DependencyView {
@@ -161,13 +175,13 @@ export interface HistoryEntryView {
  */
 export type ChronogramActionView = Omit<
   ActionView,
-  'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'expected' | 'overdue' | 'health'
+  'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'expected' | 'overdue' | 'health' | 'carriedFrom'
 > & {
   ownerId: string | null;
 };
 
 /** A milestone as the Gantt draws it. */
-export type ChronogramMilestoneView = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'updatedAt'>;
+export type ChronogramMilestoneView = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'updatedAt' | 'carriedFrom'>;
 
 /** A line of a roadmap's recent changes, with the title of the item it concerns. */
 export interface RecentChangeView extends HistoryEntryView {

@@ -1,0 +1,2 @@
+// Planning is used by nobody else: its module only (the routes are the lead's).
+export { PlanningModule } from './planning.module';
