@@ -675,7 +675,6 @@ export const EN: Readonly<Record<string, string>> = {
   'Vous ne pouvez créer d’action ni de jalon dans cette feuille de route : c’est le rôle de la ou du chef·fe de projet et des responsables de fonction.':
     'You cannot create actions or milestones in this roadmap: that is the role of the project lead and of the function owners.',
   'Type d’élément': 'Kind of item',
-  'Choisissez une fonction': 'Choose a function',
   Aucun: 'None',
   Titre: 'Title',
   'Description (facultative)': 'Description (optional)',
