@@ -44,6 +44,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/roadmaps': READERS,
   'GET /api/roadmaps/{id}': READERS,
   'PATCH /api/roadmaps/{id}/settings': LEAD,
+  'POST /api/roadmaps': LEAD,
+  'POST /api/roadmaps/preview': LEAD,
   'GET /api/roadmaps/{id}/functions': READERS,
   'GET /api/roadmaps/{id}/functions/{functionId}': READERS,
   'PATCH /api/roadmaps/{id}/functions/{functionId}': LEAD,

@@ -20,6 +20,7 @@ import { PlanningModule } from './planning';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { RoadmapsModule } from './roadmaps';
+import { RoadmapSetupModule } from './roadmap-setup';
 
 /** The features, in the order their dependencies run (docs/architecture.md draws them). */
 const FEATURES = [
@@ -27,6 +28,7 @@ const FEATURES = [
   AuthModule,
   AccountsModule,
   RoadmapsModule,
+  RoadmapSetupModule,
   HistoryModule,
   ActionsModule,
   MilestonesModule,

@@ -15,7 +15,8 @@ import {
   KIT_FILE,
   loadKit,
   loadRoadmapFile,
-  newRoadmapFile,
+  planNewRoadmap,
+  PlanError,
   SeedFileError,
   seedsDir,
   writeRoadmap,
@@ -28,8 +29,9 @@ import { RemindersService, selectDueReminders } from '../app/reminders';
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)
   npm run seed -- --file PATH        load another roadmap file written against the kit
-  npm run roadmap:new -- --territory "Ville de Quimper" --election 2032-03-14 [--next-election 2038-03-14] [--slug quimper-2032-2038]
-                                     instantiate the kit for another territory and mandate
+  npm run roadmap:new -- --territory "Ville de Quimper" --election 2032-03-14 [--second-round 2032-03-21] [--next-election 2038-03-14] [--slug quimper-2032-2038]
+                                     instantiate the kit for another territory and mandate (as the app's
+                                     « Nouvelle feuille de route » does; the phases follow the second round)
   npm run admin:invite -- --email marie@ville.fr --name "Marie Dupont"
                                      make (or promote) an administrator and print a one-time link
                                      to choose the password (no password ever goes on a command line)
@@ -66,6 +68,7 @@ function parseOptions(args: string[]) {
       file: { type: 'string' },
       territory: { type: 'string' },
       election: { type: 'string' },
+      'second-round': { type: 'string' },
       'next-election': { type: 'string' },
       slug: { type: 'string' },
       email: { type: 'string' },
@@ -98,14 +101,25 @@ async function newRoadmap(values: Options, kit: KitFile): Promise<number> {
   const problems: string[] = [];
   if (!values.territory?.trim()) problems.push('--territory "Name of the territory" is required');
   if (!values.election || !isIsoDate(values.election)) problems.push('--election YYYY-MM-DD (the first round) is required');
+  if (values['second-round'] && !isIsoDate(values['second-round'])) problems.push('--second-round must be YYYY-MM-DD');
   if (values['next-election'] && !isIsoDate(values['next-election'])) problems.push('--next-election must be YYYY-MM-DD');
   if (problems.length) {
     console.error(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  const file = newRoadmapFile(kit, values.territory!.trim(), values.election!, values['next-election']);
-  if (values.slug) file.slug = values.slug;
-  const plan = instantiate(kit, file);
+  const planned = planNewRoadmap(kit, {
+    territory: values.territory!.trim(),
+    firstRound: values.election!,
+    secondRound: values['second-round'],
+    nextElection: values['next-election'],
+    slug: values.slug,
+  });
+  if (!('plan' in planned)) {
+    console.error(`${planned.violations.map((v) => `${v.field}: ${v.message}`).join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const { plan, problems: misplaced } = planned;
+  if (misplaced.length) throw new PlanError(`Roadmap "${plan.roadmap.slug}" cannot be built: ${misplaced.join('; ')}`);
   const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
   console.log(
     outcome.created

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 import { checkPhases, PHASE_CODES } from '@jalons/domain';
 
-import { instantiate, newRoadmapFile, slugify } from './instantiate';
+import { instantiate } from './instantiate';
+import { newRoadmapFile, slugify } from './new-roadmap';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile } from './seed-files';
 
 const SEEDS = join(__dirname, '../../../../seeds');

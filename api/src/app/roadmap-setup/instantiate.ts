@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import {
-  checkActionDates,
-  checkMilestoneDate,
-  checkPhases,
-  checkStatusProgress,
-  defaultPhaseSpans,
-  addMonths,
-  phaseAt,
-  PHASE_CODES,
-  relativeDay,
-  relativeSpan,
-} from '@jalons/domain';
+import { checkActionDates, checkMilestoneDate, checkPhases, checkStatusProgress, phaseAt, relativeDay, relativeSpan } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
 
 import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
@@ -126,7 +115,8 @@ function planAction(a: KitAction, fn: Planned<'functions'>, at: Placing): Planne
   return {
     id: randomUUID(),
     functionId: fn.id,
-    phaseId: phaseAt(at.phases, dates.start)!.id,
+    // an item placed outside every phase (a problem reported below) stays in its kit phase
+    phaseId: (phaseAt(at.phases, dates.start) ?? at.phaseByCode.get(a.phase)!).id,
     kitKey: a.key,
     title: a.title,
     description: a.description,
@@ -148,7 +138,7 @@ function planMilestone(m: KitMilestone, fn: Planned<'functions'>, at: Placing): 
   return {
     id: randomUUID(),
     functionId: fn.id,
-    phaseId: phaseAt(at.phases, date)!.id,
+    phaseId: (phaseAt(at.phases, date) ?? at.phaseByCode.get(m.phase)!).id,
     kitKey: m.key,
     title: m.title,
     description: m.description,
@@ -157,8 +147,15 @@ function planMilestone(m: KitMilestone, fn: Planned<'functions'>, at: Placing): 
   };
 }
 
-/** Places the kit on the roadmap's calendar: relative months become days, keys become ids. */
+/** Places the kit on the roadmap's calendar; throws a `PlanError` listing the items that break a rule (outside the mandate…). */
 export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
+  const { plan, problems } = placeKit(kit, file);
+  if (problems.length) throw new PlanError(`Roadmap "${file.slug}" cannot be built: ${problems.join('; ')}`);
+  return plan;
+}
+
+/** Places the kit on the roadmap's calendar: relative months become days, keys become ids; the broken rules come as `problems`. */
+export function placeKit(kit: KitFile, file: RoadmapFile): { plan: RoadmapPlan; problems: string[] } {
   const phases = planPhases(kit, file);
   const span: DaySpan = { start: phases[0].start, end: phases[phases.length - 1].end };
   const at: Placing = {
@@ -180,8 +177,7 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
   const dependencies = kit.functions.flatMap((f) =>
     f.actions.flatMap((a) => (a.predecessors ?? []).map((p) => ({ predecessorId: actionIds.get(p)!, successorId: actionIds.get(a.key)! }))),
   );
-  if (at.problems.length) throw new PlanError(`Roadmap "${file.slug}" cannot be built: ${at.problems.join('; ')}`);
-  return {
+  const plan: RoadmapPlan = {
     roadmap: {
       id: randomUUID(),
       slug: file.slug,
@@ -201,43 +197,5 @@ export function instantiate(kit: KitFile, file: RoadmapFile): RoadmapPlan {
     milestones,
     dependencies,
   };
-}
-
-export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/**
- * A roadmap file for another territory and mandate, from the kit's default phase lengths:
- * pre-electoral months before the election, then post-electoral, emergence, and maturation
- * until the next election (six years later, same month). Nobody assigned, nothing started.
- */
-export function newRoadmapFile(kit: KitFile, territory: string, electionDate: IsoDate, nextElectionDate?: IsoDate): RoadmapFile {
-  const months = (code: PhaseCode) => kit.phases.find((p) => p.code === code)?.defaultMonths ?? 0;
-  const next = nextElectionDate ?? addMonths(electionDate, 72);
-  const spans = defaultPhaseSpans({
-    electionDate,
-    nextElectionDate: next,
-    months: { pre: months('pre-electorale'), post: months('post-electorale'), emergence: months('emergence') },
-  });
-  const y1 = electionDate.slice(0, 4);
-  const y2 = next.slice(0, 4);
-  const phases = {} as RoadmapFile['phases'];
-  for (const code of PHASE_CODES) phases[code] = spans[code];
-  return {
-    slug: slugify(`${territory} ${y1} ${y2}`),
-    kit: kit.code,
-    territory,
-    mandateLabel: `Mandat ${y1}–${y2}`,
-    electionDates: [electionDate],
-    nextElectionDate: next,
-    phases,
-    persons: [],
-    items: {},
-  };
+  return { plan, problems: at.problems };
 }

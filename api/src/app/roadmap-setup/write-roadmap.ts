@@ -5,12 +5,19 @@ import type { RoadmapPlan } from './instantiate';
 
 export type SeedOutcome = { created: true; roadmapId: string } | { created: false; roadmapId: string };
 
+/** Who writes (recorded on each item's "created" history line) and, by account, who leads the roadmap. */
+export interface WriteOptions {
+  actorId?: string | null;
+  /** an existing account; otherwise the plan's `projectLeadEmail` names the lead */
+  projectLeadId?: string | null;
+}
+
 /**
  * Writes a roadmap plan in one transaction. Idempotent: a roadmap whose slug exists is left as it
  * is (loading twice changes nothing). Persons are matched by e-mail, case-insensitively; the
  * accounts created for them have no password (they get one through an invitation).
  */
-export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promise<SeedOutcome> {
+export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan, options: WriteOptions = {}): Promise<SeedOutcome> {
   return em.transactional(async (tx) => {
     // serialise concurrent seeds of the same slug (two instances, two CLIs)
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`jalons:seed:${plan.roadmap.slug}`]);
@@ -26,6 +33,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
         persons.set(p.email.toLowerCase(), tx.create(Account, { name: p.name, email: p.email, role: p.role }));
     }
     const person = (email: string | null) => (email ? (persons.get(email.toLowerCase()) ?? null) : null);
+    const actor = options.actorId ? tx.getReference(Account, options.actorId) : null;
 
     const r = plan.roadmap;
     const roadmap = tx.create(Roadmap, {
@@ -38,7 +46,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
       start: r.start,
       end: r.end,
       kitCode: r.kitCode,
-      projectLead: person(r.projectLeadEmail),
+      projectLead: options.projectLeadId ? tx.getReference(Account, options.projectLeadId) : person(r.projectLeadEmail),
     });
     const phases = new Map(plan.phases.map((p) => [p.id, tx.create(Phase, { ...p, roadmap })]));
     const fns = new Map(
@@ -62,6 +70,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
         roadmap,
         itemType: 'action',
         itemId: a.id,
+        actor,
         field: 'created',
         toValue: `${a.status} ${a.progress} %`,
         comment: comment ?? `Créée depuis le kit (${r.kitCode})`,
@@ -74,6 +83,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan): Promis
         roadmap,
         itemType: 'milestone',
         itemId: m.id,
+        actor,
         field: 'created',
         toValue: m.achievedOn ? `atteint le ${m.achievedOn}` : null,
         comment: `Créé depuis le kit (${r.kitCode})`,

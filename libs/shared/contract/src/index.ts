@@ -8,3 +8,4 @@ export * from './lib/accounts.dto';
 export * from './lib/reminders.dto';
 export * from './lib/planning.dto';
 export * from './lib/my-items.dto';
+export * from './lib/roadmap-setup.dto';
