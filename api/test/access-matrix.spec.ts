@@ -57,6 +57,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/roadmaps/{id}/milestones': ITEM_WRITERS,
   'GET /api/roadmaps/{id}/changes': READERS,
   'GET /api/roadmaps/{id}/export': READERS,
+  'POST /api/roadmaps/{id}/import': LEAD, // dry run or not: without a file, 400 once allowed
   'GET /api/roadmaps/{id}/chronogram': READERS,
   'GET /api/public/roadmaps': EVERYONE,
   'GET /api/public/roadmaps/{slug}': EVERYONE,

@@ -48,6 +48,7 @@ describe('exporting a roadmap', () => {
     const sheet = book.getWorksheet('Actions')!;
     expect(sheet.rowCount).toBe(actions.length + 1);
     expect(sheet.getRow(1).getCell(3).value).toBe('Action');
+    expect([sheet.getRow(1).getCell(14).value, sheet.getRow(1).getCell(15).value]).toEqual(['id', 'version']);
     // one action, found by its title: dates are date cells of the right day, status and owner in French
     const late = actions.find((a) => a.overdue)!;
     let found = 0;
@@ -59,6 +60,8 @@ describe('exporting a roadmap', () => {
       expect(row.getCell(8).value).toBe(late.progress);
       expect(row.getCell(11).value).toBe('oui');
       expect(row.getCell(12).value).toBe(late.owner?.name ?? '');
+      expect(row.getCell(14).value).toBe(late.id);
+      expect(row.getCell(15).value).toBe(late.version);
     });
     expect(found).toBe(1);
     const summary = book.getWorksheet('Synthèse')!;
@@ -66,6 +69,12 @@ describe('exporting a roadmap', () => {
     expect(summary.rowCount).toBe(1 + 1 + 4 + 11);
     const detail = (await http.get(`/api/roadmaps/${roadmap.id}?at=${AT}`).expect(200)).body;
     expect(summary.getRow(2).getCell(7).value).toBe(detail.rollUp.progress);
+    const jalons = book.getWorksheet('Jalons')!;
+    const header = (jalons.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-2)).toEqual(['id', 'version']);
+    const milestones = (await http.get(`/api/roadmaps/${roadmap.id}/milestones`).expect(200)).body as { id: string; version: number }[];
+    expect(jalons.getRow(2).getCell(header.length - 1).value).toBe(milestones[0].id);
+    expect(jalons.getRow(2).getCell(header.length).value).toBe(milestones[0].version);
     expect(book.getWorksheet('Jalons')!.rowCount).toBe(
       1 + (await http.get(`/api/roadmaps/${roadmap.id}/milestones`).expect(200)).body.length,
     );
@@ -91,12 +100,16 @@ describe('exporting a roadmap', () => {
       'En retard',
       'Responsable',
       'Actions précédentes',
+      'id',
+      'version',
     ]);
     expect(lines).toHaveLength(actions.length + 1);
     const blocked = actions.find((a) => a.status === 'bloquee')!;
     const line = lines.find((l) => l.includes(blocked.title))!;
     expect(line).toContain(';Bloquée;');
     expect(line).toContain(`;${blocked.start};${blocked.due};`);
+    // last, the id and version the import matches the line with
+    expect(line.endsWith(`;${blocked.id};${blocked.version}`)).toBe(true);
   });
 
   it('refuses an unknown format and answers 404 for an unknown roadmap', async () => {

@@ -14,6 +14,7 @@ import { ChronogramModule } from './chronogram';
 import { ExportModule } from './export';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
+import { ImportModule } from './import';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { PlanningModule } from './planning';
@@ -34,6 +35,7 @@ const FEATURES = [
   MilestonesModule,
   ChronogramModule,
   ExportModule,
+  ImportModule,
   PublicModule,
   RemindersModule,
   CalendarsModule,

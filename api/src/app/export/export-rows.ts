@@ -41,6 +41,9 @@ export function actionRows(data: ExportData, names: Names) {
     enRetard: a.overdue ? 'oui' : 'non',
     responsable: a.owner?.name ?? '',
     precedentes: a.predecessorIds.map((p) => titles.get(p) ?? p).join(' | '),
+    // last, so that the columns people read come first: the import matches a row to its action and checks the version
+    id: a.id,
+    version: a.version,
   }));
 }
 

@@ -10,6 +10,12 @@ const excelDay = (d: IsoDate | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 const DAY = { numFmt: 'dd/mm/yyyy' };
 
+/** Last on the item sheets: which item a row is and the version exported, so that the edited file imports back. */
+const ID_COLUMNS = [
+  { header: 'id', key: 'id', width: 38 },
+  { header: 'version', key: 'version', width: 9 },
+];
+
 type RollUpLine = { count: number; done: number; overdue: number; blocked: number; progress: number; expected: number; health: Health };
 
 /** « Synthèse »: the roadmap, its phases and its functions rolled up. */
@@ -51,6 +57,7 @@ function actionsSheet(book: ExcelJS.Workbook, data: ExportData, names: Names): E
     { header: 'En retard', key: 'enRetard', width: 10 },
     { header: 'Responsable', key: 'responsable', width: 24 },
     { header: 'Actions précédentes', key: 'precedentes', width: 60 },
+    ...ID_COLUMNS,
   ];
   for (const r of actionRows(data, names)) sheet.addRow({ ...r, debut: excelDay(r.debut), echeance: excelDay(r.echeance) });
   return sheet;
@@ -66,6 +73,7 @@ function milestonesSheet(book: ExcelJS.Workbook, data: ExportData, names: Names)
     { header: 'Date', key: 'date', width: 12, style: DAY },
     { header: 'Atteint le', key: 'atteint', width: 12, style: DAY },
     { header: 'État', key: 'etat', width: 12 },
+    ...ID_COLUMNS,
   ];
   for (const m of data.milestones) {
     ms.addRow({
@@ -75,6 +83,8 @@ function milestonesSheet(book: ExcelJS.Workbook, data: ExportData, names: Names)
       date: excelDay(m.date),
       atteint: excelDay(m.achievedOn),
       etat: MILESTONE_STATE_LABELS[m.state],
+      id: m.id,
+      version: m.version,
     });
   }
   return ms;

@@ -9,3 +9,4 @@ export * from './lib/reminders.dto';
 export * from './lib/planning.dto';
 export * from './lib/my-items.dto';
 export * from './lib/roadmap-setup.dto';
+export * from './lib/import.dto';
