@@ -53,6 +53,7 @@ describe('planning: functions, phase dates, carrying a mandate over', () => {
       const view = res.body as FunctionWithRollUpView;
       expect(view).toMatchObject({ description: 'Accueillir et orienter les habitants.', color: '#00aaff', owner: { id: ownerId } });
       const after = await fnRow('mediation');
+      expect(view.version).toBe(before.version + 1);
       expect(after).toMatchObject({ version: before.version + 1, color: '#00aaff', owner_id: ownerId });
       expect(await revision()).toBeGreaterThan(rev);
       const chrono = (await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body as { functions: FunctionWithRollUpView[] };

@@ -41,6 +41,7 @@ export interface FunctionRow {
   owner_id: string | null;
   color: string;
   position: number;
+  version: number;
 }
 
 /** What a roll-up needs of an action: its progress and where it belongs. */
@@ -83,7 +84,7 @@ export class RoadmapQueries {
   functions(roadmapId: string, functionId?: string): Promise<FunctionRow[]> {
     const one = functionId ? ' and id = ?' : '';
     return this.sql.rows<FunctionRow>(
-      `select id, code, name, family, central, description, volets, owner_id, color, position from target_function
+      `select id, code, name, family, central, description, volets, owner_id, color, position, version from target_function
        where roadmap_id = ?${one} order by position`,
       functionId ? [roadmapId, functionId] : [roadmapId],
     );

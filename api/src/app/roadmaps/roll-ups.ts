@@ -136,6 +136,7 @@ export function functionViews(
       owner: personIn(persons, f.owner_id),
       color: f.color,
       order: f.position,
+      version: f.version,
       rollUp: grouped.rollUp(grouped.byFunction.get(f.id)),
       byPhase,
       milestones: counts(milestones.filter((m) => m.functionId === f.id)),

@@ -79,6 +79,8 @@ export interface FunctionView {
   owner: PersonView | null;
   color: string;
   order: number;
+  /** the function's version, sent back with its changes (PATCH /api/roadmaps/:id/functions/:functionId); always sent */
+  version?: number;
 }
 
 export interface FunctionWithRollUpView extends FunctionView {
