@@ -21,6 +21,7 @@ import { PlanningModule } from './planning';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { RoadmapsModule } from './roadmaps';
+import { TrashModule } from './trash';
 import { RoadmapSetupModule } from './roadmap-setup';
 
 /** The features, in the order their dependencies run (docs/architecture.md draws them). */
@@ -31,6 +32,7 @@ const FEATURES = [
   RoadmapsModule,
   RoadmapSetupModule,
   HistoryModule,
+  TrashModule,
   ActionsModule,
   MilestonesModule,
   ChronogramModule,

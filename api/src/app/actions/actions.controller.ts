@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AddDependencyDto, AtQueryDto, UpdateActionDto, UpdateActionStatusDto, VersionQueryDto } from '@jalons/contract';
-import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import type { ActionView, HistoryEntryView, RestoredView } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
 import { Access, ActorId, Allow } from '../auth';
 import { HistoryReader } from '../history';
+import { TrashService } from '../trash';
 import { ActionsReader } from './actions.reader';
 import { ActionsService } from './actions.service';
 
@@ -19,6 +20,7 @@ export class ActionsController {
     private readonly read: ActionsReader,
     private readonly changes: HistoryReader,
     private readonly actions: ActionsService,
+    private readonly trash: TrashService,
   ) {}
 
   @Get(':id')
@@ -52,6 +54,15 @@ export class ActionsController {
   @HttpCode(204)
   remove(@Param('id', uuid('id')) id: string, @Query() q: VersionQueryDto, @ActorId() actor: string | null): Promise<void> {
     return this.actions.remove(id, q.version, actor);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Allow(Access.actionRestorer)
+  @ApiOperation({ summary: 'Restaurer une action de la corbeille : même identifiant, historique et dépendances' })
+  async restore(@Param('id', uuid('id')) id: string, @ActorId() actor: string | null): Promise<RestoredView<ActionView>> {
+    const skippedDependencies = await this.trash.restore('action', id, actor);
+    return { item: await this.read.one(id, todayInParis()), skippedDependencies };
   }
 
   @Post(':id/dependencies')

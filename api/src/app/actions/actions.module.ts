@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts';
 import { HistoryModule } from '../history';
 import { RoadmapsModule } from '../roadmaps';
+import { TrashModule } from '../trash';
 import { ActionsController } from './actions.controller';
 import { ActionQueries } from './actions.queries';
 import { ActionsReader } from './actions.reader';
@@ -11,7 +12,7 @@ import { RoadmapActionsController } from './roadmap-actions.controller';
 
 /** Actions: read with their health, written with the domain's rules, a version check and a history line per change. */
 @Module({
-  imports: [AccountsModule, RoadmapsModule, HistoryModule],
+  imports: [AccountsModule, RoadmapsModule, HistoryModule, TrashModule],
   controllers: [RoadmapActionsController, ActionsController],
   providers: [ActionQueries, ActionsReader, ActionsService],
   exports: [ActionsReader],

@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
+import { TrashService } from '../trash';
 import { ownerViolations, voletViolations } from './action-rules';
 import { ActionQueries } from './actions.queries';
 import { ActionsReader } from './actions.reader';
@@ -19,6 +20,7 @@ export class ActionsService {
     private readonly em: EntityManager,
     private readonly read: ActionsReader,
     private readonly queries: ActionQueries,
+    private readonly trash: TrashService,
   ) {}
 
   /**
@@ -154,9 +156,11 @@ export class ActionsService {
     return this.read.one(id, at);
   }
 
+  /** Deletes an action, kept first in the Corbeille with its arrows both ways (restorable for 90 days). */
   async remove(id: string, version: number, actorId: string | null = null): Promise<void> {
     await this.em.transactional(async (tx) => {
       const action = await this.load(tx, id, version);
+      await this.trash.keep(tx, 'action', action.id, actorId);
       await recordChanges(tx, action.roadmap, 'action', action.id, [['deleted', action.title, null]], null, actorId);
       await this.detachSuccessors(tx, action, actorId);
       await tx.nativeDelete(ActionDependency, { $or: [{ predecessor: action }, { successor: action }] });

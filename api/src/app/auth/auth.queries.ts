@@ -113,4 +113,10 @@ export class AuthQueries {
     const query = table === 'action' ? 'select function_id from action where id = ?' : 'select function_id from milestone where id = ?';
     return (await this.sql.one<{ function_id: string }>(query, [id]))?.function_id;
   }
+
+  /** The function of a deleted action or milestone, from the Corbeille (undefined when it is not there): who may restore it. */
+  async functionOfDeletedItem(itemType: 'action' | 'milestone', id: string): Promise<string | undefined> {
+    const query = 'select function_id from deleted_item where item_type = ? and item_id = ?';
+    return (await this.sql.one<{ function_id: string }>(query, [itemType, id]))?.function_id;
+  }
 }

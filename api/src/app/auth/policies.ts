@@ -54,6 +54,26 @@ function itemWriter(table: 'action' | 'milestone'): Policy {
   };
 }
 
+/**
+ * Restoring a deleted item: the project lead, or the owner of its function as the Corbeille keeps
+ * it (of the live item's, when it is not deleted: the route then answers 404). Not in the
+ * Corbeille at all: left to the route (404).
+ */
+function itemRestorer(table: 'action' | 'milestone'): Policy {
+  return {
+    name: `${table}Restorer`,
+    anonymous: false,
+    async allows(who, req, queries) {
+      if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+      if (who.role === 'lead') return true;
+      const id = req.params['id'];
+      if (typeof id !== 'string' || !UUID.test(id)) return true; // the route's own check answers 400
+      const fn = (await queries.functionOfDeletedItem(table, id)) ?? (await functionOf(queries, table, id));
+      return fn === undefined || canWriteItemsOf(who, fn);
+    },
+  };
+}
+
 export const Access = {
   /** anyone, signed in or not: sign-in, password reset, health, the public pages */
   public: { name: 'public', anonymous: true, allows: () => true } satisfies Policy,
@@ -76,4 +96,8 @@ export const Access = {
   } satisfies Policy,
   actionWriter: itemWriter('action'),
   milestoneWriter: itemWriter('milestone'),
+  /** the project lead and the function owners: who writes items somewhere (the Corbeille's list) */
+  author: { name: 'author', anonymous: false, allows: (who) => who?.role === 'lead' || who?.role === 'owner' } satisfies Policy,
+  actionRestorer: itemRestorer('action'),
+  milestoneRestorer: itemRestorer('milestone'),
 } as const;

@@ -33,27 +33,30 @@ export class ChronogramQueries {
   milestones(roadmapId: string): Promise<ChronogramMilestoneRow[]> {
     return this.sql.rows<ChronogramMilestoneRow>(
       `select m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date,
-              m.achieved_on as "achievedOn", m.version
+              m.achieved_on as "achievedOn", m.owner_id as "ownerId", m.version
        from milestone m join target_function f on f.id = m.function_id
        where m.roadmap_id = ? order by ${MILESTONE_ORDER}`,
       [roadmapId],
     );
   }
 
-  /** Everyone a chronogram names: the project lead, the shown functions' owners, the shown actions' owners. */
+  /** Everyone a chronogram names: the project lead, the shown functions' owners, the shown actions' and milestones' owners. */
   persons(roadmapId: string, functionId?: string): Promise<PersonView[]> {
     const actions = functionId
       ? 'select owner_id from action where roadmap_id = ? and function_id = ?'
       : 'select owner_id from action where roadmap_id = ?';
+    const milestones = functionId
+      ? 'select owner_id from milestone where roadmap_id = ? and function_id = ?'
+      : 'select owner_id from milestone where roadmap_id = ?';
     const functions = functionId
       ? 'select owner_id from target_function where roadmap_id = ? and id = ?'
       : 'select owner_id from target_function where roadmap_id = ?';
     const scope = functionId ? [roadmapId, functionId] : [roadmapId];
     return this.sql.rows<PersonView>(
       `select p.id, p.name, p.email from account p
-       where p.id in (${actions} union ${functions} union select project_lead_id from roadmap where id = ?)
+       where p.id in (${actions} union ${milestones} union ${functions} union select project_lead_id from roadmap where id = ?)
        order by p.name`,
-      [...scope, ...scope, roadmapId],
+      [...scope, ...scope, ...scope, roadmapId],
     );
   }
 }

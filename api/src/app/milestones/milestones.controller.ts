@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AtQueryDto, UpdateMilestoneDto, VersionQueryDto } from '@jalons/contract';
-import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
+import type { HistoryEntryView, MilestoneView, RestoredView } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { uuid } from '../../infra/http/params';
 import { referenceDay } from '../../infra/http/today';
 import { Access, ActorId, Allow } from '../auth';
 import { HistoryReader } from '../history';
+import { TrashService } from '../trash';
 import { MilestonesReader } from './milestones.reader';
 import { MilestonesService } from './milestones.service';
 
@@ -19,6 +20,7 @@ export class MilestonesController {
     private readonly read: MilestonesReader,
     private readonly changes: HistoryReader,
     private readonly milestones: MilestonesService,
+    private readonly trash: TrashService,
   ) {}
 
   @Get(':id')
@@ -41,6 +43,15 @@ export class MilestonesController {
   update(@Param('id', uuid('id')) id: string, @Body() dto: UpdateMilestoneDto, @ActorId() actor: string | null): Promise<MilestoneView> {
     const today = todayInParis();
     return this.milestones.update(id, dto, today, today, actor);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Allow(Access.milestoneRestorer)
+  @ApiOperation({ summary: 'Restaurer un jalon de la corbeille : même identifiant, historique' })
+  async restore(@Param('id', uuid('id')) id: string, @ActorId() actor: string | null): Promise<RestoredView<MilestoneView>> {
+    const skippedDependencies = await this.trash.restore('milestone', id, actor);
+    return { item: await this.read.one(id, todayInParis()), skippedDependencies };
   }
 
   @Delete(':id')

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 
+import { AccountsModule } from '../accounts';
 import { HistoryModule } from '../history';
 import { RoadmapsModule } from '../roadmaps';
+import { TrashModule } from '../trash';
 import { MilestonesController } from './milestones.controller';
 import { MilestoneQueries } from './milestones.queries';
 import { MilestonesReader } from './milestones.reader';
@@ -10,7 +12,7 @@ import { RoadmapMilestonesController } from './roadmap-milestones.controller';
 
 /** Milestones: read with their state, written with the domain's rules, a version check and a history line per change. */
 @Module({
-  imports: [RoadmapsModule, HistoryModule],
+  imports: [AccountsModule, RoadmapsModule, HistoryModule, TrashModule],
   controllers: [RoadmapMilestonesController, MilestonesController],
   providers: [MilestoneQueries, MilestonesReader, MilestonesService],
   exports: [MilestonesReader],

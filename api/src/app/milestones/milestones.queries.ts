@@ -10,6 +10,7 @@ import type { ItemPlaceRow } from '../roadmaps';
 export interface MilestoneRow extends ItemPlaceRow {
   milestone_date: IsoDate;
   achieved_on: IsoDate | null;
+  owner_id: string | null;
   version: number;
   updated_at: string;
   carried_from: CarriedFromView | null;
@@ -18,7 +19,7 @@ export interface MilestoneRow extends ItemPlaceRow {
 export type MilestoneFilter = Omit<MilestoneFilterDto, 'at'>;
 
 const MILESTONE_COLUMNS = `m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.description, m.milestone_date,
-       m.achieved_on, m.version, ${isoInstant('m.updated_at')} as updated_at, ${carriedFromColumn('milestone', 'm')}`;
+       m.achieved_on, m.owner_id, m.version, ${isoInstant('m.updated_at')} as updated_at, ${carriedFromColumn('milestone', 'm')}`;
 
 /** The chronogram's order: by function, then date, title. */
 export const MILESTONE_ORDER = 'f.position, m.milestone_date, m.title, m.id';

@@ -5,9 +5,10 @@ import type { IsoDate } from '@jalons/domain';
 import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
-import { Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
+import { Account, Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
+import { TrashService } from '../trash';
 import { achievedOnViolations } from './milestone-rules';
 import { MilestonesReader } from './milestones.reader';
 
@@ -16,6 +17,7 @@ export class MilestonesService {
   constructor(
     private readonly em: EntityManager,
     private readonly read: MilestonesReader,
+    private readonly trash: TrashService,
   ) {}
 
   /** The milestone to change, its row locked until the transaction ends (see ActionsService.load). */
@@ -23,7 +25,16 @@ export class MilestonesService {
     const [row] = await tx.execute<Array<{ version: number }>>('select version from milestone where id = ? for update', [id]);
     if (!row) throw ApiException.notFound('Le jalon', id);
     if (row.version !== version) throw ApiException.conflict(row.version, 'Ce jalon');
-    return tx.findOneOrFail(Milestone, { id }, { populate: ['roadmap', 'fn', 'phase'] });
+    return tx.findOneOrFail(Milestone, { id }, { populate: ['roadmap', 'fn', 'phase', 'owner'] });
+  }
+
+  /** The owner named by a request: an active account (as an action's owner), or nobody. */
+  private async person(tx: EntityManager, id: string | null): Promise<Account | null> {
+    if (id === null) return null;
+    const p = await tx.findOne(Account, { id });
+    if (!p) throw ApiException.rule([{ field: 'ownerId', message: 'Cette personne n’existe pas.' }]);
+    if (!p.active) throw ApiException.rule([{ field: 'ownerId', message: 'Ce compte est désactivé : choisissez une personne active.' }]);
+    return p;
   }
 
   private async phaseFor(tx: EntityManager, roadmap: Roadmap, date: IsoDate): Promise<Phase> {
@@ -52,6 +63,7 @@ export class MilestonesService {
       const broken = checkMilestoneDate(roadmap, dto.date);
       if (broken.length) throw ApiException.rule(broken);
       this.checkAchieved(dto.achievedOn, today);
+      const owner = dto.ownerId === undefined ? (fn.owner ?? null) : await this.person(tx, dto.ownerId);
       const m = tx.create(Milestone, {
         roadmap,
         fn,
@@ -60,6 +72,7 @@ export class MilestonesService {
         description: dto.description ?? '',
         date: dto.date,
         achievedOn: dto.achievedOn ?? null,
+        owner,
       });
       await recordChanges(tx, roadmap, 'milestone', m.id, [['created', null, dto.date]], dto.comment, actorId);
       return m.id;
@@ -82,6 +95,11 @@ export class MilestonesService {
       if (broken.length) throw ApiException.rule(broken);
       this.checkAchieved(dto.achievedOn, today);
       changes.push(...diff(m, { title: dto.title, description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
+      if (dto.ownerId !== undefined && dto.ownerId !== (m.owner?.id ?? null)) {
+        const owner = await this.person(tx, dto.ownerId);
+        changes.push(['owner', m.owner?.name ?? null, owner?.name ?? null]);
+        m.owner = owner;
+      }
       const phase = await this.phaseFor(tx, m.roadmap, date);
       if (phase.id !== m.phase.id) changes.push(['phase', m.phase.name, phase.name]);
       tx.assign(m, {
@@ -98,9 +116,11 @@ export class MilestonesService {
     return this.read.one(id, at);
   }
 
+  /** Deletes a milestone, kept first in the Corbeille (restorable for 90 days). */
   async remove(id: string, version: number, actorId: string | null = null): Promise<void> {
     await this.em.transactional(async (tx) => {
       const m = await this.load(tx, id, version);
+      await this.trash.keep(tx, 'milestone', m.id, actorId);
       await recordChanges(tx, m.roadmap, 'milestone', m.id, [['deleted', m.title, null]], null, actorId);
       tx.remove(m);
     });

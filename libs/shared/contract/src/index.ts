@@ -6,6 +6,7 @@ export * from './lib/milestones.dto';
 export * from './lib/queries.dto';
 export * from './lib/accounts.dto';
 export * from './lib/reminders.dto';
+export * from './lib/trash';
 export * from './lib/planning.dto';
 export * from './lib/my-items.dto';
 export * from './lib/roadmap-setup.dto';

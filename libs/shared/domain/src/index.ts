@@ -8,4 +8,5 @@ export * from './lib/reminders';
 export * from './lib/labels';
 export * from './lib/limits';
 export * from './lib/text-export';
+export * from './lib/trash';
 export * from './lib/new-roadmap';

@@ -23,6 +23,11 @@ export class CreateMilestoneDto {
   @IsIsoDate()
   achievedOn?: IsoDate | null;
 
+  /** null = nobody yet; omitted = the function's owner */
+  @IsOptionalOrNull()
+  @IsId()
+  ownerId?: string | null;
+
   @IsOptional()
   @IsText(0, TEXT_MAX.comment)
   comment?: string;
@@ -52,6 +57,10 @@ export class UpdateMilestoneDto {
   @IsOptionalOrNull()
   @IsIsoDate()
   achievedOn?: IsoDate | null;
+
+  @IsOptionalOrNull()
+  @IsId()
+  ownerId?: string | null;
 
   @IsOptional()
   @IsText(0, TEXT_MAX.comment)

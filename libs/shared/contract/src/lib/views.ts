@@ -135,6 +135,7 @@ export interface MilestoneView {
   description: string;
   date: IsoDate;
   achievedOn: IsoDate | null;
+  owner: PersonView | null;
   version: number;
   state: MilestoneState;
   updatedAt: string;
@@ -182,8 +183,9 @@ export type ChronogramActionView = Omit<
   ownerId: string | null;
 };
 
-/** A milestone as the Gantt draws it. */
-export type ChronogramMilestoneView = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'updatedAt' | 'carriedFrom'>;
+/** A milestone as the Gantt draws it: its owner by id (in `persons`), like a bar's. */
+export type ChronogramMilestoneView = ChronogramMilestoneFields & { ownerId: string | null };
+type ChronogramMilestoneFields = Omit<MilestoneView, 'roadmapId' | 'kitKey' | 'description' | 'owner' | 'updatedAt' | 'carriedFrom'>;
 
 /** A line of a roadmap's recent changes, with the title of the item it concerns. */
 export interface RecentChangeView extends HistoryEntryView {
