@@ -65,6 +65,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
+        path: 'feuilles-de-route',
+        loadChildren: () => import('./roadmaps/roadmaps.routes').then((m) => m.roadmapListRoutes),
+      },
+      {
+        path: 'mes-echeances',
+        loadChildren: () => import('./my-items/my-items.routes').then((m) => m.myItemsRoutes),
+      },
+      {
         path: 'mon-compte',
         loadChildren: () => import('./auth/auth.routes').then((m) => m.accountRoutes),
       },

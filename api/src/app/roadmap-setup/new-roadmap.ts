@@ -1,4 +1,4 @@
-import { checkElectionDates, defaultPhaseSpans, nextElectionOf, PHASE_CODES } from '@jalons/domain';
+import { checkElectionDates, defaultPhaseSpans, nextElectionOf, PHASE_CODES, ROADMAP_TEXT_MAX } from '@jalons/domain';
 import type { IsoDate, PhaseCode, RuleViolation } from '@jalons/domain';
 
 import { placeKit } from './instantiate';
@@ -6,7 +6,7 @@ import type { RoadmapPlan } from './instantiate';
 import type { KitFile, RoadmapFile } from './seed-files';
 
 /** The longest slug the roadmap table keeps. */
-const SLUG_MAX = 100;
+const SLUG_MAX = ROADMAP_TEXT_MAX.slug;
 
 /** A new roadmap as a person asks for it (the CLI's options, POST /api/roadmaps's body): the rest has defaults. */
 export interface NewRoadmapRequest {

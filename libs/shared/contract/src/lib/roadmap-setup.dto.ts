@@ -1,14 +1,10 @@
+import { ROADMAP_TEXT_MAX, SLUG_PATTERN } from '@jalons/domain';
 import type { IsoDate, PhaseCode } from '@jalons/domain';
 import { Transform } from 'class-transformer';
 import { Length, Matches } from 'class-validator';
 
 import { IsId, IsIsoDate, IsOptionalOrNull, IsText } from './validation';
 
-/** The longest texts of a roadmap, as its table stores them. */
-export const ROADMAP_TEXT_MAX = Object.freeze({ territory: 200, mandateLabel: 100, slug: 100 });
-
-/** A slug: lower-case letters and digits in words joined by single hyphens (it goes into URLs: /r/<slug>). */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG = `slug doit compter de 3 à ${ROADMAP_TEXT_MAX.slug} caractères : lettres minuscules sans accent, chiffres et tirets simples (ville-de-quimper-2026-2032).`;
 
 /**

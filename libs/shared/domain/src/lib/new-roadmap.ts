@@ -2,6 +2,12 @@ import { addDays, addMonths, toDayNumber } from './dates';
 import { formatFrDate } from './rules';
 import type { IsoDate, RuleViolation } from './types';
 
+/** The longest texts of a roadmap, as its table stores them (the API refuses longer ones, the form stops there). */
+export const ROADMAP_TEXT_MAX = Object.freeze({ territory: 200, mandateLabel: 100, slug: 100 });
+
+/** A roadmap's address in URLs (/r/<slug>): lower-case letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** A second round comes at most this many days after the first (French municipal elections: one week). */
 export const SECOND_ROUND_MAX_DAYS = 14;
 
