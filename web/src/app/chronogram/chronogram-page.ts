@@ -23,6 +23,7 @@ import { loadable } from '../shared/loadable';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { ChronogramTable } from './chronogram-table';
+import { ReviewFilters } from './review-filters';
 
 export type ViewMode = GanttViewMode;
 
@@ -33,7 +34,7 @@ export type ViewMode = GanttViewMode;
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, RouterLink, SaveStatus, TranslatePipe],
+  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, ReviewFilters, RouterLink, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })

@@ -1,16 +1,20 @@
-import type { ChronogramView } from '@jalons/contract';
-import type { IsoDate } from '@jalons/domain';
+import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionView } from '@jalons/contract';
+import type { DaySpan, IsoDate } from '@jalons/domain';
 import { itemHealth } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
 
-import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { AuthService } from '../data/auth.service';
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { ReviewFilter, FilterableItem, NO_FILTER, isFiltered, passes, readReviewFilter } from '../review/review-filter';
+import { ReviewItem } from '../review/review-item';
+import { ReviewRow } from '../review/review-row';
+import { roadmapPath } from '../roadmap/roadmap-path';
 import { DataTable } from '../shared/data-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS, MILESTONE_STATE_LABELS, STATUS_LABELS } from '../shared/labels';
-import { PercentPipe } from '../shared/percent.pipe';
 
 export interface TableRow {
   kind: 'action' | 'milestone';
@@ -26,6 +30,10 @@ export interface TableRow {
   progress: number | null;
   health: string;
   owner: string;
+  /** what the weekly review edits */
+  item: ReviewItem;
+  /** what the filters look at */
+  filter: FilterableItem;
 }
 
 export interface TableGroup {
@@ -35,50 +43,99 @@ export interface TableGroup {
   rows: TableRow[];
 }
 
+function actionRow(a: ChronogramActionView, at: IsoDate, slug: string, owner: string, t: Translate): TableRow {
+  const health = itemHealth(a, at);
+  const link = ['/actions', a.id];
+  return {
+    kind: 'action',
+    id: a.id,
+    title: a.title,
+    link,
+    type: t('Action'),
+    start: a.start,
+    end: a.due,
+    status: t(STATUS_LABELS[a.status]),
+    progress: a.progress,
+    health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
+    owner,
+    item: {
+      kind: 'action',
+      id: a.id,
+      functionId: a.functionId,
+      title: a.title,
+      link: roadmapPath(slug, 'actions', a.id),
+      version: a.version,
+      start: a.start,
+      due: a.due,
+      status: a.status,
+      progress: a.progress,
+      achievedOn: null,
+    },
+    filter: {
+      functionId: a.functionId,
+      phaseId: a.phaseId,
+      ownerId: a.ownerId,
+      status: a.status,
+      due: a.due,
+      open: a.status !== 'terminee' && a.status !== 'abandonnee',
+    },
+  };
+}
+
+function milestoneRow(
+  m: ChronogramMilestoneView,
+  fn: FunctionView,
+  slug: string,
+  persons: ReadonlyMap<string, string>,
+  t: Translate,
+): TableRow {
+  const link = ['/jalons', m.id];
+  // a milestone's own owner once milestones have one, else its function's
+  const ownerId = (m as { ownerId?: string | null }).ownerId ?? fn.owner?.id ?? null;
+  return {
+    kind: 'milestone',
+    id: m.id,
+    title: m.title,
+    link,
+    type: t('Jalon'),
+    start: null,
+    end: m.date,
+    status: t(MILESTONE_STATE_LABELS[m.state]),
+    progress: null,
+    health: t(m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track),
+    owner: (ownerId && persons.get(ownerId)) || fn.owner?.name || '—',
+    item: {
+      kind: 'milestone',
+      id: m.id,
+      functionId: m.functionId,
+      title: m.title,
+      link: roadmapPath(slug, 'jalons', m.id),
+      version: m.version,
+      start: null,
+      due: m.date,
+      status: null,
+      progress: null,
+      achievedOn: m.achievedOn,
+    },
+    filter: { functionId: m.functionId, phaseId: m.phaseId, ownerId, status: null, due: m.date, open: !m.achievedOn },
+  };
+}
+
 /**
  * The chronogram's rows as groups of table rows, one group per function (in the functions'
  * order), items by date. Health in words (in the language of `t`), computed for the roadmap's
  * reference day.
  */
 export function tableGroups(view: ChronogramView, t: Translate = french): TableGroup[] {
-  const at = view.roadmap.at;
+  const { at, slug } = view.roadmap;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
   return [...view.functions]
     .sort((a, b) => a.order - b.order)
     .map((fn) => {
-      const actions: TableRow[] = view.actions
+      const actions = view.actions
         .filter((a) => a.functionId === fn.id)
-        .map((a) => {
-          const health = itemHealth(a, at);
-          return {
-            kind: 'action',
-            id: a.id,
-            title: a.title,
-            link: ['/actions', a.id],
-            type: t('Action'),
-            start: a.start,
-            end: a.due,
-            status: t(STATUS_LABELS[a.status]),
-            progress: a.progress,
-            health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
-            owner: (a.ownerId && persons.get(a.ownerId)) || '—',
-          };
-        });
-      const milestones: TableRow[] = view.milestones
-        .filter((m) => m.functionId === fn.id)
-        .map((m) => ({
-          kind: 'milestone',
-          id: m.id,
-          title: m.title,
-          link: ['/jalons', m.id],
-          type: t('Jalon'),
-          start: null,
-          end: m.date,
-          status: t(MILESTONE_STATE_LABELS[m.state]),
-          progress: null,
-          health: t(m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track),
-          owner: fn.owner?.name ?? '—',
-        }));
+        .map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', t));
+      const milestones = view.milestones.filter((m) => m.functionId === fn.id).map((m) => milestoneRow(m, fn, slug, persons, t));
       const rows = [...actions, ...milestones].sort(
         (a, b) => (a.start ?? a.end).localeCompare(b.start ?? b.end) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title, 'fr'),
       );
@@ -86,17 +143,43 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
     });
 }
 
-/** The chronogram as a table: same data as the chart, for the keyboard and screen readers. */
+/** The groups with only the rows that pass the filters; a group left empty by them is dropped. */
+export function filterGroups(groups: readonly TableGroup[], filter: ReviewFilter, at: IsoDate): TableGroup[] {
+  if (!isFiltered(filter)) return [...groups];
+  return groups.map((g) => ({ ...g, rows: g.rows.filter((r) => passes(r.filter, filter, at)) })).filter((g) => g.rows.length > 0);
+}
+
+/**
+ * The chronogram as a table: same data as the chart, for the keyboard and screen readers, and the
+ * weekly review — rows the person may write are edited in place (ReviewRow), the filters of the
+ * URL (review-filter.ts) choose the rows.
+ */
 @Component({
   selector: 'jl-chronogram-table',
-  imports: [InRoadmapPipe, RouterLink, DataTable, FrDatePipe, PercentPipe, TranslatePipe],
+  imports: [DataTable, FrDatePipe, ReviewRow, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-table.html',
 })
 export class ChronogramTable {
   private readonly i18n = inject(I18n);
+  private readonly auth = inject(AuthService);
   protected readonly lang = this.i18n.lang;
   readonly chronogram = input.required<ChronogramView>();
 
-  protected readonly groups = computed(() => tableGroups(this.chronogram(), this.i18n.translate()));
+  private readonly params = toSignal(inject(ActivatedRoute).queryParamMap);
+  protected readonly filter = computed(() => {
+    const params = this.params();
+    return params ? readReviewFilter(params) : NO_FILTER;
+  });
+  protected readonly filtered = computed(() => isFiltered(this.filter()));
+  private readonly allGroups = computed(() => tableGroups(this.chronogram(), this.i18n.translate()));
+  protected readonly groups = computed(() => filterGroups(this.allGroups(), this.filter(), this.chronogram().roadmap.at));
+  protected readonly span = computed((): DaySpan => ({ start: this.chronogram().roadmap.start, end: this.chronogram().roadmap.end }));
+  /** someone who may write some function shown gets the comment and « Enregistrer » columns */
+  protected readonly editColumns = computed(() => this.chronogram().functions.some((f) => this.auth.canWriteItemsOf(f.id)));
+  protected readonly columns = computed(() => (this.editColumns() ? 10 : 8));
+
+  protected canWrite(functionId: string): boolean {
+    return this.auth.canWriteItemsOf(functionId);
+  }
 }
