@@ -90,6 +90,8 @@ export class ChronogramPage {
   });
   protected readonly editing = computed(() => this.editingOn() && this.canEdit());
   protected readonly saving = signal(false);
+  /** « Importer un tableur »: the project lead's (the API answers 403 to anyone else) */
+  protected readonly canImport = this.auth.canManageRoadmap;
   /** why the last change was refused (shown in role="alert") */
   protected readonly refusal = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);

@@ -816,4 +816,47 @@ export const EN: Readonly<Record<string, string>> = {
   Enregistré: 'Saved',
   'Rien à enregistrer': 'Nothing to save',
   // end of the « review » block
+  // « import » block: the spreadsheet round trip (web/src/app/import)
+  'Importer un tableur · Jalons': 'Import a spreadsheet · Jalons',
+  'Importer un tableur': 'Import a spreadsheet',
+  'Seul le chef ou la cheffe de projet importe un tableur dans la feuille de route.':
+    'Only the project lead imports a spreadsheet into the roadmap.',
+  'Exportez la feuille de route (XLSX ou CSV), modifiez-la dans LibreOffice ou Excel, puis importez-la ici : Jalons montre d’abord ce qui changera, puis applique tout ou rien.':
+    'Export the roadmap (XLSX or CSV), edit it in LibreOffice or Excel, then import it here: Jalons first shows what will change, then applies all or nothing.',
+  'Exporter depuis le chronogramme': 'Export from the chronogram',
+  'Fichier exporté, modifié': 'Exported file, edited',
+  'XLSX ou CSV, {max} Mo au plus. Dates jj/mm/aaaa, avancement 45, « 45 % » ou 0,45 ; une ligne sans id crée un élément ; rien n’est supprimé.':
+    'XLSX or CSV, {max} MB at most. Dates dd/mm/yyyy, progress 45, “45 %” or 0.45; a row without an id creates an item; nothing is deleted.',
+  'Analyse…': 'Analysing…',
+  Analyser: 'Analyse',
+  'Choisissez d’abord le fichier à importer.': 'First choose the file to import.',
+  'Import appliqué : {file}': 'Import applied: {file}',
+  'Plan de l’import : {file}': 'Import plan: {file}',
+  '{n} modification(s)': '{n} update(s)',
+  '{n} création(s)': '{n} creation(s)',
+  '{n} ligne(s) refusée(s)': '{n} refused row(s)',
+  '{n} conflit(s)': '{n} conflict(s)',
+  '{n} ligne(s) inchangée(s)': '{n} unchanged row(s)',
+  Avertissements: 'Warnings',
+  'Lignes refusées : corrigez-les dans le fichier': 'Refused rows: fix them in the file',
+  '{sheet}, ligne {line}': '{sheet}, row {line}',
+  'Conflits : modifiés dans Jalons depuis l’export': 'Conflicts: changed in Jalons since the export',
+  'Exportez à nouveau et reportez vos modifications, ou retirez ces lignes du fichier.':
+    'Export again and carry your changes over, or remove these rows from the file.',
+  'Version du fichier {file}, version actuelle {current}.': 'File version {file}, current version {current}.',
+  Modifications: 'Updates',
+  devient: 'becomes',
+  Créations: 'Creations',
+  action: 'action',
+  jalon: 'milestone',
+  'Import appliqué : {updates} modification(s), {creations} création(s), chacune dans l’historique avec le commentaire « import {file} ».':
+    'Import applied: {updates} update(s), {creations} creation(s), each in the history with the comment “import {file}”.',
+  'Voir le chronogramme': 'See the chronogram',
+  'Import en cours…': 'Importing…',
+  'Appliquer l’import': 'Apply the import',
+  'Possible une fois les lignes refusées corrigées et les conflits réglés : rien n’est importé tant qu’une ligne est refusée.':
+    'Possible once the refused rows are fixed and the conflicts settled: nothing is imported while a row is refused.',
+  'Ce fichier ne change rien à la feuille de route.': 'This file changes nothing in the roadmap.',
+  'Tout ou rien, en une fois ; chaque changement entre dans l’historique.': 'All or nothing, at once; every change goes into the history.',
+  // end of the « import » block
 };

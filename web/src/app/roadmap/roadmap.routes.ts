@@ -27,4 +27,8 @@ export const roadmapRoutes: Route[] = [
     path: 'fonctions',
     loadChildren: () => import('../functions/functions.routes').then((m) => m.functionRoutes),
   },
+  {
+    path: 'import',
+    loadChildren: () => import('../import/import.routes').then((m) => m.importRoutes),
+  },
 ];
