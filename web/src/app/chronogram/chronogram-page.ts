@@ -11,7 +11,7 @@ import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ItemsService } from '../data/items.service';
 import { RoadmapsService } from '../data/roadmaps.service';
-import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
+import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
 import type { GanttViewMode } from '../gantt/gantt-layout';
 import { JlTimeScale } from '../gantt/time-scale';
@@ -89,9 +89,18 @@ export class ChronogramPage {
     computation: () => false,
   });
   protected readonly editing = computed(() => this.editingOn() && this.canEdit());
-  protected readonly saving = signal(false);
+  /** « Nouvelle action » / « Nouveau jalon »: the function shown (?fonction=) if one may write in it, else any */
+  protected readonly canCreate = computed(() => {
+    const v = this.view();
+    if (!v) return false;
+    const only = this.shownFunction();
+    return only ? this.auth.canWriteItemsOf(only) : this.auth.canWriteSomeItems();
+  });
+  /** « + » on the Gantt's rows of the functions one may write in */
+  protected readonly canAddTo = (functionId: string): boolean => this.auth.canWriteItemsOf(functionId);
   /** « Importer un tableur »: the project lead's (the API answers 403 to anyone else) */
   protected readonly canImport = this.auth.canManageRoadmap;
+  protected readonly saving = signal(false);
   /** why the last change was refused (shown in role="alert") */
   protected readonly refusal = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
@@ -152,6 +161,23 @@ export class ChronogramPage {
       }),
       this.i18n.t('Avancement enregistré.'),
     );
+  }
+
+  /** The function the creation pages are opened on: the one shown, if only one is. */
+  protected readonly shownFunction = computed(() => {
+    const v = this.view();
+    return v && this.fonction() && v.functions.length === 1 ? v.functions[0].id : null;
+  });
+
+  /** The creation page of an action or a milestone (router commands). */
+  protected newItemLink(kind: 'action' | 'milestone'): Array<string | number> {
+    const slug = this.view()?.roadmap.slug ?? '';
+    return kind === 'action' ? roadmapPath(slug, 'actions', 'nouvelle') : roadmapPath(slug, 'jalons', 'nouveau');
+  }
+
+  /** « + » on a function's row: a new action there (the page switches to a milestone). */
+  protected onAdd(e: GanttAdd): void {
+    void this.router.navigate(this.newItemLink('action'), { queryParams: { fonction: e.functionId } });
   }
 
   protected onOpen(e: GanttOpen): void {

@@ -20,6 +20,8 @@ import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { ItemDependencies } from './item-dependencies';
+import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -51,6 +53,8 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     HealthBadge,
     HistoryTable,
     ReplanForm,
+    ItemEditForm,
+    ItemDependencies,
     FormErrorList,
     SaveStatus,
     TranslatePipe,
@@ -83,6 +87,23 @@ export class ActionPage {
           version: a.version,
           start: a.start,
           due: a.due,
+        }
+      : null;
+  });
+
+  /** what the « Modifier la fiche » form changes */
+  protected readonly editTarget = computed((): EditTarget | null => {
+    const a = this.ready()?.action;
+    return a
+      ? {
+          kind: 'action',
+          id: a.id,
+          version: a.version,
+          functionId: a.functionId,
+          title: a.title,
+          description: a.description,
+          volet: a.volet,
+          ownerId: a.owner?.id ?? null,
         }
       : null;
   });

@@ -9,6 +9,8 @@ export interface ItemContext {
   fn: FunctionWithRollUpView | null;
   phase: PhaseWithRollUpView | null;
   actionTitles: ReadonlyMap<string, string>;
+  /** the roadmap's chronogram: its functions and actions, for the forms that edit the item */
+  chronogram: ChronogramView;
 }
 
 export function itemContext(view: ChronogramView, functionId: string, phaseId: string): ItemContext {
@@ -18,6 +20,7 @@ export function itemContext(view: ChronogramView, functionId: string, phaseId: s
     fn: view.functions.find((f) => f.id === functionId) ?? null,
     phase: view.roadmap.phases.find((p) => p.id === phaseId) ?? null,
     actionTitles: new Map(view.actions.map((a) => [a.id, a.title])),
+    chronogram: view,
   };
 }
 

@@ -3,7 +3,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { AuthService } from '../data/auth.service';
-import { aChronogram, aHistoryEntry, aMilestone } from '../testing/factories';
+import { aChronogram, aHistoryEntry, aMilestone, aPerson } from '../testing/factories';
 import { aMe } from '../testing/session';
 import { must, text } from '../testing/dom';
 import { refusal, setUpPageTest } from '../testing/http';
@@ -34,6 +34,9 @@ describe('MilestonePage', () => {
       }),
     ]);
     http.expectOne('/api/roadmaps/rm-1/chronogram').flush(aChronogram());
+    await fixture.whenStable();
+    // the « Modifier la fiche » form's persons, asked once it is shown
+    for (const req of http.match('/api/persons')) req.flush([aPerson()]);
     await fixture.whenStable();
   }
 

@@ -17,6 +17,7 @@ import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -45,6 +46,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
     FrDatePipe,
     HistoryTable,
     ReplanForm,
+    ItemEditForm,
     FormErrorList,
     SaveStatus,
     TranslatePipe,
@@ -70,6 +72,22 @@ export class MilestonePage {
   protected readonly replanTarget = computed((): ReplanTarget | null => {
     const m = this.ready()?.milestone;
     return m ? { kind: 'milestone', id: m.id, version: m.version, date: m.date } : null;
+  });
+  /** what the « Modifier la fiche » form changes */
+  protected readonly editTarget = computed((): EditTarget | null => {
+    const m = this.ready()?.milestone;
+    return m
+      ? {
+          kind: 'milestone',
+          id: m.id,
+          version: m.version,
+          functionId: m.functionId,
+          title: m.title,
+          description: m.description,
+          volet: null,
+          ownerId: m.owner?.id ?? null,
+        }
+      : null;
   });
   protected readonly stateLabels = MILESTONE_STATE_LABELS;
   protected readonly conflictMessage = CONFLICT_MESSAGE;

@@ -1,7 +1,7 @@
 import type { ChronogramView } from '@jalons/contract';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
-import type { GanttOpen, GanttProgressChange, GanttReplan } from '../gantt';
+import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from '../gantt';
 
 /**
  * Stands in for the Gantt wrapper in pages' specs (the wrapper has its own tests; frappe-gantt needs
@@ -18,9 +18,11 @@ export class JlGantt {
   readonly viewMode = input<'month' | 'quarter' | 'year'>('quarter');
   readonly editable = input(false);
   readonly toolbar = input(true);
+  readonly canAddTo = input<(functionId: string) => boolean>(() => false);
   readonly replan = output<GanttReplan>();
   readonly progressChange = output<GanttProgressChange>();
   readonly open = output<GanttOpen>();
+  readonly add = output<GanttAdd>();
 
   scrolledToToday = 0;
   resets = 0;

@@ -3,13 +3,15 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { must, text } from '../../testing/dom';
-import { aChronogram, aChronogramAction, anAction } from '../../testing/factories';
+import { aChronogram, aChronogramAction, aPerson, anAction } from '../../testing/factories';
 import { setUpPageTest } from '../../testing/http';
 import { ActionPage } from '../action-page';
 
 /** What the specs of the action page share: the test bed, the page opened, its requests answered. */
 
 export { text };
+
+export const PERSONS = [aPerson(), aPerson({ id: 'p-2', name: 'Soizic Le Bihan' })];
 
 /** The page in a test bed, for the project lead (create it in `beforeEach`). */
 export class ActionPageHarness {
@@ -31,6 +33,9 @@ export class ActionPageHarness {
         actions: [aChronogramAction(), aChronogramAction({ id: 'act-0', title: 'Constituer le vivier' })],
       }),
     );
+    await this.fixture.whenStable();
+    // the « Modifier la fiche » form's persons, asked once it is shown
+    for (const req of this.http.match('/api/persons')) req.flush(PERSONS);
     await this.fixture.whenStable();
   }
 
