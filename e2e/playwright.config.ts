@@ -19,7 +19,8 @@ process.env['E2E_DATABASE_URL'] = `postgresql://jalons:jalons-local@127.0.0.1:${
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
-  timeout: 60_000,
+  // a page with axe scans and the 1,000-bar Gantt takes 30–40 s on a shared 2-core machine
+  timeout: 90_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -73,10 +73,6 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./my-items/my-items.routes').then((m) => m.myItemsRoutes),
       },
       {
-        path: 'mes-echeances',
-        loadChildren: () => import('./my-items/my-items.routes').then((m) => m.myItemsRoutes),
-      },
-      {
         path: 'mon-compte',
         loadChildren: () => import('./auth/auth.routes').then((m) => m.accountRoutes),
       },

@@ -780,42 +780,6 @@ export const EN: Readonly<Record<string, string>> = {
   Enregistré: 'Saved',
   'Rien à enregistrer': 'Nothing to save',
   // end of the « review » block
-  // the « review » block: the weekly review (chronogram/chronogram-table, chronogram/review-filters, review/) and « Mes échéances » (my-items/)
-  'Mes échéances': 'My deadlines',
-  'Mes échéances · Jalons': 'My deadlines · Jalons',
-  Enregistrement: 'Saving',
-  'Aucun élément ne correspond aux filtres.': 'No item matches the filters.',
-  'Filtres du tableau': 'Filters of the table',
-  Toutes: 'All',
-  Tous: 'All',
-  'Statut des actions': 'Status of the actions',
-  'En retard seulement': 'Late only',
-  'Échéance sous (jours)': 'Due within (days)',
-  'Retards compris ; vide : toutes.': 'Late ones included; empty: any.',
-  'Effacer les filtres': 'Clear the filters',
-  'Vos actions et jalons en cours, dans toutes les feuilles de route : les retards d’abord, puis par date. Mettez-les à jour ligne par ligne : Entrée enregistre la ligne, Échap annule ses changements.':
-    'Your open actions and milestones, in every roadmap: late ones first, then by date. Update them row by row: Enter saves the row, Escape undoes its changes.',
-  'Sous {n} jours (retards compris)': 'Within {n} days (late ones included)',
-  'Impossible de charger vos échéances : {message}': 'Your deadlines could not be loaded: {message}',
-  'Vous n’avez aucune action ni aucun jalon en cours à suivre.': 'You have no open action or milestone to follow.',
-  'Rien n’arrive à échéance dans les {n} prochains jours, et rien n’est en retard.':
-    'Nothing falls due in the next {n} days, and nothing is late.',
-  'Revue dans le chronogramme': 'Review in the chronogram',
-  'Mes échéances : {territory}': 'My deadlines: {territory}',
-  'Vos actions et jalons en cours de {territory} ({mandate}), les retards d’abord, puis par date':
-    'Your open actions and milestones of {territory} ({mandate}), late ones first, then by date',
-  'Échéance de « {title} »': 'Due date of “{title}”',
-  'Date de « {title} »': 'Date of “{title}”',
-  'Statut de « {title} »': 'Status of “{title}”',
-  '« {title} » atteint le (vide : pas encore atteint)': '“{title}” achieved on (empty: not achieved yet)',
-  'Avancement (%) de « {title} »': 'Progress (%) of “{title}”',
-  'Commentaire pour « {title} » (facultatif)': 'Comment on “{title}” (optional)',
-  'Modifiée par quelqu’un depuis :': 'Changed by someone since:',
-  'recharger la ligne': 'reload the row',
-  'Ligne rechargée.': 'Row reloaded.',
-  Enregistré: 'Saved',
-  'Rien à enregistrer': 'Nothing to save',
-  // end of the « review » block
   // « import » block: the spreadsheet round trip (web/src/app/import)
   'Importer un tableur · Jalons': 'Import a spreadsheet · Jalons',
   'Importer un tableur': 'Import a spreadsheet',
