@@ -56,6 +56,22 @@ test.describe('the app as a user starts it', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 
+  test('carries the roadmap in every page’s URL, and leads old links there', async ({ page, request }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/r\/brest-2026-2032$/);
+    const [brest] = await (await request.get('/api/roadmaps')).json();
+    const chrono = await (await request.get(`/api/roadmaps/${brest.id}/chronogram`)).json();
+    const action = chrono.actions[0];
+    // a link from before (an e-mail, a calendar feed): same page, under the roadmap
+    await page.goto(`/actions/${action.id}`);
+    await expect(page).toHaveURL(new RegExp(`/r/brest-2026-2032/actions/${action.id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(action.title);
+    await page.goto(`/chronogramme?roadmap=${brest.id}`);
+    await expect(page).toHaveURL(/\/r\/brest-2026-2032\/chronogramme$/);
+    await page.getByRole('link', { name: 'Vue du mandat' }).click();
+    await expect(page).toHaveURL(/\/r\/brest-2026-2032$/);
+  });
+
   test('answers an unknown web route with the app, and an unknown API route with a JSON 404', async ({ page, request }) => {
     await page.goto('/nulle-part');
     await expect(page.getByText('Jalons').first()).toBeVisible();
