@@ -24,7 +24,8 @@ export interface UploadedImport {
 /** The file's name as the history will quote it: its last path segment, no control character, 120 characters at most. */
 export function importFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return [...base.replace(/[\u0000-\u001f\u007f]/g, '')].slice(0, 120).join('') || 'fichier';
+  const printable = [...base].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f);
+  return printable.slice(0, 120).join('') || 'fichier';
 }
 
 /** The ids a sheet's rows name (well-formed only: the plan refuses the others). */

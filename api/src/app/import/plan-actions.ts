@@ -160,8 +160,15 @@ function titleIndex(drafts: readonly ActionDraft[], look: Lookups) {
 export function resolvePredecessors(drafts: ActionDraft[], look: Lookups): Map<string, string> {
   const { find, titleOf } = titleIndex(drafts, look);
   const label = 'Actions précédentes';
+  const stored = new Map(look.state.actions.map((a) => [a.id, a.title]));
   for (const d of drafts) {
     if (!d.predecessorTitles || !d.fields) continue;
+    // the cell as the export wrote it: the stored predecessors, even when titles repeat elsewhere in the roadmap
+    const exported = d.current?.predecessorIds.map((id) => stored.get(id) ?? id);
+    if (exported && exported.join('\n') === d.predecessorTitles.join('\n')) {
+      d.predecessors = [...d.current!.predecessorIds];
+      continue;
+    }
     const keys: string[] = [];
     for (const t of d.predecessorTitles) {
       const found = titleOf.has(t.toLowerCase()) ? [t.toLowerCase()] : find(t);
