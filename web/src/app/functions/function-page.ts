@@ -21,6 +21,7 @@ import { PercentPipe } from '../shared/percent.pipe';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { FunctionEdit } from '../planning/function-edit';
 
 /** What the page shows: the function with its roll-ups, and its chronogram. */
 interface FunctionData {
@@ -41,7 +42,7 @@ export interface PhaseProgressRow {
 /** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
 @Component({
   selector: 'jl-function-page',
-  imports: [InRoadmapPipe, JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
+  imports: [FunctionEdit, InRoadmapPipe, JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })
@@ -89,6 +90,13 @@ export class FunctionPage {
     const r = this.ready();
     return !!r && this.auth.canWriteItemsOf(r.fn.id);
   });
+
+  /** the project lead edits the function (« Modifier la fonction »); the page reloads with the saved function */
+  protected readonly canEditFunction = computed(() => this.auth.canManageRoadmap());
+
+  protected onFunctionChanged(): void {
+    this.page.reload();
+  }
 
   protected onOpen(e: GanttOpen): void {
     const slug = this.ready()?.view.roadmap.slug;

@@ -823,4 +823,79 @@ export const EN: Readonly<Record<string, string>> = {
   'Ce fichier ne change rien à la feuille de route.': 'This file changes nothing in the roadmap.',
   'Tout ou rien, en une fois ; chaque changement entre dans l’historique.': 'All or nothing, at once; every change goes into the history.',
   // end of the « import » block
+  // the « planning » block: planning/ (phases, carry-over, function edit, overview links), items' « Reprise de »
+  Planification: 'Planning',
+  'Clore le mandat et reprendre': 'Close the mandate and carry over',
+  'Seul·e le ou la chef·fe de projet clôt un mandat et reprend ses éléments.':
+    'Only the project lead closes a mandate and carries its items over.',
+  'Ce mandat est clos depuis le {date}. Ses éléments restent modifiables.':
+    'This mandate has been closed since {date}. Its items can still be edited.',
+  'Vérification…': 'Checking…',
+  '{n} élément repris dans la feuille de route suivante.|{n} éléments repris dans la feuille de route suivante.':
+    '{n} item carried over into the next roadmap.|{n} items carried over into the next roadmap.',
+  'Ouvrir {territory} — {mandate}': 'Open {territory} — {mandate}',
+  '1. La feuille de route du mandat suivant': '1. The next mandate’s roadmap',
+  'Reprendre dans': 'Carry over into',
+  'Choisissez…': 'Choose…',
+  'Aucune autre feuille de route ouverte : créez d’abord celle du mandat suivant.':
+    'No other open roadmap: first create the next mandate’s.',
+  '2. Les éléments non terminés à reprendre': '2. The unfinished items to carry over',
+  'Tout cocher ({name})': 'Tick all ({name})',
+  'Tout est terminé : rien à reprendre.': 'Everything is finished: nothing to carry over.',
+  '3. Vérifier et reprendre': '3. Check and carry over',
+  'Clore ce mandat': 'Close this mandate',
+  Vérifier: 'Check',
+  '{n} élément serait repris.|{n} éléments seraient repris.': '{n} item would be carried over.|{n} items would be carried over.',
+  '{n} dépendance entre eux serait gardée.|{n} dépendances entre eux seraient gardées.':
+    '{n} dependency between them would be kept.|{n} dependencies between them would be kept.',
+  'Dates adaptées au mandat suivant (durée gardée) :': 'Dates fitted to the next mandate (duration kept):',
+  'Reprendre {n} élément|Reprendre {n} éléments': 'Carry over {n} item|Carry over {n} items',
+  'Le choix a changé depuis la vérification : vérifiez à nouveau.': 'The choice has changed since the check: check again.',
+  'Choisissez la feuille de route du mandat suivant.': 'Choose the next mandate’s roadmap.',
+  '{n} élément repris.|{n} éléments repris.': '{n} item carried over.|{n} items carried over.',
+  'Modifier la fonction': 'Edit the function',
+  'Modifier la description, le ou la référent·e, la couleur': 'Edit the description, the owner, the colour',
+  Fermer: 'Close',
+  'Un compte « Responsable de fonction » ou « Chef·fe de projet ».': 'A « Function owner » or « Project lead » account.',
+  'Couleur sur le chronogramme': 'Colour on the chronogram',
+  'Au format #rrggbb, assez différente de celle des autres fonctions.': 'As #rrggbb, distinct enough from the other functions’ colours.',
+  'Choisir la couleur': 'Pick the colour',
+  'Les trois volets': 'The three strands',
+  'Nom du volet': 'Name of the strand',
+  'Description du volet « {name} »': 'Description of the strand « {name} »',
+  'Enregistrer la fonction': 'Save the function',
+  'Choisissez une couleur au format #rrggbb.': 'Choose a colour as #rrggbb.',
+  'Rien à modifier.': 'Nothing to change.',
+  'Fonction enregistrée.': 'Function saved.',
+  'Cette fonction a été modifiée entre-temps : rechargez la page, puis refaites votre modification.':
+    'This function was changed in the meantime: reload the page, then make your change again.',
+  'Dates des phases': 'Phase dates',
+  'Seul·e le ou la chef·fe de projet replanifie les phases.': 'Only the project lead re-plans the phases.',
+  'Les quatre phases du mandat': 'The mandate’s four phases',
+  'Les phases se suivent sans trou ni chevauchement, du {start} au {end}. Chaque action appartient à la phase de sa date de début, chaque jalon à celle de sa date : « Vérifier » montre ce qui changerait de phase, sans rien enregistrer.':
+    'The phases follow each other without gap or overlap, from {start} to {end}. Each action belongs to the phase of its start date, each milestone to that of its date: « Check » shows what would change phase, without saving anything.',
+  'Ce qui changerait de phase': 'What would change phase',
+  'Tableau des éléments qui changeraient de phase': 'Table of the items that would change phase',
+  'Actions (par date de début) puis jalons (par date), avec leur phase actuelle et leur nouvelle phase':
+    'Actions (by start date) then milestones (by date), with their current and new phase',
+  'Phase actuelle': 'Current phase',
+  'Nouvelle phase': 'New phase',
+  'Hors de toute phase': 'Outside every phase',
+  'Aucun élément ne change de phase.': 'No item changes phase.',
+  'Des éléments seraient hors de toute phase : changez leurs dates ou celles des phases.':
+    'Some items would be outside every phase: change their dates or the phases’.',
+  Appliquer: 'Apply',
+  'Les dates ont changé depuis la vérification : vérifiez à nouveau.': 'The dates have changed since the check: check again.',
+  'Phases replanifiées : {n} élément a changé de phase.|Phases replanifiées : {n} éléments ont changé de phase.':
+    'Phases re-planned: {n} item changed phase.|Phases re-planned: {n} items changed phase.',
+  '{n} élément changerait de phase.|{n} éléments changeraient de phase.': '{n} item would change phase.|{n} items would change phase.',
+  'La feuille de route a été modifiée entre-temps : rechargez la page, puis vérifiez à nouveau.':
+    'The roadmap was changed in the meantime: reload the page, then check again.',
+  'Ce mandat est clos.': 'This mandate is closed.',
+  'Modifier les dates des phases': 'Edit the phase dates',
+  'Clore le mandat et reprendre les éléments non terminés': 'Close the mandate and carry over the unfinished items',
+  'Dates des phases · Jalons': 'Phase dates · Jalons',
+  'Clore le mandat et reprendre · Jalons': 'Close the mandate and carry over · Jalons',
+  'Reprise de': 'Carried over from',
+  // end of the « planning » block
 };

@@ -9,6 +9,7 @@ import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { PlanningLinks } from '../planning/planning-links';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -60,6 +61,7 @@ interface Reference {
     FrDatePipe,
     TranslatePipe,
     InRoadmapPipe,
+    PlanningLinks,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',

@@ -27,6 +27,8 @@ export const roadmapRoutes: Route[] = [
     path: 'fonctions',
     loadChildren: () => import('../functions/functions.routes').then((m) => m.functionRoutes),
   },
+  { path: 'phases', loadChildren: () => import('../planning/planning.routes').then((m) => m.phasesRoutes) },
+  { path: 'reprise', loadChildren: () => import('../planning/planning.routes').then((m) => m.carryOverRoutes) },
   {
     path: 'import',
     loadChildren: () => import('../import/import.routes').then((m) => m.importRoutes),
