@@ -19,6 +19,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { refusalMessage } from '../shared/form-errors';
 import { SaveStatus } from '../shared/form-status';
+import { TrashLink } from '../trash/trash-link';
 import { loadable } from '../shared/loadable';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
@@ -34,7 +35,7 @@ export type ViewMode = GanttViewMode;
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, ReviewFilters, RouterLink, SaveStatus, TranslatePipe],
+  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, ReviewFilters, RouterLink, SaveStatus, TranslatePipe, TrashLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })

@@ -898,4 +898,39 @@ export const EN: Readonly<Record<string, string>> = {
   'Clore le mandat et reprendre · Jalons': 'Close the mandate and carry over · Jalons',
   'Reprise de': 'Carried over from',
   // end of the « planning » block
+  // — trash: the Corbeille, deleting an item (trash/, shared/labels.ts) —
+  Restauration: 'Restoration',
+  Supprimer: 'Delete',
+  'Elle restera {days} jours dans la corbeille : vous pourrez la restaurer avec son historique et ses dépendances.':
+    'It will stay {days} days in the bin: you can restore it with its history and its dependencies.',
+  'Il restera {days} jours dans la corbeille : vous pourrez le restaurer avec son historique.':
+    'It will stay {days} days in the bin: you can restore it with its history.',
+  'Suppression…': 'Deleting…',
+  'Supprimer l’action « {title} » ?': 'Delete the action “{title}”?',
+  'Supprimer le jalon « {title} » ?': 'Delete the milestone “{title}”?',
+  'Cet élément a été modifié entre-temps : fermez cette fenêtre, rechargez la page, puis supprimez-le de nouveau si besoin.':
+    'This item was changed in the meantime: close this window, reload the page, then delete it again if need be.',
+  Corbeille: 'Bin',
+  'Les actions et jalons supprimés depuis moins de {days} jours, les plus récents d’abord. Une restauration rend l’élément avec son historique et ses dépendances ; passé ce délai, il est effacé définitivement.':
+    'The actions and milestones deleted less than {days} days ago, newest first. Restoring gives the item back with its history and its dependencies; after that time it is erased for good.',
+  'Retour au chronogramme': 'Back to the chronogram',
+  'La corbeille est vide.': 'The bin is empty.',
+  'Les éléments supprimés, les plus récents d’abord, avec qui les a supprimés et quand':
+    'The deleted items, newest first, with who deleted them and when',
+  'Supprimé le': 'Deleted on',
+  Par: 'By',
+  '(supprimée)': '(deleted)',
+  'Restauré·e': 'Restored',
+  'Restauration…': 'Restoring…',
+  Restaurer: 'Restore',
+  'Chargement de la corbeille…': 'Loading the bin…',
+  'Impossible de charger la corbeille : {message}': 'The bin could not be loaded: {message}',
+  'L’action « {title} » est dans la corbeille : vous pouvez la restaurer ici pendant {days} jours.':
+    'The action “{title}” is in the bin: you can restore it here for {days} days.',
+  'Le jalon « {title} » est dans la corbeille : vous pouvez le restaurer ici pendant {days} jours.':
+    'The milestone “{title}” is in the bin: you can restore it here for {days} days.',
+  '« {title} » est restauré·e.': '“{title}” is restored.',
+  '« {title} » n’a pas pu être restauré·e.': '“{title}” could not be restored.',
+  'Corbeille · Jalons': 'Bin · Jalons',
+  // end of the « trash » block
 };

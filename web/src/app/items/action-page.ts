@@ -19,6 +19,7 @@ import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
+import { DeleteItem } from '../trash/delete-item';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { ItemDependencies } from './item-dependencies';
 import { EditTarget, ItemEditForm } from './item-edit-form';
@@ -58,6 +59,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     FormErrorList,
     SaveStatus,
     TranslatePipe,
+    DeleteItem,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',

@@ -16,6 +16,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { HistoryTable } from './history-table';
+import { DeleteItem } from '../trash/delete-item';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
@@ -50,6 +51,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
     FormErrorList,
     SaveStatus,
     TranslatePipe,
+    DeleteItem,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',

@@ -32,6 +32,7 @@ export const VOLET_LABELS: Readonly<Record<CentralVolet, string>> = {
 export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   created: tKey('Création'),
   deleted: tKey('Suppression'),
+  restored: tKey('Restauration'),
   comment: tKey('Commentaire'),
   title: tKey('Intitulé'),
   description: tKey('Description'),

@@ -78,6 +78,7 @@ export function aMilestone(overrides: Partial<ChronogramMilestoneView> = {}): Ch
     title: `Jalon ${seq}`,
     date: '2026-07-01',
     achievedOn: null,
+    ownerId: null,
     state: 'upcoming',
     version: 1,
     ...overrides,
