@@ -18,7 +18,7 @@ export class ImportService {
   run(roadmapId: string, file: File, dryRun: boolean): Observable<ImportPlanView> {
     const form = new FormData();
     form.append('file', file, file.name);
-    const params = dryRun ? { dryRun: 'true' } : {};
+    const params: Record<string, string> = dryRun ? { dryRun: 'true' } : {};
     return this.http
       .post<ImportPlanView>(`${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/import`, form, { params })
       .pipe(catchApiError());
