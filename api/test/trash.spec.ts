@@ -262,6 +262,13 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
       expect(chrono.milestones.find((x) => x.id === m.id)).toMatchObject({ ownerId: m.owner!.id });
       expect(chrono.milestones.find((x) => x.id === m.id)).not.toHaveProperty('owner');
       expect(chrono.persons.map((p) => p.id)).toContain(m.owner!.id);
+      // the seeded ones too: each answers to its function's owner
+      const [seeded] = await db.query<{ n: string; differing: string }>(
+        `select count(*) n, count(*) filter (where m.owner_id is distinct from f.owner_id) differing
+         from milestone m join target_function f on f.id = m.function_id where m.kit_key is not null`,
+      );
+      expect(Number(seeded.n)).toBeGreaterThan(0);
+      expect(seeded.differing).toBe('0');
     });
 
     it('changes with a history line and a new version; an unknown or deactivated account is refused', async () => {

@@ -78,7 +78,9 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan, options
     }
     for (const m of plan.milestones) {
       const { functionId, phaseId, ...rest } = m;
-      tx.create(Milestone, { ...rest, roadmap, fn: fns.get(functionId)!, phase: phases.get(phaseId)! });
+      const fn = fns.get(functionId)!;
+      // a milestone answers to its function's owner, as one created in the app (ADR 0015)
+      tx.create(Milestone, { ...rest, roadmap, fn, phase: phases.get(phaseId)!, owner: fn.owner ?? null });
       tx.create(ChangeEntry, {
         roadmap,
         itemType: 'milestone',
