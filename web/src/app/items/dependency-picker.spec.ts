@@ -104,6 +104,11 @@ describe('JlDependencyPicker', () => {
     expect(enter.defaultPrevented).toBe(true); // not a submission of the form around
     expect(fixture.componentInstance.picked).toEqual(['a-3']);
     expect(input.value).toBe('');
+    // closed, not covering the rest of the form; arrows open it again
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(listbox().hidden).toBe(true);
+    await key('ArrowDown');
+    expect(listbox().hidden).toBe(false);
   });
 
   it('closes on Escape, then empties the input on a second Escape', async () => {

@@ -35,7 +35,7 @@ export function filterOptions(options: readonly PickerOption[], query: string): 
 /**
  * Picking an action among many by typing part of its title: an ARIA 1.2 combobox (an input and
  * the listbox of what matches). Arrow keys move in the list, Enter picks, Escape closes then
- * empties the input; a click picks too. Emits the id picked, then empties the input.
+ * empties the input; a click picks too. Emits the id picked, then empties the input and closes the list.
  *
  *     <jl-dependency-picker controlId="deps-add" [label]="…" [options]="options()" [error]="error()" (picked)="add($event)" />
  */
@@ -197,6 +197,8 @@ export class JlDependencyPicker {
 
   protected pick(option: PickerOption): void {
     this.picked.emit(option.id);
+    // closed: the list would cover what follows in the form until one types again
+    this.open.set(false);
     this.query.set('');
     this.active.set(-1);
   }

@@ -63,6 +63,10 @@ export const NOBODY = '';
     .kind-switch {
       margin-bottom: 1rem;
     }
+    .kind-switch [aria-current='page'] {
+      background: var(--jl-accent);
+      color: #fff;
+    }
     .chosen {
       display: flex;
       align-items: center;
