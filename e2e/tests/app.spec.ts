@@ -72,6 +72,29 @@ test.describe('the app as a user starts it', () => {
     await expect(page).toHaveURL(/\/r\/brest-2026-2032$/);
   });
 
+  test('fits a 390-px-wide phone on every page of the plan, header included', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const slug = 'brest-2026-2032';
+    for (const path of [
+      `/r/${slug}`,
+      `/r/${slug}/chronogramme?vue=tableau`,
+      `/r/${slug}/actions/nouvelle`,
+      `/r/${slug}/corbeille`,
+      `/r/${slug}/import`,
+      `/r/${slug}/phases`,
+      `/r/${slug}/reprise`,
+      '/feuilles-de-route',
+      '/feuilles-de-route/nouvelle',
+      '/mes-echeances',
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) await page.screenshot({ path: testInfo.outputPath(`wide-${path.replace(/\W+/g, '-')}.png`), fullPage: true });
+      expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+    }
+  });
+
   test('answers an unknown web route with the app, and an unknown API route with a JSON 404', async ({ page, request }) => {
     await page.goto('/nulle-part');
     await expect(page.getByText('Jalons').first()).toBeVisible();
