@@ -106,6 +106,7 @@ export class ActionPage {
           description: a.description,
           volet: a.volet,
           ownerId: a.owner?.id ?? null,
+          ownerName: a.owner?.name ?? null,
         }
       : null;
   });

@@ -29,6 +29,7 @@ const ACTION: EditTarget = {
   description: 'Avec deux élus.',
   volet: null,
   ownerId: 'p-2',
+  ownerName: 'Soizic Le Bihan',
 };
 
 describe('ItemEditForm', () => {
@@ -97,6 +98,12 @@ describe('ItemEditForm', () => {
     await fixture.whenStable();
     expect(changed).toBe(1);
     expect(text(page.querySelector('[role="status"]'))).toBe('Fiche enregistrée.');
+  });
+
+  it('keeps offering an owner whose account is no longer active', async () => {
+    await open({ ...ACTION, ownerId: 'p-9', ownerName: 'Anne Ancienne' });
+    expect(optionsOf('edit-ownerId')).toEqual(['À désigner', 'Anne Ancienne', 'Camille Le Goff', 'Soizic Le Bihan']);
+    expect(field<HTMLSelectElement>('edit-ownerId').value).toBe('p-9');
   });
 
   it('sends nothing when nothing changed, and says so', async () => {

@@ -43,6 +43,8 @@ export interface EditTarget {
   /** actions of the central function only */
   volet: CentralVolet | null;
   ownerId: string | null;
+  /** the owner's name, offered even when their account is no longer active */
+  ownerName: string | null;
 }
 
 /** the fields, in their order on the page (ids `edit-<field>`): the API's errors on others go above it */
@@ -76,7 +78,11 @@ export class ItemEditForm {
   private readonly injector = inject(Injector);
   private readonly personsApi = inject(PersonsService);
   protected readonly persons = loadable(() => this.personsApi.list());
-  protected readonly personList = computed(() => sortedPersons(this.persons.value() ?? []));
+  protected readonly personList = computed(() => {
+    const { ownerId: id, ownerName: name } = this.target();
+    const persons = this.persons.value() ?? [];
+    return sortedPersons(id && name && !persons.some((p) => p.id === id) ? [...persons, { id, name }] : persons);
+  });
   protected readonly choices = computed(() =>
     writableFunctions(this.functions(), (id) => this.auth.canWriteItemsOf(id), this.target().functionId),
   );

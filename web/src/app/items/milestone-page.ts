@@ -88,6 +88,7 @@ export class MilestonePage {
           description: m.description,
           volet: null,
           ownerId: m.owner?.id ?? null,
+          ownerName: m.owner?.name ?? null,
         }
       : null;
   });
