@@ -43,7 +43,9 @@ export function filterOptions(options: readonly PickerOption[], query: string): 
   selector: 'jl-dependency-picker',
   imports: [FORM_FIELD, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'picker' },
+  // a pointer picks an option through the host: the options are not focusable (the keyboard stays
+  // in the input, aria-activedescendant names the option), so they carry no handlers of their own
+  host: { class: 'picker', '(mousedown)': 'onPointer($event, false)', '(click)': 'onPointer($event, true)' },
   template: `
     <jl-form-field [controlId]="controlId()" [label]="label()" [hint]="hint()" [error]="error()">
       <input
@@ -71,8 +73,7 @@ export function filterOptions(options: readonly PickerOption[], query: string): 
           [id]="optionId(i)"
           [class.picker__option--active]="i === active()"
           [attr.aria-selected]="i === active()"
-          (mousedown)="$event.preventDefault()"
-          (click)="pick(option)"
+          [attr.data-index]="i"
         >
           <span class="picker__title">{{ option.title }}</span>
           <span class="picker__detail">{{ option.detail }}</span>
@@ -193,6 +194,15 @@ export class JlDependencyPicker {
         this.active.set(-1);
         break;
     }
+  }
+
+  /** A press on an option keeps the focus in the input; the click picks it. */
+  protected onPointer(event: MouseEvent, picking: boolean): void {
+    const option = (event.target as Element | null)?.closest<HTMLElement>('[role="option"]');
+    if (!option) return;
+    event.preventDefault();
+    const picked = this.shown()[Number(option.dataset['index'])];
+    if (picking && picked) this.pick(picked);
   }
 
   protected pick(option: PickerOption): void {
