@@ -76,7 +76,11 @@ describe('OverviewPage', () => {
           'Non atteint',
         ],
       ]);
-      expect(linksOf('late')).toEqual(['/r/brest-2026-2032/actions/act-2', '/r/brest-2026-2032/actions/act-1', '/r/brest-2026-2032/jalons/ms-1']);
+      expect(linksOf('late')).toEqual([
+        '/r/brest-2026-2032/actions/act-2',
+        '/r/brest-2026-2032/actions/act-1',
+        '/r/brest-2026-2032/jalons/ms-1',
+      ]);
     });
 
     it('says so when nothing is late', async () => {
