@@ -60,9 +60,16 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
     (await who.get(`/api/roadmaps/${roadmapId}/trash`).expect(200)).body;
 
   it('restores a deleted action with the same id, its whole history, its arrows both ways, and re-links its follower in the open', async () => {
-    const before = await action({ title: 'Préparer le jeu de données' });
-    const x = await action({ title: 'Publier le jeu de données', predecessorIds: [before.id] });
-    const after = await action({ functionId: fn('juridique').id, title: 'Annoncer la publication', predecessorIds: [x.id] });
+    // each starts once the one before is due
+    const before = await action({ title: 'Préparer le jeu de données', start: '2027-02-01', due: '2027-03-31' });
+    const x = await action({ title: 'Publier le jeu de données', start: '2027-03-31', due: '2027-05-31', predecessorIds: [before.id] });
+    const after = await action({
+      functionId: fn('juridique').id,
+      title: 'Annoncer la publication',
+      start: '2027-05-31',
+      due: '2027-06-30',
+      predecessorIds: [x.id],
+    });
     const x2: ActionView = (
       await lead
         .put(`/api/actions/${x.id}/status`)
@@ -129,9 +136,11 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
   });
 
   it('leaves out, and reports, an arrow that would now close a cycle', async () => {
-    const p = await action({ title: 'Étape A' });
-    const x = await action({ title: 'Étape B', predecessorIds: [p.id] });
-    const s = await action({ title: 'Étape C', predecessorIds: [x.id] });
+    // one-day steps on one day: any may follow any other
+    const day = { start: '2027-03-01', due: '2027-03-01' };
+    const p = await action({ title: 'Étape A', ...day });
+    const x = await action({ title: 'Étape B', ...day, predecessorIds: [p.id] });
+    const s = await action({ title: 'Étape C', ...day, predecessorIds: [x.id] });
     await lead.delete(`/api/actions/${x.id}?version=${x.version}`).expect(204);
     // meanwhile C comes to precede A: A → B → C would close a loop
     const now = await getAction(p.id);

@@ -55,7 +55,13 @@ describe('writing actions and milestones over HTTP', () => {
       );
       const other = c.functions.find((f) => f.id !== ownFunction && !f.central)!;
       const theirs = await create({ functionId: ownFunction, title: 'Préparer le jeu de données des équipements' });
-      const follower = await create({ functionId: other.id, title: 'Publier la carte des équipements', predecessorIds: [theirs.id] });
+      const follower = await create({
+        functionId: other.id,
+        title: 'Publier la carte des équipements',
+        start: '2027-07-01',
+        due: '2027-09-30',
+        predecessorIds: [theirs.id],
+      });
 
       await owner.delete(`/api/actions/${theirs.id}?version=${theirs.version}`).expect(204);
 
@@ -140,7 +146,8 @@ describe('writing actions and milestones over HTTP', () => {
 
     it('adds and removes a dependency, and refuses one that closes a cycle', async () => {
       const a = await create({ title: 'A' });
-      const b = await create({ title: 'B', predecessorIds: [a.id] });
+      // B starts once A is due (the arrows read « finish, then start »)
+      const b = await create({ title: 'B', start: '2027-07-01', due: '2027-09-30', predecessorIds: [a.id] });
       expect(b.predecessorIds).toEqual([a.id]);
       const x = await create({ title: 'X' });
       const withX = (await http.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: x.id }).expect(201))
@@ -160,6 +167,32 @@ describe('writing actions and milestones over HTTP', () => {
       const chrono = (await http.get(`/api/roadmaps/${c.roadmap.id}/chronogram`).expect(200)).body as ChronogramView;
       expect(chrono.dependencies).toContainEqual({ predecessorId: a.id, successorId: b.id });
       expect(chrono.dependencies).not.toContainEqual({ predecessorId: x.id, successorId: b.id });
+    });
+
+    it('refuses an arrow to an action that starts before its predecessor is due, naming both, on create and on add', async () => {
+      const charte = await create({ title: 'Rédiger la charte', start: '2027-02-01', due: '2027-03-31' });
+      const before = await snapshot();
+      const early = await http
+        .post(`/api/roadmaps/${c.roadmap.id}/actions`)
+        .send(newAction({ title: 'Adopter la charte', start: '2027-03-30', due: '2027-05-31', predecessorIds: [charte.id] }))
+        .expect(422);
+      expect(early.body).toMatchObject({ error: 'rule_broken', errors: [{ field: 'predecessorIds' }] });
+      expect(early.body.errors[0].message).toBe(
+        '« Adopter la charte » commence le 30/03/2027, avant l’échéance de « Rédiger la charte » (31/03/2027) : replanifiez l’une des deux avant de les lier.',
+      );
+      const adopt = await create({ title: 'Adopter la charte', start: '2027-03-30', due: '2027-05-31' });
+      const after = await snapshot();
+      const added = await http
+        .post(`/api/actions/${adopt.id}/dependencies`)
+        .send({ version: adopt.version, predecessorId: charte.id })
+        .expect(422);
+      expect(added.body.errors).toEqual([{ field: 'predecessorId', message: early.body.errors[0].message }]);
+      expect(await snapshot()).toEqual(after);
+      expect(Number(after[0].a)).toBe(Number(before[0].a) + 1);
+      // re-planned to start on the due date, the link is accepted
+      const moved = (await http.patch(`/api/actions/${adopt.id}`).send({ version: adopt.version, start: '2027-03-31' }).expect(200))
+        .body as ActionView;
+      await http.post(`/api/actions/${adopt.id}/dependencies`).send({ version: moved.version, predecessorId: charte.id }).expect(201);
     });
 
     it('refuses a stale version with a 409 carrying the current version, and changes nothing', async () => {
@@ -354,8 +387,9 @@ describe('writing actions and milestones over HTTP', () => {
     });
 
     it('refuses one of two dependencies added at the same moment that together would close a cycle', async () => {
-      const a = await create({ title: 'P' });
-      const b = await create({ title: 'Q' });
+      // one-day actions on the same day: either may follow the other
+      const a = await create({ title: 'P', start: '2027-03-01', due: '2027-03-01' });
+      const b = await create({ title: 'Q', start: '2027-03-01', due: '2027-03-01' });
       const results = await Promise.all([
         http.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: a.id }),
         http.post(`/api/actions/${a.id}/dependencies`).send({ version: a.version, predecessorId: b.id }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { checkActionDates, checkStatusProgress, phaseAt, wouldCreateCycle } from '@jalons/domain';
+import { checkActionDates, checkDependencyDates, checkStatusProgress, phaseAt, wouldCreateCycle } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, UpdateActionStatusDto } from '@jalons/contract';
 
@@ -90,6 +90,8 @@ export class ActionsService {
           { field: 'predecessorIds', message: 'Une action précédente est introuvable dans cette feuille de route.' },
         ]);
       }
+      const late = found.flatMap((p) => checkDependencyDates(p, { title: dto.title, start: dto.start }, 'predecessorIds'));
+      if (late.length) throw ApiException.rule(late);
       const action = tx.create(Action, {
         roadmap,
         fn,
@@ -212,6 +214,8 @@ export class ActionsService {
           },
         ]);
       }
+      const late = checkDependencyDates(predecessor, action);
+      if (late.length) throw ApiException.rule(late);
       tx.create(ActionDependency, { predecessor, successor: action });
       action.updatedAt = new Date();
       await recordChanges(tx, action.roadmap, 'action', action.id, [['predecessor', null, predecessor]], null, actorId);

@@ -1,4 +1,13 @@
-import { checkActionDates, checkMilestoneDate, checkPhases, checkStatusProgress, findCycle, formatFrDate, wouldCreateCycle } from './rules';
+import {
+  checkActionDates,
+  checkMilestoneDate,
+  checkPhases,
+  checkDependencyDates,
+  checkStatusProgress,
+  findCycle,
+  formatFrDate,
+  wouldCreateCycle,
+} from './rules';
 import { ACTION_STATUSES } from './types';
 import type { ActionStatus, PhaseSpan } from './types';
 
@@ -442,5 +451,22 @@ describe('wouldCreateCycle', () => {
     expect(wouldCreateCycle(chain, [9_999, 0])).toBe(true);
     expect(wouldCreateCycle(chain, [0, 9_999])).toBe(false);
     expect(wouldCreateCycle(chain, [5_000, 4_999])).toBe(true);
+  });
+});
+
+describe('checkDependencyDates', () => {
+  const charte = { title: 'Rédiger la charte', due: '2027-03-31' as const };
+  it('lets an action start on or after its predecessor’s due date', () => {
+    expect(checkDependencyDates(charte, { title: 'Adopter la charte', start: '2027-03-31' })).toEqual([]);
+    expect(checkDependencyDates(charte, { title: 'Adopter la charte', start: '2027-04-01' })).toEqual([]);
+  });
+  it('refuses an arrow to an action that starts before, naming both and their dates, on the given field', () => {
+    expect(checkDependencyDates(charte, { title: 'Adopter la charte', start: '2027-03-30' }, 'predecessorIds')).toEqual([
+      {
+        field: 'predecessorIds',
+        message:
+          '« Adopter la charte » commence le 30/03/2027, avant l’échéance de « Rédiger la charte » (31/03/2027) : replanifiez l’une des deux avant de les lier.',
+      },
+    ]);
   });
 });

@@ -306,3 +306,23 @@ export function wouldCreateCycle<Id>(edges: ReadonlyArray<readonly [Id, Id]>, ne
   }
   return false;
 }
+
+/**
+ * Linking two actions (the arrow predecessor → successor): the successor may not start before the
+ * predecessor's due date — the kit's arrows all read « finish, then start ». Checked when an arrow is
+ * drawn (a new dependency, an action created with its predecessors); re-planning an action already
+ * linked is not refused, the Gantt shows the overlap.
+ */
+export function checkDependencyDates(
+  predecessor: { title: string; due: IsoDate },
+  successor: { title: string; start: IsoDate },
+  field = 'predecessorId',
+): RuleViolation[] {
+  if (successor.start >= predecessor.due) return [];
+  return [
+    {
+      field,
+      message: `« ${successor.title} » commence le ${formatFrDate(successor.start)}, avant l’échéance de « ${predecessor.title} » (${formatFrDate(predecessor.due)}) : replanifiez l’une des deux avant de les lier.`,
+    },
+  ];
+}
