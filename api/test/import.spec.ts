@@ -4,6 +4,7 @@ import { addDays, formatFrDate } from '@jalons/domain';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
 
+import { ImportQueries } from '../src/app/import/import.queries';
 import { createTestApp } from './app';
 import { signIn } from './auth';
 import type { TestAgent } from './auth';
@@ -235,6 +236,47 @@ describe('importing an edited export (the spreadsheet round trip)', () => {
     });
     expect(await snapshot()).toEqual(before);
     expect((await http.get(`/api/actions/${target.id}`).expect(200)).body.title).toBe('Titre changé dans Jalons');
+  });
+
+  it('rolls everything back with a 409 when an update misses its version after all (the guard behind the row locks)', async () => {
+    const file = await Edited.of(await exported());
+    const [first, second] = actions.filter((a) => a.status === 'a_lancer');
+    file.set(first.id, 'Action', `${first.title} (garde)`);
+    const line = file.set(second.id, 'Action', `${second.title} (garde)`);
+    const queries = app.get(ImportQueries);
+    const real = queries.updateActions.bind(queries);
+    // the statement runs and writes, but answers one row short, as if another writer had bumped it in between
+    const spy = jest
+      .spyOn(queries, 'updateActions')
+      .mockImplementationOnce(async (...args) => (await real(...args)).filter((id) => id !== second.id));
+    const before = await snapshot();
+    try {
+      const res = await upload(await file.buffer(), 'garde.xlsx', false).expect(409);
+      expect(res.body.errors).toEqual([
+        { field: `Actions ligne ${line}`, message: expect.stringContaining(`« ${second.title} (garde) »`) },
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('creates two actions, the second after the first (an arrow between new rows), and removes an arrow the file drops', async () => {
+    const now: ActionView[] = (await http.get(`/api/roadmaps/${roadmap.id}/actions`).expect(200)).body;
+    const successor = now.find((a) => a.predecessorIds.length === 1)!;
+    const file = await Edited.of(await exported());
+    file.set(successor.id, 'Actions précédentes', null);
+    const row = { Fonction: 'juridique', Début: '01/03/2027', Échéance: '30/06/2027', Statut: 'À lancer', 'Avancement %': 0 };
+    file.add({ ...row, Action: 'Première du tableur' });
+    file.add({ ...row, Action: 'Seconde du tableur', 'Actions précédentes': 'Première du tableur' });
+    const res = await upload(await file.buffer(), 'arrows.xlsx', false).expect(200);
+    expect(res.body.creations.map((c: { title: string }) => c.title)).toEqual(['Première du tableur', 'Seconde du tableur']);
+    const after: ActionView[] = (await http.get(`/api/roadmaps/${roadmap.id}/actions`).expect(200)).body;
+    const first = after.find((a) => a.title === 'Première du tableur')!;
+    expect(after.find((a) => a.title === 'Seconde du tableur')).toMatchObject({ predecessorIds: [first.id], version: 1 });
+    expect(after.find((a) => a.id === successor.id)).toMatchObject({ predecessorIds: [], version: successor.version + 1 });
+    const history = (await http.get(`/api/actions/${successor.id}/history`).expect(200)).body;
+    expect(history.at(-1)).toMatchObject({ field: 'predecessor', to: null, comment: 'import arrows.xlsx' });
   });
 
   it('imports a CSV edited in a French spreadsheet: a share with a decimal comma, a predecessor by title', async () => {

@@ -19,6 +19,14 @@ const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant(
 /** Run by every write in its transaction: the chronogram cache and the concurrent writers of a roadmap key on it. */
 export const BUMP_REVISION = 'update roadmap set revision = revision + 1 where id = ?';
 
+/**
+ * Many history lines in one statement (an import, ADR 0012): parameters the roadmap, the actor, the
+ * instant, the comment, then the lines as a JSON array of `{ item_type, item_id, field, from_value, to_value }`.
+ */
+export const INSERT_CHANGE_LINES = `insert into change_history (id, roadmap_id, item_type, item_id, actor_id, at, field, from_value, to_value, comment)
+  select gen_random_uuid(), ?, x.item_type, x.item_id, ?, ?, x.field, x.from_value, x.to_value, ?
+    from jsonb_to_recordset(?::jsonb) as x(item_type text, item_id uuid, field text, from_value text, to_value text)`;
+
 /** The change history (`change_history`): one line per changed field of an action or a milestone. */
 @Injectable()
 export class HistoryQueries {

@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 import { Account, ChangeEntry, Roadmap } from '../../entities';
 import type { ItemType } from '../../entities';
-import { BUMP_REVISION } from './history.queries';
+import { BUMP_REVISION, INSERT_CHANGE_LINES } from './history.queries';
 
 export type Change = [field: string, from: unknown, to: unknown];
 
@@ -56,7 +56,8 @@ export interface ItemChanges {
 
 /**
  * Many items' changes in one transaction (an import): one history line per change, all with the
- * same instant and comment, and the roadmap's revision bumped once, not once per item.
+ * same instant and comment, written by one statement (not staged in the unit of work: thousands of
+ * entities would cost far more than the insert), and the roadmap's revision bumped once, not once per item.
  */
 export async function recordManyChanges(
   em: EntityManager,
@@ -66,14 +67,16 @@ export async function recordManyChanges(
   actorId: string | null,
 ): Promise<void> {
   if (!items.length) return;
-  const actor = actorId ? em.getReference(Account, actorId) : null;
   await em.execute(BUMP_REVISION, [roadmap.id]);
-  const at = new Date();
-  for (const { itemType, itemId, changes } of items) {
-    for (const [field, from, to] of changes) {
-      em.create(ChangeEntry, { roadmap, itemType, itemId, actor, at, field, fromValue: text(from), toValue: text(to), comment });
-    }
-  }
+  const lines = items.flatMap(({ itemType, itemId, changes }) =>
+    changes.map(([field, from, to]) => ({ item_type: itemType, item_id: itemId, field, from_value: text(from), to_value: text(to) })),
+  );
+  if (!lines.length) return;
+  // bound as parameters on the transaction's connection: `execute` would write the JSON into the statement's text (see import.queries.ts)
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  const params = [roadmap.id, actorId, new Date(), comment, JSON.stringify(lines)];
+  if (trx) await trx.raw(INSERT_CHANGE_LINES, params);
+  else await em.execute(INSERT_CHANGE_LINES, params);
 }
 
 /** The fields of `patch` whose value differs from `current`, as history changes. */

@@ -1,19 +1,22 @@
+import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { ImportPlanView } from '@jalons/contract';
+import type { ImportConflictView, ImportPlanView } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
-import { Account, Action, ActionDependency, Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
+import { Roadmap } from '../../entities';
 import { recordManyChanges } from '../history';
 import type { ItemChanges } from '../history';
 import { cellText, parseId } from './cells';
 import { mapBook } from './columns';
 import { ImportQueries } from './import.queries';
+import type { ImportActionWrite, ImportMilestoneWrite } from './import.queries';
 import { planImport } from './plan';
-import type { ImportPlan } from './plan';
+import type { ImportPlan, PlannedWrite } from './plan';
 import { fileKind, readCsv, readXlsx } from './read-file';
-import type { ImportState } from './state';
+import type { ActionFields, ImportState, MilestoneFields } from './state';
 
 /** The part of an uploaded file the import reads (multer's memory storage). */
 export interface UploadedImport {
@@ -35,6 +38,31 @@ function namedIds(rows: { cells: { id?: unknown } }[] | undefined): string[] {
     return 'value' in parsed && parsed.value ? [parsed.value] : [];
   });
 }
+
+const actionRow = (id: string, f: ActionFields): ImportActionWrite => ({
+  id,
+  function_id: f.functionId,
+  phase_id: f.phaseId,
+  title: f.title,
+  description: f.description,
+  volet: f.volet,
+  start_date: f.start,
+  due_date: f.due,
+  status: f.status,
+  progress: f.progress,
+  owner_id: f.ownerId,
+});
+
+const milestoneRow = (id: string, f: MilestoneFields): ImportMilestoneWrite => ({
+  id,
+  function_id: f.functionId,
+  phase_id: f.phaseId,
+  title: f.title,
+  description: f.description,
+  milestone_date: f.date,
+  achieved_on: f.achievedOn,
+  owner_id: f.ownerId,
+});
 
 const refusal = (plan: ImportPlan['view']) =>
   ApiException.rule(plan.refused.slice(0, 50).map((r) => ({ field: `${r.sheet} ligne ${r.line}`, message: r.reasons.join(' ') })));
@@ -68,7 +96,7 @@ export class ImportService {
     });
   }
 
-  private conflict(plan: ImportPlan['view']): ApiException {
+  private conflict(plan: Pick<ImportPlan['view'], 'conflicts'>): ApiException {
     const n = plan.conflicts.length;
     return new ApiException({
       statusCode: 409,
@@ -126,69 +154,63 @@ export class ImportService {
   }
 
   /**
-   * The plan through the unit of work: the changed items loaded in one query, assigned, the new ones
-   * created, the arrows added and removed, the history staged — one flush at the commit, which
-   * MikroORM batches (multi-row inserts, grouped updates, each update checking its version).
+   * The plan in a few set-based statements (ADR 0012, bulk writes of the import): the updates, each
+   * guarded by the version the plan read under the rows' locks (+1, as the unit of work bumps it), the
+   * creations, the arrows removed then added, the history lines and the revision bumped once. An
+   * update that misses its version is a conflict: everything is rolled back.
    */
   private async write(tx: EntityManager, roadmapId: string, plan: ImportPlan, comment: string, actorId: string | null): Promise<void> {
-    const roadmap = tx.getReference(Roadmap, roadmapId);
-    const ref = <T extends object>(entity: new () => T, id: string | null) =>
-      (id ? tx.getReference(entity as never, id as never) : null) as T | null;
-    const actions = await this.loaded(tx, Action, plan.actions);
-    const milestones = await this.loaded(tx, Milestone, plan.milestones);
-    const byKey = new Map<string, Action>();
-    const history: ItemChanges[] = [];
-    for (const p of plan.actions) {
-      const f = p.fields;
-      const data = {
-        fn: ref(TargetFunction, f.functionId)!,
-        phase: ref(Phase, f.phaseId)!,
-        owner: ref(Account, f.ownerId),
-        title: f.title,
-        description: f.description,
-        volet: f.volet,
-        start: f.start,
-        due: f.due,
-        status: f.status,
-        progress: f.progress,
-      };
-      const action = p.id ? tx.assign(actions.get(p.id)!, { ...data, updatedAt: new Date() }) : tx.create(Action, { roadmap, ...data });
-      byKey.set(p.key, action);
-      history.push({ itemType: 'action', itemId: action.id, changes: p.history });
+    const at = new Date();
+    const idOf = new Map(plan.actions.map((p) => [p.key, p.id ?? randomUUID()]));
+    const actions = plan.actions.map((p) => ({ planned: p, row: actionRow(idOf.get(p.key)!, p.fields) }));
+    const milestones = plan.milestones.map((p) => ({ planned: p, row: milestoneRow(p.id ?? randomUUID(), p.fields) }));
+    const updates = <T>(list: { planned: PlannedWrite<unknown>; row: T }[]) =>
+      list.flatMap(({ planned, row }) => (planned.id ? [{ ...row, expected_version: planned.version! }] : []));
+    const creations = <T>(list: { planned: PlannedWrite<unknown>; row: T }[]) =>
+      list.flatMap(({ planned, row }) => (planned.id ? [] : [row]));
+    const actionUpdates = updates(actions);
+    const milestoneUpdates = updates(milestones);
+    const updatedActions = await this.queries.updateActions(roadmapId, actionUpdates, at, tx);
+    const updatedMilestones = await this.queries.updateMilestones(roadmapId, milestoneUpdates, at, tx);
+    if (updatedActions.length !== actionUpdates.length || updatedMilestones.length !== milestoneUpdates.length) {
+      throw this.conflict({ conflicts: await this.missed(roadmapId, plan, [...updatedActions, ...updatedMilestones], tx) });
     }
-    const removed = plan.actions.flatMap((p) => p.removePredecessors.map((k) => ({ predecessor: k, successor: p.id! })));
-    if (removed.length) await tx.nativeDelete(ActionDependency, { $or: removed });
-    for (const p of plan.actions) {
-      for (const k of p.addPredecessors) {
-        tx.create(ActionDependency, { predecessor: byKey.get(k) ?? ref(Action, k)!, successor: byKey.get(p.key)! });
-      }
-    }
-    for (const p of plan.milestones) {
-      const f = p.fields;
-      const data = {
-        fn: ref(TargetFunction, f.functionId)!,
-        phase: ref(Phase, f.phaseId)!,
-        owner: ref(Account, f.ownerId),
-        title: f.title,
-        description: f.description,
-        date: f.date,
-        achievedOn: f.achievedOn,
-      };
-      const m = p.id ? tx.assign(milestones.get(p.id)!, { ...data, updatedAt: new Date() }) : tx.create(Milestone, { roadmap, ...data });
-      history.push({ itemType: 'milestone', itemId: m.id, changes: p.history });
-    }
-    await recordManyChanges(tx, roadmap, history, comment, actorId);
+    await this.queries.insertActions(roadmapId, creations(actions), at, tx);
+    await this.queries.insertMilestones(roadmapId, creations(milestones), at, tx);
+    const key = (k: string) => idOf.get(k) ?? k;
+    await this.queries.replaceEdges(
+      plan.actions.flatMap((p) => p.removePredecessors.map((k) => ({ predecessor_id: key(k), successor_id: p.id! }))),
+      plan.actions.flatMap((p) => p.addPredecessors.map((k) => ({ predecessor_id: key(k), successor_id: key(p.key) }))),
+      tx,
+    );
+    const history: ItemChanges[] = [
+      ...actions.map(({ planned, row }) => ({ itemType: 'action' as const, itemId: row.id, changes: planned.history })),
+      ...milestones.map(({ planned, row }) => ({ itemType: 'milestone' as const, itemId: row.id, changes: planned.history })),
+    ];
+    await recordManyChanges(tx, tx.getReference(Roadmap, roadmapId), history, comment, actorId);
   }
 
-  /** The items a plan updates, loaded in one query, by id. */
-  private async loaded<T extends Action | Milestone>(
-    tx: EntityManager,
-    entity: new () => T,
-    planned: { id: string | null }[],
-  ): Promise<Map<string, T>> {
-    const ids = planned.flatMap((p) => (p.id ? [p.id] : []));
-    if (!ids.length) return new Map();
-    const found = (await tx.find(entity as never, { id: { $in: ids } } as never)) as T[];
-    return new Map(found.map((e) => [e.id, e]));
+  /** The planned updates an update statement did not write (changed since the plan was read), as conflicts. */
+  private async missed(roadmapId: string, plan: ImportPlan, written: string[], tx: EntityManager): Promise<ImportConflictView[]> {
+    const done = new Set(written);
+    const stored = new Map(
+      [...(await this.queries.actions(roadmapId, tx)), ...(await this.queries.milestones(roadmapId, tx))].map((r) => [r.id, r]),
+    );
+    const rows = [...plan.actions.map((p) => ['action', p] as const), ...plan.milestones.map((p) => ['milestone', p] as const)];
+    return rows.flatMap(([itemType, p]) =>
+      p.id && !done.has(p.id)
+        ? [
+            {
+              itemType,
+              sheet: p.sheet,
+              line: p.line,
+              title: p.fields.title,
+              id: p.id,
+              fileVersion: p.version!,
+              currentVersion: stored.get(p.id)?.version ?? 0,
+            },
+          ]
+        : [],
+    );
   }
 }

@@ -40,7 +40,7 @@ function identify(d: ActionDraft, look: Lookups, seen: Map<string, number>): voi
   const id = d.check.take('id', 'id', parseId(cells.id ?? null));
   if (!id) return;
   d.key = id;
-  d.current = look.state.actions.find((a) => a.id === id);
+  d.current = look.actionById.get(id);
   if (!d.current)
     d.check.refuse('id', 'id', `aucune action de cette feuille de route n’a l’id ${id} (laissez-le vide pour créer l’action).`);
   else if (seen.has(id)) d.check.refuse('id', 'id', `cette action est déjà à la ligne ${seen.get(id)} du fichier.`);

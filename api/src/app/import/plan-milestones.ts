@@ -31,7 +31,7 @@ function identify(d: MilestoneDraft, look: Lookups, seen: Map<string, number>): 
   const id = d.check.take('id', 'id', parseId(cells.id ?? null));
   if (!id) return;
   d.key = id;
-  d.current = look.state.milestones.find((m) => m.id === id);
+  d.current = look.milestoneById.get(id);
   if (!d.current) d.check.refuse('id', 'id', `aucun jalon de cette feuille de route n’a l’id ${id} (laissez-le vide pour créer le jalon).`);
   else if (seen.has(id)) d.check.refuse('id', 'id', `ce jalon est déjà à la ligne ${seen.get(id)} du fichier.`);
   seen.set(id, d.row.line);

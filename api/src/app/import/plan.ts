@@ -20,6 +20,9 @@ import type { ActionFields, ImportState, MilestoneFields } from './state';
 export interface PlannedWrite<F> {
   /** the item's id, or `new:<line>` for a creation */
   key: string;
+  /** where the row is in the file */
+  sheet: string;
+  line: number;
   id: string | null;
   version: number | null;
   fields: F;
@@ -90,6 +93,8 @@ function planActions(drafts: ActionDraft[], look: Lookups, out: ImportPlan['view
     const status = d.fields!.status;
     planned.push({
       key: d.key,
+      sheet: d.row.sheet,
+      line: d.row.line,
       id: d.current?.id ?? null,
       version: d.current?.version ?? null,
       fields: d.fields!,
@@ -125,7 +130,16 @@ export function planImport(book: MappedBook, state: ImportState): ImportPlan {
     const c = classify(d, 'milestone', () => milestoneChanges(d, look), view);
     if (!c) continue;
     const history: Change[] = d.current ? c.history : [['created', null, d.fields!.date]];
-    milestones.push({ key: d.key, id: d.current?.id ?? null, version: d.current?.version ?? null, fields: d.fields!, history });
+    const { sheet, line } = d.row;
+    milestones.push({
+      key: d.key,
+      sheet,
+      line,
+      id: d.current?.id ?? null,
+      version: d.current?.version ?? null,
+      fields: d.fields!,
+      history,
+    });
   }
   view.canApply = !view.refused.length && !view.conflicts.length && (actions.length > 0 || milestones.length > 0);
   return { view, actions, milestones };

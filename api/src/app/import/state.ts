@@ -78,6 +78,8 @@ export class Lookups {
   readonly fnById: Map<string, FunctionState>;
   readonly personById: Map<string, PersonState>;
   readonly phaseById: Map<string, PhaseState>;
+  readonly actionById: Map<string, ActionState>;
+  readonly milestoneById: Map<string, MilestoneState>;
 
   constructor(readonly state: ImportState) {
     for (const f of state.functions) this.fnByName.set(fold(f.code), f).set(fold(f.name), f);
@@ -88,6 +90,8 @@ export class Lookups {
     this.fnById = new Map(state.functions.map((f) => [f.id, f]));
     this.personById = new Map(state.persons.map((p) => [p.id, p]));
     this.phaseById = new Map(state.phases.map((p) => [p.id, p]));
+    this.actionById = new Map(state.actions.map((a) => [a.id, a]));
+    this.milestoneById = new Map(state.milestones.map((m) => [m.id, m]));
   }
 
   /** A function by its name or its code. */
