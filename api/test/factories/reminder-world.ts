@@ -30,7 +30,7 @@ export interface ItemSpec {
   status: 'a_lancer' | 'en_cours' | 'bloquee' | 'terminee' | 'abandonnee';
   /** a milestone's achievement (ignored for actions) */
   achieved: boolean;
-  /** the action's own owner (ignored for milestones) */
+  /** the item's own owner (an action's or a milestone's) */
   owner: number | null;
 }
 
@@ -135,7 +135,7 @@ export interface Item {
   spec: ItemSpec;
   roadmap: Roadmap;
   fn: { id: string; owner: Person | null };
-  /** the action's own owner (null for milestones) */
+  /** the item's own owner */
   owner: Person | null;
   due: IsoDate;
   title: string;
@@ -173,7 +173,7 @@ export function materialize(spec: WorldSpec): World {
       spec: s,
       roadmap,
       fn: roadmap.functions[s.fn % roadmap.functions.length],
-      owner: s.type === 'action' ? person(s.owner) : null,
+      owner: person(s.owner),
       due: addDays(spec.day, s.dueIn),
       title: `${s.type === 'action' ? 'Action' : 'Jalon'} n° ${i} « l’été »`,
     };
@@ -269,9 +269,9 @@ export async function writeWorld(db: TestDatabase, w: World): Promise<void> {
   );
   const milestones = w.items.filter((i) => i.spec.type === 'milestone');
   await db.query(
-    `insert into milestone (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, milestone_date, achieved_on)
-     select t.id, now(), now(), t.roadmap_id, t.function_id, p.id, t.title, t.due, case when t.open then null else least(t.due, $7::date) end
-       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::boolean[]) as t(id, roadmap_id, function_id, title, due, open)
+    `insert into milestone (id, created_at, updated_at, roadmap_id, function_id, phase_id, title, milestone_date, achieved_on, owner_id)
+     select t.id, now(), now(), t.roadmap_id, t.function_id, p.id, t.title, t.due, case when t.open then null else least(t.due, $7::date) end, t.owner_id
+       from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::boolean[], $8::uuid[]) as t(id, roadmap_id, function_id, title, due, open, owner_id)
        join phase p on p.roadmap_id = t.roadmap_id`,
     [
       milestones.map((m) => m.id),
@@ -281,6 +281,7 @@ export async function writeWorld(db: TestDatabase, w: World): Promise<void> {
       milestones.map((m) => m.due),
       milestones.map((m) => !m.spec.achieved),
       w.spec.day,
+      milestones.map((m) => m.owner?.id ?? null),
     ],
   );
 }

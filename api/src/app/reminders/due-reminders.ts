@@ -20,7 +20,7 @@ export interface DueReminder {
 /**
  * Every reminder due on one day, over every roadmap, in one statement: the open actions and
  * unachieved milestones, each roadmap's rules (`roadmap.reminder_rules`, see the domain's
- * `remindersOn`, which states the same rules for one item), the recipient (the action's owner,
+ * `remindersOn`, which states the same rules for one item), the recipient (the item's owner,
  * else its function's owner; the project lead for escalations; active accounts only: the domain's
  * `reminderRecipient`). Dates are `date`s: differences are whole calendar days, whatever the
  * clocks do. Its two `?` are both the run's day (see `selectDueReminders`).
@@ -46,8 +46,10 @@ select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, 
      where a.status not in ('terminee', 'abandonnee')
     union all
     select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - ?::date,
-           f.owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
+           -- the milestone's owner while active, else the function's owner
+           coalesce(mo.id, f.owner_id), r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from milestone m join target_function f on f.id = m.function_id join rules r on r.roadmap_id = m.roadmap_id and r.milestones
+      left join account mo on mo.id = m.owner_id and mo.active
      where m.achieved_on is null
   ) t
  -- one row per rule that fires, and its recipient; integer tests only
