@@ -90,8 +90,8 @@ function milestoneRow(
   t: Translate,
 ): TableRow {
   const link = ['/jalons', m.id];
-  // a milestone's own owner once milestones have one, else its function's
-  const ownerId = (m as { ownerId?: string | null }).ownerId ?? fn.owner?.id ?? null;
+  // a milestone's own owner, else its function's
+  const ownerId = m.ownerId ?? fn.owner?.id ?? null;
   return {
     kind: 'milestone',
     id: m.id,

@@ -40,6 +40,17 @@ describe('lateRows', () => {
   });
 });
 
+describe('lateRows, a milestone with an owner of its own', () => {
+  it('names the milestone’s owner rather than its function’s', () => {
+    const rows = lateRows(
+      { actions: [], milestones: [aMilestone({ id: 'm', date: '2024-04-10', owner: { id: 'p-9', name: 'Maël Guivarc’h' } })] },
+      AT,
+      FNS,
+    );
+    expect(rows.map((r) => r.owner)).toEqual(['Maël Guivarc’h']);
+  });
+});
+
 describe('changeRows', () => {
   it('keeps the newest changes only, and does not link to a deleted item', () => {
     const changes = Array.from({ length: RECENT_CHANGES_SHOWN + 2 }, (_, i) =>

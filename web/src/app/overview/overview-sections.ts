@@ -94,7 +94,7 @@ export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Trans
         progress: a.progress,
       }),
     );
-  // a milestone has no owner of its own: the function's référent·e answers for it
+  // a milestone's own owner, else its function's référent·e
   const milestones = watch.milestones
     .filter((m) => m.achievedOn === null && compareIsoDates(m.date, at) < 0)
     .map(
@@ -106,7 +106,7 @@ export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Trans
         functionName: fns.get(m.functionId)?.name ?? '—',
         due: m.date,
         daysLate: daysBetween(m.date, at),
-        owner: fns.get(m.functionId)?.owner?.name ?? t('À désigner'),
+        owner: m.owner?.name ?? fns.get(m.functionId)?.owner?.name ?? t('À désigner'),
         state: t('Non atteint'),
         progress: null,
       }),
