@@ -1,6 +1,7 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Account, ChangeEntry, Roadmap } from '../../entities';
+import { boundRows } from '../../infra/database/sql';
 import type { ItemType } from '../../entities';
 import { BUMP_REVISION, INSERT_CHANGE_LINES } from './history.queries';
 
@@ -72,10 +73,9 @@ export async function recordManyChanges(
     changes.map(([field, from, to]) => ({ item_type: itemType, item_id: itemId, field, from_value: text(from), to_value: text(to) })),
   );
   if (!lines.length) return;
-  // bound as parameters on the transaction's connection: `execute` would write the JSON into the statement's text (see import.queries.ts)
-  const trx = em.getTransactionContext<Knex.Transaction>();
+  // bound as parameters on the transaction's connection: `execute` would write the JSON into the statement's text (boundRows)
   const params = [roadmap.id, actorId, new Date(), comment, JSON.stringify(lines)];
-  if (trx) await trx.raw(INSERT_CHANGE_LINES, params);
+  if (em.isInTransaction()) await boundRows(em, INSERT_CHANGE_LINES, params);
   else await em.execute(INSERT_CHANGE_LINES, params);
 }
 
