@@ -1,32 +1,13 @@
-import type { APIRequestContext } from '@playwright/test';
-
 import { expectNoSeriousA11yViolations } from './a11y';
+import { brestChronogram, dayOf } from './roadmap';
 import { expect, test } from './session';
-
-interface Chronogram {
-  roadmap: { id: string; slug: string; at: string; start: string; end: string };
-  functions: Array<{ id: string; name: string; central: boolean }>;
-}
-
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function firstChronogram(request: APIRequestContext): Promise<Chronogram> {
-  const [roadmap] = await (await request.get('/api/roadmaps')).json();
-  return (await request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
-}
-
-/** A day of the roadmap near today (the chart opens on today), `n` days on. */
-function dayOf(c: Chronogram, n: number): string {
-  const base = c.roadmap.at >= c.roadmap.start && c.roadmap.at <= addDays(c.roadmap.end, -60) ? c.roadmap.at : c.roadmap.start;
-  return addDays(base, n);
-}
 
 test.describe('creating and editing items', () => {
   test('the lead creates an action after another from the chronogram’s « + », sees its bar and arrow, renames it', async ({
     page,
     request,
   }, testInfo) => {
-    const c = await firstChronogram(request);
+    const c = await brestChronogram(request);
     const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
     const stamp = Date.now().toString(36);
     // its predecessor, made for this test
@@ -86,7 +67,7 @@ test.describe('creating and editing items', () => {
 
     test('sees « + » only on the rows of their functions, and the API refuses an item in another', async ({ page, request }) => {
       const me = await (await request.get('/api/auth/me')).json();
-      const c = await firstChronogram(request);
+      const c = await brestChronogram(request);
       const own = c.functions.filter((f) => me.functionIds.includes(f.id));
       const other = c.functions.find((f) => !me.functionIds.includes(f.id));
       expect(own.length).toBeGreaterThan(0);
@@ -108,7 +89,7 @@ test.describe('creating and editing items', () => {
     test.use({ role: 'elected' });
 
     test('is offered no way to create', async ({ page, request }) => {
-      const c = await firstChronogram(request);
+      const c = await brestChronogram(request);
       await page.goto(`/r/${c.roadmap.slug}/chronogramme`);
       await expect(page.locator('.bar-wrapper').first()).toBeAttached();
       await expect(page.locator('button.jl-gantt__add')).toHaveCount(0);

@@ -3,6 +3,7 @@ import { expect, test } from './session';
 import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { addDays, brest, days } from './roadmap';
 
 interface Action {
   id: string;
@@ -15,11 +16,8 @@ interface Action {
   functionId: string;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
-
 async function roadmapId(request: APIRequestContext): Promise<string> {
-  return (await (await request.get('/api/roadmaps')).json())[0].id;
+  return (await brest(request)).id;
 }
 
 /** An action not started yet, early in 2027: visible next to today's line when the chart opens. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { brest, brestChronogram } from './roadmap';
 import { expect, test } from './session';
 
 interface Action {
@@ -22,9 +23,8 @@ test.describe('the spreadsheet round trip', () => {
     request,
   }, testInfo) => {
     // our own actions, so that nothing another test changes matters here
-    const [roadmap] = await (await request.get('/api/roadmaps')).json();
-    const chronogram = await (await request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
-    const fn = chronogram.functions.find((f: { central: boolean }) => !f.central);
+    const { roadmap, functions } = await brestChronogram(request);
+    const [fn] = functions.filter((f) => !f.central);
     const tag = `import-${Date.now().toString(36)}`;
     const mine: Action[] = [];
     for (let i = 1; i <= 4; i++) {
@@ -116,7 +116,7 @@ test.describe('the spreadsheet round trip', () => {
 
   test('at 390 px the plan reads without sideways scrolling', async ({ page, request }) => {
     await page.setViewportSize({ width: 390, height: 800 });
-    const [roadmap] = await (await request.get('/api/roadmaps')).json();
+    const roadmap = await brest(request);
     await page.goto(`/r/${roadmap.slug}/import`);
     await page
       .getByLabel('Fichier exporté, modifié')

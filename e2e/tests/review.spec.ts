@@ -1,12 +1,9 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { brestChronogram, dayOf } from './roadmap';
 import { expect, test } from './session';
 
-interface Chronogram {
-  roadmap: { id: string; slug: string; at: string; start: string; end: string };
-  functions: Array<{ id: string; name: string; central: boolean }>;
-}
 interface Action {
   id: string;
   title: string;
@@ -14,19 +11,6 @@ interface Action {
   progress: number;
   due: string;
   version: number;
-}
-
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function firstChronogram(request: APIRequestContext): Promise<Chronogram> {
-  const [roadmap] = await (await request.get('/api/roadmaps')).json();
-  return (await request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
-}
-
-/** A day of the roadmap near its reference day, `n` days on. */
-function dayOf(c: Chronogram, n: number): string {
-  const base = c.roadmap.at >= c.roadmap.start && c.roadmap.at <= addDays(c.roadmap.end, -90) ? c.roadmap.at : c.roadmap.start;
-  return addDays(base, n);
 }
 
 /** Presses Tab until the control with this id has the keyboard (the keyboard alone, as a person would). */
@@ -47,7 +31,7 @@ test.describe('the weekly review', () => {
     page,
     request,
   }, testInfo) => {
-    const c = await firstChronogram(request);
+    const c = await brestChronogram(request);
     const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
     const stamp = Date.now().toString(36);
     const actions: Action[] = [];
@@ -56,8 +40,8 @@ test.describe('the weekly review', () => {
         data: {
           functionId: fn.id,
           title: `Revue ${stamp} n°${i}`,
-          start: dayOf(c, 1),
-          due: dayOf(c, 20 + i),
+          start: dayOf(c, 1, 90),
+          due: dayOf(c, 20 + i, 90),
           status: 'bloquee',
           progress: 10,
         },
@@ -158,10 +142,10 @@ test.describe('« Mes échéances »', () => {
 
   test('a function owner sees their open items by due date and updates one', async ({ page, request }, testInfo) => {
     const me = await (await request.get('/api/auth/me')).json();
-    const c = await firstChronogram(request);
+    const c = await brestChronogram(request);
     const stamp = Date.now().toString(36);
     const res = await request.post(`/api/roadmaps/${c.roadmap.id}/actions`, {
-      data: { functionId: me.functionIds[0], title: `À rendre ${stamp}`, start: dayOf(c, 0), due: dayOf(c, 3), ownerId: me.id },
+      data: { functionId: me.functionIds[0], title: `À rendre ${stamp}`, start: dayOf(c, 0, 90), due: dayOf(c, 3, 90), ownerId: me.id },
     });
     expect(res.status(), await res.text()).toBe(201);
     const action: Action = await res.json();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { brestChronogram } from './roadmap';
 import { DEMO, DEMO_PASSWORD, expect, test } from './session';
 import type { DemoRole } from './session';
 
@@ -25,10 +26,9 @@ interface Item {
 async function itemsByFunction(
   page: Page,
 ): Promise<{ mediation: Item; juridique: Item; mediationFunction: string; juridiqueFunction: string }> {
-  const [roadmap] = await (await page.request.get('/api/roadmaps')).json();
-  const chrono = await (await page.request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
-  const fn = (code: string) => chrono.functions.find((f: { code: string }) => f.code === code).id as string;
-  const first = (code: string) => chrono.actions.find((a: Item) => a.functionId === fn(code)) as Item;
+  const chrono = await brestChronogram(page.request);
+  const fn = (code: string) => chrono.functions.find((f) => f.code === code)?.id as string;
+  const first = (code: string) => chrono.actions.find((a) => a.functionId === fn(code)) as Item;
   return {
     mediation: first('mediation'),
     juridique: first('juridique'),

@@ -1,28 +1,15 @@
-import type { APIRequestContext } from '@playwright/test';
-
 import { expectNoSeriousA11yViolations } from './a11y';
+import { addDays, brestChronogram, dayOf } from './roadmap';
 import { expect, test } from './session';
-
-interface Chronogram {
-  roadmap: { id: string; slug: string; start: string; end: string; at: string };
-  functions: Array<{ id: string; name: string; central: boolean }>;
-}
-
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function firstChronogram(request: APIRequestContext): Promise<Chronogram> {
-  const [roadmap] = await (await request.get('/api/roadmaps')).json();
-  return (await request.get(`/api/roadmaps/${roadmap.id}/chronogram`)).json();
-}
 
 test.describe('the Corbeille', () => {
   test('the lead deletes an action from its page after confirming, finds it in the Corbeille, restores it with its history and its predecessor', async ({
     page,
     request,
   }, testInfo) => {
-    const c = await firstChronogram(request);
+    const c = await brestChronogram(request);
     const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
-    const day = c.roadmap.at >= c.roadmap.start && c.roadmap.at <= addDays(c.roadmap.end, -90) ? c.roadmap.at : c.roadmap.start;
+    const day = dayOf(c, 0, 90);
     const stamp = Date.now().toString(36);
     const create = async (data: Record<string, unknown>) => {
       const res = await request.post(`/api/roadmaps/${c.roadmap.id}/actions`, { data: { functionId: fn.id, ...data } });
@@ -88,7 +75,7 @@ test.describe('the Corbeille for an elected official', () => {
   test.use({ role: 'elected' });
 
   test('offers no way to it and no « Supprimer »', async ({ page, request }) => {
-    const c = await firstChronogram(request);
+    const c = await brestChronogram(request);
     const [milestone] = await (await request.get(`/api/roadmaps/${c.roadmap.id}/milestones`)).json();
     await page.goto(`/r/${c.roadmap.slug}/chronogramme`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chronogramme');

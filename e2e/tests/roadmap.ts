@@ -1,0 +1,42 @@
+import type { APIRequestContext } from '@playwright/test';
+import type { RoadmapSummaryView } from '@jalons/contract';
+
+/**
+ * The seeded roadmap the suite works on, found by its slug (other files create roadmaps of their own:
+ * « the first one listed » is not a promise), and the days the specs compute from it.
+ */
+export const BREST = 'brest-2026-2032';
+
+/** The part of the chronogram the specs read. */
+export interface Chronogram {
+  roadmap: { id: string; slug: string; at: string; start: string; end: string };
+  functions: Array<{ id: string; code: string; name: string; central: boolean }>;
+  actions: Array<{ id: string; functionId: string; status: string; start: string; due: string }>;
+}
+
+/** `day` (YYYY-MM-DD) moved by `n` days. */
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The days from `a` to `b`. */
+export const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+
+export async function brest(request: APIRequestContext): Promise<RoadmapSummaryView> {
+  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
+  const found = list.find((r) => r.slug === BREST);
+  if (!found) throw new Error(`no roadmap ${BREST} in ${list.map((r) => r.slug).join(', ')}`);
+  return found;
+}
+
+export async function brestChronogram(request: APIRequestContext): Promise<Chronogram> {
+  const { id } = await brest(request);
+  return (await request.get(`/api/roadmaps/${id}/chronogram`)).json();
+}
+
+/**
+ * A day of the roadmap near its reference day (the chart opens on it), `n` days on: the reference day
+ * while at least `room` days of the roadmap remain after it, else the roadmap's first day.
+ */
+export function dayOf(c: Chronogram, n: number, room = 60): string {
+  const base = c.roadmap.at >= c.roadmap.start && c.roadmap.at <= addDays(c.roadmap.end, -room) ? c.roadmap.at : c.roadmap.start;
+  return addDays(base, n);
+}
