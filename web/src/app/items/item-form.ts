@@ -19,9 +19,9 @@ import { roadmapPath } from '../roadmap/roadmap-path';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
-import { FrDatePipe } from '../shared/fr-date.pipe';
 import { loadable } from '../shared/loadable';
 import { JlDependencyPicker } from './dependency-picker';
+import { JlItemDatesFields } from './item-dates-fields';
 import { actionOptions, sortedPersons, writableFunctions } from './item-form-options';
 
 export type ItemKind = 'action' | 'milestone';
@@ -56,7 +56,7 @@ export const NOBODY = '';
  */
 @Component({
   selector: 'jl-item-form',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FrDatePipe, FormErrorList, SaveStatus, JlDependencyPicker, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, RouterLink, FormErrorList, SaveStatus, JlDependencyPicker, JlItemDatesFields, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './item-form.html',
   styles: `

@@ -23,9 +23,8 @@ import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { JlCommentField } from '../shared/comment-field';
-import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
-import { FrDatePipe } from '../shared/fr-date.pipe';
+import { JlItemDatesFields } from './item-dates-fields';
 
 /** What can be re-planned from its page: an action (start, due) or a milestone (its date). */
 export type ReplanTarget =
@@ -64,7 +63,7 @@ export const REPLAN_CONFLICT_MESSAGE = tKey(
  */
 @Component({
   selector: 'jl-replan-form',
-  imports: [FormsModule, FORM_FIELD, JlCommentField, FrDatePipe, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, JlCommentField, JlItemDatesFields, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './replan-form.html',
 })
