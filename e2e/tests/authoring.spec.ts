@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from './a11y';
-import { brestChronogram, dayOf } from './roadmap';
+import { brestChronogram, dayOf, ordinaryFunction } from './roadmap';
 import { expect, test } from './session';
 
 test.describe('creating and editing items', () => {
@@ -8,7 +8,7 @@ test.describe('creating and editing items', () => {
     request,
   }, testInfo) => {
     const c = await brestChronogram(request);
-    const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
+    const fn = ordinaryFunction(c);
     const stamp = Date.now().toString(36);
     // its predecessor, made for this test
     const before = await request.post(`/api/roadmaps/${c.roadmap.id}/actions`, {

@@ -1,29 +1,19 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './session';
+import type { ActionView } from '@jalons/contract';
 import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
 import { addDays, brest, days } from './roadmap';
-
-interface Action {
-  id: string;
-  title: string;
-  start: string;
-  due: string;
-  status: string;
-  progress: number;
-  version: number;
-  functionId: string;
-}
+import { expect, test } from './session';
 
 async function roadmapId(request: APIRequestContext): Promise<string> {
   return (await brest(request)).id;
 }
 
 /** An action not started yet, early in 2027: visible next to today's line when the chart opens. */
-async function plannedAction(request: APIRequestContext, skip: string[] = []): Promise<Action> {
+async function plannedAction(request: APIRequestContext, skip: string[] = []): Promise<ActionView> {
   const id = await roadmapId(request);
-  const actions: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=a_lancer&dueAfter=2027-01-01`)).json();
+  const actions: ActionView[] = await (await request.get(`/api/roadmaps/${id}/actions?status=a_lancer&dueAfter=2027-01-01`)).json();
   const found = actions.find((a) => a.start >= '2027-01-01' && a.start <= '2027-02-28' && !skip.includes(a.id));
   if (!found) throw new Error('no action to drag in the seed');
   return found;
@@ -89,7 +79,7 @@ test.describe('the chronogram', () => {
     await dragBar(page, action.id, 14 * 4); // month view: 4 px a day
     expect((await saved).status()).toBe(200);
     await page.reload();
-    const after: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    const after: ActionView = await (await request.get(`/api/actions/${action.id}`)).json();
     const shift = days(action.start, after.start);
     expect(shift).toBeGreaterThanOrEqual(12);
     expect(shift).toBeLessThanOrEqual(16);
@@ -103,7 +93,7 @@ test.describe('the chronogram', () => {
     await page.getByRole('button', { name: 'Mois' }).click();
     await page.getByRole('button', { name: 'Modifier le planning' }).click();
     // someone else changes the action meanwhile: the page's version is now stale
-    const current: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    const current: ActionView = await (await request.get(`/api/actions/${action.id}`)).json();
     expect(
       (await request.put(`/api/actions/${action.id}/status`, { data: { version: current.version, status: 'en_cours', progress: 5 } })).ok(),
     ).toBe(true);
@@ -122,7 +112,7 @@ test.describe('the chronogram', () => {
         return box ? Math.round(box.x - before.x) : null;
       })
       .toBe(0);
-    const unchanged: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    const unchanged: ActionView = await (await request.get(`/api/actions/${action.id}`)).json();
     expect(unchanged.start).toBe(current.start);
   });
 });
@@ -154,7 +144,7 @@ test.describe('printing', () => {
 test.describe('an action page', () => {
   test('updates the status, and the function roll-up follows', async ({ page, request }, testInfo) => {
     const id = await roadmapId(request);
-    const [action]: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
+    const [action]: ActionView[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
     const fnBefore = await (await request.get(`/api/roadmaps/${id}/functions/${action.functionId}`)).json();
     await page.goto(`/actions/${action.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(action.title);
@@ -183,7 +173,7 @@ test.describe('an action page', () => {
     await form.getByLabel('Échéance').press('Enter');
     await expect(form.getByRole('status')).toContainText('Nouvelles dates enregistrées');
     await page.reload();
-    const after: Action = await (await request.get(`/api/actions/${action.id}`)).json();
+    const after: ActionView = await (await request.get(`/api/actions/${action.id}`)).json();
     expect(after).toMatchObject({ start, due, version: action.version + 1 });
     // due before start is refused on the page, before anything is sent
     let sent = false;
@@ -196,7 +186,7 @@ test.describe('an action page', () => {
 
   test('refuses "terminée" below 100 % before sending anything', async ({ page, request }) => {
     const id = await roadmapId(request);
-    const [action]: Action[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
+    const [action]: ActionView[] = await (await request.get(`/api/roadmaps/${id}/actions?status=en_cours`)).json();
     await page.goto(`/actions/${action.id}`);
     let sent = false;
     page.on('request', (r) => {

@@ -1,19 +1,9 @@
+import type { ActionView } from '@jalons/contract';
 import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
 import { brest, brestChronogram } from './roadmap';
 import { expect, test } from './session';
-
-interface Action {
-  id: string;
-  title: string;
-  start: string;
-  due: string;
-  status: string;
-  progress: number;
-  version: number;
-  functionId: string;
-}
 
 const fr = (day: string) => day.split('-').reverse().join('/');
 
@@ -26,7 +16,7 @@ test.describe('the spreadsheet round trip', () => {
     const { roadmap, functions } = await brestChronogram(request);
     const [fn] = functions.filter((f) => !f.central);
     const tag = `import-${Date.now().toString(36)}`;
-    const mine: Action[] = [];
+    const mine: ActionView[] = [];
     for (let i = 1; i <= 4; i++) {
       const res = await request.post(`/api/roadmaps/${roadmap.id}/actions`, {
         data: { functionId: fn.id, title: `${tag} action ${i}`, start: '2027-02-01', due: '2027-05-31', status: 'en_cours', progress: 10 },
@@ -108,7 +98,7 @@ test.describe('the spreadsheet round trip', () => {
     expect(await now(mine[1].id)).toMatchObject({ progress: 45, version: mine[1].version + 1 });
     expect(await now(mine[2].id)).toMatchObject({ due: '2027-06-30', version: mine[2].version + 1 });
     expect(await now(mine[3].id)).toMatchObject({ start: mine[3].start, version: mine[3].version });
-    const actions: Action[] = await (await request.get(`/api/roadmaps/${roadmap.id}/actions?functionId=${fn.id}`)).json();
+    const actions: ActionView[] = await (await request.get(`/api/roadmaps/${roadmap.id}/actions?functionId=${fn.id}`)).json();
     expect(actions.filter((a) => a.title === `${tag} ajoutée`)).toHaveLength(1);
     const history = await (await request.get(`/api/actions/${mine[1].id}/history`)).json();
     expect(history.at(-1)).toMatchObject({ field: 'progress', to: '45', comment: `import ${tag}.xlsx` });

@@ -1,17 +1,9 @@
 import type { Page } from '@playwright/test';
+import type { ActionView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { brestChronogram, dayOf } from './roadmap';
+import { brestChronogram, dayOf, ordinaryFunction } from './roadmap';
 import { expect, test } from './session';
-
-interface Action {
-  id: string;
-  title: string;
-  status: string;
-  progress: number;
-  due: string;
-  version: number;
-}
 
 /** Presses Tab until the control with this id has the keyboard (the keyboard alone, as a person would). */
 async function tabTo(page: Page, id: string): Promise<void> {
@@ -32,9 +24,9 @@ test.describe('the weekly review', () => {
     request,
   }, testInfo) => {
     const c = await brestChronogram(request);
-    const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
+    const fn = ordinaryFunction(c);
     const stamp = Date.now().toString(36);
-    const actions: Action[] = [];
+    const actions: ActionView[] = [];
     for (let i = 1; i <= 5; i++) {
       const res = await request.post(`/api/roadmaps/${c.roadmap.id}/actions`, {
         data: {
@@ -114,7 +106,7 @@ test.describe('the weekly review', () => {
     await expect(page.locator(`tr[data-item="${a1.id}"]`)).toHaveCount(0);
     await expect(page.locator(`tr[data-item="${a4.id}"]`)).toBeVisible();
 
-    const now = async (a: Action): Promise<Action> => (await request.get(`/api/actions/${a.id}`)).json();
+    const now = async (a: ActionView): Promise<ActionView> => (await request.get(`/api/actions/${a.id}`)).json();
     expect(await now(a1)).toMatchObject({ status: 'en_cours', progress: 40 });
     expect(await now(a2)).toMatchObject({ status: 'terminee', progress: 100 });
     expect(await now(a3)).toMatchObject({ status: 'bloquee', due: due3 });
@@ -148,7 +140,7 @@ test.describe('« Mes échéances »', () => {
       data: { functionId: me.functionIds[0], title: `À rendre ${stamp}`, start: dayOf(c, 0, 90), due: dayOf(c, 3, 90), ownerId: me.id },
     });
     expect(res.status(), await res.text()).toBe(201);
-    const action: Action = await res.json();
+    const action: ActionView = await res.json();
 
     await page.goto('/mes-echeances');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes échéances');

@@ -40,3 +40,6 @@ export function dayOf(c: Chronogram, n: number, room = 60): string {
   const base = c.roadmap.at >= c.roadmap.start && c.roadmap.at <= addDays(c.roadmap.end, -room) ? c.roadmap.at : c.roadmap.start;
   return addDays(base, n);
 }
+
+/** A function other than the central one (the first listed if there is none): where a spec creates its items. */
+export const ordinaryFunction = (c: Chronogram) => c.functions.find((f) => !f.central) ?? c.functions[0];

@@ -1,5 +1,5 @@
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays, brestChronogram, dayOf } from './roadmap';
+import { addDays, brestChronogram, dayOf, ordinaryFunction } from './roadmap';
 import { expect, test } from './session';
 
 test.describe('the Corbeille', () => {
@@ -8,7 +8,7 @@ test.describe('the Corbeille', () => {
     request,
   }, testInfo) => {
     const c = await brestChronogram(request);
-    const fn = c.functions.find((f) => !f.central) ?? c.functions[0];
+    const fn = ordinaryFunction(c);
     const day = dayOf(c, 0, 90);
     const stamp = Date.now().toString(36);
     const create = async (data: Record<string, unknown>) => {
