@@ -1,6 +1,5 @@
 import type { FunctionView, UpdateActionDto, UpdateMilestoneDto } from '@jalons/contract';
 import type { CentralVolet } from '@jalons/domain';
-import { TEXT_MAX } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -31,6 +30,7 @@ import { loadable } from '../shared/loadable';
 import { CONFLICT_MESSAGE } from './item-context';
 import { NOBODY } from './item-form';
 import { sortedPersons, writableFunctions } from './item-form-options';
+import { JlItemTextFields } from './item-text-fields';
 
 /** What the « Modifier la fiche » form changes: an action's or a milestone's own fields. */
 export interface EditTarget {
@@ -58,7 +58,7 @@ const FIELDS = ['title', 'description', 'functionId', 'volet', 'ownerId', 'comme
  */
 @Component({
   selector: 'jl-item-edit-form',
-  imports: [FormsModule, FORM_FIELD, JlCommentField, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, JlCommentField, JlItemTextFields, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './item-edit-form.html',
 })
@@ -86,7 +86,6 @@ export class ItemEditForm {
   protected readonly choices = computed(() =>
     writableFunctions(this.functions(), (id) => this.auth.canWriteItemsOf(id), this.target().functionId),
   );
-  protected readonly max = TEXT_MAX;
   protected readonly nobody = NOBODY;
   protected readonly conflictMessage = CONFLICT_MESSAGE;
 

@@ -1,6 +1,6 @@
 import type { ActionView, ChronogramView, MilestoneView, PersonView } from '@jalons/contract';
 import type { CentralVolet, IsoDate, RuleViolation } from '@jalons/domain';
-import { TEXT_MAX, checkActionDates, checkMilestoneDate } from '@jalons/domain';
+import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -22,6 +22,7 @@ import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { loadable } from '../shared/loadable';
 import { JlDependencyPicker } from './dependency-picker';
 import { JlItemDatesFields } from './item-dates-fields';
+import { JlItemTextFields } from './item-text-fields';
 import { actionOptions, sortedPersons, writableFunctions } from './item-form-options';
 
 export type ItemKind = 'action' | 'milestone';
@@ -56,7 +57,17 @@ export const NOBODY = '';
  */
 @Component({
   selector: 'jl-item-form',
-  imports: [FormsModule, FORM_FIELD, RouterLink, FormErrorList, SaveStatus, JlDependencyPicker, JlItemDatesFields, TranslatePipe],
+  imports: [
+    FormsModule,
+    FORM_FIELD,
+    RouterLink,
+    FormErrorList,
+    SaveStatus,
+    JlDependencyPicker,
+    JlItemDatesFields,
+    JlItemTextFields,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './item-form.html',
   styles: `
@@ -103,7 +114,6 @@ export class ItemForm {
   });
   protected readonly personList = computed(() => sortedPersons(this.data()?.persons ?? []));
   protected readonly slug = computed(() => this.data()?.view.roadmap.slug ?? this.currentRoadmap.roadmap()?.slug ?? '');
-  protected readonly max = TEXT_MAX;
   protected readonly nobody = NOBODY;
 
   // the fields
