@@ -41,6 +41,14 @@ const TABLE_VIEW = 'tableau';
     .review-filters__within {
       width: 5rem;
     }
+    /* a long function name in a list may not widen the page past a phone's screen */
+    .review-filters > * {
+      min-width: 0;
+      max-width: 100%;
+    }
+    .review-filters select {
+      max-width: 100%;
+    }
   `,
 })
 export class ReviewFilters implements OnInit {
