@@ -267,8 +267,28 @@ describe('importing an edited export (the spreadsheet round trip)', () => {
     const file = await Edited.of(await exported());
     file.set(successor.id, 'Actions précédentes', null);
     const row = { Fonction: 'juridique', Début: '01/03/2027', Échéance: '30/06/2027', Statut: 'À lancer', 'Avancement %': 0 };
+    // an arrow to an action that starts before its predecessor is due is refused, as on the Gantt
+    const early = await Edited.of(await exported());
+    early.add({ ...row, Action: 'Première du tableur' });
+    early.add({ ...row, Action: 'Seconde du tableur', 'Actions précédentes': 'Première du tableur' });
+    const refused = (await upload(await early.buffer(), 'arrows.xlsx', true).expect(200)).body.refused;
+    expect(refused).toEqual([
+      expect.objectContaining({
+        reasons: [
+          expect.stringContaining(
+            '« Seconde du tableur » commence le 01/03/2027, avant l’échéance de « Première du tableur » (30/06/2027)',
+          ),
+        ],
+      }),
+    ]);
     file.add({ ...row, Action: 'Première du tableur' });
-    file.add({ ...row, Action: 'Seconde du tableur', 'Actions précédentes': 'Première du tableur' });
+    file.add({
+      ...row,
+      Action: 'Seconde du tableur',
+      Début: '30/06/2027',
+      Échéance: '30/09/2027',
+      'Actions précédentes': 'Première du tableur',
+    });
     const res = await upload(await file.buffer(), 'arrows.xlsx', false).expect(200);
     expect(res.body.creations.map((c: { title: string }) => c.title)).toEqual(['Première du tableur', 'Seconde du tableur']);
     const after: ActionView[] = (await http.get(`/api/roadmaps/${roadmap.id}/actions`).expect(200)).body;

@@ -1,4 +1,12 @@
-import { ACTION_STATUS_LABELS, checkActionDates, checkStatusProgress, findCycle, phaseAt, TEXT_MAX } from '@jalons/domain';
+import {
+  ACTION_STATUS_LABELS,
+  checkActionDates,
+  checkDependencyDates,
+  checkStatusProgress,
+  findCycle,
+  phaseAt,
+  TEXT_MAX,
+} from '@jalons/domain';
 import type { ActionStatus } from '@jalons/domain';
 
 import { ownerViolations, voletViolations } from '../actions';
@@ -189,7 +197,27 @@ export function resolvePredecessors(drafts: ActionDraft[], look: Lookups): Map<s
     const path = [...cycle, cycle[0]].map((k) => `« ${titleOf.get(k) ?? k} »`).join(' → ');
     for (const k of cycle) listed.get(k)?.check.refuse('predecessors', label, `ces actions précédentes formeraient un cycle : ${path}.`);
   }
+  // a cycle is the reason to give; their dates are checked once the arrows can exist at all
+  else checkNewArrowDates(listed, look);
   return titleOf;
+}
+
+/**
+ * A new arrow (a predecessor the row adds) obeys the rule of the Gantt's arrows: the action may not
+ * start before its predecessor is due (dates as the import leaves them); arrows already there are kept.
+ */
+function checkNewArrowDates(listed: ReadonlyMap<string, ActionDraft>, look: Lookups): void {
+  const stored = new Map(look.state.actions.map((a) => [a.id, a]));
+  const dated = (key: string) => listed.get(key)?.fields ?? stored.get(key);
+  for (const d of listed.values()) {
+    if (!d.fields) continue;
+    const before = new Set(d.current?.predecessorIds ?? []);
+    for (const p of d.predecessors ?? []) {
+      const predecessor = dated(p);
+      if (before.has(p) || !predecessor) continue;
+      for (const v of checkDependencyDates(predecessor, d.fields)) d.check.refuse('predecessors', 'Actions précédentes', v.message);
+    }
+  }
 }
 
 const dayShown = (v: unknown) => (v ? String(v) : null);
