@@ -108,8 +108,8 @@ describe('deadline reminders', () => {
     expect(dst.text).toContain('BIENTÔT À ÉCHÉANCE');
     expect(dst.text).toMatch(/Action « .+ » — Médiation.*: échéance le 04\/04\/2027 \(dans 7 jours\)/);
     expect(dst.text).toMatch(/Jalon « .+ » — Éthique.*: échéance le 04\/04\/2027 \(dans 7 jours\)/);
-    expect(dst.text).toContain(`http://jalons.brest.example/actions/${ids['A1']}`);
-    expect(dst.html).toContain(`href="http://jalons.brest.example/jalons/${ids['M1']}"`);
+    expect(dst.text).toContain(`http://jalons.brest.example/r/brest-2026-2032/actions/${ids['A1']}`);
+    expect(dst.html).toContain(`href="http://jalons.brest.example/r/brest-2026-2032/jalons/${ids['M1']}"`);
     expect(dst.text).toContain('http://jalons.brest.example/mon-compte');
     // the finished A4 is not reminded after it was finished
     expect(byDay.get('2027-03-21')!.find((m) => m.to.includes(SOIZIC))!.text).not.toContain(ids['A4']);
@@ -445,6 +445,8 @@ describe('deadline reminders', () => {
       expect(a1.summary).toMatch(/^Échéance : /);
       expect(a1.startDate.isDate).toBe(true);
       expect(a1.startDate.toString()).toBe('2027-04-04');
+      // the event opens the action's page under its roadmap
+      expect(a1.component.getFirstPropertyValue('url')).toBe(`http://jalons.brest.example/r/brest-2026-2032/actions/${ids['A1']}`);
       const m1 = events.find((e) => e.uid === `milestone-${ids['M1']}@jalons`)!;
       expect(m1.summary).toMatch(/^Jalon : /);
       // only Soizic's items: every event belongs to éthique or médiation

@@ -15,7 +15,7 @@ describe('CalendarsQueries', () => {
   let orm: MikroORM;
   let q: CalendarsQueries;
   let lead: { id: string; name: string };
-  let roadmap: { id: string; territory: string; mandate_label: string };
+  let roadmap: { id: string; slug: string; territory: string; mandate_label: string };
   let serial = 0;
 
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('CalendarsQueries', () => {
     orm = await MikroORM.init(ormOptions(db.url));
     q = new CalendarsQueries(new Sql(orm.em.fork()));
     [lead] = await db.query(`select id, name from account where email = 'camille.legoff@brest.example'`);
-    [roadmap] = await db.query('select id, territory, mandate_label from roadmap');
+    [roadmap] = await db.query('select id, slug, territory, mandate_label from roadmap');
   });
   afterAll(async () => {
     await orm?.close();
@@ -110,27 +110,36 @@ describe('CalendarsQueries', () => {
     expect(events[0]).toMatchObject({
       function_name: expect.any(String),
       territory: roadmap.territory,
+      roadmap_slug: roadmap.slug,
       day: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
     });
   });
 
-  it('publishes a function’s items, and a person’s: the actions they own or whose function they own, and their functions’ milestones', async () => {
+  it('publishes a function’s items, and a person’s: the items they own, or those without an owner of a function they own', async () => {
     const central = (await db.query<{ id: string }>('select id from target_function where central'))[0].id;
     const ofFunction = await q.events('function', central);
     expect(ofFunction).toHaveLength(
       (await count(`select count(*) as n from action where function_id = $1 and status <> 'abandonnee'`, [central])) +
         (await count('select count(*) as n from milestone where function_id = $1', [central])),
     );
+    // a milestone the lead owns in a function they do not own is theirs; its function's owner's no more
+    const [given] = await db.query<{ id: string }>(
+      `update milestone set owner_id = $1 where id = (select m.id from milestone m join target_function f on f.id = m.function_id
+        where f.owner_id is distinct from $1 order by m.id limit 1) returning id`,
+      [lead.id],
+    );
     const ofPerson = await q.events('person', lead.id);
+    expect(ofPerson.map((e) => e.id)).toContain(given.id);
     const expected =
       (await count(
         `select count(*) as n from action a join target_function f on f.id = a.function_id
           where coalesce(a.owner_id, f.owner_id) = $1 and a.status <> 'abandonnee'`,
         [lead.id],
       )) +
-      (await count('select count(*) as n from milestone m join target_function f on f.id = m.function_id where f.owner_id = $1', [
-        lead.id,
-      ]));
+      (await count(
+        'select count(*) as n from milestone m join target_function f on f.id = m.function_id where coalesce(m.owner_id, f.owner_id) = $1',
+        [lead.id],
+      ));
     expect(ofPerson).toHaveLength(expected);
     expect(expected).toBeGreaterThan(0);
   });

@@ -83,7 +83,7 @@ export class CalendarsService {
       ttl: 3600,
     });
     for (const r of rows) {
-      const url = `${this.config.publicUrl}/${r.kind === 'action' ? 'actions' : 'jalons'}/${r.id}`;
+      const url = `${this.config.publicUrl}/r/${r.roadmap_slug}/${r.kind === 'action' ? 'actions' : 'jalons'}/${r.id}`;
       const state =
         r.kind === 'action'
           ? `${STATUS[r.status!] ?? r.status}, ${r.progress} %`

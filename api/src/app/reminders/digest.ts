@@ -12,6 +12,8 @@ export interface DigestItem {
   /** due date minus the digest's day */
   daysLeft: number;
   territory: string;
+  /** the roadmap's address: the item's page is /r/<slug>/actions|jalons/<id> */
+  roadmapSlug: string;
   functionName: string;
   /** for escalations: who owns the item */
   ownerName: string | null;
@@ -57,7 +59,7 @@ export function renderDigest(person: { name: string }, items: DigestItem[], day:
   const late = ordered
     .filter((s) => s.title !== 'Bientôt à échéance' && s.title !== 'À échéance aujourd’hui')
     .reduce((n, s) => n + s.items.length, 0);
-  const link = (i: DigestItem) => `${publicUrl}/${i.itemType === 'action' ? 'actions' : 'jalons'}/${i.itemId}`;
+  const link = (i: DigestItem) => `${publicUrl}/r/${i.roadmapSlug}/${i.itemType === 'action' ? 'actions' : 'jalons'}/${i.itemId}`;
   const label = (i: DigestItem) => `${i.itemType === 'milestone' ? 'Jalon' : 'Action'} « ${i.title} » — ${i.functionName}, ${i.territory}`;
   const settings = `${publicUrl}/mon-compte`;
 

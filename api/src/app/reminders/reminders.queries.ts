@@ -24,6 +24,8 @@ export interface DigestRow extends Omit<DueReminderRow, 'roadmap_id'> {
   account_name: string;
   email: string;
   territory: string;
+  /** the roadmap's address, for the link to the item (/r/<slug>/…) */
+  roadmap_slug: string;
   function_name: string;
   owner_name: string | null;
 }
@@ -127,14 +129,14 @@ export class ReminderQueries {
   digestRows(day: IsoDate, tx: Tx): Promise<DigestRow[]> {
     return this.sql.rows<DigestRow>(
       `select n.id, n.account_id, a.name as account_name, a.email, n.item_type, n.item_id, n.rule, n.due_date::text as due_date,
-              n.due_date - ?::date as days_left, coalesce(ac.title, m.title) as title, r.territory, f.name as function_name, o.name as owner_name
+              n.due_date - ?::date as days_left, coalesce(ac.title, m.title) as title, r.territory, r.slug as roadmap_slug, f.name as function_name, o.name as owner_name
          from notification n
          join account a on a.id = n.account_id and a.active and a.digest <> 'none'
          join roadmap r on r.id = n.roadmap_id
          left join action ac on n.item_type = 'action' and ac.id = n.item_id
          left join milestone m on n.item_type = 'milestone' and m.id = n.item_id
          join target_function f on f.id = coalesce(ac.function_id, m.function_id)
-         left join account o on o.id = coalesce(ac.owner_id, f.owner_id)
+         left join account o on o.id = coalesce(ac.owner_id, m.owner_id, f.owner_id)
         where n.outbox_id is null
           and n.run_date between ?::date - 13 and ?::date
           and (a.digest = 'daily' or extract(isodow from ?::date) = 1)

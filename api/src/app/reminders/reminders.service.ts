@@ -104,6 +104,7 @@ export class RemindersService {
         dueDate: r.due_date,
         daysLeft: Number(r.days_left),
         territory: r.territory,
+        roadmapSlug: r.roadmap_slug,
         functionName: r.function_name,
         ownerName: r.owner_name,
       }));
