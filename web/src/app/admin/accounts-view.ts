@@ -3,7 +3,7 @@ import type { Role } from '@jalons/domain';
 
 import { ApiRequestError } from '../data/api-error';
 import { Translate, french, tKey } from '../i18n/i18n';
-import { formatParisDateTime } from '../items/history-table';
+import { formatParisDateTime } from '../shared/paris-time';
 import { FormErrors, apiFormErrors } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
 import { FunctionChoiceGroup } from './function-picker';

@@ -8,7 +8,7 @@ import { toApiRequestError } from '../data/api-error';
 import { RemindersAdminService, TestMailResult } from '../data/reminders-admin.service';
 import { I18n, Translate, french, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { formatParisDateTime } from '../items/history-table';
+import { formatParisDateTime } from '../shared/paris-time';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { JlEmailField } from '../shared/email-field';

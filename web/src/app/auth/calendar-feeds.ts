@@ -11,7 +11,7 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { formatParisDay } from '../items/history-table';
+import { formatParisDay } from '../shared/paris-time';
 import { DataTable } from '../shared/data-table';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FormErrorList } from '../shared/form-status';

@@ -3,7 +3,8 @@ import { TestBed } from '@angular/core/testing';
 
 import { text } from '../testing/dom';
 import { aHistoryEntry, aPerson } from '../testing/factories';
-import { HistoryTable, formatParisDateTime } from './history-table';
+import { formatParisDateTime } from '../shared/paris-time';
+import { HistoryTable } from './history-table';
 
 async function render(entries: HistoryEntryView[]): Promise<HTMLElement> {
   const fixture = TestBed.createComponent(HistoryTable);

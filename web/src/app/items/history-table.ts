@@ -3,50 +3,11 @@ import type { ActionStatus } from '@jalons/domain';
 import { formatFrDate, isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 
-import { I18n, LOCALES, Lang, Translate, french } from '../i18n/i18n';
+import { I18n, Lang, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { DataTable } from '../shared/data-table';
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
-
-const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
-
-function parisParts(d: Date, lang: Lang): Record<string, string> {
-  let format = dateTimeFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], {
-      timeZone: 'Europe/Paris',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(lang, format);
-  }
-  return Object.fromEntries(format.formatToParts(d).map((p) => [p.type, p.value]));
-}
-
-/**
- * An instant (ISO 8601) as Paris reads it: « 20/04/2024 à 10:30 », in English (en-GB)
- * « 20/04/2024, 10:30 ».
- */
-export function formatParisDateTime(instant: string, lang: Lang = 'fr'): string {
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  const p = parisParts(d, lang);
-  const day = `${p['day']}/${p['month']}/${p['year']}`;
-  const time = `${p['hour']}:${p['minute']}`;
-  return lang === 'fr' ? `${day} à ${time}` : `${day}, ${time}`;
-}
-
-/** The day of an instant (ISO 8601) as Paris reads it: « 20/04/2024 » (the same in en-GB). */
-export function formatParisDay(instant: string): string {
-  const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant;
-  const p = parisParts(d, 'fr');
-  return `${p['day']}/${p['month']}/${p['year']}`;
-}
+import { formatParisDateTime } from '../shared/paris-time';
 
 /** A percentage written in the history (« 40 », « 12.5 »): « 12,5 % », in English « 12.5% ». */
 function historyPercent(value: string, lang: Lang): string {

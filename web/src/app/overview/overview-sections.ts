@@ -3,7 +3,8 @@ import type { IsoDate } from '@jalons/domain';
 import { addDays, compareIsoDates, daysBetween } from '@jalons/domain';
 
 import { Translate, french } from '../i18n/i18n';
-import { formatParisDateTime, historyValue } from '../items/history-table';
+import { historyValue } from '../items/history-table';
+import { formatParisDateTime } from '../shared/paris-time';
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 
 /*

@@ -8,7 +8,7 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { TrashService } from '../data/trash.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { formatParisDateTime } from '../items/history-table';
+import { formatParisDateTime } from '../shared/paris-time';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { DataTable } from '../shared/data-table';
 import { loadable } from '../shared/loadable';
