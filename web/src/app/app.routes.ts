@@ -1,7 +1,7 @@
 import { Route } from '@angular/router';
 
 import { administratorGuard, signedInGuard } from './auth/guards';
-import { roadmapRoutes } from './roadmap/roadmap.routes';
+import { roadmapRoutes } from './roadmap.routes';
 import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap/roadmap-routing';
 
 /** Pages with `data.bare`: no internal navigation in the header (signed-out pages, public pages). */
