@@ -11,3 +11,4 @@ export * from './lib/planning.dto';
 export * from './lib/my-items.dto';
 export * from './lib/roadmap-setup.dto';
 export * from './lib/import.dto';
+export * from './lib/actors.dto';

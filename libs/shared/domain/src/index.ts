@@ -10,3 +10,4 @@ export * from './lib/limits';
 export * from './lib/text-export';
 export * from './lib/trash';
 export * from './lib/new-roadmap';
+export * from './lib/diagnostic';
