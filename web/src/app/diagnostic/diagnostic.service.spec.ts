@@ -1,10 +1,10 @@
+import type { DiagnosticView } from '@jalons/contract';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
 import { provideHttpTesting, refusal } from '../testing/http';
 import { DiagnosticService } from './diagnostic.service';
-import type { DiagnosticView } from './diagnostic.types';
 
 const view: DiagnosticView = {
   roadmapId: 'rm/1',

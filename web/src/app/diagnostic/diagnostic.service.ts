@@ -1,10 +1,11 @@
+import type { DiagnosticView } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { catchApiError } from '../data/api-error';
 import { API_BASE } from '../data/roadmaps.service';
-import type { DiagnosticView, IsoDate } from './diagnostic.types';
 
 /**
  * Reads a roadmap's diagnostic (the actors' positions on the maturity × ambition map and the study's figures) for a
