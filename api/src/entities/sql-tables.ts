@@ -25,4 +25,13 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
   deleted_item:
     'The Corbeille: a deleted action or milestone, kept 90 days with a snapshot of its row and of its dependency edges both ways, ' +
     'written in the deleting transaction and taken back by a restore (same id); older entries are purged at each deletion (trash/trash.queries.ts).',
+  actor:
+    "A roadmap's actor of the diagnostic (direction, operator, partner, expert): its référent·e, when it was met, its needs and data, " +
+    'a group chosen by hand with its reason; the name is unique per roadmap (case-insensitive); version checked in the one UPDATE ' +
+    '(actors/actors.queries.ts, docs/diagnostic.md).',
+  assessment: "An actor's dated maturity and ambition (1 to 5), optionally by axis; one per actor and day (actors/actors.queries.ts).",
+  action_actor:
+    'The actors an action targets; goes with the action or the actor (cascade), not restored by the Corbeille (actors/actors.queries.ts).',
+  diagnostic_target:
+    "The lead's target for one of the study's figures: a value and the day it should be reached (actors/actors.queries.ts).",
 };
