@@ -12,3 +12,4 @@ export * from './lib/my-items.dto';
 export * from './lib/roadmap-setup.dto';
 export * from './lib/import.dto';
 export * from './lib/actors.dto';
+export * from './lib/indicators.dto';

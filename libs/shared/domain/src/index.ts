@@ -11,3 +11,4 @@ export * from './lib/text-export';
 export * from './lib/trash';
 export * from './lib/new-roadmap';
 export * from './lib/diagnostic';
+export * from './lib/indicators';
