@@ -65,7 +65,7 @@ describe('creating a roadmap from the kit (POST /api/roadmaps, /api/roadmaps/pre
       ['emergence', '2026-12-22', '2028-12-21'],
       ['maturation', '2028-12-22', '2032-03-13'],
     ]);
-    expect(p.counts).toEqual({ functions: 11, actions: 68, milestones: 21 });
+    expect(p.counts).toEqual({ functions: 11, actions: 71, milestones: 21 });
     expect(await counts()).toEqual(before);
   });
 

@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { findCycle, PHASE_CODES } from '@jalons/domain';
-import type { ActionStatus, CentralVolet, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
+import type { ActionStatus, CentralVolet, FunctionFamily, IsoDate, PhaseCode, Provenance } from '@jalons/domain';
 import Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
+
+import { registerProblems } from './register-seed';
+import type { RegisterSeed } from './register-seed';
 
 /** The incubation kit, as written in seeds/kit/*.json (see docs/kit.md). */
 export interface KitFile {
@@ -12,7 +15,8 @@ export interface KitFile {
   code: string;
   name: string;
   source: string;
-  phases: Array<{ code: PhaseCode; name: string; description: string; defaultMonths: number | null }>;
+  /** `purpose`: the « why » of the phase, before the « how » */
+  phases: Array<{ code: PhaseCode; name: string; description: string; purpose: string; defaultMonths: number | null }>;
   families: Array<{ code: FunctionFamily; name: string }>;
   functions: KitFunction[];
 }
@@ -37,6 +41,9 @@ export interface KitAction {
   description: string;
   volet?: CentralVolet;
   predecessors?: string[];
+  provenance: Provenance;
+  /** the territory's practice or the document it rests on (required for a `pratique`) */
+  reference?: string;
 }
 
 export interface KitMilestone {
@@ -45,10 +52,12 @@ export interface KitMilestone {
   month: number;
   title: string;
   description: string;
+  provenance: Provenance;
+  reference?: string;
 }
 
 /** A roadmap: the kit placed on a territory's calendar (seeds/roadmaps/*.json). */
-export interface RoadmapFile {
+export interface RoadmapFile extends RegisterSeed {
   slug: string;
   kit: string;
   territory: string;
@@ -91,23 +100,42 @@ function readJson(file: string): unknown {
   }
 }
 
-function schemaErrors(errors: ErrorObject[] | null | undefined) {
-  return (errors ?? []).map((e) => ({
-    path: e.instancePath,
-    problem:
-      e.keyword === 'additionalProperties'
-        ? `unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
-        : e.keyword === 'enum'
-          ? `${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
-          : (e.message ?? e.keyword),
-  }));
+/** The key of the kit item at (or above) a JSON pointer such as `/functions/2/actions/1/months`, if it is one. */
+function itemKeyAt(data: unknown, pointer: string): string | null {
+  const m = /^\/functions\/(\d+)\/(actions|milestones)\/(\d+)(\/|$)/.exec(pointer);
+  if (!m) return null;
+  const fns = (data as { functions?: Array<Record<string, unknown>> }).functions;
+  const item = (fns?.[Number(m[1])]?.[m[2]] as Array<{ key?: unknown }> | undefined)?.[Number(m[3])];
+  return typeof item?.key === 'string' ? item.key : null;
+}
+
+function schemaProblem(e: ErrorObject, key: string | null): string {
+  const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : null;
+  if (key && missing === 'provenance') return `l’élément « ${key} » n’a pas de provenance (etude, pratique ou exemple)`;
+  if (key && missing === 'reference') return `l’élément « ${key} » est une pratique d’un territoire : sa référence (reference) manque`;
+  const problem =
+    e.keyword === 'additionalProperties'
+      ? `unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
+      : e.keyword === 'enum'
+        ? `${e.message} (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+        : (e.message ?? e.keyword);
+  return key ? `${problem} (item "${key}")` : problem;
+}
+
+function schemaErrors(data: unknown, errors: ErrorObject[] | null | undefined) {
+  return (
+    (errors ?? [])
+      // an if/then failure is reported by the rule of its « then » as well: once is enough
+      .filter((e) => e.keyword !== 'if')
+      .map((e) => ({ path: e.instancePath, problem: schemaProblem(e, itemKeyAt(data, e.instancePath)) }))
+  );
 }
 
 function validated<T>(file: string, schemaFile: string): T {
   const data = readJson(file);
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(readJson(schemaFile) as object);
-  if (!validate(data)) throw new SeedFileError(file, schemaErrors(validate.errors));
+  if (!validate(data)) throw new SeedFileError(file, schemaErrors(data, validate.errors));
   return data as T;
 }
 
@@ -138,7 +166,13 @@ export function loadKit(file: string): KitFile {
         problems.push({ path: `${path}/months`, problem: 'the first month must not come after the last' });
     }
     fn.actions.forEach((a, i) => actionKeys.set(a.key, `${at}/actions/${i}`));
-    if (phases.size < 2) problems.push({ path: at, problem: `function "${fn.code}" must have items in at least two phases` });
+    // the study details every function over the four periods of the mandate
+    for (const phase of kit.phases.filter((p) => !phases.has(p.code))) {
+      problems.push({
+        path: at,
+        problem: `la fonction « ${fn.name} » (${fn.code}) n’a ni action ni jalon dans la phase « ${phase.name} » (${phase.code})`,
+      });
+    }
   });
   const edges: Array<[string, string]> = [];
   for (const fn of kit.functions) {
@@ -190,6 +224,7 @@ export function loadRoadmapFile(file: string, kit: KitFile): RoadmapFile {
     }
   }
   for (const code of PHASE_CODES) if (!rm.phases[code]) problems.push({ path: `/phases/${code}`, problem: 'missing phase' });
+  problems.push(...registerProblems(rm, { actionKeys: actions, functionCodes: fnCodes }));
   if (problems.length) throw new SeedFileError(file, problems);
   return rm;
 }

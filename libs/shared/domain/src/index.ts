@@ -12,3 +12,4 @@ export * from './lib/trash';
 export * from './lib/new-roadmap';
 export * from './lib/diagnostic';
 export * from './lib/indicators';
+export * from './lib/provenance';
