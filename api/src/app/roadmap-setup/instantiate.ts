@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { checkActionDates, checkMilestoneDate, checkPhases, checkStatusProgress, phaseAt, relativeDay, relativeSpan } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
 
+import { registerOf } from './register-seed';
+import type { RegisterSeed } from './register-seed';
 import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
 
 /** Everything to write for one roadmap, ids included: computed without touching the database. */
@@ -59,6 +61,8 @@ export interface RoadmapPlan {
     achievedOn: IsoDate | null;
   }>;
   dependencies: Array<{ predecessorId: string; successorId: string }>;
+  /** the file's register (actors, action targets, indicators), written by `writeDiagnostic` */
+  register?: Required<RegisterSeed>;
 }
 
 export class PlanError extends Error {}
@@ -196,6 +200,7 @@ export function placeKit(kit: KitFile, file: RoadmapFile): { plan: RoadmapPlan; 
     actions,
     milestones,
     dependencies,
+    register: registerOf(file),
   };
   return { plan, problems: at.problems };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Action, ActionDependency, ChangeEntry, Milestone, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import type { RoadmapPlan } from './instantiate';
+import { writeDiagnostic } from './write-diagnostic';
 
 export type SeedOutcome = { created: true; roadmapId: string } | { created: false; roadmapId: string };
 
@@ -95,6 +96,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan, options
       tx.create(ActionDependency, { predecessor: actions.get(d.predecessorId)!, successor: actions.get(d.successorId)! });
     }
     await tx.flush();
+    await writeDiagnostic(tx, plan);
     return { created: true, roadmapId: roadmap.id };
   });
 }
