@@ -34,4 +34,5 @@ export const roadmapRoutes: Route[] = [
     path: 'import',
     loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes),
   },
+  { path: 'diagnostic', loadChildren: () => import('./diagnostic/diagnostic.routes').then((m) => m.diagnosticRoutes) },
 ];

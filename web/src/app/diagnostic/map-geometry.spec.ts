@@ -67,7 +67,8 @@ describe('the map’s geometry', () => {
   it('draws an arrow only for the actors that moved, from their first cell to their point’s edge', () => {
     const points = mapPoints([actor('moved', [3, 4], [4, 5]), actor('still', [2, 2])], groupOf);
     expect(points[1].arrow).toBeNull();
-    const arrow = points[0].arrow!;
+    const arrow = points[0].arrow;
+    if (!arrow) throw new Error('no arrow');
     expect(dist(arrow.from, cellCentre(3, 4))).toBeLessThan(5);
     const tip = arrow.head[0];
     expect(dist(tip, points[0])).toBeCloseTo(POINT_RADIUS + 2, 5);

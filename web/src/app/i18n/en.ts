@@ -933,4 +933,45 @@ export const EN: Readonly<Record<string, string>> = {
   '« {title} » n’a pas pu être restauré·e.': '“{title}” could not be restored.',
   'Corbeille · Jalons': 'Bin · Jalons',
   // end of the « trash » block
+  // the « diagnostic map » block (issue 11, helper H7): diagnostic/ (the maturity × ambition page, its map and table)
+  'Maturité × ambition': 'Maturity × ambition',
+  'Maturité × ambition · Jalons': 'Maturity × ambition · Jalons',
+  'Chaque acteur évalué est placé selon sa maturité (aujourd’hui) et son ambition (demain), de 1 à 5 ; les zones sont les trois groupes de l’étude. Une flèche part de sa première évaluation quand il a bougé depuis.':
+    'Each assessed actor is placed by its maturity (today) and its ambition (tomorrow), from 1 to 5; the zones are the study’s three groups. An arrow starts from its first assessment when it has moved since.',
+  'Positions au': 'Positions on',
+  'Entre le {min} et le {max}.': 'Between {min} and {max}.',
+  'Première évaluation ({date})': 'First assessment ({date})',
+  'Dernière évaluation ({date})': 'Last assessment ({date})',
+  Imprimer: 'Print',
+  'Types d’acteurs': 'Kinds of actors',
+  Groupes: 'Groups',
+  'Carte au {date}': 'Map on {date}',
+  'Aucun acteur n’était encore évalué à cette date.': 'No actor had been assessed yet on that day.',
+  'Carte maturité × ambition au {date}': 'Maturity × ambition map on {date}',
+  Légende: 'Key',
+  'Zones : mature à partir de {mature}, ambitieux à partir de {ambitious}. Flèche : de la première évaluation à la position du jour.':
+    'Zones: mature from {mature}, ambitious from {ambitious}. Arrow: from the first assessment to the position on the day.',
+  'Pas encore évalués à cette date : {names}.': 'Not yet assessed on that day: {names}.',
+  'Les mêmes données en tableau': 'The same data as a table',
+  'Tableau des positions': 'Table of positions',
+  'Les acteurs évalués au {date}, leur première position et leur position ce jour-là':
+    'The actors assessed on {date}, their first position and their position on that day',
+  'Première évaluation': 'First assessment',
+  'Au {date}': 'On {date}',
+  'A bougé': 'Moved',
+  Oui: 'Yes',
+  Non: 'No',
+  'Aucun acteur à afficher.': 'No actor to show.',
+  'Chargement du diagnostic…': 'Loading the diagnostic…',
+  'Impossible de charger le diagnostic : {message}': 'Could not load the diagnostic: {message}',
+  'Au {date} : {n} acteur évalué affiché, dont {moved} déplacé depuis sa première évaluation.|Au {date} : {n} acteurs évalués affichés, dont {moved} déplacés depuis leur première évaluation.':
+    'On {date}: {n} assessed actor shown, {moved} of them moved since their first assessment.|On {date}: {n} assessed actors shown, {moved} of them moved since their first assessment.',
+  'Saisissez une date complète (jj/mm/aaaa).': 'Enter a complete date (dd/mm/yyyy).',
+  'Choisissez une date entre le {min} et le {max}.': 'Choose a date between {min} and {max}.',
+  'maturité {maturity}, ambition {ambition}': 'maturity {maturity}, ambition {ambition}',
+  '{name} ({kind}) — {position}, {group}': '{name} ({kind}) — {position}, {group}',
+  '{current} ; était {maturity}/{ambition} le {date}': '{current}; was {maturity}/{ambition} on {date}',
+  'Maturité (aujourd’hui) →': 'Maturity (today) →',
+  'Ambition (demain) →': 'Ambition (tomorrow) →',
+  // end of the « diagnostic map » block
 };
