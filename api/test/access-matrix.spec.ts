@@ -89,6 +89,19 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/calendars/{id}': READERS,
   'GET /api/calendars/feeds/{file}': EVERYONE,
   'GET /api/me/items': READERS,
+  // the diagnostic (issue 11): the register, the map and figures, the actions' actors
+  'GET /api/roadmaps/{id}/actors': READERS,
+  'POST /api/roadmaps/{id}/actors': LEAD,
+  'GET /api/roadmaps/{id}/diagnostic': READERS,
+  'PUT /api/roadmaps/{id}/diagnostic/targets/{code}': LEAD,
+  'DELETE /api/roadmaps/{id}/diagnostic/targets/{code}': LEAD, // no target set: 204, nothing changes
+  'GET /api/actors/{id}': READERS,
+  'PATCH /api/actors/{id}': LEAD,
+  'DELETE /api/actors/{id}': LEAD, // the roadmap's id is no actor's: 404 once allowed
+  'POST /api/actors/{id}/assessments': LEAD,
+  'DELETE /api/assessments/{id}': LEAD,
+  'GET /api/actions/{id}/actors': READERS,
+  'PUT /api/actions/{id}/actors': ITEM_WRITERS,
 };
 
 /** Bodies for the writes whose empty body would be valid: these must fail validation once allowed. */
@@ -193,6 +206,7 @@ describe('authorisation matrix: every route × every caller', () => {
       .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
       .replace('{predecessorId}', mine ? fx.otherAction : fx.ownAction)
       .replace('{slug}', fx.slug)
+      .replace('{code}', 'workshop')
       .replace('{file}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics');
     // creating an item names its function; every other write gets an empty body (400 once allowed)
     const body =

@@ -8,6 +8,7 @@ import { createValidationPipe } from '../infra/http/validation.pipe';
 import { InfraModule } from '../infra/infra.module';
 import { AccountsModule } from './accounts';
 import { ActionsModule } from './actions';
+import { ActorsModule } from './actors';
 import { AuthModule } from './auth';
 import { CalendarsModule } from './calendars';
 import { ChronogramModule } from './chronogram';
@@ -43,6 +44,7 @@ const FEATURES = [
   CalendarsModule,
   PlanningModule,
   MyItemsModule,
+  ActorsModule,
 ];
 
 @Module({})

@@ -1,0 +1,3 @@
+// What other features may use of the diagnostic: its module and its reader (the register, the map, the figures).
+export { ActorsModule } from './actors.module';
+export { ActorsReader } from './actors.reader';
