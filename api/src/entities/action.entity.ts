@@ -1,5 +1,6 @@
-import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
-import { Check, Entity, Index, ManyToOne, PrimaryKeyProp, Property, Unique, Opt } from '@mikro-orm/core';
+import { PROVENANCES } from '@jalons/domain';
+import type { ActionStatus, CentralVolet, IsoDate, Provenance } from '@jalons/domain';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKeyProp, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { BaseEntity } from './base';
 import { Account } from './account.entity';
@@ -30,6 +31,14 @@ export class Action extends BaseEntity {
   /** the kit's key for actions that came from the kit */
   @Property({ type: 'string', length: 120, nullable: true })
   kitKey: string | null = null;
+
+  /** where a kit item comes from (docs/kit.md): the study, another territory's practice, an example; null when added in the app */
+  @Enum({ items: () => [...PROVENANCES], nullable: true })
+  provenance: Provenance | null = null;
+
+  /** the practice or document a kit item rests on (always there for a `pratique`) */
+  @Property({ type: 'string', length: 300, nullable: true })
+  provenanceRef: string | null = null;
 
   @Property({ type: 'string', length: 200 })
   title!: string;

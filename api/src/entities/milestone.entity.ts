@@ -1,5 +1,6 @@
-import type { IsoDate } from '@jalons/domain';
-import { Entity, Index, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
+import { PROVENANCES } from '@jalons/domain';
+import type { IsoDate, Provenance } from '@jalons/domain';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, Opt } from '@mikro-orm/core';
 
 import { Account } from './account.entity';
 import { BaseEntity } from './base';
@@ -23,6 +24,14 @@ export class Milestone extends BaseEntity {
 
   @Property({ type: 'string', length: 120, nullable: true })
   kitKey: string | null = null;
+
+  /** where a kit item comes from (docs/kit.md): the study, another territory's practice, an example; null when added in the app */
+  @Enum({ items: () => [...PROVENANCES], nullable: true })
+  provenance: Provenance | null = null;
+
+  /** the practice or document a kit item rests on (always there for a `pratique`) */
+  @Property({ type: 'string', length: 300, nullable: true })
+  provenanceRef: string | null = null;
 
   @Property({ type: 'string', length: 200 })
   title!: string;

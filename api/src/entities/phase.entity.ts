@@ -20,6 +20,10 @@ export class Phase extends BaseEntity {
   @Property({ type: 'text' })
   description: Opt<string> = '';
 
+  /** the « why » of the phase, from the kit (docs/kit.md); null for a roadmap made before the kit had one */
+  @Property({ type: 'text', nullable: true })
+  purpose: string | null = null;
+
   @Property({ type: 'smallint', fieldName: 'position' })
   order!: number;
 

@@ -130,13 +130,13 @@ describe('planning queries', () => {
     });
   });
 
-  it('sourceActions and sourceMilestones: only the roadmap’s, with their function’s code', async () => {
+  it('sourceActions and sourceMilestones: only the roadmap’s, with their function’s code and their provenance', async () => {
     const [a] = await db.query<{ id: string }>('select id from action where roadmap_id = $1 order by id limit 1', [roadmapId]);
     const [m] = await db.query<{ id: string }>('select id from milestone where roadmap_id = $1 order by id limit 1', [roadmapId]);
     const actions = await em.transactional((tx) => q.sourceActions(roadmapId, [a.id, NOBODY], tx));
     expect(actions).toEqual([
       await one(
-        `select a.id, a.title, a.description, a.volet, a.start_date::text start_date, a.due_date::text due_date, a.status, a.progress, a.owner_id, f.code function_code
+        `select a.id, a.title, a.description, a.provenance, a.provenance_ref, a.volet, a.start_date::text start_date, a.due_date::text due_date, a.status, a.progress, a.owner_id, f.code function_code
            from action a join target_function f on f.id = a.function_id where a.id = $1`,
         [a.id],
       ),
@@ -146,7 +146,7 @@ describe('planning queries', () => {
     const milestones = await q.sourceMilestones(roadmapId, [m.id]);
     expect(milestones).toEqual([
       await one(
-        `select m.id, m.title, m.description, m.milestone_date::text milestone_date, m.achieved_on::text achieved_on, m.owner_id, f.code function_code
+        `select m.id, m.title, m.description, m.provenance, m.provenance_ref, m.milestone_date::text milestone_date, m.achieved_on::text achieved_on, m.owner_id, f.code function_code
            from milestone m join target_function f on f.id = m.function_id where m.id = $1`,
         [m.id],
       ),

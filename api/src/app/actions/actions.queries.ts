@@ -4,7 +4,7 @@ import type { ActionFilterDto, ActionView, CarriedFromView } from '@jalons/contr
 import type { IsoDate } from '@jalons/domain';
 
 import { and, isoInstant, Sql, when } from '../../infra/database/sql';
-import { carriedFromColumn, placeFilters } from '../roadmaps';
+import { carriedFromColumn, placeFilters, provenanceColumn } from '../roadmaps';
 import type { ItemPlaceRow } from '../roadmaps';
 
 export interface ActionRow extends ItemPlaceRow {
@@ -30,7 +30,8 @@ export function predecessorIdsColumn(as: string): string {
 
 const ACTION_COLUMNS = `a.id, a.roadmap_id, a.function_id, a.phase_id, a.kit_key, a.title, a.description, a.volet,
        a.start_date, a.due_date, a.status, a.progress, a.owner_id, a.version,
-       ${isoInstant('a.updated_at')} as updated_at, ${predecessorIdsColumn('predecessor_ids')}, ${carriedFromColumn('action', 'a')}`;
+       ${isoInstant('a.updated_at')} as updated_at, ${predecessorIdsColumn('predecessor_ids')}, ${carriedFromColumn('action', 'a')},
+       ${provenanceColumn('a')}`;
 
 /** The chronogram's order: by function, then start, due, title. */
 export const ACTION_ORDER = 'f.position, a.start_date, a.due_date, a.title, a.id';

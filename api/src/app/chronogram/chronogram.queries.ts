@@ -5,6 +5,7 @@ import type { MilestoneState } from '@jalons/domain';
 import { Sql } from '../../infra/database/sql';
 import { ACTION_ORDER, predecessorIdsColumn } from '../actions';
 import { MILESTONE_ORDER } from '../milestones';
+import { provenanceColumn } from '../roadmaps';
 
 /** A chronogram milestone before its state is computed for the reference day. */
 export type ChronogramMilestoneRow = Omit<ChronogramMilestoneView, 'state'> & { state?: MilestoneState };
@@ -22,7 +23,8 @@ export class ChronogramQueries {
     const one = functionId ? ' and a.function_id = ?' : '';
     return this.sql.rows<ChronogramActionView>(
       `select a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start,
-              a.due_date as due, a.status, a.progress, a.owner_id as "ownerId", ${predecessorIdsColumn('"predecessorIds"')}, a.version
+              a.due_date as due, a.status, a.progress, a.owner_id as "ownerId", ${predecessorIdsColumn('"predecessorIds"')}, a.version,
+              ${provenanceColumn('a')}
        from action a join target_function f on f.id = a.function_id
        where a.roadmap_id = ?${one} order by ${ACTION_ORDER}`,
       functionId ? [roadmapId, functionId] : [roadmapId],
@@ -33,7 +35,7 @@ export class ChronogramQueries {
   milestones(roadmapId: string): Promise<ChronogramMilestoneRow[]> {
     return this.sql.rows<ChronogramMilestoneRow>(
       `select m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date,
-              m.achieved_on as "achievedOn", m.owner_id as "ownerId", m.version
+              m.achieved_on as "achievedOn", m.owner_id as "ownerId", m.version, ${provenanceColumn('m')}
        from milestone m join target_function f on f.id = m.function_id
        where m.roadmap_id = ? order by ${MILESTONE_ORDER}`,
       [roadmapId],

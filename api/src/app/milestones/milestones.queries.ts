@@ -4,7 +4,7 @@ import type { IsoDate } from '@jalons/domain';
 
 import { and, isoInstant, Sql } from '../../infra/database/sql';
 import type { SqlFragment } from '../../infra/database/sql';
-import { carriedFromColumn, placeFilters } from '../roadmaps';
+import { carriedFromColumn, placeFilters, provenanceColumn } from '../roadmaps';
 import type { ItemPlaceRow } from '../roadmaps';
 
 export interface MilestoneRow extends ItemPlaceRow {
@@ -19,7 +19,8 @@ export interface MilestoneRow extends ItemPlaceRow {
 export type MilestoneFilter = Omit<MilestoneFilterDto, 'at'>;
 
 const MILESTONE_COLUMNS = `m.id, m.roadmap_id, m.function_id, m.phase_id, m.kit_key, m.title, m.description, m.milestone_date,
-       m.achieved_on, m.owner_id, m.version, ${isoInstant('m.updated_at')} as updated_at, ${carriedFromColumn('milestone', 'm')}`;
+       m.achieved_on, m.owner_id, m.version, ${isoInstant('m.updated_at')} as updated_at, ${carriedFromColumn('milestone', 'm')},
+       ${provenanceColumn('m')}`;
 
 /** The chronogram's order: by function, then date, title. */
 export const MILESTONE_ORDER = 'f.position, m.milestone_date, m.title, m.id';

@@ -137,6 +137,9 @@ export class CarryOverService {
         phase: phases.get(place.phase.code)!,
         title: a.title,
         description: a.description,
+        // a copy comes from where its origin came from
+        provenance: a.provenance,
+        provenanceRef: a.provenance_ref,
         volet: fn.central ? a.volet : null,
         start: place.to.start,
         due: place.to.due,
@@ -157,6 +160,8 @@ export class CarryOverService {
         phase: phases.get(place.phase.code)!,
         title: m.title,
         description: m.description,
+        provenance: m.provenance,
+        provenanceRef: m.provenance_ref,
         date: place.to.start,
         owner: m.owner_id ? tx.getReference(Account, m.owner_id) : null,
         carriedFromId: m.id,

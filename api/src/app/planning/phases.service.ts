@@ -56,6 +56,7 @@ const phaseView = (p: PlanningPhaseRow): PhaseView => ({
   code: p.code,
   name: p.name,
   description: p.description,
+  purpose: p.purpose,
   order: p.position,
   start: p.start_date,
   end: p.end_date,

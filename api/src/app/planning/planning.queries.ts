@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ActionStatus, CentralVolet, IsoDate, PhaseCode } from '@jalons/domain';
+import type { ActionStatus, CentralVolet, IsoDate, PhaseCode, Provenance } from '@jalons/domain';
 
 import { isoInstant, Sql } from '../../infra/database/sql';
 
@@ -20,6 +20,7 @@ export interface PlanningPhaseRow {
   code: PhaseCode;
   name: string;
   description: string;
+  purpose: string | null;
   position: number;
   start_date: IsoDate;
   end_date: IsoDate;
@@ -39,6 +40,8 @@ export interface SourceActionRow {
   id: string;
   title: string;
   description: string;
+  provenance: Provenance | null;
+  provenance_ref: string | null;
   volet: CentralVolet | null;
   start_date: IsoDate;
   due_date: IsoDate;
@@ -52,6 +55,8 @@ export interface SourceMilestoneRow {
   id: string;
   title: string;
   description: string;
+  provenance: Provenance | null;
+  provenance_ref: string | null;
   milestone_date: IsoDate;
   achieved_on: IsoDate | null;
   owner_id: string | null;
@@ -83,7 +88,7 @@ export class PlanningQueries {
 
   phases(roadmapId: string, tx?: Tx): Promise<PlanningPhaseRow[]> {
     return this.sql.rows<PlanningPhaseRow>(
-      'select id, code, name, description, position, start_date, end_date from phase where roadmap_id = ? order by position',
+      'select id, code, name, description, purpose, position, start_date, end_date from phase where roadmap_id = ? order by position',
       [roadmapId],
       tx,
     );
@@ -175,7 +180,7 @@ export class PlanningQueries {
   sourceActions(roadmapId: string, ids: readonly string[], tx?: Tx): Promise<SourceActionRow[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.sql.rows<SourceActionRow>(
-      `select a.id, a.title, a.description, a.volet, a.start_date, a.due_date, a.status, a.progress, a.owner_id, f.code as function_code
+      `select a.id, a.title, a.description, a.provenance, a.provenance_ref, a.volet, a.start_date, a.due_date, a.status, a.progress, a.owner_id, f.code as function_code
          from action a join target_function f on f.id = a.function_id
         where a.roadmap_id = ? and a.id in (?) order by a.start_date, a.title, a.id for share of a`,
       [roadmapId, ids],
@@ -186,7 +191,7 @@ export class PlanningQueries {
   sourceMilestones(roadmapId: string, ids: readonly string[], tx?: Tx): Promise<SourceMilestoneRow[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.sql.rows<SourceMilestoneRow>(
-      `select m.id, m.title, m.description, m.milestone_date, m.achieved_on, m.owner_id, f.code as function_code
+      `select m.id, m.title, m.description, m.provenance, m.provenance_ref, m.milestone_date, m.achieved_on, m.owner_id, f.code as function_code
          from milestone m join target_function f on f.id = m.function_id
         where m.roadmap_id = ? and m.id in (?) order by m.milestone_date, m.title, m.id for share of m`,
       [roadmapId, ids],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { checkActionDates, checkMilestoneDate, checkPhases, checkStatusProgress, phaseAt, relativeDay, relativeSpan } from '@jalons/domain';
-import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode } from '@jalons/domain';
+import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, PhaseCode, Provenance } from '@jalons/domain';
 
 import { registerOf } from './register-seed';
 import type { RegisterSeed } from './register-seed';
@@ -22,7 +22,16 @@ export interface RoadmapPlan {
     projectLeadEmail: string | null;
   };
   persons: Array<{ name: string; email: string; role: 'lead' | 'owner' | 'elected' }>;
-  phases: Array<{ id: string; code: PhaseCode; name: string; description: string; order: number; start: IsoDate; end: IsoDate }>;
+  phases: Array<{
+    id: string;
+    code: PhaseCode;
+    name: string;
+    description: string;
+    purpose: string;
+    order: number;
+    start: IsoDate;
+    end: IsoDate;
+  }>;
   functions: Array<{
     id: string;
     code: string;
@@ -49,6 +58,8 @@ export interface RoadmapPlan {
     progress: number;
     ownerEmail: string | null;
     comment: string | null;
+    provenance: Provenance;
+    provenanceRef: string | null;
   }>;
   milestones: Array<{
     id: string;
@@ -59,6 +70,8 @@ export interface RoadmapPlan {
     description: string;
     date: IsoDate;
     achievedOn: IsoDate | null;
+    provenance: Provenance;
+    provenanceRef: string | null;
   }>;
   dependencies: Array<{ predecessorId: string; successorId: string }>;
   /** the file's register (actors, action targets, indicators), written by `writeDiagnostic` */
@@ -85,6 +98,7 @@ function planPhases(kit: KitFile, file: RoadmapFile): RoadmapPlan['phases'] {
     code: p.code,
     name: p.name,
     description: p.description,
+    purpose: p.purpose,
     order: i + 1,
     start: file.phases[p.code].start,
     end: file.phases[p.code].end,
@@ -131,6 +145,8 @@ function planAction(a: KitAction, fn: Planned<'functions'>, at: Placing): Planne
     progress,
     ownerEmail: at.email(s?.owner) ?? fn.ownerEmail,
     comment: s?.comment ?? null,
+    provenance: a.provenance,
+    provenanceRef: a.reference ?? null,
   };
 }
 
@@ -148,6 +164,8 @@ function planMilestone(m: KitMilestone, fn: Planned<'functions'>, at: Placing): 
     description: m.description,
     date,
     achievedOn: state && 'achievedOn' in state ? state.achievedOn : null,
+    provenance: m.provenance,
+    provenanceRef: m.reference ?? null,
   };
 }
 

@@ -4,5 +4,5 @@ export { RoadmapReader } from './roadmap.reader';
 export { RoadmapQueries } from './roadmaps.queries';
 export type { FunctionRow, PhaseRow, ProgressRow, RoadmapRow } from './roadmaps.queries';
 export { detailView, functionViews, group, milestonePlaces } from './roll-ups';
-export { carriedFromColumn, itemPlace, placeFilters } from './item-place';
+export { carriedFromColumn, itemPlace, placeFilters, provenanceColumn } from './item-place';
 export type { ItemPlaceRow } from './item-place';

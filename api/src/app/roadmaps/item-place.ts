@@ -1,4 +1,5 @@
-import type { IsoDate } from '@jalons/domain';
+import type { IsoDate, ProvenanceFilter } from '@jalons/domain';
+import type { ProvenanceView } from '@jalons/contract';
 
 import type { SqlFragment } from '../../infra/database/sql';
 import { when } from '../../infra/database/sql';
@@ -12,6 +13,8 @@ export interface ItemPlaceRow {
   kit_key: string | null;
   title: string;
   description: string;
+  /** read with `provenanceColumn` */
+  provenance: ProvenanceView | null;
 }
 
 export function itemPlace(r: ItemPlaceRow) {
@@ -23,6 +26,7 @@ export function itemPlace(r: ItemPlaceRow) {
     kitKey: r.kit_key,
     title: r.title,
     description: r.description,
+    provenance: r.provenance,
   };
 }
 
@@ -32,6 +36,8 @@ export interface PlaceFilter {
   phaseId?: string;
   dueBefore?: IsoDate;
   dueAfter?: IsoDate;
+  /** a kit provenance, or `locale`: added in the app (no provenance) */
+  provenance?: ProvenanceFilter;
 }
 
 /** The roadmap's items (table alias `alias`) within the filter; each criterion only when given. */
@@ -42,7 +48,19 @@ export function placeFilters(alias: 'a' | 'm', dateColumn: string, roadmapId: st
     ...when(filter.phaseId, `${alias}.phase_id = ?`),
     ...when(filter.dueBefore, `${dateColumn} <= ?`),
     ...when(filter.dueAfter, `${dateColumn} >= ?`),
+    ...(filter.provenance === 'locale'
+      ? [{ text: `${alias}.provenance is null`, params: [] }]
+      : when(filter.provenance, `${alias}.provenance = ?`)),
   ];
+}
+
+/**
+ * Where an action or milestone (alias `alias`) comes from, as a JSON column named `as`: `{kind, reference}`,
+ * null for an item added in the app (docs/kit.md).
+ */
+export function provenanceColumn(alias: 'a' | 'm', as = 'provenance'): string {
+  return `case when ${alias}.provenance is null then null
+               else json_build_object('kind', ${alias}.provenance, 'reference', ${alias}.provenance_ref) end as ${as}`;
 }
 
 /**

@@ -25,6 +25,7 @@ export interface PhaseRow {
   code: PhaseWithRollUpView['code'];
   name: string;
   description: string;
+  purpose: string | null;
   position: number;
   start_date: IsoDate;
   end_date: IsoDate;
@@ -75,7 +76,7 @@ export class RoadmapQueries {
 
   phases(roadmapId: string): Promise<PhaseRow[]> {
     return this.sql.rows<PhaseRow>(
-      'select id, code, name, description, position, start_date, end_date from phase where roadmap_id = ? order by position',
+      'select id, code, name, description, purpose, position, start_date, end_date from phase where roadmap_id = ? order by position',
       [roadmapId],
     );
   }

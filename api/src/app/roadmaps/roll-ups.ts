@@ -101,6 +101,7 @@ export function detailView(row: RoadmapRow, { at, phases, grouped, milestones, p
     code: p.code,
     name: p.name,
     description: p.description,
+    purpose: p.purpose,
     order: p.position,
     start: p.start_date,
     end: p.end_date,

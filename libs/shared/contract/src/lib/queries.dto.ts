@@ -1,5 +1,5 @@
-import { ACTION_STATUSES } from '@jalons/domain';
-import type { ActionStatus, IsoDate } from '@jalons/domain';
+import { ACTION_STATUSES, PROVENANCE_FILTERS } from '@jalons/domain';
+import type { ActionStatus, IsoDate, ProvenanceFilter } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -12,6 +12,8 @@ const toList = ({ value }: { value: unknown }) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : value;
+
+const PROVENANCE_MESSAGE = `provenance doit valoir ${PROVENANCE_FILTERS.join(', ')} (locale : ajouté dans l’application).`;
 
 /** `at`: the reference day for roll-ups and health (default: today in Europe/Paris). */
 export class AtQueryDto {
@@ -54,6 +56,11 @@ export class ActionFilterDto extends AtQueryDto {
   @IsOptional()
   @IsIsoDate()
   dueAfter?: IsoDate;
+
+  /** where the action comes from: a kit provenance, or `locale` (added in the app) */
+  @IsOptional()
+  @IsIn(PROVENANCE_FILTERS, { message: PROVENANCE_MESSAGE })
+  provenance?: ProvenanceFilter;
 }
 
 export class MilestoneFilterDto extends AtQueryDto {
@@ -77,6 +84,11 @@ export class MilestoneFilterDto extends AtQueryDto {
   @IsOptional()
   @IsIsoDate()
   dueAfter?: IsoDate;
+
+  /** where the milestone comes from: a kit provenance, or `locale` (added in the app) */
+  @IsOptional()
+  @IsIn(PROVENANCE_FILTERS, { message: PROVENANCE_MESSAGE })
+  provenance?: ProvenanceFilter;
 }
 
 /** `?version=N` on a DELETE: the version the client read. */

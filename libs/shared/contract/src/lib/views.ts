@@ -6,6 +6,7 @@ import type {
   IsoDate,
   MilestoneState,
   PhaseCode,
+  Provenance,
   ReminderRules,
   RollUp,
 } from '@jalons/domain';
@@ -48,6 +49,8 @@ export interface PhaseView {
   order: number;
   start: IsoDate;
   end: IsoDate;
+  /** the « why » of the phase, from the kit (docs/kit.md); always sent, null for a phase the kit gave none */
+  purpose?: string | null;
 }
 
 export interface PhaseWithRollUpView extends PhaseView {
@@ -100,6 +103,12 @@ export interface RoadmapDetailView extends RoadmapSummaryView {
   milestones: MilestoneCounts;
 }
 
+/** Where a kit item comes from (docs/kit.md): the study, another territory's practice (`reference` names it), an example to adapt. */
+export interface ProvenanceView {
+  kind: Provenance;
+  reference: string | null;
+}
+
 export interface ActionView {
   id: string;
   roadmapId: string;
@@ -123,6 +132,8 @@ export interface ActionView {
   updatedAt: string;
   /** the item it was carried over from (ADR 0013); always sent, null when none */
   carriedFrom?: CarriedFromView | null;
+  /** where it comes from; always sent, null when it was added in the app */
+  provenance?: ProvenanceView | null;
 }
 
 export interface MilestoneView {
@@ -141,6 +152,8 @@ export interface MilestoneView {
   updatedAt: string;
   /** the item it was carried over from (ADR 0013); always sent, null when none */
   carriedFrom?: CarriedFromView | null;
+  /** where it comes from; always sent, null when it was added in the app */
+  provenance?: ProvenanceView | null;
 }
 
 /** Where a carried item comes from, shown on the copy (« Reprise de : … »); null when the origin was deleted. */
