@@ -25,6 +25,8 @@ describe('FunctionPage, creating items', () => {
     http.expectOne('/api/roadmaps/rm-1/functions/fn-ethique').flush(aFunction());
     http.expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram').flush(aChronogram());
     await fixture.whenStable();
+    http.expectOne('/api/roadmaps/rm-1/functions/fn-ethique/indicators').flush([]); // its « Indicateurs » (indicators/)
+    await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 

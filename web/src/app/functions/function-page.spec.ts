@@ -78,6 +78,8 @@ describe('FunctionPage', () => {
       .expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram' && r.params.get('functionId') === 'fn-centrale')
       .flush(aChronogram({ functions: [central], actions: [], milestones: [] }));
     await fixture.whenStable();
+    http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale/indicators').flush([]); // its « Indicateurs » (indicators/)
+    await fixture.whenStable();
   }
 
   it('shows the function’s description, owner and its three volets', async () => {

@@ -22,6 +22,7 @@ import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { FunctionEdit } from '../planning/function-edit';
+import { FunctionIndicators } from '../indicators/function-indicators';
 
 /** What the page shows: the function with its roll-ups, and its chronogram. */
 interface FunctionData {
@@ -42,7 +43,19 @@ export interface PhaseProgressRow {
 /** A target function: what the study says of it, who carries it, its progress by phase, its chronogram. */
 @Component({
   selector: 'jl-function-page',
-  imports: [FunctionEdit, InRoadmapPipe, JlGantt, RouterLink, FrDatePipe, PercentPipe, HealthBadge, DataTable, ROLLUP_TABLE, TranslatePipe],
+  imports: [
+    FunctionEdit,
+    FunctionIndicators,
+    InRoadmapPipe,
+    JlGantt,
+    RouterLink,
+    FrDatePipe,
+    PercentPipe,
+    HealthBadge,
+    DataTable,
+    ROLLUP_TABLE,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './function-page.html',
 })
