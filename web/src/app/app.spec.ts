@@ -107,11 +107,11 @@ describe('App shell', () => {
     setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
     await openOverview();
     expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter');
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Mes échéances', 'Feuilles de route']);
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Acteurs', 'Mes échéances', 'Feuilles de route']);
 
     TestBed.inject(AuthService).setSession(aMe({ name: 'Yann Kerébel', role: 'admin' }));
     await fixture.whenStable();
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Mes échéances', 'Feuilles de route', 'Administration']);
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Acteurs', 'Mes échéances', 'Feuilles de route', 'Administration']);
     expect(text(shell.querySelector('[data-testid="account"]'))).toContain('Yann Kerébel (mon compte), Administrateur·rice');
   });
 
@@ -253,7 +253,7 @@ describe('App shell', () => {
       option('English').click();
       await fixture.whenStable();
 
-      expect(navLinks()).toEqual(['Term overview', 'Gantt chart', 'My deadlines', 'Roadmaps']);
+      expect(navLinks()).toEqual(['Term overview', 'Gantt chart', 'Actors', 'My deadlines', 'Roadmaps']);
       expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
       expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (my account), Project lead Sign out');
       expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe('Reminders');

@@ -27,6 +27,7 @@ export const roadmapRoutes: Route[] = [
     path: 'fonctions',
     loadChildren: () => import('./functions/functions.routes').then((m) => m.functionRoutes),
   },
+  { path: 'acteurs', loadChildren: () => import('./actors/actors.routes').then((m) => m.actorRoutes) },
   { path: 'corbeille', loadChildren: () => import('./trash/trash.routes').then((m) => m.trashRoutes) },
   { path: 'phases', loadChildren: () => import('./planning/planning.routes').then((m) => m.phasesRoutes) },
   { path: 'reprise', loadChildren: () => import('./planning/planning.routes').then((m) => m.carryOverRoutes) },

@@ -15,7 +15,6 @@ function normaliseRules(r: ReminderRules): ReminderRules {
     overdueEveryDays: r.overdueEveryDays,
     escalateAfterDays: r.escalateAfterDays,
     milestones: r.milestones,
-    indicatorStaleDays: r.indicatorStaleDays,
   };
 }
 

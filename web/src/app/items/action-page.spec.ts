@@ -186,7 +186,7 @@ describe('ActionPage', () => {
       expect(page.querySelector('form')).toBeNull();
       expect(page.querySelector('#action-status')).toBeNull();
       expect(page.querySelector('#replan-start')).toBeNull();
-      expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Historique']);
+      expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Acteurs visés', 'Historique']);
       expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
     });
 

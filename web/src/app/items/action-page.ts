@@ -20,6 +20,7 @@ import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
 import { HistoryTable } from './history-table';
 import { DeleteItem } from '../trash/delete-item';
+import { ActionTargets } from '../actors/action-targets';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { ItemDependencies } from './item-dependencies';
 import { EditTarget, ItemEditForm } from './item-edit-form';
@@ -60,6 +61,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     SaveStatus,
     TranslatePipe,
     DeleteItem,
+    ActionTargets,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',

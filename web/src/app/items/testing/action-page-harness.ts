@@ -36,6 +36,8 @@ export class ActionPageHarness {
     await this.fixture.whenStable();
     // the « Modifier la fiche » form's persons, asked once it is shown
     for (const req of this.http.match('/api/persons')) req.flush(PERSONS);
+    // « Acteurs visés » (actors/action-targets.ts): none
+    for (const req of this.http.match(`/api/actions/${action.id}/actors`)) req.flush([]);
     await this.fixture.whenStable();
   }
 
