@@ -36,9 +36,10 @@ function disagreement(world: World, selected: DueReminder[], expected: DueRemind
 
 /**
  * One source per rule: the job's set-based SQL (`selectDueReminders`) and the domain's rules
- * (`remindersOn`, `reminderRecipient`) fed the same generated roadmaps — hundreds of open and
- * closed items around a clock change, a month end or 29 February, every kind of rules — must
- * choose exactly the same reminders for the same people.
+ * (`remindersOn`, `reminderRecipient`; `indicatorReminderOn`, `indicatorReminderRecipient`) fed the
+ * same generated roadmaps — hundreds of open and closed items and scores of indicators, measured or
+ * not, around a clock change, a month end or 29 February, every kind of rules — must choose exactly
+ * the same reminders for the same people.
  */
 describe('reminder selection: SQL and domain agree', () => {
   let db: TestDatabase;
@@ -89,6 +90,10 @@ describe('reminder selection: SQL and domain agree', () => {
       'milestone escalation',
       'no active recipient',
       'inactive owner, function owner instead',
+      'indicator stale',
+      'indicator never measured',
+      'indicator measured at its target, else due',
+      'indicator: inactive owner, project lead instead',
     ];
     expect(branches.filter((b) => !tally.get(b))).toEqual([]);
   });

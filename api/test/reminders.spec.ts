@@ -63,6 +63,7 @@ describe('deadline reminders', () => {
     reminders = app.get(RemindersService);
     await db.query(`update action set status = 'terminee', progress = 100`);
     await db.query(`update milestone set achieved_on = least(milestone_date, '2026-11-28')`);
+    await db.query('delete from indicator'); // the indicators' reminders have their own test (indicator-reminders.spec.ts)
     await openItem('A1', 'action', 'mediation', '2027-04-04'); // Soizic, due the Sunday after the clocks change
     await openItem('A2', 'action', 'juridique', '2027-03-31'); // Thomas (weekly)
     await openItem('A3', 'action', 'innovation', '2027-03-29'); // Julien (no e-mail)
@@ -282,10 +283,11 @@ describe('deadline reminders', () => {
       overdueEveryDays: 7,
       escalateAfterDays: 7,
       milestones: true,
+      indicatorStaleDays: 90,
     });
     const bad = await lead.patch(`/api/roadmaps/${roadmap.id}/settings`).send({
       version: roadmap.version,
-      reminders: { before: [0, 400], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true },
+      reminders: { before: [0, 400], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true, indicatorStaleDays: 90 },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toMatch(/before/);
@@ -297,7 +299,14 @@ describe('deadline reminders', () => {
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
       .send({
         version: roadmap.version,
-        reminders: { before: [3, 30, 3], onDueDate: false, overdueEveryDays: 0, escalateAfterDays: 0, milestones: false },
+        reminders: {
+          before: [3, 30, 3],
+          onDueDate: false,
+          overdueEveryDays: 0,
+          escalateAfterDays: 0,
+          milestones: false,
+          indicatorStaleDays: 0,
+        },
       })
       .expect(200);
     expect(saved.body.reminderRules).toEqual({
@@ -306,6 +315,7 @@ describe('deadline reminders', () => {
       overdueEveryDays: 0,
       escalateAfterDays: 0,
       milestones: false,
+      indicatorStaleDays: 0,
     });
     // 28/03 is no longer J-7 of A1 and M1 (due 04/04) but J-3 of A2 (due 31/03); on 01/04, J-3 of A1
     // only: the milestone is not reminded any more, late items neither
@@ -318,7 +328,14 @@ describe('deadline reminders', () => {
       .patch(`/api/roadmaps/${roadmap.id}/settings`)
       .send({
         version: saved.body.version,
-        reminders: { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true },
+        reminders: {
+          before: [14, 7, 1],
+          onDueDate: true,
+          overdueEveryDays: 7,
+          escalateAfterDays: 7,
+          milestones: true,
+          indicatorStaleDays: 90,
+        },
       })
       .expect(200);
   });

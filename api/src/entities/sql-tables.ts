@@ -34,4 +34,9 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
     'The actors an action targets; goes with the action or the actor (cascade), not restored by the Corbeille (actors/actors.queries.ts).',
   diagnostic_target:
     "The lead's target for one of the study's figures: a value and the day it should be reached (actors/actors.queries.ts).",
+  indicator:
+    "What a function measures: a line from a baseline (day, value) to a target (a later day, a value on the direction's side); " +
+    'goes with its function (cascade); its row is locked and its version checked in the one UPDATE (indicators/indicators.queries.ts, docs/indicators.md).',
+  measurement:
+    "An indicator's value on one day (one per day), with a comment, a source link and who recorded it (indicators/indicators.queries.ts).",
 };

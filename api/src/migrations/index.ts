@@ -8,6 +8,7 @@ import { Migration20261129090000_sql_only_tables } from './Migration202611290900
 import { Migration20261129100000_trash_and_milestone_owner } from './Migration20261129100000_trash_and_milestone_owner';
 import { Migration20261129120000_planning } from './Migration20261129120000_planning';
 import { Migration20261129140000_diagnostic } from './Migration20261129140000_diagnostic';
+import { Migration20261129150000_indicators } from './Migration20261129150000_indicators';
 import { Migration20261129160000_provenance } from './Migration20261129160000_provenance';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
@@ -20,5 +21,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129100000_trash_and_milestone_owner', class: Migration20261129100000_trash_and_milestone_owner },
   { name: 'Migration20261129120000_planning', class: Migration20261129120000_planning },
   { name: 'Migration20261129140000_diagnostic', class: Migration20261129140000_diagnostic },
+  { name: 'Migration20261129150000_indicators', class: Migration20261129150000_indicators },
   { name: 'Migration20261129160000_provenance', class: Migration20261129160000_provenance },
 ];

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import { addDays, daysBetween, daysInMonth, DEFAULT_REMINDER_RULES, reminderRecipient, remindersOn } from '@jalons/domain';
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  DEFAULT_REMINDER_RULES,
+  indicatorDueOn,
+  indicatorReminderOn,
+  indicatorReminderRecipient,
+  latestReading,
+  reminderRecipient,
+  remindersOn,
+} from '@jalons/domain';
 import type { IsoDate, ReminderParty, ReminderRules } from '@jalons/domain';
 import fc from 'fast-check';
 
@@ -18,6 +29,21 @@ export interface WorldSpec {
   people: Array<{ active: boolean }>;
   roadmaps: Array<{ rules: ReminderRules; lead: number | null; functionOwners: Array<number | null> }>;
   items: ItemSpec[];
+  indicators: IndicatorSpec[];
+}
+
+/** An indicator: its baseline date, target date and measurement days, relative to the world's day. */
+export interface IndicatorSpec {
+  roadmap: number;
+  fn: number;
+  /** baseline date minus the day (mostly in the past) */
+  baselineIn: number;
+  /** target date minus baseline date (≥ 1) */
+  span: number;
+  /** measurement days, in days after the baseline date (repeats dropped; some after the world's day) */
+  measuredAfter: number[];
+  /** one more measurement on the target date itself (the indicator is then finished) */
+  measuredAtTarget: boolean;
 }
 
 export interface ItemSpec {
@@ -77,10 +103,22 @@ export const rulesArb: fc.Arbitrary<ReminderRules> = fc.oneof(
       overdueEveryDays: fc.oneof(fc.constant(0), small(60)),
       escalateAfterDays: fc.oneof(fc.constant(0), small(90)),
       milestones: fc.boolean(),
+      indicatorStaleDays: fc.oneof(fc.constant(0), small(365)),
     }),
     weight: 3,
   },
 );
+
+const indicatorArb: fc.Arbitrary<IndicatorSpec> = fc.record({
+  roadmap: fc.nat({ max: 7 }),
+  fn: fc.nat({ max: 7 }),
+  baselineIn: fc.oneof({ arbitrary: fc.integer({ min: -60, max: 0 }), weight: 3 }, fc.integer({ min: -400, max: 30 })),
+  span: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 60 }), weight: 2 }, fc.integer({ min: 1, max: 2200 })),
+  measuredAfter: fc.array(fc.oneof({ arbitrary: fc.integer({ min: 0, max: 60 }), weight: 3 }, fc.integer({ min: 0, max: 400 })), {
+    maxLength: 4,
+  }),
+  measuredAtTarget: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, fc.constant(true)),
+});
 
 const personRef = fc.option(fc.nat({ max: 15 }), { freq: 6 });
 
@@ -110,12 +148,13 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc
       { minLength: 1, maxLength: 3 },
     ),
     items: fc.array(itemArb, { minLength: 150, maxLength: 400 }),
+    indicators: fc.array(indicatorArb, { minLength: 20, maxLength: 120 }),
   })
   .map((w) => Object.assign(w, { [fc.toStringMethod]: () => describeWorld(w) }));
 
 export function describeWorld(w: WorldSpec): string {
   const actions = w.items.filter((i) => i.type === 'action').length;
-  return `world(day ${w.day}, ${w.people.length} people, ${w.roadmaps.length} roadmaps, ${actions} actions, ${w.items.length - actions} milestones)`;
+  return `world(day ${w.day}, ${w.people.length} people, ${w.roadmaps.length} roadmaps, ${actions} actions, ${w.items.length - actions} milestones, ${w.indicators.length} indicators)`;
 }
 
 /** A person, a roadmap, a function and an item of a generated world, with their ids and labels (p0, r1, r1.f2, a17…). */
@@ -140,11 +179,23 @@ export interface Item {
   due: IsoDate;
   title: string;
 }
+export interface Indicator {
+  id: string;
+  label: string;
+  roadmap: Roadmap;
+  fn: { id: string; owner: Person | null };
+  baselineOn: IsoDate;
+  targetOn: IsoDate;
+  /** distinct days */
+  measuredOn: IsoDate[];
+  name: string;
+}
 export interface World {
   spec: WorldSpec;
   people: Person[];
   roadmaps: Roadmap[];
   items: Item[];
+  indicators: Indicator[];
   labels: Map<string, string>;
 }
 
@@ -178,7 +229,21 @@ export function materialize(spec: WorldSpec): World {
       title: `${s.type === 'action' ? 'Action' : 'Jalon'} n° ${i} « l’été »`,
     };
   });
-  return { spec, people, roadmaps, items, labels };
+  const indicators: Indicator[] = spec.indicators.map((s, i) => {
+    const roadmap = roadmaps[s.roadmap % roadmaps.length];
+    const baselineOn = addDays(spec.day, s.baselineIn);
+    return {
+      id: named(`i${i}`),
+      label: `i${i}`,
+      roadmap,
+      fn: roadmap.functions[s.fn % roadmap.functions.length],
+      baselineOn,
+      targetOn: addDays(baselineOn, s.span),
+      measuredOn: [...new Set([...s.measuredAfter, ...(s.measuredAtTarget ? [s.span] : [])])].map((n) => addDays(baselineOn, n)),
+      name: `Indicateur n° ${i} « l’été »`,
+    };
+  });
+  return { spec, people, roadmaps, items, indicators, labels };
 }
 
 /** What the domain says falls due on the world's day: `remindersOn` and `reminderRecipient`, item by item. */
@@ -206,6 +271,35 @@ export function expectedReminders(world: World, tally?: Map<string, number>): Du
         title: item.title,
       });
     }
+  }
+  for (const ind of world.indicators) {
+    const { roadmap } = ind;
+    const last = latestReading(
+      ind.measuredOn.map((on) => ({ on, value: 0 })),
+      world.spec.day,
+    );
+    if (
+      last &&
+      last.on >= ind.targetOn &&
+      indicatorReminderOn({ ...ind, targetOn: addDays(last.on, 1) }, last.on, world.spec.day, roadmap.rules)
+    )
+      count('indicator measured at its target, else due');
+    if (!indicatorReminderOn(ind, last?.on ?? null, world.spec.day, roadmap.rules)) continue;
+    const accountId = indicatorReminderRecipient({ functionOwner: ind.fn.owner, projectLead: roadmap.lead });
+    count(accountId === null ? 'indicator without active recipient' : last ? 'indicator stale' : 'indicator never measured');
+    if (ind.fn.owner && !ind.fn.owner.active && accountId) count('indicator: inactive owner, project lead instead');
+    if (accountId === null) continue;
+    const dueDate = indicatorDueOn(ind, last?.on ?? null, roadmap.rules.indicatorStaleDays);
+    out.push({
+      accountId,
+      roadmapId: roadmap.id,
+      itemType: 'indicator',
+      itemId: ind.id,
+      rule: 'stale',
+      dueDate,
+      daysLeft: daysBetween(world.spec.day, dueDate),
+      title: ind.name,
+    });
   }
   return out;
 }
@@ -284,6 +378,28 @@ export async function writeWorld(db: TestDatabase, w: World): Promise<void> {
       milestones.map((m) => m.owner?.id ?? null),
     ],
   );
+  await writeIndicators(db, w);
+}
+
+/** Writes a world's indicators (a line from 0 to 100) and their measurements. */
+async function writeIndicators(db: TestDatabase, w: World): Promise<void> {
+  await db.query(
+    `insert into indicator (id, function_id, name, unit, direction, baseline_on, baseline_value, target_on, target_value)
+     select id, function_id, name, '%', 'up', baseline_on, 0, target_on, 100
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[]) as t(id, function_id, name, baseline_on, target_on)`,
+    [
+      w.indicators.map((i) => i.id),
+      w.indicators.map((i) => i.fn.id),
+      w.indicators.map((i) => i.name),
+      w.indicators.map((i) => i.baselineOn),
+      w.indicators.map((i) => i.targetOn),
+    ],
+  );
+  const measurements = w.indicators.flatMap((i) => i.measuredOn.map((on) => ({ id: i.id, on })));
+  await db.query(
+    `insert into measurement (indicator_id, measured_on, value) select id, on_day, 50 from unnest($1::uuid[], $2::date[]) as t(id, on_day)`,
+    [measurements.map((m) => m.id), measurements.map((m) => m.on)],
+  );
 }
 
 /** One reminder in words, with labels instead of ids: `a17 overdue → p2 (action en_cours, due 2027-03-21, 7 d late; r0 rules {...})`. */
@@ -293,6 +409,13 @@ export function describeReminder(w: World, r: DueReminder): string {
   const roadmap = w.roadmaps.find((x) => x.id === r.roadmapId);
   const when = r.daysLeft > 0 ? `${r.daysLeft} d before` : r.daysLeft === 0 ? 'due that day' : `${-r.daysLeft} d late`;
   const who = w.people.find((p) => p.id === r.accountId);
+  const ind = w.indicators.find((i) => i.id === r.itemId);
+  if (ind) {
+    return (
+      `${ind.label} stale → ${label(r.accountId)}${who && !who.active ? ' (inactive)' : ''} (indicator ${ind.baselineOn}→${ind.targetOn}, ` +
+      `measured [${ind.measuredOn.join(', ')}], due ${r.dueDate}, ${when}; ${label(r.roadmapId)} rules ${JSON.stringify(roadmap?.rules)})`
+    );
+  }
   return (
     `${label(r.itemId)} ${r.rule} → ${label(r.accountId)}${who && !who.active ? ' (inactive)' : ''} ` +
     `(${r.itemType}${item ? ` ${item.spec.type === 'action' ? item.spec.status : item.spec.achieved ? 'achieved' : 'open'}` : ''}, due ${r.dueDate}, ${when}; ${label(r.roadmapId)} rules ${JSON.stringify(roadmap?.rules)})`

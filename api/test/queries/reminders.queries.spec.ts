@@ -167,6 +167,38 @@ describe('reminders queries', () => {
       }
     });
 
+    it('gathers an indicator’s reminder with its name and function, until a measurement is recorded after it', async () => {
+      const [fn] = await db.query<{ id: string; name: string }>('select id, name from target_function where roadmap_id = $1 limit 1', [
+        roadmapId,
+      ]);
+      const [ind] = await db.query<{ id: string }>(
+        `insert into indicator (function_id, name, unit, direction, baseline_on, baseline_value, target_on, target_value)
+         values ($1, 'Jeux de données ouverts', 'jeux', 'up', '2027-01-01', 0, '2030-01-01', 50) returning id`,
+        [fn.id],
+      );
+      try {
+        const stale: DueReminder = { ...due(daily.id, '2027-03-29', 0), itemType: 'indicator', itemId: ind.id, rule: 'stale' };
+        await em.transactional((tx) => reminders.record([stale], MONDAY, tx));
+        const rows = await em.transactional((tx) => reminders.digestRows(MONDAY, tx));
+        expect(rows.filter((r) => r.item_id === ind.id)).toEqual([
+          expect.objectContaining({
+            item_type: 'indicator',
+            rule: 'stale',
+            title: 'Jeux de données ouverts',
+            function_id: fn.id,
+            function_name: fn.name,
+          }),
+        ]);
+        await db.query(
+          `insert into measurement (indicator_id, measured_on, value, created_at) values ($1, '2027-03-29', 3, now() + interval '1 second')`,
+          [ind.id],
+        );
+        expect((await em.transactional((tx) => reminders.digestRows(MONDAY, tx))).filter((r) => r.item_id === ind.id)).toEqual([]);
+      } finally {
+        await db.query('delete from indicator where id = $1', [ind.id]);
+      }
+    });
+
     it('reads the recipients of a dry run', async () => {
       const people = await reminders.recipients([daily.id, weekly.id]);
       expect(people.map((p) => [p.id, p.email, p.digest]).sort()).toEqual(

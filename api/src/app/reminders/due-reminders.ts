@@ -4,16 +4,21 @@ import type { IsoDate } from '@jalons/domain';
 
 import type { ReminderRule } from '../../entities';
 
+/** What a reminder is about: an action, a milestone (their due dates), an indicator (its measurements). */
+export type ReminderItemType = 'action' | 'milestone' | 'indicator';
+
 /** A reminder due on the run's day, for one person about one item. */
 export interface DueReminder {
   accountId: string;
   roadmapId: string;
-  itemType: 'action' | 'milestone';
+  itemType: ReminderItemType;
   itemId: string;
   rule: ReminderRule;
+  /** an item's due date; for an indicator, the day its measurement fell due (see `indicatorDueOn`) */
   dueDate: IsoDate;
   /** due date minus the run's day: > 0 before, 0 on the day, < 0 late */
   daysLeft: number;
+  /** an item's title, an indicator's name */
   title: string;
 }
 
@@ -23,7 +28,12 @@ export interface DueReminder {
  * `remindersOn`, which states the same rules for one item), the recipient (the item's owner,
  * else its function's owner; the project lead for escalations; active accounts only: the domain's
  * `reminderRecipient`). Dates are `date`s: differences are whole calendar days, whatever the
- * clocks do. Its two `?` are both the run's day (see `selectDueReminders`).
+ * clocks do. Every `?` is the run's day (see `selectDueReminders`).
+ *
+ * Indicators (issue 11): one not measured for `indicatorStaleDays` days (counted from its latest
+ * measurement up to the day, else from its baseline date) is reminded to its function's owner while
+ * active, else to the project lead while active, then every as many days; not once measured on or
+ * after its target date (the domain's `indicatorReminderOn`, `indicatorReminderRecipient`).
  * `api/test/reminders-parity.spec.ts` checks it against the domain's rules on generated roadmaps.
  */
 export const DUE_REMINDERS_SQL = `
@@ -33,9 +43,11 @@ with rules as (
          coalesce((r.reminder_rules->>'onDueDate')::boolean, false) as on_due,
          greatest(coalesce((r.reminder_rules->>'overdueEveryDays')::int, 0), 0) as every,
          greatest(coalesce((r.reminder_rules->>'escalateAfterDays')::int, 0), 0) as escalate,
-         coalesce((r.reminder_rules->>'milestones')::boolean, true) as milestones
+         coalesce((r.reminder_rules->>'milestones')::boolean, true) as milestones,
+         greatest(coalesce((r.reminder_rules->>'indicatorStaleDays')::int, 0), 0) as stale
     from roadmap r
-)
+),
+items as (
 select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, t.due::text as due_date, t.days_left, t.title
   from (
     select 'action' as item_type, a.id as item_id, a.roadmap_id, a.title, a.due_date as due, a.due_date - ?::date as days_left,
@@ -64,13 +76,36 @@ select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, 
      and case when t.every > 0 then (-t.days_left - t.escalate) % t.every = 0 else -t.days_left = t.escalate end
  ) as x(rule, recipient)
   join account acc on acc.id = x.recipient and acc.active
- order by x.recipient, t.days_left, t.item_type, t.item_id`;
+),
+indicators as (
+select acc.id as account_id, f.roadmap_id, 'indicator' as item_type, i.id as item_id, 'stale' as rule,
+       (s.since + r.stale)::text as due_date, s.since + r.stale - ?::date as days_left, i.name as title
+  from indicator i
+  join target_function f on f.id = i.function_id
+  join rules r on r.roadmap_id = f.roadmap_id and r.stale > 0
+  -- its latest measurement up to the day, else its baseline date
+  cross join lateral (select max(m.measured_on) as last from measurement m where m.indicator_id = i.id and m.measured_on <= ?::date) l
+  cross join lateral (select coalesce(l.last, i.baseline_on) as since) s
+  left join account fo on fo.id = f.owner_id and fo.active
+  left join account pl on pl.id = r.project_lead_id and pl.active
+  join account acc on acc.id = coalesce(fo.id, pl.id)
+ where (l.last is null or l.last < i.target_on)
+   and ?::date - s.since >= r.stale
+   and (?::date - s.since) % r.stale = 0
+)
+select * from items
+union all
+select * from indicators
+ order by account_id, days_left, item_type, item_id`;
+
+/** How many times the statement names the run's day. */
+const DAY_USES = DUE_REMINDERS_SQL.split('?').length - 1;
 
 /** A reminder as the database returns it (also the base of a digest's rows). */
 export interface DueReminderRow {
   account_id: string;
   roadmap_id: string;
-  item_type: 'action' | 'milestone';
+  item_type: ReminderItemType;
   item_id: string;
   rule: ReminderRule;
   due_date: IsoDate;
@@ -83,7 +118,7 @@ export async function selectDueReminders(em: EntityManager, day: IsoDate): Promi
   if (!isIsoDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
   // a bound parameter per use of the day (MikroORM sends it as an escaped literal: the planner still sees a constant);
   // every `?` of the statement is a placeholder, comments included: no jsonb `?` operator in it
-  const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL, [day, day]);
+  const rows = await em.execute<DueReminderRow[]>(DUE_REMINDERS_SQL, Array<IsoDate>(DAY_USES).fill(day));
   return rows.map((r) => ({
     accountId: r.account_id,
     roadmapId: r.roadmap_id,

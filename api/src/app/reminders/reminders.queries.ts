@@ -26,6 +26,7 @@ export interface DigestRow extends Omit<DueReminderRow, 'roadmap_id'> {
   territory: string;
   /** the roadmap's address, for the link to the item (/r/<slug>/…) */
   roadmap_slug: string;
+  function_id: string;
   function_name: string;
   owner_name: string | null;
 }
@@ -124,24 +125,26 @@ export class ReminderQueries {
    * The reminders due in a digest on `day`, by person: of people whose digest is due that day
    * (daily: every day; weekly: Mondays; never for "no e-mail"), the reminders not mailed yet (of
    * the past two weeks: a reminder recorded after a Monday's digest still reaches the next one)
-   * whose item is still open.
+   * whose item is still open — for an indicator, still without a measurement recorded since.
    */
   digestRows(day: IsoDate, tx: Tx): Promise<DigestRow[]> {
     return this.sql.rows<DigestRow>(
       `select n.id, n.account_id, a.name as account_name, a.email, n.item_type, n.item_id, n.rule, n.due_date::text as due_date,
-              n.due_date - ?::date as days_left, coalesce(ac.title, m.title) as title, r.territory, r.slug as roadmap_slug, f.name as function_name, o.name as owner_name
+              n.due_date - ?::date as days_left, coalesce(ac.title, m.title, i.name) as title, r.territory, r.slug as roadmap_slug, f.id as function_id, f.name as function_name, o.name as owner_name
          from notification n
          join account a on a.id = n.account_id and a.active and a.digest <> 'none'
          join roadmap r on r.id = n.roadmap_id
          left join action ac on n.item_type = 'action' and ac.id = n.item_id
          left join milestone m on n.item_type = 'milestone' and m.id = n.item_id
-         join target_function f on f.id = coalesce(ac.function_id, m.function_id)
+         left join indicator i on n.item_type = 'indicator' and i.id = n.item_id
+         join target_function f on f.id = coalesce(ac.function_id, m.function_id, i.function_id)
          left join account o on o.id = coalesce(ac.owner_id, m.owner_id, f.owner_id)
         where n.outbox_id is null
           and n.run_date between ?::date - 13 and ?::date
           and (a.digest = 'daily' or extract(isodow from ?::date) = 1)
           and (ac.id is null or ac.status not in ('terminee', 'abandonnee'))
           and (m.id is null or m.achieved_on is null)
+          and (i.id is null or not exists (select 1 from measurement x where x.indicator_id = i.id and x.created_at > n.created_at))
         order by n.account_id`,
       [day, day, day, day],
       tx,

@@ -105,6 +105,7 @@ export class RemindersService {
         daysLeft: Number(r.days_left),
         territory: r.territory,
         roadmapSlug: r.roadmap_slug,
+        functionId: r.function_id,
         functionName: r.function_name,
         ownerName: r.owner_name,
       }));

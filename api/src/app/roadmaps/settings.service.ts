@@ -15,6 +15,7 @@ function normaliseRules(r: ReminderRules): ReminderRules {
     overdueEveryDays: r.overdueEveryDays,
     escalateAfterDays: r.escalateAfterDays,
     milestones: r.milestones,
+    indicatorStaleDays: r.indicatorStaleDays,
   };
 }
 

@@ -583,6 +583,10 @@ export const EN: Readonly<Record<string, string>> = {
   'Indiquez au plus {count} nombres entiers de jours, de 1 à {max}, séparés par des virgules (par exemple : 14, 7, 1).':
     'Enter at most {count} whole numbers of days, from 1 to {max}, separated by commas (for example: 14, 7, 1).',
   'Règles de rappel enregistrées.': 'Reminder rules saved.',
+  // overview/reminder-rules-setting.html: indicators (issue 11)
+  'Indicateur sans mesure depuis … jours': 'Indicator not measured for … days',
+  'La personne référente de la fonction (à défaut, le ou la chef·fe de projet) en reçoit un rappel, puis de nouveau au même rythme tant qu’aucune mesure n’est saisie. 0 : jamais. Au plus {max}.':
+    'The owner of the function (or else the project lead) gets a reminder, then again at the same pace until a measurement is recorded. 0: never. At most {max}.',
   // overview/timeline.ts
   'Élection : {dates}|Élections : {dates}': 'Election: {dates}|Elections: {dates}',
   'Prochaine élection : {date}': 'Next election: {date}',

@@ -116,6 +116,8 @@ describe('OverviewPage', () => {
       expect(field('overdueEveryDays').value).toBe('7');
       expect(field('escalateAfterDays').value).toBe('7');
       expect(field('milestones').checked).toBe(true);
+      expect(field('indicatorStaleDays').value).toBe('90');
+      expect(text(page.querySelector('label[for="rules-indicatorStaleDays"]'))).toBe('Indicateur sans mesure depuis … jours');
       expect(text(page.querySelector('label[for="rules-escalateAfterDays"]'))).toBe(
         'Prévenir le ou la chef·fe de projet après … jours de retard',
       );
@@ -124,6 +126,7 @@ describe('OverviewPage', () => {
       type('overdueEveryDays', '0');
       type('escalateAfterDays', '21');
       field('milestones').click();
+      type('indicatorStaleDays', '30');
       await save();
 
       const req = http.expectOne({
@@ -138,6 +141,7 @@ describe('OverviewPage', () => {
           overdueEveryDays: 0,
           escalateAfterDays: 21,
           milestones: false,
+          indicatorStaleDays: 30,
         },
       });
       const saved = {
@@ -146,6 +150,7 @@ describe('OverviewPage', () => {
         overdueEveryDays: 0,
         escalateAfterDays: 21,
         milestones: false,
+        indicatorStaleDays: 30,
       };
       req.flush(aRoadmap({ version: 4, reminderRules: saved }));
       await fixture.whenStable();
@@ -161,12 +166,15 @@ describe('OverviewPage', () => {
       await openAsLead();
       type('before', '14, la veille');
       type('overdueEveryDays', '');
+      type('indicatorStaleDays', '400');
       await save();
       http.expectNone('/api/roadmaps/rm-1/settings');
       expect(text(page.querySelector('#rules-before-error'))).toBe(
         'Indiquez au plus 6 nombres entiers de jours, de 1 à 90, séparés par des virgules (par exemple : 14, 7, 1).',
       );
       expect(text(page.querySelector('#rules-overdueEveryDays-error'))).toBe('Indiquez un nombre entier de jours de 0 (jamais) à 60.');
+      expect(text(page.querySelector('#rules-indicatorStaleDays-error'))).toBe('Indiquez un nombre entier de jours de 0 (jamais) à 365.');
+      expect(field('indicatorStaleDays').getAttribute('aria-describedby')).toContain('rules-indicatorStaleDays-error');
       expect(field('before').getAttribute('aria-invalid')).toBe('true');
       expect(document.activeElement).toBe(field('before'));
     });
@@ -209,6 +217,7 @@ describe('OverviewPage', () => {
             overdueEveryDays: 14,
             escalateAfterDays: 0,
             milestones: true,
+            indicatorStaleDays: 0,
           },
         }),
       );
@@ -218,6 +227,7 @@ describe('OverviewPage', () => {
       expect(field('before').value).toBe('7');
       expect(field('onDueDate').checked).toBe(false);
       expect(field('overdueEveryDays').value).toBe('14');
+      expect(field('indicatorStaleDays').value).toBe('0');
 
       await save();
       expect(http.expectOne('/api/roadmaps/rm-1/settings').request.body).toEqual({
@@ -228,6 +238,7 @@ describe('OverviewPage', () => {
           overdueEveryDays: 14,
           escalateAfterDays: 0,
           milestones: true,
+          indicatorStaleDays: 0,
         },
       });
     });

@@ -24,10 +24,10 @@ import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } f
 import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
 
-const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones'] as const;
+const FIELDS = ['before', 'onDueDate', 'overdueEveryDays', 'escalateAfterDays', 'milestones', 'indicatorStaleDays'] as const;
 
 /** The bounds ReminderRulesDto checks too (the API says the last word). */
-const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE } = REMINDER_RULE_BOUNDS;
+const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE, indicatorStaleDays: STALE } = REMINDER_RULE_BOUNDS;
 
 export const RULES_CONFLICT_MESSAGE = tKey(
   'Les réglages de cette feuille de route ont été modifiés entre-temps par quelqu’un d’autre : voici les règles actuelles. Vérifiez-les, puis enregistrez à nouveau.',
@@ -46,7 +46,8 @@ function sameRules(a: ReminderRules, b: ReminderRules): boolean {
     a.onDueDate === b.onDueDate &&
     a.overdueEveryDays === b.overdueEveryDays &&
     a.escalateAfterDays === b.escalateAfterDays &&
-    a.milestones === b.milestones
+    a.milestones === b.milestones &&
+    a.indicatorStaleDays === b.indicatorStaleDays
   );
 }
 
@@ -76,8 +77,8 @@ function withoutPrefix(err: ApiRequestError): ApiRequestError {
 
 /**
  * The project lead's reminder rules of a roadmap: how many days before a due date the owners are
- * reminded, on the day itself, how often once late, when the lead hears of it, and whether
- * milestones count too. Saved with the roadmap's version.
+ * reminded, on the day itself, how often once late, when the lead hears of it, whether
+ * milestones count too, and after how many days without a measurement an indicator is reminded. Saved with the roadmap's version.
  */
 @Component({
   selector: 'jl-reminder-rules-setting',
@@ -105,6 +106,7 @@ export class ReminderRulesSetting {
   protected readonly overdueEveryDays = linkedSignal<number | null>(() => this.rules().overdueEveryDays);
   protected readonly escalateAfterDays = linkedSignal<number | null>(() => this.rules().escalateAfterDays);
   protected readonly milestones = linkedSignal(() => this.rules().milestones);
+  protected readonly indicatorStaleDays = linkedSignal<number | null>(() => this.rules().indicatorStaleDays);
 
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly saving = signal(false);
@@ -114,6 +116,7 @@ export class ReminderRulesSetting {
     beforeCount: BEFORE.count,
     overdueMax: OVERDUE.max,
     escalateMax: ESCALATE.max,
+    staleMax: STALE.max,
   };
 
   protected save(): void {
@@ -134,6 +137,7 @@ export class ReminderRulesSetting {
         : []),
       ...checkDays('overdueEveryDays', this.overdueEveryDays(), OVERDUE, t),
       ...checkDays('escalateAfterDays', this.escalateAfterDays(), ESCALATE, t),
+      ...checkDays('indicatorStaleDays', this.indicatorStaleDays(), STALE, t),
     ];
     this.saved.set(null);
     if (violations.length > 0 || before === null) {
@@ -147,6 +151,7 @@ export class ReminderRulesSetting {
       overdueEveryDays: this.overdueEveryDays() ?? 0,
       escalateAfterDays: this.escalateAfterDays() ?? 0,
       milestones: this.milestones(),
+      indicatorStaleDays: this.indicatorStaleDays() ?? 0,
     };
     const { id, version } = this.roadmap();
     this.errors.set(NO_ERRORS);

@@ -12,14 +12,22 @@ function refused<T extends object>(cls: new () => T, plain: object): Record<stri
   return Object.fromEntries(errors.map((e) => [e.property, [...new Set(Object.values(e.constraints ?? {}))]]));
 }
 
-const rules = { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true };
+const rules = { before: [14, 7, 1], onDueDate: true, overdueEveryDays: 7, escalateAfterDays: 7, milestones: true, indicatorStaleDays: 90 };
 
 describe('the bounds of the reminder rules (REMINDER_RULE_BOUNDS)', () => {
   it('accept their limits', () => {
-    expect(refused(ReminderRulesDto, { ...rules, before: [90, 60, 30, 14, 7, 1], overdueEveryDays: 60, escalateAfterDays: 90 })).toEqual(
+    expect(
+      refused(ReminderRulesDto, {
+        ...rules,
+        before: [90, 60, 30, 14, 7, 1],
+        overdueEveryDays: 60,
+        escalateAfterDays: 90,
+        indicatorStaleDays: 365,
+      }),
+    ).toEqual({});
+    expect(refused(ReminderRulesDto, { ...rules, before: [], overdueEveryDays: 0, escalateAfterDays: 0, indicatorStaleDays: 0 })).toEqual(
       {},
     );
-    expect(refused(ReminderRulesDto, { ...rules, before: [], overdueEveryDays: 0, escalateAfterDays: 0 })).toEqual({});
   });
 
   it('refuse what goes beyond, with the sentences the lead reads', () => {
@@ -28,6 +36,10 @@ describe('the bounds of the reminder rules (REMINDER_RULE_BOUNDS)', () => {
       overdueEveryDays: ['overdueEveryDays doit être un nombre de jours de 0 (jamais) à 60.'],
       escalateAfterDays: ['escalateAfterDays doit être un nombre de jours de 0 (jamais) à 90.'],
     });
+    expect(refused(ReminderRulesDto, { ...rules, indicatorStaleDays: 366 })).toEqual({
+      indicatorStaleDays: ['indicatorStaleDays doit être un nombre de jours de 0 (jamais) à 365.'],
+    });
+    expect(Object.keys(refused(ReminderRulesDto, { ...rules, indicatorStaleDays: undefined }))).toEqual(['indicatorStaleDays']);
     expect(refused(ReminderRulesDto, { ...rules, before: [0] })).toEqual({
       before: ['before doit être une liste de nombres de jours (1 à 90), 6 au plus.'],
     });

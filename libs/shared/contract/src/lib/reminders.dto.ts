@@ -5,10 +5,11 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Max
 
 import { IsId, IsIsoDate } from './validation';
 
-const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE } = REMINDER_RULE_BOUNDS;
+const { before: BEFORE, overdueEveryDays: OVERDUE, escalateAfterDays: ESCALATE, indicatorStaleDays: STALE } = REMINDER_RULE_BOUNDS;
 const BEFORE_MESSAGE = `before doit être une liste de nombres de jours (${BEFORE.min} à ${BEFORE.max}), ${BEFORE.count} au plus.`;
 const OVERDUE_MESSAGE = `overdueEveryDays doit être un nombre de jours de ${OVERDUE.min} (jamais) à ${OVERDUE.max}.`;
 const ESCALATE_MESSAGE = `escalateAfterDays doit être un nombre de jours de ${ESCALATE.min} (jamais) à ${ESCALATE.max}.`;
+const STALE_MESSAGE = `indicatorStaleDays doit être un nombre de jours de ${STALE.min} (jamais) à ${STALE.max}.`;
 
 export class ReminderRulesDto {
   @IsArray({ message: BEFORE_MESSAGE })
@@ -33,6 +34,12 @@ export class ReminderRulesDto {
 
   @IsBoolean({ message: 'milestones doit valoir true ou false.' })
   milestones!: boolean;
+
+  /** an indicator not measured for this many days is reminded to its function's owner (0: never) */
+  @IsInt({ message: STALE_MESSAGE })
+  @Min(STALE.min, { message: STALE_MESSAGE })
+  @Max(STALE.max, { message: STALE_MESSAGE })
+  indicatorStaleDays!: number;
 }
 
 export class PreferencesDto {
@@ -79,7 +86,8 @@ export class NotificationsQueryDto {
 export interface NotificationView {
   id: string;
   roadmapId: string;
-  itemType: 'action' | 'milestone';
+  /** an indicator's reminders (rule `stale`) are about its function's page */
+  itemType: 'action' | 'milestone' | 'indicator';
   itemId: string;
   rule: ReminderKind;
   dueDate: IsoDate;

@@ -1,4 +1,6 @@
 import { addDays, daysBetween } from './dates';
+import { isUnmeasuredFor } from './indicators';
+import type { IndicatorLine } from './indicators';
 import type { IsoDate } from './types';
 
 /**
@@ -16,6 +18,11 @@ export interface ReminderRules {
   escalateAfterDays: number;
   /** milestones are reminded like actions */
   milestones: boolean;
+  /**
+   * an indicator not measured for N days (since its baseline date when never measured) is reminded to
+   * its function's owner, then again every N days; its health shows `stale` from then (0: never)
+   */
+  indicatorStaleDays: number;
 }
 
 export const DEFAULT_REMINDER_RULES: Readonly<ReminderRules> = Object.freeze({
@@ -24,6 +31,7 @@ export const DEFAULT_REMINDER_RULES: Readonly<ReminderRules> = Object.freeze({
   overdueEveryDays: 7,
   escalateAfterDays: 7,
   milestones: true,
+  indicatorStaleDays: 90,
 });
 
 /**
@@ -35,6 +43,7 @@ export const REMINDER_RULE_BOUNDS = Object.freeze({
   before: Object.freeze({ min: 1, max: 90, count: 6 }),
   overdueEveryDays: Object.freeze({ min: 0, max: 60 }),
   escalateAfterDays: Object.freeze({ min: 0, max: 90 }),
+  indicatorStaleDays: Object.freeze({ min: 0, max: 365 }),
 });
 
 export const DIGEST_FREQUENCIES = ['daily', 'weekly', 'none'] as const;
@@ -46,7 +55,8 @@ export const DIGEST_LABELS: Readonly<Record<DigestFrequency, string>> = {
   none: 'Aucun courriel (la cloche dans Jalons seulement)',
 };
 
-export type ReminderKind = 'before' | 'due' | 'overdue' | 'escalation';
+/** An item's reminders (`remindersOn`), and `stale` for an indicator waiting for a measurement (`indicatorReminderOn`). */
+export type ReminderKind = 'before' | 'due' | 'overdue' | 'escalation' | 'stale';
 
 /**
  * The reminders an open item with this due date gets on `day`: for its owner ('before', 'due',
@@ -95,6 +105,34 @@ export function reminderRecipient(kind: ReminderKind, parties: ReminderParties):
   const ifActive = (p: ReminderParty | null) => (p?.active ? p.id : null);
   if (kind === 'escalation') return ifActive(parties.projectLead);
   return ifActive(parties.owner) ?? ifActive(parties.functionOwner);
+}
+
+/**
+ * Whether an indicator is reminded on `day`: the day it has gone `indicatorStaleDays` days without a
+ * measurement (counted from its latest, else from its baseline date), then every as many days,
+ * until one is recorded; never once measured on or after its target date, nor with the rule at 0.
+ * The job's SQL applies the same rule to every indicator at once.
+ */
+export function indicatorReminderOn(
+  ind: Pick<IndicatorLine, 'baselineOn' | 'targetOn'>,
+  lastMeasuredOn: IsoDate | null,
+  day: IsoDate,
+  rules: Pick<ReminderRules, 'indicatorStaleDays'>,
+): boolean {
+  const every = rules.indicatorStaleDays;
+  if (!isUnmeasuredFor(ind, lastMeasuredOn, day, every)) return false;
+  return daysBetween(lastMeasuredOn ?? ind.baselineOn, day) % every === 0;
+}
+
+/** The day an indicator's measurement fell due: N days after its latest (else its baseline date). */
+export function indicatorDueOn(ind: Pick<IndicatorLine, 'baselineOn'>, lastMeasuredOn: IsoDate | null, staleDays: number): IsoDate {
+  return addDays(lastMeasuredOn ?? ind.baselineOn, staleDays);
+}
+
+/** Who is reminded of an indicator: its function's owner while active, else the project lead while active, else no one. */
+export function indicatorReminderRecipient(parties: Pick<ReminderParties, 'functionOwner' | 'projectLead'>): string | null {
+  const ifActive = (p: ReminderParty | null) => (p?.active ? p.id : null);
+  return ifActive(parties.functionOwner) ?? ifActive(parties.projectLead);
 }
 
 /** Whether a person with this preference gets a digest e-mail on `day` (weekly: Mondays). */
