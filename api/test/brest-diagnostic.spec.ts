@@ -132,4 +132,19 @@ describe('Brest’s diagnostic, seeded: the study’s figures computed from the 
     expect(targeted.filter((t) => t.referent !== null)).toHaveLength(17);
     expect(targeted.find((t) => t.name === "Service du système d'information géographique (SIG)")?.referent).toBe('Rozenn Le Roux');
   });
+
+  it('seeds the functions’ indicators with their measurements, recorded by each function’s owner', async () => {
+    const rows = await db.query<{ code: string; name: string; measurements: number; recorders: string[] }>(
+      `select f.code, i.name, count(m.id)::int as measurements,
+              coalesce(array_agg(distinct p.email) filter (where p.email is not null), '{}') as recorders, o.email as owner
+         from indicator i join target_function f on f.id = i.function_id left join account o on o.id = f.owner_id
+         left join measurement m on m.indicator_id = i.id left join account p on p.id = m.recorded_by
+        where f.roadmap_id = $1 group by f.code, i.name, o.email order by f.code, i.name`,
+      [roadmapId],
+    );
+    expect(rows).toHaveLength(9);
+    expect(rows.find((r) => r.name === 'Traitements inscrits au registre')).toMatchObject({ code: 'juridique', measurements: 3 });
+    expect(rows.find((r) => r.name === 'Jeux de données publiés')).toMatchObject({ code: 'centrale', measurements: 4 });
+    for (const r of rows as Array<(typeof rows)[number] & { owner: string }>) expect(r.recorders).toEqual([r.owner]);
+  });
 });

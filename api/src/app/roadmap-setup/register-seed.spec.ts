@@ -2,6 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { indicatorHealth } from '@jalons/domain';
+
 import { instantiate } from './instantiate';
 import { registerProblems } from './register-seed';
 import type { RegisterSeed } from './register-seed';
@@ -44,6 +46,25 @@ describe('the register of a roadmap file (actors, action targets, indicators)', 
     );
     expect(register.actionTargets['centrale.designer-referents-donnees']).toHaveLength(24);
     expect(Object.keys(register.indicators)).toEqual(expect.arrayContaining(['centrale', 'juridique', 'competences', 'communication']));
+  });
+
+  it('gives Brest’s indicators a story on 2026-11-29: 2 to 5 measurements each, the register off track, the mediators stale', () => {
+    const rm = loadRoadmapFile(BREST_FILE(SEEDS), loadKit(KIT_FILE(SEEDS)));
+    const health = new Map<string, string>();
+    for (const list of Object.values(rm.indicators ?? {})) {
+      for (const ind of list) {
+        const measurements = ind.measurements ?? [];
+        expect(measurements.length).toBeGreaterThanOrEqual(2);
+        expect(measurements.length).toBeLessThanOrEqual(5);
+        for (const m of measurements) expect(m.on <= '2026-11-29').toBe(true);
+        health.set(ind.name, indicatorHealth(ind, measurements, '2026-11-29', 90));
+      }
+    }
+    expect(health.get('Traitements inscrits au registre')).toBe('off-track');
+    expect(health.get('Médiateurs numériques formés aux enjeux de la donnée')).toBe('stale');
+    expect([...health.values()].filter((h) => h === 'off-track')).toHaveLength(1);
+    expect([...health.values()].filter((h) => h === 'stale')).toHaveLength(1);
+    expect([...health.values()].filter((h) => h === 'on-track').length).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses actors that break the schema, naming the file, the place and the problem', () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ActorGroup, ActorKind, ActorNeed, DataType, IsoDate, Role } from '@jalons/domain';
+import type { ActorGroup, ActorKind, ActorNeed, DataType, IndicatorDirection, IsoDate, Role } from '@jalons/domain';
 
 import { boundRows, Sql } from '../../infra/database/sql';
 
@@ -65,6 +65,28 @@ export interface SeedActionActorWrite {
   actor_id: string;
 }
 
+export interface SeedIndicatorWrite {
+  id: string;
+  function_id: string;
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
+  baseline_on: IsoDate;
+  baseline_value: number;
+  target_on: IsoDate;
+  target_value: number;
+}
+
+export interface SeedMeasurementWrite {
+  indicator_id: string;
+  measured_on: IsoDate;
+  value: number;
+  comment: string | null;
+  source_url: string | null;
+  /** the account that recorded it, by e-mail (case ignored); none when no account has it */
+  recorded_by_email: string | null;
+}
+
 /**
  * The register of a roadmap file written with the roadmap, in its transaction: one statement per table
  * whatever the register's size, the rows bound as one JSON array (ADR 0012, bulk writes).
@@ -103,6 +125,31 @@ export class RegisterSeedQueries {
       tx,
       `insert into action_actor (action_id, actor_id)
        select x.action_id, x.actor_id from jsonb_to_recordset(?::jsonb) as x(action_id uuid, actor_id uuid)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async insertIndicators(rows: readonly SeedIndicatorWrite[], tx: EntityManager): Promise<void> {
+    if (!rows.length) return;
+    await boundRows(
+      tx,
+      `insert into indicator (id, function_id, name, unit, direction, baseline_on, baseline_value, target_on, target_value)
+       select x.id, x.function_id, x.name, x.unit, x.direction, x.baseline_on, x.baseline_value, x.target_on, x.target_value
+         from jsonb_to_recordset(?::jsonb) as x(id uuid, function_id uuid, name text, unit text, direction text, baseline_on date,
+              baseline_value numeric, target_on date, target_value numeric)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  async insertMeasurements(rows: readonly SeedMeasurementWrite[], tx: EntityManager): Promise<void> {
+    if (!rows.length) return;
+    await boundRows(
+      tx,
+      `insert into measurement (indicator_id, measured_on, value, comment, source_url, recorded_by)
+       select x.indicator_id, x.measured_on, x.value, x.comment, x.source_url, p.id
+         from jsonb_to_recordset(?::jsonb) as x(indicator_id uuid, measured_on date, value numeric, comment text, source_url text,
+              recorded_by_email text)
+         left join account p on lower(p.email) = lower(x.recorded_by_email)`,
       [JSON.stringify(rows)],
     );
   }

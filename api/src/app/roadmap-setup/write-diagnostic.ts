@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { RoadmapPlan } from './instantiate';
-import type { SeedActor } from './register-seed';
+import type { RegisterSeed, SeedActor } from './register-seed';
 import { RegisterSeedQueries } from './roadmap-setup.queries';
-import type { SeedActorWrite, SeedAssessmentWrite } from './roadmap-setup.queries';
+import type { SeedActorWrite, SeedAssessmentWrite, SeedIndicatorWrite, SeedMeasurementWrite } from './roadmap-setup.queries';
 
 function actorRow(a: SeedActor, id: string): SeedActorWrite {
   return {
@@ -34,6 +34,42 @@ function assessmentRows(a: SeedActor, actorId: string): SeedAssessmentWrite[] {
     assessed_by: s.assessedBy,
     comment: s.comment ?? null,
   }));
+}
+
+/** Each function's indicators with their measurements, recorded by the function's owner. */
+function indicatorRows(plan: RoadmapPlan, indicators: Required<RegisterSeed>['indicators']) {
+  const functions = new Map(plan.functions.map((f) => [f.code, f]));
+  const rows: SeedIndicatorWrite[] = [];
+  const measurements: SeedMeasurementWrite[] = [];
+  for (const [code, list] of Object.entries(indicators)) {
+    const fn = functions.get(code);
+    if (!fn) throw new Error(`The register has indicators for an unknown function "${code}"`);
+    for (const ind of list) {
+      const id = randomUUID();
+      rows.push({
+        id,
+        function_id: fn.id,
+        name: ind.name.trim(),
+        unit: ind.unit.trim(),
+        direction: ind.direction,
+        baseline_on: ind.baselineOn,
+        baseline_value: ind.baselineValue,
+        target_on: ind.targetOn,
+        target_value: ind.targetValue,
+      });
+      for (const m of ind.measurements ?? []) {
+        measurements.push({
+          indicator_id: id,
+          measured_on: m.on,
+          value: m.value,
+          comment: m.comment ?? null,
+          source_url: m.sourceUrl ?? null,
+          recorded_by_email: fn.ownerEmail,
+        });
+      }
+    }
+  }
+  return { rows, measurements };
 }
 
 /**
@@ -67,4 +103,7 @@ export async function writeDiagnostic(tx: EntityManager, plan: RoadmapPlan, quer
     return names.map((name) => ({ action_id: actionId, actor_id: actorId(name) }));
   });
   await queries.insertActionActors(links, tx);
+  const indicators = indicatorRows(plan, register.indicators);
+  await queries.insertIndicators(indicators.rows, tx);
+  await queries.insertMeasurements(indicators.measurements, tx);
 }
