@@ -937,10 +937,6 @@ export const EN: Readonly<Record<string, string>> = {
   '« {title} » n’a pas pu être restauré·e.': '“{title}” could not be restored.',
   'Corbeille · Jalons': 'Bin · Jalons',
   // end of the « trash » block
-  // the « diagnostic map » block (issue 11, helper H7): diagnostic/ (the maturity × ambition page, its map and table)
-  'Maturité × ambition': 'Maturity × ambition',
-  'Maturité × ambition · Jalons': 'Maturity × ambition · Jalons',
-  'Chaque acteur évalué est placé selon sa maturité (aujourd’hui) et son ambition (demain), de 1 à 5 ; les zones sont les trois groupes de l’étude. Une flèche part de sa première évaluation quand il a bougé depuis.':
   // the « actors » block (issue 11, helper H5): the diagnostic's register (actors/), « Acteurs visés » on an action's page
   Acteurs: 'Actors',
   'Acteurs du diagnostic': 'Actors of the diagnostic',
@@ -1085,6 +1081,10 @@ export const EN: Readonly<Record<string, string>> = {
   'Enregistrer les acteurs visés': 'Save the actors targeted',
   'Acteurs visés enregistrés.': 'Actors targeted saved.',
   // end of the « actors » block
+  // the « diagnostic map » block (issue 11, helper H7): diagnostic/ (the maturity × ambition page, its map and table)
+  'Maturité × ambition': 'Maturity × ambition',
+  'Maturité × ambition · Jalons': 'Maturity × ambition · Jalons',
+  'Chaque acteur évalué est placé selon sa maturité (aujourd’hui) et son ambition (demain), de 1 à 5 ; les zones sont les trois groupes de l’étude. Une flèche part de sa première évaluation quand il a bougé depuis.':
     'Each assessed actor is placed by its maturity (today) and its ambition (tomorrow), from 1 to 5; the zones are the study’s three groups. An arrow starts from its first assessment when it has moved since.',
   'Positions au': 'Positions on',
   'Entre le {min} et le {max}.': 'Between {min} and {max}.',
@@ -1099,7 +1099,8 @@ export const EN: Readonly<Record<string, string>> = {
   Légende: 'Key',
   'Zones : mature à partir de {mature}, ambitieux à partir de {ambitious}. Flèche : de la première évaluation à la position du jour.':
     'Zones: mature from {mature}, ambitious from {ambitious}. Arrow: from the first assessment to the position on the day.',
-  'Pas encore évalués à cette date : {names}.': 'Not yet assessed on that day: {names}.',
+  '{n} acteur pas encore évalué à cette date|{n} acteurs pas encore évalués à cette date':
+    '{n} actor not yet assessed on that day|{n} actors not yet assessed on that day',
   'Les mêmes données en tableau': 'The same data as a table',
   'Tableau des positions': 'Table of positions',
   'Les acteurs évalués au {date}, leur première position et leur position ce jour-là':
