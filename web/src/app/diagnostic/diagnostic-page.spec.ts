@@ -85,7 +85,9 @@ describe('DiagnosticPage — « Maturité × ambition »', () => {
     expect(text(page.querySelector('h1'))).toBe('Maturité × ambition');
     expect(points().map((p) => p.getAttribute('data-actor'))).toEqual(['a-archives', 'a-dsit', 'a-expert', 'a-sig']);
     expect(arrows()).toEqual(['a-dsit', 'a-sig']);
-    expect(text(page.querySelector('[data-testid="diagnostic-unassessed"]'))).toBe('Pas encore évalués à cette date : SEM Brest’aim.');
+    const unassessed = must(page.querySelector('[data-testid="diagnostic-unassessed"]'));
+    expect(text(unassessed.querySelector('summary'))).toBe('1 acteur pas encore évalué à cette date');
+    expect(text(unassessed.querySelector('p'))).toBe('SEM Brest’aim');
     expect(text(page.querySelector('[data-testid="diagnostic-summary"]'))).toBe(
       'Au 01/06/2024 : 4 acteurs évalués affichés, dont 2 déplacés depuis leur première évaluation.',
     );

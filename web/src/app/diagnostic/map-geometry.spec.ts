@@ -69,11 +69,25 @@ describe('the map’s geometry', () => {
     expect(points[1].arrow).toBeNull();
     const arrow = points[0].arrow;
     if (!arrow) throw new Error('no arrow');
-    expect(dist(arrow.from, cellCentre(3, 4))).toBeLessThan(5);
+    expect(dist(arrow.from, cellCentre(3, 4))).toBeLessThan(CELL / 2);
     const tip = arrow.head[0];
     expect(dist(tip, points[0])).toBeCloseTo(POINT_RADIUS + 2, 5);
     // the head points at the actor: its tip is nearer than the line's end
     expect(dist(tip, points[0])).toBeLessThan(dist(arrow.to, points[0]));
+  });
+
+  it('gives the starts of arrows slots of their own beside the points of their cell', () => {
+    // B moved from A's cell: its ring takes the second slot, not A's
+    const points = mapPoints([actor('A', [2, 3]), actor('B', [2, 3], [2, 4])], groupOf);
+    const ring = points[1].arrow;
+    if (!ring) throw new Error('no arrow');
+    expect(dist(ring.from, points[0])).toBeGreaterThan(POINT_RADIUS);
+  });
+
+  it('bends an arrow along a row, so that it passes beside the points between its ends', () => {
+    const arrow = arrowBetween(cellCentre(3, 5), cellCentre(5, 5));
+    if (!arrow) throw new Error('no arrow');
+    expect(Math.abs(arrow.control.y - cellCentre(4, 5).y)).toBeGreaterThan(POINT_RADIUS);
   });
 
   it('draws no arrow between points too close to hold one', () => {

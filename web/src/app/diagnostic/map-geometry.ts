@@ -86,21 +86,29 @@ export function spreadOffsets(n: number, radius = POINT_RADIUS): Xy[] {
   });
 }
 
-/** Positions for items placed in cells: those sharing a cell spread around its centre, in the order given. */
-function place<T>(items: readonly T[], at: (item: T) => { maturity: number; ambition: number }, radius: number): Map<T, Xy> {
-  const byCell = new Map<string, T[]>();
-  for (const item of items) {
-    const p = at(item);
-    const key = `${p.maturity}/${p.ambition}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), item]);
+/** Something placed in a cell: an actor's point, or the ring where a moved actor started. */
+interface Token {
+  key: string;
+  maturity: number;
+  ambition: number;
+}
+
+/**
+ * Positions for tokens placed in cells: all the tokens of a cell — points and arrows' starts alike — take distinct
+ * slots around its centre (in the order given), so that no start hides under a point and no point under another.
+ */
+function place(tokens: readonly Token[]): Map<string, Xy> {
+  const byCell = new Map<string, Token[]>();
+  for (const token of tokens) {
+    const cell = `${token.maturity}/${token.ambition}`;
+    byCell.set(cell, [...(byCell.get(cell) ?? []), token]);
   }
-  const placed = new Map<T, Xy>();
+  const placed = new Map<string, Xy>();
   for (const group of byCell.values()) {
-    const offsets = spreadOffsets(group.length, radius);
-    group.forEach((item, i) => {
-      const p = at(item);
-      const c = cellCentre(p.maturity, p.ambition);
-      placed.set(item, { x: c.x + offsets[i].x, y: c.y + offsets[i].y });
+    const offsets = spreadOffsets(group.length);
+    group.forEach((token, i) => {
+      const c = cellCentre(token.maturity, token.ambition);
+      placed.set(token.key, { x: c.x + offsets[i].x, y: c.y + offsets[i].y });
     });
   }
   return placed;
@@ -121,43 +129,59 @@ export interface MapPoint {
 
 export interface Arrow {
   from: Xy;
-  /** where the line stops, at the point's edge */
+  /** the curve's control point: arrows bend a little, so that one along a row or a column passes beside the points on it */
+  control: Xy;
+  /** where the line stops, at the head's base */
   to: Xy;
-  /** the arrow's head, a triangle's three corners */
+  /** the arrow's head, a triangle's three corners; its tip stops at the point's edge */
   head: [Xy, Xy, Xy];
 }
 
-/** The line from `from` towards `target`, stopped `gap` short of it, with its head. */
+const unit = (a: Xy, b: Xy): Xy => {
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  return { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
+};
+
+/** The curve from `from` towards `target`, bent to its left, stopped `gap` short of it, with its head. */
 export function arrowBetween(from: Xy, target: Xy, gap = POINT_RADIUS + 2, headLength = 9, headWidth = 5): Arrow | null {
-  const dx = target.x - from.x;
-  const dy = target.y - from.y;
-  const length = Math.hypot(dx, dy);
-  if (length <= gap + START_RADIUS) return null;
-  const ux = dx / length;
-  const uy = dy / length;
-  const tip = { x: target.x - ux * gap, y: target.y - uy * gap };
-  const base = { x: tip.x - ux * headLength, y: tip.y - uy * headLength };
+  const length = Math.hypot(target.x - from.x, target.y - from.y);
+  if (length <= gap + START_RADIUS + headLength) return null;
+  const u = unit(from, target);
+  const bend = Math.min(length * 0.2, 24);
+  const control = { x: (from.x + target.x) / 2 + u.y * bend, y: (from.y + target.y) / 2 - u.x * bend };
+  // the head follows the curve's last direction, the line's first leaves the start's ring
+  const end = unit(control, target);
+  const tip = { x: target.x - end.x * gap, y: target.y - end.y * gap };
+  const base = { x: tip.x - end.x * headLength, y: tip.y - end.y * headLength };
+  const out = unit(from, control);
   return {
-    from: { x: from.x + ux * START_RADIUS, y: from.y + uy * START_RADIUS },
+    from: { x: from.x + out.x * START_RADIUS, y: from.y + out.y * START_RADIUS },
+    control,
     to: base,
-    head: [tip, { x: base.x - uy * headWidth, y: base.y + ux * headWidth }, { x: base.x + uy * headWidth, y: base.y - ux * headWidth }],
+    head: [
+      tip,
+      { x: base.x - end.y * headWidth, y: base.y + end.x * headWidth },
+      { x: base.x + end.y * headWidth, y: base.y - end.x * headWidth },
+    ],
   };
 }
 
 /**
  * The map's points: one per actor assessed on the day (in the order given), spread within shared cells; the
- * moved ones (the API's `moved`) get an arrow from their first position, the starts spread the same way.
+ * moved ones (the API's `moved`) get an arrow from their first position, whose ring takes a slot of its own.
  */
 export function mapPoints(actors: readonly ActorPositionView[], groupOf: (m: number, a: number) => ActorGroup): MapPoint[] {
   const assessed = actors.filter(
     (a): a is ActorPositionView & { first: AssessmentView; current: AssessmentView } => a.current !== null && a.first !== null,
   );
-  const points = place(assessed, (a) => a.current, POINT_RADIUS);
-  const moved = assessed.filter((a) => a.moved);
-  const starts = place(moved, (a) => a.first, START_RADIUS + 3);
+  const tokens: Token[] = [
+    ...assessed.map((a) => ({ key: `point:${a.id}`, maturity: a.current.maturity, ambition: a.current.ambition })),
+    ...assessed.filter((a) => a.moved).map((a) => ({ key: `start:${a.id}`, maturity: a.first.maturity, ambition: a.first.ambition })),
+  ];
+  const placed = place(tokens);
   return assessed.map((a) => {
-    const at = points.get(a) as Xy;
-    const start = starts.get(a);
+    const at = placed.get(`point:${a.id}`) as Xy;
+    const start = placed.get(`start:${a.id}`);
     return {
       actor: a,
       first: a.first,

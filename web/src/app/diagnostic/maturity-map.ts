@@ -3,7 +3,20 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { GROUP_LABELS } from '../actors/actor-labels';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { CELL, MARGIN, MapPoint, PLOT, POINT_RADIUS, START_RADIUS, TICKS, VIEW_HEIGHT, VIEW_WIDTH, shapePath, zones } from './map-geometry';
+import {
+  Arrow,
+  CELL,
+  MARGIN,
+  MapPoint,
+  PLOT,
+  POINT_RADIUS,
+  START_RADIUS,
+  TICKS,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+  shapePath,
+  zones,
+} from './map-geometry';
 import { pointName } from './map-text';
 
 /** A point as drawn: its geometry, its spoken name, the hidden filter's verdict. */
@@ -11,6 +24,8 @@ interface DrawnPoint extends MapPoint {
   name: string;
   shape: string;
   transform: string;
+  /** the arrow's line, a quadratic curve */
+  curve: string | null;
   hidden: boolean;
 }
 
@@ -55,6 +70,7 @@ export class MaturityMap {
       name: pointName(p, t),
       shape: shapePath(p.kind),
       transform: `translate(${round(p.x)} ${round(p.y)})`,
+      curve: p.arrow ? curveOf(p.arrow) : null,
       hidden: !shown.has(p.actor.id),
     }));
   });
@@ -89,6 +105,10 @@ export class MaturityMap {
   }
 
   protected round = round;
+}
+
+function curveOf(a: Arrow): string {
+  return `M ${round(a.from.x)} ${round(a.from.y)} Q ${round(a.control.x)} ${round(a.control.y)} ${round(a.to.x)} ${round(a.to.y)}`;
 }
 
 function round(n: number): number {
