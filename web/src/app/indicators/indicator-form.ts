@@ -122,13 +122,15 @@ export class IndicatorForm {
     const t = this.i18n.translate();
     const ind = this.indicator();
     const draft = this.draft();
-    const request = ind
-      ? this.indicators.update(ind.id, changes(draft, ind))
-      : this.indicators.create(this.roadmapId(), this.functionId(), draft as CreateIndicatorDto);
-    if (ind && Object.keys(changes(draft, ind)).length === 1) {
+    const patch = ind ? changes(draft, ind) : null;
+    if (ind && patch && Object.keys(patch).length === 1) {
       this.errors.set({ byField: {}, general: [t('Rien à modifier.')] });
       return;
     }
+    const request =
+      ind && patch
+        ? this.indicators.update(ind.id, patch)
+        : this.indicators.create(this.roadmapId(), this.functionId(), draft as CreateIndicatorDto);
     this.errors.set(NO_ERRORS);
     this.saving.set(true);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({

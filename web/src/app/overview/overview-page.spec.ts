@@ -188,6 +188,7 @@ describe('OverviewPage', () => {
     // the milestones request is cancelled with the failed one
     http.match(OPEN_MILESTONES);
     http.expectOne(CHANGES).flush(...refusal(500, 'internal', 'L’historique est indisponible.'));
+    harness.answerPanels('rm-1');
     await fixture.whenStable();
 
     expect(Array.from(page.querySelectorAll('[role="alert"]')).map((a) => text(a))).toEqual([
@@ -209,12 +210,15 @@ describe('OverviewPage', () => {
     expect(Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s))).toEqual([
       'Chargement des éléments en retard…',
       'Chargement des prochains jalons…',
+      'Chargement des chiffres du diagnostic…',
+      'Chargement des indicateurs…',
       'Chargement des dernières modifications…',
     ]);
     expect(text(page.querySelector('#titre-retard'))).toBe('En retard');
     http.expectOne(LATE_ACTIONS).flush([]);
     http.expectOne(OPEN_MILESTONES).flush([]);
     http.expectOne(CHANGES).flush([]);
+    harness.answerPanels('rm-1');
     await fixture.whenStable();
     expect(page.querySelector('[role="status"]')).toBeNull();
   });

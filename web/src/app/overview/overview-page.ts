@@ -10,6 +10,8 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { PlanningLinks } from '../planning/planning-links';
+import { FiguresPanel } from '../diagnostic/figures-panel';
+import { IndicatorsSummary } from '../indicators/indicators-summary';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -62,6 +64,8 @@ interface Reference {
     TranslatePipe,
     InRoadmapPipe,
     PlanningLinks,
+    FiguresPanel,
+    IndicatorsSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',

@@ -1,4 +1,11 @@
-import type { ActionView, FunctionWithRollUpView, MilestoneView, RecentChangeView, RoadmapDetailView } from '@jalons/contract';
+import type {
+  ActionView,
+  DiagnosticView,
+  FunctionWithRollUpView,
+  MilestoneView,
+  RecentChangeView,
+  RoadmapDetailView,
+} from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -77,7 +84,23 @@ export class OverviewPageHarness {
     this.http.expectOne((r) => r.url === `${base}/actions`).flush(sections.actions ?? []);
     this.http.expectOne((r) => r.url === `${base}/milestones`).flush(sections.milestones ?? []);
     this.http.expectOne((r) => r.url === `${base}/changes`).flush(sections.changes ?? []);
+    this.answerPanels(roadmap.id);
     await this.fixture.whenStable();
+  }
+
+  /** The live figures of the diagnostic and the indicators (diagnostic/figures-panel.ts, indicators/indicators-summary.ts): none. */
+  answerPanels(roadmapId: string): void {
+    const diagnostic: DiagnosticView = {
+      roadmapId,
+      on: '2024-05-01',
+      thresholds: { matureFrom: 3, ambitiousFrom: 3 },
+      actors: [],
+      figures: [],
+      firstAssessmentOn: null,
+      lastAssessmentOn: null,
+    };
+    this.http.expectOne(`/api/roadmaps/${roadmapId}/diagnostic`).flush(diagnostic);
+    this.http.expectOne(`/api/roadmaps/${roadmapId}/indicators`).flush([]);
   }
 
   async openFirstRoadmap(
