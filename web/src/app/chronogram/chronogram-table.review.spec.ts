@@ -20,8 +20,24 @@ function chronogram(): ChronogramView {
       aFunction({ id: 'fn-centrale', name: 'Fonction centrale', order: 0, owner: null }),
     ],
     actions: [
-      aChronogramAction({ id: 'act-late', title: 'Rédiger la charte', start: '2024-02-01', due: '2024-04-30', progress: 60, version: 4 }),
-      aChronogramAction({ id: 'act-soon', title: 'Installer le comité', start: '2024-04-15', due: '2024-05-15', progress: 50, version: 3 }),
+      aChronogramAction({
+        id: 'act-late',
+        title: 'Rédiger la charte',
+        start: '2024-02-01',
+        due: '2024-04-30',
+        progress: 60,
+        version: 4,
+        provenance: { kind: 'pratique', reference: 'Charte de la donnée, Brest métropole (2022)' },
+      }),
+      aChronogramAction({
+        id: 'act-soon',
+        title: 'Installer le comité',
+        start: '2024-04-15',
+        due: '2024-05-15',
+        progress: 50,
+        version: 3,
+        provenance: { kind: 'etude', reference: null },
+      }),
       aChronogramAction({
         id: 'act-later',
         functionId: 'fn-centrale',
@@ -34,7 +50,15 @@ function chronogram(): ChronogramView {
         version: 1,
       }),
     ],
-    milestones: [aChronogramMilestone({ id: 'ms-1', title: 'Comité installé', date: '2024-05-20', version: 2 })],
+    milestones: [
+      aChronogramMilestone({
+        id: 'ms-1',
+        title: 'Comité installé',
+        date: '2024-05-20',
+        version: 2,
+        provenance: { kind: 'etude', reference: null },
+      }),
+    ],
   });
 }
 
@@ -231,6 +255,18 @@ describe('ChronogramTable — the weekly review', () => {
       await TestBed.inject(Router).navigateByUrl('/revue');
       await harness.fixture.whenStable();
       expect(titles()).toHaveLength(4);
+    });
+
+    it('keeps the items of one provenance, « locale » being those added in the app; each kit row shows its badge', async () => {
+      await open(aMe(), '/revue?provenance=etude');
+      expect(titles()).toEqual(['Installer le comité', 'Comité installé']);
+      expect(text(row('act-soon').querySelector('[data-provenance]'))).toBe('Étude');
+      await harness.navigateByUrl('/revue?provenance=locale');
+      expect(titles()).toEqual(['Nommer l’administrateur']);
+      expect(row('act-later').querySelector('[data-provenance]')).toBeNull();
+      await harness.navigateByUrl('/revue?provenance=pratique&sous=60');
+      expect(titles()).toEqual(['Rédiger la charte']);
+      expect(text(row('act-late').querySelector('[data-provenance]'))).toBe('Pratique d’un territoire');
     });
   });
 });

@@ -1,6 +1,6 @@
-import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionView } from '@jalons/contract';
+import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionView, ProvenanceView } from '@jalons/contract';
 import type { DaySpan, IsoDate } from '@jalons/domain';
-import { itemHealth } from '@jalons/domain';
+import { itemHealth, provenanceFilterOf } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
@@ -15,6 +15,7 @@ import { roadmapPath } from '../roadmap/roadmap-path';
 import { DataTable } from '../shared/data-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS, MILESTONE_STATE_LABELS, STATUS_LABELS } from '../shared/labels';
+import { ProvenanceBadge } from '../shared/provenance-badge';
 
 export interface TableRow {
   kind: 'action' | 'milestone';
@@ -30,6 +31,8 @@ export interface TableRow {
   progress: number | null;
   health: string;
   owner: string;
+  /** where it comes from (its badge); null when added in the app */
+  provenance: ProvenanceView | null;
   /** what the weekly review edits */
   item: ReviewItem;
   /** what the filters look at */
@@ -58,6 +61,7 @@ function actionRow(a: ChronogramActionView, at: IsoDate, slug: string, owner: st
     progress: a.progress,
     health: health === null ? t('Sans objet') : t(HEALTH_LABELS[health]),
     owner,
+    provenance: a.provenance ?? null,
     item: {
       kind: 'action',
       id: a.id,
@@ -78,6 +82,7 @@ function actionRow(a: ChronogramActionView, at: IsoDate, slug: string, owner: st
       status: a.status,
       due: a.due,
       open: a.status !== 'terminee' && a.status !== 'abandonnee',
+      provenance: provenanceFilterOf(a.provenance?.kind),
     },
   };
 }
@@ -104,6 +109,7 @@ function milestoneRow(
     progress: null,
     health: t(m.state === 'late' ? HEALTH_LABELS.late : HEALTH_LABELS.on_track),
     owner: (ownerId && persons.get(ownerId)) || fn.owner?.name || '—',
+    provenance: m.provenance ?? null,
     item: {
       kind: 'milestone',
       id: m.id,
@@ -117,7 +123,15 @@ function milestoneRow(
       progress: null,
       achievedOn: m.achievedOn,
     },
-    filter: { functionId: m.functionId, phaseId: m.phaseId, ownerId, status: null, due: m.date, open: !m.achievedOn },
+    filter: {
+      functionId: m.functionId,
+      phaseId: m.phaseId,
+      ownerId,
+      status: null,
+      due: m.date,
+      open: !m.achievedOn,
+      provenance: provenanceFilterOf(m.provenance?.kind),
+    },
   };
 }
 
@@ -156,7 +170,7 @@ export function filterGroups(groups: readonly TableGroup[], filter: ReviewFilter
  */
 @Component({
   selector: 'jl-chronogram-table',
-  imports: [DataTable, FrDatePipe, ReviewRow, TranslatePipe],
+  imports: [DataTable, FrDatePipe, ProvenanceBadge, ReviewRow, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-table.html',
 })

@@ -73,6 +73,23 @@ describe('ReviewFilters — the weekly review’s filters in the URL', () => {
     expect(url()).toBe('/chronogramme?vue=tableau');
   });
 
+  it('offers the provenances of the kit and « added in the app », kept in the URL as provenance=', async () => {
+    await open('/chronogramme?vue=tableau&provenance=pratique');
+    const select = must(page.querySelector<HTMLSelectElement>('#filter-provenance'));
+    expect(Array.from(select.options).map((o) => [o.value, o.text.trim()])).toEqual([
+      ['', 'Toutes'],
+      ['etude', 'Étude'],
+      ['pratique', 'Pratique d’un territoire'],
+      ['exemple', 'Exemple à adapter'],
+      ['locale', 'Ajout dans l’application'],
+    ]);
+    expect(select.value).toBe('pratique');
+    await change('#filter-provenance', 'locale');
+    expect(url()).toBe('/chronogramme?vue=tableau&provenance=locale');
+    await change('#filter-provenance', '');
+    expect(url()).toBe('/chronogramme?vue=tableau');
+  });
+
   it('keeps the display in the URL: the chart has no filters and no vue', async () => {
     await open('/chronogramme?vue=tableau');
     harness.fixture.debugElement.query((d) => d.componentInstance instanceof FiltersHost).componentInstance.display.set('chart');

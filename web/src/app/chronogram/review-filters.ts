@@ -1,6 +1,6 @@
 import type { ChronogramView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
-import { ACTION_STATUSES } from '@jalons/domain';
+import { ACTION_STATUSES, PROVENANCE_FILTERS } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, OnInit, computed, effect, inject, input, model, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -10,6 +10,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { ReviewFilter, NO_FILTER, isFiltered, readReviewFilter, reviewFilterParams } from '../review/review-filter';
 import { FORM_FIELD } from '../shared/form-field';
 import { STATUS_LABELS } from '../shared/labels';
+import { PROVENANCE_WORDS } from '../shared/provenance-badge';
 
 /** `?vue=tableau`: the chronogram page opens on its table */
 const TABLE_VIEW = 'tableau';
@@ -68,6 +69,7 @@ export class ReviewFilters implements OnInit {
   });
   protected readonly filtered = computed(() => isFiltered(this.filter()));
   protected readonly statuses = ACTION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
+  protected readonly provenances = PROVENANCE_FILTERS.map((value) => ({ value, label: PROVENANCE_WORDS[value] }));
   protected readonly persons = computed(() => [...this.chronogram().persons].sort((a, b) => a.name.localeCompare(b.name, 'fr')));
 
   constructor() {
@@ -91,6 +93,10 @@ export class ReviewFilters implements OnInit {
   protected toggleStatus(status: ActionStatus, on: boolean): void {
     const statuses = this.filter().statuses.filter((s) => s !== status);
     this.choose('statuses', on ? ACTION_STATUSES.filter((s) => s === status || statuses.includes(s)) : statuses);
+  }
+
+  protected chooseProvenance(value: string): void {
+    this.choose('provenance', this.provenances.find((p) => p.value === value)?.value ?? null);
   }
 
   protected chooseWithin(value: string): void {

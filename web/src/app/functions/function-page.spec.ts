@@ -107,6 +107,21 @@ describe('FunctionPage', () => {
     ]);
   });
 
+  it('says under a phase why it comes, the kit’s purpose', async () => {
+    await open('rm-1');
+    const view = aChronogram({ functions: [central], actions: [], milestones: [] });
+    const why = 'Formuler collectivement le « pourquoi » du service avant de décider du « comment ».';
+    view.roadmap.phases = view.roadmap.phases.map((p) => ({ ...p, purpose: p.order === 2 ? why : null }));
+    http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale').flush(central);
+    http.expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram').flush(view);
+    await fixture.whenStable();
+    http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale/indicators').flush([]);
+    await fixture.whenStable();
+    const rows = Array.from(page.querySelectorAll('[data-testid="phases"] tbody tr'));
+    expect(rows.map((r) => text(r.querySelector('[data-testid="phase-purpose"]')))).toEqual(['', why, '', '']);
+    expect(text(rows[1].querySelector('th'))).toBe(`2. Incubation post-électorale en cours ${why}`);
+  });
+
   it('draws the function’s chronogram, read-only', async () => {
     await open('rm-1');
     await answer();

@@ -18,6 +18,7 @@ import { HealthBadge } from '../shared/health-badge';
 import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
+import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
@@ -36,6 +37,8 @@ export interface PhaseProgressRow {
   order: number;
   start: string;
   end: string;
+  /** the « why » of the phase (the kit's) */
+  purpose: string | null;
   current: boolean;
   rollUp: RollUp | null;
 }
@@ -52,6 +55,7 @@ export interface PhaseProgressRow {
     FrDatePipe,
     PercentPipe,
     HealthBadge,
+    PhasePurpose,
     DataTable,
     ROLLUP_TABLE,
     TranslatePipe,
@@ -93,6 +97,7 @@ export class FunctionPage {
         order: p.order,
         start: p.start,
         end: p.end,
+        purpose: p.purpose ?? null,
         current: p.id === r.view.roadmap.currentPhaseId,
         rollUp: r.fn.byPhase[p.id] ?? null,
       }));

@@ -34,10 +34,10 @@ export function actionLook(action: ChronogramActionView, at: IsoDate): ActionLoo
 /** The fields an action's and a milestone's rows fill alike (`prefix`: 'a' or 'm'). */
 function itemIdentity(
   prefix: 'a' | 'm',
-  item: { id: string; functionId: string; title: string; version: number },
+  item: { id: string; functionId: string; title: string; version: number; provenance?: ItemRow['provenance'] },
   fn: FunctionWithRollUpView,
   uniqueId: (raw: string) => string,
-): Pick<ItemRow, 'key' | 'taskId' | 'id' | 'functionId' | 'title' | 'color' | 'version'> {
+): Pick<ItemRow, 'key' | 'taskId' | 'id' | 'functionId' | 'title' | 'color' | 'version' | 'provenance'> {
   return {
     key: `${prefix}:${item.id}`,
     taskId: uniqueId(`${prefix}-${cssSafe(item.id)}`),
@@ -46,6 +46,7 @@ function itemIdentity(
     title: item.title,
     color: safeColor(fn.color),
     version: item.version,
+    provenance: item.provenance ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ProvenanceView } from '@jalons/contract';
 import type { ActionStatus, Health, IsoDate, MilestoneState } from '@jalons/domain';
 
 /**
@@ -36,6 +37,8 @@ interface ItemRowBase {
   version: number;
   /** what the left-hand list shows under the title (`itemMeta`) */
   meta: string;
+  /** where it comes from (its badge in the list); null when added in the app */
+  provenance: ProvenanceView | null;
 }
 
 export interface ActionRow extends ItemRowBase {

@@ -43,6 +43,25 @@ describe('JlGantt', () => {
       ]);
     });
 
+    it('marks in the list where a kit item comes from (a short word), nothing for one added in the app', async () => {
+      const view = aChronogram();
+      const charter = view.actions.find((a) => a.title === 'Rédiger la charte éthique');
+      const adopted = view.milestones.find((m) => m.title === 'Charte adoptée');
+      if (!charter || !adopted) throw new Error('fixture changed');
+      charter.provenance = { kind: 'pratique', reference: 'Charte de la donnée, Brest métropole (2022)' };
+      adopted.provenance = { kind: 'etude', reference: null };
+      const { el } = await mount(view);
+      const badges = Array.from(el.querySelectorAll<HTMLButtonElement>('button.jl-gantt__item')).map((b) => [
+        text(b.querySelector('.jl-gantt__title')),
+        text(b.querySelector('.jl-gantt__meta [data-provenance]')) || null,
+      ]);
+      expect(badges.filter(([, badge]) => badge)).toEqual([
+        ['Rédiger la charte éthique', 'Pratique'],
+        ['◆ Charte adoptée', 'Étude'],
+      ]);
+      expect(badges).toHaveLength(7);
+    });
+
     it('aligns each line of the list with its bar, row for row', async () => {
       const { el } = await mount();
       const head = el.querySelector<HTMLElement>('.jl-gantt__list-head');

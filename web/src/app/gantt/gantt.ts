@@ -22,6 +22,7 @@ import type { FrappePopupContext, FrappeTask } from 'frappe-gantt';
 import { I18n, Translate } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { PercentPipe } from '../shared/percent.pipe';
+import { ProvenanceBadge } from '../shared/provenance-badge';
 import { JlFrappeGantt } from './frappe-chart';
 import { daysOfDrag, localDateOf } from './gantt-dates';
 import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
@@ -72,7 +73,7 @@ interface Drawn {
  */
 @Component({
   selector: 'jl-gantt',
-  imports: [PercentPipe, TranslatePipe, JlTimeScale],
+  imports: [PercentPipe, ProvenanceBadge, TranslatePipe, JlTimeScale],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // frappe builds its DOM itself (no _ngcontent attributes): the styles are scoped by `.jl-gantt`
   encapsulation: ViewEncapsulation.None,

@@ -1230,4 +1230,18 @@ export const EN: Readonly<Record<string, string>> = {
   'Enregistrer la mesure': 'Save the measurement',
   'aujourd’hui': 'today',
   // end of the « indicators » block
+  // the « provenance » block (issue 11, helper H3): shared/provenance-badge.ts, shared/phase-purpose.ts, the review filters' provenance, items' « Provenance »
+  Provenance: 'Origin',
+  Étude: 'Study',
+  'Pratique d’un territoire': 'Another territory’s practice',
+  'Exemple à adapter': 'Example to adapt',
+  'Ajout dans l’application': 'Added in the app',
+  Pratique: 'Practice',
+  Exemple: 'Example',
+  'Nommée ou clairement impliquée par l’étude de préfiguration.': 'Named or clearly implied by the preliminary study.',
+  'Ce qu’un autre territoire a fait ; la référence dit lequel.': 'What another territory did; the reference says which.',
+  'Un exemple proposé par le kit, à adapter au territoire.': 'An example the kit suggests, to adapt to the territory.',
+  'L’étude, un autre territoire, un exemple du kit, ou un ajout dans l’application.':
+    'The study, another territory, an example from the kit, or added in the app.',
+  // end of the « provenance » block
 };

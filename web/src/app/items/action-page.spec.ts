@@ -64,6 +64,7 @@ describe('ActionPage', () => {
       Calendrier: 'À l’heure',
       Responsable: 'Soizic Le Bihan',
       'Actions précédentes': 'Constituer le vivier',
+      Provenance: 'Ajout dans l’application',
     });
     const pred = page.querySelector<HTMLAnchorElement>('[data-testid="facts"] dd a');
     expect(pred?.getAttribute('href')).toBe('/r/brest-2026-2032/actions/act-0');

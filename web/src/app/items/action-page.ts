@@ -18,6 +18,7 @@ import { HealthBadge } from '../shared/health-badge';
 import { STATUS_LABELS, VOLET_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
+import { ProvenanceBadge } from '../shared/provenance-badge';
 import { HistoryTable } from './history-table';
 import { DeleteItem } from '../trash/delete-item';
 import { ActionTargets } from '../actors/action-targets';
@@ -53,6 +54,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     FrDatePipe,
     PercentPipe,
     HealthBadge,
+    ProvenanceBadge,
     HistoryTable,
     ReplanForm,
     ItemEditForm,

@@ -67,9 +67,18 @@ describe('MilestonePage', () => {
       'Date prévue': '20/05/2024',
       État: 'À venir',
       'Référent·e de la fonction': 'Soizic Le Bihan',
+      Provenance: 'Ajout dans l’application',
     });
     const history = page.querySelector('[data-testid="history"] tbody tr');
     expect(text(history)).toContain('20/05/2024');
+  });
+
+  it('says where a kit milestone comes from: the badge, the territory’s reference, what it means', async () => {
+    const reference = 'Charte de la donnée adoptée par le conseil de Brest métropole (octobre 2022)';
+    await open(aMilestone({ provenance: { kind: 'pratique', reference } }));
+    expect(facts()['Provenance']).toBe(`Pratique d’un territoire ${reference} Ce qu’un autre territoire a fait ; la référence dit lequel.`);
+    expect(page.querySelector('[data-provenance]')?.getAttribute('data-provenance')).toBe('pratique');
+    expect(text(page.querySelector('[data-testid="provenance-reference"]'))).toBe(reference);
   });
 
   it('shows an elected member its state read-only, without a form', async () => {

@@ -15,6 +15,7 @@ import { FormErrorList, SaveStatus } from '../shared/form-status';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { MILESTONE_STATE_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
+import { ProvenanceBadge } from '../shared/provenance-badge';
 import { HistoryTable } from './history-table';
 import { DeleteItem } from '../trash/delete-item';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
@@ -45,6 +46,7 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
     RouterLink,
     InRoadmapPipe,
     FrDatePipe,
+    ProvenanceBadge,
     HistoryTable,
     ReplanForm,
     ItemEditForm,

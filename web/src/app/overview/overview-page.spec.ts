@@ -87,6 +87,15 @@ describe('OverviewPage', () => {
     ]);
   });
 
+  it('says under each phase why it comes, the kit’s purpose (nothing for a phase without one)', async () => {
+    const [p1, p2, p3, p4] = fourPhases();
+    const why = 'Formuler collectivement le « pourquoi » du service avant de décider du « comment ».';
+    await openFirstRoadmap(aRoadmap({ phases: [p1, { ...p2, purpose: why }, { ...p3, purpose: null }, p4] }));
+    const purposes = phaseRows().map((row) => text(row.querySelector('[data-testid="phase-purpose"]')));
+    expect(purposes).toEqual(['', why, '', '']);
+    expect(cells(phaseRows()[1])[0]).toBe(`2. Incubation post-électorale en cours ${why}`);
+  });
+
   it('shows a late phase as « En retard », with its figures in fr-FR', async () => {
     await openFirstRoadmap();
 

@@ -19,6 +19,7 @@ import { DataTable } from '../shared/data-table';
 import { FAMILY_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { PercentPipe } from '../shared/percent.pipe';
+import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
 import { MandateTimeline } from './mandate-timeline';
@@ -64,6 +65,7 @@ interface Reference {
     TranslatePipe,
     InRoadmapPipe,
     PlanningLinks,
+    PhasePurpose,
     FiguresPanel,
     IndicatorsSummary,
   ],

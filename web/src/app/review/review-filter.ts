@@ -1,12 +1,12 @@
-import type { ActionStatus, IsoDate } from '@jalons/domain';
-import { ACTION_STATUSES, addDays, compareIsoDates } from '@jalons/domain';
+import type { ActionStatus, IsoDate, ProvenanceFilter } from '@jalons/domain';
+import { ACTION_STATUSES, PROVENANCE_FILTERS, addDays, compareIsoDates } from '@jalons/domain';
 import type { ParamMap, Params } from '@angular/router';
 
 /**
  * The weekly review's filters, as the chronogram page's query parameters (a reload or a shared link
  * keeps them): `fonction` (the page's own: it loads that function only, so the chart follows),
- * `phase`, `responsable`, `statut` (several, comma-separated), `enRetard=1`, `sous=<days>`; and
- * `vue=tableau` for the table itself.
+ * `phase`, `responsable`, `statut` (several, comma-separated), `enRetard=1`, `sous=<days>`,
+ * `provenance` (etude, pratique, exemple, or locale: added in the app); and `vue=tableau` for the table itself.
  */
 export interface ReviewFilter {
   functionId: string | null;
@@ -16,12 +16,22 @@ export interface ReviewFilter {
   lateOnly: boolean;
   /** due within this many days of the reference day (late ones included); null: any day */
   within: number | null;
+  /** where the items come from (docs/kit.md); null: anywhere */
+  provenance: ProvenanceFilter | null;
 }
 
-export const NO_FILTER: ReviewFilter = { functionId: null, phaseId: null, ownerId: null, statuses: [], lateOnly: false, within: null };
+export const NO_FILTER: ReviewFilter = {
+  functionId: null,
+  phaseId: null,
+  ownerId: null,
+  statuses: [],
+  lateOnly: false,
+  within: null,
+  provenance: null,
+};
 
 /** The query parameters the filters own (the display's `vue` apart). */
-export const FILTER_PARAMS = ['fonction', 'phase', 'responsable', 'statut', 'enRetard', 'sous'] as const;
+export const FILTER_PARAMS = ['fonction', 'phase', 'responsable', 'statut', 'enRetard', 'sous', 'provenance'] as const;
 
 /** The filters a URL holds; what it holds wrongly is ignored. */
 export function readReviewFilter(params: ParamMap): ReviewFilter {
@@ -33,6 +43,9 @@ export function readReviewFilter(params: ParamMap): ReviewFilter {
     statuses: (params.get('statut') ?? '').split(',').filter((s): s is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(s)),
     lateOnly: params.get('enRetard') === '1',
     within: params.has('sous') && Number.isInteger(within) && within >= 0 && within <= 3650 ? within : null,
+    provenance: (PROVENANCE_FILTERS as readonly string[]).includes(params.get('provenance') ?? '')
+      ? (params.get('provenance') as ProvenanceFilter)
+      : null,
   };
 }
 
@@ -45,11 +58,12 @@ export function reviewFilterParams(f: ReviewFilter): Params {
     statut: f.statuses.length ? f.statuses.join(',') : null,
     enRetard: f.lateOnly ? '1' : null,
     sous: f.within,
+    provenance: f.provenance,
   };
 }
 
 export function isFiltered(f: ReviewFilter): boolean {
-  return !!(f.functionId || f.phaseId || f.ownerId || f.statuses.length || f.lateOnly || f.within !== null);
+  return !!(f.functionId || f.phaseId || f.ownerId || f.statuses.length || f.lateOnly || f.within !== null || f.provenance);
 }
 
 /** What the filters look at in a row: an action, or a milestone (no status; open while not achieved). */
@@ -61,6 +75,8 @@ export interface FilterableItem {
   due: IsoDate;
   /** still to be done: an action neither finished nor abandoned, a milestone not achieved */
   open: boolean;
+  /** its kit provenance, or `locale` when added in the app */
+  provenance: ProvenanceFilter;
 }
 
 /**
@@ -74,5 +90,6 @@ export function passes(item: FilterableItem, f: ReviewFilter, at: IsoDate): bool
   if (f.statuses.length && (item.status === null || !f.statuses.includes(item.status))) return false;
   if (f.lateOnly && !(item.open && compareIsoDates(item.due, at) < 0)) return false;
   if (f.within !== null && !(item.open && compareIsoDates(item.due, addDays(at, f.within)) <= 0)) return false;
+  if (f.provenance && item.provenance !== f.provenance) return false;
   return true;
 }

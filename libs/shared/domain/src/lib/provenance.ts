@@ -19,14 +19,7 @@ export type ProvenanceFilter = (typeof PROVENANCE_FILTERS)[number];
 
 export const PROVENANCE_FILTER_LABELS: Readonly<Record<ProvenanceFilter, string>> = {
   ...PROVENANCE_LABELS,
-  locale: 'Ajoutée dans l’application',
-};
-
-/** What a user reads of a provenance: why the item is there. */
-export const PROVENANCE_HINTS: Readonly<Record<Provenance, string>> = {
-  etude: 'Nommée ou clairement impliquée par l’étude de préfiguration.',
-  pratique: 'Ce qu’un autre territoire a fait ; la référence dit lequel.',
-  exemple: 'Un exemple proposé par le kit, à adapter au territoire.',
+  locale: 'Ajout dans l’application',
 };
 
 /** The filter an item passes: its provenance, or `locale` when it has none. */
