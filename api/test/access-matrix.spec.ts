@@ -102,6 +102,19 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/assessments/{id}': LEAD,
   'GET /api/actions/{id}/actors': READERS,
   'PUT /api/actions/{id}/actors': ITEM_WRITERS,
+  // indicators per function (issue 11): the lead and the owner of the function write them
+  'GET /api/roadmaps/{id}/indicators': READERS,
+  'GET /api/roadmaps/{id}/functions/{functionId}/indicators': READERS,
+  'POST /api/roadmaps/{id}/functions/{functionId}/indicators': ITEM_WRITERS,
+  'PATCH /api/indicators/{id}': ITEM_WRITERS,
+  'DELETE /api/indicators/{id}': ITEM_WRITERS, // sent with ?version=0: 400 once allowed
+  'POST /api/indicators/{id}/measurements': ITEM_WRITERS,
+  'DELETE /api/measurements/{id}': ITEM_WRITERS, // each caller's own measurement: an allowed caller deletes it (204)
+};
+
+/** Queries for the writes that need nothing else: these must fail validation once allowed. */
+const INVALID_QUERY: Record<string, string> = {
+  'DELETE /api/indicators/{id}': '?version=0',
 };
 
 /** Bodies for the writes whose empty body would be valid: these must fail validation once allowed. */
@@ -123,6 +136,10 @@ interface Fixture {
   ownMilestone: string;
   otherMilestone: string;
   accountId: string;
+  ownIndicator: string;
+  otherIndicator: string;
+  /** a measurement of each indicator per caller, so that an allowed deletion leaves the next caller one to try */
+  measurements: Record<Caller, { own: string; other: string }>;
 }
 
 describe('authorisation matrix: every route × every caller', () => {
@@ -150,6 +167,26 @@ describe('authorisation matrix: every route × every caller', () => {
     const ownerId = await ensureAccount(db, 'owner@test.example', 'owner');
     await db.query('update target_function set owner_id = $1 where id = $2', [ownerId, own.id]);
     const accountId = await ensureAccount(db, 'target@test.example', 'elected');
+    const indicator = async (fn: string) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into indicator (function_id, name, unit, direction, baseline_on, baseline_value, target_on, target_value)
+           values ($1, 'Indicateur de la matrice', 'u', 'up', '2026-01-01', 0, '2032-01-01', 10) returning id`,
+          [fn],
+        )
+      )[0].id;
+    const [ownIndicator, otherIndicator] = [await indicator(own.id), await indicator(other.id)];
+    const measurement = async (indicatorId: string, day: number) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into measurement (indicator_id, measured_on, value) values ($1, date '2026-02-01' + $2::int, 1) returning id`,
+          [indicatorId, day],
+        )
+      )[0].id;
+    const measurements = {} as Fixture['measurements'];
+    for (const [i, caller] of CALLERS.entries()) {
+      measurements[caller] = { own: await measurement(ownIndicator, i), other: await measurement(otherIndicator, i) };
+    }
     fx = {
       roadmapId: roadmap.id,
       slug: roadmap.slug,
@@ -160,6 +197,9 @@ describe('authorisation matrix: every route × every caller', () => {
       ownMilestone: await first('milestone', own.id),
       otherMilestone: await first('milestone', other.id),
       accountId,
+      ownIndicator,
+      otherIndicator,
+      measurements,
     };
   });
   afterAll(async () => {
@@ -201,13 +241,22 @@ describe('authorisation matrix: every route × every caller', () => {
             ? fx.ownAction
             : fx.otherAction
           : fx.roadmapId;
+    // an indicator of the caller's own function or of another; a measurement of the caller's own
+    const indicatorItem = path.startsWith('/api/indicators')
+      ? mine
+        ? fx.ownIndicator
+        : fx.otherIndicator
+      : path.startsWith('/api/measurements')
+        ? fx.measurements[caller][mine ? 'own' : 'other']
+        : undefined;
     const url = path
-      .replace('{id}', item)
+      .replace('{id}', indicatorItem ?? item)
       .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
       .replace('{predecessorId}', mine ? fx.otherAction : fx.ownAction)
       .replace('{slug}', fx.slug)
       .replace('{code}', 'workshop')
-      .replace('{file}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics');
+      .replace('{file}', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')
+      .concat(INVALID_QUERY[route] ?? '');
     // creating an item names its function; every other write gets an empty body (400 once allowed)
     const body =
       INVALID_BODY[route] ??
@@ -243,6 +292,22 @@ describe('authorisation matrix: every route × every caller', () => {
     }
     expect(unexpected).toEqual([]);
     expect(checked).toBe(routes.length * CALLERS.length);
+  });
+
+  it('changed no indicator while probing, and deleted only the measurements left for the allowed callers', async () => {
+    const [row] = await db.query<{ n: string; v: number }>('select count(*) n, max(version) v from indicator where id in ($1, $2)', [
+      fx.ownIndicator,
+      fx.otherIndicator,
+    ]);
+    expect(row).toEqual({ n: '2', v: 1 });
+    const left = await db.query<{ id: string }>('select id from measurement where indicator_id in ($1, $2)', [
+      fx.ownIndicator,
+      fx.otherIndicator,
+    ]);
+    const deleted = CALLERS.flatMap((c) => [fx.measurements[c].own, fx.measurements[c].other]).filter(
+      (id) => !left.some((m) => m.id === id),
+    );
+    expect(deleted.sort()).toEqual([fx.measurements.lead.own, fx.measurements.owner.own].sort());
   });
 
   it('changed nothing while probing the writes', async () => {

@@ -16,6 +16,7 @@ import { ExportModule } from './export';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
 import { ImportModule } from './import';
+import { IndicatorsModule } from './indicators';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { PlanningModule } from './planning';
@@ -45,6 +46,7 @@ const FEATURES = [
   PlanningModule,
   MyItemsModule,
   ActorsModule,
+  IndicatorsModule,
 ];
 
 @Module({})

@@ -174,6 +174,23 @@ describe('auth queries', () => {
       expect(await auth.functionOfItem('milestone', milestone.id)).toBe(milestone.function_id);
       expect(await auth.functionOfItem('milestone', action.id)).toBeUndefined();
     });
+
+    it('reads the function of an indicator, or of a measurement’s indicator (undefined for an unknown id)', async () => {
+      const fn = await one<{ id: string }>('select id from target_function limit 1');
+      const ind = await one<{ id: string }>(
+        `insert into indicator (function_id, name, unit, direction, baseline_on, baseline_value, target_on, target_value)
+         values ($1, 'Indicateur', 'u', 'up', '2026-01-01', 0, '2027-01-01', 1) returning id`,
+        [fn.id],
+      );
+      const m = await one<{ id: string }>(
+        `insert into measurement (indicator_id, measured_on, value) values ($1, '2026-02-01', 0) returning id`,
+        [ind.id],
+      );
+      expect(await auth.functionOfIndicator('indicator', ind.id)).toBe(fn.id);
+      expect(await auth.functionOfIndicator('measurement', m.id)).toBe(fn.id);
+      expect(await auth.functionOfIndicator('measurement', ind.id)).toBeUndefined();
+      expect(await auth.functionOfIndicator('indicator', m.id)).toBeUndefined();
+    });
   });
 
   describe('SessionsQueries', () => {

@@ -119,4 +119,13 @@ export class AuthQueries {
     const query = 'select function_id from deleted_item where item_type = ? and item_id = ?';
     return (await this.sql.one<{ function_id: string }>(query, [itemType, id]))?.function_id;
   }
+
+  /** The function of an indicator, or of a measurement's indicator (undefined when there is none): who may write it. */
+  async functionOfIndicator(kind: 'indicator' | 'measurement', id: string): Promise<string | undefined> {
+    const query =
+      kind === 'indicator'
+        ? 'select function_id from indicator where id = ?'
+        : 'select i.function_id from measurement m join indicator i on i.id = m.indicator_id where m.id = ?';
+    return (await this.sql.one<{ function_id: string }>(query, [id]))?.function_id;
+  }
 }

@@ -74,6 +74,30 @@ function itemRestorer(table: 'action' | 'milestone'): Policy {
   };
 }
 
+/**
+ * The function whose indicators a request writes: the one named in the path (`:functionId`, when
+ * creating), else the indicator's (`/indicators/:id…`) or the measurement's indicator's
+ * (`/measurements/:id`). Undefined for a malformed id (validation answers 400) or an unknown one (404).
+ */
+async function indicatorFunction(req: Request, queries: AuthQueries): Promise<string | undefined> {
+  const { functionId, id } = req.params as Record<string, unknown>;
+  if (functionId !== undefined) return typeof functionId === 'string' && UUID.test(functionId) ? functionId : undefined;
+  if (typeof id !== 'string' || !UUID.test(id)) return undefined;
+  return queries.functionOfIndicator(/\/measurements\/[^/]+$/.test(req.path) ? 'measurement' : 'indicator', id);
+}
+
+/** Writing a function's indicators and measurements: the project lead, or the owner of that function. */
+const indicatorWriter: Policy = {
+  name: 'indicatorWriter',
+  anonymous: false,
+  async allows(who, req, queries) {
+    if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+    if (who.role === 'lead') return true;
+    const fn = await indicatorFunction(req, queries);
+    return fn === undefined || canWriteItemsOf(who, fn);
+  },
+};
+
 export const Access = {
   /** anyone, signed in or not: sign-in, password reset, health, the public pages */
   public: { name: 'public', anonymous: true, allows: () => true } satisfies Policy,
@@ -100,4 +124,5 @@ export const Access = {
   author: { name: 'author', anonymous: false, allows: (who) => who?.role === 'lead' || who?.role === 'owner' } satisfies Policy,
   actionRestorer: itemRestorer('action'),
   milestoneRestorer: itemRestorer('milestone'),
+  indicatorWriter,
 } as const;

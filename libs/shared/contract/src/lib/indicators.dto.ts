@@ -1,6 +1,7 @@
 import { checkIndicatorLine, INDICATOR_BOUNDS, INDICATOR_DIRECTIONS, isIsoDate, todayInParis, formatFrDate } from '@jalons/domain';
 import type { IndicatorDirection, IndicatorHealth, IsoDate } from '@jalons/domain';
-import { IsIn, IsNumber, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import type { ValidationArguments } from 'class-validator';
 
 import { IsIsoDate, IsOptionalOrNull, IsText, IsVersion } from './validation';
@@ -49,11 +50,13 @@ const { name: NAME_MAX, unit: UNIT_MAX, comment: COMMENT_MAX, sourceUrl: URL_MAX
 /** A finite number between −1e12 and 1e12 (what the database keeps, to 4 decimals). */
 function IsIndicatorValue(field: string): PropertyDecorator {
   const message = `${field} doit être un nombre (au plus ${VALUE_MAX.toLocaleString('fr-FR')} en valeur absolue).`;
-  return (target, key) => {
-    IsNumber({ allowNaN: false, allowInfinity: false }, { message })(target, key);
-    Min(-VALUE_MAX, { message })(target, key);
-    Max(VALUE_MAX, { message })(target, key);
-  };
+  return ValidateBy({
+    name: 'isIndicatorValue',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= VALUE_MAX,
+      defaultMessage: () => message,
+    },
+  });
 }
 
 /**
@@ -188,4 +191,12 @@ export class CreateMeasurementDto {
   @IsOptionalOrNull()
   @IsSourceUrl()
   sourceUrl?: string | null;
+}
+
+/** `DELETE /api/indicators/:id?version=`: with the version read, a deletion is refused (409) when the indicator changed since. */
+export class IndicatorDeleteQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsVersion()
+  version?: number;
 }
