@@ -101,9 +101,11 @@ describe('indicator reminders', () => {
     await ensureAccount(db, SOIZIC, 'owner');
     const soizic = await signInAs(app, SOIZIC);
     const bell = (await soizic.get('/api/notifications').expect(200)).body as { items: Array<Record<string, unknown>> };
-    expect(bell.items.filter((n) => n['itemId'] === id).map((n) => [n['itemType'], n['rule'], n['dueDate'], n['title']])).toEqual([
-      ['indicator', 'stale', '2027-03-03', 'Ateliers de médiation tenus'],
-      ['indicator', 'stale', '2027-03-03', 'Ateliers de médiation tenus'],
+    expect(
+      bell.items.filter((n) => n['itemId'] === id).map((n) => [n['itemType'], n['functionId'], n['rule'], n['dueDate'], n['title']]),
+    ).toEqual([
+      ['indicator', fn['mediation'], 'stale', '2027-03-03', 'Ateliers de médiation tenus'],
+      ['indicator', fn['mediation'], 'stale', '2027-03-03', 'Ateliers de médiation tenus'],
     ]);
   });
 

@@ -311,7 +311,14 @@ describe('reminders queries', () => {
         [list[0].id, true],
         [list[1].id, false],
       ]);
-      expect(after[1]).toMatchObject({ itemId: actionId, itemType: 'action', dueDate: '2027-04-05', runDate: MONDAY, roadmapId });
+      expect(after[1]).toMatchObject({
+        itemId: actionId,
+        itemType: 'action',
+        functionId: null,
+        dueDate: '2027-04-05',
+        runDate: MONDAY,
+        roadmapId,
+      });
       expect(await notifications.ofAccount(daily.id, 1)).toHaveLength(1);
       // a second reading keeps the first reading's time
       const readAt = after[1].readAt;

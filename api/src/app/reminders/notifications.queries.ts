@@ -9,14 +9,16 @@ import { isoInstant, Sql } from '../../infra/database/sql';
 export class NotificationQueries {
   constructor(private readonly sql: Sql) {}
 
-  /** The person's reminders, unread first, then the latest runs, the nearest due dates. */
+  /** The person's reminders, unread first, then the latest runs, the nearest due dates; an indicator's with its function. */
   ofAccount(accountId: string, limit: number): Promise<NotificationView[]> {
     return this.sql.rows<NotificationView>(
-      `select id, roadmap_id as "roadmapId", item_type as "itemType", item_id as "itemId", rule, due_date::text as "dueDate", run_date::text as "runDate", title,
-              ${isoInstant('created_at')} as "createdAt",
-              ${isoInstant('read_at')} as "readAt"
-         from notification where account_id = ?
-        order by read_at is not null, run_date desc, due_date, title limit ?`,
+      `select n.id, n.roadmap_id as "roadmapId", n.item_type as "itemType", n.item_id as "itemId", i.function_id as "functionId", n.rule,
+              n.due_date::text as "dueDate", n.run_date::text as "runDate", n.title,
+              ${isoInstant('n.created_at')} as "createdAt",
+              ${isoInstant('n.read_at')} as "readAt"
+         from notification n left join indicator i on n.item_type = 'indicator' and i.id = n.item_id
+        where n.account_id = ?
+        order by n.read_at is not null, n.run_date desc, n.due_date, n.title limit ?`,
       [accountId, limit],
     );
   }

@@ -643,6 +643,10 @@ export const EN: Readonly<Record<string, string>> = {
   'en retard de {n} jour — {due}|en retard de {n} jours — {due}': '{n} day late — {due}|{n} days late — {due}',
   'remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}':
     'escalated: {n} day late — {due}|escalated: {n} days late — {due}',
+  // reminders/reminder-phrase.ts: indicators (issue 11)
+  'mesure attendue — {due}': 'measurement expected — {due}',
+  'mesure attendue depuis {n} jour — {due}|mesure attendue depuis {n} jours — {due}':
+    'measurement expected for {n} day — {due}|measurement expected for {n} days — {due}',
   // shared/labels.ts
   'À l’heure': 'On track',
   'À surveiller': 'At risk',

@@ -54,6 +54,18 @@ const OVERDUE_READ = aNotification({
   readAt: '2026-11-21T08:00:00.000Z',
 });
 
+/** an indicator not measured for 60 days, with the rule at 30 days: its second reminder */
+const STALE = aNotification({
+  id: 'n-stale',
+  title: 'Jeux de données ouverts',
+  itemType: 'indicator',
+  itemId: 'ind-1',
+  functionId: 'fn-1',
+  rule: 'stale',
+  runDate: '2026-11-28',
+  dueDate: '2026-10-29',
+});
+
 const THREE_UNREAD: NotificationsView = {
   unread: 3,
   items: [BEFORE, DUE, ESCALATION, OVERDUE_READ],
@@ -73,6 +85,8 @@ describe('reminderPhrase', () => {
       'en retard de 14 jours — 5 déc. 2026',
     ],
     [ESCALATION, 'remonté : en retard de 14 jours — 14 nov. 2026'],
+    [STALE, 'mesure attendue depuis 30 jours — 29 oct. 2026'],
+    [aNotification({ ...STALE, runDate: '2026-10-29' }), 'mesure attendue — 29 oct. 2026'],
   ])('says what the reminder is about', (notification, phrase) => {
     expect(reminderPhrase(notification)).toBe(phrase);
   });
@@ -174,6 +188,13 @@ describe('ReminderBell', () => {
       '/jalons/ms-1',
       '/actions/act-3',
     ]);
+  });
+
+  it('names an indicator’s reminder as such and links it to its function’s page', async () => {
+    create();
+    await openPanel({ unread: 1, items: [STALE] });
+    expect(items()).toEqual(['Indicateur non lu | Jeux de données ouverts | mesure attendue depuis 30 jours — 29 oct. 2026']);
+    expect(must(bell.querySelector('.bell__item a')).getAttribute('href')).toBe('/fonctions/fn-1');
   });
 
   it('marks a reminder read when its item is opened, and the count drops at once', async () => {

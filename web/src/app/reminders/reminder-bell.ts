@@ -21,7 +21,7 @@ import { NotificationsService } from '../data/notifications.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { loadable } from '../shared/loadable';
-import { reminderLink, reminderPhrase } from './reminder-phrase';
+import { REMINDER_KINDS, reminderLink, reminderPhrase } from './reminder-phrase';
 
 /** How many reminders the panel lists (the newest, unread first). */
 export const REMINDERS_SHOWN = 20;
@@ -33,7 +33,7 @@ export const REMINDERS_REFRESH_MS = 5 * 60_000;
 interface ReminderRow {
   id: string;
   unread: boolean;
-  /** « Action » or « Jalon », in the language of the interface */
+  /** « Action », « Jalon » or « Indicateur », in the language of the interface */
   kind: string;
   title: string;
   link: string[];
@@ -94,7 +94,7 @@ export class ReminderBell {
     return view.items.map((n) => ({
       id: n.id,
       unread: n.readAt === null && !readHere.has(n.id),
-      kind: n.itemType === 'action' ? t('Action') : t('Jalon'),
+      kind: t(REMINDER_KINDS[n.itemType]),
       title: n.title,
       link: reminderLink(n),
       phrase: reminderPhrase(n, t),

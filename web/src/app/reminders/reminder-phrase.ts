@@ -2,7 +2,7 @@ import type { NotificationView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { daysBetween, isIsoDate } from '@jalons/domain';
 
-import { LOCALES, Lang, Translate, french } from '../i18n/i18n';
+import { LOCALES, Lang, Translate, french, tKey } from '../i18n/i18n';
 
 const shortDays = new Map<Lang, Intl.DateTimeFormat>();
 
@@ -28,7 +28,8 @@ export function formatShortDate(day: IsoDate, lang: Lang = 'fr'): string {
 /**
  * What a reminder said on the day it was raised, then the due date: « échéance dans 7 jours — 5 déc.
  * 2026 », « échéance aujourd’hui — … », « en retard de 14 jours — … », and for the project lead
- * « remonté : en retard de 14 jours — … ». In the language of `t`.
+ * « remonté : en retard de 14 jours — … »; for an indicator « mesure attendue depuis 30 jours — … ».
+ * In the language of `t`.
  */
 export function reminderPhrase(n: Pick<NotificationView, 'rule' | 'dueDate' | 'runDate'>, t: Translate = french): string {
   const due = formatShortDate(n.dueDate, t.lang);
@@ -49,12 +50,24 @@ export function reminderPhrase(n: Pick<NotificationView, 'rule' | 'dueDate' | 'r
       });
     case 'escalation':
       return t('remonté : en retard de {n} jour — {due}|remonté : en retard de {n} jours — {due}', { n: -left, due });
+    case 'stale':
+      return left === 0
+        ? t('mesure attendue — {due}', { due })
+        : t('mesure attendue depuis {n} jour — {due}|mesure attendue depuis {n} jours — {due}', { n: -left, due });
     default:
       return t('échéance le {due}', { due });
   }
 }
 
-/** The page of the item a reminder is about. */
-export function reminderLink(n: Pick<NotificationView, 'itemType' | 'itemId'>): string[] {
+/** The page of the item a reminder is about; an indicator's is its function's page. */
+export function reminderLink(n: Pick<NotificationView, 'itemType' | 'itemId' | 'functionId'>): string[] {
+  if (n.itemType === 'indicator') return ['/fonctions', n.functionId ?? ''];
   return [n.itemType === 'action' ? '/actions' : '/jalons', n.itemId];
 }
+
+/** What a reminder is about, as the bell names it (French, the key of the translation). */
+export const REMINDER_KINDS: Readonly<Record<NotificationView['itemType'], string>> = {
+  action: tKey('Action'),
+  milestone: tKey('Jalon'),
+  indicator: tKey('Indicateur'),
+};

@@ -89,6 +89,8 @@ export interface NotificationView {
   /** an indicator's reminders (rule `stale`) are about its function's page */
   itemType: 'action' | 'milestone' | 'indicator';
   itemId: string;
+  /** an indicator's function (the page its reminder links to); null for an action's or a milestone's, or once the indicator is gone */
+  functionId?: string | null;
   rule: ReminderKind;
   dueDate: IsoDate;
   /** the day of the job's run that raised it */
