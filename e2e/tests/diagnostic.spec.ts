@@ -112,6 +112,15 @@ test.describe('the maturity × ambition map', () => {
     await expect(points).toHaveCount(assessed(before).length);
     await expect(changedPoint).toHaveAttribute('data-maturity', String(then?.current?.maturity));
 
+    // on paper: the map and the table, no controls
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('maturity-map')).toBeVisible();
+    await expect(table).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Imprimer' })).toBeHidden();
+    await expect(page.getByLabel('Positions au')).toBeHidden();
+    await page.screenshot({ path: testInfo.outputPath('print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
     // a filter hides points and rows alike
     await page.getByLabel('Direction', { exact: true }).uncheck();
     const others = assessed(before).filter((a) => a.kind !== 'direction');

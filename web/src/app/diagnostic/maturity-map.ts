@@ -83,16 +83,13 @@ export class MaturityMap {
     if (!p) return null;
     const left = (p.x / VIEW_WIDTH) * 100;
     const top = (p.y / VIEW_HEIGHT) * 100;
-    // kept inside the map: pulled left near the right edge, below the point near the top
-    const shiftX = left < 30 ? -10 : left > 70 ? -90 : -50;
-    const below = top < 25;
+    // kept inside the map: pulled left near the right edge, right near the left one, below the point near the top
+    // (on a phone it spans the map's width: maturity-map.scss)
+    const align = left < 30 ? 'start' : left > 70 ? 'end' : 'middle';
     return {
       text: p.name,
-      style: {
-        left: `${left}%`,
-        top: `${top}%`,
-        transform: `translate(${shiftX}%, ${below ? `${POINT_RADIUS + 8}px` : `calc(-100% - ${POINT_RADIUS + 8}px)`})`,
-      },
+      className: `map__tooltip map__tooltip--${align} map__tooltip--${top < 25 ? 'below' : 'above'}`,
+      style: { '--tip-x': `${round(left)}%`, '--tip-y': `${round(top)}%` },
     };
   });
 
