@@ -145,17 +145,12 @@ export class ActorForm {
       error: (err: unknown) => {
         this.saving.set(false);
         const e = toApiRequestError(err, t);
-        if (e.status === 409 && actor) {
-          this.errors.set({
-            byField: {},
-            general: [t('Cet acteur a été modifié entre-temps : rechargez la page, puis refaites votre modification.')],
-          });
-        } else if (e.status === 409) {
-          // the name is taken in the roadmap
-          this.errors.set({ byField: { name: e.message }, general: [] });
-        } else {
-          this.errors.set(apiFormErrors(fieldErrors(e, API_FIELDS), ACTOR_FIELDS));
-        }
+        this.errors.set(
+          e.body?.error === 'version_conflict'
+            ? { byField: {}, general: [t('Cet acteur a été modifié entre-temps : rechargez la page, puis refaites votre modification.')] }
+            : // a name taken in the roadmap (409) or a refused value (400, 422): next to its field
+              apiFormErrors(fieldErrors(e, API_FIELDS), ACTOR_FIELDS),
+        );
         focusFirstError(this.errors, ACTOR_FIELDS, 'acteur', this.injector);
       },
     });

@@ -153,7 +153,24 @@ describe('ActorPage — an actor of the diagnostic', () => {
       sensitiveData: false,
       groupOverride: null,
     });
-    post.flush(anActorDetail({ id: 'ac-9', name: 'Service SIG', assessments: [] }));
+    post.flush(
+      ...refusal(
+        409,
+        'actor_name_taken',
+        'Un acteur s’appelle déjà « Service SIG » dans cette feuille de route : choisissez un autre nom.',
+        {
+          errors: [{ field: 'name', message: 'Ce nom est déjà pris dans cette feuille de route.' }],
+        },
+      ),
+    );
+    await harness.fixture.whenStable();
+    expect(byId('acteur-name').getAttribute('aria-invalid')).toBe('true');
+    expect(text(byId('acteur-name-error'))).toBe('Ce nom est déjà pris dans cette feuille de route.');
+    await type('acteur-name', 'Service SIG (Brest métropole)');
+    await submit('actor-form');
+    const again = http.expectOne({ method: 'POST', url: '/api/roadmaps/rm-1/actors' });
+    expect(again.request.body.name).toBe('Service SIG (Brest métropole)');
+    again.flush(anActorDetail({ id: 'ac-9', name: 'Service SIG', assessments: [] }));
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/r/brest-2026-2032/acteurs/ac-9');
     http.expectOne('/api/actors/ac-9').flush(anActorDetail({ id: 'ac-9', name: 'Service SIG', assessments: [] }));
@@ -161,6 +178,18 @@ describe('ActorPage — an actor of the diagnostic', () => {
     expect(text(page().querySelector('h1'))).toBe('Service SIG');
     expect(text(page().querySelector('.notice--success'))).toContain('Acteur ajouté au registre');
     expect(text(page().querySelector('[data-testid="no-assessment"]'))).toBe('Pas encore d’évaluation.');
+  });
+
+  it('says a stale version: reload, then do the change again', async () => {
+    await openActor();
+    await type('acteur-referent', 'Anne Le Roux');
+    await submit('actor-form');
+    http
+      .expectOne({ method: 'PATCH', url: '/api/actors/ac-1' })
+      .flush(...refusal(409, 'version_conflict', 'Cet acteur a changé entre-temps (version 4).', { currentVersion: 4 }));
+    await harness.fixture.whenStable();
+    expect(text(page().querySelector('[role="alert"]'))).toContain('rechargez la page');
+    expect(byId('acteur-referent').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('edits only what changed, and shows the API’s refusal on its field with the keyboard there', async () => {
@@ -214,10 +243,15 @@ describe('ActorPage — an actor of the diagnostic', () => {
       axes: { outils: { maturity: 2, ambition: 5 } },
       assessedBy: 'Camille Le Goff',
     });
-    post.flush(...refusal(409, 'conflict', 'Cet acteur a déjà une évaluation le 01/03/2027.'));
+    post.flush(
+      ...refusal(409, 'assessment_exists', 'Cet acteur a déjà une évaluation le 2027-03-01 : supprimez-la ou choisissez un autre jour.', {
+        errors: [{ field: 'on', message: 'Une évaluation existe déjà ce jour-là.' }],
+      }),
+    );
     await harness.fixture.whenStable();
     expect(byId('evaluation-on').getAttribute('aria-invalid')).toBe('true');
-    expect(text(byId('evaluation-on-error'))).toBe('Cet acteur a déjà une évaluation le 01/03/2027.');
+    expect(text(byId('evaluation-on-error'))).toBe('Une évaluation existe déjà ce jour-là.');
+    expect(document.activeElement).toBe(byId('evaluation-on'));
 
     await type('evaluation-on', '2027-03-02');
     await submit('assessment-form');

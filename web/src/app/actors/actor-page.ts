@@ -33,6 +33,22 @@ interface ActorCreatedState {
   imports: [RouterLink, FrDatePipe, GroupBadge, ActorForm, ActorAssessments, AssessmentForm, DeleteActor, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './actor-page.html',
+  styles: `
+    /* on a phone, each fact under its name: the badge and the reason keep the screen's width */
+    @media (max-width: 36rem) {
+      .facts {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 0;
+      }
+      .facts dd {
+        margin-bottom: 0.5rem;
+      }
+    }
+    .facts dd {
+      min-inline-size: 0;
+      overflow-wrap: anywhere;
+    }
+  `,
 })
 export class ActorPage {
   private readonly i18n = inject(I18n);

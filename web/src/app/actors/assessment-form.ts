@@ -122,10 +122,8 @@ export class AssessmentForm {
         error: (err: unknown) => {
           this.saving.set(false);
           const e = toApiRequestError(err, t);
-          // 409: the actor already has an assessment that day
-          this.errors.set(
-            e.status === 409 ? { byField: { on: e.message }, general: [] } : apiFormErrors(fieldErrors(e, {}, ['axes']), ASSESSMENT_FIELDS),
-          );
+          // a day already assessed (409) or a refused value (400, 422): next to its field
+          this.errors.set(apiFormErrors(fieldErrors(e, {}, ['axes']), ASSESSMENT_FIELDS));
           this.focusError();
         },
       });

@@ -13,7 +13,6 @@ import { GROUP_LABELS } from './actor-labels';
   selector: 'jl-group-badge',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { style: 'white-space: nowrap' },
   template: `
     @if (group(); as g) {
       <span class="actor-group" [class]="'actor-group--' + g">{{ label() | t: lang() }}</span>
@@ -34,6 +33,7 @@ import { GROUP_LABELS } from './actor-labels';
       border-radius: 999px;
       font-size: 0.85rem;
       font-weight: 600;
+      white-space: nowrap;
     }
     .actor-group::before {
       font-size: 0.7em;
