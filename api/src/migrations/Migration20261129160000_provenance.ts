@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * for an item added in the app — with `provenance_ref`, the practice or document it rests on; and the
  * « why » of each phase (`purpose`). New roadmaps get them from the kit; roadmaps made before are
  * filled in here from the kit as it was when this migration was written (version 2), matched on the
- * items' kit keys (an item made from the kit keeps its key; a renamed one keeps its provenance), and
+ * items' kit keys (an item made from the kit keeps its key whatever its title became), and
  * so are the Corbeille's snapshots of deleted kit items and the copies carried over from kit items.
  */
 export class Migration20261129160000_provenance extends Migration {
