@@ -136,7 +136,7 @@ describe('indicator reminders', () => {
     expect(digest.text).not.toContain('Avis juridiques rendus');
   });
 
-  it('sends nothing when the lead turns the rule off (0), nor for an indicator measured at its target date', async () => {
+  it('sends nothing when the lead turns the rule off (0), nor for an indicator measured at its target date; goes to the lead when the owner is deactivated', async () => {
     await reset(0);
     await indicator('mediation', 'Ateliers de médiation tenus', '2027-01-01');
     expect(mailDays(await runDays('2027-01-29', '2027-02-02'), SOIZIC)).toEqual([]);
@@ -147,6 +147,13 @@ describe('indicator reminders', () => {
     expect(await reminders.dryRun('2027-02-19')).toEqual([]);
     await db.query(`update indicator set target_on = '2027-01-21' where id = $1`, [done]);
     expect((await reminders.dryRun('2027-02-19')).map((r) => [r.itemType, r.rule, r.email])).toEqual([['indicator', 'stale', SOIZIC]]);
+    // the function's owner deactivated: the project lead hears of it instead
+    await db.query('update account set active = false where email = $1', [SOIZIC]);
+    try {
+      expect((await reminders.dryRun('2027-02-19')).map((r) => [r.itemType, r.rule, r.email])).toEqual([['indicator', 'stale', CAMILLE]]);
+    } finally {
+      await db.query('update account set active = true where email = $1', [SOIZIC]);
+    }
   });
 
   it('keeps the rule in the roadmap’s settings (90 days unless the lead says otherwise)', async () => {

@@ -93,7 +93,7 @@ describe('reminder selection: SQL and domain agree', () => {
       'indicator stale',
       'indicator never measured',
       'indicator measured at its target, else due',
-      'indicator: inactive owner, project lead instead',
+      'indicator: no active function owner, project lead instead',
     ];
     expect(branches.filter((b) => !tally.get(b))).toEqual([]);
   });

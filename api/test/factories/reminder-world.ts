@@ -103,7 +103,7 @@ export const rulesArb: fc.Arbitrary<ReminderRules> = fc.oneof(
       overdueEveryDays: fc.oneof(fc.constant(0), small(60)),
       escalateAfterDays: fc.oneof(fc.constant(0), small(90)),
       milestones: fc.boolean(),
-      indicatorStaleDays: fc.oneof(fc.constant(0), small(365)),
+      indicatorStaleDays: fc.oneof(fc.constant(0), { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 4 }, small(365)),
     }),
     weight: 3,
   },
@@ -148,7 +148,7 @@ export const worldArb: fc.Arbitrary<WorldSpec> = fc
       { minLength: 1, maxLength: 3 },
     ),
     items: fc.array(itemArb, { minLength: 150, maxLength: 400 }),
-    indicators: fc.array(indicatorArb, { minLength: 20, maxLength: 120 }),
+    indicators: fc.array(indicatorArb, { minLength: 60, maxLength: 200 }),
   })
   .map((w) => Object.assign(w, { [fc.toStringMethod]: () => describeWorld(w) }));
 
@@ -287,7 +287,7 @@ export function expectedReminders(world: World, tally?: Map<string, number>): Du
     if (!indicatorReminderOn(ind, last?.on ?? null, world.spec.day, roadmap.rules)) continue;
     const accountId = indicatorReminderRecipient({ functionOwner: ind.fn.owner, projectLead: roadmap.lead });
     count(accountId === null ? 'indicator without active recipient' : last ? 'indicator stale' : 'indicator never measured');
-    if (ind.fn.owner && !ind.fn.owner.active && accountId) count('indicator: inactive owner, project lead instead');
+    if (!ind.fn.owner?.active && accountId) count('indicator: no active function owner, project lead instead');
     if (accountId === null) continue;
     const dueDate = indicatorDueOn(ind, last?.on ?? null, roadmap.rules.indicatorStaleDays);
     out.push({
