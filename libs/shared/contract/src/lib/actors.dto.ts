@@ -50,14 +50,8 @@ export class GroupOverrideDto {
   reason!: string;
 }
 
-/** `POST /api/roadmaps/:id/actors` */
-export class CreateActorDto {
-  @IsText(1, ACTOR_TEXT_MAX.name)
-  name!: string;
-
-  @IsIn(ACTOR_KINDS, { message: oneOf('kind', ACTOR_KINDS) })
-  kind!: ActorKind;
-
+/** The register's fields every write may send (the name and kind are added by each DTO). */
+abstract class ActorFieldsDto {
   /** the data référent·e's name; null = none named */
   @IsOptionalOrNull()
   @IsText(1, ACTOR_TEXT_MAX.referent)
@@ -95,8 +89,17 @@ export class CreateActorDto {
   groupOverride?: GroupOverrideDto | null;
 }
 
+/** `POST /api/roadmaps/:id/actors` */
+export class CreateActorDto extends ActorFieldsDto {
+  @IsText(1, ACTOR_TEXT_MAX.name)
+  name!: string;
+
+  @IsIn(ACTOR_KINDS, { message: oneOf('kind', ACTOR_KINDS) })
+  kind!: ActorKind;
+}
+
 /** `PATCH /api/actors/:id`: only the fields sent change. */
-export class UpdateActorDto {
+export class UpdateActorDto extends ActorFieldsDto {
   @IsVersion()
   version!: number;
 
@@ -107,38 +110,6 @@ export class UpdateActorDto {
   @IsOptional()
   @IsIn(ACTOR_KINDS, { message: oneOf('kind', ACTOR_KINDS) })
   kind?: ActorKind;
-
-  @IsOptionalOrNull()
-  @IsText(1, ACTOR_TEXT_MAX.referent)
-  referent?: string | null;
-
-  @IsOptionalOrNull()
-  @IsIsoDate()
-  metOn?: IsoDate | null;
-
-  @IsOptional()
-  @IsBoolean({ message: 'workshop doit valoir true ou false.' })
-  workshop?: boolean;
-
-  @IsOptional()
-  @IsCodeList('needs', ACTOR_NEEDS)
-  needs?: ActorNeed[];
-
-  @IsOptional()
-  @IsCodeList('dataTypes', DATA_TYPES)
-  dataTypes?: DataType[];
-
-  @IsOptional()
-  @IsBoolean({ message: 'personalData doit valoir true ou false.' })
-  personalData?: boolean;
-
-  @IsOptional()
-  @IsBoolean({ message: 'sensitiveData doit valoir true ou false.' })
-  sensitiveData?: boolean;
-
-  @IsOptionalOrNull()
-  @IsNested('groupOverride', 'un objet { group, reason } ou null', () => GroupOverrideDto)
-  groupOverride?: GroupOverrideDto | null;
 }
 
 export interface AxisScores {
