@@ -93,12 +93,6 @@ import { GroupBadge } from './group-badge';
       </div>
     }
   `,
-  styles: `
-    /* the buttons' hidden words (position: absolute) scroll with the table, not past the phone's edge */
-    .table-scroll {
-      position: relative;
-    }
-  `,
 })
 export class ActorAssessments {
   private readonly i18n = inject(I18n);

@@ -54,37 +54,6 @@ export interface ActorDeletedState {
       </div>
     </dialog>
   `,
-  styles: `
-    .button--danger {
-      border-color: #a4231a;
-      color: #a4231a;
-    }
-    .confirm-dialog .button--danger {
-      background: #a4231a;
-      color: #fff;
-    }
-    .confirm-dialog {
-      max-width: min(32rem, calc(100vw - 2rem));
-      padding: 1.25rem;
-      border: 1px solid var(--jl-border);
-      border-radius: 6px;
-      background: var(--jl-surface);
-      color: inherit;
-    }
-    .confirm-dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
-    }
-    .confirm-dialog h2 {
-      margin-top: 0;
-      font-size: 1.15rem;
-    }
-    .dialog-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      justify-content: flex-end;
-    }
-  `,
 })
 export class DeleteActor {
   private readonly i18n = inject(I18n);
