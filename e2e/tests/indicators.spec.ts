@@ -159,6 +159,11 @@ test.describe('indicators and the diagnostic’s figures', () => {
     await expect(row).toContainText('Aucune mesure');
     await expect(row).toContainText('90 %');
     await expect(row.getByRole('link', { name: fn.name })).toHaveAttribute('href', `/r/${SLUG}/fonctions/${fn.id}#indicateurs`);
+    // its trend in small: one image named by the latest measurement (none yet) and the target
+    await expect(row.getByRole('img', { name: /^Tendance de « Délibérations publiées »/ })).toHaveAttribute(
+      'aria-label',
+      /aucune mesure depuis le point de départ, 20\s+% le .* cible 90\s+% au /,
+    );
 
     const figures = page.getByTestId('figures-panel');
     await expect(figures.getByTestId('figure')).toHaveCount(8);

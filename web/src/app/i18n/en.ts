@@ -1221,7 +1221,9 @@ export const EN: Readonly<Record<string, string>> = {
   'À la hausse': 'Going up',
   'À la baisse': 'Going down',
   'Tableau des indicateurs': 'Table of indicators',
-  'Les indicateurs des fonctions : dernière mesure, cible et état': 'The functions’ indicators: latest measurement, target and state',
+  'Les indicateurs des fonctions : dernière mesure, cible, tendance et état':
+    'The functions’ indicators: latest measurement, target, trend and state',
+  Tendance: 'Trend',
   Indicateur: 'Indicator',
   '→ {date}': '→ {date}',
   'Aucun indicateur n’est encore défini : la ou le chef·fe de projet et les référent·es les définissent sur la page de chaque fonction.':

@@ -1,3 +1,5 @@
+import type { IsoDate } from '@jalons/domain';
+import { todayInParis } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
@@ -10,16 +12,18 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { loadable } from '../shared/loadable';
 import { formatValue } from './indicator-format';
 import { IndicatorHealthBadge } from './indicator-health-badge';
+import { TrendChart } from './trend-chart';
 
 /**
  * The overview's « Indicateurs »: every indicator of the roadmap, function by function, its latest
- * measurement against its target and its health; each function links to its page, where the trend is drawn.
+ * measurement against its target, its trend in small (the function page's chart, compact) and its
+ * health; each function links to its page, where the trend is drawn in full with the measurements.
  *
- *     <jl-indicators-summary [roadmapId]="roadmap.id" [slug]="roadmap.slug" />
+ *     <jl-indicators-summary [roadmapId]="roadmap.id" [slug]="roadmap.slug" [today]="roadmap.at" />
  */
 @Component({
   selector: 'jl-indicators-summary',
-  imports: [DataTable, FrDatePipe, IndicatorHealthBadge, InRoadmapPipe, RouterLink, TranslatePipe],
+  imports: [DataTable, FrDatePipe, IndicatorHealthBadge, InRoadmapPipe, RouterLink, TranslatePipe, TrendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="titre-indicateurs" data-testid="indicators-summary">
@@ -29,7 +33,7 @@ import { IndicatorHealthBadge } from './indicator-health-badge';
           <div
             jlDataTable
             [label]="'Tableau des indicateurs' | t: lang()"
-            [caption]="'Les indicateurs des fonctions : dernière mesure, cible et état' | t: lang()"
+            [caption]="'Les indicateurs des fonctions : dernière mesure, cible, tendance et état' | t: lang()"
             testId="indicators"
           >
             <thead>
@@ -38,6 +42,7 @@ import { IndicatorHealthBadge } from './indicator-health-badge';
                 <th scope="col">{{ 'Indicateur' | t: lang() }}</th>
                 <th scope="col" class="num">{{ 'Dernière mesure' | t: lang() }}</th>
                 <th scope="col" class="num">{{ 'Cible' | t: lang() }}</th>
+                <th scope="col">{{ 'Tendance' | t: lang() }}</th>
                 <th scope="col">{{ 'État' | t: lang() }}</th>
               </tr>
             </thead>
@@ -57,6 +62,9 @@ import { IndicatorHealthBadge } from './indicator-health-badge';
                   </td>
                   <td class="num">
                     {{ row.target }} <span class="when">{{ '→ {date}' | t: lang() : { date: row.targetOn | jlDate } }}</span>
+                  </td>
+                  <td class="trend" data-testid="indicator-trend">
+                    <jl-trend-chart [indicator]="row.indicator" [today]="today()" compact />
                   </td>
                   <td><jl-indicator-health [health]="row.health" /></td>
                 </tr>
@@ -84,6 +92,9 @@ import { IndicatorHealthBadge } from './indicator-health-badge';
       color: var(--jl-text-muted);
       font-size: 0.85rem;
     }
+    .trend {
+      vertical-align: middle;
+    }
     .empty {
       margin: 0.25rem 0 0.5rem;
       color: var(--jl-text-muted);
@@ -96,6 +107,8 @@ export class IndicatorsSummary {
   readonly roadmapId = input.required<string>();
   /** the roadmap's slug, for the functions' links */
   readonly slug = input.required<string>();
+  /** the day the trends mark as today (the roadmap's reference day); today in Paris by default */
+  readonly today = input<IsoDate>(todayInParis());
 
   private readonly indicators = inject(IndicatorsService);
   protected readonly page = loadable(this.roadmapId, (id) => this.indicators.ofRoadmap(id));
@@ -105,6 +118,7 @@ export class IndicatorsSummary {
     return list
       ? list.map((ind) => ({
           id: ind.id,
+          indicator: ind,
           functionId: ind.functionId,
           functionName: ind.functionName,
           name: ind.name,

@@ -1,7 +1,7 @@
 import type { IndicatorView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { formatFrDate, maxDate, toDayNumber } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -9,14 +9,25 @@ import { formatValue, trendSummary } from './indicator-format';
 
 export const CHART_WIDTH = 320;
 export const CHART_HEIGHT = 150;
-const PAD = { left: 40, right: 8, top: 18, bottom: 22 } as const;
+
+/** The drawing's size and the margins around its plot, in the SVG's own units. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  pad: { left: number; right: number; top: number; bottom: number };
+}
+
+/** The function page's chart: room for the values on the left, the dates under it, « aujourd’hui » above. */
+export const FULL_FRAME: ChartFrame = { width: CHART_WIDTH, height: CHART_HEIGHT, pad: { left: 40, right: 8, top: 18, bottom: 22 } };
+/** The overview's table: a sparkline of 120 × 36 px, no labels, room only for the points' radius. */
+export const COMPACT_FRAME: ChartFrame = { width: 120, height: 36, pad: { left: 4, right: 4, top: 4, bottom: 4 } };
 
 export interface ChartPoint {
   x: number;
   y: number;
 }
 
-/** Where each part of the trend chart falls, in the SVG's own units (viewBox 0 0 320 150). */
+/** Where each part of the trend chart falls, in the SVG's own units (viewBox 0 0 width height of its frame). */
 export interface TrendGeometry {
   /** the planned path from the baseline to the target (drawn dashed) */
   baseline: ChartPoint;
@@ -39,9 +50,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /**
  * The trend chart's geometry: days from the baseline's date to the latest of the target's date, the
  * latest measurement and today; values from the lowest to the highest of baseline, target and
- * measurements, with a margin. Pure, so that the page's spec can check where things fall.
+ * measurements, with a margin; laid out in `frame` (the function page's chart unless told). Pure, so
+ * that the page's spec can check where things fall.
  */
-export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry {
+export function trendGeometry(ind: IndicatorView, today: IsoDate, frame: ChartFrame = FULL_FRAME): TrendGeometry {
+  const { width, height, pad } = frame;
   const last = ind.measurements.at(-1)?.on;
   const from = ind.baseline.on;
   const to = maxDate(ind.target.on, ...(last ? [last] : []), ...(today > from ? [today] : []));
@@ -53,10 +66,10 @@ export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry
   const high = max + margin;
   const start = toDayNumber(from);
   const span = Math.max(1, toDayNumber(to) - start);
-  const plotWidth = CHART_WIDTH - PAD.left - PAD.right;
-  const plotHeight = CHART_HEIGHT - PAD.top - PAD.bottom;
-  const x = (day: IsoDate) => round(PAD.left + ((toDayNumber(day) - start) / span) * plotWidth);
-  const y = (value: number) => round(PAD.top + (1 - (value - low) / (high - low)) * plotHeight);
+  const plotWidth = width - pad.left - pad.right;
+  const plotHeight = height - pad.top - pad.bottom;
+  const x = (day: IsoDate) => round(pad.left + ((toDayNumber(day) - start) / span) * plotWidth);
+  const y = (value: number) => round(pad.top + (1 - (value - low) / (high - low)) * plotHeight);
   const points = ind.measurements.map((m) => ({ id: m.id, x: x(m.on), y: y(m.value) }));
   return {
     baseline: { x: x(from), y: y(ind.baseline.value) },
@@ -74,22 +87,36 @@ export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry
  * An indicator's trend, drawn by the app in SVG: the measurements as points joined by a line, the
  * planned path from the baseline to the target dashed, today marked. The picture is one image for a
  * screen reader, named by a sentence giving the latest measurement and the target; the measurements
- * themselves are in the table beside it.
+ * themselves are in the table beside it. `compact` draws the same picture at 120 × 36 px without its
+ * axis and labels, for a table's row (the overview's « Indicateurs »).
+ *
+ *     <jl-trend-chart [indicator]="ind" [today]="today()" />
+ *     <jl-trend-chart [indicator]="ind" [today]="today()" compact />
  */
 @Component({
   selector: 'jl-trend-chart',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.compact]': 'compact()' },
   template: `
     @let g = geometry();
-    <svg class="trend" role="img" [attr.viewBox]="'0 0 ' + width + ' ' + height" [attr.aria-label]="summary()" data-testid="trend-chart">
-      <line
-        class="trend__axis"
-        [attr.x1]="pad.left"
-        [attr.x2]="width - pad.right"
-        [attr.y1]="height - pad.bottom"
-        [attr.y2]="height - pad.bottom"
-      />
+    @let f = frame();
+    <svg
+      class="trend"
+      role="img"
+      [attr.viewBox]="'0 0 ' + f.width + ' ' + f.height"
+      [attr.aria-label]="summary()"
+      data-testid="trend-chart"
+    >
+      @if (!compact()) {
+        <line
+          class="trend__axis"
+          [attr.x1]="f.pad.left"
+          [attr.x2]="f.width - f.pad.right"
+          [attr.y1]="f.height - f.pad.bottom"
+          [attr.y2]="f.height - f.pad.bottom"
+        />
+      }
       <line
         class="trend__plan"
         data-testid="trend-plan"
@@ -98,28 +125,32 @@ export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry
         [attr.x2]="g.target.x"
         [attr.y2]="g.target.y"
       />
-      <circle class="trend__target" [attr.cx]="g.target.x" [attr.cy]="g.target.y" r="4" />
+      <circle class="trend__target" data-testid="trend-target" [attr.cx]="g.target.x" [attr.cy]="g.target.y" [attr.r]="radius().target" />
       @if (g.today !== null) {
         <line
           class="trend__today"
           data-testid="trend-today"
           [attr.x1]="g.today"
           [attr.x2]="g.today"
-          [attr.y1]="pad.top - 4"
-          [attr.y2]="height - pad.bottom"
+          [attr.y1]="compact() ? 0 : f.pad.top - 4"
+          [attr.y2]="f.height - f.pad.bottom"
         />
-        <text class="trend__label" [attr.x]="g.today" y="10" text-anchor="middle">{{ 'aujourd’hui' | t: lang() }}</text>
+        @if (!compact()) {
+          <text class="trend__label" [attr.x]="g.today" y="10" text-anchor="middle">{{ 'aujourd’hui' | t: lang() }}</text>
+        }
       }
       @if (g.line; as points) {
         <polyline class="trend__line" data-testid="trend-line" [attr.points]="points" />
       }
       @for (p of g.points; track p.id) {
-        <circle class="trend__point" data-testid="trend-point" [attr.cx]="p.x" [attr.cy]="p.y" r="3.5" />
+        <circle class="trend__point" data-testid="trend-point" [attr.cx]="p.x" [attr.cy]="p.y" [attr.r]="radius().point" />
       }
-      <text class="trend__label" [attr.x]="pad.left" [attr.y]="height - 6">{{ from() }}</text>
-      <text class="trend__label" [attr.x]="width - pad.right" [attr.y]="height - 6" text-anchor="end">{{ to() }}</text>
-      @for (tick of ticks(); track tick.y) {
-        <text class="trend__label" [attr.x]="pad.left - 4" [attr.y]="tick.y + 3" text-anchor="end">{{ tick.text }}</text>
+      @if (!compact()) {
+        <text class="trend__label" [attr.x]="f.pad.left" [attr.y]="f.height - 6">{{ from() }}</text>
+        <text class="trend__label" [attr.x]="f.width - f.pad.right" [attr.y]="f.height - 6" text-anchor="end">{{ to() }}</text>
+        @for (tick of ticks(); track tick.y) {
+          <text class="trend__label" [attr.x]="f.pad.left - 4" [attr.y]="tick.y + 3" text-anchor="end">{{ tick.text }}</text>
+        }
       }
     </svg>
   `,
@@ -127,6 +158,10 @@ export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry
     :host {
       display: block;
       max-inline-size: 32rem;
+    }
+    :host(.compact) {
+      inline-size: 120px;
+      max-inline-size: none;
     }
     .trend {
       display: block;
@@ -142,14 +177,23 @@ export function trendGeometry(ind: IndicatorView, today: IsoDate): TrendGeometry
       stroke-width: 1.5;
       stroke-dasharray: 5 4;
     }
+    :host(.compact) .trend__plan {
+      stroke-dasharray: 3 2;
+    }
     .trend__target {
       fill: var(--jl-surface);
       stroke: var(--jl-text);
       stroke-width: 2;
     }
+    :host(.compact) .trend__target {
+      stroke-width: 1.5;
+    }
     .trend__today {
       stroke: var(--jl-today);
       stroke-width: 1.5;
+    }
+    :host(.compact) .trend__today {
+      stroke-width: 1;
     }
     .trend__line {
       fill: none;
@@ -171,11 +215,12 @@ export class TrendChart {
   readonly indicator = input.required<IndicatorView>();
   /** the day marked « aujourd’hui » */
   readonly today = input.required<IsoDate>();
+  /** the table row's sparkline: 120 × 36 px, no axis, no labels */
+  readonly compact = input(false, { transform: booleanAttribute });
 
-  protected readonly width = CHART_WIDTH;
-  protected readonly height = CHART_HEIGHT;
-  protected readonly pad = PAD;
-  protected readonly geometry = computed(() => trendGeometry(this.indicator(), this.today()));
+  protected readonly frame = computed(() => (this.compact() ? COMPACT_FRAME : FULL_FRAME));
+  protected readonly radius = computed(() => (this.compact() ? { point: 2.5, target: 3 } : { point: 3.5, target: 4 }));
+  protected readonly geometry = computed(() => trendGeometry(this.indicator(), this.today(), this.frame()));
   protected readonly summary = computed(() => trendSummary(this.indicator(), this.lang(), this.i18n.translate()));
   protected readonly from = computed(() => formatFrDate(this.geometry().from));
   protected readonly to = computed(() => formatFrDate(this.geometry().to));
