@@ -123,6 +123,24 @@ describe('indicators', () => {
     await lead.patch(`/api/indicators/${theirs.id}`).send({ version: 1, unit: '%' }).expect(200);
   });
 
+  it('refuses the owner another function’s measurement however its address is spelt (a trailing slash, capitals)', async () => {
+    const theirs = await create(lead, 'juridique', { name: 'Adresses épelées' });
+    const measured = (await lead.post(`/api/indicators/${theirs.id}/measurements`).send({ on: today, value: 20 }).expect(201))
+      .body as IndicatorView;
+    const id = measured.latest!.id;
+    // the router takes these as /api/measurements/:id; the policy must read the same function
+    for (const path of [`/api/measurements/${id}/`, `/api/Measurements/${id}`, `/api/MEASUREMENTS/${id}/`]) {
+      expect([path, (await owner.delete(path)).status]).toEqual([path, 403]);
+    }
+    await owner.patch(`/api/Indicators/${theirs.id}/`).send({ version: 1, name: 'Pris' }).expect(403);
+    await owner
+      .post(`/api/INDICATORS/${theirs.id}/Measurements/`)
+      .send({ on: addDays(today, -1), value: 1 })
+      .expect(403);
+    const rows = await db.query<{ value: string }>('select value from measurement where indicator_id = $1', [theirs.id]);
+    expect(rows).toEqual([{ value: '20.0000' }]);
+  });
+
   it('lets an elected official read (200) and refuses every write (403)', async () => {
     const ind = await create(lead, 'mediation', { name: 'Ateliers tenus' });
     const measured = (await lead.post(`/api/indicators/${ind.id}/measurements`).send({ on: today, value: 12 }).expect(201))

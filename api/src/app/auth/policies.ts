@@ -78,12 +78,16 @@ function itemRestorer(table: 'action' | 'milestone'): Policy {
  * The function whose indicators a request writes: the one named in the path (`:functionId`, when
  * creating), else the indicator's (`/indicators/:id…`) or the measurement's indicator's
  * (`/measurements/:id`). Undefined for a malformed id (validation answers 400) or an unknown one (404).
+ * Which table `:id` names is read from the route the router matched, not from the address as typed:
+ * the router also takes `/api/Measurements/<id>/` (capitals, a trailing slash) for `/api/measurements/:id`.
  */
 async function indicatorFunction(req: Request, queries: AuthQueries): Promise<string | undefined> {
   const { functionId, id } = req.params as Record<string, unknown>;
   if (functionId !== undefined) return typeof functionId === 'string' && UUID.test(functionId) ? functionId : undefined;
   if (typeof id !== 'string' || !UUID.test(id)) return undefined;
-  return queries.functionOfIndicator(/\/measurements\/[^/]+$/.test(req.path) ? 'measurement' : 'indicator', id);
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  const path = (typeof route === 'string' ? route : req.path).toLowerCase().replace(/\/+$/, '');
+  return queries.functionOfIndicator(/\/measurements\/[^/]+$/.test(path) ? 'measurement' : 'indicator', id);
 }
 
 /** Writing a function's indicators and measurements: the project lead, or the owner of that function. */
