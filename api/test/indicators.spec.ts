@@ -227,6 +227,27 @@ describe('indicators', () => {
     await patch({ direction: 'down', targetValue: 0 }).expect(200);
   });
 
+  it('keeps values to 4 decimals as the database does: a target equal to the baseline there is refused on its field (422, not 500)', async () => {
+    const tiny = await owner
+      .post(url('mediation'))
+      .send(body({ baselineValue: 0.00001, targetValue: 0.00002 }))
+      .expect(422);
+    expect(tiny.body.errors).toEqual([{ field: 'targetValue', message: 'La cible doit être différente de la valeur de départ.' }]);
+    const down = await owner
+      .post(url('mediation'))
+      .send(body({ direction: 'down', baselineValue: 5.00001, targetValue: 5 }))
+      .expect(422);
+    expect(fields(down)).toEqual(['targetValue']);
+    // a difference that survives the rounding is kept, rounded
+    const kept = await create(owner, 'mediation', { name: 'Décimales', baselineValue: 10.00004, targetValue: 10.00006 });
+    expect([kept.baseline.value, kept.target.value]).toEqual([10, 10.0001]);
+    const patch = (over: Record<string, unknown>) => owner.patch(`/api/indicators/${kept.id}`).send({ version: 1, ...over });
+    expect(fields(await patch({ baselineValue: 10.00009 }).expect(422))).toEqual(['targetValue']);
+    expect(fields(await patch({ targetValue: 9.99999 }).expect(422))).toEqual(['targetValue']);
+    const [row] = await db.query('select baseline_value, target_value, version from indicator where id = $1', [kept.id]);
+    expect(row).toEqual({ baseline_value: '10.0000', target_value: '10.0001', version: 1 });
+  });
+
   it('answers 404 for an unknown roadmap, function, indicator or measurement', async () => {
     const nobody = randomUUID();
     await lead.get(`/api/roadmaps/${nobody}/indicators`).expect(404);

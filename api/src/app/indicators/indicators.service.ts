@@ -14,6 +14,13 @@ function refuse(broken: RuleViolation[]): void {
   if (broken.length) throw ApiException.rule(broken);
 }
 
+/**
+ * A value as the database keeps it (`numeric(18,4)`: 4 decimals). The line's rules are checked on
+ * these, the values written: checked on the values sent, a target that differs from its baseline only
+ * beyond the 4th decimal passed them and then broke the table's check (a 500).
+ */
+const kept = (value: number): number => Number(value.toFixed(4)) || 0;
+
 /** The domain's line of the values a write would leave. */
 const lineOf = (v: IndicatorValues) => ({
   direction: v.direction,
@@ -52,9 +59,9 @@ export class IndicatorsService {
       unit: dto.unit,
       direction: dto.direction,
       baseline_on: dto.baselineOn,
-      baseline_value: dto.baselineValue,
+      baseline_value: kept(dto.baselineValue),
       target_on: dto.targetOn,
-      target_value: dto.targetValue,
+      target_value: kept(dto.targetValue),
     };
     refuse(checkIndicatorLine(lineOf(values)));
     const id = await this.queries.insert(functionId, values);
@@ -70,9 +77,9 @@ export class IndicatorsService {
         unit: dto.unit ?? row.unit,
         direction: dto.direction ?? row.direction,
         baseline_on: dto.baselineOn ?? row.baseline_on,
-        baseline_value: dto.baselineValue ?? row.baseline_value,
+        baseline_value: kept(dto.baselineValue ?? row.baseline_value),
         target_on: dto.targetOn ?? row.target_on,
-        target_value: dto.targetValue ?? row.target_value,
+        target_value: kept(dto.targetValue ?? row.target_value),
       };
       refuse([...checkIndicatorLine(lineOf(values)), ...checkBaselineBeforeMeasurements(values.baseline_on, row.first_measured_on)]);
       // the row is locked and its version checked: the guard in the statement is a safeguard
