@@ -24,7 +24,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { DataTable } from '../shared/data-table';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { IndicatorForm } from './indicator-form';
-import { formatValue } from './indicator-format';
+import { formatExpected, formatValue } from './indicator-format';
 import { IndicatorHealthBadge } from './indicator-health-badge';
 import { INDICATOR_DIRECTION_TEXT } from './indicator-labels';
 import { MeasurementForm } from './measurement-form';
@@ -101,7 +101,7 @@ export class IndicatorCard {
       baseline: formatValue(ind.baseline.value, ind.unit, lang),
       target: formatValue(ind.target.value, ind.unit, lang),
       latest: ind.latest ? formatValue(ind.latest.value, ind.unit, lang) : null,
-      expected: formatValue(ind.expected, ind.unit, lang),
+      expected: formatExpected(ind, lang),
     };
   });
   /** newest first, as a reader looks for the last one */

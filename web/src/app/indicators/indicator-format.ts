@@ -3,18 +3,38 @@ import { formatFrDate } from '@jalons/domain';
 
 import { LOCALES, Lang, Translate } from '../i18n/i18n';
 
-const formats = new Map<Lang, Intl.NumberFormat>();
+const formats = new Map<string, Intl.NumberFormat>();
 
-/** 1234.5 with unit « jeux de données » → « 1 234,5 jeux de données » (two decimals at most; « % » after a space too). */
-export function formatValue(value: number | null | undefined, unit: string, lang: Lang): string {
+/**
+ * 1234.5 with unit « jeux de données » → « 1 234,5 jeux de données » (`decimals` at most, two by default;
+ * « % » after a space too).
+ */
+export function formatValue(value: number | null | undefined, unit: string, lang: Lang, decimals = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  let format = formats.get(lang);
+  const key = `${lang}:${decimals}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 });
-    formats.set(lang, format);
+    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: decimals });
+    formats.set(key, format);
   }
   const number = format.format(value);
   return unit.trim() === '' ? number : `${number}\u00a0${unit.trim()}`;
+}
+
+/** Decimals written in a number (0.25 → 2), two at most. */
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(2, text.length - dot - 1);
+}
+
+/**
+ * The value expected today, written as precisely as the indicator's own figures: 21.29 directions is
+ * « 21 directions » when the baseline, the target and the measurements are whole numbers.
+ */
+export function formatExpected(ind: IndicatorView, lang: Lang): string {
+  const figures = [ind.baseline.value, ind.target.value, ...ind.measurements.map((m) => m.value)];
+  return formatValue(ind.expected, ind.unit, lang, Math.max(...figures.map(decimalsOf)));
 }
 
 /**
@@ -34,6 +54,6 @@ export function trendSummary(ind: IndicatorView, lang: Lang, t: Translate): stri
     name: ind.name,
     latest,
     target,
-    expected: value(ind.expected),
+    expected: formatExpected(ind, lang),
   });
 }
