@@ -3,7 +3,7 @@ import type { ActorGroup, ActorKind, ActorNeed, AssessmentAxis, DataType, Figure
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 
-import { IsIsoDate, IsOptionalOrNull, IsText, IsUuidList, IsVersion } from './validation';
+import { IsIsoDate, IsOmittable, IsOptionalOrNull, IsText, IsUuidList, IsVersion } from './validation';
 
 /*
  * The study's diagnostic (docs/diagnostic.md): a roadmap's actors, their assessments of maturity and
@@ -36,9 +36,14 @@ function IsCodeList(field: string, values: readonly string[]): PropertyDecorator
   return combine(IsArray({ message }), ArrayMaxSize(values.length, { message }), IsIn(values, { each: true, message }));
 }
 
-/** A nested object, with a French message when it is not one. */
+/** A nested object, with a French message when it is not one (ValidateNested alone takes a list of them). */
 function IsNested(field: string, what: string, cls: () => new () => object): PropertyDecorator {
-  return combine(ValidateNested({ message: `${field} doit être ${what}.` }), Type(cls));
+  const message = `${field} doit être ${what}.`;
+  const notList = ValidateBy({
+    name: 'isNotList',
+    validator: { validate: (v: unknown) => !Array.isArray(v), defaultMessage: () => message },
+  });
+  return combine(notList, ValidateNested({ message }), Type(cls));
 }
 
 export class GroupOverrideDto {
@@ -63,23 +68,23 @@ abstract class ActorFieldsDto {
   metOn?: IsoDate | null;
 
   /** took part in the co-construction workshop */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'workshop doit valoir true ou false.' })
   workshop?: boolean;
 
-  @IsOptional()
+  @IsOmittable()
   @IsCodeList('needs', ACTOR_NEEDS)
   needs?: ActorNeed[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsCodeList('dataTypes', DATA_TYPES)
   dataTypes?: DataType[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'personalData doit valoir true ou false.' })
   personalData?: boolean;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'sensitiveData doit valoir true ou false.' })
   sensitiveData?: boolean;
 
@@ -103,11 +108,11 @@ export class UpdateActorDto extends ActorFieldsDto {
   @IsVersion()
   version!: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsText(1, ACTOR_TEXT_MAX.name)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ACTOR_KINDS, { message: oneOf('kind', ACTOR_KINDS) })
   kind?: ActorKind;
 }
@@ -127,23 +132,23 @@ export class AxisScoresDto implements AxisScores {
 
 /** The optional axes of an assessment; any other key is refused. */
 export class AssessmentAxesDto implements Partial<Record<AssessmentAxis, AxisScores>> {
-  @IsOptional()
+  @IsOmittable()
   @IsNested('strategie', 'un objet { maturity, ambition }', () => AxisScoresDto)
   strategie?: AxisScoresDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNested('gouvernance', 'un objet { maturity, ambition }', () => AxisScoresDto)
   gouvernance?: AxisScoresDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNested('competences', 'un objet { maturity, ambition }', () => AxisScoresDto)
   competences?: AxisScoresDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNested('outils', 'un objet { maturity, ambition }', () => AxisScoresDto)
   outils?: AxisScoresDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNested('donnees', 'un objet { maturity, ambition }', () => AxisScoresDto)
   donnees?: AxisScoresDto;
 }
@@ -172,7 +177,7 @@ export class CreateAssessmentDto {
   ambition!: number;
 
   /** scores by axis, each optional */
-  @IsOptional()
+  @IsOmittable()
   @HasOnlyAxes()
   @IsNested('axes', 'un objet dont les clés sont des axes', () => AssessmentAxesDto)
   axes?: AssessmentAxesDto;

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import type { ValidationArguments } from 'class-validator';
 
-import { IsIsoDate, IsOptionalOrNull, IsText, IsVersion } from './validation';
+import { IsIsoDate, IsOmittable, IsOptionalOrNull, IsText, IsVersion } from './validation';
 import type { PersonView } from './views';
 
 /*
@@ -145,31 +145,31 @@ export class UpdateIndicatorDto {
   @IsVersion()
   version!: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsText(1, NAME_MAX)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsText(1, UNIT_MAX)
   unit?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INDICATOR_DIRECTIONS, { message: DIRECTION_MESSAGE })
   direction?: IndicatorDirection;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIsoDate()
   baselineOn?: IsoDate;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIndicatorValue('baselineValue')
   baselineValue?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIsoDate()
   targetOn?: IsoDate;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIndicatorValue('targetValue')
   targetValue?: number;
 }

@@ -86,6 +86,15 @@ export function IsId(): PropertyDecorator {
   return IsUUID('all', { message: VALIDATION_MESSAGES.uuid });
 }
 
+/**
+ * May be omitted, but not null: a value sent, null included, is checked by the decorators listed
+ * after it. For the fields of a change (`PATCH`) that have no "none" (class-validator's `IsOptional`
+ * lets null through, and a null then reaches a column that cannot hold it).
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_, v) => v !== undefined);
+}
+
 /** May be omitted or null; otherwise checked by the decorators listed after it. */
 export function IsOptionalOrNull(): PropertyDecorator {
   return combine(
