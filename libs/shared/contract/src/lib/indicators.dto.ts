@@ -97,7 +97,8 @@ function IsSourceUrl(): PropertyDecorator {
     name: 'isSourceUrl',
     validator: {
       validate: (value: unknown) => {
-        if (typeof value !== 'string' || value.length > URL_MAX || /\s/.test(value)) return false;
+        // the scheme as the table's check reads it (the URL parser also takes HTTPS://, https:/x, http:x)
+        if (typeof value !== 'string' || value.length > URL_MAX || /\s/.test(value) || !/^https?:\/\//.test(value)) return false;
         try {
           const url = new URL(value);
           return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
