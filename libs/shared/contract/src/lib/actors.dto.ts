@@ -198,6 +198,9 @@ export class DiagnosticQueryDto {
   on?: IsoDate;
 }
 
+/** The largest target a count may have (a percent stops at 100): more than any register holds. */
+export const FIGURE_TARGET_MAX = 100_000;
+
 /** `PUT /api/roadmaps/:id/diagnostic/targets/:code`: a percent from 0 to 100, or a whole count from 0. */
 export class FigureTargetDto {
   @IsNumber(
@@ -205,6 +208,7 @@ export class FigureTargetDto {
     { message: 'value doit être un nombre (0 à 100 pour un pourcentage, entier pour un compte).' },
   )
   @Min(0, { message: 'value doit être positif ou nul.' })
+  @Max(FIGURE_TARGET_MAX, { message: `value doit valoir au plus ${FIGURE_TARGET_MAX.toLocaleString('fr-FR')}.` })
   value!: number;
 
   /** the day the target should be reached */
