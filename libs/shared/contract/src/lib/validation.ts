@@ -29,7 +29,8 @@ function combine(...decorators: PropertyDecorator[]): PropertyDecorator {
 
 /**
  * A text field: trimmed before it is checked, `min` to `max` characters counted as PostgreSQL
- * counts them (code points), no NUL character (PostgreSQL cannot store it).
+ * counts them (code points), no NUL character (PostgreSQL cannot store it), no lone surrogate
+ * (half of a character: it would be stored as « � »).
  */
 export function IsText(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
   const message =
@@ -42,8 +43,10 @@ export function IsText(min: number, max: number, options?: ValidationOptions): P
         validator: {
           validate: (value: unknown) => {
             if (typeof value !== 'string' || value.includes('\u0000')) return false;
-            const length = [...value].length;
-            return length >= min && length <= max;
+            const chars = [...value];
+            // a lone surrogate: a char of one code unit in the surrogates' range (a pair is one char of two)
+            if (chars.some((c) => c.length === 1 && c >= '\uD800' && c <= '\uDFFF')) return false;
+            return chars.length >= min && chars.length <= max;
           },
           defaultMessage: () => message,
         },
