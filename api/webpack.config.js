@@ -1,6 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+const openApiPlugin = require('./openapi-plugin');
+
 module.exports = {
   output: {
     path: join(__dirname, '../dist/api'),
@@ -21,10 +23,8 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
-      // OpenAPI metadata from the contract's class-validator DTOs, without decorating them for Swagger
-      transformers: [
-        { name: '@nestjs/swagger/plugin', options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts'] } },
-      ],
+      // OpenAPI metadata from the contract's class-validator DTOs, without decorating them for Swagger (the tests run the same plugin)
+      transformers: [{ name: '@nestjs/swagger/plugin', options: openApiPlugin.options }],
     }),
   ],
 };

@@ -7,7 +7,7 @@ import type {
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
-import { isOverdue, PHASE_CODES, rollUp } from '@jalons/domain';
+import { ACTOR_KINDS, ACTOR_NEEDS, DATA_TYPES, INDICATOR_DIRECTIONS, isOverdue, PHASE_CODES, rollUp } from '@jalons/domain';
 
 import { createTestApp } from './app';
 import { signIn } from './auth';
@@ -16,6 +16,46 @@ import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
 const AT = '2026-11-28';
+
+/** The parts of the OpenAPI document the tests read. */
+interface OpenApiSchema {
+  properties?: Record<string, OpenApiSchema & { items?: OpenApiSchema }>;
+  required?: string[];
+  enum?: string[];
+  $ref?: string;
+}
+interface OpenApiOperation {
+  summary?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema: OpenApiSchema }> };
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, OpenApiSchema> };
+}
+
+/** issue 11's routes (docs/diagnostic.md, docs/indicators.md): method, path, the request body's DTO */
+const DIAGNOSTIC_ROUTES: [string, string, string | null][] = [
+  ['get', '/api/roadmaps/{id}/actors', null],
+  ['post', '/api/roadmaps/{id}/actors', 'CreateActorDto'],
+  ['get', '/api/actors/{id}', null],
+  ['patch', '/api/actors/{id}', 'UpdateActorDto'],
+  ['delete', '/api/actors/{id}', null],
+  ['post', '/api/actors/{id}/assessments', 'CreateAssessmentDto'],
+  ['delete', '/api/assessments/{id}', null],
+  ['get', '/api/roadmaps/{id}/diagnostic', null],
+  ['put', '/api/roadmaps/{id}/diagnostic/targets/{code}', 'FigureTargetDto'],
+  ['delete', '/api/roadmaps/{id}/diagnostic/targets/{code}', null],
+  ['get', '/api/actions/{id}/actors', null],
+  ['put', '/api/actions/{id}/actors', 'ActionTargetsDto'],
+  ['get', '/api/roadmaps/{id}/indicators', null],
+  ['get', '/api/roadmaps/{id}/functions/{functionId}/indicators', null],
+  ['post', '/api/roadmaps/{id}/functions/{functionId}/indicators', 'CreateIndicatorDto'],
+  ['patch', '/api/indicators/{id}', 'UpdateIndicatorDto'],
+  ['delete', '/api/indicators/{id}', null],
+  ['post', '/api/indicators/{id}/measurements', 'CreateMeasurementDto'],
+  ['delete', '/api/measurements/{id}', null],
+];
 
 describe('reading the seeded Brest roadmap over HTTP', () => {
   let db: TestDatabase;
@@ -230,6 +270,53 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/roadmaps/{id}/chronogram', '/api/actions/{id}/status']));
     const ui = await http.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
+  });
+
+  it('documents the diagnostic’s and the indicators’ routes, each with a summary and its request body’s schema', async () => {
+    const doc = (await http.get('/api/docs-json').expect(200)).body as OpenApiDocument;
+    const undocumented = DIAGNOSTIC_ROUTES.filter(([method, path]) => !doc.paths[path]?.[method]?.summary).map((r) => r.join(' '));
+    expect(undocumented).toEqual([]);
+    const bodies = DIAGNOSTIC_ROUTES.map(([method, path]) => [
+      method,
+      path,
+      doc.paths[path][method].requestBody?.content['application/json']?.schema.$ref ?? null,
+    ]);
+    expect(bodies).toEqual(DIAGNOSTIC_ROUTES.map(([method, path, dto]) => [method, path, dto && `#/components/schemas/${dto}`]));
+    expect(doc.paths['/api/roadmaps/{id}/diagnostic'].get.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['path id', 'query on']);
+
+    // each body's fields, the required ones and the choices, as a client reads them
+    const schema = (name: string) => doc.components.schemas[name] ?? { properties: {} };
+    const fields = (name: string) => Object.keys(schema(name).properties ?? {}).sort();
+    const actorFields = [
+      'dataTypes',
+      'groupOverride',
+      'kind',
+      'metOn',
+      'name',
+      'needs',
+      'personalData',
+      'referent',
+      'sensitiveData',
+      'workshop',
+    ];
+    expect(fields('CreateActorDto')).toEqual(actorFields);
+    expect(schema('CreateActorDto').required?.sort()).toEqual(['kind', 'name']);
+    expect(schema('CreateActorDto').properties?.['kind'].enum).toEqual([...ACTOR_KINDS]);
+    expect(schema('CreateActorDto').properties?.['needs'].items?.enum).toEqual([...ACTOR_NEEDS]);
+    expect(schema('CreateActorDto').properties?.['dataTypes'].items?.enum).toEqual([...DATA_TYPES]);
+    expect(fields('UpdateActorDto')).toEqual([...actorFields, 'version'].sort());
+    expect(schema('UpdateActorDto').required).toEqual(['version']);
+    expect(fields('CreateAssessmentDto')).toEqual(['ambition', 'assessedBy', 'axes', 'comment', 'maturity', 'on']);
+    expect(schema('CreateAssessmentDto').required?.sort()).toEqual(['ambition', 'assessedBy', 'maturity', 'on']);
+    expect(fields('FigureTargetDto')).toEqual(['on', 'value']);
+    expect(fields('ActionTargetsDto')).toEqual(['actorIds']);
+    const indicatorFields = ['baselineOn', 'baselineValue', 'direction', 'name', 'targetOn', 'targetValue', 'unit'];
+    expect(fields('CreateIndicatorDto')).toEqual(indicatorFields);
+    expect(schema('CreateIndicatorDto').required?.sort()).toEqual(indicatorFields);
+    expect(schema('CreateIndicatorDto').properties?.['direction'].enum).toEqual([...INDICATOR_DIRECTIONS]);
+    expect(fields('UpdateIndicatorDto')).toEqual([...indicatorFields, 'version'].sort());
+    expect(fields('CreateMeasurementDto')).toEqual(['comment', 'on', 'sourceUrl', 'value']);
+    expect(schema('CreateMeasurementDto').required?.sort()).toEqual(['on', 'value']);
   });
 
   it('answers an unknown roadmap with a 404 and a malformed id with a 400, in the one error shape', async () => {
