@@ -293,6 +293,7 @@ describe('indicators', () => {
     expect(view.latest?.value).toBe(30);
     expect(view.health).toBe(indicatorHealth(line, series, today, 90));
     expect(view.health).toBe('at-risk');
+    expect(view.expected).toBe(50); // halfway in time from 0 to 100, counted by hand
     expect(view.expected).toBeCloseTo(expectedValue(line, today), 4);
 
     // the lead shortens the rule: 10 days without a measurement make it stale, in the view as in the domain
