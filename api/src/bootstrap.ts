@@ -71,7 +71,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
     // the web app's own routes (anything not under /api) get its index page
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      if (req.method !== 'GET' || /^\/api(\/|$)/i.test(req.path)) return next();
       res.sendFile(index);
     });
   }

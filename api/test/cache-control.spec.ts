@@ -81,4 +81,10 @@ describe('Cache-Control of the API’s answers', () => {
     const feed = await request(app.getHttpServer()).get(new URL(created.body.url).pathname).expect(200);
     expect(feed.headers['cache-control']).toBe('private, max-age=300');
   });
+
+  it('keeps no-store when the address is typed in capitals (the router answers it all the same)', async () => {
+    const shouted = await lead.get('/API/Persons').expect(200);
+    expect(Array.isArray(shouted.body)).toBe(true);
+    expect(shouted.headers['cache-control']).toBe('no-store');
+  });
 });

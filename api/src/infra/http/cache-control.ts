@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** The public pages: not personal, and worth keeping in a cache. */
-const PUBLIC = /^\/api\/public(\/|$)/;
+const PUBLIC = /^\/api\/public(\/|$)/i;
+/** The API's addresses, in any case: the router matches `/API/roadmaps` as it does `/api/roadmaps`. */
+const API = /^\/api(\/|$)/i;
 
 /**
  * `Cache-Control: no-store` on every API answer but the public pages' (issue #16): a signed-in
@@ -11,6 +13,6 @@ const PUBLIC = /^\/api\/public(\/|$)/;
  * feed's `private, max-age=300`).
  */
 export function noStoreByDefault(req: Request, res: Response, next: NextFunction): void {
-  if (req.path.startsWith('/api') && !PUBLIC.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+  if (API.test(req.path) && !PUBLIC.test(req.path)) res.setHeader('Cache-Control', 'no-store');
   next();
 }
