@@ -33,6 +33,8 @@ const FRENCH: Record<number, string> = {
   415: 'Le corps de la requête doit être du JSON.',
 };
 
+const BAD_PATH = 'L’adresse de la requête est mal encodée : un « % » doit y introduire un caractère encodé en UTF-8 (%C3%A9 pour « é »).';
+
 /** Every error leaves the API in one shape (ApiError), without stack traces. */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -57,8 +59,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       // Nest's own errors: unknown route, malformed JSON, body too large…
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      const message =
-        FRENCH[status] ?? (typeof payload === 'string' ? payload : ((payload as { message?: string }).message ?? exception.message));
+      const raw = typeof payload === 'string' ? payload : ((payload as { message?: string }).message ?? exception.message);
+      // the router's « Failed to decode param » is about the address, not the body
+      const message = status === 400 && String(raw).startsWith('Failed to decode param') ? BAD_PATH : (FRENCH[status] ?? raw);
       return { statusCode: status, error: REASONS[status] ?? 'error', message: String(message) };
     }
     const httpLike = exception as { status?: number; statusCode?: number; type?: string };
