@@ -646,6 +646,17 @@ describe('bad input on the diagnostic’s and the indicators’ writes', () => {
     });
   });
 
+  it.each(ROUTES.map((r) => [r.label ?? r.route, r] as const))('refuses %s with a path badly percent-encoded', async (_, r) => {
+    const [method, template] = r.route.split(' ');
+    const params = r.params(w);
+    const path = template.replace(/:(\w+)/g, (_m, k: string) => (k === 'id' ? '%E0%A4%A' : encodeURIComponent(params[k])));
+    const before = await snapshot();
+    const res = await lead[method.toLowerCase() as 'post'](path).send((await bodyOf(r, w)) as object);
+    expectRefused(res, { title: path, status: [400], send: () => Promise.resolve(res) });
+    expect(res.body.message).toMatch(/^L’adresse de la requête est mal encodée/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('counts a name in characters, those outside the basic plane too (two code units each, no half one), up to 150', async () => {
     const url = `/api/roadmaps/${w.roadmapId}/actors`;
     const created = await lead
