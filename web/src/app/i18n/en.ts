@@ -627,6 +627,7 @@ export const EN: Readonly<Record<string, string>> = {
   Rappels: 'Reminders',
   'Tout marquer comme lu': 'Mark all as read',
   'non lu': 'unread',
+  'supprimé depuis': 'deleted since',
   'Aucun rappel pour le moment.': 'No reminder for now.',
   'Impossible de charger les rappels : {message}': 'The reminders could not be loaded: {message}',
   'Chargement des rappels…': 'Loading the reminders…',

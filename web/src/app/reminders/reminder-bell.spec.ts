@@ -197,6 +197,13 @@ describe('ReminderBell', () => {
     expect(must(bell.querySelector('.bell__item a')).getAttribute('href')).toBe('/fonctions/fn-1');
   });
 
+  it('names a deleted indicator’s reminder without a link to nowhere', async () => {
+    create();
+    await openPanel({ unread: 1, items: [{ ...STALE, functionId: null }] });
+    expect(bell.querySelector('.bell__item a')).toBeNull();
+    expect(text(must(bell.querySelector('.bell__gone')))).toBe('Jeux de données ouverts — supprimé depuis');
+  });
+
   it('marks a reminder read when its item is opened, and the count drops at once', async () => {
     create();
     await openPanel();

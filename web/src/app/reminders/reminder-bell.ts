@@ -36,7 +36,8 @@ interface ReminderRow {
   /** « Action », « Jalon » or « Indicateur », in the language of the interface */
   kind: string;
   title: string;
-  link: string[];
+  /** null: the item is gone (a deleted indicator) */
+  link: string[] | null;
   phrase: string;
 }
 

@@ -59,9 +59,12 @@ export function reminderPhrase(n: Pick<NotificationView, 'rule' | 'dueDate' | 'r
   }
 }
 
-/** The page of the item a reminder is about; an indicator's is its function's page. */
-export function reminderLink(n: Pick<NotificationView, 'itemType' | 'itemId' | 'functionId'>): string[] {
-  if (n.itemType === 'indicator') return ['/fonctions', n.functionId ?? ''];
+/**
+ * The page of the item a reminder is about; an indicator's is its function's page — none when the
+ * indicator has been deleted since (the API then knows no function for it).
+ */
+export function reminderLink(n: Pick<NotificationView, 'itemType' | 'itemId' | 'functionId'>): string[] | null {
+  if (n.itemType === 'indicator') return n.functionId ? ['/fonctions', n.functionId] : null;
   return [n.itemType === 'action' ? '/actions' : '/jalons', n.itemId];
 }
 
