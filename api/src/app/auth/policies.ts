@@ -76,31 +76,29 @@ function itemRestorer(table: 'action' | 'milestone'): Policy {
 
 /**
  * The function whose indicators a request writes: the one named in the path (`:functionId`, when
- * creating), else the indicator's (`/indicators/:id…`) or the measurement's indicator's
- * (`/measurements/:id`). Undefined for a malformed id (validation answers 400) or an unknown one (404).
- * Which table `:id` names is read from the route the router matched, not from the address as typed:
- * the router also takes `/api/Measurements/<id>/` (capitals, a trailing slash) for `/api/measurements/:id`.
+ * creating), else the function of the indicator or measurement `:id` names — each route says which
+ * table in its policy. Undefined for a malformed id (validation answers 400) or an unknown one (404).
  */
-async function indicatorFunction(req: Request, queries: AuthQueries): Promise<string | undefined> {
+async function indicatorFunction(req: Request, queries: AuthQueries, table: 'indicator' | 'measurement'): Promise<string | undefined> {
   const { functionId, id } = req.params as Record<string, unknown>;
   if (functionId !== undefined) return typeof functionId === 'string' && UUID.test(functionId) ? functionId : undefined;
   if (typeof id !== 'string' || !UUID.test(id)) return undefined;
-  const route = (req.route as { path?: unknown } | undefined)?.path;
-  const path = (typeof route === 'string' ? route : req.path).toLowerCase().replace(/\/+$/, '');
-  return queries.functionOfIndicator(/\/measurements\/[^/]+$/.test(path) ? 'measurement' : 'indicator', id);
+  return queries.functionOfIndicator(table, id);
 }
 
-/** Writing a function's indicators and measurements: the project lead, or the owner of that function. */
-const indicatorWriter: Policy = {
-  name: 'indicatorWriter',
-  anonymous: false,
-  async allows(who, req, queries) {
-    if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
-    if (who.role === 'lead') return true;
-    const fn = await indicatorFunction(req, queries);
-    return fn === undefined || canWriteItemsOf(who, fn);
-  },
-};
+/** Writing a function's indicators (`table` 'indicator') or measurements: the project lead, or the owner of that function. */
+function indicatorWriter(table: 'indicator' | 'measurement'): Policy {
+  return {
+    name: `${table}Writer`,
+    anonymous: false,
+    async allows(who, req, queries) {
+      if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+      if (who.role === 'lead') return true;
+      const fn = await indicatorFunction(req, queries, table);
+      return fn === undefined || canWriteItemsOf(who, fn);
+    },
+  };
+}
 
 export const Access = {
   /** anyone, signed in or not: sign-in, password reset, health, the public pages */
@@ -128,5 +126,7 @@ export const Access = {
   author: { name: 'author', anonymous: false, allows: (who) => who?.role === 'lead' || who?.role === 'owner' } satisfies Policy,
   actionRestorer: itemRestorer('action'),
   milestoneRestorer: itemRestorer('milestone'),
-  indicatorWriter,
+  indicatorWriter: indicatorWriter('indicator'),
+  /** a measurement, by its id: the project lead, or the owner of its indicator's function */
+  measurementWriter: indicatorWriter('measurement'),
 } as const;

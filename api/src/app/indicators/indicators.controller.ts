@@ -53,6 +53,7 @@ export class IndicatorsController {
   }
 
   @Delete('measurements/:id')
+  @Allow(Access.measurementWriter)
   @HttpCode(204)
   @ApiOperation({ summary: 'Supprimer une mesure' })
   @ApiNoContentResponse({ description: 'Supprimée' })
