@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ActorGroup, ActorKind, ActorNeed, DataType, IndicatorDirection, IsoDate, Role } from '@jalons/domain';
+import type { IndicatorDirection, IsoDate, Role } from '@jalons/domain';
 
 import { boundRows, Sql } from '../../infra/database/sql';
+import type { ActorValues } from '../actors';
 
 /** The roadmap that holds a slug already. */
 export interface TakenSlugRow {
@@ -35,19 +36,8 @@ export class RoadmapSetupQueries {
 }
 
 /** An actor of a roadmap file's register, as written (ids chosen by the writer). */
-export interface SeedActorWrite {
+export interface SeedActorWrite extends ActorValues {
   id: string;
-  name: string;
-  kind: ActorKind;
-  referent: string | null;
-  met_on: IsoDate | null;
-  workshop: boolean;
-  needs: ActorNeed[];
-  data_types: DataType[];
-  personal_data: boolean;
-  sensitive_data: boolean;
-  group_override: ActorGroup | null;
-  group_override_reason: string | null;
 }
 
 export interface SeedAssessmentWrite {
