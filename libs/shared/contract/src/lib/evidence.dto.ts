@@ -1,3 +1,5 @@
+import { EVIDENCE_BOUNDS, EVIDENCE_KINDS } from '@jalons/domain';
+import type { EvidenceKind } from '@jalons/domain';
 import { IsIn, ValidateBy, ValidateIf } from 'class-validator';
 
 import { IsText } from './validation';
@@ -9,10 +11,7 @@ import type { PersonView } from './views';
  * (an action terminée, a milestone achieved) when given with it.
  */
 
-export const EVIDENCE_KINDS = ['deliberation', 'document', 'page-web', 'jeu-de-donnees'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export const EVIDENCE_BOUNDS = { title: 200, url: 2000 } as const;
+export type { EvidenceKind } from '@jalons/domain';
 
 /** One link of an item, newest first in a list. */
 export interface EvidenceView {
