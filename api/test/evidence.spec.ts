@@ -243,4 +243,24 @@ describe('evidence', () => {
     await lead.post(`/api/actions/${action.id}/restore`).expect(200);
     expect((await elected.get(`/api/actions/${action.id}/evidence`).expect(200)).body).toEqual([]);
   });
+
+  it('documents its routes in the OpenAPI document, with the link’s and the proof’s fields', async () => {
+    const doc = (await elected.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { summary?: string }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const routes = [
+      ['get', '/api/actions/{id}/evidence'],
+      ['post', '/api/actions/{id}/evidence'],
+      ['get', '/api/milestones/{id}/evidence'],
+      ['post', '/api/milestones/{id}/evidence'],
+      ['delete', '/api/evidence/{id}'],
+    ];
+    expect(routes.filter(([m, p]) => !doc.paths[p]?.[m]?.summary)).toEqual([]);
+    const fieldsOf = (name: string) => Object.keys(doc.components.schemas[name]?.properties ?? {});
+    expect(fieldsOf('CreateEvidenceDto').sort()).toEqual(['kind', 'title', 'url']);
+    for (const dto of ['UpdateActionStatusDto', 'UpdateMilestoneDto']) {
+      expect(fieldsOf(dto)).toEqual(expect.arrayContaining(['proofTitle', 'proofUrl', 'proofKind']));
+    }
+  });
 });
