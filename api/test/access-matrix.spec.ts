@@ -110,6 +110,12 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/indicators/{id}': ITEM_WRITERS, // sent with ?version=0: 400 once allowed
   'POST /api/indicators/{id}/measurements': ITEM_WRITERS,
   'DELETE /api/measurements/{id}': ITEM_WRITERS, // each caller's own measurement: an allowed caller deletes it (204)
+  // evidence (issue 12): the item's writers add and delete its links
+  'GET /api/actions/{id}/evidence': READERS,
+  'POST /api/actions/{id}/evidence': ITEM_WRITERS,
+  'GET /api/milestones/{id}/evidence': READERS,
+  'POST /api/milestones/{id}/evidence': ITEM_WRITERS,
+  'DELETE /api/evidence/{id}': ITEM_WRITERS, // each caller's own link: an allowed caller deletes it (204)
 };
 
 /** Queries for the writes that need nothing else: these must fail validation once allowed. */
@@ -140,6 +146,8 @@ interface Fixture {
   otherIndicator: string;
   /** a measurement of each indicator per caller, so that an allowed deletion leaves the next caller one to try */
   measurements: Record<Caller, { own: string; other: string }>;
+  /** a proof link on an action of each function per caller, likewise */
+  evidence: Record<Caller, { own: string; other: string }>;
 }
 
 describe('authorisation matrix: every route × every caller', () => {
@@ -187,19 +195,31 @@ describe('authorisation matrix: every route × every caller', () => {
     for (const [i, caller] of CALLERS.entries()) {
       measurements[caller] = { own: await measurement(ownIndicator, i), other: await measurement(otherIndicator, i) };
     }
+    const ownAction = await first('action', own.id);
+    const otherAction = await first('action', other.id);
+    const link = async (actionId: string) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into evidence (action_id, title, url, kind) values ($1, 'Lien de la matrice', 'https://brest.fr', 'document') returning id`,
+          [actionId],
+        )
+      )[0].id;
+    const evidence = {} as Fixture['evidence'];
+    for (const caller of CALLERS) evidence[caller] = { own: await link(ownAction), other: await link(otherAction) };
     fx = {
       roadmapId: roadmap.id,
       slug: roadmap.slug,
       ownFunction: own.id,
       otherFunction: other.id,
-      ownAction: await first('action', own.id),
-      otherAction: await first('action', other.id),
+      ownAction,
+      otherAction,
       ownMilestone: await first('milestone', own.id),
       otherMilestone: await first('milestone', other.id),
       accountId,
       ownIndicator,
       otherIndicator,
       measurements,
+      evidence,
     };
   });
   afterAll(async () => {
@@ -248,7 +268,9 @@ describe('authorisation matrix: every route × every caller', () => {
         : fx.otherIndicator
       : path.startsWith('/api/measurements')
         ? fx.measurements[caller][mine ? 'own' : 'other']
-        : undefined;
+        : path.startsWith('/api/evidence')
+          ? fx.evidence[caller][mine ? 'own' : 'other']
+          : undefined;
     const url = path
       .replace('{id}', indicatorItem ?? item)
       .replace('{functionId}', mine ? fx.ownFunction : fx.otherFunction)
@@ -308,6 +330,13 @@ describe('authorisation matrix: every route × every caller', () => {
       (id) => !left.some((m) => m.id === id),
     );
     expect(deleted.sort()).toEqual([fx.measurements.lead.own, fx.measurements.owner.own].sort());
+  });
+
+  it('deleted only the proof links left for the allowed callers', async () => {
+    const all = CALLERS.flatMap((c) => [fx.evidence[c].own, fx.evidence[c].other]);
+    const left = await db.query<{ id: string }>('select id from evidence where id = any($1::uuid[])', [all]);
+    const deleted = all.filter((id) => !left.some((e) => e.id === id));
+    expect(deleted.sort()).toEqual([fx.evidence.lead.own, fx.evidence.owner.own].sort());
   });
 
   it('changed nothing while probing the writes', async () => {

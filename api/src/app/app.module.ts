@@ -12,6 +12,7 @@ import { ActorsModule } from './actors';
 import { AuthModule } from './auth';
 import { CalendarsModule } from './calendars';
 import { ChronogramModule } from './chronogram';
+import { EvidenceModule } from './evidence';
 import { ExportModule } from './export';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
@@ -47,6 +48,7 @@ const FEATURES = [
   MyItemsModule,
   ActorsModule,
   IndicatorsModule,
+  EvidenceModule,
 ];
 
 @Module({})

@@ -39,4 +39,7 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
     'goes with its function (cascade); its row is locked and its version checked in the one UPDATE (indicators/indicators.queries.ts, docs/indicators.md).',
   measurement:
     "An indicator's value on one day (one per day), with a comment, a source link and who recorded it (indicators/indicators.queries.ts).",
+  evidence:
+    'A link proving an action or a milestone (title, http(s) address, kind, who added it and when); exactly one item column is set ' +
+    '(decisions will get theirs); goes with its item (cascade), not restored by the Corbeille (evidence/evidence.queries.ts, docs/evidence.md).',
 };

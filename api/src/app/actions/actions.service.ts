@@ -6,6 +6,7 @@ import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, Up
 
 import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
+import { EvidenceService, proofLine, proofOf } from '../evidence';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -21,6 +22,7 @@ export class ActionsService {
     private readonly read: ActionsReader,
     private readonly queries: ActionQueries,
     private readonly trash: TrashService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /**
@@ -148,11 +150,21 @@ export class ActionsService {
       const action = await this.load(tx, id, dto.version);
       const broken = checkStatusProgress(dto.status, dto.progress);
       if (broken.length) throw ApiException.rule(broken);
+      const proof = proofOf(dto);
+      if (proof && dto.status !== 'terminee') {
+        throw ApiException.rule([
+          { field: 'proofTitle', message: 'Une preuve accompagne une action terminée : choisissez « Terminée » ou retirez la preuve.' },
+        ]);
+      }
       const changes = diff(action, { status: dto.status, progress: dto.progress });
-      if (!changes.length && !dto.comment) return; // nothing to record: the version stays
+      if (!changes.length && !dto.comment && !proof) return; // nothing to record: the version stays
       action.status = dto.status;
       action.progress = dto.progress;
       action.updatedAt = new Date();
+      if (proof) {
+        await this.evidence.addProof(tx, 'action', action.id, proof, actorId);
+        changes.push(['proof', null, proofLine(proof)]);
+      }
       await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
     });
     return this.read.one(id, at);

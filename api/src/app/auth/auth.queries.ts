@@ -128,4 +128,11 @@ export class AuthQueries {
         : 'select i.function_id from measurement m join indicator i on i.id = m.indicator_id where m.id = ?';
     return (await this.sql.one<{ function_id: string }>(query, [id]))?.function_id;
   }
+
+  /** The function of the item a proof link is on (undefined when there is no such link): who may delete it. */
+  async functionOfEvidence(id: string): Promise<string | undefined> {
+    const query = `select coalesce(a.function_id, m.function_id) as function_id from evidence e
+      left join action a on a.id = e.action_id left join milestone m on m.id = e.milestone_id where e.id = ?`;
+    return (await this.sql.one<{ function_id: string }>(query, [id]))?.function_id;
+  }
 }

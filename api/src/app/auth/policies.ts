@@ -100,6 +100,20 @@ function indicatorWriter(table: 'indicator' | 'measurement'): Policy {
   };
 }
 
+/** Deleting a proof link: the project lead, or the owner of its item's function; an unknown link is left to the route (404). */
+const evidenceWriter: Policy = {
+  name: 'evidenceWriter',
+  anonymous: false,
+  async allows(who, req, queries) {
+    if (!who || (who.role !== 'lead' && who.role !== 'owner')) return false;
+    if (who.role === 'lead') return true;
+    const id = req.params['id'];
+    if (typeof id !== 'string' || !UUID.test(id)) return true; // the route's own check answers 400
+    const fn = await queries.functionOfEvidence(id);
+    return fn === undefined || canWriteItemsOf(who, fn);
+  },
+};
+
 export const Access = {
   /** anyone, signed in or not: sign-in, password reset, health, the public pages */
   public: { name: 'public', anonymous: true, allows: () => true } satisfies Policy,
@@ -129,4 +143,5 @@ export const Access = {
   indicatorWriter: indicatorWriter('indicator'),
   /** a measurement, by its id: the project lead, or the owner of its indicator's function */
   measurementWriter: indicatorWriter('measurement'),
+  evidenceWriter,
 } as const;

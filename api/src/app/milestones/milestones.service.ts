@@ -6,6 +6,7 @@ import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jal
 
 import { ApiException } from '../../infra/http/errors';
 import { Account, Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
+import { EvidenceService, proofLine, proofOf } from '../evidence';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -18,6 +19,7 @@ export class MilestonesService {
     private readonly em: EntityManager,
     private readonly read: MilestonesReader,
     private readonly trash: TrashService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** The milestone to change, its row locked until the transaction ends (see ActionsService.load). */
@@ -109,6 +111,19 @@ export class MilestonesService {
         achievedOn: dto.achievedOn === undefined ? m.achievedOn : dto.achievedOn,
         phase,
       });
+      const proof = proofOf(dto);
+      if (proof) {
+        if (!m.achievedOn) {
+          throw ApiException.rule([
+            {
+              field: 'proofTitle',
+              message: 'Une preuve accompagne un jalon atteint : indiquez la date où il l’a été ou retirez la preuve.',
+            },
+          ]);
+        }
+        await this.evidence.addProof(tx, 'milestone', m.id, proof, actorId);
+        changes.push(['proof', null, proofLine(proof)]);
+      }
       if (!changes.length && !dto.comment) return;
       m.updatedAt = new Date();
       await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId);

@@ -1251,4 +1251,28 @@ export const EN: Readonly<Record<string, string>> = {
   'L’étude, un autre territoire, un exemple du kit, ou un ajout dans l’application.':
     'The study, another territory, an example from the kit, or added in the app.',
   // end of the « provenance » block
+  // evidence (issue 12): items/item-evidence.html, items/proof-fields.ts, shared/labels.ts
+  'Preuves et documents': 'Evidence and documents',
+  'Aucune preuve ni aucun document pour l’instant.': 'No evidence or document yet.',
+  'ajouté par {name} le {when}': 'added by {name} on {when}',
+  'ajouté le {when}': 'added on {when}',
+  'Supprimer la preuve « {title} »': 'Delete the evidence “{title}”',
+  'Chargement des preuves…': 'Loading the evidence…',
+  'Impossible de charger les preuves : {message}': 'Could not load the evidence: {message}',
+  'Ajouter une preuve': 'Add evidence',
+  'Adresse (URL)': 'Address (URL)',
+  'Commence par https:// ou http://': 'Starts with https:// or http://',
+  'Ajouter la preuve': 'Add the evidence',
+  'Preuve ajoutée.': 'Evidence added.',
+  'Preuve « {title} » supprimée.': 'Evidence “{title}” deleted.',
+  'Preuve (facultatif)': 'Evidence (optional)',
+  'Intitulé de la preuve': 'Title of the evidence',
+  'Adresse de la preuve': 'Address of the evidence',
+  'Type de preuve': 'Kind of evidence',
+  Preuve: 'Evidence',
+  Délibération: 'Council deliberation',
+  Document: 'Document',
+  'Page web': 'Web page',
+  'Jeu de données': 'Data set',
+  // end of the « evidence » block
 };

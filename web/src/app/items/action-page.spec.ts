@@ -101,6 +101,45 @@ describe('ActionPage', () => {
     expect(text(field('action-progress-error'))).toBe('Une action à lancer est à 0 %.');
   });
 
+  it('offers a proof only for « Terminée », and sends it with the status; a refused address is shown next to its field', async () => {
+    await open();
+    expect(page.querySelector('[data-testid="proof-fields"]')).toBeNull();
+    await fill('terminee', 100);
+    expect(text(page.querySelector('[data-testid="proof-fields"] legend'))).toBe('Preuve (facultatif)');
+    const typeIn = async (id: string, value: string) => {
+      const el = field<HTMLInputElement | HTMLSelectElement>(id);
+      el.value = value;
+      el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input'));
+      await fixture.whenStable();
+    };
+    await typeIn('action-proof-title', ' Bilan 2026 ');
+    await typeIn('action-proof-url', 'bilan.pdf');
+    await typeIn('action-proof-kind', 'deliberation');
+    await submit();
+    const refused = http.expectOne('/api/actions/act-1/status');
+    expect(refused.request.body).toEqual({
+      version: 3,
+      status: 'terminee',
+      progress: 100,
+      proofTitle: 'Bilan 2026',
+      proofUrl: 'bilan.pdf',
+      proofKind: 'deliberation',
+    });
+    refused.flush(
+      ...refusal(400, 'validation_failed', 'La requête contient des champs invalides.', {
+        errors: [{ field: 'proofUrl', message: 'proofUrl doit être une adresse web commençant par http:// ou https://.' }],
+      }),
+    );
+    await fixture.whenStable();
+    expect(text(page.querySelector('#action-proof-url-error'))).toBe(
+      'proofUrl doit être une adresse web commençant par http:// ou https://.',
+    );
+    // back to « En cours »: the proof is not sent
+    await fill('en_cours', 60);
+    await submit();
+    expect(http.expectOne('/api/actions/act-1/status').request.body).toEqual({ version: 3, status: 'en_cours', progress: 60 });
+  });
+
   it('sends status, progress, comment and the version read, then shows the new state and history', async () => {
     await open();
     await fill('terminee', 100, '  Comité installé le 2 mai.  ');
@@ -187,7 +226,12 @@ describe('ActionPage', () => {
       expect(page.querySelector('form')).toBeNull();
       expect(page.querySelector('#action-status')).toBeNull();
       expect(page.querySelector('#replan-start')).toBeNull();
-      expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Acteurs visés', 'Historique']);
+      expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual([
+        'Fiche',
+        'Acteurs visés',
+        'Preuves et documents',
+        'Historique',
+      ]);
       expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
     });
 

@@ -1,4 +1,4 @@
-import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import type { ActionView, EvidenceKind, HistoryEntryView } from '@jalons/contract';
 import type { ActionStatus } from '@jalons/domain';
 import { ACTION_STATUSES, checkStatusProgress } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, linkedSignal } from '@angular/core';
@@ -26,7 +26,9 @@ import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { ItemDependencies } from './item-dependencies';
 import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
+import { ItemEvidence } from './item-evidence';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
+import { PROOF_FIELDS, ProofFieldsComponent, proofToSend } from './proof-fields';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the action, its history, and what it needs to name things around it. */
@@ -37,7 +39,7 @@ interface ActionData {
 }
 
 /** the fields of the form: the API's errors on other fields are shown above it */
-const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
+const FORM_FIELDS = ['status', 'progress', 'comment', ...PROOF_FIELDS] as const;
 
 /**
  * An action: its fields, its dependencies, its history, and, for whoever may write it, the forms
@@ -64,6 +66,8 @@ const FORM_FIELDS = ['status', 'progress', 'comment'] as const;
     TranslatePipe,
     DeleteItem,
     ActionTargets,
+    ItemEvidence,
+    ProofFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-page.html',
@@ -126,6 +130,10 @@ export class ActionPage {
   // the form, reset to the action's values whenever it is (re)loaded
   protected readonly status = linkedSignal<ActionStatus>(() => this.ready()?.action.status ?? 'a_lancer');
   protected readonly progress = linkedSignal<number | null>(() => this.ready()?.action.progress ?? 0);
+  /** the proof saved with a status terminée (docs/evidence.md) */
+  protected readonly proofTitle = linkedSignal<unknown, string>({ source: this.ready, computation: () => '' });
+  protected readonly proofUrl = linkedSignal<unknown, string>({ source: this.ready, computation: () => '' });
+  protected readonly proofKind = linkedSignal<unknown, EvidenceKind>({ source: this.ready, computation: () => 'document' });
   private readonly update = new ItemUpdate(this.ready, FORM_FIELDS, () => this.page.reload());
   protected readonly comment = this.update.comment;
   protected readonly errors = this.update.errors;
@@ -150,6 +158,7 @@ export class ActionPage {
       status,
       progress,
       ...this.update.commentToSend(),
+      ...(status === 'terminee' ? proofToSend(this.proofTitle(), this.proofUrl(), this.proofKind()) : {}),
     });
     this.update.send(request, this.i18n.t('Mise à jour enregistrée.'), () => this.focusFirstError());
   }

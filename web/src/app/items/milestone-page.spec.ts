@@ -37,6 +37,8 @@ describe('MilestonePage', () => {
     await fixture.whenStable();
     // the « Modifier la fiche » form's persons, asked once it is shown
     for (const req of http.match('/api/persons')) req.flush([aPerson()]);
+    // « Preuves et documents » (items/item-evidence.ts): none
+    for (const req of http.match(`/api/milestones/${milestone.id}/evidence`)) req.flush([]);
     await fixture.whenStable();
   }
 
@@ -87,7 +89,7 @@ describe('MilestonePage', () => {
     expect(facts()['État']).toBe('Atteint le 18/05/2024');
     expect(page.querySelector('form')).toBeNull();
     expect(page.querySelector('#replan-date')).toBeNull();
-    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Historique']);
+    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Preuves et documents', 'Historique']);
     expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
   });
 
@@ -108,6 +110,32 @@ describe('MilestonePage', () => {
     await answer(aMilestone({ achievedOn: '2024-04-29', state: 'achieved', version: 3 }));
     expect(facts()['État']).toBe('Atteint le 29/04/2024');
     expect(text(page.querySelector('button[type="submit"]'))).toBe('Marquer comme non atteint');
+  });
+
+  it('marks it achieved with its proof in the same request', async () => {
+    await open();
+    const typeIn = async (id: string, value: string) => {
+      const el = must(page.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`));
+      el.value = value;
+      el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input'));
+      await fixture.whenStable();
+    };
+    await typeIn('milestone-proof-title', 'Compte rendu du comité');
+    await typeIn('milestone-proof-url', 'https://brest.fr/cr.pdf');
+    await submit();
+    const req = http.expectOne('/api/milestones/ms-1');
+    expect(req.request.body).toEqual({
+      version: 2,
+      achievedOn: '2024-05-01',
+      proofTitle: 'Compte rendu du comité',
+      proofUrl: 'https://brest.fr/cr.pdf',
+      proofKind: 'document',
+    });
+    req.flush(aMilestone({ achievedOn: '2024-05-01', state: 'achieved', version: 3 }));
+    await fixture.whenStable();
+    await answer(aMilestone({ achievedOn: '2024-05-01', state: 'achieved', version: 3 }));
+    // achieved: no proof fields with « Marquer comme non atteint »
+    expect(page.querySelector('[data-testid="proof-fields"]')).toBeNull();
   });
 
   it('marks an achieved milestone as not achieved', async () => {

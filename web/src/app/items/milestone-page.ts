@@ -1,4 +1,4 @@
-import type { HistoryEntryView, MilestoneView } from '@jalons/contract';
+import type { EvidenceKind, HistoryEntryView, MilestoneView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
@@ -21,7 +21,9 @@ import { DeleteItem } from '../trash/delete-item';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
+import { ItemEvidence } from './item-evidence';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
+import { PROOF_FIELDS, ProofFieldsComponent, proofToSend } from './proof-fields';
 import { ReplanForm, ReplanTarget } from './replan-form';
 
 /** What the page shows: the milestone, its history, and what it needs to name things around it. */
@@ -31,7 +33,7 @@ interface MilestoneData {
   context: ItemContext;
 }
 
-const FORM_FIELDS = ['achievedOn', 'comment'] as const;
+const FORM_FIELDS = ['achievedOn', 'comment', ...PROOF_FIELDS] as const;
 
 /**
  * A milestone: its fields, its history, and, for whoever may write it, marking it achieved (on a
@@ -54,6 +56,8 @@ const FORM_FIELDS = ['achievedOn', 'comment'] as const;
     SaveStatus,
     TranslatePipe,
     DeleteItem,
+    ItemEvidence,
+    ProofFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './milestone-page.html',
@@ -99,6 +103,10 @@ export class MilestonePage {
 
   /** the day it was achieved: the reference day (today) unless changed */
   protected readonly achievedOn = linkedSignal<IsoDate>(() => this.ready()?.context.roadmap.at ?? '');
+  /** the proof saved with the milestone achieved (docs/evidence.md) */
+  protected readonly proofTitle = linkedSignal<unknown, string>({ source: this.ready, computation: () => '' });
+  protected readonly proofUrl = linkedSignal<unknown, string>({ source: this.ready, computation: () => '' });
+  protected readonly proofKind = linkedSignal<unknown, EvidenceKind>({ source: this.ready, computation: () => 'document' });
   private readonly update = new ItemUpdate(this.ready, FORM_FIELDS, () => this.page.reload());
   protected readonly comment = this.update.comment;
   protected readonly errors = this.update.errors;
@@ -141,6 +149,7 @@ export class MilestonePage {
       version: ready.milestone.version,
       achievedOn,
       ...this.update.commentToSend(),
+      ...(achievedOn ? proofToSend(this.proofTitle(), this.proofUrl(), this.proofKind()) : {}),
     });
     this.update.send(request, done);
   }

@@ -1,3 +1,4 @@
+import type { EvidenceKind } from '@jalons/contract';
 import type { CentralVolet, FunctionFamily, Health } from '@jalons/domain';
 
 import { tKey } from '../i18n/i18n';
@@ -47,6 +48,15 @@ export const HISTORY_FIELD_LABELS: Readonly<Record<string, string>> = {
   phase: tKey('Phase'),
   volet: tKey('Volet'),
   predecessor: tKey('Action précédente'),
+  proof: tKey('Preuve'),
+};
+
+/** What each kind of proof link is called (docs/evidence.md). */
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
+  deliberation: tKey('Délibération'),
+  document: tKey('Document'),
+  'page-web': tKey('Page web'),
+  'jeu-de-donnees': tKey('Jeu de données'),
 };
 
 /** What each role is called (the domain's table, so the API's messages and the web app agree; translated like the others). */

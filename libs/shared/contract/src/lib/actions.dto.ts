@@ -2,6 +2,8 @@ import { ACTION_STATUSES, CENTRAL_VOLETS, TEXT_MAX } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
 import { IsIn, IsOptional } from 'class-validator';
 
+import { IsProofKind, IsProofTitle, IsProofUrl } from './evidence.dto';
+import type { EvidenceKind } from './evidence.dto';
 import { IsId, IsIsoDate, IsOptionalOrNull, IsProgress, IsText, IsUuidList, IsVersion, VALIDATION_MESSAGES as M } from './validation';
 
 /**
@@ -104,6 +106,16 @@ export class UpdateActionStatusDto {
   @IsOptional()
   @IsText(0, TEXT_MAX.comment)
   comment?: string;
+
+  /** a proof saved with the status (only when it becomes terminée): the three proof fields, or none */
+  @IsProofTitle()
+  proofTitle?: string;
+
+  @IsProofUrl()
+  proofUrl?: string;
+
+  @IsProofKind()
+  proofKind?: EvidenceKind;
 }
 
 export class AddDependencyDto {

@@ -2,6 +2,8 @@ import { TEXT_MAX } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import { IsOptional } from 'class-validator';
 
+import { IsProofKind, IsProofTitle, IsProofUrl } from './evidence.dto';
+import type { EvidenceKind } from './evidence.dto';
 import { IsId, IsIsoDate, IsOptionalOrNull, IsText, IsVersion } from './validation';
 
 /** A milestone's phase is the phase containing its date (docs/adr/0003-phase-derived-from-dates.md). */
@@ -65,4 +67,14 @@ export class UpdateMilestoneDto {
   @IsOptional()
   @IsText(0, TEXT_MAX.comment)
   comment?: string;
+
+  /** a proof saved with the change (only when the milestone is achieved after it): the three proof fields, or none */
+  @IsProofTitle()
+  proofTitle?: string;
+
+  @IsProofUrl()
+  proofUrl?: string;
+
+  @IsProofKind()
+  proofKind?: EvidenceKind;
 }

@@ -38,6 +38,8 @@ export class ActionPageHarness {
     for (const req of this.http.match('/api/persons')) req.flush(PERSONS);
     // « Acteurs visés » (actors/action-targets.ts): none
     for (const req of this.http.match(`/api/actions/${action.id}/actors`)) req.flush([]);
+    // « Preuves et documents » (items/item-evidence.ts): none
+    for (const req of this.http.match(`/api/actions/${action.id}/evidence`)) req.flush([]);
     await this.fixture.whenStable();
   }
 
