@@ -39,4 +39,10 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
     'goes with its function (cascade); its row is locked and its version checked in the one UPDATE (indicators/indicators.queries.ts, docs/indicators.md).',
   measurement:
     "An indicator's value on one day (one per day), with a comment, a source link and who recorded it (indicators/indicators.queries.ts).",
+  baseline:
+    "A roadmap's plan frozen by the lead: a number (1, 2, … per roadmap), a label, the decision that approved it; never updated, " +
+    'only the latest may be deleted (baselines/baselines.queries.ts, ADR 0017).',
+  baseline_item:
+    "One action's or milestone's dates, function, phase and title in a baseline, written with the baseline by one statement " +
+    '(baselines/baselines.queries.ts).',
 };

@@ -10,6 +10,7 @@ import { Migration20261129120000_planning } from './Migration20261129120000_plan
 import { Migration20261129140000_diagnostic } from './Migration20261129140000_diagnostic';
 import { Migration20261129150000_indicators } from './Migration20261129150000_indicators';
 import { Migration20261129160000_provenance } from './Migration20261129160000_provenance';
+import { Migration20261130100000_baselines } from './Migration20261130100000_baselines';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129140000_diagnostic', class: Migration20261129140000_diagnostic },
   { name: 'Migration20261129150000_indicators', class: Migration20261129150000_indicators },
   { name: 'Migration20261129160000_provenance', class: Migration20261129160000_provenance },
+  { name: 'Migration20261130100000_baselines', class: Migration20261130100000_baselines },
 ];

@@ -13,3 +13,4 @@ export * from './lib/new-roadmap';
 export * from './lib/diagnostic';
 export * from './lib/indicators';
 export * from './lib/provenance';
+export * from './lib/baselines';
