@@ -110,6 +110,11 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/indicators/{id}': ITEM_WRITERS, // sent with ?version=0: 400 once allowed
   'POST /api/indicators/{id}/measurements': ITEM_WRITERS,
   'DELETE /api/measurements/{id}': ITEM_WRITERS, // each caller's own measurement: an allowed caller deletes it (204)
+  // baselines (issue 12): every reader sees them and the slips, the lead freezes and deletes the latest
+  'GET /api/roadmaps/{id}/baselines': READERS,
+  'POST /api/roadmaps/{id}/baselines': LEAD,
+  'GET /api/baselines/{id}/slips': READERS, // the roadmap's id is no baseline's: 404 once allowed
+  'DELETE /api/baselines/{id}': LEAD, // 404 once allowed
 };
 
 /** Queries for the writes that need nothing else: these must fail validation once allowed. */

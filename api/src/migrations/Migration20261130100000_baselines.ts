@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * of every action's and milestone's dates, function and title. Written and read with plain SQL only
  * (`entities/sql-tables.ts`, `app/baselines/baselines.queries.ts`); a baseline is never updated, only
  * the latest one may be deleted. `decision_id` will cite a governance decision once those exist (no
- * foreign key yet).
+ * foreign key yet). A history line gains the reason of a re-plan.
  */
 export class Migration20261130100000_baselines extends Migration {
   override async up(): Promise<void> {
@@ -51,9 +51,13 @@ export class Migration20261130100000_baselines extends Migration {
       `alter table "baseline_item" add constraint "baseline_item_baseline_id_foreign" foreign key ("baseline_id") references "baseline" ("id") on update cascade on delete cascade;`,
     );
     this.addSql(`create index "baseline_item_item_id_index" on "baseline_item" ("item_id");`);
+
+    // why an item of the latest baseline was re-planned, on the history line of the change
+    this.addSql(`alter table "change_history" add column "reason" varchar(500) null;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table "change_history" drop column if exists "reason";`);
     this.addSql(`drop table if exists "baseline_item" cascade;`);
     this.addSql(`drop table if exists "baseline" cascade;`);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AccountsModule } from '../accounts';
+import { BaselinesModule } from '../baselines';
 import { HistoryModule } from '../history';
 import { RoadmapsModule } from '../roadmaps';
 import { TrashModule } from '../trash';
@@ -12,7 +13,7 @@ import { RoadmapMilestonesController } from './roadmap-milestones.controller';
 
 /** Milestones: read with their state, written with the domain's rules, a version check and a history line per change. */
 @Module({
-  imports: [AccountsModule, RoadmapsModule, HistoryModule, TrashModule],
+  imports: [AccountsModule, BaselinesModule, RoadmapsModule, HistoryModule, TrashModule],
   controllers: [RoadmapMilestonesController, MilestonesController],
   providers: [MilestoneQueries, MilestonesReader, MilestonesService],
   exports: [MilestonesReader],

@@ -13,3 +13,4 @@ export * from './lib/roadmap-setup.dto';
 export * from './lib/import.dto';
 export * from './lib/actors.dto';
 export * from './lib/indicators.dto';
+export * from './lib/baselines.dto';

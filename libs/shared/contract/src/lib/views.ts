@@ -180,6 +180,8 @@ export interface HistoryEntryView {
   from: string | null;
   to: string | null;
   comment: string | null;
+  /** why an item of the latest baseline was re-planned (always sent by the API, null when none) */
+  reason?: string | null;
 }
 
 /**

@@ -46,7 +46,10 @@ describe('compareToBaseline', () => {
       ['gone', 'deleted', null],
       ['fresh', 'new', null],
     ]);
-    expect(slips[0]).toMatchObject({ baseline: { start: '2026-01-01', due: '2026-03-31' }, current: { start: '2026-01-15', due: '2026-04-30' } });
+    expect(slips[0]).toMatchObject({
+      baseline: { start: '2026-01-01', due: '2026-03-31' },
+      current: { start: '2026-01-15', due: '2026-04-30' },
+    });
     expect(slips[2]).toMatchObject({ current: null, title: 'Action gone' });
     expect(slips[3]).toMatchObject({ baseline: null, functionId: 'f2', phaseId: 'p2' });
   });
