@@ -1,5 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ActionView, BaselineSlipsView, BaselineView, HistoryEntryView, MilestoneView } from '@jalons/contract';
+import type {
+  ActionView,
+  BaselineSlipsView,
+  BaselineView,
+  ChronogramView,
+  HistoryEntryView,
+  ItemSlipView,
+  MilestoneView,
+} from '@jalons/contract';
 import { addDays } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 
@@ -262,6 +270,54 @@ describe('baselines: the lead freezes the plan, slips are counted against it, re
       expect(older.items.map((i) => [i.id, i.label])).toEqual(view.items.map((i) => [i.id, i.label]));
       await lead.get('/api/baselines/00000000-0000-4000-8000-000000000000/slips').expect(404);
       await lead.get('/api/baselines/pas-un-id/slips').expect(400);
+    });
+  });
+
+  describe('the chronogram with a baseline’s dates (?baseline=)', () => {
+    it('carries the chosen baseline’s dates of the shown items, deleted ones too, keyed apart in the cache', async () => {
+      const [v2] = (await lead.get(`/api/roadmaps/${roadmapId}/baselines`).expect(200)).body as BaselineView[];
+      const plain = await elected.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200);
+      expect(plain.body.baseline).toBeUndefined();
+      const res = await elected.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=${v2.id}`).expect(200);
+      expect(res.headers.etag).not.toBe(plain.headers.etag);
+      const chrono = res.body as ChronogramView;
+      expect(chrono.baseline).toMatchObject({ id: v2.id, number: 2, label: 'v2', decision: null });
+      expect(chrono.baseline?.items).toHaveLength(v2.actions + v2.milestones);
+      const slips = (await lead.get(`/api/baselines/${v2.id}/slips`).expect(200)).body as BaselineSlipsView;
+      const moved = slips.items.find((i) => i.slipDays === 10) as ItemSlipView;
+      const ghost = chrono.baseline?.items.find((i) => i.id === moved.id);
+      expect(ghost).toEqual({
+        type: 'action',
+        id: moved.id,
+        title: expect.any(String),
+        start: moved.baseline?.start,
+        due: moved.baseline?.due,
+      });
+      expect(chrono.actions.find((a) => a.id === moved.id)?.due).toBe(moved.current?.due);
+      const deleted = slips.items.find((i) => i.state === 'deleted') as ItemSlipView;
+      expect(chrono.baseline?.items.some((i) => i.id === deleted.id)).toBe(true);
+      // the same again: from the cache, the same answer
+      const again = await elected.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=${v2.id}`).expect(200);
+      expect(again.body).toEqual(chrono);
+
+      // one function: its items as frozen, or shown now
+      const fnId = moved.functionId;
+      const one = (await elected.get(`/api/roadmaps/${roadmapId}/chronogram?functionId=${fnId}&baseline=${v2.id}`).expect(200))
+        .body as ChronogramView;
+      const frozenHere = slips.items.filter((i) => i.state !== 'new' && i.functionId === fnId).map((i) => i.id);
+      expect(one.baseline?.items.map((i) => i.id).sort()).toEqual([...frozenHere].sort());
+      expect(frozenHere.length).toBeLessThan(chrono.baseline?.items.length ?? 0);
+    });
+
+    it('refuses a baseline of another roadmap or unknown (422 on baseline), a malformed one (400), and a deleted one', async () => {
+      const [v2] = (await lead.get(`/api/roadmaps/${roadmapId}/baselines`).expect(200)).body as BaselineView[];
+      const unknown = await lead.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=00000000-0000-4000-8000-000000000000`).expect(422);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'baseline' })]);
+      const bad = await lead.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=v2`).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'baseline' })]);
+      await lead.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=${v2.id}`).expect(200);
+      await lead.delete(`/api/baselines/${v2.id}`).expect(204);
+      await lead.get(`/api/roadmaps/${roadmapId}/chronogram?baseline=${v2.id}`).expect(422);
     });
   });
 });

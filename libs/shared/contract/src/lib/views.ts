@@ -218,6 +218,18 @@ export interface ChronogramView {
   dependencies: DependencyView[];
   /** everyone named in the chronogram: the project lead, function and action owners */
   persons: PersonView[];
+  /** only with `?baseline=`: that baseline's dates of the shown items, for ghost bars and diamonds (ADR 0017) */
+  baseline?: ChronogramBaselineView;
+}
+
+/** A baseline's dates as the chronogram draws them beneath the current ones. */
+export interface ChronogramBaselineView {
+  id: string;
+  number: number;
+  label: string;
+  decision: string | null;
+  /** the items of the baseline in the shown function (as frozen) or shown now; deleted ones too */
+  items: Array<{ type: 'action' | 'milestone'; id: string; title: string; start: IsoDate | null; due: IsoDate }>;
 }
 
 export interface HealthView {
