@@ -61,12 +61,22 @@ describe('baselines: the lead freezes the plan, slips are counted against it, re
         [{ label: 'v1', decision: 'x'.repeat(501) }, 'decision'],
         [{ label: 'v1', decision: 12 }, 'decision'],
         [{ label: 'v1', number: 7 }, 'number'],
+        [{ label: null }, 'label'],
+        [{ label: 'x'.repeat(10_000) }, 'label'],
+        [{ label: ['v1'] }, 'label'],
+        [{ label: 'v1', decisionId: '00000000-0000-4000-8000-000000000000' }, 'decisionId'],
       ];
       for (const [body, field] of cases) {
         const res = await lead.post(`/api/roadmaps/${roadmapId}/baselines`).send(body).expect(400);
         expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
       }
       await lead.post('/api/roadmaps/00000000-0000-4000-8000-000000000000/baselines').send({ label: 'v1' }).expect(404);
+      await lead.post(`/api/roadmaps/${roadmapId}/baselines`).set('Content-Type', 'application/json').send('{"label": ').expect(400);
+      await lead
+        .post(`/api/roadmaps/${roadmapId}/baselines`)
+        .send([{ label: 'v1' }])
+        .expect(400);
+      await lead.post('/api/roadmaps/pas-un-id/baselines').send({ label: 'v1' }).expect(400);
       // no baseline yet: a re-plan needs no reason
       const a = await action(await anAction(1));
       await lead
