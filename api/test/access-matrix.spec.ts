@@ -116,6 +116,11 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/milestones/{id}/evidence': READERS,
   'POST /api/milestones/{id}/evidence': ITEM_WRITERS,
   'DELETE /api/evidence/{id}': ITEM_WRITERS, // each caller's own link: an allowed caller deletes it (204)
+  // baselines (issue 12): every reader sees them and the slips, the lead freezes and deletes the latest
+  'GET /api/roadmaps/{id}/baselines': READERS,
+  'POST /api/roadmaps/{id}/baselines': LEAD,
+  'GET /api/baselines/{id}/slips': READERS, // the roadmap's id is no baseline's: 404 once allowed
+  'DELETE /api/baselines/{id}': LEAD, // 404 once allowed
 };
 
 /** Queries for the writes that need nothing else: these must fail validation once allowed. */

@@ -10,6 +10,7 @@ import { AccountsModule } from './accounts';
 import { ActionsModule } from './actions';
 import { ActorsModule } from './actors';
 import { AuthModule } from './auth';
+import { BaselinesModule } from './baselines';
 import { CalendarsModule } from './calendars';
 import { ChronogramModule } from './chronogram';
 import { EvidenceModule } from './evidence';
@@ -36,6 +37,7 @@ const FEATURES = [
   RoadmapSetupModule,
   HistoryModule,
   TrashModule,
+  BaselinesModule,
   ActionsModule,
   MilestonesModule,
   ChronogramModule,

@@ -43,4 +43,8 @@ export class ChangeEntry {
 
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
+
+  /** why an item of the latest baseline was re-planned (ADR 0017); null otherwise */
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
 }

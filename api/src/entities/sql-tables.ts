@@ -42,4 +42,10 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
   evidence:
     'A link proving an action or a milestone (title, http(s) address, kind, who added it and when); exactly one item column is set ' +
     '(decisions will get theirs); goes with its item (cascade), not restored by the Corbeille (evidence/evidence.queries.ts, docs/evidence.md).',
+  baseline:
+    "A roadmap's plan frozen by the lead: a number (1, 2, … per roadmap), a label, the decision that approved it; never updated, " +
+    'only the latest may be deleted (baselines/baselines.queries.ts, ADR 0017).',
+  baseline_item:
+    "One action's or milestone's dates, function, phase and title in a baseline, written with the baseline by one statement " +
+    '(baselines/baselines.queries.ts).',
 };

@@ -11,6 +11,7 @@ import { Migration20261129140000_diagnostic } from './Migration20261129140000_di
 import { Migration20261129150000_indicators } from './Migration20261129150000_indicators';
 import { Migration20261129160000_provenance } from './Migration20261129160000_provenance';
 import { Migration20261130090000_evidence } from './Migration20261130090000_evidence';
+import { Migration20261130100000_baselines } from './Migration20261130100000_baselines';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129150000_indicators', class: Migration20261129150000_indicators },
   { name: 'Migration20261129160000_provenance', class: Migration20261129160000_provenance },
   { name: 'Migration20261130090000_evidence', class: Migration20261130090000_evidence },
+  { name: 'Migration20261130100000_baselines', class: Migration20261130100000_baselines },
 ];

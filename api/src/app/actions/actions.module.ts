@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AccountsModule } from '../accounts';
 import { EvidenceModule } from '../evidence';
+import { BaselinesModule } from '../baselines';
 import { HistoryModule } from '../history';
 import { RoadmapsModule } from '../roadmaps';
 import { TrashModule } from '../trash';
@@ -13,7 +14,7 @@ import { RoadmapActionsController } from './roadmap-actions.controller';
 
 /** Actions: read with their health, written with the domain's rules, a version check and a history line per change. */
 @Module({
-  imports: [AccountsModule, RoadmapsModule, HistoryModule, TrashModule, EvidenceModule],
+  imports: [AccountsModule, BaselinesModule, RoadmapsModule, HistoryModule, TrashModule, EvidenceModule],
   controllers: [RoadmapActionsController, ActionsController],
   providers: [ActionQueries, ActionsReader, ActionsService],
   exports: [ActionsReader],

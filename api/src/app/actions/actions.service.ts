@@ -7,6 +7,7 @@ import type { AddDependencyDto, ActionView, CreateActionDto, UpdateActionDto, Up
 import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import { EvidenceService, proofLine, proofOf } from '../evidence';
+import { BaselineQueries, replanReason } from '../baselines';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -23,6 +24,7 @@ export class ActionsService {
     private readonly queries: ActionQueries,
     private readonly trash: TrashService,
     private readonly evidence: EvidenceService,
+    private readonly baselines: BaselineQueries,
   ) {}
 
   /**
@@ -129,6 +131,8 @@ export class ActionsService {
       const due = dto.due ?? action.due;
       const broken = checkActionDates(action.roadmap, { start, due });
       if (broken.length) throw ApiException.rule(broken);
+      const datesChange = start !== action.start || due !== action.due;
+      const reason = await replanReason(this.baselines, tx, { type: 'action', id: action.id }, datesChange, dto.reason);
       changes.push(...diff(action, { title: dto.title, description: dto.description, start: dto.start, due: dto.due, volet: dto.volet }));
       if (dto.ownerId !== undefined && dto.ownerId !== (action.owner?.id ?? null)) {
         const owner = await this.person(tx, dto.ownerId);
@@ -138,9 +142,9 @@ export class ActionsService {
       const phase = await this.phaseFor(tx, action.roadmap, start);
       if (phase.id !== action.phase.id) changes.push(['phase', action.phase.name, phase.name]);
       tx.assign(action, { title: dto.title ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
-      if (!changes.length && !dto.comment) return;
+      if (!changes.length && !dto.comment && !reason) return;
       action.updatedAt = new Date();
-      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId, reason);
     });
     return this.read.one(id, at);
   }

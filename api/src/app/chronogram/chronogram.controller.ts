@@ -17,7 +17,10 @@ export class ChronogramController {
   constructor(private readonly chronograms: ChronogramReader) {}
 
   @Get(':id/chronogram')
-  @ApiOperation({ summary: 'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions' })
+  @ApiOperation({
+    summary:
+      'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions (avec ?baseline= : les dates de cette référence)',
+  })
   @ApiOkResponse({
     description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
   })
@@ -28,7 +31,7 @@ export class ChronogramController {
     @Res() res: Response,
   ): Promise<void> {
     const emails = seesEmails(req.account!.role);
-    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId, emails);
+    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId, emails, q.baseline);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('application/json').send(json); // express answers 304 itself when If-None-Match matches

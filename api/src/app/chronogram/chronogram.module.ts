@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { BaselinesModule } from '../baselines';
 import { RoadmapsModule } from '../roadmaps';
 import { ChronogramController } from './chronogram.controller';
 import { ChronogramQueries } from './chronogram.queries';
@@ -7,7 +8,7 @@ import { ChronogramReader } from './chronogram.reader';
 
 /** The Gantt's one call (`GET /roadmaps/:id/chronogram`), with its per-instance cache. */
 @Module({
-  imports: [RoadmapsModule],
+  imports: [RoadmapsModule, BaselinesModule],
   controllers: [ChronogramController],
   providers: [ChronogramQueries, ChronogramReader],
   exports: [ChronogramReader],

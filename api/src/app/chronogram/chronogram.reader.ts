@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { milestoneState } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
-import type { ChronogramMilestoneView, ChronogramView, DependencyView } from '@jalons/contract';
+import type { ChronogramBaselineView, ChronogramMilestoneView, ChronogramView, DependencyView } from '@jalons/contract';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { namesOnly } from '../accounts';
+import { BaselineQueries } from '../baselines';
 import { detailView, functionViews, group, RoadmapQueries, RoadmapReader } from '../roadmaps';
 import { ChronogramQueries } from './chronogram.queries';
 
@@ -26,22 +27,32 @@ export class ChronogramReader {
     private readonly queries: ChronogramQueries,
     private readonly roadmapQueries: RoadmapQueries,
     private readonly roadmaps: RoadmapReader,
+    private readonly baselines: BaselineQueries,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chronogramCacheSize'>,
   ) {}
 
   /** The chronogram as JSON text, with a weak ETag; from the cache while the roadmap's revision has not moved. */
-  async json(roadmapId: string, at: IsoDate, functionId: string | undefined, emails: boolean): Promise<{ json: string; etag: string }> {
+  async json(
+    roadmapId: string,
+    at: IsoDate,
+    functionId: string | undefined,
+    emails: boolean,
+    baselineId?: string,
+  ): Promise<{ json: string; etag: string }> {
     const revision = await this.roadmapQueries.revision(roadmapId);
     if (revision === undefined) throw ApiException.notFound('La feuille de route', roadmapId);
-    const key = `${roadmapId}/${at}/${functionId ?? '*'}${emails ? '' : '/names'}`;
-    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}${emails ? '' : '-names'}"`;
+    // a baseline never changes and its id is never reused: checked to exist (it may have been deleted), then keyed on its id
+    if (baselineId) await this.baselineOf(roadmapId, baselineId);
+    const overlay = baselineId ? `/${baselineId}` : '';
+    const key = `${roadmapId}/${at}/${functionId ?? '*'}${emails ? '' : '/names'}${overlay}`;
+    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}${emails ? '' : '-names'}${overlay ? `-b${baselineId}` : ''}"`;
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) {
       this.cache.delete(key); // most recently used goes last
       this.cache.set(key, hit);
       return { json: hit.json, etag };
     }
-    const json = JSON.stringify(await this.view(roadmapId, at, functionId, emails));
+    const json = JSON.stringify(await this.view(roadmapId, at, functionId, emails, baselineId));
     this.remember(key, revision, json);
     return { json, etag };
   }
@@ -54,7 +65,13 @@ export class ChronogramReader {
   }
 
   /** Everything a Gantt needs for a roadmap, or for one of its functions; persons by name only unless `emails`. */
-  async view(roadmapId: string, at: IsoDate, functionId: string | undefined, emails: boolean): Promise<ChronogramView> {
+  async view(
+    roadmapId: string,
+    at: IsoDate,
+    functionId: string | undefined,
+    emails: boolean,
+    baselineId?: string,
+  ): Promise<ChronogramView> {
     const one = !!functionId;
     const [row, phases, fnRows, progress, bars, milestoneRows, named] = await Promise.all([
       this.roadmaps.row(roadmapId),
@@ -72,13 +89,44 @@ export class ChronogramReader {
     for (const m of milestoneRows) m.state = milestoneState(m, at);
     const milestones = milestoneRows as ChronogramMilestoneView[];
     const input = { at, phases, grouped: group(progress ?? bars, at), milestones, persons: new Map(persons.map((p) => [p.id, p])) };
-    return {
+    const shownMilestones = one ? milestones.filter((m) => m.functionId === functionId) : milestones;
+    const view: ChronogramView = {
       roadmap: detailView(row, input),
       functions: functionViews(one ? fnRows.filter((f) => f.id === functionId) : fnRows, input),
       actions: bars,
-      milestones: one ? milestones.filter((m) => m.functionId === functionId) : milestones,
+      milestones: shownMilestones,
       dependencies: dependenciesAmong(bars),
       persons,
+    };
+    if (baselineId) {
+      const shown = new Set([...bars.map((a) => a.id), ...shownMilestones.map((m) => m.id)]);
+      view.baseline = await this.overlay(roadmapId, baselineId, (i) => !functionId || i.function_id === functionId || shown.has(i.item_id));
+    }
+    return view;
+  }
+
+  /** The baseline, of this roadmap (else a 422 on `baseline`). */
+  private async baselineOf(roadmapId: string, baselineId: string) {
+    const b = await this.baselines.one(baselineId);
+    if (!b || b.roadmap_id !== roadmapId) {
+      throw ApiException.rule([{ field: 'baseline', message: 'Cette référence n’existe pas dans cette feuille de route.' }]);
+    }
+    return b;
+  }
+
+  /** A baseline's dates of the items `keep` chooses, for ghost bars and diamonds. */
+  private async overlay(
+    roadmapId: string,
+    baselineId: string,
+    keep: (i: { function_id: string; item_id: string }) => boolean,
+  ): Promise<ChronogramBaselineView> {
+    const [b, items] = await Promise.all([this.baselineOf(roadmapId, baselineId), this.baselines.items(baselineId)]);
+    return {
+      id: b.id,
+      number: b.number,
+      label: b.label,
+      decision: b.decision,
+      items: items.filter(keep).map((i) => ({ type: i.item_type, id: i.item_id, title: i.title, start: i.start, due: i.due })),
     };
   }
 }

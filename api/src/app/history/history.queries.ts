@@ -12,9 +12,10 @@ export interface HistoryRow {
   from_value: string | null;
   to_value: string | null;
   comment: string | null;
+  reason: string | null;
 }
 
-const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant('h.at')} as at, h.field, h.from_value, h.to_value, h.comment`;
+const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant('h.at')} as at, h.field, h.from_value, h.to_value, h.comment, h.reason`;
 
 /** Run by every write in its transaction: the chronogram cache and the concurrent writers of a roadmap key on it. */
 export const BUMP_REVISION = 'update roadmap set revision = revision + 1 where id = ?';

@@ -17,6 +17,7 @@ function historyView(r: HistoryRow, persons: ReadonlyMap<string, PersonView>): H
     from: r.from_value,
     to: r.to_value,
     comment: r.comment,
+    reason: r.reason,
   };
 }
 

@@ -18,7 +18,8 @@ const text = (v: unknown): string | null =>
 
 /**
  * Stages one history line per changed field, in the caller's transaction, and bumps the roadmap's
- * revision (which also serialises concurrent writers of one roadmap until they commit).
+ * revision (which also serialises concurrent writers of one roadmap until they commit). `reason`: why
+ * an item of the latest baseline was re-planned (ADR 0017), on each line.
  */
 export async function recordChanges(
   em: EntityManager,
@@ -28,6 +29,7 @@ export async function recordChanges(
   changes: Change[],
   comment: string | null | undefined,
   actorId: string | null,
+  reason: string | null = null,
 ): Promise<void> {
   const actor = actorId ? em.getReference(Account, actorId) : null;
   await em.execute(BUMP_REVISION, [roadmap.id]);
@@ -44,6 +46,7 @@ export async function recordChanges(
       fromValue: text(from),
       toValue: text(to),
       comment: comment ?? null,
+      reason,
     });
   }
 }

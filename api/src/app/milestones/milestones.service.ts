@@ -7,6 +7,7 @@ import type { CreateMilestoneDto, MilestoneView, UpdateMilestoneDto } from '@jal
 import { ApiException } from '../../infra/http/errors';
 import { Account, Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
 import { EvidenceService, proofLine, proofOf } from '../evidence';
+import { BaselineQueries, replanReason } from '../baselines';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -20,6 +21,7 @@ export class MilestonesService {
     private readonly read: MilestonesReader,
     private readonly trash: TrashService,
     private readonly evidence: EvidenceService,
+    private readonly baselines: BaselineQueries,
   ) {}
 
   /** The milestone to change, its row locked until the transaction ends (see ActionsService.load). */
@@ -96,6 +98,7 @@ export class MilestonesService {
       const broken = checkMilestoneDate(m.roadmap, date);
       if (broken.length) throw ApiException.rule(broken);
       this.checkAchieved(dto.achievedOn, today);
+      const reason = await replanReason(this.baselines, tx, { type: 'milestone', id: m.id }, date !== m.date, dto.reason);
       changes.push(...diff(m, { title: dto.title, description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
       if (dto.ownerId !== undefined && dto.ownerId !== (m.owner?.id ?? null)) {
         const owner = await this.person(tx, dto.ownerId);
@@ -124,9 +127,9 @@ export class MilestonesService {
         await this.evidence.addProof(tx, 'milestone', m.id, proof, actorId);
         changes.push(['proof', null, proofLine(proof)]);
       }
-      if (!changes.length && !dto.comment) return;
+      if (!changes.length && !dto.comment && !reason) return;
       m.updatedAt = new Date();
-      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId, reason);
     });
     return this.read.one(id, at);
   }

@@ -14,3 +14,4 @@ export * from './lib/import.dto';
 export * from './lib/actors.dto';
 export * from './lib/indicators.dto';
 export * from './lib/evidence.dto';
+export * from './lib/baselines.dto';

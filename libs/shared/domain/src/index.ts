@@ -14,3 +14,4 @@ export * from './lib/diagnostic';
 export * from './lib/indicators';
 export * from './lib/provenance';
 export * from './lib/evidence';
+export * from './lib/baselines';

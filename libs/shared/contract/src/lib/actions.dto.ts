@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, CENTRAL_VOLETS, TEXT_MAX } from '@jalons/domain';
+import { BASELINE_BOUNDS, ACTION_STATUSES, CENTRAL_VOLETS, TEXT_MAX } from '@jalons/domain';
 import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
 import { IsIn, IsOptional } from 'class-validator';
 
@@ -90,6 +90,11 @@ export class UpdateActionDto {
   @IsOptional()
   @IsText(0, TEXT_MAX.comment)
   comment?: string;
+
+  /** why the dates change: required when the item is in the roadmap's latest baseline and a date changes (ADR 0017); kept in the history */
+  @IsOptional()
+  @IsText(1, BASELINE_BOUNDS.reason)
+  reason?: string;
 }
 
 /** What a function owner reports: status, progress, a comment. */

@@ -1,4 +1,4 @@
-import { TEXT_MAX } from '@jalons/domain';
+import { BASELINE_BOUNDS, TEXT_MAX } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 import { IsOptional } from 'class-validator';
 
@@ -77,4 +77,8 @@ export class UpdateMilestoneDto {
 
   @IsProofKind()
   proofKind?: EvidenceKind;
+  /** why the dates change: required when the item is in the roadmap's latest baseline and a date changes (ADR 0017); kept in the history */
+  @IsOptional()
+  @IsText(1, BASELINE_BOUNDS.reason)
+  reason?: string;
 }

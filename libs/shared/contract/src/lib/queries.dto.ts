@@ -26,6 +26,11 @@ export class ChronogramQueryDto extends AtQueryDto {
   @IsOptional()
   @IsId()
   functionId?: string;
+
+  /** a baseline of the roadmap: its dates come with the chronogram, for ghost bars (ADR 0017) */
+  @IsOptional()
+  @IsId()
+  baseline?: string;
 }
 
 export class ActionFilterDto extends AtQueryDto {

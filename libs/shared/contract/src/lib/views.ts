@@ -180,6 +180,8 @@ export interface HistoryEntryView {
   from: string | null;
   to: string | null;
   comment: string | null;
+  /** why an item of the latest baseline was re-planned (always sent by the API, null when none) */
+  reason?: string | null;
 }
 
 /**
@@ -216,6 +218,18 @@ export interface ChronogramView {
   dependencies: DependencyView[];
   /** everyone named in the chronogram: the project lead, function and action owners */
   persons: PersonView[];
+  /** only with `?baseline=`: that baseline's dates of the shown items, for ghost bars and diamonds (ADR 0017) */
+  baseline?: ChronogramBaselineView;
+}
+
+/** A baseline's dates as the chronogram draws them beneath the current ones. */
+export interface ChronogramBaselineView {
+  id: string;
+  number: number;
+  label: string;
+  decision: string | null;
+  /** the items of the baseline in the shown function (as frozen) or shown now; deleted ones too */
+  items: Array<{ type: 'action' | 'milestone'; id: string; title: string; start: IsoDate | null; due: IsoDate }>;
 }
 
 export interface HealthView {
