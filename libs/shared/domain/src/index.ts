@@ -15,3 +15,4 @@ export * from './lib/indicators';
 export * from './lib/provenance';
 export * from './lib/evidence';
 export * from './lib/baselines';
+export * from './lib/headline';
