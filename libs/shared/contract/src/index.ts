@@ -15,3 +15,4 @@ export * from './lib/actors.dto';
 export * from './lib/indicators.dto';
 export * from './lib/evidence.dto';
 export * from './lib/baselines.dto';
+export * from './lib/progress.dto';
