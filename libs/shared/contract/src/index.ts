@@ -16,3 +16,4 @@ export * from './lib/indicators.dto';
 export * from './lib/evidence.dto';
 export * from './lib/baselines.dto';
 export * from './lib/progress.dto';
+export * from './lib/governance.dto';

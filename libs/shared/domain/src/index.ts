@@ -16,3 +16,4 @@ export * from './lib/provenance';
 export * from './lib/evidence';
 export * from './lib/baselines';
 export * from './lib/headline';
+export * from './lib/governance';

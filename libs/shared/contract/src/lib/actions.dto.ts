@@ -95,6 +95,10 @@ export class UpdateActionDto {
   @IsOptional()
   @IsText(1, BASELINE_BOUNDS.reason)
   reason?: string;
+  /** the governance decision behind the re-plan: a decision of the item's roadmap (422 on decisionId otherwise); kept on the history lines */
+  @IsOptional()
+  @IsId()
+  decisionId?: string;
 }
 
 /** What a function owner reports: status, progress, a comment. */

@@ -2,7 +2,7 @@ import { BASELINE_BOUNDS } from '@jalons/domain';
 import type { BaselineItemType, IsoDate, SlipState } from '@jalons/domain';
 import { IsOptional } from 'class-validator';
 
-import { IsText } from './validation';
+import { IsId, IsText } from './validation';
 import type { PersonView } from './views';
 
 /*
@@ -20,6 +20,11 @@ export class CreateBaselineDto {
   @IsOptional()
   @IsText(0, BASELINE_BOUNDS.decision)
   decision?: string;
+
+  /** the governance decision that approved it: a decision of the same roadmap (422 on decisionId otherwise) */
+  @IsOptional()
+  @IsId()
+  decisionId?: string;
 }
 
 export interface BaselineView {

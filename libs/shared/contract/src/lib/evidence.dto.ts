@@ -16,7 +16,7 @@ export type { EvidenceKind } from '@jalons/domain';
 /** One link of an item, newest first in a list. */
 export interface EvidenceView {
   id: string;
-  itemType: 'action' | 'milestone';
+  itemType: 'action' | 'milestone' | 'decision';
   itemId: string;
   title: string;
   /** http or https */

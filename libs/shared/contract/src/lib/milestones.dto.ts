@@ -81,4 +81,8 @@ export class UpdateMilestoneDto {
   @IsOptional()
   @IsText(1, BASELINE_BOUNDS.reason)
   reason?: string;
+  /** the governance decision behind the re-plan: a decision of the item's roadmap (422 on decisionId otherwise); kept on the history lines */
+  @IsOptional()
+  @IsId()
+  decisionId?: string;
 }

@@ -1,6 +1,7 @@
 import type {
   ActionStatus,
   CentralVolet,
+  DecisionKind,
   FunctionFamily,
   Health,
   IsoDate,
@@ -182,6 +183,8 @@ export interface HistoryEntryView {
   comment: string | null;
   /** why an item of the latest baseline was re-planned (always sent by the API, null when none) */
   reason?: string | null;
+  /** the governance decision the re-plan cites (always sent by the API, null when none) */
+  decision?: { id: string; date: IsoDate; kind: DecisionKind; text: string } | null;
 }
 
 /**
