@@ -17,3 +17,4 @@ export * from './lib/evidence.dto';
 export * from './lib/baselines.dto';
 export * from './lib/progress.dto';
 export * from './lib/governance.dto';
+export * from './lib/report.dto';
