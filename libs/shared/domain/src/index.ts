@@ -17,3 +17,5 @@ export * from './lib/evidence';
 export * from './lib/baselines';
 export * from './lib/headline';
 export * from './lib/governance';
+export * from './lib/summaries';
+export * from './lib/replay';
