@@ -36,4 +36,5 @@ export const roadmapRoutes: Route[] = [
     loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes),
   },
   { path: 'diagnostic', loadChildren: () => import('./diagnostic/diagnostic.routes').then((m) => m.diagnosticRoutes) },
+  { path: 'lignes-de-base', loadChildren: () => import('./baselines/baselines.routes').then((m) => m.baselineRoutes) },
 ];

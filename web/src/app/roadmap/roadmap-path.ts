@@ -4,7 +4,16 @@ export function roadmapPath(slug: string, ...segments: Array<string | number>): 
 }
 
 /** The sections of a roadmap that exist in every roadmap (the switcher keeps the reader in the same one). */
-export const ROADMAP_SECTIONS = ['acteurs', 'chronogramme', 'corbeille', 'diagnostic', 'import', 'phases', 'reprise'] as const;
+export const ROADMAP_SECTIONS = [
+  'acteurs',
+  'chronogramme',
+  'corbeille',
+  'diagnostic',
+  'import',
+  'lignes-de-base',
+  'phases',
+  'reprise',
+] as const;
 
 /**
  * Where the same page is in another roadmap: the same section when it is one of every roadmap's
