@@ -25,6 +25,7 @@ import { PlanningModule } from './planning';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { RoadmapsModule } from './roadmaps';
+import { SummariesModule } from './summaries';
 import { TrashModule } from './trash';
 import { RoadmapSetupModule } from './roadmap-setup';
 
@@ -51,6 +52,7 @@ const FEATURES = [
   ActorsModule,
   IndicatorsModule,
   EvidenceModule,
+  SummariesModule,
 ];
 
 @Module({})

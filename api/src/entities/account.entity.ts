@@ -39,6 +39,10 @@ export class Account extends BaseEntity {
   @Enum({ items: ['daily', 'weekly', 'none'], nativeEnumName: 'digest_frequency' })
   digest: Opt<DigestFrequency> = 'daily';
 
+  /** the monthly summary by e-mail (ADR 0022): null follows the role (on for elected officials), true or false is the person's choice */
+  @Property({ type: 'boolean', nullable: true })
+  monthlySummary: Opt<boolean> | null = null;
+
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;
 }

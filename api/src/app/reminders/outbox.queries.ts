@@ -7,6 +7,9 @@ import type { Mail } from '../../infra/mail/mail.service';
 
 type Tx = Parameters<Sql['rows']>[2];
 
+/** What a message is: a reminders digest, the administrator's test, a monthly summary (the summaries feature). */
+export type OutboxKind = 'digest' | 'test' | 'summary';
+
 /** A message claimed for sending; `attempts` (this attempt's number) fences the updates after the send. */
 export interface ClaimedRow {
   id: string;
@@ -23,7 +26,7 @@ export class OutboxQueries {
   constructor(private readonly sql: Sql) {}
 
   /** Records a message once under `key` (a second call with the same key does nothing); its id, or null if it existed. */
-  async enqueue(key: string, accountId: string | null, kind: 'digest' | 'test', mail: Mail, tx?: Tx): Promise<string | null> {
+  async enqueue(key: string, accountId: string | null, kind: OutboxKind, mail: Mail, tx?: Tx): Promise<string | null> {
     const row = await this.sql.one<{ id: string }>(
       `insert into outbox (id, key, account_id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, created_at)
        values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, 'pending', 0, now(), now())

@@ -6,7 +6,7 @@ import type { AppConfig } from '../../infra/config/config';
 import { MailService } from '../../infra/mail/mail.service';
 import type { Mail } from '../../infra/mail/mail.service';
 import { OutboxQueries } from './outbox.queries';
-import type { ClaimedRow } from './outbox.queries';
+import type { ClaimedRow, OutboxKind } from './outbox.queries';
 
 export interface DeliveryReport {
   sent: number;
@@ -37,7 +37,7 @@ export class OutboxService {
   ) {}
 
   /** Records a message once under `key` (a second call with the same key does nothing); its id, or null if it existed. */
-  enqueue(tx: EntityManager, key: string, accountId: string | null, kind: 'digest' | 'test', mail: Mail): Promise<string | null> {
+  enqueue(tx: EntityManager, key: string, accountId: string | null, kind: OutboxKind, mail: Mail): Promise<string | null> {
     return this.queries.enqueue(key, accountId, kind, mail, tx);
   }
 

@@ -19,6 +19,6 @@ import { ReminderScheduler } from './scheduler';
   imports: [ScheduleModule.forRoot(), AuthModule],
   controllers: [NotificationsController, AdminRemindersController],
   providers: [ReminderQueries, OutboxQueries, NotificationQueries, OutboxService, RemindersService, ReminderScheduler],
-  exports: [RemindersService],
+  exports: [RemindersService, OutboxService],
 })
 export class RemindersModule {}

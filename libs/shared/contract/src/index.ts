@@ -18,3 +18,4 @@ export * from './lib/baselines.dto';
 export * from './lib/progress.dto';
 export * from './lib/governance.dto';
 export * from './lib/report.dto';
+export * from './lib/summaries.dto';
