@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import { isIsoDate, todayInParis } from '@jalons/domain';
+import { firstMondayOfMonth, isIsoDate, todayInParis } from '@jalons/domain';
 
 import { loadConfig } from '../infra/config/config';
 import { prepareDatabase } from '../seed/prepare-database';
@@ -25,6 +26,7 @@ import type { KitFile } from '../app/roadmap-setup';
 import { AppModule } from '../app/app.module';
 import { issueToken, linkFor } from '../app/auth';
 import { RemindersService, selectDueReminders } from '../app/reminders';
+import { SummariesService } from '../app/summaries';
 
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)
@@ -39,6 +41,10 @@ const USAGE = `Usage:
                                      run the reminder job as if on that day (default: today, Europe/Paris);
                                      --dry-run prints who would receive what and records and sends nothing
                                      (--repeat N: time the job's selection N times and print its median)`;
+  npm run summaries -- --date YYYY-MM-DD [--dry-run]
+                                     send the month's summaries to elected officials (and those who opted in)
+                                     month's first Monday; only those not sent yet; --dry-run prints who
+                                     would receive what and records and sends nothing`;
 
 async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -190,6 +196,39 @@ async function runReminders(values: Options): Promise<number> {
   });
 }
 
+/** `summaries`: the month's summaries as if on `--date` (ADR 0022); `--dry-run` prints them instead. */
+async function runSummaries(values: Options): Promise<number> {
+  const day = values.date ?? todayInParis();
+  if (!isIsoDate(day)) {
+    console.error(`--date YYYY-MM-DD must be a calendar day\n\n${USAGE}`);
+    return 2;
+  }
+  const config = { ...loadConfig(), remindersEnabled: false };
+  return withDatabase(async (_orm, url) => {
+    const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
+    try {
+      const summaries = context.get(SummariesService);
+      const dueFrom = firstMondayOfMonth(day);
+      if (day < dueFrom) {
+        console.log(`${day}: nothing due yet — the month's summaries go out from its first Monday, ${dueFrom}.`);
+        return 0;
+      }
+        const planned = await summaries.dryRun(day);
+        for (const p of planned)
+          console.log(`${p.name} <${p.email}> — « ${p.subject} »: ${p.moved} moved, ${p.late} late, ${p.next} next milestones`);
+        console.log(`${day}: ${planned.length} summaries to send (dry run: nothing recorded, nothing sent).`);
+        return 0;
+      }
+      const report = await summaries.run(day);
+      console.log(
+        `${day}: ${report.recorded} summaries recorded for ${report.month}; sent ${report.delivery?.sent ?? 0}, retrying ${report.delivery?.retrying ?? 0}, failed ${report.delivery?.failed ?? 0}.`,
+      );
+      return 0;
+    } finally {
+      await context.close();
+    }
+  });
+}
 async function inviteAdmin(values: Options): Promise<number> {
   const email = values.email?.trim().toLowerCase();
   const name = values.name?.trim();
@@ -219,6 +258,7 @@ const COMMANDS = new Map<string, Command>([
   ['seed', seed],
   ['roadmap:new', newRoadmap],
   ['reminders', runReminders],
+  ['summaries', runSummaries],
   ['admin:invite', inviteAdmin],
 ]);
 
