@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
-import { isIsoDate, todayInParis } from '@jalons/domain';
 import { firstMondayOfMonth, isIsoDate, todayInParis } from '@jalons/domain';
 
 import { loadConfig } from '../infra/config/config';
@@ -40,9 +39,10 @@ const USAGE = `Usage:
   npm run reminders -- --date YYYY-MM-DD [--dry-run]
                                      run the reminder job as if on that day (default: today, Europe/Paris);
                                      --dry-run prints who would receive what and records and sends nothing
-                                     (--repeat N: time the job's selection N times and print its median)`;
+                                     (--repeat N: time the job's selection N times and print its median)
   npm run summaries -- --date YYYY-MM-DD [--dry-run]
                                      send the month's summaries to elected officials (and those who opted in)
+                                     as if on that day (default: today, Europe/Paris): nothing before the
                                      month's first Monday; only those not sent yet; --dry-run prints who
                                      would receive what and records and sends nothing`;
 
@@ -213,6 +213,7 @@ async function runSummaries(values: Options): Promise<number> {
         console.log(`${day}: nothing due yet — the month's summaries go out from its first Monday, ${dueFrom}.`);
         return 0;
       }
+      if (values['dry-run']) {
         const planned = await summaries.dryRun(day);
         for (const p of planned)
           console.log(`${p.name} <${p.email}> — « ${p.subject} »: ${p.moved} moved, ${p.late} late, ${p.next} next milestones`);
@@ -229,6 +230,7 @@ async function runSummaries(values: Options): Promise<number> {
     }
   });
 }
+
 async function inviteAdmin(values: Options): Promise<number> {
   const email = values.email?.trim().toLowerCase();
   const name = values.name?.trim();
