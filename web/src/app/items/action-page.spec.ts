@@ -230,6 +230,7 @@ describe('ActionPage', () => {
         'Fiche',
         'Acteurs visés',
         'Preuves et documents',
+        'Décisions',
         'Historique',
       ]);
       expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');

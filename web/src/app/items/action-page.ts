@@ -27,6 +27,7 @@ import { ItemDependencies } from './item-dependencies';
 import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemEvidence } from './item-evidence';
+import { ItemDecisions } from './item-decisions';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { PROOF_FIELDS, ProofFieldsComponent, proofToSend } from './proof-fields';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -67,6 +68,7 @@ const FORM_FIELDS = ['status', 'progress', 'comment', ...PROOF_FIELDS] as const;
     DeleteItem,
     ActionTargets,
     ItemEvidence,
+    ItemDecisions,
     ProofFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -39,6 +39,8 @@ describe('MilestonePage', () => {
     for (const req of http.match('/api/persons')) req.flush([aPerson()]);
     // « Preuves et documents » (items/item-evidence.ts): none
     for (const req of http.match(`/api/milestones/${milestone.id}/evidence`)) req.flush([]);
+    // « Décisions » (items/item-decisions.ts): none
+    for (const req of http.match((r) => r.url.endsWith('/decisions') && r.params.get('itemId') === milestone.id)) req.flush([]);
     await fixture.whenStable();
   }
 
@@ -89,7 +91,12 @@ describe('MilestonePage', () => {
     expect(facts()['État']).toBe('Atteint le 18/05/2024');
     expect(page.querySelector('form')).toBeNull();
     expect(page.querySelector('#replan-date')).toBeNull();
-    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual(['Fiche', 'Preuves et documents', 'Historique']);
+    expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual([
+      'Fiche',
+      'Preuves et documents',
+      'Décisions',
+      'Historique',
+    ]);
     expect(text(page.querySelector('[data-testid="read-only"]'))).toContain('Consultation seule');
   });
 

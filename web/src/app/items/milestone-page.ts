@@ -22,6 +22,7 @@ import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { EditTarget, ItemEditForm } from './item-edit-form';
 import { CONFLICT_MESSAGE, ItemContext } from './item-context';
 import { ItemEvidence } from './item-evidence';
+import { ItemDecisions } from './item-decisions';
 import { ItemUpdate, canUpdateItem, itemLoader } from './item-update';
 import { PROOF_FIELDS, ProofFieldsComponent, proofToSend } from './proof-fields';
 import { ReplanForm, ReplanTarget } from './replan-form';
@@ -57,6 +58,7 @@ const FORM_FIELDS = ['achievedOn', 'comment', ...PROOF_FIELDS] as const;
     TranslatePipe,
     DeleteItem,
     ItemEvidence,
+    ItemDecisions,
     ProofFieldsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -40,6 +40,8 @@ export class ActionPageHarness {
     for (const req of this.http.match(`/api/actions/${action.id}/actors`)) req.flush([]);
     // « Preuves et documents » (items/item-evidence.ts): none
     for (const req of this.http.match(`/api/actions/${action.id}/evidence`)) req.flush([]);
+    // « Décisions » (items/item-decisions.ts): none
+    for (const req of this.http.match((r) => r.url.endsWith('/decisions') && r.params.get('itemId') === action.id)) req.flush([]);
     await this.fixture.whenStable();
   }
 
