@@ -36,5 +36,7 @@ export const roadmapRoutes: Route[] = [
     loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes),
   },
   { path: 'diagnostic', loadChildren: () => import('./diagnostic/diagnostic.routes').then((m) => m.diagnosticRoutes) },
+  { path: 'gouvernance', loadChildren: () => import('./governance/governance.routes').then((m) => m.governanceRoutes) },
+  { path: 'reunions', loadChildren: () => import('./governance/governance.routes').then((m) => m.meetingRoutes) },
   { path: 'lignes-de-base', loadChildren: () => import('./baselines/baselines.routes').then((m) => m.baselineRoutes) },
 ];

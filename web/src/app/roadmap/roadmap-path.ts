@@ -9,6 +9,7 @@ export const ROADMAP_SECTIONS = [
   'chronogramme',
   'corbeille',
   'diagnostic',
+  'gouvernance',
   'import',
   'lignes-de-base',
   'phases',
