@@ -15,6 +15,7 @@ import { CalendarsModule } from './calendars';
 import { ChronogramModule } from './chronogram';
 import { EvidenceModule } from './evidence';
 import { ExportModule } from './export';
+import { GovernanceModule } from './governance';
 import { HealthModule } from './health';
 import { HistoryModule } from './history';
 import { ImportModule } from './import';
@@ -38,6 +39,7 @@ const FEATURES = [
   RoadmapSetupModule,
   HistoryModule,
   TrashModule,
+  GovernanceModule,
   BaselinesModule,
   ActionsModule,
   MilestonesModule,

@@ -47,4 +47,8 @@ export class ChangeEntry {
   /** why an item of the latest baseline was re-planned (ADR 0017); null otherwise */
   @Property({ type: 'string', length: 500, nullable: true })
   reason: string | null = null;
+
+  /** the governance decision a re-plan cites (ADR 0019); not a foreign key: the history is kept whole */
+  @Property({ type: 'uuid', nullable: true })
+  decisionId: string | null = null;
 }

@@ -40,12 +40,30 @@ export const SQL_TABLES: Readonly<Record<string, string>> = {
   measurement:
     "An indicator's value on one day (one per day), with a comment, a source link and who recorded it (indicators/indicators.queries.ts).",
   evidence:
-    'A link proving an action or a milestone (title, http(s) address, kind, who added it and when); exactly one item column is set ' +
-    '(decisions will get theirs); goes with its item (cascade), not restored by the Corbeille (evidence/evidence.queries.ts, docs/evidence.md).',
+    'A link proving an action, a milestone or a decision (title, http(s) address, kind, who added it and when); exactly one item column is set; ' +
+    'goes with its item (cascade), not restored by the Corbeille (evidence/evidence.queries.ts, docs/evidence.md).',
   baseline:
     "A roadmap's plan frozen by the lead: a number (1, 2, … per roadmap), a label, the decision that approved it; never updated, " +
     'only the latest may be deleted (baselines/baselines.queries.ts, ADR 0017).',
   baseline_item:
     "One action's or milestone's dates, function, phase and title in a baseline, written with the baseline by one statement " +
     '(baselines/baselines.queries.ts).',
+  governance_instance:
+    "A roadmap's governance body (comité de pilotage, comité technique, instance éthique): a name unique per roadmap (case-insensitive), " +
+    'a description; cannot be deleted while it has meetings (governance/governance.queries.ts, ADR 0019).',
+  meeting:
+    "A meeting of an instance: its day, a title, the minutes; the instance is of the meeting's roadmap (composite foreign key); " +
+    'version checked in the one UPDATE; its decisions outlive it (meeting_id set null) (governance/governance.queries.ts).',
+  meeting_attendee:
+    "Who attended a meeting, in order: an account (its name copied, kept if the account goes) or a free name; rewritten whole with the meeting's list " +
+    '(governance/governance.queries.ts).',
+  agenda_item:
+    "A meeting's agenda item, in order: a label and optionally the action or milestone it is about (the link dropped with the item) " +
+    '(governance/governance.queries.ts).',
+  decision:
+    'A decision of a roadmap (validation, replanification, arbitrage, budget): its day, its text, the meeting that took it (null once ' +
+    'that meeting is deleted); cited by baselines and re-plans (governance/governance.queries.ts, ADR 0019).',
+  decision_item:
+    'The actions and milestones a decision is about (one of the two per row, each once); goes with the decision or the item ' +
+    '(governance/governance.queries.ts).',
 };

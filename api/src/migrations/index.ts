@@ -12,6 +12,7 @@ import { Migration20261129150000_indicators } from './Migration20261129150000_in
 import { Migration20261129160000_provenance } from './Migration20261129160000_provenance';
 import { Migration20261130090000_evidence } from './Migration20261130090000_evidence';
 import { Migration20261130100000_baselines } from './Migration20261130100000_baselines';
+import { Migration20261130110000_governance } from './Migration20261130110000_governance';
 import { Migration20261130120000_summaries } from './Migration20261130120000_summaries';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
@@ -28,5 +29,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129160000_provenance', class: Migration20261129160000_provenance },
   { name: 'Migration20261130090000_evidence', class: Migration20261130090000_evidence },
   { name: 'Migration20261130100000_baselines', class: Migration20261130100000_baselines },
+  { name: 'Migration20261130110000_governance', class: Migration20261130110000_governance },
   { name: 'Migration20261130120000_summaries', class: Migration20261130120000_summaries },
 ];

@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Action, ActionDependency, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import { EvidenceService, proofLine, proofOf } from '../evidence';
 import { BaselineQueries, replanReason } from '../baselines';
+import { citeDecision } from '../governance';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -133,6 +134,7 @@ export class ActionsService {
       if (broken.length) throw ApiException.rule(broken);
       const datesChange = start !== action.start || due !== action.due;
       const reason = await replanReason(this.baselines, tx, { type: 'action', id: action.id }, datesChange, dto.reason);
+      const decisionId = await citeDecision(tx, action.roadmap.id, dto.decisionId, { type: 'action', id: action.id });
       changes.push(...diff(action, { title: dto.title, description: dto.description, start: dto.start, due: dto.due, volet: dto.volet }));
       if (dto.ownerId !== undefined && dto.ownerId !== (action.owner?.id ?? null)) {
         const owner = await this.person(tx, dto.ownerId);
@@ -142,9 +144,9 @@ export class ActionsService {
       const phase = await this.phaseFor(tx, action.roadmap, start);
       if (phase.id !== action.phase.id) changes.push(['phase', action.phase.name, phase.name]);
       tx.assign(action, { title: dto.title ?? action.title, description: dto.description ?? action.description, start, due, volet, phase });
-      if (!changes.length && !dto.comment && !reason) return;
+      if (!changes.length && !dto.comment && !reason && !decisionId) return;
       action.updatedAt = new Date();
-      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId, reason);
+      await recordChanges(tx, action.roadmap, 'action', action.id, changes, dto.comment, actorId, reason, decisionId);
     });
     return this.read.one(id, at);
   }

@@ -130,9 +130,11 @@ export class AuthQueries {
   }
 
   /** The function of the item a proof link is on (undefined when there is no such link): who may delete it. */
-  async functionOfEvidence(id: string): Promise<string | undefined> {
+  /** The function of a link's item; null for a decision's link (no function: the lead's), undefined for an unknown link. */
+  async functionOfEvidence(id: string): Promise<string | null | undefined> {
     const query = `select coalesce(a.function_id, m.function_id) as function_id from evidence e
       left join action a on a.id = e.action_id left join milestone m on m.id = e.milestone_id where e.id = ?`;
-    return (await this.sql.one<{ function_id: string }>(query, [id]))?.function_id;
+    const row = await this.sql.one<{ function_id: string | null }>(query, [id]);
+    return row ? row.function_id : undefined;
   }
 }

@@ -100,7 +100,7 @@ function indicatorWriter(table: 'indicator' | 'measurement'): Policy {
   };
 }
 
-/** Deleting a proof link: the project lead, or the owner of its item's function; an unknown link is left to the route (404). */
+/** Deleting a proof link: the project lead, or the owner of its item's function (a decision's link: the lead only); an unknown link is left to the route (404). */
 const evidenceWriter: Policy = {
   name: 'evidenceWriter',
   anonymous: false,
@@ -110,6 +110,7 @@ const evidenceWriter: Policy = {
     const id = req.params['id'];
     if (typeof id !== 'string' || !UUID.test(id)) return true; // the route's own check answers 400
     const fn = await queries.functionOfEvidence(id);
+    if (fn === null) return false; // a decision's link
     return fn === undefined || canWriteItemsOf(who, fn);
   },
 };

@@ -74,14 +74,22 @@ export class BaselineQueries {
   }
 
   /**
-   * Freezes the roadmap's plan in one statement: the baseline numbered after the roadmap's last,
-   * and a copy of every action's and milestone's dates, function, phase and title. Its id.
+   * Freezes the roadmap's plan in one statement: the baseline numbered after the roadmap's last (citing
+   * a decision of the roadmap, checked by the caller), and a copy of every action's and milestone's
+   * dates, function, phase and title. Its id.
    */
-  async create(roadmapId: string, label: string, decision: string | null, createdBy: string | null, tx: Tx): Promise<string> {
+  async create(
+    roadmapId: string,
+    label: string,
+    decision: string | null,
+    createdBy: string | null,
+    tx: Tx,
+    decisionId: string | null = null,
+  ): Promise<string> {
     const [row] = await this.sql.rows<{ id: string }>(
       `with b as (
-         insert into baseline (roadmap_id, number, label, decision, created_by)
-         select r.id, coalesce((select max(number) from baseline where roadmap_id = r.id), 0) + 1, ?, ?, ?
+         insert into baseline (roadmap_id, number, label, decision, created_by, decision_id)
+         select r.id, coalesce((select max(number) from baseline where roadmap_id = r.id), 0) + 1, ?, ?, ?, ?
            from roadmap r where r.id = ?
          returning id, roadmap_id
        ), items as (
@@ -94,7 +102,7 @@ export class BaselineQueries {
          returning 1
        )
        select b.id, (select count(*) from items) as items from b`,
-      [label, decision, createdBy, roadmapId],
+      [label, decision, createdBy, decisionId, roadmapId],
       tx,
     );
     return row.id;

@@ -5,6 +5,7 @@ import type { PlannedItem } from '@jalons/domain';
 import type { BaselineSlipsView, BaselineView, CreateBaselineDto, SlipSummaryView } from '@jalons/contract';
 
 import { ApiException } from '../../infra/http/errors';
+import { citeDecision } from '../governance';
 import { BaselineQueries } from './baselines.queries';
 import type { BaselineRow, NamedRow, PlannedItemRow } from './baselines.queries';
 
@@ -49,7 +50,8 @@ export class BaselinesService {
     const id = await this.em.transactional(async (tx) => {
       if (!(await this.queries.roadmapExists(roadmapId))) throw ApiException.notFound('La feuille de route', roadmapId);
       await this.queries.lock(roadmapId, tx);
-      return this.queries.create(roadmapId, dto.label, dto.decision || null, actorId, tx);
+      const decisionId = await citeDecision(tx, roadmapId, dto.decisionId); // 422 on decisionId: not a decision of this roadmap
+      return this.queries.create(roadmapId, dto.label, dto.decision || null, actorId, tx, decisionId);
     });
     return view((await this.queries.one(id)) as BaselineRow);
   }

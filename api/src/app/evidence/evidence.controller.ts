@@ -7,7 +7,7 @@ import { uuid } from '../../infra/http/params';
 import { Access, ActorId, Allow } from '../auth';
 import { EvidenceService } from './evidence.service';
 
-/** Proof links on actions and milestones (docs/evidence.md): written by the item's writers (ADR 0008). */
+/** Proof links on actions, milestones and decisions (docs/evidence.md): written by the item's writers, a decision's by the lead (ADR 0008). */
 @ApiTags('evidence')
 @Controller()
 export class EvidenceController {
@@ -49,6 +49,27 @@ export class EvidenceController {
     @ActorId() actor: string | null,
   ): Promise<EvidenceView> {
     return this.evidence.add('milestone', id, dto, actor);
+  }
+
+  @Get('decisions/:id/evidence')
+  @Allow(Access.signedIn)
+  @ApiOperation({ summary: 'Les preuves et documents d’une décision (la délibération…), les plus récents d’abord' })
+  @ApiNotFoundResponse({ description: 'Décision inconnue' })
+  ofDecision(@Param('id', uuid('id')) id: string): Promise<EvidenceView[]> {
+    return this.evidence.list('decision', id);
+  }
+
+  @Post('decisions/:id/evidence')
+  @Allow(Access.lead)
+  @ApiOperation({ summary: 'Ajouter une preuve à une décision (délibération, document, page web, jeu de données)' })
+  @ApiCreatedResponse({ description: 'La preuve ajoutée' })
+  @ApiNotFoundResponse({ description: 'Décision inconnue' })
+  addToDecision(
+    @Param('id', uuid('id')) id: string,
+    @Body() dto: CreateEvidenceDto,
+    @ActorId() actor: string | null,
+  ): Promise<EvidenceView> {
+    return this.evidence.add('decision', id, dto, actor);
   }
 
   @Delete('evidence/:id')

@@ -5,14 +5,15 @@ import { isoInstant, Sql } from '../../infra/database/sql';
 
 type Tx = Parameters<Sql['rows']>[2];
 
-/** The kinds of item a link can prove (decisions will join them: one more nullable column). */
-export type EvidenceItemType = 'action' | 'milestone';
+/** The kinds of item a link can prove: one nullable column each. */
+export type EvidenceItemType = 'action' | 'milestone' | 'decision';
 
 /** A link with its item and who added it (name only). */
 export interface EvidenceRow {
   id: string;
   action_id: string | null;
   milestone_id: string | null;
+  decision_id: string | null;
   title: string;
   url: string;
   kind: EvidenceKind;
@@ -30,13 +31,13 @@ export interface EvidenceValues {
 }
 
 /** The item's column in `evidence`: chosen from a closed list, never from the request's text. */
-const COLUMN: Record<EvidenceItemType, string> = { action: 'action_id', milestone: 'milestone_id' };
+const COLUMN: Record<EvidenceItemType, string> = { action: 'action_id', milestone: 'milestone_id', decision: 'decision_id' };
 
-const COLUMNS = `e.id, e.action_id, e.milestone_id, e.title, e.url, e.kind, a.id as added_by_id, a.name as added_by_name,
+const COLUMNS = `e.id, e.action_id, e.milestone_id, e.decision_id, e.title, e.url, e.kind, a.id as added_by_id, a.name as added_by_name,
   ${isoInstant('e.added_at')} as added_at`;
 
 /**
- * The links proving actions and milestones (`evidence`; SQL only, ADR 0012 and docs/evidence.md).
+ * The links proving actions, milestones and decisions (`evidence`; SQL only, ADR 0012 and docs/evidence.md).
  * A link is added with its item's row share-locked, so that the item cannot be deleted between the
  * check and the insert (its links go with it, by the foreign key's cascade).
  */
@@ -60,7 +61,7 @@ export class EvidenceQueries {
 
   /** Whether the item exists; in a transaction, its row stays share-locked until the end. */
   async itemExists(itemType: EvidenceItemType, itemId: string, tx?: Tx): Promise<boolean> {
-    const table = itemType === 'action' ? 'action' : 'milestone';
+    const table = itemType; // the item's table has the type's name (a closed list)
     return !!(await this.sql.one(`select 1 from ${table} where id = ?${tx ? ' for share' : ''}`, [itemId], tx));
   }
 

@@ -6,10 +6,14 @@ import { ApiException } from '../../infra/http/errors';
 import { EvidenceQueries } from './evidence.queries';
 import type { EvidenceItemType, EvidenceRow } from './evidence.queries';
 
-const NOT_FOUND: Record<EvidenceItemType, string> = { action: 'L’action', milestone: 'Le jalon' };
+const NOT_FOUND: Record<EvidenceItemType, string> = { action: 'L’action', milestone: 'Le jalon', decision: 'La décision' };
 
 export function evidenceView(row: EvidenceRow): EvidenceView {
-  const [itemType, itemId] = row.action_id ? (['action', row.action_id] as const) : (['milestone', row.milestone_id ?? ''] as const);
+  const [itemType, itemId] = row.action_id
+    ? (['action', row.action_id] as const)
+    : row.decision_id
+      ? (['decision', row.decision_id] as const)
+      : (['milestone', row.milestone_id ?? ''] as const);
   return {
     id: row.id,
     itemType,
@@ -35,7 +39,7 @@ export function proofOf(dto: ProofFields): Proof | null {
 /** How a proof reads in the item's history. */
 export const proofLine = (p: Proof): string => `« ${p.proofTitle} » — ${p.proofUrl}`;
 
-/** Links on actions and milestones (docs/evidence.md): listed by anyone signed in, written by the item's writers. */
+/** Links on actions, milestones and decisions (docs/evidence.md): listed by anyone signed in, written by the item's writers (a decision's: the lead). */
 @Injectable()
 export class EvidenceService {
   constructor(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DecisionKind } from '@jalons/domain';
 
 import { isoInstant, Sql } from '../../infra/database/sql';
 
@@ -13,9 +14,17 @@ export interface HistoryRow {
   to_value: string | null;
   comment: string | null;
   reason: string | null;
+  decision_id: string | null;
+  decision_date: string | null;
+  decision_kind: DecisionKind | null;
+  decision_text: string | null;
 }
 
-const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant('h.at')} as at, h.field, h.from_value, h.to_value, h.comment, h.reason`;
+const HISTORY_COLUMNS = `h.id, h.item_type, h.item_id, h.actor_id, ${isoInstant('h.at')} as at, h.field, h.from_value, h.to_value, h.comment, h.reason,
+  dc.id as decision_id, dc.date::text as decision_date, dc.kind as decision_kind, dc.text as decision_text`;
+
+/** The decision a line cites (ADR 0019): none once it is deleted (the line keeps its id, the join finds nothing). */
+const DECISION_JOIN = 'left join decision dc on dc.id = h.decision_id';
 
 /** Run by every write in its transaction: the chronogram cache and the concurrent writers of a roadmap key on it. */
 export const BUMP_REVISION = 'update roadmap set revision = revision + 1 where id = ?';
@@ -42,6 +51,7 @@ export class HistoryQueries {
        from change_history h
        left join action a on h.item_type = 'action' and a.id = h.item_id
        left join milestone m on h.item_type = 'milestone' and m.id = h.item_id
+       ${DECISION_JOIN}
        where h.roadmap_id = ? order by h.at desc, h.id desc limit ?`,
       [roadmapId, limit],
     );
@@ -50,7 +60,7 @@ export class HistoryQueries {
   /** One item's lines, oldest first. */
   ofItem(itemType: 'action' | 'milestone', itemId: string): Promise<HistoryRow[]> {
     return this.sql.rows<HistoryRow>(
-      `select ${HISTORY_COLUMNS} from change_history h where h.item_type = ? and h.item_id = ? order by h.at, h.id`,
+      `select ${HISTORY_COLUMNS} from change_history h ${DECISION_JOIN} where h.item_type = ? and h.item_id = ? order by h.at, h.id`,
       [itemType, itemId],
     );
   }

@@ -18,6 +18,10 @@ function historyView(r: HistoryRow, persons: ReadonlyMap<string, PersonView>): H
     to: r.to_value,
     comment: r.comment,
     reason: r.reason,
+    decision:
+      r.decision_id && r.decision_date && r.decision_kind
+        ? { id: r.decision_id, date: r.decision_date, kind: r.decision_kind, text: r.decision_text ?? '' }
+        : null,
   };
 }
 

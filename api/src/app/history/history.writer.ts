@@ -19,7 +19,8 @@ const text = (v: unknown): string | null =>
 /**
  * Stages one history line per changed field, in the caller's transaction, and bumps the roadmap's
  * revision (which also serialises concurrent writers of one roadmap until they commit). `reason`: why
- * an item of the latest baseline was re-planned (ADR 0017), on each line.
+ * an item of the latest baseline was re-planned (ADR 0017), on each line; `decisionId`: the governance
+ * decision the change cites (ADR 0019), likewise.
  */
 export async function recordChanges(
   em: EntityManager,
@@ -30,6 +31,7 @@ export async function recordChanges(
   comment: string | null | undefined,
   actorId: string | null,
   reason: string | null = null,
+  decisionId: string | null = null,
 ): Promise<void> {
   const actor = actorId ? em.getReference(Account, actorId) : null;
   await em.execute(BUMP_REVISION, [roadmap.id]);
@@ -47,6 +49,7 @@ export async function recordChanges(
       toValue: text(to),
       comment: comment ?? null,
       reason,
+      decisionId,
     });
   }
 }

@@ -8,6 +8,7 @@ import { ApiException } from '../../infra/http/errors';
 import { Account, Milestone, Phase, Roadmap, TargetFunction } from '../../entities';
 import { EvidenceService, proofLine, proofOf } from '../evidence';
 import { BaselineQueries, replanReason } from '../baselines';
+import { citeDecision } from '../governance';
 import { diff, recordChanges } from '../history';
 import type { Change } from '../history';
 import { TrashService } from '../trash';
@@ -99,6 +100,7 @@ export class MilestonesService {
       if (broken.length) throw ApiException.rule(broken);
       this.checkAchieved(dto.achievedOn, today);
       const reason = await replanReason(this.baselines, tx, { type: 'milestone', id: m.id }, date !== m.date, dto.reason);
+      const decisionId = await citeDecision(tx, m.roadmap.id, dto.decisionId, { type: 'milestone', id: m.id });
       changes.push(...diff(m, { title: dto.title, description: dto.description, date: dto.date, achievedOn: dto.achievedOn }));
       if (dto.ownerId !== undefined && dto.ownerId !== (m.owner?.id ?? null)) {
         const owner = await this.person(tx, dto.ownerId);
@@ -127,9 +129,9 @@ export class MilestonesService {
         await this.evidence.addProof(tx, 'milestone', m.id, proof, actorId);
         changes.push(['proof', null, proofLine(proof)]);
       }
-      if (!changes.length && !dto.comment && !reason) return;
+      if (!changes.length && !dto.comment && !reason && !decisionId) return;
       m.updatedAt = new Date();
-      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId, reason);
+      await recordChanges(tx, m.roadmap, 'milestone', m.id, changes, dto.comment, actorId, reason, decisionId);
     });
     return this.read.one(id, at);
   }

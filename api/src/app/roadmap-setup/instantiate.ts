@@ -6,6 +6,8 @@ import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, Phas
 import { registerOf } from './register-seed';
 import type { RegisterSeed } from './register-seed';
 import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
+import { governanceOf } from './write-governance';
+import type { GovernancePlan } from './write-governance';
 
 /** Everything to write for one roadmap, ids included: computed without touching the database. */
 export interface RoadmapPlan {
@@ -76,6 +78,8 @@ export interface RoadmapPlan {
   dependencies: Array<{ predecessorId: string; successorId: string }>;
   /** the file's register (actors, action targets, indicators), written by `writeDiagnostic` */
   register?: Required<RegisterSeed>;
+  /** the file's instances and meetings, written by `writeGovernance` */
+  governance?: GovernancePlan;
 }
 
 export class PlanError extends Error {}
@@ -219,6 +223,7 @@ export function placeKit(kit: KitFile, file: RoadmapFile): { plan: RoadmapPlan; 
     milestones,
     dependencies,
     register: registerOf(file),
+    governance: governanceOf(file),
   };
   return { plan, problems: at.problems };
 }

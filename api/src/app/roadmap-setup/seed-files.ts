@@ -8,6 +8,8 @@ import type { ErrorObject } from 'ajv';
 
 import { registerProblems } from './register-seed';
 import type { RegisterSeed } from './register-seed';
+import { governanceProblems } from './write-governance';
+import type { GovernanceSeed } from './write-governance';
 
 /** The incubation kit, as written in seeds/kit/*.json (see docs/kit.md). */
 export interface KitFile {
@@ -57,7 +59,7 @@ export interface KitMilestone {
 }
 
 /** A roadmap: the kit placed on a territory's calendar (seeds/roadmaps/*.json). */
-export interface RoadmapFile extends RegisterSeed {
+export interface RoadmapFile extends RegisterSeed, GovernanceSeed {
   slug: string;
   kit: string;
   territory: string;
@@ -225,6 +227,7 @@ export function loadRoadmapFile(file: string, kit: KitFile): RoadmapFile {
   }
   for (const code of PHASE_CODES) if (!rm.phases[code]) problems.push({ path: `/phases/${code}`, problem: 'missing phase' });
   problems.push(...registerProblems(rm, { actionKeys: actions, functionCodes: fnCodes }));
+  problems.push(...governanceProblems(rm, { actionKeys: actions, milestoneKeys: milestones, personKeys: persons }));
   if (problems.length) throw new SeedFileError(file, problems);
   return rm;
 }
