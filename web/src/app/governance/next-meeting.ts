@@ -38,7 +38,7 @@ import { loadable } from '../shared/loadable';
           </a>
         </p>
       } @else if (next.loading()) {
-        <p role="status">{{ 'Chargement…' | t: lang() }}</p>
+        <p>…</p>
       } @else if (next.error(); as message) {
         <p>{{ 'Impossible de charger la prochaine réunion : {message}' | t: lang() : { message } }}</p>
       } @else {
