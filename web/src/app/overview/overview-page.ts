@@ -68,6 +68,7 @@ interface Reference {
     PhasePurpose,
     FiguresPanel,
     IndicatorsSummary,
+    NextMeeting,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',

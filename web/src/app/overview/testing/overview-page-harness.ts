@@ -101,6 +101,8 @@ export class OverviewPageHarness {
     };
     this.http.expectOne(`/api/roadmaps/${roadmapId}/diagnostic`).flush(diagnostic);
     this.http.expectOne(`/api/roadmaps/${roadmapId}/indicators`).flush([]);
+    // « Prochaine réunion » (governance/next-meeting.ts): none
+    this.http.expectOne(`/api/roadmaps/${roadmapId}/meetings/next`).flush(null);
   }
 
   async openFirstRoadmap(
