@@ -9,6 +9,7 @@ import { appRoutes } from './app.routes';
 import { AuthService } from './data/auth.service';
 import { LANG_STORAGE_KEY } from './i18n/i18n';
 import { provideFrenchLocale } from './locale';
+import { anSCurve, provideFakeSCurveCharts } from './progress/testing/fake-charts';
 import { accessibleName, text } from './testing/dom';
 import { aNotification, aRoadmap } from './testing/factories';
 import { refusal } from './testing/http';
@@ -33,6 +34,7 @@ describe('App shell', () => {
         provideHttpClientTesting(),
         provideFrenchLocale(),
         provideSession(me),
+        provideFakeSCurveCharts(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -78,7 +80,7 @@ describe('App shell', () => {
     await fixture.whenStable();
     // the overview's sections (late items, next milestones, latest changes), asked once the roadmap is known
     for (const section of http.match((r) => r.url.startsWith('/api/roadmaps/rm-7/'))) {
-      section.flush([]);
+      section.flush(section.request.url.endsWith('/s-curve') ? anSCurve() : []);
     }
     await fixture.whenStable();
   }
@@ -107,11 +109,19 @@ describe('App shell', () => {
     setUp(aMe({ name: 'Camille Le Goff', role: 'lead' }));
     await openOverview();
     expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (mon compte), Chef·fe de projet Se déconnecter');
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Acteurs', 'Mes échéances', 'Feuilles de route']);
+    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Acteurs', 'Rapport', 'Mes échéances', 'Feuilles de route']);
 
     TestBed.inject(AuthService).setSession(aMe({ name: 'Yann Kerébel', role: 'admin' }));
     await fixture.whenStable();
-    expect(navLinks()).toEqual(['Vue du mandat', 'Chronogramme', 'Acteurs', 'Mes échéances', 'Feuilles de route', 'Administration']);
+    expect(navLinks()).toEqual([
+      'Vue du mandat',
+      'Chronogramme',
+      'Acteurs',
+      'Rapport',
+      'Mes échéances',
+      'Feuilles de route',
+      'Administration',
+    ]);
     expect(text(shell.querySelector('[data-testid="account"]'))).toContain('Yann Kerébel (mon compte), Administrateur·rice');
   });
 
@@ -253,7 +263,7 @@ describe('App shell', () => {
       option('English').click();
       await fixture.whenStable();
 
-      expect(navLinks()).toEqual(['Term overview', 'Gantt chart', 'Actors', 'My deadlines', 'Roadmaps']);
+      expect(navLinks()).toEqual(['Term overview', 'Gantt chart', 'Actors', 'Report', 'My deadlines', 'Roadmaps']);
       expect(shell.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
       expect(text(shell.querySelector('[data-testid="account"]'))).toBe('Camille Le Goff (my account), Project lead Sign out');
       expect(accessibleName(shell.querySelector('[data-testid="bell"]'))).toBe('Reminders');

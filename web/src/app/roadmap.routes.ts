@@ -35,6 +35,7 @@ export const roadmapRoutes: Route[] = [
     path: 'import',
     loadChildren: () => import('./import/import.routes').then((m) => m.importRoutes),
   },
+  { path: 'rapport', loadChildren: () => import('./report/report.routes').then((m) => m.reportRoutes) },
   { path: 'diagnostic', loadChildren: () => import('./diagnostic/diagnostic.routes').then((m) => m.diagnosticRoutes) },
   { path: 'gouvernance', loadChildren: () => import('./governance/governance.routes').then((m) => m.governanceRoutes) },
   { path: 'reunions', loadChildren: () => import('./governance/governance.routes').then((m) => m.meetingRoutes) },

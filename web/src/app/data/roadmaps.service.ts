@@ -9,6 +9,7 @@ import type {
   RoadmapSettingsDto,
   RoadmapSummaryView,
 } from '@jalons/contract';
+import type { IsoDate } from '@jalons/domain';
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
@@ -38,9 +39,11 @@ export class RoadmapsService {
     return this.http.get<RoadmapSummaryView[]>(`${API_BASE}/roadmaps`).pipe(catchApiError());
   }
 
-  /** GET /api/roadmaps/:id — phases with their roll-ups, computed for today (Europe/Paris). */
-  get(id: string): Observable<RoadmapDetailView> {
-    return this.http.get<RoadmapDetailView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}`).pipe(catchApiError());
+  /** GET /api/roadmaps/:id[?at=] — phases with their roll-ups, computed for today (Europe/Paris) or the day `at`. */
+  get(id: string, at?: IsoDate): Observable<RoadmapDetailView> {
+    return this.http
+      .get<RoadmapDetailView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}`, { params: toParams({ at }) })
+      .pipe(catchApiError());
   }
 
   /** PATCH /api/roadmaps/:id/settings — the public page, the reminder rules (project lead); 409 on a stale version. */
@@ -48,9 +51,11 @@ export class RoadmapsService {
     return this.http.patch<RoadmapSummaryView>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/settings`, settings).pipe(catchApiError());
   }
 
-  /** GET /api/roadmaps/:id/functions — the target functions with their roll-ups. */
-  functions(id: string): Observable<FunctionWithRollUpView[]> {
-    return this.http.get<FunctionWithRollUpView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions`).pipe(catchApiError());
+  /** GET /api/roadmaps/:id/functions[?at=] — the target functions with their roll-ups (today, or the day `at`). */
+  functions(id: string, at?: IsoDate): Observable<FunctionWithRollUpView[]> {
+    return this.http
+      .get<FunctionWithRollUpView[]>(`${API_BASE}/roadmaps/${encodeURIComponent(id)}/functions`, { params: toParams({ at }) })
+      .pipe(catchApiError());
   }
 
   /** GET /api/roadmaps/:id/functions/:functionId — one function with its roll-ups. */

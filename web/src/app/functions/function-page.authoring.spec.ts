@@ -6,6 +6,8 @@ import { text } from '../testing/dom';
 import { aChronogram, aFunction } from '../testing/factories';
 import { setUpPageTest } from '../testing/http';
 import { aMe } from '../testing/session';
+import { SCurveCharts } from '../progress/s-curve-chart';
+import { anSCurve } from '../progress/testing/fake-charts';
 import { FunctionPage } from './function-page';
 
 jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));
@@ -18,6 +20,7 @@ describe('FunctionPage, creating items', () => {
 
   async function open(me: MeView): Promise<HTMLElement> {
     http = setUpPageTest(FunctionPage, me);
+    jest.spyOn(TestBed.inject(SCurveCharts), 'draw').mockResolvedValue({ destroy: () => undefined }); // jsdom has no canvas
     const fixture = TestBed.createComponent(FunctionPage);
     fixture.componentRef.setInput('id', 'fn-ethique');
     fixture.componentRef.setInput('roadmap', 'rm-1');
@@ -26,6 +29,7 @@ describe('FunctionPage, creating items', () => {
     http.expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram').flush(aChronogram());
     await fixture.whenStable();
     http.expectOne('/api/roadmaps/rm-1/functions/fn-ethique/indicators').flush([]); // its « Indicateurs » (indicators/)
+    http.expectOne((r) => r.url === '/api/roadmaps/rm-1/s-curve').flush(anSCurve({ scope: 'function' })); // its S-curve (progress/)
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }

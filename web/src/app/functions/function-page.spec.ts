@@ -8,6 +8,7 @@ import { JlGantt } from '../gantt/gantt';
 import { provideFrenchLocale } from '../locale';
 import { text } from '../testing/dom';
 import { aChronogram, aFunction, aPerson, aRoadmap, aRollUp } from '../testing/factories';
+import { anSCurve, provideFakeSCurveCharts } from '../progress/testing/fake-charts';
 import { FunctionPage } from './function-page';
 
 jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));
@@ -57,7 +58,7 @@ describe('FunctionPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [FunctionPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale(), provideFakeSCurveCharts()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -79,6 +80,7 @@ describe('FunctionPage', () => {
       .flush(aChronogram({ functions: [central], actions: [], milestones: [] }));
     await fixture.whenStable();
     http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale/indicators').flush([]); // its « Indicateurs » (indicators/)
+    http.expectOne((r) => r.url === '/api/roadmaps/rm-1/s-curve').flush(anSCurve({ scope: 'function' })); // its S-curve (progress/)
     await fixture.whenStable();
   }
 
@@ -116,6 +118,7 @@ describe('FunctionPage', () => {
     http.expectOne((r) => r.url === '/api/roadmaps/rm-1/chronogram').flush(view);
     await fixture.whenStable();
     http.expectOne('/api/roadmaps/rm-1/functions/fn-centrale/indicators').flush([]);
+    http.expectOne((r) => r.url === '/api/roadmaps/rm-1/s-curve').flush(anSCurve({ scope: 'function' })); // its S-curve (progress/)
     await fixture.whenStable();
     const rows = Array.from(page.querySelectorAll('[data-testid="phases"] tbody tr'));
     expect(rows.map((r) => text(r.querySelector('[data-testid="phase-purpose"]')))).toEqual(['', why, '', '']);

@@ -24,6 +24,7 @@ import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { FunctionEdit } from '../planning/function-edit';
 import { FunctionIndicators } from '../indicators/function-indicators';
+import { ProgressCard } from '../progress/progress-card';
 
 /** What the page shows: the function with its roll-ups, and its chronogram. */
 interface FunctionData {
@@ -49,6 +50,7 @@ export interface PhaseProgressRow {
   imports: [
     FunctionEdit,
     FunctionIndicators,
+    ProgressCard,
     InRoadmapPipe,
     JlGantt,
     RouterLink,

@@ -217,6 +217,7 @@ describe('OverviewPage', () => {
     http.expectOne('/api/roadmaps/rm-1/functions').flush([]);
     await fixture.whenStable();
     expect(Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s))).toEqual([
+      'Chargement de la courbe…',
       'Chargement des éléments en retard…',
       'Chargement des prochains jalons…',
       'Chargement des chiffres du diagnostic…',
@@ -230,6 +231,19 @@ describe('OverviewPage', () => {
     harness.answerPanels('rm-1');
     await fixture.whenStable();
     expect(page.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('shows the roadmap as it stood on a past day (?at=, the headline’s « À la date du »)', async () => {
+    fixture = TestBed.createComponent(OverviewPage);
+    fixture.componentRef.setInput('roadmap', 'rm-1');
+    fixture.componentRef.setInput('at', '2025-12-31');
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne('/api/roadmaps/rm-1?at=2025-12-31').flush(aRoadmap({ at: '2025-12-31' }));
+    http.expectOne('/api/roadmaps/rm-1/functions?at=2025-12-31').flush([]);
+    await fixture.whenStable();
+    http.match(() => true); // the sections: their own specs
+    expect(text(page.querySelector('[data-testid="headline"] h2'))).toBe('En bref, au 31/12/2025');
   });
 
   it('shows the API’s message when the roadmap cannot be loaded', async () => {

@@ -1,6 +1,6 @@
 import type { FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { addDays } from '@jalons/domain';
+import { addDays, isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
@@ -10,8 +10,10 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { RoadmapsService } from '../data/roadmaps.service';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { PlanningLinks } from '../planning/planning-links';
+import { ProgressCard } from '../progress/progress-card';
 import { FiguresPanel } from '../diagnostic/figures-panel';
 import { IndicatorsSummary } from '../indicators/indicators-summary';
+import { NextMeeting } from '../governance/next-meeting';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -22,6 +24,7 @@ import { PercentPipe } from '../shared/percent.pipe';
 import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
+import { Headline } from './headline';
 import { MandateTimeline } from './mandate-timeline';
 import {
   ChangeRow,
@@ -69,6 +72,8 @@ interface Reference {
     FiguresPanel,
     IndicatorsSummary,
     NextMeeting,
+    Headline,
+    ProgressCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-page.html',
@@ -79,6 +84,8 @@ export class OverviewPage {
   protected readonly lang = this.i18n.lang;
   /** the roadmap's id, resolved from /r/<slug> (bound by the router); without it (`/` with no roadmap yet), the first. */
   readonly roadmap = input<string>();
+  /** ?at=YYYY-MM-DD: the whole overview as it stood that day (the headline's « À la date du »); none: today */
+  readonly at = input<string>();
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
@@ -86,7 +93,10 @@ export class OverviewPage {
   protected readonly canManageRoadmap = inject(AuthService).canManageRoadmap;
 
   /** the roadmap and its functions; null when no roadmap exists yet */
-  protected readonly overview = loadable(this.roadmap, (id) => this.load(id));
+  protected readonly overview = loadable(
+    () => ({ id: this.roadmap(), at: this.at() }),
+    (q) => this.load(q.id, q.at && isIsoDate(q.at) ? q.at : undefined),
+  );
   protected readonly ready = computed(() => this.overview.value() ?? null);
   /** the roadmap's slug, for links to its pages (/r/<slug>/…) */
   protected readonly slug = computed(() => this.ready()?.roadmap.slug ?? null);
@@ -153,15 +163,15 @@ export class OverviewPage {
     });
   }
 
-  private load(id: string | undefined): Observable<OverviewData | null> {
+  private load(id: string | undefined, at: IsoDate | undefined): Observable<OverviewData | null> {
     const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null
           ? of(null)
           : forkJoin({
-              roadmap: this.roadmaps.get(roadmapId),
-              functions: this.roadmaps.functions(roadmapId),
+              roadmap: this.roadmaps.get(roadmapId, at),
+              functions: this.roadmaps.functions(roadmapId, at),
             }).pipe(tap(({ roadmap }) => this.currentRoadmap.set(roadmap))),
       ),
     );

@@ -13,6 +13,7 @@ export const ROADMAP_SECTIONS = [
   'import',
   'lignes-de-base',
   'phases',
+  'rapport',
   'reprise',
 ] as const;
 

@@ -12,6 +12,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { provideFrenchLocale } from '../../locale';
+import { anSCurve, provideFakeSCurveCharts } from '../../progress/testing/fake-charts';
 import { aFunction, aPerson, aRoadmap } from '../../testing/factories';
 import { OverviewPage } from '../overview-page';
 
@@ -61,7 +62,7 @@ export class OverviewPageHarness {
   constructor() {
     TestBed.configureTestingModule({
       imports: [OverviewPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale(), provideFakeSCurveCharts()],
     });
     this.http = TestBed.inject(HttpTestingController);
   }
@@ -103,6 +104,9 @@ export class OverviewPageHarness {
     this.http.expectOne(`/api/roadmaps/${roadmapId}/indicators`).flush([]);
     // « Prochaine réunion » (governance/next-meeting.ts): none
     this.http.expectOne(`/api/roadmaps/${roadmapId}/meetings/next`).flush(null);
+    // the S-curve card (progress/): no baseline frozen, the roadmap's curve
+    this.http.expectOne(`/api/roadmaps/${roadmapId}/baselines`).flush([]);
+    this.http.expectOne((r) => r.url === `/api/roadmaps/${roadmapId}/s-curve`).flush(anSCurve());
   }
 
   async openFirstRoadmap(
