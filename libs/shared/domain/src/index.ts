@@ -19,3 +19,4 @@ export * from './lib/headline';
 export * from './lib/governance';
 export * from './lib/summaries';
 export * from './lib/replay';
+export * from './lib/s-curve';
