@@ -3,9 +3,9 @@ import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { Observable, map, of, switchMap, tap } from 'rxjs';
+import { Observable, catchError, map, of, switchMap, tap, throwError } from 'rxjs';
 
-import { toApiRequestError } from '../data/api-error';
+import { ApiRequestError, toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { ChronogramService } from '../data/chronogram.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
@@ -23,6 +23,7 @@ import { TrashLink } from '../trash/trash-link';
 import { loadable } from '../shared/loadable';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
+import { BaselinePicker } from './baseline-picker';
 import { ChronogramTable } from './chronogram-table';
 import { ReviewFilters } from './review-filters';
 
@@ -35,7 +36,18 @@ export type ViewMode = GanttViewMode;
  */
 @Component({
   selector: 'jl-chronogram-page',
-  imports: [InRoadmapPipe, JlGantt, JlTimeScale, ChronogramTable, ReviewFilters, RouterLink, SaveStatus, TranslatePipe, TrashLink],
+  imports: [
+    BaselinePicker,
+    InRoadmapPipe,
+    JlGantt,
+    JlTimeScale,
+    ChronogramTable,
+    ReviewFilters,
+    RouterLink,
+    SaveStatus,
+    TranslatePipe,
+    TrashLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chronogram-page.html',
 })
@@ -46,6 +58,8 @@ export class ChronogramPage {
   readonly roadmap = input<string>();
   /** ?fonction=<function id>: only that function */
   readonly fonction = input<string>();
+  /** ?ligne=<baseline id>: that baseline's dates come with the chronogram, drawn beneath the items (ADR 0017) */
+  readonly ligne = input<string>();
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly chronograms = inject(ChronogramService);
@@ -58,8 +72,8 @@ export class ChronogramPage {
 
   /** null when no roadmap is recorded yet; reloaded (without « loading ») after a saved change */
   protected readonly chronogram = loadable(
-    () => ({ roadmap: this.roadmap(), fonction: this.fonction() }),
-    (q) => this.load(q.roadmap, q.fonction),
+    () => ({ roadmap: this.roadmap(), fonction: this.fonction(), ligne: this.ligne() }),
+    (q) => this.load(q.roadmap, q.fonction, q.ligne),
   );
   protected readonly view = computed(() => this.chronogram.value() ?? null);
   /** what the chart draws: the last good data; set to a fresh copy to undo a refused drag */
@@ -215,13 +229,21 @@ export class ChronogramPage {
     if (reload) this.chronogram.reload();
   }
 
-  private load(id: string | undefined, functionId: string | undefined): Observable<ChronogramView | null> {
+  private load(id: string | undefined, functionId: string | undefined, baselineId?: string): Observable<ChronogramView | null> {
     const id$: Observable<string | null> = id ? of(id) : this.roadmaps.list().pipe(map((list) => list[0]?.id ?? null));
     return id$.pipe(
       switchMap((roadmapId) =>
         roadmapId === null
           ? of(null)
-          : this.chronograms.get(roadmapId, functionId).pipe(tap((view) => this.currentRoadmap.set(view.roadmap))),
+          : this.chronograms.get(roadmapId, functionId, baselineId).pipe(
+              // a baseline deleted since the link was made (422 on `baseline`): the chronogram without it
+              catchError((err: unknown) =>
+                baselineId && err instanceof ApiRequestError && err.status === 422
+                  ? this.chronograms.get(roadmapId, functionId)
+                  : throwError(() => err),
+              ),
+              tap((view) => this.currentRoadmap.set(view.roadmap)),
+            ),
       ),
     );
   }

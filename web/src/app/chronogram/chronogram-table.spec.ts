@@ -136,4 +136,35 @@ describe('ChronogramTable', () => {
       ['Comité d’éthique installé', '/r/brest-2026-2032/jalons/ms-1'],
     ]);
   });
+
+  it('adds a « Glissement » column against the baseline the page chose: days later or earlier, « nouveau » when it had no such item', async () => {
+    const view = fixture.componentInstance.chronogram();
+    fixture.componentRef.setInput('chronogram', {
+      ...view,
+      baseline: {
+        id: 'bl-1',
+        number: 1,
+        label: 'v1 — plan voté',
+        decision: null,
+        items: [
+          { type: 'action', id: 'act-done', title: 'Acculturer la direction générale', start: '2024-01-01', due: '2024-03-19' },
+          { type: 'action', id: 'act-late', title: 'Rédiger la charte éthique', start: '2024-02-01', due: '2024-05-05' },
+          { type: 'milestone', id: 'ms-1', title: 'Comité d’éthique installé', start: null, due: '2024-05-20' },
+        ],
+      },
+    });
+    await fixture.whenStable();
+    const headers = Array.from(table.querySelectorAll('thead th')).map(text);
+    expect(headers[8]).toBe('Glissement (par rapport à la ligne de base v1)');
+    const slips = Array.from(table.querySelectorAll('tbody tr'))
+      .filter((r) => !r.querySelector('th[scope="rowgroup"]'))
+      .map((r) => [text(r.querySelector('th')), text(r.querySelector('[data-testid="slip"]'))]);
+    expect(slips).toEqual([
+      ['Acculturer la direction générale', '+12 j'],
+      ['Nommer l’administrateur des données', 'nouveau'],
+      ['Rédiger la charte éthique', '−5 j'],
+      ['Comité d’éthique installé', '0 j'],
+    ]);
+    expect(table.querySelector('th[scope="rowgroup"]')?.getAttribute('colspan')).toBe('9');
+  });
 });

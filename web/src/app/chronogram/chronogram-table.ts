@@ -1,10 +1,11 @@
 import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionView, ProvenanceView } from '@jalons/contract';
 import type { DaySpan, IsoDate } from '@jalons/domain';
-import { itemHealth, provenanceFilterOf } from '@jalons/domain';
+import { itemHealth, provenanceFilterOf, slipDays } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 
+import { slipText } from '../baselines/slip-text';
 import { AuthService } from '../data/auth.service';
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -191,7 +192,17 @@ export class ChronogramTable {
   protected readonly span = computed((): DaySpan => ({ start: this.chronogram().roadmap.start, end: this.chronogram().roadmap.end }));
   /** someone who may write some function shown gets the comment and « Enregistrer » columns */
   protected readonly editColumns = computed(() => this.chronogram().functions.some((f) => this.auth.canWriteItemsOf(f.id)));
-  protected readonly columns = computed(() => (this.editColumns() ? 10 : 8));
+  /** a baseline chosen on the page (`?ligne=`): each row's slip against it, in its own column (ADR 0017) */
+  protected readonly baseline = computed(() => this.chronogram().baseline ?? null);
+  private readonly frozenDue = computed(() => new Map((this.baseline()?.items ?? []).map((i) => [`${i.type}:${i.id}`, i.due])));
+  protected readonly columns = computed(() => (this.editColumns() ? 10 : 8) + (this.baseline() ? 1 : 0));
+
+  /** « +12 j », « −3 j », « 0 j » against the baseline's due date (or date); « nouveau » when it holds no such item */
+  protected slipOf(row: TableRow): string {
+    const t = this.i18n.translate();
+    const due = this.frozenDue().get(`${row.kind}:${row.id}`);
+    return due === undefined ? slipText('new', null, t) : slipText('planned', slipDays(due, row.end), t);
+  }
 
   protected canWrite(functionId: string): boolean {
     return this.auth.canWriteItemsOf(functionId);

@@ -13,10 +13,14 @@ export type ExportFormat = 'xlsx' | 'csv';
 export class ChronogramService {
   private readonly http = inject(HttpClient);
 
-  /** GET /api/roadmaps/:id/chronogram[?functionId=] — the whole roadmap, or one of its functions. */
-  get(roadmapId: string, functionId?: string | null): Observable<ChronogramView> {
+  /**
+   * GET /api/roadmaps/:id/chronogram[?functionId=][&baseline=] — the whole roadmap, or one of its
+   * functions; with a baseline, its frozen dates of the items shown (`baseline`, ADR 0017).
+   */
+  get(roadmapId: string, functionId?: string | null, baselineId?: string | null): Observable<ChronogramView> {
     let params = new HttpParams();
     if (functionId) params = params.set('functionId', functionId);
+    if (baselineId) params = params.set('baseline', baselineId);
     return this.http
       .get<ChronogramView>(`${API_BASE}/roadmaps/${encodeURIComponent(roadmapId)}/chronogram`, { params })
       .pipe(catchApiError());

@@ -119,6 +119,11 @@ export function chartRange(view: ChronogramView, mode: GanttViewMode): DayRange 
     see(a.due);
   }
   for (const m of view.milestones) see(m.date);
+  // a chosen baseline's ghosts too (ADR 0017)
+  for (const b of view.baseline?.items ?? []) {
+    see(b.start);
+    see(b.due);
+  }
   const start = firstOfPeriod(fromDayNumber(min - MARGIN_DAYS[mode]), mode);
   const lastPeriod = firstOfPeriod(fromDayNumber(max + MARGIN_DAYS[mode]), mode);
   const end = addDays(addMonths(lastPeriod, periodMonths(mode)), -1);

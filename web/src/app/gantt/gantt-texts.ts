@@ -16,7 +16,7 @@ export function chartSummary(view: ChronogramView, t: Translate = french): strin
   let lateMilestones = 0;
   for (const m of view.milestones) if (m.state === 'late') lateMilestones++;
   const late = (n: number): string => (n > 0 ? ` ${t('dont {late} en retard', { late: n })}` : '');
-  return t('Chronogramme : {actions}{lateActions}, {milestones}{lateMilestones}, du {start} au {end}', {
+  const summary = t('Chronogramme : {actions}{lateActions}, {milestones}{lateMilestones}, du {start} au {end}', {
     actions: t('{n} action|{n} actions', { n: view.actions.length }),
     lateActions: late(lateActions),
     milestones: t('{n} jalon|{n} jalons', { n: view.milestones.length }),
@@ -24,6 +24,10 @@ export function chartSummary(view: ChronogramView, t: Translate = french): strin
     start: formatFrDate(view.roadmap.start),
     end: formatFrDate(view.roadmap.end),
   });
+  // the ghosts are drawn only: say that they are there (the table gives each slip)
+  return view.baseline
+    ? `${summary}. ${t('En gris sous chaque élément : ses dates dans la ligne de base v{number} ; le tableau donne les glissements.', { number: view.baseline.number })}`
+    : summary;
 }
 
 /** The hover card of a bar, in the language of `t`, every value escaped. */

@@ -39,6 +39,7 @@ import {
   xOfDayMiddle,
 } from './gantt-layout';
 import { frappeOptions, readonlyOptions } from './gantt-options';
+import { ghostLayer } from './gantt-ghosts';
 import { drawOverlays, placeDiamond } from './gantt-overlays';
 import { printZoom } from './gantt-print';
 import { buildRows, GanttRow } from './gantt-rows';
@@ -254,6 +255,10 @@ export class JlGantt {
       today: view.roadmap.at,
       t,
     });
+    // a chosen baseline's dates beneath the bars (ADR 0017), behind them like the bands
+    if (view.baseline) {
+      chart.$svg.insertBefore(ghostLayer({ rows, baseline: view.baseline, range, mode, layout: this.layout, t }), chart.layers.arrow);
+    }
     // the chart scrolls sideways: keyboard users must be able to reach and scroll it
     const container = chart.$container as HTMLElement | undefined;
     if (container) {

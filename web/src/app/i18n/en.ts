@@ -1399,6 +1399,19 @@ export const EN: Readonly<Record<string, string>> = {
   '+{n} j': '+{n} d',
   '−{n} j': '−{n} d',
   '0 j': '0 d',
+  'Comparer à une ligne de base': 'Compare with a baseline',
+  'Comparer à la ligne de base': 'Compare with the baseline',
+  aucune: 'none',
+  'Aucune ligne de base : le plan n’a pas encore été figé.': 'No baseline: the plan has not been frozen yet.',
+  'Trait gris sous une barre : les dates de l’action dans la ligne de base v{number}':
+    'Grey line under a bar: the action’s dates in baseline v{number}',
+  'Petit losange gris sous un jalon : sa date dans cette ligne de base': 'Small grey diamond under a milestone: its date in that baseline',
+  'Glissements par fonction et par phase': 'Slips by function and by phase',
+  '(par rapport à la ligne de base v{number})': '(against baseline v{number})',
+  'Ligne de base v{number} : du {start} au {due}': 'Baseline v{number}: from {start} to {due}',
+  'Ligne de base v{number} : le {date}': 'Baseline v{number}: on {date}',
+  'En gris sous chaque élément : ses dates dans la ligne de base v{number} ; le tableau donne les glissements.':
+    'In grey under each item: its dates in baseline v{number}; the table gives the slips.',
   // end of the « baselines » block
   // the « governance web » block (issue 12, helper H2b): governance/, items/item-decisions.ts, app.html « Gouvernance »
   'Preuves :': 'Evidence:',
