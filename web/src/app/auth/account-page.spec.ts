@@ -34,6 +34,7 @@ describe('AccountPage', () => {
     // the calendars' section (its own spec) reads my feeds and what they may follow
     http.expectOne('/api/calendars').flush([]);
     http.expectOne('/api/roadmaps').flush([]);
+    http.expectOne('/api/account/summary').flush({ enabled: false }); // the monthly summary's section (its own spec)
     await fixture.whenStable();
   });
 
@@ -58,6 +59,7 @@ describe('AccountPage', () => {
       'Votre compte',
       'Changer de mot de passe',
       'Rappels par courriel',
+      'Point mensuel par courriel',
       'Calendriers',
     ]);
   });

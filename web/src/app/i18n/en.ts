@@ -1413,6 +1413,16 @@ export const EN: Readonly<Record<string, string>> = {
   'En gris sous chaque élément : ses dates dans la ligne de base v{number} ; le tableau donne les glissements.':
     'In grey under each item: its dates in baseline v{number}; the table gives the slips.',
   // end of the « baselines » block
+  // the monthly summary (issue 12, H5): auth/summary-setting.ts
+  'Point mensuel par courriel': 'Monthly summary by e-mail',
+  'Le premier lundi de chaque mois, un courriel par feuille de route ouverte : la santé d’ensemble, ce qui a bougé le mois précédent, ce qui est en retard, les prochains jalons et le lien vers le rapport au conseil. Les élus le reçoivent sauf s’ils le désactivent.':
+    'On the first Monday of each month, one e-mail per open roadmap: the overall health, what moved in the previous month, what is late, the next milestones and a link to the council report. Elected officials receive it unless they turn it off.',
+  'Recevoir le point mensuel': 'Receive the monthly summary',
+  'Enregistrer ce choix': 'Save this choice',
+  'Vous recevrez le point mensuel.': 'You will receive the monthly summary.',
+  'Vous ne recevrez plus le point mensuel.': 'You will no longer receive the monthly summary.',
+  'Choix non enregistré : {message}': 'Choice not saved: {message}',
+  // end of the « monthly summary » block
   // the « governance web » block (issue 12, helper H2b): governance/, items/item-decisions.ts, app.html « Gouvernance »
   'Preuves :': 'Evidence:',
   'Date de la décision': 'Date of the decision',
