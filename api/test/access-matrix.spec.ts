@@ -80,8 +80,6 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/notifications/{id}/read': READERS,
   'POST /api/notifications/read-all': READERS,
   'PUT /api/auth/preferences': READERS,
-  'GET /api/account/summary': READERS,
-  'PUT /api/account/summary': READERS,
   'GET /api/admin/reminders': ADMIN,
   'POST /api/admin/reminders/run': ADMIN,
   'POST /api/admin/outbox/{id}/retry': ADMIN,
@@ -123,6 +121,23 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/roadmaps/{id}/baselines': LEAD,
   'GET /api/baselines/{id}/slips': READERS, // the roadmap's id is no baseline's: 404 once allowed
   'DELETE /api/baselines/{id}': LEAD, // 404 once allowed
+  // governance (issue 12, ADR 0019): every reader sees instances, meetings and decisions; the lead writes them
+  'GET /api/roadmaps/{id}/instances': READERS,
+  'POST /api/roadmaps/{id}/instances': LEAD,
+  'PATCH /api/instances/{id}': LEAD, // the roadmap's id is no instance's: 404 once allowed
+  'DELETE /api/instances/{id}': LEAD,
+  'GET /api/roadmaps/{id}/meetings': READERS,
+  'POST /api/roadmaps/{id}/meetings': LEAD,
+  'GET /api/roadmaps/{id}/meetings/next': READERS,
+  'GET /api/meetings/{id}': READERS,
+  'PATCH /api/meetings/{id}': LEAD,
+  'DELETE /api/meetings/{id}': LEAD,
+  'GET /api/roadmaps/{id}/decisions': READERS,
+  'POST /api/roadmaps/{id}/decisions': LEAD,
+  'PATCH /api/decisions/{id}': LEAD,
+  'DELETE /api/decisions/{id}': LEAD,
+  'GET /api/decisions/{id}/evidence': READERS,
+  'POST /api/decisions/{id}/evidence': LEAD,
 };
 
 /** Queries for the writes that need nothing else: these must fail validation once allowed. */
