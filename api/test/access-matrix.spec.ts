@@ -80,6 +80,8 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/notifications/{id}/read': READERS,
   'POST /api/notifications/read-all': READERS,
   'PUT /api/auth/preferences': READERS,
+  'GET /api/account/summary': READERS,
+  'PUT /api/account/summary': READERS,
   'GET /api/admin/reminders': ADMIN,
   'POST /api/admin/reminders/run': ADMIN,
   'POST /api/admin/outbox/{id}/retry': ADMIN,
