@@ -23,17 +23,15 @@ describe('DecisionSelect — « Décision citée (facultatif) »', () => {
     http = setUpPageTest(Host);
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-    http
-      .expectOne('/api/roadmaps/rm-1/decisions')
-      .flush([
-        aDecision({
-          id: 'dec-2',
-          date: '2026-09-10',
-          kind: 'replanification',
-          text: 'Report de la charte à décembre, faute de juriste disponible avant l’automne prochain, comme le comité l’a constaté.',
-        }),
-        aDecision(),
-      ]);
+    http.expectOne('/api/roadmaps/rm-1/decisions').flush([
+      aDecision({
+        id: 'dec-2',
+        date: '2026-09-10',
+        kind: 'replanification',
+        text: 'Report de la charte à décembre, faute de juriste disponible avant l’automne prochain, comme le comité l’a constaté.',
+      }),
+      aDecision(),
+    ]);
     await fixture.whenStable();
     return fixture;
   }

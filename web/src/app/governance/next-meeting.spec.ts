@@ -22,16 +22,14 @@ describe('NextMeeting — « Prochaine réunion » on the overview', () => {
   afterEach(() => http.verify());
 
   it('names the next meeting — date, instance, title — linked to its page', async () => {
-    http
-      .expectOne('/api/roadmaps/rm-1/meetings/next')
-      .flush(
-        aMeetingSummary({
-          id: 'mt-9',
-          date: '2027-01-14',
-          title: 'Bilan de l’année',
-          instance: { id: 'in-1', name: 'Comité de pilotage' },
-        }),
-      );
+    http.expectOne('/api/roadmaps/rm-1/meetings/next').flush(
+      aMeetingSummary({
+        id: 'mt-9',
+        date: '2027-01-14',
+        title: 'Bilan de l’année',
+        instance: { id: 'in-1', name: 'Comité de pilotage' },
+      }),
+    );
     await fixture.whenStable();
     const link = card.querySelector('p a');
     expect(text(link)).toBe('14/01/2027 · Comité de pilotage — Bilan de l’année');
