@@ -8,7 +8,17 @@ import type { AppConfig } from '../../infra/config/config';
 import { ApiException } from '../../infra/http/errors';
 import { namesOnly } from '../accounts';
 import { BaselineQueries } from '../baselines';
-import { detailView, functionViews, group, RoadmapQueries, RoadmapReader } from '../roadmaps';
+import {
+  detailView,
+  functionViews,
+  group,
+  isPast,
+  milestoneReplay,
+  actionReplay,
+  PastState,
+  RoadmapQueries,
+  RoadmapReader,
+} from '../roadmaps';
 import { ChronogramQueries } from './chronogram.queries';
 
 /**
@@ -28,6 +38,7 @@ export class ChronogramReader {
     private readonly roadmapQueries: RoadmapQueries,
     private readonly roadmaps: RoadmapReader,
     private readonly baselines: BaselineQueries,
+    private readonly past: PastState,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chronogramCacheSize'>,
   ) {}
 
@@ -73,22 +84,36 @@ export class ChronogramReader {
     baselineId?: string,
   ): Promise<ChronogramView> {
     const one = !!functionId;
-    const [row, phases, fnRows, progress, bars, milestoneRows, named] = await Promise.all([
+    const past = isPast(at);
+    const [row, phases, fnRows, progress, current, currentMilestones, named, history] = await Promise.all([
       this.roadmaps.row(roadmapId),
       this.roadmapQueries.phases(roadmapId),
       this.roadmapQueries.functions(roadmapId),
       // the roll-ups cover the whole roadmap: the bars themselves when they are all shown
-      one ? this.roadmapQueries.progress(roadmapId) : null,
-      this.queries.bars(roadmapId, functionId),
+      one && !past ? this.roadmapQueries.progress(roadmapId) : null,
+      // at a past day every bar is replayed (it may have changed function since), then the function's are shown
+      this.queries.bars(roadmapId, past ? undefined : functionId),
       this.queries.milestones(roadmapId),
       this.queries.persons(roadmapId, functionId),
+      past ? this.past.linesAfter(roadmapId, at) : null,
     ]);
     if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
+    let bars = current;
+    let rolled = progress ?? bars;
+    let milestoneRows = currentMilestones;
+    if (history) {
+      // the items as they were at the end of that day (ADR 0020); the cache keys them on the day like any other
+      const names = { phases, functions: fnRows };
+      rolled = bars = actionReplay(current, history.deletedActions, history.lines, names)(at);
+      if (one) bars = bars.filter((a) => a.functionId === functionId);
+      milestoneRows = milestoneReplay(currentMilestones, history.deletedMilestones, history.lines, names)(at);
+    }
     // the project lead and the functions' owners are taken from these too
     const persons = emails ? named : namesOnly(named);
     for (const m of milestoneRows) m.state = milestoneState(m, at);
     const milestones = milestoneRows as ChronogramMilestoneView[];
-    const input = { at, phases, grouped: group(progress ?? bars, at), milestones, persons: new Map(persons.map((p) => [p.id, p])) };
+    const grouped = group(rolled, at);
+    const input = { at, phases, grouped, milestones, persons: new Map(persons.map((p) => [p.id, p])) };
     const shownMilestones = one ? milestones.filter((m) => m.functionId === functionId) : milestones;
     const view: ChronogramView = {
       roadmap: detailView(row, input),

@@ -6,6 +6,8 @@ import type { ActionStatus, CentralVolet, DaySpan, FunctionFamily, IsoDate, Phas
 import { registerOf } from './register-seed';
 import type { RegisterSeed } from './register-seed';
 import type { KitAction, KitFile, KitFunction, KitMilestone, RoadmapFile } from './seed-files';
+import { historyOf } from './write-history';
+import type { PlannedHistory } from './write-history';
 import { governanceOf } from './write-governance';
 import type { GovernancePlan } from './write-governance';
 
@@ -78,6 +80,8 @@ export interface RoadmapPlan {
   dependencies: Array<{ predecessorId: string; successorId: string }>;
   /** the file's register (actors, action targets, indicators), written by `writeDiagnostic` */
   register?: Required<RegisterSeed>;
+  /** the file's dated updates of its items, written by `writeHistory` */
+  history?: PlannedHistory;
   /** the file's instances and meetings, written by `writeGovernance` */
   governance?: GovernancePlan;
 }
@@ -223,6 +227,7 @@ export function placeKit(kit: KitFile, file: RoadmapFile): { plan: RoadmapPlan; 
     milestones,
     dependencies,
     register: registerOf(file),
+    history: historyOf(file),
     governance: governanceOf(file),
   };
   return { plan, problems: at.problems };

@@ -8,6 +8,8 @@ import type { ErrorObject } from 'ajv';
 
 import { registerProblems } from './register-seed';
 import type { RegisterSeed } from './register-seed';
+import { historyProblems } from './write-history';
+import type { SeedHistory } from './write-history';
 import { governanceProblems } from './write-governance';
 import type { GovernanceSeed } from './write-governance';
 
@@ -71,6 +73,8 @@ export interface RoadmapFile extends RegisterSeed, GovernanceSeed {
   projectLead?: string;
   functionOwners?: Record<string, string>;
   items?: Record<string, RoadmapItemState>;
+  /** the items' dated updates since the plan was entered (docs/progress.md) */
+  history?: SeedHistory;
 }
 
 export type RoadmapItemState = { status: ActionStatus; progress: number; comment?: string; owner?: string } | { achievedOn: IsoDate };
@@ -227,6 +231,7 @@ export function loadRoadmapFile(file: string, kit: KitFile): RoadmapFile {
   }
   for (const code of PHASE_CODES) if (!rm.phases[code]) problems.push({ path: `/phases/${code}`, problem: 'missing phase' });
   problems.push(...registerProblems(rm, { actionKeys: actions, functionCodes: fnCodes }));
+  problems.push(...historyProblems(rm, { actionKeys: actions, milestoneKeys: milestones }));
   problems.push(...governanceProblems(rm, { actionKeys: actions, milestoneKeys: milestones, personKeys: persons }));
   if (problems.length) throw new SeedFileError(file, problems);
   return rm;

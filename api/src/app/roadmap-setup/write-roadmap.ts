@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action, ActionDependency, ChangeEntry, Milestone, Account, Phase, Roadmap, TargetFunction } from '../../entities';
 import type { RoadmapPlan } from './instantiate';
 import { writeDiagnostic } from './write-diagnostic';
+import { writeHistory } from './write-history';
 import { writeGovernance } from './write-governance';
 
 export type SeedOutcome = { created: true; roadmapId: string } | { created: false; roadmapId: string };
@@ -98,6 +99,7 @@ export async function writeRoadmap(em: EntityManager, plan: RoadmapPlan, options
     }
     await tx.flush();
     await writeDiagnostic(tx, plan);
+    await writeHistory(tx, plan, roadmap.id);
     await writeGovernance(tx, plan);
     return { created: true, roadmapId: roadmap.id };
   });

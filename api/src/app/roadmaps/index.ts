@@ -6,3 +6,6 @@ export type { FunctionRow, PhaseRow, ProgressRow, RoadmapRow } from './roadmaps.
 export { detailView, functionViews, group, milestonePlaces } from './roll-ups';
 export { carriedFromColumn, itemPlace, placeFilters, provenanceColumn } from './item-place';
 export type { ItemPlaceRow } from './item-place';
+export { actionReplay, isPast, linesByItem, milestoneReplay, PastState } from './past-state';
+export type { PastLines, PlaceNames } from './past-state';
+export type { PastActionRow, PastMilestoneRow } from './past-state.queries';

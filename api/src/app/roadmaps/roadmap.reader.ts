@@ -4,8 +4,9 @@ import type { FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } fr
 
 import { ApiException } from '../../infra/http/errors';
 import { PersonsReader } from '../accounts';
+import { isPast, PastState } from './past-state';
 import { RoadmapQueries } from './roadmaps.queries';
-import type { RoadmapRow } from './roadmaps.queries';
+import type { MilestoneDateRow, ProgressRow, RoadmapRow } from './roadmaps.queries';
 import { detailView, functionViews, group, milestonePlaces, summaryView } from './roll-ups';
 
 /** Roadmaps, their phases and their functions, rolled up for a reference day. */
@@ -14,6 +15,7 @@ export class RoadmapReader {
   constructor(
     private readonly queries: RoadmapQueries,
     private readonly persons: PersonsReader,
+    private readonly past: PastState,
   ) {}
 
   async list(): Promise<RoadmapSummaryView[]> {
@@ -34,14 +36,10 @@ export class RoadmapReader {
     return row;
   }
 
-  /** The roadmap with its phases, each rolled up, and the whole rolled up. */
+  /** The roadmap with its phases, each rolled up, and the whole rolled up; at a past day, as it was then (ADR 0020). */
   async roadmap(id: string, at: IsoDate): Promise<RoadmapDetailView> {
-    const [row, phases, actions, milestones] = await Promise.all([
-      this.row(id),
-      this.queries.phases(id),
-      this.queries.progress(id),
-      this.queries.milestoneDates(id),
-    ]);
+    const [row, phases, now] = await Promise.all([this.row(id), this.queries.phases(id), isPast(at) ? null : this.current(id)]);
+    const { actions, milestones } = now ?? (await this.past.itemsAt(id, at, { phases, functions: await this.queries.functions(id) }));
     const persons = await this.persons.byIds([row.project_lead_id]);
     return detailView(row, { at, phases, grouped: group(actions, at), milestones: milestonePlaces(milestones, at), persons });
   }
@@ -49,14 +47,22 @@ export class RoadmapReader {
   /** The target functions with their roll-ups, in total and by phase (or one of them; 404 when it is not the roadmap's). */
   async functions(roadmapId: string, at: IsoDate, functionId?: string): Promise<FunctionWithRollUpView[]> {
     await this.row(roadmapId);
-    const [rows, phases, actions, milestones] = await Promise.all([
+    const [rows, phases, now] = await Promise.all([
       this.queries.functions(roadmapId, functionId),
       this.queries.phases(roadmapId),
-      this.queries.progress(roadmapId),
-      this.queries.milestoneDates(roadmapId),
+      isPast(at) ? null : this.current(roadmapId),
     ]);
     if (functionId && !rows.length) throw ApiException.notFound('La fonction', functionId);
+    // at a past day, replayed: an item may have moved between functions since, so every function's name is needed
+    const { actions, milestones } =
+      now ?? (await this.past.itemsAt(roadmapId, at, { phases, functions: functionId ? await this.queries.functions(roadmapId) : rows }));
     const persons = await this.persons.byIds(rows.map((r) => r.owner_id));
     return functionViews(rows, { at, phases, grouped: group(actions, at), milestones: milestonePlaces(milestones, at), persons });
+  }
+
+  /** What today's roll-ups count: every action's progress and every milestone's dates. */
+  private async current(roadmapId: string): Promise<{ actions: ProgressRow[]; milestones: MilestoneDateRow[] }> {
+    const [actions, milestones] = await Promise.all([this.queries.progress(roadmapId), this.queries.milestoneDates(roadmapId)]);
+    return { actions, milestones };
   }
 }

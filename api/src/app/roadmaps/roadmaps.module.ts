@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
 import { AccountsModule } from '../accounts';
+import { PastState } from './past-state';
+import { PastStateQueries } from './past-state.queries';
 import { RoadmapReader } from './roadmap.reader';
 import { RoadmapsController } from './roadmaps.controller';
 import { RoadmapQueries } from './roadmaps.queries';
@@ -10,7 +12,7 @@ import { RoadmapSettingsService } from './settings.service';
 @Module({
   imports: [AccountsModule],
   controllers: [RoadmapsController],
-  providers: [RoadmapQueries, RoadmapReader, RoadmapSettingsService],
-  exports: [RoadmapQueries, RoadmapReader],
+  providers: [RoadmapQueries, RoadmapReader, RoadmapSettingsService, PastStateQueries, PastState],
+  exports: [RoadmapQueries, RoadmapReader, PastState],
 })
 export class RoadmapsModule {}

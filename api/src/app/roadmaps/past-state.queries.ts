@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { ActionStatus, CentralVolet, IsoDate } from '@jalons/domain';
+import type { ProvenanceView } from '@jalons/contract';
+
+import { Sql } from '../../infra/database/sql';
+import { provenanceColumn } from './item-place';
+
+/** A history line as the replay reads it (ADR 0020): its item, the day of its instant in Europe/Paris, the field and the values. */
+export interface PastLineRow {
+  item_type: 'action' | 'milestone';
+  item_id: string;
+  day: IsoDate;
+  field: string;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+/** What a replay changes of an action, and what a Gantt bar needs besides (an item in the Corbeille has them too). */
+export interface PastActionRow {
+  id: string;
+  functionId: string;
+  phaseId: string;
+  title: string;
+  volet: CentralVolet | null;
+  start: IsoDate;
+  due: IsoDate;
+  status: ActionStatus;
+  progress: number;
+  ownerId: string | null;
+  predecessorIds: string[];
+  version: number;
+  provenance: ProvenanceView | null;
+}
+
+export interface PastMilestoneRow {
+  id: string;
+  functionId: string;
+  phaseId: string;
+  title: string;
+  date: IsoDate;
+  achievedOn: IsoDate | null;
+  ownerId: string | null;
+  version: number;
+  provenance: ProvenanceView | null;
+}
+
+/** The fields a replay walks back; the others (description, owner, predecessors) are left out of the read. */
+const REPLAYED_FIELDS = [
+  'created',
+  'deleted',
+  'restored',
+  'status',
+  'progress',
+  'start',
+  'due',
+  'date',
+  'achievedOn',
+  'title',
+  'function',
+  'phase',
+  'volet',
+];
+
+/** The first instant of the day after `?` in Europe/Paris: lines from it on are newer than the end of that day. */
+const AFTER_DAY = `((?::date + 1)::timestamp at time zone 'Europe/Paris')`;
+
+const ACTION_FIELDS = `a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start, a.due_date as due,
+       a.status, a.progress, a.owner_id as "ownerId", a.version, ${provenanceColumn('a')}`;
+const MILESTONE_FIELDS = `m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date,
+       m.achieved_on as "achievedOn", m.owner_id as "ownerId", m.version, ${provenanceColumn('m')}`;
+
+/** What a read at a past day needs beyond today's: the history lines after it, the items deleted since (ADR 0020). */
+@Injectable()
+export class PastStateQueries {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * The roadmap's history lines newer than the end of day `after` in Europe/Paris (every line when
+   * null), of the fields a replay walks back, oldest first for each item.
+   */
+  linesAfter(roadmapId: string, after: IsoDate | null): Promise<PastLineRow[]> {
+    const since = after ? ` and h.at >= ${AFTER_DAY}` : '';
+    return this.sql.rows<PastLineRow>(
+      `select h.item_type, h.item_id, to_char(h.at at time zone 'Europe/Paris', 'YYYY-MM-DD') as day, h.field, h.from_value, h.to_value
+       from change_history h
+       where h.roadmap_id = ?${since} and h.field in (?)
+       order by h.item_id, h.at, h.id`,
+      after ? [roadmapId, after, REPLAYED_FIELDS] : [roadmapId, REPLAYED_FIELDS],
+    );
+  }
+
+  /** The roadmap's actions with their ids (a replay matches them to their lines). */
+  actions(roadmapId: string): Promise<PastActionRow[]> {
+    return this.sql.rows<PastActionRow>(`select ${ACTION_FIELDS}, '{}'::text[] as "predecessorIds" from action a where a.roadmap_id = ?`, [
+      roadmapId,
+    ]);
+  }
+
+  milestones(roadmapId: string): Promise<PastMilestoneRow[]> {
+    return this.sql.rows<PastMilestoneRow>(`select ${MILESTONE_FIELDS} from milestone m where m.roadmap_id = ?`, [roadmapId]);
+  }
+
+  /**
+   * The actions deleted after the end of day `after` (every one when null) and still in the
+   * Corbeille, as their deletion kept them: a replay brings them back before their deletion.
+   */
+  deletedActions(roadmapId: string, after: IsoDate | null): Promise<PastActionRow[]> {
+    return this.sql.rows<PastActionRow>(
+      `select ${ACTION_FIELDS}, array(select jsonb_array_elements_text(t.snapshot->'predecessors')) as "predecessorIds"
+       from deleted_item t cross join lateral jsonb_populate_record(null::action, t.snapshot->'row') a
+       where t.roadmap_id = ? and t.item_type = 'action'${after ? ` and t.deleted_at >= ${AFTER_DAY}` : ''}`,
+      after ? [roadmapId, after] : [roadmapId],
+    );
+  }
+
+  deletedMilestones(roadmapId: string, after: IsoDate | null): Promise<PastMilestoneRow[]> {
+    return this.sql.rows<PastMilestoneRow>(
+      `select ${MILESTONE_FIELDS}
+       from deleted_item t cross join lateral jsonb_populate_record(null::milestone, t.snapshot->'row') m
+       where t.roadmap_id = ? and t.item_type = 'milestone'${after ? ` and t.deleted_at >= ${AFTER_DAY}` : ''}`,
+      after ? [roadmapId, after] : [roadmapId],
+    );
+  }
+}
