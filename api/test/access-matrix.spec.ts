@@ -123,6 +123,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/roadmaps/{id}/baselines': LEAD,
   'GET /api/baselines/{id}/slips': READERS, // the roadmap's id is no baseline's: 404 once allowed
   'DELETE /api/baselines/{id}': LEAD, // 404 once allowed
+  'GET /api/roadmaps/{id}/s-curve': READERS, // progress over time (issue 12, ADR 0020)
   // governance (issue 12, ADR 0019): every reader sees instances, meetings and decisions; the lead writes them
   'GET /api/roadmaps/{id}/instances': READERS,
   'POST /api/roadmaps/{id}/instances': LEAD,
@@ -140,11 +141,13 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/decisions/{id}': LEAD,
   'GET /api/decisions/{id}/evidence': READERS,
   'POST /api/decisions/{id}/evidence': LEAD,
+  'GET /api/roadmaps/{id}/report': READERS, // the council report (issue 12, ADR 0021)
 };
 
 /** Queries for the writes that need nothing else: these must fail validation once allowed. */
 const INVALID_QUERY: Record<string, string> = {
   'DELETE /api/indicators/{id}': '?version=0',
+  'GET /api/roadmaps/{id}/report': '?format=docx', // past the guard, a 400 rather than a whole PDF per caller
 };
 
 /** Bodies for the writes whose empty body would be valid: these must fail validation once allowed. */

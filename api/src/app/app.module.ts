@@ -25,6 +25,7 @@ import { MyItemsModule } from './my-items';
 import { PlanningModule } from './planning';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
+import { ReportModule } from './report';
 import { RoadmapsModule } from './roadmaps';
 import { SummariesModule } from './summaries';
 import { TrashModule } from './trash';
@@ -55,6 +56,7 @@ const FEATURES = [
   IndicatorsModule,
   EvidenceModule,
   SummariesModule,
+  ReportModule,
 ];
 
 @Module({})

@@ -26,6 +26,7 @@ import { AppModule } from '../app/app.module';
 import { issueToken, linkFor } from '../app/auth';
 import { RemindersService, selectDueReminders } from '../app/reminders';
 import { SummariesService } from '../app/summaries';
+import { ReportService, reportCliOptions, writeReportFile } from '../app/report';
 
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)
@@ -44,7 +45,10 @@ const USAGE = `Usage:
                                      send the month's summaries to elected officials (and those who opted in)
                                      as if on that day (default: today, Europe/Paris): nothing before the
                                      month's first Monday; only those not sent yet; --dry-run prints who
-                                     would receive what and records and sends nothing`;
+                                     would receive what and records and sends nothing
+  npm run report -- --roadmap brest-2026-2032 --at 2026-12-31 --out rapport.pdf [--format html] [--paper a3] [--lang en] [--baseline ID] [--since YYYY-MM-DD]
+                                     write the council report of a roadmap (slug or id) at a day (default: today):
+                                     PDF in A4 portrait (a3: A3 landscape) or a web page, in French (en: English)`;
 
 async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -82,6 +86,14 @@ function parseOptions(args: string[]) {
       'dry-run': { type: 'boolean' },
       repeat: { type: 'string' },
       name: { type: 'string' },
+      roadmap: { type: 'string' },
+      at: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      paper: { type: 'string' },
+      lang: { type: 'string' },
+      baseline: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean' },
     },
   }).values;
@@ -231,6 +243,26 @@ async function runSummaries(values: Options): Promise<number> {
   });
 }
 
+/** `report`: the council report of a roadmap at a day, written to `--out` (ADR 0021). */
+async function writeReport(values: Options): Promise<number> {
+  const parsed = reportCliOptions(values);
+  if ('problems' in parsed) {
+    console.error(`${parsed.problems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  const config = { ...loadConfig(), remindersEnabled: false };
+  return withDatabase(async (_orm, url) => {
+    const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
+    try {
+      const written = await writeReportFile(context.get(ReportService), parsed.options);
+      console.log(`Wrote ${written.path} (${written.filename}, ${(written.bytes / 1024).toFixed(0)} KiB).`);
+      return 0;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 async function inviteAdmin(values: Options): Promise<number> {
   const email = values.email?.trim().toLowerCase();
   const name = values.name?.trim();
@@ -261,6 +293,7 @@ const COMMANDS = new Map<string, Command>([
   ['roadmap:new', newRoadmap],
   ['reminders', runReminders],
   ['summaries', runSummaries],
+  ['report', writeReport],
   ['admin:invite', inviteAdmin],
 ]);
 

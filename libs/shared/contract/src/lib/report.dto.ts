@@ -1,4 +1,4 @@
-import type { Health, IsoDate, MilestoneState, RollUp } from '@jalons/domain';
+import type { ActorGroup, ActorKind, DecisionKind, Health, IsoDate, MilestoneState, RollUp } from '@jalons/domain';
 import { IsIn, IsOptional } from 'class-validator';
 
 import type { SCurveView } from './progress.dto';
@@ -97,7 +97,7 @@ export interface ReportSlipSummary {
 
 export interface ReportDecision {
   date: IsoDate;
-  kind: string;
+  kind: DecisionKind;
   text: string;
   /** « Comité de pilotage du 15/09/2026 »'s parts; null for a decision taken outside a meeting */
   meeting: { date: IsoDate; instanceName: string } | null;
@@ -113,8 +113,8 @@ export interface ReportMeeting {
 /** One actor on the maturity × ambition map (scores 1–5) at the report's day. */
 export interface ReportActor {
   name: string;
-  kind: string;
-  group: string | null;
+  kind: ActorKind;
+  group: ActorGroup | null;
   maturity: number;
   ambition: number;
 }
