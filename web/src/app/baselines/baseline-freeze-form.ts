@@ -6,6 +6,7 @@ import { FormsModule } from '@angular/forms';
 
 import { toApiRequestError } from '../data/api-error';
 import { BaselinesService, FreezeBaseline } from '../data/baselines.service';
+import { DecisionSelect } from '../governance/decision-select';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
@@ -21,7 +22,7 @@ const FIELDS = ['label', 'decision', 'decisionId'] as const;
  */
 @Component({
   selector: 'jl-baseline-freeze-form',
-  imports: [FormsModule, FORM_FIELD, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DecisionSelect, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let byField = errors().byField;
@@ -52,6 +53,7 @@ const FIELDS = ['label', 'decision', 'decisionId'] as const;
         >
           <textarea jlControl name="decision" rows="2" [maxlength]="bounds.decision" [(ngModel)]="decision"></textarea>
         </jl-form-field>
+        <jl-decision-select controlId="gel-decisionId" [roadmapId]="roadmapId()" [error]="byField['decisionId']" [(value)]="decisionId" />
         <button type="submit" class="button button--primary" [attr.aria-disabled]="saving() ? true : null">
           {{ 'Figer le plan' | t: lang() }}
         </button>
@@ -73,7 +75,7 @@ export class BaselineFreezeForm {
   protected readonly bounds = BASELINE_BOUNDS;
   protected readonly label = signal('');
   protected readonly decision = signal('');
-  /** the governance decision cited (issue 12, once the decisions exist) */
+  /** the governance decision that approved it, if recorded (« Gouvernance ») */
   protected readonly decisionId = signal<string | null>(null);
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly saving = signal(false);

@@ -1,4 +1,4 @@
-import type { BaselineView } from '@jalons/contract';
+import type { BaselineView, DecisionView } from '@jalons/contract';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -13,6 +13,20 @@ import { aBaseline, someSlips } from './testing/baselines';
 
 const V2 = aBaseline({ id: 'bl-2', number: 2, label: 'v2 — après arbitrage', decision: null, actions: 41, milestones: 12 });
 const V1 = aBaseline({ latest: false, createdBy: null });
+const DECISIONS: DecisionView[] = [
+  {
+    id: 'd-1',
+    roadmapId: 'rm-1',
+    meetingId: null,
+    meeting: null,
+    date: '2026-06-25',
+    kind: 'validation',
+    text: 'Délibération du conseil du 25/06/2026',
+    items: [],
+    createdAt: '2026-06-25T10:00:00.000Z',
+    createdBy: null,
+  },
+];
 
 describe('BaselinesPage — « Lignes de base »', () => {
   let http: HttpTestingController;
@@ -24,6 +38,9 @@ describe('BaselinesPage — « Lignes de base »', () => {
     TestBed.inject(CurrentRoadmap).set(aRoadmap({ id: 'rm-1', slug: 'brest-2026-2032' }));
     harness = await RouterTestingHarness.create(url);
     http.expectOne('/api/roadmaps/rm-1/baselines').flush(list);
+    await stable();
+    // the freeze form's « Décision citée » lists the roadmap's decisions (the lead's only)
+    for (const req of http.match('/api/roadmaps/rm-1/decisions')) req.flush(DECISIONS);
     await stable();
     page = must(harness.routeNativeElement, 'the page');
   }
@@ -109,10 +126,17 @@ describe('BaselinesPage — « Lignes de base »', () => {
     expect(text(page.querySelector('[data-testid="baselines-empty"]'))).toContain('Aucune ligne de base');
     type('gel-label', '  v1 — plan voté ');
     type('gel-decision', 'Délibération du conseil du 25/06/2026');
+    const cited = input('gel-decisionId') as unknown as HTMLSelectElement;
+    expect(Array.from(cited.options).map((o) => o.textContent?.trim())).toEqual([
+      'Aucune',
+      '25/06/2026 — Validation — Délibération du conseil du 25/06/2026',
+    ]);
+    cited.value = 'd-1';
+    cited.dispatchEvent(new Event('change'));
     await stable();
     submitFreeze();
     const req = http.expectOne({ method: 'POST', url: '/api/roadmaps/rm-1/baselines' });
-    expect(req.request.body).toEqual({ label: 'v1 — plan voté', decision: 'Délibération du conseil du 25/06/2026' });
+    expect(req.request.body).toEqual({ label: 'v1 — plan voté', decision: 'Délibération du conseil du 25/06/2026', decisionId: 'd-1' });
     req.flush(aBaseline());
     await stable();
     expect(text(page.querySelector('[data-testid="freeze-form"]')?.closest('section')?.querySelector('[role="status"]'))).toBe(

@@ -1412,6 +1412,11 @@ export const EN: Readonly<Record<string, string>> = {
   'Ligne de base v{number} : le {date}': 'Baseline v{number}: on {date}',
   'En gris sous chaque élément : ses dates dans la ligne de base v{number} ; le tableau donne les glissements.':
     'In grey under each item: its dates in baseline v{number}; the table gives the slips.',
+  'Motif : {reason}': 'Reason: {reason}',
+  'Décision citée : {decision}': 'Decision cited: {decision}',
+  'Motif du changement de dates': 'Reason for the change of dates',
+  'Demandé pour un élément de la dernière ligne de base ; gardé dans l’historique. {max} caractères au plus.':
+    'Asked for an item of the latest baseline; kept in the history. At most {max} characters.',
   // end of the « baselines » block
   // the monthly summary (issue 12, H5): auth/summary-setting.ts
   'Point mensuel par courriel': 'Monthly summary by e-mail',

@@ -2,7 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 
 import { must } from '../testing/dom';
-import { refusal } from '../testing/http';
+import { aBaseline } from '../baselines/testing/baselines';
+import { refusal, ruleBroken } from '../testing/http';
 import { aHistoryEntry, aPerson, anAction } from '../testing/factories';
 import { ActionPage } from './action-page';
 import { ActionPageHarness, text } from './testing/action-page-harness';
@@ -222,6 +223,87 @@ describe('ActionPage', () => {
       retry.flush(saved);
       await fixture.whenStable();
       await answer(saved);
+    });
+
+    describe('when the roadmap has a baseline (ADR 0017)', () => {
+      const reasonField = () => page.querySelector<HTMLTextAreaElement>('#replan-reason');
+
+      it('asks why once a date changes, shows the API’s refusal on that field, then sends the reason and the decision cited', async () => {
+        harness.baselines = [aBaseline()];
+        await open();
+        expect(reasonField()).toBeNull();
+        await fillDates('2024-04-15', '2024-06-30');
+        expect(text(page.querySelector('label[for="replan-reason"]'))).toBe('Motif du changement de dates');
+        // the decision select lists the roadmap's decisions
+        http
+          .expectOne((r) => r.url === '/api/roadmaps/rm-1/decisions' && !r.params.has('itemId'))
+          .flush([
+            {
+              id: 'd-1',
+              roadmapId: 'rm-1',
+              meetingId: null,
+              meeting: null,
+              date: '2024-04-30',
+              kind: 'replanification',
+              text: 'Report validé en comité de pilotage',
+              items: [],
+              createdAt: '2024-04-30T10:00:00.000Z',
+              createdBy: null,
+            },
+          ]);
+        await fixture.whenStable();
+
+        await submitReplan();
+        http
+          .expectOne('/api/actions/act-1')
+          .flush(
+            ...ruleBroken(
+              'reason',
+              'Cette action fait partie de la dernière référence : indiquez le motif du changement de date (1 à 500 caractères).',
+            ),
+          );
+        await fixture.whenStable();
+        const reason = must(reasonField());
+        expect(text(page.querySelector('#replan-reason-error'))).toContain('indiquez le motif du changement de date');
+        expect(reason.getAttribute('aria-describedby')).toContain('replan-reason-error');
+        expect(document.activeElement).toBe(reason);
+
+        reason.value = '  Marché infructueux, relancé en mai. ';
+        reason.dispatchEvent(new Event('input'));
+        const decision = field<HTMLSelectElement>('replan-decisionId');
+        decision.value = 'd-1';
+        decision.dispatchEvent(new Event('change'));
+        await fixture.whenStable();
+        await submitReplan();
+        const req = http.expectOne('/api/actions/act-1');
+        expect(req.request.body).toEqual({
+          version: 3,
+          start: '2024-04-15',
+          due: '2024-06-30',
+          reason: 'Marché infructueux, relancé en mai.',
+          decisionId: 'd-1',
+        });
+        const saved = anAction({ due: '2024-06-30', version: 4 });
+        req.flush(saved);
+        await fixture.whenStable();
+        await answer(saved);
+        // the dates are the item's again: nothing to explain
+        expect(reasonField()).toBeNull();
+      });
+
+      it('sends neither a reason nor a decision with a comment alone', async () => {
+        harness.baselines = [aBaseline()];
+        await open();
+        await fillDates('2024-04-15', '2024-05-15', 'Point d’étape');
+        expect(reasonField()).toBeNull();
+        await submitReplan();
+        const req = http.expectOne('/api/actions/act-1');
+        expect(req.request.body).toEqual({ version: 3, start: '2024-04-15', due: '2024-05-15', comment: 'Point d’étape' });
+        const saved = anAction({ version: 4 });
+        req.flush(saved);
+        await fixture.whenStable();
+        await answer(saved);
+      });
     });
   });
 });

@@ -82,4 +82,23 @@ describe('HistoryTable', () => {
     expect(formatParisDateTime('2024-03-31T00:59:00.000Z')).toBe('31/03/2024 à 01:59');
     expect(formatParisDateTime('2024-03-31T01:00:00.000Z')).toBe('31/03/2024 à 03:00');
   });
+
+  it('says why a date of an item of the baseline changed, and the decision it cites', async () => {
+    const el = await render([
+      aHistoryEntry({
+        id: 'h-1',
+        field: 'due',
+        from: '2026-12-15',
+        to: '2027-03-31',
+        comment: null,
+        reason: 'Recrutement du délégué à la protection des données reporté.',
+        decision: { id: 'd-1', date: '2026-11-12', kind: 'replanification', text: 'Report validé en comité de pilotage' },
+      }),
+      aHistoryEntry({ id: 'h-2', field: 'due', comment: 'Ajusté', reason: 'Marché infructueux', decision: null }),
+    ]);
+    expect(rows(el).map((r) => r[5])).toEqual([
+      'Motif : Recrutement du délégué à la protection des données reporté. Décision citée : 12/11/2026 — Replanification — Report validé en comité de pilotage',
+      'Ajusté Motif : Marché infructueux',
+    ]);
+  });
 });

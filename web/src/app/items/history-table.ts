@@ -5,6 +5,7 @@ import { ChangeDetectionStrategy, Component, computed, input, inject } from '@an
 
 import { I18n, Lang, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { decisionLabel } from '../governance/governance-labels';
 import { DataTable } from '../shared/data-table';
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
 import { formatParisDateTime } from '../shared/paris-time';
@@ -45,6 +46,10 @@ interface HistoryRow {
   from: string;
   to: string;
   comment: string;
+  /** why a date of an item of the latest baseline changed (ADR 0017) */
+  reason: string | null;
+  /** the governance decision the re-plan cites */
+  decision: string | null;
 }
 
 /** Who changed what, when and why: newest first. */
@@ -77,7 +82,15 @@ interface HistoryRow {
             <th scope="row">{{ row.field }}</th>
             <td>{{ row.from }}</td>
             <td>{{ row.to }}</td>
-            <td>{{ row.comment }}</td>
+            <td>
+              {{ row.comment }}
+              @if (row.reason; as reason) {
+                <br /><span class="history-reason"> {{ 'Motif : {reason}' | t: lang() : { reason } }}</span>
+              }
+              @if (row.decision; as decision) {
+                <br /><span class="history-decision"> {{ 'Décision citée : {decision}' | t: lang() : { decision } }}</span>
+              }
+            </td>
           </tr>
         } @empty {
           <tr>
@@ -106,7 +119,9 @@ export class HistoryTable {
         field: t(HISTORY_FIELD_LABELS[e.field] ?? e.field),
         from: historyValue(e.field, e.from, t),
         to: historyValue(e.field, e.to, t),
-        comment: e.comment ?? '—',
+        comment: e.comment ?? (e.reason || e.decision ? '' : '—'),
+        reason: e.reason ?? null,
+        decision: e.decision ? decisionLabel(e.decision, t) : null,
       }));
   });
 }

@@ -39,6 +39,8 @@ describe('MilestonePage', () => {
     for (const req of http.match('/api/persons')) req.flush([aPerson()]);
     // « Preuves et documents » (items/item-evidence.ts): none
     for (const req of http.match(`/api/milestones/${milestone.id}/evidence`)) req.flush([]);
+    // the « Replanifier » form asks whether the roadmap has baselines (ADR 0017): none
+    for (const req of http.match('/api/roadmaps/rm-1/baselines')) req.flush([]);
     // « Décisions » (items/item-decisions.ts): none
     for (const req of http.match((r) => r.url.endsWith('/decisions') && r.params.get('itemId') === milestone.id)) req.flush([]);
     await fixture.whenStable();

@@ -1,6 +1,6 @@
 import type { ActionView, MilestoneView, PhaseView } from '@jalons/contract';
 import type { DaySpan, IsoDate, RuleViolation } from '@jalons/domain';
-import { checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
+import { BASELINE_BOUNDS, checkActionDates, checkMilestoneDate, formatFrDate } from '@jalons/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,12 +18,16 @@ import { FormsModule } from '@angular/forms';
 import { Observable } from 'rxjs';
 
 import { toApiRequestError } from '../data/api-error';
+import { BaselinesService } from '../data/baselines.service';
+import { DecisionSelect } from '../governance/decision-select';
 import { ItemsService } from '../data/items.service';
 import { I18n, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, toFormErrors } from '../shared/form-errors';
 import { JlCommentField } from '../shared/comment-field';
+import { FORM_FIELD } from '../shared/form-field';
 import { FormErrorList, SaveStatus } from '../shared/form-status';
+import { loadable } from '../shared/loadable';
 import { JlItemDatesFields } from './item-dates-fields';
 
 /** What can be re-planned from its page: an action (start, due) or a milestone (its date). */
@@ -39,13 +43,14 @@ export type ReplanTarget =
 
 /** The roadmap as the form needs it: its span bounds the dates, its phases are named on success. */
 export interface ReplanRoadmap extends DaySpan {
+  id: string;
   phases: readonly PhaseView[];
 }
 
 /** the fields of each form, in their order on the page: the API's errors on others go above it */
 const FIELDS = {
-  action: ['start', 'due', 'comment'],
-  milestone: ['date', 'comment'],
+  action: ['start', 'due', 'reason', 'decisionId', 'comment'],
+  milestone: ['date', 'reason', 'decisionId', 'comment'],
 } as const;
 
 /** element ids are `replan-<field>` (and `-hint`, `-error`) */
@@ -63,7 +68,7 @@ export const REPLAN_CONFLICT_MESSAGE = tKey(
  */
 @Component({
   selector: 'jl-replan-form',
-  imports: [FormsModule, JlCommentField, JlItemDatesFields, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [FormsModule, FORM_FIELD, DecisionSelect, JlCommentField, JlItemDatesFields, FormErrorList, SaveStatus, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './replan-form.html',
 })
@@ -79,6 +84,7 @@ export class ReplanForm {
   private readonly items = inject(ItemsService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
+  private readonly baselines = inject(BaselinesService);
 
   protected readonly fields = computed(() => FIELDS[this.target().kind]);
 
@@ -99,6 +105,22 @@ export class ReplanForm {
     source: this.target,
     computation: () => '',
   });
+  /** why the dates change, and the decision behind it: asked once the roadmap has a baseline (ADR 0017) */
+  protected readonly reason = linkedSignal({ source: this.target, computation: () => '' });
+  protected readonly decisionId = linkedSignal<ReplanTarget, string | null>({ source: this.target, computation: () => null });
+  protected readonly reasonMax = BASELINE_BOUNDS.reason;
+  private readonly roadmapBaselines = loadable(
+    () => this.roadmap().id,
+    (id) => this.baselines.list(id),
+  );
+  protected readonly datesChanged = computed(() => {
+    const t = this.target();
+    return t.kind === 'action' ? this.start() !== t.start || this.due() !== t.due : this.date() !== t.date;
+  });
+  /** the reason's field: the roadmap has a baseline and a date changed (or the API asked for it) */
+  protected readonly askReason = computed(
+    () => ((this.roadmapBaselines.value()?.length ?? 0) > 0 && this.datesChanged()) || !!this.errors().byField['reason'],
+  );
 
   protected readonly errors = signal<FormErrors>(NO_ERRORS);
   protected readonly conflictMessage = REPLAN_CONFLICT_MESSAGE;
@@ -128,6 +150,7 @@ export class ReplanForm {
         version: target.version,
         ...dates,
         ...(comment ? { comment } : {}),
+        ...this.why(),
       });
     } else {
       const date = this.date();
@@ -137,6 +160,7 @@ export class ReplanForm {
         version: target.version,
         date,
         ...(comment ? { comment } : {}),
+        ...this.why(),
       });
     }
 
@@ -173,6 +197,14 @@ export class ReplanForm {
         this.showErrors(apiFormErrors(e, this.fields()));
       },
     });
+  }
+
+  /** the reason and the decision cited, sent with new dates only */
+  private why(): { reason?: string; decisionId?: string } {
+    if (!this.datesChanged()) return {};
+    const reason = this.reason().trim();
+    const decisionId = this.decisionId();
+    return { ...(reason ? { reason } : {}), ...(decisionId ? { decisionId } : {}) };
   }
 
   private showErrors(errors: FormErrors): void {

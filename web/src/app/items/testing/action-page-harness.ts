@@ -1,4 +1,4 @@
-import type { ActionView, HistoryEntryView } from '@jalons/contract';
+import type { ActionView, BaselineView, HistoryEntryView } from '@jalons/contract';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
@@ -16,6 +16,8 @@ export const PERSONS = [aPerson(), aPerson({ id: 'p-2', name: 'Soizic Le Bihan' 
 /** The page in a test bed, for the project lead (create it in `beforeEach`). */
 export class ActionPageHarness {
   readonly http: HttpTestingController;
+  /** the roadmap's baselines, as GET /api/roadmaps/rm-1/baselines answers */
+  baselines: BaselineView[] = [];
   fixture!: ComponentFixture<ActionPage>;
   page!: HTMLElement;
 
@@ -40,6 +42,8 @@ export class ActionPageHarness {
     for (const req of this.http.match(`/api/actions/${action.id}/actors`)) req.flush([]);
     // « Preuves et documents » (items/item-evidence.ts): none
     for (const req of this.http.match(`/api/actions/${action.id}/evidence`)) req.flush([]);
+    // the « Replanifier » form asks whether the roadmap has baselines (ADR 0017): by default none
+    for (const req of this.http.match('/api/roadmaps/rm-1/baselines')) req.flush(this.baselines);
     // « Décisions » (items/item-decisions.ts): none
     for (const req of this.http.match((r) => r.url.endsWith('/decisions') && r.params.get('itemId') === action.id)) req.flush([]);
     await this.fixture.whenStable();
