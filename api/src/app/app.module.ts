@@ -23,6 +23,7 @@ import { IndicatorsModule } from './indicators';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { PlanningModule } from './planning';
+import { ProgressModule } from './progress';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { ReportModule } from './report';
@@ -57,6 +58,7 @@ const FEATURES = [
   EvidenceModule,
   SummariesModule,
   ReportModule,
+  ProgressModule,
 ];
 
 @Module({})
