@@ -64,7 +64,7 @@ describe('baselines: the lead freezes the plan, slips are counted against it, re
         [{ label: null }, 'label'],
         [{ label: 'x'.repeat(10_000) }, 'label'],
         [{ label: ['v1'] }, 'label'],
-        [{ label: 'v1', decisionId: '00000000-0000-4000-8000-000000000000' }, 'decisionId'],
+        [{ label: 'v1', decisionId: 'délibération du 25/06' }, 'decisionId'],
       ];
       for (const [body, field] of cases) {
         const res = await lead.post(`/api/roadmaps/${roadmapId}/baselines`).send(body).expect(400);

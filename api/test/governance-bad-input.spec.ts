@@ -44,7 +44,7 @@ const with_ = (valid: (w: World) => Record<string, unknown>, over: (w: World) =>
   ...over(w),
 });
 
-const instance = (w: World) => ({ name: 'Comité des usagers', description: 'Les usagers du service.' });
+const instance = () => ({ name: 'Comité des usagers', description: 'Les usagers du service.' });
 const meeting = (w: World) => ({ instanceId: w.instanceId, date: '2026-12-10', title: 'Séance', minutes: 'Rien.' });
 const decision = (w: World) => ({ date: '2026-12-10', kind: 'arbitrage', text: 'Texte.', meetingId: w.meetingId });
 const meetingPatch = (w: World) => ({ version: w.meetingVersion, title: 'Autre titre' });

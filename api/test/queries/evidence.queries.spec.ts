@@ -28,7 +28,8 @@ describe('evidence queries', () => {
     addedBy: accountId,
     ...over,
   });
-  const insert = (type: 'action' | 'milestone', id: string, v = values()) => em.transactional((tx) => q.insert(type, id, v, tx));
+  const insert = (type: 'action' | 'milestone' | 'decision', id: string, v = values()) =>
+    em.transactional((tx) => q.insert(type, id, v, tx));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -54,6 +55,7 @@ describe('evidence queries', () => {
       id,
       action_id: actionId,
       milestone_id: null,
+      decision_id: null,
       title: 'Délibération du 25/06/2026',
       url: 'https://brest.fr/d.pdf',
       kind: 'deliberation',
@@ -98,6 +100,23 @@ describe('evidence queries', () => {
         db.query('insert into evidence (action_id, milestone_id, kind, url, title) values ($1, $2, $3, $4, $5)', params),
       ).rejects.toThrow(/check constraint/);
     }
+  });
+
+  it('proves a decision in its own column: listed, its existence told, gone with it; never with an action too', async () => {
+    const [{ id: decisionId }] = await db.query<{ id: string }>(`select id from decision order by date limit 1`);
+    expect(await q.itemExists('decision', decisionId)).toBe(true);
+    expect(await q.itemExists('decision', actionId)).toBe(false);
+    const id = await insert('decision', decisionId);
+    expect(await q.one(id)).toMatchObject({ action_id: null, milestone_id: null, decision_id: decisionId });
+    expect((await q.ofItem('decision', decisionId)).map((r) => r.id)).toEqual([id]);
+    await expect(
+      db.query(`insert into evidence (action_id, decision_id, kind, url, title) values ($1, $2, 'document', 'https://a.fr', 'T')`, [
+        actionId,
+        decisionId,
+      ]),
+    ).rejects.toThrow(/evidence_one_item_check/);
+    await db.query('delete from decision where id = $1', [decisionId]);
+    expect(await q.one(id)).toBeUndefined();
   });
 
   it('goes with its item', async () => {

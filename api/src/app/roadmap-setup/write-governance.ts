@@ -132,13 +132,15 @@ function governanceRows(plan: RoadmapPlan, seed: GovernancePlan): Rows {
     if (!actions.has(k) && !milestones.has(k)) fail(`an unknown action or milestone "${k}"`);
     return { action_id: actions.get(k) ?? null, milestone_id: milestones.get(k) ?? null };
   };
-  const instanceIds = new Map(seed.instances.map((i) => [i.key, randomUUID()]));
+  const instances = seed.instances.map((i) => ({
+    key: i.key,
+    id: randomUUID(),
+    name: i.name.trim(),
+    description: i.description?.trim() || null,
+  }));
+  const instanceIds = new Map(instances.map((i) => [i.key, i.id]));
   const rows: Rows = {
-    instances: seed.instances.map((i) => ({
-      id: instanceIds.get(i.key)!,
-      name: i.name.trim(),
-      description: i.description?.trim() || null,
-    })),
+    instances: instances.map(({ id, name, description }) => ({ id, name, description })),
     meetings: [],
     attendees: [],
     agenda: [],
