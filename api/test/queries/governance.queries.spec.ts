@@ -264,4 +264,18 @@ describe('governance queries', () => {
       response: { statusCode: 422, errors: [{ field: 'decisionId', message: 'Décision inconnue dans cette feuille de route.' }] },
     });
   });
+
+  it('goes with its roadmap: deleting a roadmap takes its instances, meetings and decisions (the composite keys allow it)', async () => {
+    const count = async () =>
+      (
+        await db.query<{ n: number }>(
+          `select (select count(*) from governance_instance where roadmap_id = $1) + (select count(*) from meeting where roadmap_id = $1)
+                + (select count(*) from decision where roadmap_id = $1) as n`,
+          [roadmapId],
+        )
+      )[0].n;
+    expect(Number(await count())).toBeGreaterThan(0);
+    await db.query('delete from roadmap where id = $1', [roadmapId]);
+    expect(Number(await count())).toBe(0);
+  });
 });
