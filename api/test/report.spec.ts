@@ -105,6 +105,14 @@ describe('the council report', () => {
     expect(pdf.text).toContain('Budget');
   });
 
+  it('draws the S-curve and the actors’ map', () => {
+    expect(pdf.text).toContain('Courbe en S : avancement prévu et réalisé');
+    expect(pdf.text).not.toContain('La courbe n’est pas disponible.');
+    expect(pdf.text).toMatch(/Prévu .*Réalisé/);
+    expect(pdf.text).toContain('Carte des acteurs : maturité et ambition');
+    expect(pdf.text).toMatch(/Leaders \(\d+\)/);
+  });
+
   it('gives an accessible standalone web page with the same content', async () => {
     const res = await get(`at=${AT}&format=html&since=2026-11-01`).expect(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -117,7 +125,10 @@ describe('the council report', () => {
     expect(html).toContain('<th scope="col">Santé</th>');
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="actors-map-title actors-map-desc"/);
     expect(html).toContain('<title id="actors-map-title">Carte des acteurs : maturité et ambition</title>');
-    expect(html).toContain(DECISION.replace('’', '’'));
+    expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="s-curve-title s-curve-desc"/);
+    expect(html).toMatch(/<desc id="s-curve-desc">Au \d\d\/\d\d\/\d{4} : réalisé [\d,]+ %, prévu [\d,]+ %.<\/desc>/);
+    expect(html).toContain('<caption>Courbe en S : avancement prévu et réalisé</caption>');
+    expect(html).toContain(DECISION);
     expect(html).toContain(COMMENT);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });

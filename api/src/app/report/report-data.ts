@@ -16,6 +16,7 @@ import { ActorsReader } from '../actors';
 import { BaselineQueries } from '../baselines';
 import { ChronogramReader } from '../chronogram';
 import { GovernanceQueries } from '../governance';
+import { ProgressReader } from '../progress';
 import { ReportQueries } from './report.queries';
 import { achievedItems, capped, lateItems, nextQuarter, overview, REPORT_CAPS, slips, withComments } from './report-sections';
 
@@ -54,6 +55,7 @@ export class ReportDataReader {
     private readonly baselines: BaselineQueries,
     private readonly actors: ActorsReader,
     private readonly governance: GovernanceQueries,
+    private readonly progress: ProgressReader,
     private readonly queries: ReportQueries,
   ) {}
 
@@ -68,7 +70,7 @@ export class ReportDataReader {
     const since = this.since(options, at, lastMeeting);
     const late = lateItems(view, at);
     const shownLate = late.slice(0, REPORT_CAPS.late);
-    const [comments, done, slipsSection, actors, decisions] = await Promise.all([
+    const [comments, done, slipsSection, actors, decisions, sCurve] = await Promise.all([
       this.queries.lastComments(
         shownLate.map((i) => i.id),
         at,
@@ -77,6 +79,7 @@ export class ReportDataReader {
       this.slips(roadmapId, view, options.baselineId),
       this.actorsMap(roadmapId, at),
       this.governance.decisionsBetween(roadmapId, addDays(since.day, -1), at),
+      this.progress.sCurve(roadmapId, { scope: 'roadmap' }),
     ]);
     return {
       lang,
@@ -92,7 +95,7 @@ export class ReportDataReader {
       lastMeeting: lastMeeting && meeting(lastMeeting),
       nextMeeting: nextMeeting && meeting(nextMeeting),
       nextQuarter: nextQuarter(view, at, REPORT_CAPS.nextQuarter),
-      sCurve: null,
+      sCurve,
       actors,
     };
   }
