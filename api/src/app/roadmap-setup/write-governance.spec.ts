@@ -6,6 +6,7 @@ import { instantiate } from './instantiate';
 import { BREST_FILE, KIT_FILE, loadKit, loadRoadmapFile, SeedFileError } from './seed-files';
 import type { RoadmapFile } from './seed-files';
 import { governanceProblems } from './write-governance';
+import type { GovernancePlan, SeedMeeting } from './write-governance';
 
 const SEEDS = join(__dirname, '../../../../seeds');
 
@@ -40,7 +41,7 @@ describe('the governance of a roadmap file (instances, meetings, decisions)', ()
   it('plans Brest’s three instances and its meetings, each person key resolved to its e-mail', () => {
     const kit = loadKit(KIT_FILE(SEEDS));
     const plan = instantiate(kit, loadRoadmapFile(BREST_FILE(SEEDS), kit));
-    const g = plan.governance!;
+    const g = plan.governance as GovernancePlan;
     expect(g.instances.map((i) => i.name)).toEqual(['Comité de pilotage', 'Comité technique', 'Instance éthique']);
     expect(g.meetings.map((m) => m.date)).toEqual(['2025-04-10', '2025-12-11', '2026-06-25', '2026-10-08', '2027-01-21']);
     const v1 = g.meetings.flatMap((m) => m.decisions ?? []).find((d) => d.kind === 'validation');
@@ -85,8 +86,9 @@ describe('the governance of a roadmap file (instances, meetings, decisions)', ()
     const unknown = refusal(() =>
       loadRoadmapFile(
         editedBrest((rm) => {
-          rm.meetings![0].instance = 'conseil';
-          rm.meetings![1].agenda![0].item = 'ethique.nulle-part';
+          const meetings = rm.meetings as SeedMeeting[];
+          meetings[0].instance = 'conseil';
+          (meetings[1].agenda as Array<{ item?: string }>)[0].item = 'ethique.nulle-part';
         }),
         loadKit(KIT_FILE(SEEDS)),
       ),
@@ -98,7 +100,7 @@ describe('the governance of a roadmap file (instances, meetings, decisions)', ()
     const kind = refusal(() =>
       loadRoadmapFile(
         editedBrest((rm) => {
-          (rm.meetings![2].decisions![0] as { kind: string }).kind = 'vote';
+          ((rm.meetings as SeedMeeting[])[2].decisions as Array<{ kind: string }>)[0].kind = 'vote';
         }),
         loadKit(KIT_FILE(SEEDS)),
       ),
