@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { formatFrDate, headline } from '@jalons/domain';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { formatFrDate, headline, monthOf, summaryDue, todayInParis } from '@jalons/domain';
 import type { RoadmapDetailView } from '@jalons/contract';
 
 import { OutboxService } from '../src/app/reminders';
 import { SummariesService } from '../src/app/summaries';
+import { SUMMARIES_JOB } from '../src/app/summaries/scheduler';
 import { createTestApp } from './app';
 import { BREST, ensureAccount, signInAs } from './auth';
 import { createTestDatabase } from './database';
@@ -51,6 +53,9 @@ describe('the monthly summary', () => {
     ids[key] = row.id;
     return row.id;
   }
+  /** a text as the HTML part writes it */
+  const escaped = (t: string) =>
+    t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   const title = async (table: 'action' | 'milestone', id: string) =>
     (await db.query<{ title: string }>(`select title from ${table} where id = $1`, [id]))[0].title;
 
@@ -207,7 +212,7 @@ describe('the monthly summary', () => {
     expect(mail.html).toContain('href="http://jalons.brest.example/r/brest-2026-2032/rapport"');
     expect(mail.html).toContain('href="http://jalons.brest.example/mon-compte"');
     expect(mail.html).toContain(
-      `<li>L’action « ${await title('action', ids['done'])} » (Juridique) est passée à Terminée le 12/11/2026.</li>`,
+      `<li>L’action « ${escaped(await title('action', ids['done']))} » (Juridique) est passée à Terminée le 12/11/2026.</li>`,
     );
 
     // run again that day, or the next: nothing more
@@ -274,6 +279,29 @@ describe('the monthly summary', () => {
     } finally {
       await db.query(`update roadmap set closed_at = null where id = $1`, [roadmapId]);
       await db.query(`delete from roadmap where id = $1`, [created.id]);
+    }
+  });
+
+  it('is checked at start and on the reminders’ tick (Paris time) by an instance with REMINDERS_ENABLED, by none without', async () => {
+    await reset();
+    expect(app.get(SchedulerRegistry).doesExist('cron', SUMMARIES_JOB)).toBe(false); // REMINDERS_ENABLED=false in tests
+    const today = todayInParis();
+    const on = await createTestApp(db.url, { SMTP_URL: smtp.url, ...ENV, REMINDERS_ENABLED: 'true', REMINDERS_CRON: '30 7 * * *' });
+    try {
+      const job = on.app.get(SchedulerRegistry).getCronJob(SUMMARIES_JOB);
+      expect(job.isActive).toBe(true);
+      const next = job.nextDate().setZone('Europe/Paris');
+      expect([next.hour, next.minute]).toEqual([7, 30]);
+    } finally {
+      await on.app.close(); // waits for the check it started
+    }
+    // the check at start ran for today: this month's summaries if its first Monday has come, nothing otherwise
+    const keys = (await summaryRows()).map((r) => r.key);
+    if (summaryDue(today)) {
+      expect(keys).toHaveLength(2);
+      expect(keys.every((k) => k.endsWith(`:${monthOf(today)}`))).toBe(true);
+    } else {
+      expect(keys).toEqual([]);
     }
   });
 
