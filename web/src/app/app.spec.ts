@@ -117,8 +117,8 @@ describe('App shell', () => {
       'Chronogramme',
       'Acteurs',
       'Gouvernance',
-      'Rapport',
       'Lignes de base',
+      'Rapport',
       'Mes échéances',
       'Feuilles de route',
     ]);
@@ -130,8 +130,8 @@ describe('App shell', () => {
       'Chronogramme',
       'Acteurs',
       'Gouvernance',
-      'Rapport',
       'Lignes de base',
+      'Rapport',
       'Mes échéances',
       'Feuilles de route',
       'Administration',
@@ -282,8 +282,8 @@ describe('App shell', () => {
         'Gantt chart',
         'Actors',
         'Governance',
-        'Report',
         'Baselines',
+        'Report',
         'My deadlines',
         'Roadmaps',
       ]);
@@ -303,5 +303,41 @@ describe('App shell', () => {
     expect(text(shell.querySelector('main h1'))).toBe('Accès refusé');
     expect(text(shell.querySelector('main [role="alert"]'))).toContain('Votre rôle : Élu·e.');
     http.expectNone('/api/accounts');
+  });
+
+  it('folds the navigation, the account and the languages behind « Menu » (shown on phones, app.scss), the bell staying in reach', async () => {
+    setUp(aMe({ role: 'elected' }));
+    await open('/acces-refuse');
+    fixture.detectChanges();
+    const menu = shell.querySelector<HTMLButtonElement>('header button.shell-menu-button');
+    const panel = shell.querySelector<HTMLElement>('#shell-menu');
+    if (!menu || !panel) throw new Error('no « Menu » or no menu');
+    expect(text(menu)).toBe('Menu');
+    expect(menu.getAttribute('aria-controls')).toBe('shell-menu');
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.querySelector('nav[aria-label="Navigation principale"]')).not.toBeNull();
+    expect(panel.querySelector('[data-testid="account"]')).not.toBeNull();
+    expect(panel.querySelector('.lang-switch')).not.toBeNull();
+    expect(panel.querySelector('[data-testid="bell"]')).toBeNull();
+    expect(shell.querySelector('header [data-testid="bell"]')).not.toBeNull();
+
+    menu.click();
+    await fixture.whenStable();
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.classList).toContain('shell-menu--open');
+
+    // Escape folds it and gives the keyboard back to « Menu »
+    panel.querySelector('a')?.focus();
+    panel.querySelector('a')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.classList).not.toContain('shell-menu--open');
+    expect(document.activeElement).toBe(menu);
+
+    // a followed link folds it: the new page takes the screen
+    menu.click();
+    await fixture.whenStable();
+    await open('/feuilles-de-route');
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
   });
 });

@@ -1,5 +1,16 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   ActivatedRouteSnapshot,
@@ -77,6 +88,10 @@ export class App {
     fragment: 'ignored',
   };
 
+  /** phones: whether « Menu » shows the navigation, the account and the languages (always shown on wider screens) */
+  protected readonly menuOpen = signal(false);
+  private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
+
   constructor() {
     let previousPath: string | null = null;
     this.router.events
@@ -86,11 +101,24 @@ export class App {
       )
       .subscribe((e) => {
         this.bare.set(isBare(this.router.routerState.snapshot.root));
+        // a link of the menu was followed: the new page takes the screen
+        this.menuOpen.set(false);
         const path = pathOf(e.urlAfterRedirects);
         // not on the first page (the browser starts at the top), nor when only the query changed
         if (previousPath !== null && path !== previousPath) this.focusTitle();
         previousPath = path;
       });
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Escape in the open menu: it folds, and the keyboard goes back to « Menu ». */
+  protected closeMenu(backToButton: boolean): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    if (backToButton) this.menuButton()?.nativeElement.focus();
   }
 
   protected logout(): void {

@@ -21,11 +21,13 @@ import { refusalMessage } from '../shared/form-errors';
 import { SaveStatus } from '../shared/form-status';
 import { TrashLink } from '../trash/trash-link';
 import { loadable } from '../shared/loadable';
+import { PHONE_QUERY, mediaQuery } from '../shared/media-query';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { BaselinePicker } from './baseline-picker';
 import { ChronogramTable } from './chronogram-table';
 import { ReviewFilters } from './review-filters';
+import { JlVerticalTimeline } from './vertical-timeline';
 
 export type ViewMode = GanttViewMode;
 
@@ -41,6 +43,7 @@ export type ViewMode = GanttViewMode;
     InRoadmapPipe,
     JlGantt,
     JlTimeScale,
+    JlVerticalTimeline,
     ChronogramTable,
     ReviewFilters,
     RouterLink,
@@ -90,6 +93,10 @@ export class ChronogramPage {
 
   protected readonly mode = signal<ViewMode>('quarter');
   protected readonly display = signal<'chart' | 'table'>('chart');
+  /** a phone (below 640 px): the chart is a vertical timeline, unless the reader asks for the Gantt (ADR 0023) */
+  protected readonly phone = mediaQuery(PHONE_QUERY);
+  protected readonly ganttOnPhone = signal(false);
+  protected readonly timeline = computed(() => this.display() === 'chart' && this.phone() && !this.ganttOnPhone());
   /**
    * Re-planning is offered to whoever may write every function shown: the project lead, or a
    * function owner on the chronogram of one of their functions (?fonction=). The API checks anyway.

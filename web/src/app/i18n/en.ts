@@ -1334,6 +1334,16 @@ export const EN: Readonly<Record<string, string>> = {
   'Corrigez les dates pour obtenir le rapport.': 'Correct the dates to get the report.',
   Rapport: 'Report',
   // end of the « S-curve, headline, report » block
+  // phones and tablets (issue 12): app.html, chronogram/chronogram-page.html, chronogram/vertical-timeline.ts
+  Menu: 'Menu',
+  'Voir le diagramme de Gantt': 'Show the Gantt chart',
+  'Voir la frise chronologique': 'Show the timeline',
+  'Phases et jalons': 'Phases and milestones',
+  'Phase en cours': 'Current phase',
+  'Actions par fonction': 'Actions by function',
+  '{n} terminée|{n} terminées': '{n} done|{n} done',
+  'Aucune action.': 'No action.',
+  // end of the « phones » block
   // baselines (issue 12, H1): baselines/**, chronogram baseline selector and slips, gantt ghosts, items' re-plan reason
   'Lignes de base': 'Baselines',
   'Lignes de base · Jalons': 'Baselines · Jalons',
