@@ -1,13 +1,15 @@
 import type { ChronogramBaselineView, ChronogramView } from '@jalons/contract';
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aBaseline } from '../baselines/testing/baselines';
 import { must, text } from '../testing/dom';
-import { aChronogram, aChronogramAction } from '../testing/factories';
-import { refusal, setUpRoutedTest } from '../testing/http';
+import { JlGantt } from '../gantt/gantt';
+import { aChronogram, aChronogramAction, anAction } from '../testing/factories';
+import { refusal, ruleBroken, setUpRoutedTest } from '../testing/http';
 import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
 
@@ -124,6 +126,43 @@ describe('ChronogramPage — compared with a baseline (?ligne=)', () => {
     plain.flush(view());
     await stable();
     expect(text(page.querySelector('h1'))).toBe('Chronogramme');
+    expect(page.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('asks for the reason of a drag refused for want of one, then sends the same move with it', async () => {
+    await open('/chronogramme?roadmap=rm-1');
+    chronogramRequest().flush(view());
+    await stable();
+    const gantt = harness.fixture.debugElement.query(By.directive(JlGantt)).componentInstance as JlGantt;
+    gantt.replan.emit({ kind: 'action', id: 'act-1', start: '2024-04-15', due: '2024-06-14', version: 3 });
+    const first = http.expectOne({ method: 'PATCH', url: '/api/actions/act-1' });
+    expect(first.request.body).toEqual({ version: 3, start: '2024-04-15', due: '2024-06-14' });
+    first.flush(
+      ...ruleBroken(
+        'reason',
+        'Cette action fait partie de la dernière référence : indiquez le motif du changement de date (1 à 500 caractères).',
+      ),
+    );
+    await stable();
+    http.expectOne('/api/roadmaps/rm-1/decisions').flush([]);
+    await stable();
+    const asked = must(page.querySelector('[data-testid="replan-reason"]'), 'the reason form');
+    expect(text(asked.querySelector('h2'))).toBe('Motif du report de « Rédiger la charte »');
+    expect(text(asked.querySelector('p'))).toBe('Nouvelles dates : du 15/04/2024 au 14/06/2024.');
+    const reason = must(page.querySelector<HTMLTextAreaElement>('#glisser-reason'));
+    expect(document.activeElement).toBe(reason);
+
+    reason.value = 'Comité reporté';
+    reason.dispatchEvent(new Event('input'));
+    await stable();
+    asked.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    const again = http.expectOne({ method: 'PATCH', url: '/api/actions/act-1' });
+    expect(again.request.body).toEqual({ version: 3, start: '2024-04-15', due: '2024-06-14', reason: 'Comité reporté' });
+    again.flush(anAction({ due: '2024-06-14', version: 4 }));
+    await stable();
+    chronogramRequest().flush(view());
+    await stable();
+    expect(page.querySelector('[data-testid="replan-reason"]')).toBeNull();
     expect(page.querySelector('[role="alert"]')).toBeNull();
   });
 });

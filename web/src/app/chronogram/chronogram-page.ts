@@ -26,6 +26,7 @@ import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { BaselinePicker } from './baseline-picker';
 import { ChronogramTable } from './chronogram-table';
+import { ReplanReason, ReplanWithoutReason } from './replan-reason';
 import { ReviewFilters } from './review-filters';
 import { JlVerticalTimeline } from './vertical-timeline';
 
@@ -45,6 +46,7 @@ export type ViewMode = GanttViewMode;
     JlTimeScale,
     JlVerticalTimeline,
     ChronogramTable,
+    ReplanReason,
     ReviewFilters,
     RouterLink,
     SaveStatus,
@@ -126,6 +128,8 @@ export class ChronogramPage {
   /** why the last change was refused (shown in role="alert") */
   protected readonly refusal = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
+  /** a dragged item of the latest baseline, refused for want of a reason: asked for below the chart (ADR 0017) */
+  protected readonly withoutReason = signal<ReplanWithoutReason | null>(null);
 
   protected exportUrl(format: 'xlsx' | 'csv'): string {
     const v = this.view();
@@ -160,7 +164,16 @@ export class ChronogramPage {
             version: e.version,
             date: e.start,
           });
-    this.send(request, this.i18n.t('Nouvelles dates enregistrées.'));
+    const title = (e.kind === 'action' ? view.actions : view.milestones).find((i) => i.id === e.id)?.title ?? '';
+    this.send(request, this.i18n.t('Nouvelles dates enregistrées.'), { ...e, title });
+  }
+
+  /** The move saved with its reason: the chart reloads with it. */
+  protected onReasonSaved(message: string): void {
+    this.withoutReason.set(null);
+    this.refusal.set(null);
+    this.saved.set(message);
+    this.chronogram.reload();
   }
 
   protected onProgressChange(e: GanttProgressChange): void {
@@ -208,7 +221,8 @@ export class ChronogramPage {
     void this.router.navigate(slug ? roadmapPath(slug, page, e.id) : [`/${page}`, e.id]);
   }
 
-  private send(request: Observable<unknown>, done: string): void {
+  private send(request: Observable<unknown>, done: string, move?: ReplanWithoutReason): void {
+    this.withoutReason.set(null);
     this.saving.set(true);
     this.refusal.set(null);
     this.saved.set(null);
@@ -222,6 +236,7 @@ export class ChronogramPage {
         this.saving.set(false);
         const e = toApiRequestError(err, this.i18n.translate());
         this.refuse(refusalMessage(e), e.status === 409);
+        if (move && e.body?.errors?.some((f) => f.field === 'reason')) this.withoutReason.set(move);
       },
     });
   }

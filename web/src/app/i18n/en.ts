@@ -1427,6 +1427,12 @@ export const EN: Readonly<Record<string, string>> = {
   'Motif du changement de dates': 'Reason for the change of dates',
   'Demandé pour un élément de la dernière ligne de base ; gardé dans l’historique. {max} caractères au plus.':
     'Asked for an item of the latest baseline; kept in the history. At most {max} characters.',
+  'Motif du report de « {title} »': 'Reason for moving “{title}”',
+  'Enregistrer avec ce motif': 'Save with this reason',
+  'Nouvelles dates : du {start} au {due}.': 'New dates: from {start} to {due}.',
+  'Nouvelle date : le {date}.': 'New date: {date}.',
+  'Indiquez le motif du changement de dates.': 'Give the reason for the change of dates.',
+  'Nouvelles dates enregistrées, avec leur motif.': 'New dates saved, with their reason.',
   // end of the « baselines » block
   // the monthly summary (issue 12, H5): auth/summary-setting.ts
   'Point mensuel par courriel': 'Monthly summary by e-mail',
