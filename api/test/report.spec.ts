@@ -166,6 +166,18 @@ describe('the council report', () => {
     expect(text).toContain('Glissements par fonction');
   });
 
+  it('tells a past day as it was: its roll-ups are the replayed ones the overview shows for that day', async () => {
+    const day = '2025-12-31';
+    const past = (await elected.get(`/api/roadmaps/${roadmap.id}?at=${day}`).expect(200)).body;
+    const data = await app.get(ReportService).data(roadmap.id, { at: day });
+    expect(data.at).toBe(day);
+    expect(data.headline.overall).toEqual(past.rollUp);
+    expect(data.phases.map((p) => p.rollUp)).toEqual(past.phases.map((p: { rollUp: unknown }) => p.rollUp));
+    expect(data.sinceFrom).not.toBe('asked');
+    const html = ((await get(`at=${day}&format=html`).expect(200)).body as Buffer).toString('utf8');
+    expect(html).toContain('Situation au 31/12/2025');
+  });
+
   it('refuses bad parameters in the usual error shape (400 naming the field, 404, 422) and anonymous callers', async () => {
     const bad: Array<[string, string]> = [
       ['format=docx', 'format'],
