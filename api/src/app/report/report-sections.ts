@@ -210,23 +210,28 @@ export function slips(view: View, baseline: BaselineRow, frozen: readonly Planne
   }));
   const compared = compareToBaseline(then, plannedNow(view));
   const slipped: ReportSlipItem[] = compared
-    .filter((s) => s.state === 'planned' && (s.slipDays ?? 0) !== 0)
-    .map((s) => ({
-      type: s.type,
-      id: s.id,
-      title: s.title,
-      functionName: names.fn(s.functionId),
-      baselineDue: s.baseline!.due,
-      currentDue: s.current!.due,
-      slipDays: s.slipDays!,
-    }))
+    .flatMap((s) =>
+      s.state === 'planned' && s.baseline && s.current && s.slipDays
+        ? [
+            {
+              type: s.type,
+              id: s.id,
+              title: s.title,
+              functionName: names.fn(s.functionId),
+              baselineDue: s.baseline.due,
+              currentDue: s.current.due,
+              slipDays: s.slipDays,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => b.slipDays - a.slipDays || a.title.localeCompare(b.title, 'fr'));
   const summaries = (list: ReadonlyArray<{ id: string; name: string }>, key: (s: (typeof compared)[number]) => string | null) =>
     slipSummaries(
       compared,
       list.map((x) => x.id),
       key,
-    ).map(({ key: id, ...rest }): ReportSlipSummary => ({ name: list.find((x) => x.id === id)!.name, ...rest }));
+    ).map(({ key: id, ...rest }): ReportSlipSummary => ({ name: list.find((x) => x.id === id)?.name ?? '', ...rest }));
   return {
     baseline: { id: baseline.id, number: baseline.number, label: baseline.label, decision: baseline.decision },
     items: capped(slipped, cap),
