@@ -20,3 +20,8 @@ export function decisionLabel(d: Pick<DecisionView, 'date' | 'kind' | 'text'>, t
   const text = d.text.length > TEXT_SHOWN ? `${d.text.slice(0, TEXT_SHOWN - 1).trimEnd()}…` : d.text;
   return `${formatFrDate(d.date)} — ${t(DECISION_KIND_TEXTS[d.kind])} — ${text}`;
 }
+
+/** A meeting's decisions in the order they were taken (by date, then as recorded): how a relevé numbers them. */
+export function inOrderTaken<T extends Pick<DecisionView, 'date' | 'createdAt'>>(decisions: readonly T[]): T[] {
+  return [...decisions].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+}

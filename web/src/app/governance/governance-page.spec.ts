@@ -42,7 +42,7 @@ describe('GovernancePage — « Gouvernance »', () => {
       .expectOne('/api/roadmaps/rm-1/decisions')
       .flush([aDecision({ id: 'dec-2', kind: 'budget', text: 'Budget 2027 voté.' }), aDecision()]);
     await harness.fixture.whenStable();
-    page = harness.routeNativeElement!;
+    page = must(harness.routeNativeElement);
   }
   afterEach(() => http.verify());
 

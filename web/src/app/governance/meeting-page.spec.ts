@@ -29,7 +29,7 @@ describe('MeetingPage — a meeting and its decisions', () => {
     // each decision's proof links
     for (const req of http.match((r) => /\/api\/decisions\/[^/]+\/evidence$/.test(r.url))) req.flush([]);
     await harness.fixture.whenStable();
-    page = harness.routeNativeElement!;
+    page = must(harness.routeNativeElement);
   }
   afterEach(() => http.verify());
 

@@ -1,4 +1,4 @@
-import type { DecisionView, LinkedItemView, MeetingView } from '@jalons/contract';
+import type { DecisionView, LinkedItemView } from '@jalons/contract';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -18,7 +18,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { loadable } from '../shared/loadable';
 import { DecisionEvidence } from './decision-evidence';
 import { DecisionForm } from './decision-form';
-import { DECISION_KIND_TEXTS } from './governance-labels';
+import { DECISION_KIND_TEXTS, inOrderTaken } from './governance-labels';
 import { linkableGroups, linkedItemPath } from './linkable-items';
 import { MeetingForm } from './meeting-form';
 
@@ -58,6 +58,8 @@ export class MeetingPage {
     return c ? linkableGroups(c) : [];
   });
   protected readonly kindTexts = DECISION_KIND_TEXTS;
+  /** the decisions numbered in the order they were taken */
+  protected readonly ordered = inOrderTaken;
 
   protected readonly editing = signal(false);
   /** the decision being edited ('new' for one being added) */
@@ -85,7 +87,7 @@ export class MeetingPage {
     setTimeout(() => document.getElementById('edit-meeting-button')?.focus());
   }
 
-  protected meetingSaved(_: MeetingView): void {
+  protected meetingSaved(): void {
     this.editing.set(false);
     this.done.set(this.i18n.t('Réunion enregistrée.'));
     this.meeting.reload();

@@ -21,17 +21,18 @@ describe('RelevePage — the relevé de décisions', () => {
     http.expectOne('/api/meetings/mt-1').flush(
       aMeeting({
         decisions: [
-          aDecision({ items: [aLinkedItem(), aLinkedItem({ type: 'milestone', id: 'ms-1', title: 'Charte votée' })] }),
+          // as the API lists them, newest first: the relevé numbers them in the order taken
           aDecision({ id: 'dec-2', kind: 'replanification', date: '2026-06-26', text: 'La charte est reportée à décembre.' }),
+          aDecision({ items: [aLinkedItem(), aLinkedItem({ type: 'milestone', id: 'ms-1', title: 'Charte votée' })] }),
         ],
       }),
     );
     await harness.fixture.whenStable();
-    page = harness.routeNativeElement!;
+    page = must(harness.routeNativeElement);
   });
   afterEach(() => http.verify());
 
-  it('gives the title, instance, date and attendees, then the decisions numbered with their kind and items', () => {
+  it('gives the title, instance, date and attendees, then the decisions numbered in the order taken, with their kind and items', () => {
     expect(text(page.querySelector('h1'))).toBe('Relevé de décisions');
     expect(text(page.querySelector('h1 + .releve__meta'))).toBe('Validation du plan — Comité de pilotage, le 25/06/2026');
     expect(text(page.querySelector('[data-testid="releve-attendees"]'))).toBe('Camille Le Goff, Maïl Le Berre.');

@@ -9,7 +9,7 @@ import { TranslatePipe } from '../i18n/t.pipe';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { loadable } from '../shared/loadable';
-import { DECISION_KIND_TEXTS } from './governance-labels';
+import { DECISION_KIND_TEXTS, inOrderTaken } from './governance-labels';
 import { linkedItemPath } from './linkable-items';
 
 /**
@@ -40,6 +40,8 @@ export class RelevePage {
   protected readonly slug = computed(() => this.summary()?.slug ?? '');
   protected readonly meeting = loadable(this.meetingId, (id) => this.governance.meeting(id));
   protected readonly kindTexts = DECISION_KIND_TEXTS;
+  /** the decisions numbered in the order they were taken */
+  protected readonly ordered = inOrderTaken;
 
   protected meetingPath(id: string): Array<string | number> {
     return roadmapPath(this.slug(), 'reunions', id);
