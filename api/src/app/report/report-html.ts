@@ -84,7 +84,7 @@ function headlineAndProgress(data: ReportData, L: ReportLabels): string {
       'headline',
       L.headline,
       `<p><strong>${esc(L.headlineLine(''))}${health(data, data.headline.health)}</strong></p>${note(why)}` +
-        table(L.headline, ['', L.progress, L.expected, L.health], lines),
+        table(L.headline, [L.scope, L.progress, L.expected, L.health], lines),
     ),
     section(
       'phases',
@@ -123,7 +123,7 @@ function itemsSections(data: ReportData, L: ReportLabels): string {
   const achieved = a.items.length
     ? table(
         L.achievedSince(d(data.since)),
-        [L.item, L.fn, '', L.achievedOn],
+        [L.item, L.fn, L.type, L.achievedOn],
         a.items.map((i) => [td(esc(i.title)), td(esc(i.functionName)), td(esc(kind(L, i))), td(esc(d(i.achievedOn)))]),
       )
     : note(L.noneAchieved);

@@ -141,7 +141,7 @@ function headlineSection(data: ReportData, L: ReportLabels): Node[] {
     h1(L.headline),
     { text: [L.headlineLine(''), health(data, data.headline.health)], fontSize: 13, margin: [0, 0, 0, 4] },
     note(why),
-    table(['*', 70, 70, 90], ['', L.progress, L.expected, L.health], rows),
+    table(['*', 70, 70, 90], [L.scope, L.progress, L.expected, L.health], rows),
   ];
 }
 
@@ -196,7 +196,7 @@ function achievedSection(data: ReportData, L: ReportLabels): Node[] {
       ? [
           table(
             ['*', 110, 55, 65],
-            [L.item, L.fn, '', L.achievedOn],
+            [L.item, L.fn, L.type, L.achievedOn],
             items.map((i) => [i.title, i.functionName, kind(L, i), d(i.achievedOn)]),
           ),
         ]
