@@ -1551,5 +1551,6 @@ export const EN: Readonly<Record<string, string>> = {
   'Retour à la réunion': 'Back to the meeting',
   'Aucune décision ne concerne cet élément pour l’instant.': 'No decision concerns this item yet.',
   'Chargement des décisions…': 'Loading the decisions…',
+  'Ajouter une preuve à la décision {n}': 'Add evidence to decision {n}',
   // end of the « governance web » block
 };
