@@ -62,12 +62,18 @@ describe('ProgressCard', () => {
     expect(options).toEqual(['Toute la feuille de route', 'Phase 1 : Incubation pré-électorale', 'Phase 3 : Émergence']);
     expect(text(host.querySelector('label[for="courbe-perimetre"]'))).toBe('Périmètre');
 
+    // the figures, opened, stay open for the next scope
+    const details = host.querySelector('details');
+    if (!details) throw new Error('no « Voir les données »');
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
     choose('courbe-perimetre', 'ph-3');
     http.expectOne('/api/roadmaps/rm-1/s-curve?scope=phase&scopeId=ph-3').flush(anSCurve({ scope: 'phase', name: 'Émergence' }));
     choose('courbe-reference', 'bl-1');
     http.expectOne('/api/roadmaps/rm-1/s-curve?scope=phase&scopeId=ph-3&baseline=bl-1').flush(anSCurve({ name: 'Émergence' }));
     await fixture.whenStable();
     expect(host.querySelector('canvas')?.getAttribute('aria-label')).toContain('« Émergence »');
+    expect(host.querySelector('details')?.open).toBe(true);
     expect(Array.from(host.querySelectorAll('#courbe-reference option')).map((o) => text(o))).toEqual([
       'le plan actuel',
       'la référence 1 — v1 — plan voté',

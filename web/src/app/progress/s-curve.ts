@@ -72,7 +72,7 @@ export function chartData(view: SCurveView, t: Translate): SCurveChartData {
       @if (chartFailed()) {
         <p class="notice">{{ 'Le graphique n’a pas pu être dessiné : les données sont dans le tableau ci-dessous.' | t: lang() }}</p>
       }
-      <details class="s-curve__data">
+      <details class="s-curve__data" [open]="dataOpen()" (toggle)="dataOpen.set(isOpen($event))">
         <summary>{{ 'Voir les données' | t: lang() }}</summary>
         <div
           jlDataTable
@@ -141,6 +141,8 @@ export class SCurve {
     return c ? chartData(c, this.i18n.translate()) : null;
   });
   protected readonly chartFailed = signal(false);
+  /** « Voir les données » stays open when the reader changes the scope */
+  protected readonly dataOpen = signal(false);
 
   private readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: SCurveChart | null = null;
@@ -154,6 +156,10 @@ export class SCurve {
       this.chart?.destroy();
       this.chart = null;
     });
+  }
+
+  protected isOpen(event: Event): boolean {
+    return (event.target as HTMLDetailsElement).open;
   }
 
   private draw(canvas: HTMLCanvasElement | null, data: SCurveChartData | null): void {
