@@ -39,7 +39,8 @@ describe('BaselinesPage — « Lignes de base »', () => {
     harness = await RouterTestingHarness.create(url);
     http.expectOne('/api/roadmaps/rm-1/baselines').flush(list);
     await stable();
-    // the freeze form's « Décision citée » lists the roadmap's decisions (the lead's only)
+    // the freeze form's « Décision citée » lists the roadmap's decisions (the lead's only), and so does the
+    // list when a baseline cites one
     for (const req of http.match('/api/roadmaps/rm-1/decisions')) req.flush(DECISIONS);
     await stable();
     page = must(harness.routeNativeElement, 'the page');
@@ -105,6 +106,14 @@ describe('BaselinesPage — « Lignes de base »', () => {
     await stable();
     expect(itemRows().map((r) => r[4])).toEqual(['+12 j', '0 j', 'supprimé', 'nouveau']);
     expect(text(slips.querySelector('p.field-hint:last-child'))).toBe('3 éléments ont bougé sur 4.');
+  });
+
+  it('names the governance decision a baseline cites', async () => {
+    await open([{ ...V2, decisionId: 'd-1' }, V1], aMe({ role: 'elected' }));
+    http.expectOne('/api/baselines/bl-2/slips').flush(someSlips(V2));
+    await stable();
+    expect(cells(row('bl-2'))[2]).toBe('Décision citée : 25/06/2026 — Validation — Délibération du conseil du 25/06/2026');
+    expect(cells(row('bl-1'))[2]).toBe('Délibération du conseil du 25/06/2026');
   });
 
   it('shows the slips of the baseline chosen', async () => {

@@ -7,6 +7,8 @@ import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { BaselinesService } from '../data/baselines.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
+import { GovernanceService } from '../data/governance.service';
+import { decisionLabel } from '../governance/governance-labels';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { roadmapPath } from '../roadmap/roadmap-path';
@@ -33,6 +35,7 @@ export class BaselinesPage {
   protected readonly lang = this.i18n.lang;
   private readonly baselines = inject(BaselinesService);
   private readonly current = inject(CurrentRoadmap);
+  private readonly governance = inject(GovernanceService);
   protected readonly canFreeze = inject(AuthService).canManageRoadmap;
 
   /** the roadmap's id (resolved from the URL's slug) */
@@ -41,6 +44,15 @@ export class BaselinesPage {
   readonly ligne = input<string>();
 
   protected readonly list = loadable(this.roadmap, (id) => this.baselines.list(id));
+  /** the decisions the baselines cite, by id (asked for only when one cites a decision) */
+  private readonly decisions = loadable(
+    () => ((this.list.value() ?? []).some((b) => b.decisionId) ? this.roadmap() : null),
+    (id) => (id ? this.governance.decisions(id) : of([])),
+  );
+  protected readonly citedDecisions = computed(() => {
+    const t = this.i18n.translate();
+    return new Map((this.decisions.value() ?? []).map((d) => [d.id, decisionLabel(d, t)]));
+  });
   protected readonly slug = computed(() => this.current.roadmap()?.slug ?? '');
   /** the baseline chosen: the address's, then the reader's choice; the latest when none */
   protected readonly chosen = linkedSignal<string | null>(() => this.ligne() ?? null);
