@@ -18,6 +18,8 @@ export const GHOST_CLASS = 'jl-ghost';
 /** height of a ghost bar, and its distance below the item's bar */
 const GHOST_HEIGHT = 4;
 const GHOST_GAP = 2;
+/** grey, as a presentation attribute: the component's styles are at their 4 kB budget (gantt.scss) */
+const GHOST_FILL = '#6b7584';
 
 export interface GhostModel {
   rows: readonly GanttRow[];
@@ -44,7 +46,7 @@ function withTitle<T extends SVGElement>(el: T, text: string): T {
 /** The layer of ghosts, one per item of the rows that the baseline holds (none without a baseline). */
 export function ghostLayer(model: GhostModel): SVGGElement {
   const { rows, baseline, range, mode, layout, t } = model;
-  const layer = svg('g', { 'aria-hidden': 'true', class: 'jl-layer jl-layer--ghosts', 'data-baseline': baseline.id });
+  const layer = svg('g', { 'aria-hidden': 'true', class: 'jl-layer jl-layer--ghosts', 'data-baseline': baseline.id, fill: GHOST_FILL });
   const frozen = new Map(baseline.items.map((i) => [`${i.type}:${i.id}`, i]));
   const fragment = document.createDocumentFragment();
   rows.forEach((row, i) => {
