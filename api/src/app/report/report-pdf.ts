@@ -104,7 +104,7 @@ function table(widths: Array<string | number>, header: string[], rows: Node[][])
 const more = (L: ReportLabels, total: number, shown: number): Node[] =>
   total > shown ? [{ text: L.andMore(total - shown), italics: true, margin: [0, 0, 0, 8] }] : [];
 
-const h1 = (text: string): Node => ({ text, style: 'h1', tocItem: false });
+const h1 = (text: string): Node => ({ text, style: 'h1' });
 const note = (text: string): Node => ({ text, style: 'note' });
 
 function cover(data: ReportData, L: ReportLabels): Node[] {
@@ -148,33 +148,35 @@ function headlineSection(data: ReportData, L: ReportLabels): Node[] {
 function progressSections(data: ReportData, L: ReportLabels): Node[] {
   const p = (n: number) => `${formatPercent(data.lang, n)} %`;
   const d = (x: string) => formatDay(data.lang, x);
+  const figures = (r: ReportData['phases'][number]['rollUp'], m: ReportData['phases'][number]['milestones']): Node[] => [
+    num(p(r.progress)),
+    num(p(r.expected)),
+    health(data, r.health),
+    num(`${r.done} / ${r.count}`),
+    num(r.overdue),
+    num(`${m.achieved} / ${m.total}`),
+  ];
+  // the period and the owner under the name: six figures and a name fit an A4's width (fixed widths, not pdfmake's auto)
   const phases = data.phases.map((ph) => [
-    { text: `${ph.name}${ph.current ? ` ${L.current}` : ''}`, bold: ph.current },
-    `${d(ph.start)} – ${d(ph.end)}`,
-    num(p(ph.rollUp.progress)),
-    num(p(ph.rollUp.expected)),
-    health(data, ph.rollUp.health),
-    num(`${ph.rollUp.done} / ${ph.rollUp.count}`),
-    num(ph.rollUp.overdue),
-    num(`${ph.milestones.achieved} / ${ph.milestones.total}`),
+    {
+      stack: [
+        { text: `${ph.name}${ph.current ? ` ${L.current}` : ''}`, bold: ph.current },
+        { text: `${d(ph.start)} – ${d(ph.end)}`, style: 'small' },
+      ],
+    },
+    ...figures(ph.rollUp, ph.milestones),
   ]);
   const fns = data.functions.map((f) => [
-    f.name,
-    f.owner ?? '',
-    num(p(f.rollUp.progress)),
-    num(p(f.rollUp.expected)),
-    health(data, f.rollUp.health),
-    num(`${f.rollUp.done} / ${f.rollUp.count}`),
-    num(f.rollUp.overdue),
-    num(`${f.milestones.achieved} / ${f.milestones.total}`),
+    { stack: [f.name, ...(f.owner ? [{ text: f.owner, style: 'small' }] : [])] },
+    ...figures(f.rollUp, f.milestones),
   ]);
   const head = [L.progress, L.expected, L.health, L.done, L.overdue, L.milestonesAchieved];
-  const widths = ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'];
+  const widths = ['*', 52, 46, 58, 48, 46, 52];
   return [
     h1(L.byPhase),
-    table(widths, [L.phase, L.period, ...head], phases),
+    table(widths, [`${L.phase} (${L.period.toLowerCase()})`, ...head], phases),
     h1(L.byFunction),
-    table(widths, [L.fn, L.owner, ...head], fns),
+    table(widths, [`${L.fn} (${L.owner.toLowerCase()})`, ...head], fns),
   ];
 }
 
