@@ -7,6 +7,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { DataTable } from '../shared/data-table';
+import { FORM_FIELD } from '../shared/form-field';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { slipClass, slipText } from './slip-text';
 
@@ -29,7 +30,7 @@ interface SlipRow {
  */
 @Component({
   selector: 'jl-baseline-slips',
-  imports: [DataTable, FormsModule, FrDatePipe, RouterLink, TranslatePipe],
+  imports: [DataTable, FORM_FIELD, FormsModule, FrDatePipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './baseline-slips.html',
   styles: `

@@ -27,6 +27,7 @@ type Choice = Pick<BaselineView, 'id' | 'number' | 'label'>;
   templateUrl: './baseline-picker.html',
   styles: `
     .baseline-picker {
+      max-width: 32rem;
       margin-bottom: 0.75rem;
     }
     .baseline-picker select {
