@@ -192,6 +192,8 @@ describe('the council report', () => {
       const res = await elected.get(url(query)).expect(400);
       expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, errors: [expect.objectContaining({ field })] }));
     }
+    const later = await elected.get(url(`at=${AT}&since=2027-01-01`)).expect(400);
+    expect(later.body.errors).toEqual([{ field: 'since', message: 'since doit être un jour au plus tard égal à at (2026-12-31).' }]);
     const other = await elected.get(url('baseline=00000000-0000-4000-8000-000000000000')).expect(422);
     expect(other.body.errors).toEqual([expect.objectContaining({ field: 'baseline' })]);
     await elected.get('/api/roadmaps/00000000-0000-4000-8000-000000000000/report').expect(404);
@@ -207,6 +209,9 @@ describe('the council report', () => {
       });
       expect(reportCliOptions({})).toEqual({ problems: [expect.stringContaining('--roadmap'), expect.stringContaining('--out')] });
       const wrong = reportCliOptions({ roadmap: 'x', out: 'y', at: '2026-13-01', format: 'doc', paper: 'a5', lang: 'de' });
+      expect(reportCliOptions({ roadmap: 'x', out: 'y', at: '2026-12-31', since: '2027-01-01' })).toEqual({
+        problems: ['--since must not be after --at (2027-01-01 > 2026-12-31)'],
+      });
       expect('problems' in wrong && wrong.problems).toEqual([
         '--at must be a calendar day YYYY-MM-DD (got "2026-13-01")',
         '--format must be pdf or html',

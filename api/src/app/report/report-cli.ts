@@ -47,6 +47,9 @@ export function reportCliOptions(values: ReportCliValues): { options: ReportCliO
   if (values.at !== undefined && !isIsoDate(values.at)) problems.push(`--at must be a calendar day YYYY-MM-DD (got "${values.at}")`);
   if (values.since !== undefined && !isIsoDate(values.since))
     problems.push(`--since must be a calendar day YYYY-MM-DD (got "${values.since}")`);
+  if (values.at && values.since && isIsoDate(values.at) && isIsoDate(values.since) && values.since > values.at) {
+    problems.push(`--since must not be after --at (${values.since} > ${values.at})`);
+  }
   if (values.baseline !== undefined && !UUID.test(values.baseline)) problems.push('--baseline must be a baseline id (UUID)');
   const format = oneOf(REPORT_FORMATS, values.format, 'pdf');
   const paper = oneOf(REPORT_PAPERS, values.paper, 'a4');

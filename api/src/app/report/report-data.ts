@@ -62,6 +62,9 @@ export class ReportDataReader {
   async read(roadmapId: string, options: ReportOptions = {}): Promise<ReportData> {
     const at = options.at ?? todayInParis();
     const lang = options.lang ?? 'fr';
+    if (options.since && options.since > at) {
+      throw ApiException.validation([{ field: 'since', message: `since doit être un jour au plus tard égal à at (${at}).` }]);
+    }
     const [view, lastMeeting, nextMeeting] = await Promise.all([
       this.chronogram.view(roadmapId, at, undefined, false),
       this.governance.lastMeetingOnOrBefore(roadmapId, at),
