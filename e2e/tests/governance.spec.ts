@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import type { ActionView, DecisionView, FunctionWithRollUpView, MeetingView, RoadmapSummaryView } from '@jalons/contract';
+import type { ActionView, FunctionWithRollUpView, MeetingView, RoadmapSummaryView } from '@jalons/contract';
 import { Client } from 'pg';
 
 import { expectNoSeriousA11yViolations } from './a11y';
@@ -10,7 +10,7 @@ import { expect, test } from './session';
  * Governance (docs/governance.md), on a roadmap of this file's own (created through the API, deleted
  * at the end): the project lead adds an instance, creates a meeting — an account and a typed name
  * among the attendees, an agenda item linked to an action — records two decisions on its page, a
- * re-plan of the action cites the second, and the action's page lists it; the relevé de décisions
+ * re-plan of the action (from its page) cites the second, and the action's page lists it; the relevé de décisions
  * shows both, numbered, ready to print. Each page passes axe and fits a 390-px phone.
  */
 const SLUG = 'e2e-gouvernance-2026-2032';
@@ -142,15 +142,20 @@ test.describe('governance: instances, meetings, decisions, the relevé', () => {
     await edit.getByRole('button', { name: 'Enregistrer la réunion' }).click();
     await expect(edit.getByRole('alert')).toContainText('modifiée entre-temps');
 
-    // a re-plan of the action cites the second decision
-    const replan = meeting.decisions.find((d) => d.kind === 'replanification') as DecisionView;
-    const current = (await (await request.get(`/api/actions/${action.id}`)).json()) as ActionView;
-    const patched = await request.patch(`/api/actions/${action.id}`, {
-      data: { version: current.version, due: addDays(today, 90), reason: 'Reportée par le comité de lancement.', decisionId: replan.id },
-    });
-    expect(patched.status(), await patched.text()).toBe(200);
+    // a re-plan of the action, from its page, cites the second decision (the roadmap frozen first: the form asks why)
+    const frozen = await request.post(`/api/roadmaps/${r.id}/baselines`, { data: { label: 'v1' } });
+    expect(frozen.status(), await frozen.text()).toBe(201);
     await page.goto(`/r/${SLUG}/actions/${action.id}`);
     const onItem = page.getByTestId('item-decisions');
+    await expect(onItem.locator('[data-decision]')).toHaveCount(1);
+    const replanForm = page.getByTestId('replan-form');
+    await replanForm.locator('#replan-due').fill(addDays(today, 90));
+    await replanForm.getByLabel('Motif du changement de dates').fill('Reportée par le comité de lancement.');
+    await replanForm
+      .getByLabel('Décision citée (facultatif)')
+      .selectOption({ label: `${today.split('-').reverse().join('/')} — Replanification — La charte est reportée d’un mois.` });
+    await replanForm.getByRole('button', { name: 'Enregistrer les dates' }).click();
+    await expect(page.getByTestId('history')).toContainText('Motif : Reportée par le comité de lancement.');
     await expect(onItem.getByRole('heading', { level: 2, name: 'Décisions' })).toBeVisible();
     await expect(onItem.locator('[data-decision]')).toHaveCount(2);
     await expect(onItem).toContainText('La charte est reportée d’un mois.');
