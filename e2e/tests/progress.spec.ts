@@ -138,7 +138,7 @@ test.describe('progress over time', () => {
 
     const day = addDays(today, -120);
     await headline.getByLabel('À la date du').fill(day);
-    await headline.getByLabel('À la date du').dispatchEvent('change');
+    await headline.getByRole('button', { name: 'Afficher' }).click();
     await expect(page).toHaveURL(new RegExp(`/r/${BREST}\\?at=${day}$`));
     const fr = `${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
     await expect(headline.getByRole('heading', { level: 2 })).toHaveText(`En bref, au ${fr}`);

@@ -76,8 +76,12 @@ describe('Headline', () => {
     const input = must(host.querySelector<HTMLInputElement>('#vue-date'), '« À la date du »');
     expect(text(host.querySelector('label[for="vue-date"]'))).toBe('À la date du');
     expect(input.value).toBe('2024-05-01');
+    // typing alone does not move the page (a date is typed digit by digit)
     input.value = '2025-12-31';
     input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(router.url).toBe('/r/brest-2026-2032');
+    must(Array.from(host.querySelectorAll('button')).find((b) => text(b) === 'Afficher')).click();
     await fixture.whenStable();
     expect(router.url).toBe('/r/brest-2026-2032?at=2025-12-31');
 
@@ -90,7 +94,7 @@ describe('Headline', () => {
     fixture.componentInstance.roadmap.set(aRoadmap({ at: todayIn('Europe/Paris') }));
     fixture.detectChanges();
     await fixture.whenStable();
-    expect(Array.from(host.querySelectorAll('button')).map((b) => text(b))).toEqual([]);
+    expect(Array.from(host.querySelectorAll('button')).map((b) => text(b))).toEqual(['Afficher']);
     const report = Array.from(host.querySelectorAll('a')).find((a) => text(a) === 'Rapport au conseil');
     expect(report?.getAttribute('href')).toBe('/r/brest-2026-2032/rapport');
   });

@@ -59,13 +59,17 @@ export function headlineDriver(h: HeadlineFigures, t: Translate): string {
       </p>
       <p class="headline__driver" data-testid="headline-driver" [attr.data-driven-by]="h.drivenBy">{{ driver() }}</p>
       <div class="headline__actions">
-        <jl-form-field
-          controlId="vue-date"
-          [label]="'À la date du' | t: lang()"
-          [hint]="'Toute la page montre alors l’état de ce jour-là.' | t: lang()"
-        >
-          <input jlControl type="date" [value]="roadmap().at" (change)="goTo(valueOf($event))" />
-        </jl-form-field>
+        <!-- a form: typing a date digit by digit must not reload the page at each digit -->
+        <form class="headline__date" (submit)="$event.preventDefault(); goTo(day.value)">
+          <jl-form-field
+            controlId="vue-date"
+            [label]="'À la date du' | t: lang()"
+            [hint]="'Toute la page montre alors l’état de ce jour-là.' | t: lang()"
+          >
+            <input #day jlControl type="date" name="at" [value]="roadmap().at" />
+          </jl-form-field>
+          <button type="submit" class="button">{{ 'Afficher' | t: lang() }}</button>
+        </form>
         @if (past()) {
           <button type="button" class="button" (click)="goTo(null)">{{ 'Revenir à aujourd’hui' | t: lang() }}</button>
         }
@@ -91,10 +95,6 @@ export class Headline {
   protected readonly past = computed(() => this.roadmap().at !== todayIn('Europe/Paris'));
   /** the report opens on the day shown */
   protected readonly reportQuery = computed(() => (this.past() ? { at: this.roadmap().at } : {}));
-
-  protected valueOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
 
   /** Shows the overview at `day` (`?at=`); null or today: today's overview. */
   protected goTo(day: IsoDate | string | null): void {
