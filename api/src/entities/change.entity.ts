@@ -13,6 +13,7 @@ export type ItemType = 'action' | 'milestone';
  */
 @Entity({ tableName: 'change_history' })
 @Index({ properties: ['itemType', 'itemId', 'at'] })
+@Index({ properties: ['roadmap', 'at'] }) // reads at a past date (ADR 0020)
 export class ChangeEntry {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();

@@ -14,6 +14,7 @@ import { Migration20261130090000_evidence } from './Migration20261130090000_evid
 import { Migration20261130100000_baselines } from './Migration20261130100000_baselines';
 import { Migration20261130110000_governance } from './Migration20261130110000_governance';
 import { Migration20261130120000_summaries } from './Migration20261130120000_summaries';
+import { Migration20261130130000_history_replay } from './Migration20261130130000_history_replay';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130100000_baselines', class: Migration20261130100000_baselines },
   { name: 'Migration20261130110000_governance', class: Migration20261130110000_governance },
   { name: 'Migration20261130120000_summaries', class: Migration20261130120000_summaries },
+  { name: 'Migration20261130130000_history_replay', class: Migration20261130130000_history_replay },
 ];

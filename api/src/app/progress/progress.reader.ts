@@ -46,7 +46,7 @@ export class ProgressReader {
     const points = sCurve(days, today, planned, (day) => at(day).filter(inScope));
     return {
       scope,
-      scopeId: scope === 'roadmap' ? null : options.scopeId!,
+      scopeId: scope === 'roadmap' ? null : (options.scopeId ?? null),
       name,
       baselineId: options.baselineId ?? null,
       today,
@@ -89,9 +89,10 @@ export class ProgressReader {
       throw ApiException.rule([{ field: 'baseline', message: 'Cette référence n’existe pas dans cette feuille de route.' }]);
     }
     const abandoned = new Set(current.filter((a) => a.status === 'abandonnee').map((a) => a.id));
-    return (await this.baselines.items(baselineId))
-      .filter((i) => i.item_type === 'action' && i.start && !abandoned.has(i.item_id))
-      .filter((i) => inScope({ functionId: i.function_id, phaseId: i.phase_id ?? '' }))
-      .map((i) => ({ start: i.start!, due: i.due, status: 'a_lancer', progress: 0 }));
+    return (await this.baselines.items(baselineId)).flatMap((i) =>
+      i.item_type === 'action' && i.start && !abandoned.has(i.item_id) && inScope({ functionId: i.function_id, phaseId: i.phase_id ?? '' })
+        ? [{ start: i.start, due: i.due, status: 'a_lancer' as const, progress: 0 }]
+        : [],
+    );
   }
 }

@@ -5,14 +5,12 @@ import type { ProvenanceView } from '@jalons/contract';
 import { Sql } from '../../infra/database/sql';
 import { provenanceColumn } from './item-place';
 
-/** A history line as the replay reads it (ADR 0020): its item, the day of its instant in Europe/Paris, the field and the values. */
+/** A history line as the replay reads it (ADR 0020): its item, the day of its instant in Europe/Paris, the field and the value before. */
 export interface PastLineRow {
-  item_type: 'action' | 'milestone';
   item_id: string;
   day: IsoDate;
   field: string;
   from_value: string | null;
-  to_value: string | null;
 }
 
 /** What a replay changes of an action, and what a Gantt bar needs besides (an item in the Corbeille has them too). */
@@ -76,15 +74,16 @@ export class PastStateQueries {
 
   /**
    * The roadmap's history lines newer than the end of day `after` in Europe/Paris (every line when
-   * null), of the fields a replay walks back, oldest first for each item.
+   * null), of the fields a replay walks back, oldest first.
    */
   linesAfter(roadmapId: string, after: IsoDate | null): Promise<PastLineRow[]> {
     const since = after ? ` and h.at >= ${AFTER_DAY}` : '';
     return this.sql.rows<PastLineRow>(
-      `select h.item_type, h.item_id, to_char(h.at at time zone 'Europe/Paris', 'YYYY-MM-DD') as day, h.field, h.from_value, h.to_value
+      // the day as a date (a cast costs half of to_char); in time order, which the index on (roadmap_id, at) gives
+      `select h.item_id, (h.at at time zone 'Europe/Paris')::date as day, h.field, h.from_value
        from change_history h
        where h.roadmap_id = ?${since} and h.field in (?)
-       order by h.item_id, h.at, h.id`,
+       order by h.at, h.id`,
       after ? [roadmapId, after, REPLAYED_FIELDS] : [roadmapId, REPLAYED_FIELDS],
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ItemReplay, todayInParis } from '@jalons/domain';
-import type { ActionStatus, CentralVolet, IsoDate, ItemValues, ReplayLine } from '@jalons/domain';
+import type { CentralVolet, IsoDate, ItemValues, ReplayLine } from '@jalons/domain';
 
 import { PastStateQueries } from './past-state.queries';
 import type { PastActionRow, PastLineRow, PastMilestoneRow } from './past-state.queries';
@@ -28,11 +28,11 @@ export interface PastLines {
   deletedMilestones: PastMilestoneRow[];
 }
 
-/** The lines grouped by item, in their order (oldest first for each item). */
+/** The lines grouped by item, in their order (oldest first). */
 export function linesByItem(rows: readonly PastLineRow[]): Map<string, ReplayLine[]> {
   const byItem = new Map<string, ReplayLine[]>();
   for (const r of rows) {
-    const line: ReplayLine = { day: r.day, field: r.field, from: r.from_value, to: r.to_value };
+    const line: ReplayLine = { day: r.day, field: r.field, from: r.from_value };
     const list = byItem.get(r.item_id);
     if (list) list.push(line);
     else byItem.set(r.item_id, [line]);
@@ -75,10 +75,14 @@ function replayAll<T extends { id: string }>(
   toValues: (r: T) => ItemValues,
   fromValues: (v: ItemValues, r: T) => T,
 ): (day: IsoDate) => T[] {
+  const replayOf = (r: T, existsNow: boolean) => {
+    const own = lines.get(r.id);
+    return own ? new ItemReplay(toValues(r), own, existsNow) : null;
+  };
   const items = [
-    ...current.map((r) => ({ r, replay: lines.has(r.id) ? new ItemReplay(toValues(r), lines.get(r.id)!) : null })),
+    ...current.map((r) => ({ r, replay: replayOf(r, true) })),
     // a deleted item without lines after the day was deleted before it: absent
-    ...deleted.filter((r) => lines.has(r.id)).map((r) => ({ r, replay: new ItemReplay(toValues(r), lines.get(r.id)!, false) })),
+    ...deleted.map((r) => ({ r, replay: replayOf(r, false) })).filter((x) => x.replay),
   ];
   return (day) => {
     const out: T[] = [];
@@ -111,10 +115,10 @@ export function actionReplay<T extends ActionLike>(
       ...r,
       ...places.ids(v, r),
       title: v.title,
-      status: v.status as ActionStatus,
-      progress: v.progress!,
-      start: v.start!,
-      due: v.due!,
+      status: v.status ?? r.status,
+      progress: v.progress ?? r.progress,
+      start: v.start ?? r.start,
+      due: v.due ?? r.due,
       volet: (v.volet ?? null) as CentralVolet | null,
     }),
   );
@@ -132,7 +136,7 @@ export function milestoneReplay<T extends MilestoneLike>(
     deleted,
     lines,
     (r) => ({ ...places.values(r), date: r.date, achievedOn: r.achievedOn }),
-    (v, r) => ({ ...r, ...places.ids(v, r), title: v.title, date: v.date!, achievedOn: v.achievedOn ?? null }),
+    (v, r) => ({ ...r, ...places.ids(v, r), title: v.title, date: v.date ?? r.date, achievedOn: v.achievedOn ?? null }),
   );
 }
 
@@ -152,15 +156,21 @@ export class PastState {
   }
 
   /** The roadmap's actions and milestones at the end of `at` (a past day), with their ids. */
-  async itemsAt(roadmapId: string, at: IsoDate, names: PlaceNames): Promise<{ actions: PastActionRow[]; milestones: PastMilestoneRow[] }> {
-    const [past, actions, milestones] = await Promise.all([
+  async itemsAt(
+    roadmapId: string,
+    at: IsoDate,
+    names: PlaceNames | Promise<PlaceNames>,
+  ): Promise<{ actions: PastActionRow[]; milestones: PastMilestoneRow[] }> {
+    // the names (read by the caller) are awaited with the history, not before it
+    const [past, actions, milestones, places] = await Promise.all([
       this.linesAfter(roadmapId, at),
       this.queries.actions(roadmapId),
       this.queries.milestones(roadmapId),
+      names,
     ]);
     return {
-      actions: actionReplay(actions, past.deletedActions, past.lines, names)(at),
-      milestones: milestoneReplay(milestones, past.deletedMilestones, past.lines, names)(at),
+      actions: actionReplay(actions, past.deletedActions, past.lines, places)(at),
+      milestones: milestoneReplay(milestones, past.deletedMilestones, past.lines, places)(at),
     };
   }
 

@@ -6,7 +6,7 @@ import { ApiException } from '../../infra/http/errors';
 import { PersonsReader } from '../accounts';
 import { isPast, PastState } from './past-state';
 import { RoadmapQueries } from './roadmaps.queries';
-import type { MilestoneDateRow, ProgressRow, RoadmapRow } from './roadmaps.queries';
+import type { MilestoneDateRow, PhaseRow, ProgressRow, RoadmapRow } from './roadmaps.queries';
 import { detailView, functionViews, group, milestonePlaces, summaryView } from './roll-ups';
 
 /** Roadmaps, their phases and their functions, rolled up for a reference day. */
@@ -38,8 +38,23 @@ export class RoadmapReader {
 
   /** The roadmap with its phases, each rolled up, and the whole rolled up; at a past day, as it was then (ADR 0020). */
   async roadmap(id: string, at: IsoDate): Promise<RoadmapDetailView> {
-    const [row, phases, now] = await Promise.all([this.row(id), this.queries.phases(id), isPast(at) ? null : this.current(id)]);
-    const { actions, milestones } = now ?? (await this.past.itemsAt(id, at, { phases, functions: await this.queries.functions(id) }));
+    if (isPast(at)) {
+      const phasesRead = this.queries.phases(id);
+      const names = Promise.all([phasesRead, this.queries.functions(id)]).then(([phases, functions]) => ({ phases, functions }));
+      const [row, phases, { actions, milestones }] = await Promise.all([this.row(id), phasesRead, this.past.itemsAt(id, at, names)]);
+      return this.detail(row, at, phases, actions, milestones);
+    }
+    const [row, phases, { actions, milestones }] = await Promise.all([this.row(id), this.queries.phases(id), this.current(id)]);
+    return this.detail(row, at, phases, actions, milestones);
+  }
+
+  private async detail(
+    row: RoadmapRow,
+    at: IsoDate,
+    phases: PhaseRow[],
+    actions: ProgressRow[],
+    milestones: MilestoneDateRow[],
+  ): Promise<RoadmapDetailView> {
     const persons = await this.persons.byIds([row.project_lead_id]);
     return detailView(row, { at, phases, grouped: group(actions, at), milestones: milestonePlaces(milestones, at), persons });
   }

@@ -15,7 +15,8 @@ export interface ReplayLine {
   day: IsoDate;
   field: string;
   from: string | null;
-  to: string | null;
+  /** the value after (not needed to walk back) */
+  to?: string | null;
 }
 
 /** What a replay tracks of an item: what the roll-ups, the chronogram and the S-curve read. */
