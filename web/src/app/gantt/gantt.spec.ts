@@ -288,9 +288,7 @@ describe('JlGantt', () => {
 
       const render = jest.spyOn(JlFrappeGantt.prototype, 'render');
       const fragments = jest.spyOn(document, 'createDocumentFragment');
-      const started = performance.now();
-      const { el } = await mount(view);
-      const elapsed = performance.now() - started;
+      const { el } = await mount(view); // its speed is measured by npm run bench:gantt, not here (no wall-clock thresholds in tests)
 
       expect(render).toHaveBeenCalledTimes(1);
       expect(el.querySelectorAll('.bar-wrapper')).toHaveLength(1_211);
@@ -298,7 +296,6 @@ describe('JlGantt', () => {
       expect(el.querySelectorAll('svg.gantt > g.arrow path').length).toBeGreaterThan(300);
       expect(listRows(el)).toHaveLength(1_211);
       expect(fragments).toHaveBeenCalledTimes(3); // bands, marks, header labels
-      expect(elapsed).toBeLessThan(15_000); // jsdom on a slow CI; a browser is ~10× faster
     });
   });
 
