@@ -110,6 +110,14 @@ test.describe('progress over time', () => {
 
     await expectNoSeriousA11yViolations(page, testInfo);
     await expectCardFitsAPhone(page, card, testInfo);
+    // the headline above fits too (its date, « Afficher » and « Rapport au conseil » wrap)
+    await page.setViewportSize({ width: 390, height: 844 });
+    const headline = page.getByTestId('headline');
+    expect(await headline.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+    expect(
+      await headline.evaluate((el) => Array.from(el.querySelectorAll('*')).filter((c) => c.getBoundingClientRect().right > 390).length),
+    ).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   test('a function’s page shows the function’s S-curve', async ({ page, request }, testInfo) => {
