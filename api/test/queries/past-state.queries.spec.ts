@@ -94,6 +94,17 @@ describe('past-state queries', () => {
     expect(done).toMatchObject({ progress: 100, predecessorIds: [], start: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
     expect(done.provenance).toMatchObject({ kind: expect.any(String) });
     expect(milestones.find((x) => x.achievedOn)?.achievedOn).toMatch(/^\d{4}-\d\d-\d\d$/);
+    // the roll-ups' lighter rows: the same items, only what a replay changes
+    const light = await q.progress(roadmapId);
+    expect(light).toHaveLength(a);
+    const full = new Map(actions.map((x) => [x.id, x]));
+    for (const r of light) {
+      const { id, functionId, phaseId, title, volet, start, due, status, progress } = full.get(r.id)!;
+      expect(r).toEqual({ id, functionId, phaseId, title, volet, start, due, status, progress });
+    }
+    const dates = await q.milestoneDates(roadmapId);
+    expect(dates.map((x) => x.id).sort()).toEqual(milestones.map((x) => x.id).sort());
+    expect(Object.keys(dates[0]).sort()).toEqual(['achievedOn', 'date', 'functionId', 'id', 'phaseId', 'title']);
   });
 
   it('reads the Corbeille’s actions and milestones deleted after a day, as their snapshot kept them', async () => {

@@ -42,6 +42,13 @@ export interface PastMilestoneRow {
   provenance: ProvenanceView | null;
 }
 
+/** What the roll-ups need of an action at a past day: what a replay changes, without what only a Gantt draws. */
+export type PastProgressRow = Pick<
+  PastActionRow,
+  'id' | 'functionId' | 'phaseId' | 'title' | 'volet' | 'start' | 'due' | 'status' | 'progress'
+>;
+export type PastMilestoneDateRow = Pick<PastMilestoneRow, 'id' | 'functionId' | 'phaseId' | 'title' | 'date' | 'achievedOn'>;
+
 /** The fields a replay walks back; the others (description, owner, predecessors) are left out of the read. */
 const REPLAYED_FIELDS = [
   'created',
@@ -93,6 +100,24 @@ export class PastStateQueries {
     return this.sql.rows<PastActionRow>(`select ${ACTION_FIELDS}, '{}'::text[] as "predecessorIds" from action a where a.roadmap_id = ?`, [
       roadmapId,
     ]);
+  }
+
+  /** The roadmap's actions with their ids, only what the roll-ups and a replay read (the roadmap's and the functions' past reads). */
+  progress(roadmapId: string): Promise<PastProgressRow[]> {
+    return this.sql.rows<PastProgressRow>(
+      `select a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start, a.due_date as due,
+              a.status, a.progress
+       from action a where a.roadmap_id = ?`,
+      [roadmapId],
+    );
+  }
+
+  milestoneDates(roadmapId: string): Promise<PastMilestoneDateRow[]> {
+    return this.sql.rows<PastMilestoneDateRow>(
+      `select m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date, m.achieved_on as "achievedOn"
+       from milestone m where m.roadmap_id = ?`,
+      [roadmapId],
+    );
   }
 
   milestones(roadmapId: string): Promise<PastMilestoneRow[]> {

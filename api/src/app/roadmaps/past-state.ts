@@ -3,7 +3,7 @@ import { ItemReplay, todayInParis } from '@jalons/domain';
 import type { CentralVolet, IsoDate, ItemValues, ReplayLine } from '@jalons/domain';
 
 import { PastStateQueries } from './past-state.queries';
-import type { PastActionRow, PastLineRow, PastMilestoneRow } from './past-state.queries';
+import type { PastActionRow, PastLineRow, PastMilestoneDateRow, PastMilestoneRow, PastProgressRow } from './past-state.queries';
 
 /*
  * Reads at a past day (ADR 0020): the items as they were at the end of that day, replayed from the
@@ -160,12 +160,12 @@ export class PastState {
     roadmapId: string,
     at: IsoDate,
     names: PlaceNames | Promise<PlaceNames>,
-  ): Promise<{ actions: PastActionRow[]; milestones: PastMilestoneRow[] }> {
+  ): Promise<{ actions: PastProgressRow[]; milestones: PastMilestoneDateRow[] }> {
     // the names (read by the caller) are awaited with the history, not before it
     const [past, actions, milestones, places] = await Promise.all([
       this.linesAfter(roadmapId, at),
-      this.queries.actions(roadmapId),
-      this.queries.milestones(roadmapId),
+      this.queries.progress(roadmapId),
+      this.queries.milestoneDates(roadmapId),
       names,
     ]);
     return {
