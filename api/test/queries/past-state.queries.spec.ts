@@ -64,47 +64,24 @@ describe('past-state queries', () => {
     expect(on14.some((l) => l.field === 'description')).toBe(false);
   });
 
-  it('reads the actions and milestones with their ids and what a replay and a Gantt need', async () => {
-    const actions = await q.actions(roadmapId);
-    const milestones = await q.milestones(roadmapId);
-    const [{ a, m }] = await db.query<{ a: number; m: number }>(
-      `select (select count(*)::int from action where roadmap_id = $1) as a, (select count(*)::int from milestone where roadmap_id = $1) as m`,
+  it('reads the actions and milestones with their ids and what a replay changes', async () => {
+    const light = await q.progress(roadmapId);
+    const stored = await db.query<Record<string, unknown>>(
+      `select id, function_id as "functionId", phase_id as "phaseId", title, volet, to_char(start_date, 'YYYY-MM-DD') as start,
+              to_char(due_date, 'YYYY-MM-DD') as due, status, progress from action where roadmap_id = $1`,
       [roadmapId],
     );
-    expect(actions).toHaveLength(a);
-    expect(milestones).toHaveLength(m);
-    expect(Object.keys(actions[0]).sort()).toEqual(
-      [
-        'due',
-        'functionId',
-        'id',
-        'phaseId',
-        'predecessorIds',
-        'progress',
-        'provenance',
-        'ownerId',
-        'start',
-        'status',
-        'title',
-        'version',
-        'volet',
-      ].sort(),
-    );
-    const done = actions.find((x) => x.status === 'terminee')!;
-    expect(done).toMatchObject({ progress: 100, predecessorIds: [], start: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
-    expect(done.provenance).toMatchObject({ kind: expect.any(String) });
-    expect(milestones.find((x) => x.achievedOn)?.achievedOn).toMatch(/^\d{4}-\d\d-\d\d$/);
-    // the roll-ups' lighter rows: the same items, only what a replay changes
-    const light = await q.progress(roadmapId);
-    expect(light).toHaveLength(a);
-    const full = new Map(actions.map((x) => [x.id, x]));
-    for (const r of light) {
-      const { id, functionId, phaseId, title, volet, start, due, status, progress } = full.get(r.id)!;
-      expect(r).toEqual({ id, functionId, phaseId, title, volet, start, due, status, progress });
-    }
+    expect(light).toHaveLength(stored.length);
+    expect(light).toEqual(expect.arrayContaining(stored));
     const dates = await q.milestoneDates(roadmapId);
-    expect(dates.map((x) => x.id).sort()).toEqual(milestones.map((x) => x.id).sort());
-    expect(Object.keys(dates[0]).sort()).toEqual(['achievedOn', 'date', 'functionId', 'id', 'phaseId', 'title']);
+    const milestones = await db.query<Record<string, unknown>>(
+      `select id, function_id as "functionId", phase_id as "phaseId", title, to_char(milestone_date, 'YYYY-MM-DD') as date,
+              to_char(achieved_on, 'YYYY-MM-DD') as "achievedOn" from milestone where roadmap_id = $1`,
+      [roadmapId],
+    );
+    expect(dates).toHaveLength(milestones.length);
+    expect(dates).toEqual(expect.arrayContaining(milestones));
+    expect(dates.filter((x) => x.achievedOn).length).toBeGreaterThan(0);
   });
 
   it('reads the Corbeille’s actions and milestones deleted after a day, as their snapshot kept them', async () => {

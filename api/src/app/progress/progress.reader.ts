@@ -6,7 +6,7 @@ import type { SCurveScope, SCurveView } from '@jalons/contract';
 import { ApiException } from '../../infra/http/errors';
 import { BaselineQueries } from '../baselines';
 import { PastState, RoadmapQueries, RoadmapReader } from '../roadmaps';
-import type { PastActionRow } from '../roadmaps';
+import type { PastProgressRow } from '../roadmaps';
 
 export interface SCurveOptions {
   scope?: SCurveScope;
@@ -81,7 +81,7 @@ export class ProgressReader {
   private async baselinePlan(
     roadmapId: string,
     baselineId: string,
-    current: readonly PastActionRow[],
+    current: readonly PastProgressRow[],
     inScope: InScope,
   ): Promise<ProgressItem[]> {
     const b = await this.baselines.one(baselineId);

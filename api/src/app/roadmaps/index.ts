@@ -8,4 +8,4 @@ export { carriedFromColumn, itemPlace, placeFilters, provenanceColumn } from './
 export type { ItemPlaceRow } from './item-place';
 export { actionReplay, isPast, linesByItem, milestoneReplay, PastState } from './past-state';
 export type { PastLines, PlaceNames } from './past-state';
-export type { PastActionRow, PastMilestoneRow } from './past-state.queries';
+export type { PastActionRow, PastMilestoneRow, PastProgressRow } from './past-state.queries';

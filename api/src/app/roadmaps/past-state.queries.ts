@@ -95,14 +95,7 @@ export class PastStateQueries {
     );
   }
 
-  /** The roadmap's actions with their ids (a replay matches them to their lines). */
-  actions(roadmapId: string): Promise<PastActionRow[]> {
-    return this.sql.rows<PastActionRow>(`select ${ACTION_FIELDS}, '{}'::text[] as "predecessorIds" from action a where a.roadmap_id = ?`, [
-      roadmapId,
-    ]);
-  }
-
-  /** The roadmap's actions with their ids, only what the roll-ups and a replay read (the roadmap's and the functions' past reads). */
+  /** The roadmap's actions with their ids (a replay matches them to their lines), only what the roll-ups and a replay read. */
   progress(roadmapId: string): Promise<PastProgressRow[]> {
     return this.sql.rows<PastProgressRow>(
       `select a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start, a.due_date as due,
@@ -118,10 +111,6 @@ export class PastStateQueries {
        from milestone m where m.roadmap_id = ?`,
       [roadmapId],
     );
-  }
-
-  milestones(roadmapId: string): Promise<PastMilestoneRow[]> {
-    return this.sql.rows<PastMilestoneRow>(`select ${MILESTONE_FIELDS} from milestone m where m.roadmap_id = ?`, [roadmapId]);
   }
 
   /**

@@ -182,8 +182,8 @@ export class PastState {
     roadmapId: string,
     after: IsoDate,
     names: PlaceNames,
-  ): Promise<{ current: PastActionRow[]; at: (day: IsoDate) => PastActionRow[] }> {
-    const [past, current] = await Promise.all([this.linesAfter(roadmapId, after), this.queries.actions(roadmapId)]);
+  ): Promise<{ current: PastProgressRow[]; at: (day: IsoDate) => PastProgressRow[] }> {
+    const [past, current] = await Promise.all([this.linesAfter(roadmapId, after), this.queries.progress(roadmapId)]);
     return { current, at: actionReplay(current, past.deletedActions, past.lines, names) };
   }
 }
