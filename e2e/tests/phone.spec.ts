@@ -61,6 +61,9 @@ interface Ids {
   actionId: string;
   milestoneId: string;
   actorId: string | null;
+  /** a seeded meeting (governance) and a baseline of the roadmap, when there are */
+  meetingId: string | null;
+  baselineId: string | null;
 }
 
 /** A function, an action, a milestone and an actor of the seeded roadmap (read only: nothing is changed). */
@@ -72,7 +75,19 @@ async function seededIds(request: APIRequestContext): Promise<Ids> {
   const milestones = (await (await request.get(`/api/roadmaps/${r.id}/milestones`)).json()) as MilestoneView[];
   const milestone = [...milestones].sort((a, b) => b.title.length - a.title.length)[0];
   const actors = (await (await request.get(`/api/roadmaps/${r.id}/actors`)).json()) as ActorView[];
-  return { slug: BREST, functionId: action.functionId, actionId: action.id, milestoneId: milestone.id, actorId: actors[0]?.id ?? null };
+  const meetingsRes = await request.get(`/api/roadmaps/${r.id}/meetings`);
+  expect(meetingsRes.status(), await meetingsRes.text()).toBe(200);
+  const meetings = (await meetingsRes.json()) as Array<{ id: string }>;
+  const baselines = (await (await request.get(`/api/roadmaps/${r.id}/baselines`)).json()) as Array<{ id: string }>;
+  return {
+    slug: BREST,
+    functionId: action.functionId,
+    actionId: action.id,
+    milestoneId: milestone.id,
+    actorId: actors[0]?.id ?? null,
+    meetingId: meetings[0]?.id ?? null,
+    baselineId: baselines[0]?.id ?? null,
+  };
 }
 
 const inRoadmap = (ids: Ids, ...rest: string[]) => ['', 'r', ids.slug, ...rest].join('/');
@@ -83,6 +98,8 @@ test.describe('phones and tablets', () => {
 
     test('at 390 × 844 no reading page scrolls sideways and the header fits in 120 px', async ({ page, request }, testInfo) => {
       const ids = await seededIds(request);
+      // the Brest seed holds meetings (governance): their pages are swept too
+      expect(ids.meetingId).not.toBeNull();
       await sweep(page, testInfo, [
         inRoadmap(ids),
         inRoadmap(ids, 'chronogramme'),
@@ -94,6 +111,12 @@ test.describe('phones and tablets', () => {
         inRoadmap(ids, 'acteurs'),
         ...(ids.actorId ? [inRoadmap(ids, 'acteurs', ids.actorId)] : []),
         inRoadmap(ids, 'diagnostic'),
+        // issue 12's pages
+        inRoadmap(ids, 'lignes-de-base'),
+        ...(ids.baselineId ? [`${inRoadmap(ids, 'chronogramme')}?vue=tableau&ligne=${ids.baselineId}`] : []),
+        inRoadmap(ids, 'gouvernance'),
+        ...(ids.meetingId ? [inRoadmap(ids, 'reunions', ids.meetingId), inRoadmap(ids, 'reunions', ids.meetingId, 'releve')] : []),
+        inRoadmap(ids, 'rapport'),
         '/mes-echeances',
         '/feuilles-de-route',
         '/mon-compte',
@@ -238,6 +261,9 @@ test.describe('phones and tablets', () => {
         inRoadmap(ids, 'phases'),
         inRoadmap(ids, 'reprise'),
         inRoadmap(ids, 'import'),
+        inRoadmap(ids, 'lignes-de-base'),
+        inRoadmap(ids, 'gouvernance'),
+        ...(ids.meetingId ? [inRoadmap(ids, 'reunions', ids.meetingId)] : []),
         inRoadmap(ids, 'actions', 'nouvelle'),
         inRoadmap(ids, 'jalons', 'nouveau'),
         inRoadmap(ids, 'actions', ids.actionId),
