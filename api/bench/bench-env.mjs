@@ -135,12 +135,15 @@ export async function stopApi(api) {
   clearTimeout(timer);
 }
 
+/** Today in Europe/Paris: the day the API calls « today » — a read of an earlier day replays the history (ADR 0020). */
+export const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
 /**
  * A large roadmap written with set-based SQL: `functions` functions with `actionsPerFunction` actions
  * each (every status, 30 to 119 days long, spread over the mandate by `spread` days a step), then
  * `milestones` milestones and one arrow from every fifth action to the next of its function.
  */
-export async function buildRoadmap(client, { slug, functions, actionsPerFunction, milestones, spread, at = '2026-11-28' }) {
+export async function buildRoadmap(client, { slug, functions, actionsPerFunction, milestones, spread, at = parisToday() }) {
   await client.query('begin');
   const {
     rows: [{ id }],

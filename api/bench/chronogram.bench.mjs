@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 import pg from 'pg';
 
-import { buildRoadmap, p50, startApi, startDatabase, stopApi } from './bench-env.mjs';
+import { buildRoadmap, p50, parisToday, startApi, startDatabase, stopApi } from './bench-env.mjs';
 
 // dates stay 'YYYY-MM-DD' strings, as in the API's connection
 pg.types.setTypeParser(1082, (v) => v);
@@ -110,7 +110,7 @@ async function main() {
       milestones: MILESTONES,
       spread: 9,
     });
-    const path = `/api/roadmaps/${id}/chronogram?at=2026-11-28`;
+    const path = `/api/roadmaps/${id}/chronogram?at=${parisToday()}`; // today: a past day would replay the history
     const warm = await measure(`${api.base}${path}`, api.headers, pool, id, counts);
     await stopApi(api);
     // the same, with the chronogram cache off: every read goes to the database

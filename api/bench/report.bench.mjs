@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 import pg from 'pg';
 
-import { buildRoadmap, fmt, p50, startApi, startDatabase, stopApi } from './bench-env.mjs';
+import { buildRoadmap, fmt, p50, parisToday, startApi, startDatabase, stopApi } from './bench-env.mjs';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -19,7 +19,7 @@ const MILESTONES = 250;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** Today in Europe/Paris, the day both reads are asked for (the report's default). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+const today = parisToday();
 
 /** GET the body as bytes (node:http with keep-alive); the JSON is parsed, as a client of the API does. */
 function get(url, headers, json) {
