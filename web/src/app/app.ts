@@ -54,6 +54,8 @@ const pathOf = (url: string): string => url.split(/[?#]/)[0];
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
+  // Escape on « Menu » or inside the open menu folds it (listened here: the menu's container is not focusable itself)
+  host: { '(keydown.escape)': 'escapeInMenu($event)' },
 })
 export class App {
   private readonly auth = inject(AuthService);
@@ -112,6 +114,11 @@ export class App {
 
   protected toggleMenu(): void {
     this.menuOpen.update((open) => !open);
+  }
+
+  protected escapeInMenu(event: Event): void {
+    const target = event.target;
+    if (target instanceof Element && target.closest('#shell-menu, .shell-menu-button')) this.closeMenu(true);
   }
 
   /** Escape in the open menu: it folds, and the keyboard goes back to « Menu ». */
