@@ -1,9 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { ActionView, BaselineView, FunctionWithRollUpView, MilestoneView, RoadmapSummaryView } from '@jalons/contract';
-import { Client } from 'pg';
+import type { ActionView, BaselineView, FunctionWithRollUpView, MilestoneView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays } from './roadmap';
+import { addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -16,18 +15,7 @@ import { expect, test } from './session';
 const SLUG = 'e2e-lignes-de-base-2026-2032';
 
 /** Today as Paris reads it (the API's « today »). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
-async function roadmap(request: APIRequestContext): Promise<RoadmapSummaryView> {
-  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
-  const found = list.find((r) => r.slug === SLUG);
-  if (found) return found;
-  const res = await request.post('/api/roadmaps', {
-    data: { territory: 'Lignes de base (e2e)', firstRound: '2026-03-15', nextElection: '2032-03-14', slug: SLUG },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as RoadmapSummaryView;
-}
+const today = parisToday();
 
 async function created<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
   expect(res.status(), await res.text()).toBe(201);
@@ -55,21 +43,13 @@ async function replan(
 }
 
 test.describe('baselines: frozen plan, re-plans with a reason, slips', () => {
-  test.afterAll(async () => {
-    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await db.connect();
-    try {
-      await db.query('delete from roadmap where slug = $1', [SLUG]);
-    } finally {
-      await db.end();
-    }
-  });
+  test.afterAll(() => dropRoadmaps(SLUG));
 
   test('the lead freezes v1, re-plans three items with a reason, and the chronogram shows the ghosts and the slips', async ({
     page,
     request,
   }, testInfo) => {
-    const r = await roadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Lignes de base (e2e)');
     const functions = (await (await request.get(`/api/roadmaps/${r.id}/functions`)).json()) as FunctionWithRollUpView[];
     const fn = functions.filter((f) => !f.central)[0];
     const charter = await created<ActionView>(

@@ -1,9 +1,8 @@
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import type { ActionView, FunctionWithRollUpView, MilestoneView, RoadmapSummaryView } from '@jalons/contract';
-import { Client } from 'pg';
+import type { ActionView, FunctionWithRollUpView, MilestoneView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays } from './roadmap';
+import { addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -15,18 +14,7 @@ import { expect, test } from './session';
 const SLUG = 'e2e-preuves-2026-2032';
 
 /** Today as Paris reads it (the API's « today »). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
-async function roadmap(request: APIRequestContext): Promise<RoadmapSummaryView> {
-  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
-  const found = list.find((r) => r.slug === SLUG);
-  if (found) return found;
-  const res = await request.post('/api/roadmaps', {
-    data: { territory: 'Preuves (e2e)', firstRound: '2026-03-15', nextElection: '2032-03-14', slug: SLUG },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as RoadmapSummaryView;
-}
+const today = parisToday();
 
 async function someFunction(request: APIRequestContext, roadmapId: string): Promise<FunctionWithRollUpView> {
   const functions = (await (await request.get(`/api/roadmaps/${roadmapId}/functions`)).json()) as FunctionWithRollUpView[];
@@ -64,21 +52,13 @@ async function expectFitsAPhone(page: Page, testInfo: TestInfo): Promise<void> {
 }
 
 test.describe('evidence on actions and milestones', () => {
-  test.afterAll(async () => {
-    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await db.connect();
-    try {
-      await db.query('delete from roadmap where slug = $1', [SLUG]);
-    } finally {
-      await db.end();
-    }
-  });
+  test.afterAll(() => dropRoadmaps(SLUG));
 
   test('the lead adds a proof link to an action, marks a milestone achieved with its proof, and sees both', async ({
     page,
     request,
   }, testInfo) => {
-    const r = await roadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Preuves (e2e)');
     const fn = await someFunction(request, r.id);
     const actionRes = await request.post(`/api/roadmaps/${r.id}/actions`, {
       data: { functionId: fn.id, title: 'Ouvrir les données des lieux de médiation', start: addDays(today, -30), due: addDays(today, 60) },

@@ -1,9 +1,8 @@
-import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import type { ActionView, FunctionWithRollUpView, MeetingView, RoadmapSummaryView } from '@jalons/contract';
-import { Client } from 'pg';
+import type { Page, TestInfo } from '@playwright/test';
+import type { ActionView, FunctionWithRollUpView, MeetingView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays } from './roadmap';
+import { addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -16,18 +15,7 @@ import { expect, test } from './session';
 const SLUG = 'e2e-gouvernance-2026-2032';
 
 /** Today as Paris reads it (the API's « today »). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
-async function ownRoadmap(request: APIRequestContext): Promise<RoadmapSummaryView> {
-  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
-  const found = list.find((r) => r.slug === SLUG);
-  if (found) return found;
-  const res = await request.post('/api/roadmaps', {
-    data: { territory: 'Gouvernance (e2e)', firstRound: '2026-03-15', nextElection: '2032-03-14', slug: SLUG },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as RoadmapSummaryView;
-}
+const today = parisToday();
 
 /** At 390 px wide the page does not scroll sideways; what sticks out, if anything, is attached. */
 async function expectFitsAPhone(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -48,21 +36,13 @@ async function expectFitsAPhone(page: Page, testInfo: TestInfo, name: string): P
 }
 
 test.describe('governance: instances, meetings, decisions, the relevé', () => {
-  test.afterAll(async () => {
-    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await db.connect();
-    try {
-      await db.query('delete from roadmap where slug = $1', [SLUG]);
-    } finally {
-      await db.end();
-    }
-  });
+  test.afterAll(() => dropRoadmaps(SLUG));
 
   test('the lead records a meeting with two decisions, a re-plan cites one, the item and the relevé show them', async ({
     page,
     request,
   }, testInfo) => {
-    const r = await ownRoadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Gouvernance (e2e)');
     const functions = (await (await request.get(`/api/roadmaps/${r.id}/functions`)).json()) as FunctionWithRollUpView[];
     const fn = functions.filter((f) => !f.central)[0];
     const actionRes = await request.post(`/api/roadmaps/${r.id}/actions`, {

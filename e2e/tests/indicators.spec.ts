@@ -1,9 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { FunctionWithRollUpView, IndicatorView, RoadmapSummaryView } from '@jalons/contract';
-import { Client } from 'pg';
+import type { FunctionWithRollUpView, IndicatorView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays } from './roadmap';
+import { addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -16,18 +15,7 @@ import { expect, test } from './session';
 const SLUG = 'e2e-indicateurs-2026-2032';
 
 /** Today as Paris reads it (the API's « today »). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
-async function roadmap(request: APIRequestContext): Promise<RoadmapSummaryView> {
-  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
-  const found = list.find((r) => r.slug === SLUG);
-  if (found) return found;
-  const res = await request.post('/api/roadmaps', {
-    data: { territory: 'Indicateurs (e2e)', firstRound: '2026-03-15', nextElection: '2032-03-14', slug: SLUG },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as RoadmapSummaryView;
-}
+const today = parisToday();
 
 /** A function of the roadmap other than the central one. */
 async function someFunction(request: APIRequestContext, roadmapId: string, index = 0): Promise<FunctionWithRollUpView> {
@@ -45,21 +33,13 @@ async function expectFitsAPhone(page: Page): Promise<void> {
 }
 
 test.describe('indicators and the diagnostic’s figures', () => {
-  test.afterAll(async () => {
-    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await db.connect();
-    try {
-      await db.query('delete from roadmap where slug = $1', [SLUG]);
-    } finally {
-      await db.end();
-    }
-  });
+  test.afterAll(() => dropRoadmaps(SLUG));
 
   test('the lead defines an indicator on a function, records two measurements, and reads its health and trend', async ({
     page,
     request,
   }, testInfo) => {
-    const r = await roadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Indicateurs (e2e)');
     const fn = await someFunction(request, r.id);
     await page.goto(`/r/${SLUG}/fonctions/${fn.id}`);
     const section = page.getByTestId('function-indicators');
@@ -106,7 +86,7 @@ test.describe('indicators and the diagnostic’s figures', () => {
   });
 
   test('a measurement dated before the baseline is refused on its date', async ({ page, request }) => {
-    const r = await roadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Indicateurs (e2e)');
     const fn = await someFunction(request, r.id, 1);
     const res = await request.post(`/api/roadmaps/${r.id}/functions/${fn.id}/indicators`, {
       data: {
@@ -137,7 +117,7 @@ test.describe('indicators and the diagnostic’s figures', () => {
   });
 
   test('the overview lists the indicators and shows the study’s figures beside the register’s', async ({ page, request }, testInfo) => {
-    const r = await roadmap(request);
+    const r = await ownRoadmap(request, SLUG, 'Indicateurs (e2e)');
     const fn = await someFunction(request, r.id, 2);
     const res = await request.post(`/api/roadmaps/${r.id}/functions/${fn.id}/indicators`, {
       data: {

@@ -1,11 +1,9 @@
-import type { ActionView, FunctionWithRollUpView, RoadmapDetailView, RoadmapSummaryView } from '@jalons/contract';
-import type { APIRequestContext } from '@playwright/test';
+import type { ActionView, FunctionWithRollUpView, RoadmapDetailView } from '@jalons/contract';
 import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import { PDFParse } from 'pdf-parse';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { BREST, addDays } from './roadmap';
+import { BREST, addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -21,18 +19,7 @@ const LATE = 'Publier le registre des traitements (e2e rapport)';
 const DECISION = 'Arbitrage e2e : le registre passe avant le portail';
 
 /** Today as Paris reads it (the API's « today »). */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-
-async function ownRoadmap(request: APIRequestContext): Promise<RoadmapSummaryView> {
-  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
-  const found = list.find((r) => r.slug === SLUG);
-  if (found) return found;
-  const res = await request.post('/api/roadmaps', {
-    data: { territory: 'Rapport (e2e)', firstRound: '2026-03-15', nextElection: '2032-03-14', slug: SLUG },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as RoadmapSummaryView;
-}
+const today = parisToday();
 
 /** The PDF's text, whitespace collapsed (a long name may wrap in a cell). */
 async function pdfText(path: string): Promise<string> {
@@ -45,21 +32,13 @@ async function pdfText(path: string): Promise<string> {
 }
 
 test.describe('the council report', () => {
-  test.afterAll(async () => {
-    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await db.connect();
-    try {
-      await db.query('delete from roadmap where slug = $1', [SLUG]);
-    } finally {
-      await db.end();
-    }
-  });
+  test.afterAll(() => dropRoadmaps(SLUG));
 
   test('the report for 31/12/2026 downloads as a PDF with the phases, the functions, what is late and the decisions', async ({
     page,
     request,
   }) => {
-    const roadmap = await ownRoadmap(request);
+    const roadmap = await ownRoadmap(request, SLUG, 'Rapport (e2e)');
     const functions = (await (await request.get(`/api/roadmaps/${roadmap.id}/functions`)).json()) as FunctionWithRollUpView[];
     const detail = (await (await request.get(`/api/roadmaps/${roadmap.id}`)).json()) as RoadmapDetailView;
     expect(detail.phases).toHaveLength(4);

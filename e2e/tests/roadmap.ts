@@ -1,4 +1,6 @@
+import { expect } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
+import { Client } from 'pg';
 import type { RoadmapSummaryView } from '@jalons/contract';
 
 /**
@@ -11,7 +13,7 @@ export const BREST = 'brest-2026-2032';
 export interface Chronogram {
   roadmap: { id: string; slug: string; at: string; start: string; end: string };
   functions: Array<{ id: string; code: string; name: string; central: boolean }>;
-  actions: Array<{ id: string; functionId: string; status: string; start: string; due: string }>;
+  actions: Array<{ id: string; functionId: string; title: string; status: string; start: string; due: string }>;
 }
 
 /** `day` (YYYY-MM-DD) moved by `n` days. */
@@ -43,3 +45,35 @@ export function dayOf(c: Chronogram, n: number, room = 60): string {
 
 /** A function other than the central one (the first listed if there is none): where a spec creates its items. */
 export const ordinaryFunction = (c: Chronogram) => c.functions.find((f) => !f.central) ?? c.functions[0];
+
+/** Today in Europe/Paris, the day the API calls « today ». */
+export const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/**
+ * A roadmap of a spec's own (so it never depends on what other files did to Brest): found by its slug, else created
+ * through the API as the lead's « Nouvelle feuille de route » does.
+ */
+export async function ownRoadmap(
+  request: APIRequestContext,
+  slug: string,
+  territory: string,
+  rounds: { firstRound: string; nextElection: string } = { firstRound: '2026-03-15', nextElection: '2032-03-14' },
+): Promise<RoadmapSummaryView> {
+  const list = (await (await request.get('/api/roadmaps')).json()) as RoadmapSummaryView[];
+  const found = list.find((r) => r.slug === slug);
+  if (found) return found;
+  const res = await request.post('/api/roadmaps', { data: { territory, ...rounds, slug } });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as RoadmapSummaryView;
+}
+
+/** Deletes a spec's own roadmaps (and, by cascade, everything in them) straight in the database, after the spec. */
+export async function dropRoadmaps(...slugs: string[]): Promise<void> {
+  const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+  await db.connect();
+  try {
+    await db.query('delete from roadmap where slug = any($1)', [slugs]);
+  } finally {
+    await db.end();
+  }
+}
