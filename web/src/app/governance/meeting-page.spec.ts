@@ -111,6 +111,8 @@ describe('MeetingPage — a meeting and its decisions', () => {
     });
     req.flush(aDecision({ id: 'dec-9', kind: 'budget', text: 'Budget 2027 voté.' }));
     await harness.fixture.whenStable();
+    // the answer to the new reading comes after the browser's next turn, as over a network
+    await new Promise((resolve) => setTimeout(resolve));
     http
       .expectOne('/api/meetings/mt-1')
       .flush(aMeeting({ decisions: [aDecision({ id: 'dec-9', kind: 'budget', text: 'Budget 2027 voté.' })] }));
@@ -119,6 +121,9 @@ describe('MeetingPage — a meeting and its decisions', () => {
     await harness.fixture.whenStable();
     expect(text(page.querySelector('[data-decision="dec-9"]'))).toContain('Budget 2027 voté.');
     expect(text(page.querySelector('[role="status"]'))).toBe('Décision ajoutée.');
+    // the keyboard lands on the new decision once the meeting is read again (its form is gone)
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(page.querySelector('[data-decision="dec-9"] h3'));
   });
 
   it('deletes a decision', async () => {
@@ -129,5 +134,8 @@ describe('MeetingPage — a meeting and its decisions', () => {
     http.expectOne('/api/meetings/mt-1').flush(aMeeting({ decisions: [] }));
     await harness.fixture.whenStable();
     expect(page.querySelector('[data-decision]')).toBeNull();
+    // its buttons are gone: the keyboard goes to the list's heading, not back to the top of the page
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(page.querySelector('#titre-decisions-reunion'));
   });
 });

@@ -1,5 +1,17 @@
 import type { DecisionView, LinkedItemView } from '@jalons/contract';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { of } from 'rxjs';
@@ -67,6 +79,23 @@ export class MeetingPage {
   protected readonly busy = signal(false);
   protected readonly done = signal<string | null>(null);
   protected readonly failure = signal<string | null>(null);
+  /** where the keyboard goes once the meeting is read again: a saved decision's heading, or the list's after a deletion */
+  private readonly focusAfterReload = signal<{ saved: string } | { deleted: string } | null>(null);
+  private readonly injector = inject(Injector);
+
+  constructor() {
+    // the form or the buttons that had the keyboard are gone: it moves once the new reading is on screen
+    effect(() => {
+      const target = this.focusAfterReload();
+      const decisions = this.meeting.value()?.decisions;
+      if (!target || !decisions) return;
+      const shown = (id: string) => decisions.some((d) => d.id === id);
+      if ('saved' in target ? !shown(target.saved) : shown(target.deleted)) return;
+      untracked(() => this.focusAfterReload.set(null));
+      const selector = 'saved' in target ? `[data-decision="${target.saved}"] h3` : '#titre-decisions-reunion';
+      afterNextRender(() => document.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+    });
+  }
 
   protected itemPath(item: LinkedItemView): Array<string | number> {
     return linkedItemPath(this.slug(), item);
@@ -103,8 +132,8 @@ export class MeetingPage {
     const added = this.decisionEdited() === 'new';
     this.decisionEdited.set(null);
     this.done.set(added ? this.i18n.t('Décision ajoutée.') : this.i18n.t('Décision enregistrée.'));
+    this.focusAfterReload.set({ saved: d.id });
     this.meeting.reload();
-    setTimeout(() => document.querySelector<HTMLElement>(`[data-decision="${d.id}"] h3`)?.focus());
   }
 
   protected deleteDecision(d: DecisionView): void {
@@ -120,6 +149,7 @@ export class MeetingPage {
         next: () => {
           this.busy.set(false);
           this.done.set(t('Décision supprimée.'));
+          this.focusAfterReload.set({ deleted: d.id });
           this.meeting.reload();
         },
         error: (err: unknown) => {
