@@ -174,6 +174,10 @@ describe('the council report', () => {
     expect(data.headline.overall).toEqual(past.rollUp);
     expect(data.phases.map((p) => p.rollUp)).toEqual(past.phases.map((p: { rollUp: unknown }) => p.rollUp));
     expect(data.sinceFrom).not.toBe('asked');
+    // its S-curve stops on that day: nothing achieved after it is drawn
+    expect(data.sCurve?.today).toBe(day);
+    expect(data.sCurve?.points.filter((p) => p.date > day).every((p) => p.achieved === null)).toBe(true);
+    expect(data.sCurve?.points.find((p) => p.date === day)?.achieved).toEqual(past.rollUp.progress);
     const html = ((await get(`at=${day}&format=html`).expect(200)).body as Buffer).toString('utf8');
     expect(html).toContain('Situation au 31/12/2025');
   });

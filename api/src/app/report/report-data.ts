@@ -82,7 +82,8 @@ export class ReportDataReader {
       this.slips(roadmapId, view, options.baselineId),
       this.actorsMap(roadmapId, at),
       this.governance.decisionsBetween(roadmapId, addDays(since.day, -1), at),
-      this.progress.sCurve(roadmapId, { scope: 'roadmap' }),
+      // the curve as it stood on a past day: nothing achieved after `at` (a later day: achieved up to today)
+      this.progress.sCurve(roadmapId, { scope: 'roadmap' }, at < todayInParis() ? at : todayInParis()),
     ]);
     return {
       lang,
