@@ -63,6 +63,8 @@ describe('DecisionEvidence — a decision’s proof links', () => {
       .flush(...ruleBroken('url', 'L’adresse doit commencer par http:// ou https://.'));
     await fixture.whenStable();
     expect(text(host.querySelector('#decision-dec-1-proof-url-error'))).toBe('L’adresse doit commencer par http:// ou https://.');
+    // the keyboard goes to the field to fix
+    expect(document.activeElement).toBe(host.querySelector('#decision-dec-1-proof-url'));
     await set('decision-dec-1-proof-url', LINK.url);
     must(host.querySelector('form')).dispatchEvent(new Event('submit', { cancelable: true }));
     const req = http.expectOne({ method: 'POST', url: '/api/decisions/dec-1/evidence' });
@@ -72,6 +74,9 @@ describe('DecisionEvidence — a decision’s proof links', () => {
     http.expectOne('/api/decisions/dec-1/evidence').flush([LINK]);
     await fixture.whenStable();
     expect(host.querySelector('form')).toBeNull();
+    // the form is gone: the keyboard goes back to the button that opened it
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(host.querySelector('button'));
     expect(text(host.querySelector('[data-testid="decision-evidence"]'))).toContain('Délibération du 25/06/2026');
   });
 });

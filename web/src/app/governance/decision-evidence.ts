@@ -1,6 +1,6 @@
 import type { EvidenceKind } from '@jalons/contract';
 import { EVIDENCE_KINDS } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 
@@ -8,7 +8,7 @@ import { toApiRequestError } from '../data/api-error';
 import { GovernanceService } from '../data/governance.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { FormErrors, NO_ERRORS, apiFormErrors } from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FORM_STATUS } from '../shared/form-status';
 import { EVIDENCE_KIND_LABELS } from '../shared/labels';
@@ -32,6 +32,7 @@ export class DecisionEvidence {
   protected readonly lang = this.i18n.lang;
   private readonly governance = inject(GovernanceService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
 
   readonly decisionId = input.required<string>();
   /** the project lead: may add a link */
@@ -56,6 +57,12 @@ export class DecisionEvidence {
     setTimeout(() => document.getElementById(`decision-${this.decisionId()}-proof-title`)?.focus());
   }
 
+  /** The form closes: the keyboard goes back to « Ajouter une preuve ». */
+  protected close(): void {
+    this.adding.set(false);
+    afterNextRender(() => document.getElementById(`decision-${this.decisionId()}-proof-open`)?.focus(), { injector: this.injector });
+  }
+
   protected add(): void {
     if (this.saving()) return;
     const t = this.i18n.translate();
@@ -68,7 +75,7 @@ export class DecisionEvidence {
       .subscribe({
         next: () => {
           this.saving.set(false);
-          this.adding.set(false);
+          this.close();
           this.title.set('');
           this.url.set('');
           this.done.set(t('Preuve ajoutée.'));
@@ -77,6 +84,7 @@ export class DecisionEvidence {
         error: (err: unknown) => {
           this.saving.set(false);
           this.errors.set(apiFormErrors(toApiRequestError(err, t), FIELDS));
+          focusFirstError(this.errors, FIELDS, `decision-${this.decisionId()}-proof`, this.injector);
         },
       });
   }

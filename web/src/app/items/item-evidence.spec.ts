@@ -93,6 +93,8 @@ describe('ItemEvidence — « Preuves et documents » on an item’s page', () =
       'url doit être une adresse web commençant par http:// ou https://.',
     );
     expect(field('milestone-evidence-url').getAttribute('aria-invalid')).toBe('true');
+    // the keyboard goes to the field to fix
+    expect(document.activeElement).toBe(field('milestone-evidence-url'));
 
     await type('milestone-evidence-url', 'https://brest.fr/cr');
     await submit();

@@ -1,6 +1,6 @@
 import type { EvidenceKind, EvidenceView } from '@jalons/contract';
 import { EVIDENCE_KINDS } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 
@@ -10,7 +10,7 @@ import { EvidenceService } from '../data/evidence.service';
 import type { EvidenceItemType } from '../data/evidence.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { FormErrors, NO_ERRORS, apiFormErrors, refusalMessage } from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, refusalMessage } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FORM_STATUS } from '../shared/form-status';
 import { EVIDENCE_KIND_LABELS } from '../shared/labels';
@@ -60,6 +60,7 @@ export class ItemEvidence {
   private readonly evidence = inject(EvidenceService);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
 
   readonly itemType = input.required<EvidenceItemType>();
   readonly item = input.required<{ id: string; functionId: string; version: number }>();
@@ -102,6 +103,7 @@ export class ItemEvidence {
         error: (err: unknown) => {
           this.saving.set(false);
           this.errors.set(apiFormErrors(toApiRequestError(err, t), FIELDS));
+          focusFirstError(this.errors, FIELDS, this.prefix(), this.injector);
         },
       });
   }
