@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DecisionKind, IsoDate } from '@jalons/domain';
 
-import type { RoadmapPlan } from './instantiate';
+/** What writing the governance reads of a roadmap's plan (instantiate.ts's RoadmapPlan has it; named here so this file does not import the planner that imports it). */
+interface GovernanceTarget {
+  roadmap: { id: string };
+  actions: ReadonlyArray<{ id: string; kitKey: string }>;
+  milestones: ReadonlyArray<{ id: string; kitKey: string }>;
+  governance?: GovernancePlan;
+}
 
 /*
  * The governance part of a roadmap file (docs/governance.md, ADR 0019): the instances, and the
@@ -125,7 +131,7 @@ function fail(what: string): never {
 }
 
 /** The rows of the file's governance, with the plan's ids; throws on a reference the loader should have refused. */
-function governanceRows(plan: RoadmapPlan, seed: GovernancePlan): Rows {
+function governanceRows(plan: GovernanceTarget, seed: GovernancePlan): Rows {
   const actions = new Map(plan.actions.map((a) => [a.kitKey, a.id]));
   const milestones = new Map(plan.milestones.map((m) => [m.kitKey, m.id]));
   const item = (k: string) => {
@@ -195,7 +201,7 @@ const INSERTS = {
  * one statement per table. The file was checked by `loadRoadmapFile`; a reference it missed still
  * stops the write with the name it could not find.
  */
-export async function writeGovernance(tx: EntityManager, plan: RoadmapPlan): Promise<void> {
+export async function writeGovernance(tx: EntityManager, plan: GovernanceTarget): Promise<void> {
   const seed = plan.governance;
   if (!seed || (!seed.instances.length && !seed.meetings.length)) return;
   const rows = governanceRows(plan, seed);

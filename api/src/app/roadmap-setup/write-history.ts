@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkStatusProgress } from '@jalons/domain';
 import type { ActionStatus, IsoDate } from '@jalons/domain';
 
-import type { RoadmapPlan } from './instantiate';
+/** What writing the history reads of a roadmap's plan (instantiate.ts's RoadmapPlan has it; named here so this file does not import the planner that imports it). */
+interface HistoryPlan {
+  roadmap: { kitCode: string };
+  actions: ReadonlyArray<{ id: string; kitKey: string }>;
+  milestones: ReadonlyArray<{ id: string; kitKey: string }>;
+  history?: PlannedHistory;
+}
 
 /*
  * A roadmap file's past (docs/progress.md): the day its plan was entered and the dated status,
@@ -143,7 +149,7 @@ interface LineWrite {
 }
 
 /** The history lines of the updates: one per changed field, the value before and after, as the services write them. */
-function lineWrites(plan: RoadmapPlan, history: PlannedHistory): { lines: LineWrite[]; firstStates: Map<string, string | null> } {
+function lineWrites(plan: HistoryPlan, history: PlannedHistory): { lines: LineWrite[]; firstStates: Map<string, string | null> } {
   const ids = new Map<string, { type: 'action' | 'milestone'; id: string }>([
     ...plan.actions.map((a) => [a.kitKey, { type: 'action' as const, id: a.id }] as const),
     ...plan.milestones.map((m) => [m.kitKey, { type: 'milestone' as const, id: m.id }] as const),
@@ -186,7 +192,7 @@ function lineWrites(plan: RoadmapPlan, history: PlannedHistory): { lines: LineWr
  * with updates created as it stood before the first one, with the kit's comment), then one line per
  * changed field of each update, by its owner, at 10:00 Europe/Paris of its day.
  */
-export async function writeHistory(tx: EntityManager, plan: RoadmapPlan & { history?: PlannedHistory }, roadmapId: string): Promise<void> {
+export async function writeHistory(tx: EntityManager, plan: HistoryPlan, roadmapId: string): Promise<void> {
   const history = plan.history;
   if (!history) return;
   const { lines, firstStates } = lineWrites(plan, history);

@@ -1,7 +1,7 @@
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { Plugin } from 'chart.js';
 
-import type { SCurveChart, SCurveChartData } from './s-curve-chart';
+import type { SCurveChart, SCurveChartData } from './s-curve-chart-data';
 
 /*
  * chart.js, loaded on demand (s-curve-chart.ts imports this file dynamically): only what a line
