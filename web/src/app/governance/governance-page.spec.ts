@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { must, text } from '../testing/dom';
 import { aChronogram, aPerson, aRoadmap } from '../testing/factories';
-import { refusal, setUpRoutedTest } from '../testing/http';
+import { refusal, ruleBroken, setUpRoutedTest } from '../testing/http';
 import { aMe } from '../testing/session';
 import { GovernancePage } from './governance-page';
 import { aDecision, aMeeting, aMeetingSummary, anInstance } from './testing/governance-factories';
@@ -88,6 +88,24 @@ describe('GovernancePage — « Gouvernance »', () => {
     expect(page.querySelector('[data-testid="instance-form"]')).toBeNull();
     expect(Array.from(page.querySelectorAll('button')).map((b) => text(b))).not.toContain('Nouvelle réunion');
     expect(Array.from(page.querySelectorAll('button')).map((b) => text(b))).not.toContain('Renommer');
+  });
+
+  it('puts the keyboard on the instance’s name when it is missing or refused', async () => {
+    await open();
+    const form = must(page.querySelector('[data-testid="instance-form"]'));
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await harness.fixture.whenStable();
+    const name = must(page.querySelector<HTMLInputElement>('#instance-name'));
+    expect(text(page.querySelector('#instance-name-error'))).toBe('Donnez un nom à l’instance.');
+    expect(document.activeElement).toBe(name);
+
+    await set('instance-name', 'Comité de pilotage');
+    name.blur();
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    http.expectOne({ method: 'POST', url: '/api/roadmaps/rm-1/instances' }).flush(...ruleBroken('name', 'Une instance porte déjà ce nom.'));
+    await harness.fixture.whenStable();
+    expect(text(page.querySelector('#instance-name-error'))).toBe('Une instance porte déjà ce nom.');
+    expect(document.activeElement).toBe(name);
   });
 
   it('says why an instance cannot be deleted while it has meetings', async () => {

@@ -1,6 +1,6 @@
 import type { InstanceView } from '@jalons/contract';
 import { GOVERNANCE_BOUNDS } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Observable } from 'rxjs';
@@ -9,7 +9,7 @@ import { toApiRequestError } from '../data/api-error';
 import { GovernanceService } from '../data/governance.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { FormErrors, NO_ERRORS, apiFormErrors, refusalMessage } from '../shared/form-errors';
+import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError, refusalMessage } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FORM_STATUS } from '../shared/form-status';
 
@@ -32,6 +32,7 @@ export class InstancesSection {
   protected readonly lang = this.i18n.lang;
   private readonly governance = inject(GovernanceService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
 
   readonly roadmapId = input.required<string>();
   readonly instances = input.required<readonly InstanceView[]>();
@@ -54,13 +55,19 @@ export class InstancesSection {
     const t = this.i18n.translate();
     const name = this.name().trim();
     if (!name) {
-      this.errors.set({ byField: { name: t('Donnez un nom à l’instance.') }, general: [] });
+      this.addFailed({ byField: { name: t('Donnez un nom à l’instance.') }, general: [] });
       return;
     }
     const description = this.description().trim() || null;
     this.send(this.governance.createInstance(this.roadmapId(), { name, description }), t('Instance « {name} » ajoutée.', { name }), (e) =>
-      this.errors.set(e),
+      this.addFailed(e),
     );
+  }
+
+  /** The messages beside the fields, and the keyboard on the first one to fix (ids `instance-<field>`). */
+  private addFailed(errors: FormErrors): void {
+    this.errors.set(errors);
+    focusFirstError(this.errors, FIELDS, 'instance', this.injector);
   }
 
   protected startRename(instance: InstanceView): void {
