@@ -126,6 +126,27 @@ describe('MeetingPage — a meeting and its decisions', () => {
     expect(document.activeElement).toBe(page.querySelector('[data-decision="dec-9"] h3'));
   });
 
+  it('gives the keyboard back to the button that opened a decision’s form when it is cancelled', async () => {
+    await open();
+    button('Modifier').click();
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(page.querySelector('#decision-dec-1-text'));
+    button('Annuler').click();
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(button('Modifier'));
+    // the decision shown again reads its proof links again
+    http.expectOne('/api/decisions/dec-1/evidence').flush([]);
+
+    button('Ajouter une décision').click();
+    await harness.fixture.whenStable();
+    button('Annuler').click();
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(button('Ajouter une décision'));
+  });
+
   it('deletes a decision', async () => {
     await open();
     button('Supprimer').click();

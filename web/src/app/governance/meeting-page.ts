@@ -128,6 +128,12 @@ export class MeetingPage {
     setTimeout(() => document.getElementById(`decision-${id}-text`)?.focus());
   }
 
+  /** A decision's form cancelled: the keyboard goes back to the button that opened it. */
+  protected cancelDecision(id: string): void {
+    this.decisionEdited.set(null);
+    afterNextRender(() => document.getElementById(`decision-${id}-edit`)?.focus(), { injector: this.injector });
+  }
+
   protected decisionSaved(d: DecisionView): void {
     const added = this.decisionEdited() === 'new';
     this.decisionEdited.set(null);
