@@ -79,7 +79,7 @@ export class ReportDataReader {
         at,
       ),
       this.queries.actionsDone(roadmapId, since.day, at),
-      this.slips(roadmapId, view, options.baselineId),
+      this.slips(roadmapId, view, at, options.baselineId),
       this.actorsMap(roadmapId, at),
       this.governance.decisionsBetween(roadmapId, addDays(since.day, -1), at),
       // the curve as it stood on a past day: nothing achieved after `at` (a later day: achieved up to today)
@@ -111,9 +111,14 @@ export class ReportDataReader {
     return { day: addDays(at, -DEFAULT_SINCE_DAYS), from: 'default' };
   }
 
-  /** The slips against the baseline asked (it must be the roadmap's: else 422 on `baseline`), or the latest; null without any. */
-  private async slips(roadmapId: string, view: ChronogramView, baselineId?: string): Promise<ReportData['slips']> {
-    const baseline = baselineId ? await this.baselines.one(baselineId) : (await this.baselines.list(roadmapId))[0];
+  /**
+   * The slips against the baseline asked (it must be the roadmap's: else 422 on `baseline`), or the latest one frozen by
+   * the report's day (a report of a past day is not compared with a plan frozen after it); null without any.
+   */
+  private async slips(roadmapId: string, view: ChronogramView, at: IsoDate, baselineId?: string): Promise<ReportData['slips']> {
+    const baseline = baselineId
+      ? await this.baselines.one(baselineId)
+      : (await this.baselines.list(roadmapId)).find((b) => todayInParis(new Date(b.created_at)) <= at);
     if (baselineId && (!baseline || baseline.roadmap_id !== roadmapId)) {
       throw ApiException.rule([{ field: 'baseline', message: 'Cette référence n’existe pas dans cette feuille de route.' }]);
     }
