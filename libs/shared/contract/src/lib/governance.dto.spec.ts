@@ -53,6 +53,10 @@ describe('the governance DTOs', () => {
       'items',
     ]);
     expect(refused(UpdateDecisionDto, { meetingId: null })).toEqual({});
+    // a null list was taken as « leave it » while the caller meant « clear it »: refused, [] clears
+    expect(Object.keys(refused(UpdateMeetingDto, { version: 1, attendees: null, agenda: null }))).toEqual(['attendees', 'agenda']);
+    expect(Object.keys(refused(CreateDecisionDto, { date: '2026-06-25', kind: 'budget', text: 'B', items: null }))).toEqual(['items']);
+    expect(refused(UpdateMeetingDto, { version: 1, attendees: [], agenda: [] })).toEqual({});
     expect(Object.keys(refused(UpdateInstanceDto, { name: null }))).toEqual(['name']);
     expect(refused(UpdateInstanceDto, { description: null })).toEqual({});
   });

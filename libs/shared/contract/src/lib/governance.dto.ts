@@ -168,11 +168,11 @@ abstract class MeetingFieldsDto {
   @IsText(0, B.meetingTitle)
   title?: string | null;
 
-  @IsOptional()
+  @IsOmittable() // null is not « none »: send [] to clear
   @IsNestedList('attendees', 'participants', B.attendees, () => AttendeeDto)
   attendees?: AttendeeDto[];
 
-  @IsOptional()
+  @IsOmittable() // null is not « none »: send [] to clear
   @IsNestedList('agenda', 'points d’ordre du jour', B.agenda, () => AgendaItemDto)
   agenda?: AgendaItemDto[];
 
@@ -230,7 +230,7 @@ export class CreateDecisionDto {
   @IsId()
   meetingId?: string | null;
 
-  @IsOptional()
+  @IsOmittable() // null is not « none »: send [] to clear
   @IsNestedList('items', 'actions ou jalons', B.decisionItems, () => LinkedItemDto)
   items?: LinkedItemDto[];
 }
