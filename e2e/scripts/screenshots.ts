@@ -15,7 +15,8 @@ import { expect, test } from '../tests/session';
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 const MAX_BYTES = 300_000;
 
-test.use({ viewport: { width: 1280, height: 720 } });
+// a French browser: date fields read jj/mm/aaaa as a French user sees them
+test.use({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
 
 /** The page from its top down to the bottom of `last`, saved as docs/screenshots/<name>.png. */
 async function shootDownTo(page: Page, name: string, last: Locator): Promise<void> {
@@ -112,6 +113,10 @@ test('phone: the chronogram as a vertical timeline at 390 px', async ({ page }) 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/r/${BREST}/chronogramme`);
   await expect(page.getByTestId('vertical-timeline')).toBeVisible();
+  // the header (« Menu ») and the timeline's first phases; the toolbar is scrolled past
+  await page
+    .getByRole('heading', { name: 'Phases et jalons' })
+    .evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 90));
   await page.screenshot({ path: join(OUT, 'phone-timeline.png') });
   expect(statSync(join(OUT, 'phone-timeline.png')).size).toBeLessThan(MAX_BYTES);
 });
@@ -145,6 +150,8 @@ test('baselines: v1 frozen, three re-plans, the slips and the compared chronogra
   await page.getByLabel('Comparer à la ligne de base').selectOption({ label: 'v1 — Plan voté' });
   await expect(page.getByTestId('baseline-legend')).toContainText('ligne de base v1');
   await expect(page.locator('rect.jl-ghost').first()).toBeAttached();
+  // the first re-planned action: its bar ends after its ghost
+  await page.locator(`rect.jl-ghost[data-item="${open[0].id}"]`).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, 'chronogram-baseline.png') });
   expect(statSync(join(OUT, 'chronogram-baseline.png')).size).toBeLessThan(MAX_BYTES);
 });
