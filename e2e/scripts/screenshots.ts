@@ -15,7 +15,8 @@ import { expect, test } from '../tests/session';
 const OUT = join(__dirname, '..', '..', 'docs', 'screenshots');
 const MAX_BYTES = 300_000;
 
-// a French browser: date fields read jj/mm/aaaa as a French user sees them
+// a French browser (navigator.language, Intl, Paris time); Debian's Chromium still draws <input type=date> in its own
+// system locale (mm/dd/yyyy here): its --lang switch, not Playwright's locale, would change that
 test.use({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
 
 /** The page from its top down to the bottom of `last`, saved as docs/screenshots/<name>.png. */
