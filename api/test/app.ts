@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 
@@ -22,6 +24,9 @@ export async function createTestApp(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<{ app: NestExpressApplication; http: ReturnType<typeof request> }> {
+  // the kit is read when a roadmap is created (« Nouvelle feuille de route »): from the repository's seeds/, whatever
+  // the folder jest runs in (the repository locally, api/ under `nx run-many`)
+  process.env['SEEDS_DIR'] ??= join(__dirname, '..', '..', 'seeds');
   const app = await createApp(testConfig(env), databaseUrl);
   await app.init();
   return { app, http: request(app.getHttpServer()) };
