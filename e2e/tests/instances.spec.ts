@@ -1,45 +1,10 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
-import { Client } from 'pg';
 
+import { adminUrl, output, run, sql, urlOf } from './processes';
 import { DEMO, DEMO_PASSWORD } from './session';
-
-const ROOT = join(__dirname, '..', '..');
-const adminUrl = () => process.env['E2E_DATABASE_URL'] as string;
-
-function urlOf(db: string): string {
-  const u = new URL(adminUrl());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function sql<T>(url: string, query: string): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(query)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function output(child: ChildProcess): Promise<{ code: number | null; out: string }> {
-  let out = '';
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
-}
 
 /** Waits for /api/health (a first start initialises PostgreSQL: up to two minutes on a busy machine). */
 async function healthy(port: number): Promise<void> {

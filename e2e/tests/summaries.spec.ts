@@ -1,49 +1,13 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
-import { Client } from 'pg';
+
+import { adminUrl, output, run, sql, urlOf } from './processes';
 
 /*
  * The monthly summary from the command line, in real processes (ADR 0022), as instances.spec.ts tests
  * the reminders: its own database on the run's PostgreSQL, a mail server in this process, the built CLI.
- * The helpers below are instances.spec.ts's (a spec file cannot be imported without running its tests).
  */
-const ROOT = join(__dirname, '..', '..');
-const adminUrl = () => process.env['E2E_DATABASE_URL'] as string;
-
-function urlOf(db: string): string {
-  const u = new URL(adminUrl());
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-async function sql<T>(url: string, query: string): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(query)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function output(child: ChildProcess): Promise<{ code: number | null; out: string }> {
-  let out = '';
-  child.stdout?.on('data', (d) => (out += d));
-  child.stderr?.on('data', (d) => (out += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out })));
-}
-
 // several processes, each starting Nest on a seeded database: more time than a page test
 test.describe.configure({ timeout: 240_000 });
 
