@@ -43,6 +43,10 @@ export class Account extends BaseEntity {
   @Property({ type: 'boolean', nullable: true })
   monthlySummary: Opt<boolean> | null = null;
 
+  /** when an administrator anonymised this departed person (issue 13): name and e-mail are gone everywhere */
+  @Property({ type: 'timestamptz', nullable: true })
+  anonymisedAt: Opt<Date> | null = null;
+
   @Property({ type: 'integer', version: true })
   version!: Opt<number>;
 }

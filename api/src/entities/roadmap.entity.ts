@@ -41,6 +41,10 @@ export class Roadmap extends BaseEntity {
   @Property({ type: 'boolean' })
   publicPage: Opt<boolean> = false;
 
+  /** the sites (origins such as https://www.brest.fr) allowed to show the public widget in an iframe; empty: none */
+  @Property({ type: 'text[]', default: '{}' })
+  embedOrigins: Opt<string[]> = [];
+
   /** when owners are reminded of due dates (reminders/rules.ts), set by the project lead */
   @Property({ type: 'json', defaultRaw: `'${JSON.stringify(DEFAULT_REMINDER_RULES)}'` })
   reminderRules: Opt<ReminderRules> = { ...DEFAULT_REMINDER_RULES };

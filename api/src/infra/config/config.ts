@@ -62,6 +62,40 @@ export interface AppConfig {
   outboxPollSeconds: number;
   /** how long a sender holds an e-mail it claimed before another may take it over */
   outboxLeaseSeconds: number;
+  /** requests one address may make to `/api/public/*` per minute before it is answered 429 (issue 13) */
+  publicRateLimitPerMinute: number;
+  /** who publishes this instance, shown on the legal notice and the privacy notice (issue 13); null: « à renseigner » */
+  legal: LegalConfig;
+  /** how long personal traces are kept after they are spent, in days; a daily purge enforces them (issue 13) */
+  retention: RetentionConfig;
+}
+
+/** The legal notice's and privacy notice's facts about the instance's editor, set per instance. */
+export interface LegalConfig {
+  /** the body that publishes the service, e.g. « Ville de Brest » (LEGAL_EDITOR) */
+  editor: string | null;
+  /** its postal address (LEGAL_ADDRESS) */
+  address: string | null;
+  /** where to write about the service, accessibility and personal data (LEGAL_CONTACT_EMAIL) */
+  contactEmail: string | null;
+  /** the directeur·rice de la publication (LEGAL_PUBLICATION_DIRECTOR) */
+  publicationDirector: string | null;
+  /** the host: name and address (LEGAL_HOST) */
+  host: string | null;
+  /** the data protection officer's contact (LEGAL_DPO_CONTACT) */
+  dpoContact: string | null;
+}
+
+/** Retention periods (days) after which the purge deletes what is spent. */
+export interface RetentionConfig {
+  /** ended sessions (expired or signed out) (RETENTION_SESSIONS_DAYS, 30) */
+  sessionsDays: number;
+  /** used or expired invitation and reset tokens (RETENTION_TOKENS_DAYS, 30) */
+  tokensDays: number;
+  /** e-mails sent (or given up) from the outbox (RETENTION_OUTBOX_DAYS, 90) */
+  outboxDays: number;
+  /** reminders shown in the bell, after their due date (RETENTION_NOTIFICATIONS_DAYS, 365) */
+  notificationsDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +110,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}").`);
   }
   return n;
+}
+
+function text(env: NodeJS.ProcessEnv, name: string, max = 500): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if ([...raw].length > max) throw new ConfigError(`${name} must have at most ${max} characters.`);
+  return raw;
 }
 
 function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -128,6 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const remindersCron = (env['REMINDERS_CRON'] || '30 7 * * *').trim();
   if (!/^(\S+\s+){4,5}\S+$/.test(remindersCron))
     throw new ConfigError(`REMINDERS_CRON must be a cron expression like "30 7 * * *" (got "${remindersCron}").`);
+  const legal: LegalConfig = {
+    editor: text(env, 'LEGAL_EDITOR', 200),
+    address: text(env, 'LEGAL_ADDRESS'),
+    contactEmail: text(env, 'LEGAL_CONTACT_EMAIL', 320),
+    publicationDirector: text(env, 'LEGAL_PUBLICATION_DIRECTOR', 200),
+    host: text(env, 'LEGAL_HOST'),
+    dpoContact: text(env, 'LEGAL_DPO_CONTACT', 320),
+  };
+  if (legal.contactEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(legal.contactEmail))
+    throw new ConfigError(`LEGAL_CONTACT_EMAIL must be an e-mail address (got "${legal.contactEmail}").`);
   return {
     port,
     databaseUrl,
@@ -165,6 +216,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 100),
     outboxPollSeconds: int(env, 'OUTBOX_POLL_SECONDS', 60, 1, 3600),
     outboxLeaseSeconds: int(env, 'OUTBOX_LEASE_SECONDS', 300, 5, 3600),
+    publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    legal,
+    retention: {
+      sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 30, 1, 3650),
+      tokensDays: int(env, 'RETENTION_TOKENS_DAYS', 30, 1, 3650),
+      outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 90, 1, 3650),
+      notificationsDays: int(env, 'RETENTION_NOTIFICATIONS_DAYS', 365, 1, 3650),
+    },
   };
 }
 
