@@ -61,6 +61,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/roadmaps/{id}/chronogram': READERS,
   'GET /api/public/roadmaps': EVERYONE,
   'GET /api/public/roadmaps/{slug}': EVERYONE,
+  'GET /api/public/instance': EVERYONE,
   'GET /api/actions/{id}': READERS,
   'GET /api/actions/{id}/history': READERS,
   'PATCH /api/actions/{id}': ITEM_WRITERS,

@@ -20,6 +20,7 @@ import { HealthModule } from './health';
 import { HistoryModule } from './history';
 import { ImportModule } from './import';
 import { IndicatorsModule } from './indicators';
+import { LegalModule } from './legal';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { PlanningModule } from './planning';
@@ -49,6 +50,7 @@ const FEATURES = [
   ExportModule,
   ImportModule,
   PublicModule,
+  LegalModule,
   RemindersModule,
   CalendarsModule,
   PlanningModule,

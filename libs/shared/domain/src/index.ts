@@ -20,3 +20,4 @@ export * from './lib/governance';
 export * from './lib/summaries';
 export * from './lib/replay';
 export * from './lib/s-curve';
+export * from './lib/accessibility';
