@@ -2,3 +2,4 @@
 export { BaselinesModule } from './baselines.module';
 export { BaselineQueries } from './baselines.queries';
 export { replanReason } from './replan-reason';
+export type { BaselineRow, PlannedItemRow } from './baselines.queries';

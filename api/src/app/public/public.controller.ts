@@ -5,13 +5,17 @@ import { todayInParis } from '@jalons/domain';
 
 import { ApiException } from '../../infra/http/errors';
 import { Access, Allow } from '../auth';
+import { BaselineQueries } from '../baselines';
+import { IndicatorsReader } from '../indicators';
 import { MilestonesReader } from '../milestones';
 import { RoadmapReader } from '../roadmaps';
+import { publicRoadmapView } from './public-view';
+import type { PublicPlans } from './public-view';
 import { PublicQueries } from './public.queries';
 
 /**
- * The public page of a roadmap, for citizens, when its project lead turns it on: phases,
- * functions, progress, health and milestones. Built field by field from the internal views so
+ * The public page of a roadmap, for citizens, when its project lead turns it on: the headline,
+ * phases with their purpose, functions, milestones, indicators and slips against the latest baseline. Built field by field from the internal views so
  * that nothing personal (names, e-mails, comments, history) can slip in with a new field.
  */
 @ApiTags('public')
@@ -22,6 +26,8 @@ export class PublicRoadmapsController {
     private readonly queries: PublicQueries,
     private readonly roadmaps: RoadmapReader,
     private readonly milestones: MilestonesReader,
+    private readonly indicators: IndicatorsReader,
+    private readonly baselines: BaselineQueries,
   ) {}
 
   @Get()
@@ -37,47 +43,21 @@ export class PublicRoadmapsController {
     // the same answer for a roadmap that exists with its page off as for one that does not
     if (!id) throw new ApiException({ statusCode: 404, error: 'not_found', message: 'Aucune page publique à cette adresse.' });
     const at = todayInParis();
-    const [r, functions, milestones] = await Promise.all([
+    const [roadmap, functions, milestones, indicators, plans] = await Promise.all([
       this.roadmaps.roadmap(id, at),
       this.roadmaps.functions(id, at),
       this.milestones.list(id, at),
+      this.indicators.list(id, at),
+      this.plans(id),
     ]);
-    const phaseCode = new Map(r.phases.map((p) => [p.id, p.code]));
-    const fnCode = new Map(functions.map((f) => [f.id, f.code]));
-    return {
-      slug: r.slug,
-      territory: r.territory,
-      mandateLabel: r.mandateLabel,
-      at: r.at,
-      electionDates: r.electionDates,
-      nextElectionDate: r.nextElectionDate,
-      start: r.start,
-      end: r.end,
-      currentPhaseCode: r.currentPhaseId ? (phaseCode.get(r.currentPhaseId) ?? null) : null,
-      rollUp: r.rollUp,
-      phases: r.phases.map((p) => ({
-        code: p.code,
-        name: p.name,
-        description: p.description,
-        start: p.start,
-        end: p.end,
-        rollUp: p.rollUp,
-      })),
-      functions: functions.map((f) => ({
-        code: f.code,
-        name: f.name,
-        description: f.description,
-        central: f.central,
-        color: f.color,
-        rollUp: f.rollUp,
-      })),
-      milestones: milestones.map((m) => ({
-        title: m.title,
-        functionCode: fnCode.get(m.functionId) ?? '',
-        date: m.date,
-        achievedOn: m.achievedOn,
-        state: m.state,
-      })),
-    };
+    return publicRoadmapView({ roadmap, functions, milestones, indicators, plans });
+  }
+
+  /** The latest baseline with its items and today's plan; null when the roadmap has none. */
+  private async plans(id: string): Promise<PublicPlans | null> {
+    const [baseline] = await this.baselines.list(id);
+    if (!baseline) return null;
+    const [frozen, current] = await Promise.all([this.baselines.items(baseline.id), this.baselines.current(id)]);
+    return { baseline, frozen, current };
   }
 }

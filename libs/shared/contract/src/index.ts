@@ -19,3 +19,5 @@ export * from './lib/progress.dto';
 export * from './lib/governance.dto';
 export * from './lib/report.dto';
 export * from './lib/summaries.dto';
+export * from './lib/legal.views';
+export * from './lib/public.views';

@@ -1,5 +1,5 @@
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, TEXT_MAX } from '@jalons/domain';
-import type { DigestFrequency, IsoDate, MilestoneState, Role, RollUp } from '@jalons/domain';
+import type { DigestFrequency, Role } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested } from 'class-validator';
 
@@ -164,24 +164,4 @@ export interface InvitationView {
   /** whether the e-mail was handed to the SMTP server */
   mailed: boolean;
   expiresAt: string;
-}
-
-export interface PublicRoadmapSummaryView {
-  slug: string;
-  territory: string;
-  mandateLabel: string;
-}
-
-/** The public page: phases, functions, progress, health, milestones — no names, e-mails or comments. */
-export interface PublicRoadmapView extends PublicRoadmapSummaryView {
-  at: IsoDate;
-  electionDates: IsoDate[];
-  nextElectionDate: IsoDate;
-  start: IsoDate;
-  end: IsoDate;
-  currentPhaseCode: string | null;
-  rollUp: RollUp;
-  phases: Array<{ code: string; name: string; description: string; start: IsoDate; end: IsoDate; rollUp: RollUp }>;
-  functions: Array<{ code: string; name: string; description: string; central: boolean; color: string; rollUp: RollUp }>;
-  milestones: Array<{ title: string; functionCode: string; date: IsoDate; achievedOn: IsoDate | null; state: MilestoneState }>;
 }
