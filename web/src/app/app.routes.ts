@@ -35,6 +35,10 @@ export const appRoutes: Route[] = [
     data: bare,
     loadChildren: () => import('./public/public.routes').then((m) => m.publicRoutes),
   },
+  // the legal pages (issue 13): for anybody, signed in or not, linked from every page's footer
+  { path: 'accessibilite', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.accessibilityRoutes) },
+  { path: 'mentions-legales', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.legalNoticeRoutes) },
+  { path: 'donnees-personnelles', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.privacyRoutes) },
   // everything else needs a signed-in account
   {
     path: '',

@@ -21,6 +21,7 @@ import {
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
+import { ACCESSIBILITY_STATUS } from '@jalons/domain';
 import { filter } from 'rxjs';
 
 import { SIGN_IN_PATH } from './auth/guards';
@@ -30,6 +31,7 @@ import { I18n, tKey } from './i18n/i18n';
 import { LanguageSwitch } from './i18n/language-switch';
 import { TranslatePipe } from './i18n/t.pipe';
 import { ReminderBell } from './reminders/reminder-bell';
+import { ACCESSIBILITY_STATUS_LABELS } from './legal/accessibility-status';
 import { InRoadmapPipe } from './roadmap/in-roadmap.pipe';
 import { RoadmapSwitcher } from './roadmap/roadmap-switcher';
 import { ROLE_LABELS } from './shared/labels';
@@ -42,11 +44,21 @@ function isBare(route: ActivatedRouteSnapshot | null): boolean {
   return false;
 }
 
+/** Whether the page is made for an iframe (the widget, `data.embed`): no header, no footer. */
+function isEmbed(route: ActivatedRouteSnapshot | null): boolean {
+  for (let r = route; r; r = r.firstChild) {
+    if (r.data['embed']) return true;
+  }
+  return false;
+}
+
 const pathOf = (url: string): string => url.split(/[?#]/)[0];
 
 /**
- * The shell: header (name, roadmap in view, navigation, reminders, the signed-in person) and the main content
- * area. After each change of page the keyboard and screen readers start from the page's title.
+ * The shell: the skip link « Aller au contenu », header (name, roadmap in view, navigation, reminders, the
+ * signed-in person), the main content area and the footer (accessibility status, legal pages, open data; issue 13).
+ * After each change of page the keyboard and screen readers start from the page's title. A page made for an
+ * iframe (`data.embed`, the widget) has neither header nor footer.
  */
 @Component({
   selector: 'jl-root',
@@ -82,6 +94,12 @@ export class App {
   /** signed-out and public pages: the brand only */
   private readonly bare = signal(true);
   protected readonly internal = computed(() => !this.bare() && !!this.me());
+  /** the widget page (`data.embed`): the main area only */
+  protected readonly embed = signal(false);
+  /** the footer's « Accessibilité : partiellement conforme », from the audit (docs/accessibility.md) */
+  protected readonly accessibilityLabel = computed(() =>
+    this.i18n.t('Accessibilité : {status}', { status: this.i18n.t(ACCESSIBILITY_STATUS_LABELS[ACCESSIBILITY_STATUS]) }),
+  );
   /** « Vue du mandat » is the current page on the roadmap's overview only, whatever the query */
   protected readonly exactPath: IsActiveMatchOptions = {
     paths: 'exact',
@@ -103,6 +121,7 @@ export class App {
       )
       .subscribe((e) => {
         this.bare.set(isBare(this.router.routerState.snapshot.root));
+        this.embed.set(isEmbed(this.router.routerState.snapshot.root));
         // a link of the menu was followed: the new page takes the screen
         this.menuOpen.set(false);
         const path = pathOf(e.urlAfterRedirects);
@@ -137,6 +156,15 @@ export class App {
       });
       void this.router.navigateByUrl(SIGN_IN_PATH);
     });
+  }
+
+  /**
+   * « Aller au contenu »: the focus moves to the main area (the router would treat `#contenu` as a fragment of
+   * the app's address; the href stays for what it means without script).
+   */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('contenu')?.focus();
   }
 
   /** Puts the focus on the new page's title (or its main area), once drawn. */
