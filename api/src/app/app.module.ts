@@ -23,6 +23,7 @@ import { IndicatorsModule } from './indicators';
 import { LegalModule } from './legal';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
+import { OpenDataModule } from './open-data';
 import { PlanningModule } from './planning';
 import { ProgressModule } from './progress';
 import { PublicModule } from './public';
@@ -50,6 +51,7 @@ const FEATURES = [
   ExportModule,
   ImportModule,
   PublicModule,
+  OpenDataModule,
   LegalModule,
   RemindersModule,
   CalendarsModule,

@@ -1,1 +1,2 @@
 export { PublicModule } from './public.module';
+export { PublicQueries } from './public.queries';
