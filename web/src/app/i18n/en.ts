@@ -1553,4 +1553,43 @@ export const EN: Readonly<Record<string, string>> = {
   'Chargement des décisions…': 'Loading the decisions…',
   'Ajouter une preuve à la décision {n}': 'Add evidence to decision {n}',
   // end of the « governance web » block
+  // the « public page » block (issue 13, H3): public/** (page, timeline, widget title)
+  '(la phase en cours, {phase}, est en retard sur l’ensemble)': '(the current phase, {phase}, is behind the whole)',
+  'Aucun indicateur pour l’instant.': 'No indicator yet.',
+  'Aucune référence n’a encore été votée : pas de glissement à mesurer.': 'No baseline has been voted yet: no slip to measure.',
+  'Avancement de la feuille de route · Jalons': 'Roadmap progress · Jalons',
+  'Date actuelle': 'Current date',
+  'Date votée': 'Voted date',
+  'Dernière valeur': 'Latest value',
+  'Description du jeu de données (datapackage.json)': 'Description of the dataset (datapackage.json)',
+  Départ: 'Baseline',
+  'En résumé :': 'In short:',
+  'Frise du mandat, défilement horizontal': 'Mandate timeline, scrolls horizontally',
+  'Imprimer la page': 'Print the page',
+  'Jours en moyenne': 'Mean days',
+  'Jours en tout': 'Total days',
+  'La frise sous forme de liste': 'The timeline as a list',
+  'Les données de cette feuille de route, sans aucune donnée personnelle, sous':
+    'The data of this roadmap, with no personal data, under the',
+  'Les indicateurs des fonctions, de leur valeur de départ à leur cible': 'The functions’ indicators, from their baseline to their target',
+  'Les phases du mandat, dans l’ordre, avec leur raison d’être et leur avancement':
+    'The phases of the mandate, in order, with their purpose and progress',
+  'Les quatre phases': 'The four phases',
+  'Les éléments dont la date a changé depuis la référence': 'The items whose date changed since the baseline',
+  'Mesures des indicateurs': 'Indicator measurements',
+  'Où en est le mandat': 'Where the mandate stands',
+  'Par rapport à la référence v{n} ({label}, du {date}) :': 'Against baseline v{n} ({label}, of {date}):',
+  Trajectoire: 'Trajectory',
+  'atteint le {date}': 'achieved on {date}',
+  'aucun élément n’a glissé.': 'no item has slipped.',
+  'jalon atteint': 'milestone achieved',
+  'jalon à venir': 'milestone to come',
+  'phase en cours ; aujourd’hui : {date}': 'current phase; today: {date}',
+  '{n} j': '{n} d',
+  '{n} élément a glissé, de {total} jours en tout ({mean} jours en moyenne).|{n} éléments ont glissé, de {total} jours en tout ({mean} jours en moyenne).':
+    '{n} item has slipped, by {total} days in all ({mean} days on average).|{n} items have slipped, by {total} days in all ({mean} days on average).',
+  'Éléments déplacés': 'Items moved',
+  'Éléments glissés': 'Items slipped',
+  'à venir': 'to come',
+  // end of the « public page » block
 };

@@ -1,18 +1,26 @@
 import type { PublicRoadmapView } from '@jalons/contract';
 import { compareIsoDates } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
 import { RouterLink } from '@angular/router';
 
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { MandateTimeline } from '../overview/mandate-timeline';
-import type { TimelineRoadmap } from '../overview/timeline';
+import { IndicatorHealthBadge } from '../indicators/indicator-health-badge';
+import { INDICATOR_DIRECTION_TEXT } from '../indicators/indicator-labels';
+import { formatValue } from '../indicators/indicator-format';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { DataTable } from '../shared/data-table';
+import { HealthBadge } from '../shared/health-badge';
 import { loadable } from '../shared/loadable';
+import { PercentPipe } from '../shared/percent.pipe';
+import { PhasePurpose } from '../shared/phase-purpose';
+import { ProgressBar } from '../shared/progress-bar';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
+import { OPEN_DATA_RESOURCES, openDataPath } from './open-data-links';
+import { PublicTimeline } from './public-timeline';
 
 type PublicMilestone = PublicRoadmapView['milestones'][number];
 
@@ -33,13 +41,27 @@ interface MilestoneGroup {
 }
 
 /**
- * A roadmap's public page (/public/:slug): where the mandate stands, by phase and by function, and
- * its milestones. No account needed; the API sends no names, e-mails or comments, and the page shows
- * none.
+ * A roadmap's public page (/public/:slug): the headline, the timeline, where the mandate stands by
+ * phase and by function, its milestones, indicators and slips, and the links to its open data. No
+ * account needed; the API sends no names, e-mails or comments, and the page shows none. Printable
+ * (public-roadmap-page.scss: no buttons, links written out).
  */
 @Component({
   selector: 'jl-public-roadmap-page',
-  imports: [RouterLink, MandateTimeline, DataTable, ROLLUP_TABLE, RollUpSummary, FrDatePipe, TranslatePipe],
+  imports: [
+    RouterLink,
+    PublicTimeline,
+    DataTable,
+    ROLLUP_TABLE,
+    RollUpSummary,
+    HealthBadge,
+    ProgressBar,
+    PhasePurpose,
+    IndicatorHealthBadge,
+    PercentPipe,
+    FrDatePipe,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './public-roadmap-page.html',
   styleUrl: './public-roadmap-page.scss',
@@ -70,25 +92,55 @@ export class PublicRoadmapPage {
     const fns = this.ready()?.functions ?? [];
     return [...fns.filter((f) => f.central), ...fns.filter((f) => !f.central)];
   });
-  protected readonly timeline = computed<TimelineRoadmap | null>(() => {
+  private readonly fnNames = computed(() => new Map((this.ready()?.functions ?? []).map((f) => [f.code, f.name])));
+
+  /** the indicators in the functions' order, their figures written with their unit */
+  protected readonly indicators = computed(() => {
     const r = this.ready();
-    if (!r) return null;
+    if (!r) return [];
+    const lang = this.lang();
+    const order = new Map(this.functions().map((f, i) => [f.code, i]));
+    return [...r.indicators]
+      .sort((a, b) => (order.get(a.functionCode) ?? 99) - (order.get(b.functionCode) ?? 99) || a.name.localeCompare(b.name, 'fr'))
+      .map((i) => ({
+        ...i,
+        functionName: this.fnNames().get(i.functionCode) ?? '—',
+        directionText: INDICATOR_DIRECTION_TEXT[i.direction],
+        baselineText: formatValue(i.baseline.value, i.unit, lang),
+        targetText: formatValue(i.target.value, i.unit, lang),
+        latestText: i.latest ? formatValue(i.latest.value, i.unit, lang) : null,
+      }));
+  });
+
+  /** the slips against the latest baseline, per function (those with a slip) and per item */
+  protected readonly slips = computed(() => {
+    const s = this.ready()?.slips;
+    if (!s) return null;
+    const name = (code: string) => this.fnNames().get(code) ?? '—';
+    const lang = this.lang();
+    const mean = (days: number) => formatValue(days, '', lang, 1);
     return {
-      start: r.start,
-      end: r.end,
-      at: r.at,
-      electionDates: r.electionDates,
-      nextElectionDate: r.nextElectionDate,
-      currentPhaseId: r.currentPhaseCode,
-      phases: this.phases().map((p) => ({
-        id: p.code,
-        order: p.order,
-        name: p.name,
-        start: p.start,
-        end: p.end,
-      })),
+      ...s,
+      meanText: mean(s.meanDays),
+      functions: s.functions.filter((f) => f.slipped > 0).map((f) => ({ ...f, name: name(f.functionCode), meanText: mean(f.meanDays) })),
+      items: s.items.map((i) => ({ ...i, functionName: name(i.functionCode) })),
     };
   });
+
+  /** the open data of the roadmap (issue 13): the Data Package and each resource as CSV */
+  protected readonly openData = computed(() => {
+    const slug = this.ready()?.slug ?? this.slug();
+    return {
+      datapackage: openDataPath(slug, 'datapackage.json'),
+      resources: OPEN_DATA_RESOURCES.map((r) => ({ ...r, href: openDataPath(slug, `${r.id}.csv`) })),
+    };
+  });
+
+  private readonly document = inject(DOCUMENT);
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
 
   protected readonly milestoneGroups = computed<MilestoneGroup[]>(() => {
     const r = this.ready();

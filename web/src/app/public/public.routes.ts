@@ -3,6 +3,7 @@ import { Route } from '@angular/router';
 import { tKey } from '../i18n/i18n';
 import { PublicIndexPage } from './public-index-page';
 import { PublicRoadmapPage } from './public-roadmap-page';
+import { PublicWidgetPage } from './public-widget-page';
 
 export const publicRoutes: Route[] = [
   {
@@ -14,5 +15,12 @@ export const publicRoutes: Route[] = [
     path: ':slug',
     component: PublicRoadmapPage,
     title: tKey('Page publique · Jalons'),
+  },
+  // the widget, made for an <iframe> on the territory's site: no header, no footer (the shell reads `embed`)
+  {
+    path: ':slug/encart',
+    component: PublicWidgetPage,
+    data: { bare: true, embed: true },
+    title: tKey('Avancement de la feuille de route · Jalons'),
   },
 ];
