@@ -3,15 +3,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { NestFactory } from '@nestjs/core';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 
 import { AppModule } from './app/app.module';
+import { SiteQueries, siteFiles, widgetFraming } from './app/site';
 import { noStoreByDefault } from './infra/http/cache-control';
+import { cspOptions } from './infra/http/content-security';
+import { PUBLIC_API, publicHttp } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
 import type { AppConfig } from './infra/config/config';
 
@@ -25,28 +30,22 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          // Angular and frappe-gantt set inline styles; no inline script is allowed
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'object-src': ["'none'"],
-          'base-uri': ["'self'"],
-          'form-action': ["'self'"],
-          'frame-ancestors': ["'none'"],
-        },
-      },
+      // one list of directives for every page (infra/http/content-security.ts); the widget page changes only frame-ancestors
+      contentSecurityPolicy: cspOptions(),
       // HSTS only makes sense when served over HTTPS
       strictTransportSecurity: config.publicUrl.startsWith('https://'),
     }),
   );
-  // closed unless configured: other sites may not call the API with the user's cookies
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  // gzip or brotli when asked, for the API's JSON and CSV and the web app's files; its filter leaves
+  // what is already compressed (the PDF report, images) as it is (ADR 0025)
+  app.use(compression());
+  // closed unless configured: other sites may not call the API with the user's cookies — but the
+  // public data, open to every site without cookies (publicHttp below)
+  if (config.corsOrigins.length) {
+    app.enableCors((req: Request, done: (err: Error | null, options: CorsOptions) => void) =>
+      done(null, PUBLIC_API.test(req.path) ? { origin: false } : { origin: config.corsOrigins, credentials: true }),
+    );
+  }
   app.use(cookieParser());
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.header('x-request-id');
@@ -55,6 +54,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     next();
   });
   app.use(noStoreByDefault);
+  app.use(publicHttp({ ratePerMinute: config.publicRateLimitPerMinute }));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(jsonDepthGuard);
   app.setGlobalPrefix('api');
@@ -66,9 +66,12 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
+  const site = app.get(SiteQueries);
+  app.use(siteFiles(site, config.publicUrl));
   if (existsSync(join(config.webDir, 'index.html'))) {
     const index = join(config.webDir, 'index.html');
     app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+    app.use(widgetFraming(site));
     // the web app's own routes (anything not under /api) get its index page
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || /^\/api(\/|$)/i.test(req.path)) return next();

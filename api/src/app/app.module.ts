@@ -30,6 +30,7 @@ import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
 import { ReportModule } from './report';
 import { RoadmapsModule } from './roadmaps';
+import { SiteModule } from './site';
 import { SummariesModule } from './summaries';
 import { TrashModule } from './trash';
 import { RoadmapSetupModule } from './roadmap-setup';
@@ -51,6 +52,7 @@ const FEATURES = [
   ExportModule,
   ImportModule,
   PublicModule,
+  SiteModule,
   OpenDataModule,
   LegalModule,
   RemindersModule,

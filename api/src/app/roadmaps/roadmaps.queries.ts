@@ -4,6 +4,11 @@ import type { IsoDate, ProgressItem, ReminderRules } from '@jalons/domain';
 
 import { Sql } from '../../infra/database/sql';
 
+/** A PostgreSQL array literal of texts (`{"a","b"}`): a bound JS array would be sent as a list (`in (?)`). */
+function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
 export interface RoadmapRow {
   id: string;
   slug: string;
@@ -15,6 +20,7 @@ export interface RoadmapRow {
   end_date: IsoDate;
   project_lead_id: string | null;
   public_page: boolean;
+  embed_origins: string[];
   version: number;
   reminder_rules: ReminderRules;
   closed_at: Date | string | null;
@@ -114,12 +120,19 @@ export class RoadmapQueries {
     return (await this.sql.one<{ version: number }>('select version from roadmap where id = ? for update', [id], tx))?.version;
   }
 
-  async updateSettings(id: string, publicPage: boolean | null, reminderRules: ReminderRules | null, tx: Parameters<Sql['rows']>[2]) {
+  async updateSettings(
+    id: string,
+    publicPage: boolean | null,
+    reminderRules: ReminderRules | null,
+    tx: Parameters<Sql['rows']>[2],
+    embedOrigins: string[] | null = null,
+  ) {
     await this.sql.rows(
       `update roadmap set public_page = coalesce(?, public_page), reminder_rules = coalesce(?::jsonb, reminder_rules),
+              embed_origins = coalesce(?::text[], embed_origins),
               version = version + 1, revision = revision + 1, updated_at = now()
         where id = ?`,
-      [publicPage, reminderRules ? JSON.stringify(reminderRules) : null, id],
+      [publicPage, reminderRules ? JSON.stringify(reminderRules) : null, embedOrigins ? pgTextArray(embedOrigins) : null, id],
       tx,
     );
   }

@@ -79,6 +79,7 @@ export function summaryView(r: RoadmapRow, persons: ReadonlyMap<string, PersonVi
     end: r.end_date,
     projectLead: personIn(persons, r.project_lead_id),
     publicPage: r.public_page,
+    embedOrigins: r.embed_origins ?? [],
     version: r.version,
     reminderRules: r.reminder_rules,
     closedAt: r.closed_at === null || r.closed_at === undefined ? null : new Date(r.closed_at).toISOString(),

@@ -21,3 +21,4 @@ export * from './lib/summaries';
 export * from './lib/replay';
 export * from './lib/s-curve';
 export * from './lib/accessibility';
+export * from './lib/embed-origins';

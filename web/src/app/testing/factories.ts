@@ -124,6 +124,7 @@ export function aRoadmap(overrides: Partial<RoadmapDetailView> = {}): RoadmapDet
     end: '2025-02-03',
     projectLead: aPerson(),
     publicPage: false,
+    embedOrigins: [],
     reminderRules: {
       ...DEFAULT_REMINDER_RULES,
       before: [...DEFAULT_REMINDER_RULES.before],

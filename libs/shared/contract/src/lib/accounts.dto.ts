@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, TEXT_MAX } from '@jalons/domain';
 import type { DigestFrequency, Role } from '@jalons/domain';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested } from 'class-validator';
+import { Allow, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested } from 'class-validator';
 
 import { ReminderRulesDto } from './reminders.dto';
 import { IsText, IsUuidList, IsVersion } from './validation';
@@ -119,6 +119,14 @@ export class RoadmapSettingsDto {
   @ValidateNested({ message: 'reminders doit décrire les règles de rappel.' })
   @Type(() => ReminderRulesDto)
   reminders?: ReminderRulesDto;
+
+  /**
+   * the sites allowed to show the roadmap's widget (/public/<slug>/encart) in a frame: at most 20 origins
+   * (`https://host[:port]`, no path); checked by the settings service with parseEmbedOrigins (422 naming embedOrigins)
+   */
+  @IsOptional()
+  @Allow()
+  embedOrigins?: string[];
 }
 
 /** GET /api/auth/me: the signed-in account. */

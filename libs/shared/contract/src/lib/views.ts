@@ -34,6 +34,8 @@ export interface RoadmapSummaryView {
   projectLead: PersonView | null;
   /** whether the public page (GET /api/public/roadmaps/:slug) is on */
   publicPage: boolean;
+  /** the sites allowed to show its widget (/public/<slug>/encart) in a frame, as origins; not personal */
+  embedOrigins: string[];
   /** the roadmap's settings version (PATCH /api/roadmaps/:id/settings) */
   version: number;
   /** when owners are reminded of due dates */

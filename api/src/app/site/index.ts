@@ -1,0 +1,3 @@
+export { SiteModule } from './site.module';
+export { SiteQueries } from './site.queries';
+export { siteFiles, widgetFraming } from './site';
