@@ -1,9 +1,8 @@
 import type { MeView, NotificationsView } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, Routes, provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { App } from './app';
 import { appRoutes } from './app.routes';
@@ -26,11 +25,11 @@ describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let shell: HTMLElement;
 
-  function setUp(me: MeView | null, routes: Routes = appRoutes): void {
+  function setUp(me: MeView | null): void {
     TestBed.configureTestingModule({
       imports: [App],
       providers: [
-        provideRouter(routes, withComponentInputBinding()),
+        provideRouter(appRoutes, withComponentInputBinding()),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideFrenchLocale(),
@@ -340,69 +339,5 @@ describe('App shell', () => {
     await fixture.whenStable();
     await open('/feuilles-de-route');
     expect(menu.getAttribute('aria-expanded')).toBe('false');
-  });
-
-  describe('the skip link and the footer (issue 13)', () => {
-    const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
-    const footerLinks = (): string[][] =>
-      Array.from(shell.querySelectorAll('footer a')).map((a) => [text(a), a.getAttribute('href') ?? '']);
-    const FOOTER = [
-      ['Accessibilité : partiellement conforme', '/accessibilite'],
-      ['Mentions légales', '/mentions-legales'],
-      ['Données personnelles', '/donnees-personnelles'],
-      ['Données ouvertes', '/public'],
-    ];
-
-    it('starts every page with « Aller au contenu », which moves the keyboard to the main area', async () => {
-      setUp(null);
-      await TestBed.inject(Router).navigateByUrl('/connexion');
-      await fixture.whenStable();
-      const first = shell.querySelector<HTMLAnchorElement>(FOCUSABLE);
-      expect(text(first)).toBe('Aller au contenu');
-      expect(first?.getAttribute('href')).toBe('#contenu');
-      const main = shell.querySelector<HTMLElement>('main');
-      expect(main?.id).toBe('contenu');
-      expect(main?.getAttribute('tabindex')).toBe('-1');
-
-      first?.click();
-      expect(document.activeElement).toBe(main);
-      // the router did not take it for a page
-      expect(TestBed.inject(Router).url).toBe('/connexion');
-    });
-
-    it('ends the pages of a person signed out and signed in with the footer: accessibility status, legal pages, open data', async () => {
-      setUp(null);
-      await TestBed.inject(Router).navigateByUrl('/connexion');
-      await fixture.whenStable();
-      expect(shell.querySelector('footer')).not.toBeNull();
-      expect(footerLinks()).toEqual(FOOTER);
-      TestBed.resetTestingModule();
-
-      setUp(aMe({ role: 'elected' }));
-      await open('/acces-refuse');
-      fixture.detectChanges();
-      expect(footerLinks()).toEqual(FOOTER);
-      // after the main area, outside it: the page's contentinfo landmark
-      expect(shell.querySelector('main footer')).toBeNull();
-      expect(shell.querySelector('main + footer')).not.toBeNull();
-    });
-
-    it('has neither header nor footer on a page made for an iframe (data.embed), the main area keeping its target', async () => {
-      @Component({ selector: 'jl-embed-stub', template: '<p>Encart</p>' })
-      class EmbedStub {}
-      setUp(null, [{ path: 'public/essai/encart', data: { bare: true, embed: true }, component: EmbedStub }, ...appRoutes]);
-      const router = TestBed.inject(Router);
-      await router.navigateByUrl('/public/essai/encart');
-      await fixture.whenStable();
-      expect(shell.querySelector('header')).toBeNull();
-      expect(shell.querySelector('footer')).toBeNull();
-      expect(text(shell.querySelector('main#contenu'))).toBe('Encart');
-
-      // back to an ordinary page: both return
-      await router.navigateByUrl('/connexion');
-      await fixture.whenStable();
-      expect(shell.querySelector('header')).not.toBeNull();
-      expect(footerLinks()).toEqual(FOOTER);
-    });
   });
 });
