@@ -75,11 +75,16 @@ describe('the instance facts for the legal pages', () => {
   });
 
   it('gives no other setting (no database address, no mail server, no administrator e-mail)', async () => {
-    const { body } = await instance({ SMTP_URL: 'smtp://secret:pw@mail.example', ADMIN_EMAIL: 'admin@brest.example' });
+    const { body } = await instance({
+      SMTP_URL: 'smtp://secret:pw@mail.example',
+      ADMIN_EMAIL: 'admin@brest.example',
+      ADMIN_PASSWORD: 'mot-de-passe-tres-secret',
+    });
     expect(Object.keys(body).sort()).toEqual(['accessibility', 'legal', 'name', 'publicUrl', 'retention']);
     const text = JSON.stringify(body);
     expect(text).not.toContain('secret');
     expect(text).not.toContain('admin@brest.example');
     expect(text).not.toContain('postgres');
+    expect(text).not.toContain('tres-secret');
   });
 });
