@@ -25,6 +25,7 @@ import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { OpenDataModule } from './open-data';
 import { PlanningModule } from './planning';
+import { PrivacyModule } from './privacy';
 import { ProgressModule } from './progress';
 import { PublicModule } from './public';
 import { RemindersModule } from './reminders';
@@ -63,6 +64,7 @@ const FEATURES = [
   IndicatorsModule,
   EvidenceModule,
   SummariesModule,
+  PrivacyModule,
   ReportModule,
   ProgressModule,
 ];

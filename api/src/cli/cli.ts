@@ -26,6 +26,7 @@ import { AppModule } from '../app/app.module';
 import { issueToken, linkFor } from '../app/auth';
 import { RemindersService, selectDueReminders } from '../app/reminders';
 import { SummariesService } from '../app/summaries';
+import { PurgeService } from '../app/privacy';
 import { ReportService, reportCliOptions, writeReportFile } from '../app/report';
 
 const USAGE = `Usage:
@@ -48,7 +49,10 @@ const USAGE = `Usage:
                                      would receive what and records and sends nothing
   npm run report -- --roadmap brest-2026-2032 --at 2026-12-31 --out rapport.pdf [--format html] [--paper a3] [--lang en] [--baseline ID] [--since YYYY-MM-DD]
                                      write the council report of a roadmap (slug or id) at a day (default: today):
-                                     PDF in A4 portrait (a3: A3 landscape) or a web page, in French (en: English)`;
+                                     PDF in A4 portrait (a3: A3 landscape) or a web page, in French (en: English)
+  npm run purge [-- --dry-run]       delete what is past its retention period (RETENTION_*_DAYS: ended sessions,
+                                     spent links, sent e-mails, old reminders, sign-in counters) and print the
+                                     counts per table; --dry-run counts and deletes nothing`;
 
 async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -263,6 +267,24 @@ async function writeReport(values: Options): Promise<number> {
   });
 }
 
+/** `purge`: the retention purge now (ADR 0027); `--dry-run` counts what it would delete. */
+async function runPurge(values: Options): Promise<number> {
+  const config = { ...loadConfig(), remindersEnabled: false };
+  return withDatabase(async (_orm, url) => {
+    const context = await NestFactory.createApplicationContext(AppModule.create(config, url), { logger: ['error', 'warn'] });
+    try {
+      const report = await context.get(PurgeService).run(undefined, { dryRun: values['dry-run'] ?? false });
+      for (const [table, n] of Object.entries(report.counts)) console.log(`${table}: ${n}`);
+      console.log(
+        `${report.day}: ${report.dryRun ? 'dry run — nothing deleted' : 'purged'} (retention: ${JSON.stringify(config.retention)}).`,
+      );
+      return 0;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 async function inviteAdmin(values: Options): Promise<number> {
   const email = values.email?.trim().toLowerCase();
   const name = values.name?.trim();
@@ -295,6 +317,7 @@ const COMMANDS = new Map<string, Command>([
   ['summaries', runSummaries],
   ['report', writeReport],
   ['admin:invite', inviteAdmin],
+  ['purge', runPurge],
 ]);
 
 async function main(argv: string[]): Promise<number> {

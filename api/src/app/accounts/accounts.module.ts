@@ -13,6 +13,6 @@ import { PersonsReader } from './persons.reader';
   imports: [AuthModule],
   controllers: [AccountsController, PersonsController],
   providers: [AccountsService, AccountsQueries, PersonsQueries, PersonsReader],
-  exports: [PersonsReader],
+  exports: [PersonsReader, AccountsService],
 })
 export class AccountsModule {}

@@ -17,6 +17,7 @@ export interface AccountRow {
   /** timestamptz columns come back as PostgreSQL's text (`new Date` reads it) */
   invitation_expires_at: string | null;
   last_login_at: string | null;
+  anonymised_at: string | null;
   version: number;
   functions: AccountView['functions'];
 }
@@ -32,7 +33,7 @@ export interface AccountStateRow {
 function accountsWhere(where: SqlFragment): SqlFragment {
   return {
     text: `
-select a.id, a.name, a.email, a.role, a.active, a.password_hash is not null as has_password, a.last_login_at, a.version,
+select a.id, a.name, a.email, a.role, a.active, a.password_hash is not null as has_password, a.last_login_at, a.anonymised_at, a.version,
        (select max(t.expires_at) from account_token t where t.account_id = a.id and t.kind = 'invitation' and t.used_at is null and t.expires_at > now()) as invitation_expires_at,
        coalesce((select json_agg(json_build_object('id', f.id, 'code', f.code, 'name', f.name, 'roadmapId', f.roadmap_id) order by f.position)
                    from target_function f where f.owner_id = a.id), '[]') as functions

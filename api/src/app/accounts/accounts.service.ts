@@ -23,6 +23,7 @@ function view(r: AccountRow): AccountView {
     hasPassword: r.has_password,
     invitationExpiresAt: r.invitation_expires_at ? new Date(r.invitation_expires_at).toISOString() : null,
     lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+    anonymisedAt: r.anonymised_at ? new Date(r.anonymised_at).toISOString() : null,
     version: r.version,
   };
 }

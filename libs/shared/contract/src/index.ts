@@ -21,3 +21,4 @@ export * from './lib/report.dto';
 export * from './lib/summaries.dto';
 export * from './lib/legal.views';
 export * from './lib/public.views';
+export * from './lib/privacy.dto';

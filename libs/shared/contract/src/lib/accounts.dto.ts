@@ -163,6 +163,8 @@ export interface AccountView {
   /** the newest unused invitation's expiry, if one is pending */
   invitationExpiresAt: string | null;
   lastLoginAt: string | null;
+  /** when an administrator anonymised the account (issue 13): it is then « Ancien·ne responsable », inactive for good */
+  anonymisedAt: string | null;
   version: number;
 }
 
