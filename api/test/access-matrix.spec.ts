@@ -61,6 +61,8 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/roadmaps/{id}/chronogram': READERS,
   'GET /api/public/roadmaps': EVERYONE,
   'GET /api/public/roadmaps/{slug}': EVERYONE,
+  'GET /api/public/roadmaps/{slug}/open-data/datapackage.json': EVERYONE, // the page is closed here: 404 past the guard
+  'GET /api/public/roadmaps/{slug}/open-data/{file}': EVERYONE,
   'GET /api/public/instance': EVERYONE,
   'GET /api/actions/{id}': READERS,
   'GET /api/actions/{id}/history': READERS,

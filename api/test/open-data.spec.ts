@@ -234,7 +234,7 @@ describe('open data', () => {
     }
   });
 
-  it('can fail: a tampered row (a function that does not exist, a progress of 150) is rejected by the validator', async () => {
+  it('can fail: a tampered row (an unknown function, a progress of 150, an unknown status, a French date) is rejected by the validator', async () => {
     const tampered = mkdtempSync(join(tmpdir(), 'jalons-open-data-bad-'));
     try {
       for (const name of RESOURCES) writeFileSync(join(tampered, `${name}.csv`), csv[name], 'utf8');
@@ -254,14 +254,27 @@ describe('open data', () => {
           .find((r) => r.name === 'actions')!
           .read({ relations: true, keyed: true });
 
-      await expect(readActions()).resolves.toHaveLength(json['actions'].length);
+      // what the validator says, with the details of its row errors
+      const failure = async (): Promise<string> => {
+        try {
+          await readActions();
+          return 'accepted';
+        } catch (e) {
+          const err = e as Error & { errors?: Error[] };
+          return [err.message, ...(err.errors ?? []).map((x) => x.message)].join(' | ');
+        }
+      };
+
       expect(at).toBeGreaterThan(0);
+      expect(await failure()).toBe('accepted');
       tamper('code_fonction', 'inconnue');
-      await expect(readActions()).rejects.toThrow(/foreign key/i);
+      expect(await failure()).toMatch(/foreign key/i);
       tamper('avancement', '150');
-      await expect(readActions()).rejects.toThrow(/maximum/i);
+      expect(await failure()).toMatch(/"maximum" constraint for column "avancement"/);
       tamper('statut', 'en_pause');
-      await expect(readActions()).rejects.toThrow(/enum/i);
+      expect(await failure()).toMatch(/"enum" constraint for column "statut"/);
+      tamper('date_debut', '01/02/2027');
+      expect(await failure()).toMatch(/"01\/02\/2027".*"date_debut"/);
     } finally {
       rmSync(tampered, { recursive: true, force: true });
     }
