@@ -1592,4 +1592,22 @@ export const EN: Readonly<Record<string, string>> = {
   'Éléments glissés': 'Items slipped',
   'à venir': 'to come',
   // end of the « public page » block
+  // the « embed origins » block (issue 13, H2): overview/public-page-setting.html (the widget's allowed sites, the code to paste)
+  'Encart à intégrer dans un autre site': 'Widget to embed in another site',
+  'L’encart montre l’avancement et la phase en cours dans une page d’un autre site (celui de la ville, un intranet). Seuls les sites listés ici peuvent l’afficher.':
+    'The widget shows the progress and the current phase in a page of another site (the city’s, an intranet). Only the sites listed here may show it.',
+  'Sites autorisés à intégrer l’encart': 'Sites allowed to embed the widget',
+  'Un site par ligne : le protocole et le nom du site, sans chemin, par exemple https://www.brest.fr (20 sites au plus).':
+    'One site per line: the protocol and the site’s name, without a path, for example https://www.brest.fr (20 sites at most).',
+  'Enregistrer les sites': 'Save the sites',
+  'Code à coller dans la page du site': 'Code to paste into the site’s page',
+  'Sur un site qui n’est pas dans la liste, le navigateur refuse d’afficher l’encart.':
+    'On a site that is not in the list, the browser refuses to show the widget.',
+  Copier: 'Copy',
+  'Sites autorisés enregistrés : {count}.': 'Allowed sites saved: {count}.',
+  'Aucun site n’est autorisé à intégrer l’encart.': 'No site is allowed to embed the widget.',
+  'La copie automatique n’est pas possible ici : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).':
+    'Automatic copying is not possible here: the code is selected, copy it with Ctrl+C (or Cmd+C).',
+  'Code copié dans le presse-papiers.': 'Code copied to the clipboard.',
+  // end of the « embed origins » block
 };
