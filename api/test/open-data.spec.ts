@@ -12,7 +12,6 @@ import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
 // the real Frictionless implementation for JavaScript (CommonJS, no types)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Package } = require('datapackage') as { Package: DataPackageStatic };
 
 interface DataResource {
@@ -39,6 +38,12 @@ interface Descriptor {
     format: string;
     schema: { fields: { name: string; type: string }[] };
   }[];
+}
+
+function resourceOf(pkg: DataPackage, name: string): DataResource {
+  const resource = pkg.resources.find((r) => r.name === name);
+  if (!resource) throw new Error(`The package has no resource ${name}.`);
+  return resource;
 }
 
 const REPO = join(__dirname, '..', '..');
@@ -182,7 +187,7 @@ describe('open data', () => {
     expect(csv['actions'].startsWith('id,titre,description,code_fonction,code_phase,')).toBe(true);
     expect(csv['actions'].charCodeAt(0)).not.toBe(0xfeff);
     const pkg = await Package.load(join(dir, 'datapackage.json'));
-    const actions = await pkg.resources.find((r) => r.name === 'actions')!.read({ keyed: true });
+    const actions = await resourceOf(pkg, 'actions').read({ keyed: true });
     const tricky = actions.find((r) => r['titre'] === TRICKY);
     expect(tricky).toMatchObject({
       description: 'Première ligne,\r\nseconde ligne',
@@ -250,9 +255,7 @@ describe('open data', () => {
           Object.assign([...lines], { [at]: Object.assign([...cells], { [header.indexOf(column)]: value }).join(',') }).join('\r\n'),
         );
       const readActions = async () =>
-        (await Package.load(join(tampered, 'datapackage.json'))).resources
-          .find((r) => r.name === 'actions')!
-          .read({ relations: true, keyed: true });
+        resourceOf(await Package.load(join(tampered, 'datapackage.json')), 'actions').read({ relations: true, keyed: true });
 
       // what the validator says, with the details of its row errors
       const failure = async (): Promise<string> => {
