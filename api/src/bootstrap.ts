@@ -11,6 +11,8 @@ import express from 'express';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 
 import { AppModule } from './app/app.module';
 import { SiteQueries, siteFiles, widgetFraming } from './app/site';
@@ -18,14 +20,20 @@ import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
 import { PUBLIC_API, publicHttp } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
+import { LoggingModule } from './infra/logging';
 import type { AppConfig } from './infra/config/config';
 
+/** Where the logs go: stdout unless a stream is given (the observability test reads the lines). */
+export interface AppOptions {
+  logDestination?: DestinationStream;
+}
+
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, databaseUrl), {
-    logger: config.logLevels,
-    bodyParser: false,
-  });
+export async function createApp(config: AppConfig, databaseUrl: string, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const root = LoggingModule.around(AppModule.create(config, databaseUrl), config, options.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger: config.logLevels, bodyParser: false, bufferLogs: true });
+  // Nest's own messages through pino too, with the request's id when logged during a request (ADR 0029)
+  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(
@@ -57,7 +65,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(publicHttp({ ratePerMinute: config.publicRateLimitPerMinute }));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(jsonDepthGuard);
-  app.setGlobalPrefix('api');
+  // `GET /metrics` for Prometheus stays outside /api (ADR 0029)
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
 
   const openApi = new DocumentBuilder()
     .setTitle('Jalons API')
@@ -74,7 +83,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.use(widgetFraming(site));
     // the web app's own routes (anything not under /api) get its index page
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || /^\/api(\/|$)/i.test(req.path)) return next();
+      if (req.method !== 'GET' || /^\/(api|metrics)(\/|$)/i.test(req.path)) return next();
       res.sendFile(index);
     });
   }

@@ -30,6 +30,8 @@ const ADMIN: Rule = ['admin'];
 
 const MATRIX: Record<string, Rule> = {
   'GET /api/health': EVERYONE,
+  'GET /api/health/live': EVERYONE,
+  'GET /api/health/ready': EVERYONE,
   'GET /api/auth/me': READERS, // anonymous: 401 is the answer ("not signed in")
   'POST /api/auth/login': EVERYONE,
   'POST /api/auth/logout': EVERYONE,

@@ -21,6 +21,7 @@ import { HistoryModule } from './history';
 import { ImportModule } from './import';
 import { IndicatorsModule } from './indicators';
 import { LegalModule } from './legal';
+import { MetricsModule } from './metrics';
 import { MilestonesModule } from './milestones';
 import { MyItemsModule } from './my-items';
 import { OpenDataModule } from './open-data';
@@ -39,6 +40,7 @@ import { RoadmapSetupModule } from './roadmap-setup';
 /** The features, in the order their dependencies run (docs/architecture.md draws them). */
 const FEATURES = [
   HealthModule,
+  MetricsModule,
   AuthModule,
   AccountsModule,
   RoadmapsModule,

@@ -3,10 +3,11 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { HealthQueries } from '../../src/app/health/health.queries';
 import { ormOptions } from '../../src/infra/database/mikro-orm.config';
 import { Sql } from '../../src/infra/database/sql';
+import { MIGRATIONS } from '../../src/migrations';
 import { createTestDatabase } from '../database';
 import type { TestDatabase } from '../database';
 
-/** The health check's round trip: answered by a reachable database, refused by an unreachable one. */
+/** The health checks' queries: the round trip (answered by a reachable database, refused by an unreachable one), the applied migrations. */
 describe('HealthQueries', () => {
   let db: TestDatabase;
   const orms: MikroORM[] = [];
@@ -27,6 +28,17 @@ describe('HealthQueries', () => {
 
   it('resolves when the database answers', async () => {
     await expect((await queriesOn(db.url)).ping()).resolves.toBeUndefined();
+  });
+
+  it('lists the migrations the database records as applied, in order', async () => {
+    const migrated = await createTestDatabase({ seed: false });
+    try {
+      const applied = await (await queriesOn(migrated.url)).appliedMigrations();
+      expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
+    } finally {
+      await Promise.all(orms.splice(0).map((o) => o.close()));
+      await migrated.drop();
+    }
   });
 
   it('rejects when the database cannot be reached', async () => {

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
 import { MailService } from '../../infra/mail/mail.service';
 import type { Mail } from '../../infra/mail/mail.service';
+import { MetricsService } from '../metrics';
 import { OutboxQueries } from './outbox.queries';
 import type { ClaimedRow, OutboxKind } from './outbox.queries';
 
@@ -34,7 +35,10 @@ export class OutboxService {
     private readonly queries: OutboxQueries,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mailMaxAttempts' | 'outboxLeaseSeconds'>,
-  ) {}
+    private readonly metrics: MetricsService,
+  ) {
+    metrics.countOutboxWith(() => this.queries.countsByStatus());
+  }
 
   /** Records a message once under `key` (a second call with the same key does nothing); its id, or null if it existed. */
   enqueue(tx: EntityManager, key: string, accountId: string | null, kind: OutboxKind, mail: Mail): Promise<string | null> {
@@ -67,6 +71,7 @@ export class OutboxService {
       return 'sent';
     } catch (e) {
       const error = (e as Error).message.slice(0, 2000);
+      this.metrics.outboxSendFailed();
       const giveUp = m.attempts >= this.config.mailMaxAttempts;
       await this.queries.markUnsent(m.id, m.attempts, giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts));
       if (giveUp) {

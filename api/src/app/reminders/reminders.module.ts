@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 
 import { AuthModule } from '../auth';
+import { MetricsModule } from '../metrics';
 import { AdminRemindersController } from './admin-reminders.controller';
 import { NotificationsController } from './notifications.controller';
 import { NotificationQueries } from './notifications.queries';
@@ -16,7 +17,7 @@ import { ReminderScheduler } from './scheduler';
  * the scheduler that runs them, the bell and the administrator's page.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), AuthModule],
+  imports: [ScheduleModule.forRoot(), AuthModule, MetricsModule],
   controllers: [NotificationsController, AdminRemindersController],
   providers: [ReminderQueries, OutboxQueries, NotificationQueries, OutboxService, RemindersService, ReminderScheduler],
   exports: [RemindersService, OutboxService],

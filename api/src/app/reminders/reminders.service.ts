@@ -4,6 +4,7 @@ import type { DigestFrequency, IsoDate } from '@jalons/domain';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
+import { MetricsService } from '../metrics';
 import { renderDigest } from './digest';
 import type { DigestItem } from './digest';
 import { selectDueReminders } from './due-reminders';
@@ -41,6 +42,7 @@ export class RemindersService {
     private readonly outbox: OutboxService,
     private readonly queries: ReminderQueries,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Who would get what on `day`, without recording or sending anything. */
@@ -75,12 +77,14 @@ export class RemindersService {
       });
       await this.queries.finishRun(runId, decided);
       const delivery = options.send === false ? null : await this.outbox.deliverDue();
+      this.metrics.reminderRunEnded(true);
       this.logger.log(
         `${day}: ${decided.selected} reminders due, ${decided.created} new, ${decided.digests} digests${delivery ? `, ${delivery.sent} sent` : ''}`,
       );
       return { day, ...decided, delivery };
     } catch (e) {
       await this.queries.failRun(runId, (e as Error).message);
+      this.metrics.reminderRunEnded(false);
       throw e;
     }
   }

@@ -17,6 +17,10 @@ export interface AppConfig {
   /** folder of the built web app served on `/`; null when absent */
   webDir: string;
   logLevels: Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'>;
+  /** JSON lines (one per request, for a log collector) or pino-pretty's coloured lines; JSON by default in production (ADR 0029) */
+  logFormat: 'json' | 'pretty';
+  /** the bearer token `GET /metrics` asks for; null: the metrics are closed to everyone (ADR 0029) */
+  metricsToken: string | null;
   production: boolean;
   timeZone: 'Europe/Paris';
   /** chronograms kept serialised per instance, checked against the roadmap's revision on every read (0 = off) */
@@ -136,6 +140,16 @@ function trustProxy(raw: string | undefined): number | boolean | string {
   return v;
 }
 
+/** LOG_FORMAT (json in production, pretty elsewhere) and METRICS_TOKEN (ADR 0029). */
+function observability(env: NodeJS.ProcessEnv, production: boolean): Pick<AppConfig, 'logFormat' | 'metricsToken'> {
+  const logFormat = (env['LOG_FORMAT'] || (production ? 'json' : 'pretty')).toLowerCase();
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${logFormat}").`);
+  const metricsToken = env['METRICS_TOKEN']?.trim() || null;
+  if (metricsToken && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken)))
+    throw new ConfigError('METRICS_TOKEN must have at least 16 printable characters without spaces.');
+  return { logFormat, metricsToken };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env['DATABASE_URL'] || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -187,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: bool(env, 'SEED_ON_START', true),
     webDir: resolve(env['WEB_DIR'] || 'dist/web/browser'),
     logLevels: [...LEVELS.slice(0, idx + 1)],
+    ...observability(env, production),
     production,
     timeZone: 'Europe/Paris',
     chronogramCacheSize: int(env, 'CHRONOGRAM_CACHE_SIZE', 32, 0, 10_000),

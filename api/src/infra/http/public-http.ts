@@ -15,11 +15,12 @@ const READS = new Set(['GET', 'HEAD']);
 /** Headers a page on another site may read from a public answer (fetch hides the others). */
 const EXPOSED = 'ETag, Retry-After, RateLimit, RateLimit-Policy';
 
-type WithId = Request & { id?: string };
+// pino-http (issue 14) types `req.id` as string | number | object; the request-id middleware (bootstrap.ts) always sets a string
+type WithId = Request;
 
 /** The API's one error body, written here because these answers never reach Nest's filter. */
 function fail(req: WithId, res: Response, body: Omit<ApiError, 'requestId'>): void {
-  res.status(body.statusCode).json({ ...body, requestId: req.id });
+  res.status(body.statusCode).json({ ...body, requestId: req.id as string | undefined });
 }
 
 /**
