@@ -75,25 +75,25 @@ export function nextMilestone(r: PublicRoadmapView): PublicRoadmapView['mileston
     .encart {
       display: block;
       max-width: 36rem;
-      font-size: 0.9rem;
-      line-height: 1.35;
+      font-size: 0.85rem;
+      line-height: 1.3;
     }
     .encart__card {
       box-sizing: border-box;
-      padding: 0.6rem 0.75rem;
+      padding: 0.5rem 0.65rem;
       border: 1px solid var(--jl-border);
       border-radius: 6px;
       background: var(--jl-surface);
     }
     .encart__title {
-      margin: 0 0 0.3rem;
-      font-size: 1rem;
+      margin: 0 0 0.2rem;
+      font-size: 0.95rem;
     }
     .encart__figure {
       margin: 0 0 0.3rem;
     }
     .encart__value {
-      font-size: 1.75rem;
+      font-size: 1.5rem;
       font-weight: 700;
     }
     .encart__expected {
@@ -101,7 +101,10 @@ export function nextMilestone(r: PublicRoadmapView): PublicRoadmapView['mileston
     }
     .encart__line,
     .encart__link {
-      margin: 0.35rem 0 0;
+      margin: 0.25rem 0 0;
+    }
+    .encart .bar--large {
+      margin: 0.1rem 0;
     }
   `,
 })
