@@ -11,6 +11,26 @@ describe('accountState', () => {
     expect(accountState(invited, NOW)).toBe('Invitation en attente jusqu’au 09/05/2024 à 12:00');
     expect(accountState(invited, new Date('2024-05-10T00:00:00.000Z'))).toBe('Invitation expirée le 09/05/2024 à 12:00');
     expect(accountState(anAccount({ hasPassword: false, invitationExpiresAt: null }), NOW)).toBe('Invitation expirée');
+    expect(accountState(anAccount({ active: false, anonymisedAt: '2024-05-01T08:30:00.000Z' }), NOW)).toBe(
+      'Anonymisé·e le 01/05/2024 à 10:30',
+    );
+  });
+
+  it('offers « Anonymiser » for another account not anonymised yet, never for mine', () => {
+    const rows = accountRows(
+      [
+        anAccount({ id: 'me', name: 'Moi' }),
+        anAccount({ id: 'gone', name: 'Partie', anonymisedAt: NOW.toISOString() }),
+        anAccount({ id: 'o', name: 'Autre' }),
+      ],
+      'me',
+      NOW,
+    );
+    expect(rows.map((r) => [r.account.id, r.canAnonymise])).toEqual([
+      ['o', true],
+      ['me', false],
+      ['gone', false],
+    ]);
   });
 });
 

@@ -33,6 +33,8 @@ export interface AccountRow {
   self: boolean;
   /** an invitation can be sent again: no password yet, and the account is active */
   canResend: boolean;
+  /** « Anonymiser » is offered: not one's own account, not anonymised already (issue 13) */
+  canAnonymise: boolean;
 }
 
 /** What the edit form holds. */
@@ -42,8 +44,9 @@ export interface AccountEdit {
   functionIds: string[];
 }
 
-/** Where an account stands: deactivated, waiting for its invitation to be accepted, or active. */
+/** Where an account stands: anonymised (for good), deactivated, waiting for its invitation to be accepted, or active. */
 export function accountState(account: AccountView, now: Date, t: Translate = french): string {
+  if (account.anonymisedAt) return t('Anonymisé·e le {date}', { date: formatParisDateTime(account.anonymisedAt, t.lang) });
   if (!account.active) return t('Désactivé');
   if (account.hasPassword) return t('Actif');
   const until = account.invitationExpiresAt;
@@ -66,6 +69,7 @@ export function accountRows(accounts: readonly AccountView[], myId: string | nul
       lastLogin: account.lastLoginAt ? formatParisDateTime(account.lastLoginAt, t.lang) : t('Jamais'),
       self: account.id === myId,
       canResend: account.active && !account.hasPassword,
+      canAnonymise: account.id !== myId && !account.anonymisedAt,
     }));
 }
 

@@ -326,4 +326,45 @@ describe('AdministrationPage', () => {
     http.expectOne('/api/admin/reminders').flush(aRemindersStatus());
     expect(text(page.querySelector('[role="alert"]'))).toBe('Impossible de charger les comptes : Réservé à l’administrateur·rice.');
   });
+
+  it('anonymises a departed person after a confirmation that says it cannot be undone, then the row says so', async () => {
+    await open();
+    expect(row('Yann Kerébel').querySelector('[data-testid="anonymise-account"]')).toBeNull();
+    const opener = must(row('Soizic Le Bihan').querySelector<HTMLButtonElement>('[data-testid="anonymise-account"]'));
+    expect(text(opener)).toBe('Anonymiser le compte de Soizic Le Bihan');
+    opener.click();
+    await fixture.whenStable();
+    const dialog = must(row('Soizic Le Bihan').querySelector<HTMLDialogElement>('[data-testid="anonymise-dialog"]'));
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(text(dialog.querySelector('h2'))).toBe('Anonymiser le compte de Soizic Le Bihan ?');
+    expect(text(dialog)).toContain('« Ancien·ne responsable »');
+    expect(text(dialog)).toContain('ne peut pas être annulée');
+    expect(document.activeElement?.textContent?.trim()).toBe('Annuler');
+
+    // refused first (409): said in the dialog, nothing reloaded
+    must(dialog.querySelector<HTMLButtonElement>('[data-testid="confirm-anonymise"]')).click();
+    http
+      .expectOne({ method: 'POST', url: '/api/accounts/acc-soizic/anonymise' })
+      .flush(...refusal(409, 'already_anonymised', 'Ce compte est déjà anonymisé.'));
+    await fixture.whenStable();
+    expect(text(dialog.querySelector('[role="alert"]'))).toContain('déjà anonymisé');
+
+    must(dialog.querySelector<HTMLButtonElement>('[data-testid="confirm-anonymise"]')).click();
+    const req = http.expectOne({ method: 'POST', url: '/api/accounts/acc-soizic/anonymise' });
+    expect(req.request.body).toEqual({ version: OWNER.version });
+    const after = anAccount({
+      name: 'Ancien·ne responsable',
+      email: 'anonyme-x@anonyme.invalid',
+      active: false,
+      anonymisedAt: '2024-05-02T10:00:00.000Z',
+      functions: [],
+    });
+    req.flush(after);
+    await fixture.whenStable();
+    expect(announcement()).toContain('« Ancien·ne responsable »');
+    await answer([ADMIN, after, ELECTED, PENDING]);
+    expect(cells('Ancien·ne responsable')[4]).toBe('Anonymisé·e le 02/05/2024 à 12:00');
+    expect(row('Ancien·ne responsable').querySelector('[data-testid="anonymise-account"]')).toBeNull();
+    expect(button(row('Ancien·ne responsable'), 'Réactiver')).toBeUndefined();
+  });
 });

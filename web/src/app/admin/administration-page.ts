@@ -40,6 +40,7 @@ import {
   functionGroup,
   invitationMessage,
 } from './accounts-view';
+import { AnonymiseAccount } from './anonymise-account';
 import { FunctionChoiceGroup, FunctionPicker } from './function-picker';
 import { RemindersAdmin } from './reminders-admin';
 
@@ -59,7 +60,17 @@ const EDIT_FIELDS = ['name', 'role', 'functionIds'] as const;
  */
 @Component({
   selector: 'jl-administration-page',
-  imports: [FormsModule, FORM_FIELD, JlEmailField, DataTable, FunctionPicker, RemindersAdmin, FormErrorList, TranslatePipe],
+  imports: [
+    FormsModule,
+    FORM_FIELD,
+    JlEmailField,
+    DataTable,
+    FunctionPicker,
+    RemindersAdmin,
+    AnonymiseAccount,
+    FormErrorList,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-page.html',
 })
@@ -241,6 +252,17 @@ export class AdministrationPage {
         },
         error: (err: unknown) => this.refuseRowAction(err),
       });
+  }
+
+  /** After « Anonymiser »: said politely, the list reloaded (the row then reads « Anonymisé·e le … »). */
+  protected anonymised(after: AccountView): void {
+    this.rowError.set(null);
+    this.announcement.set({
+      kind: 'success',
+      text: this.i18n.t('Le compte est anonymisé : il s’appelle désormais « {name} ».', { name: after.name }),
+    });
+    if (this.editing()?.id === after.id) this.editing.set(null);
+    this.page.reload();
   }
 
   protected resendInvitation(account: AccountView): void {

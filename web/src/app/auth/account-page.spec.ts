@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 
 import { must, text } from '../testing/dom';
 import { refusal } from '../testing/http';
@@ -18,6 +19,7 @@ describe('AccountPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         provideSession(
           aMe({
             name: 'Soizic Le Bihan',
@@ -54,13 +56,14 @@ describe('AccountPage', () => {
     await fixture.whenStable();
   }
 
-  it('offers the reminders by e-mail and the calendars after the password', () => {
+  it('offers the reminders by e-mail, the calendars and one’s data after the password', () => {
     expect(Array.from(page.querySelectorAll('h2')).map((h) => text(h))).toEqual([
       'Votre compte',
       'Changer de mot de passe',
       'Rappels par courriel',
       'Point mensuel par courriel',
       'Calendriers',
+      'Mes données',
     ]);
   });
 

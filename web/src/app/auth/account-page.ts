@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '../shared/labels';
 import { JlNewPassword } from '../shared/new-password';
 import { CalendarFeeds } from './calendar-feeds';
 import { DigestSetting } from './digest-setting';
+import { MyData } from './my-data';
 import { SummarySetting } from './summary-setting';
 import { checkNewPassword } from '../shared/password-rules';
 
@@ -24,7 +25,18 @@ const FORM_FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
  */
 @Component({
   selector: 'jl-account-page',
-  imports: [FormsModule, FORM_FIELD, JlNewPassword, DigestSetting, SummarySetting, CalendarFeeds, FormErrorList, SaveStatus, TranslatePipe],
+  imports: [
+    FormsModule,
+    FORM_FIELD,
+    JlNewPassword,
+    DigestSetting,
+    SummarySetting,
+    CalendarFeeds,
+    MyData,
+    FormErrorList,
+    SaveStatus,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
 })

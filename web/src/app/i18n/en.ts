@@ -1610,4 +1610,28 @@ export const EN: Readonly<Record<string, string>> = {
     'Automatic copying is not possible here: the code is selected, copy it with Ctrl+C (or Cmd+C).',
   'Code copié dans le presse-papiers.': 'Code copied to the clipboard.',
   // end of the « embed origins » block
+  // the « personal data » block (issue 13, H5): auth/my-data.ts, admin/anonymise-account.ts, admin/accounts-view.ts
+  'Mes données': 'My data',
+  'Un fichier JSON avec tout ce que Jalons garde sur vous : votre compte et vos préférences, vos sessions, vos adresses de calendrier, vos rappels et les courriels qui vous ont été adressés, les lignes d’historique que vous avez écrites, ce dont vous êtes responsable, vos mesures, preuves, versions de référence, réunions et décisions. Jamais de mot de passe ni de jeton.':
+    'A JSON file with everything Jalons keeps about you: your account and preferences, your sessions, your calendar addresses, your reminders and the e-mails sent to you, the history lines you wrote, what you are responsible for, your measurements, evidence, baselines, meetings and decisions. Never a password or a token.',
+  'Vos droits et les durées de conservation': 'Your rights and how long data is kept',
+  'Préparation du fichier…': 'Preparing the file…',
+  'Télécharger mes données (JSON)': 'Download my data (JSON)',
+  'Fichier {filename} téléchargé.': 'File {filename} downloaded.',
+  'Téléchargement impossible : {message}': 'Download failed: {message}',
+  Anonymiser: 'Anonymise',
+  'Anonymiser le compte de {name} ?': 'Anonymise the account of {name}?',
+  'Son nom et son adresse électronique seront remplacés par « Ancien·ne responsable » partout dans Jalons : historique, commentaires, comptes rendus, courriels envoyés. L’historique garde toutes ses lignes.':
+    'Their name and e-mail address will be replaced by “Ancien·ne responsable” (former owner) everywhere in Jalons: history, comments, minutes, e-mails sent. The history keeps all its lines.',
+  'Le compte ne pourra plus se connecter ; ses rappels et ses adresses de calendrier s’arrêtent, ses courriels en attente sont supprimés.':
+    'The account will no longer be able to sign in; its reminders and calendar addresses stop, its pending e-mails are deleted.',
+  'Cette opération est définitive : elle ne peut pas être annulée.': 'This is final: it cannot be undone.',
+  'Anonymisation…': 'Anonymising…',
+  'Anonymiser définitivement': 'Anonymise for good',
+  'Ce compte a changé entre-temps ou est déjà anonymisé : fermez cette fenêtre et rechargez la page.':
+    'This account changed in the meantime or is already anonymised: close this window and reload the page.',
+  'Anonymisation refusée : {message}': 'Anonymisation refused: {message}',
+  'Anonymisé·e le {date}': 'Anonymised on {date}',
+  'Le compte est anonymisé : il s’appelle désormais « {name} ».': 'The account is anonymised: it is now called “{name}”.',
+  // end of the « personal data » block
 };

@@ -287,6 +287,7 @@ export function anAccount(overrides: Partial<AccountView> = {}): AccountView {
     hasPassword: true,
     invitationExpiresAt: null,
     lastLoginAt: '2024-04-30T07:15:00.000Z',
+    anonymisedAt: null,
     version: 2,
     ...overrides,
   };
