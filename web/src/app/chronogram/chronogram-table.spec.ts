@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { provideFrenchLocale } from '../locale';
 import { aChronogram, aChronogramAction, aChronogramMilestone, aFunction, aPerson } from '../testing/factories';
 import { must, text } from '../testing/dom';
-import { ChronogramTable } from './chronogram-table';
+import { ChronogramTable, FIRST_ROWS } from './chronogram-table';
 
 function cells(row: Element): string[] {
   return Array.from(row.querySelectorAll('th, td')).map((c) => text(c));
@@ -166,5 +166,32 @@ describe('ChronogramTable', () => {
       ['Comité d’éthique installé', '0 j'],
     ]);
     expect(table.querySelector('th[scope="rowgroup"]')?.getAttribute('colspan')).toBe('9');
+  });
+
+  it('opens with its first rows and adds the others a batch at a time, busy until all are there (ADR 0028)', async () => {
+    const view = fixture.componentInstance.chronogram();
+    const actions = Array.from({ length: 250 }, (_, i) =>
+      aChronogramAction({
+        id: `many-${i}`,
+        functionId: 'fn-ethique',
+        title: `Action ${String(i).padStart(3, '0')}`,
+        start: '2024-02-01',
+        due: '2024-04-30',
+      }),
+    );
+    fixture.componentRef.setInput('chronogram', { ...view, actions, milestones: [] });
+    await fixture.whenStable();
+    const region = must(fixture.nativeElement.querySelector('[role="region"]'));
+    const itemRows = (): number => table.querySelectorAll('tbody th[scope="row"]').length;
+    expect(itemRows()).toBeLessThanOrEqual(FIRST_ROWS);
+    expect(region.getAttribute('aria-busy')).toBe('true');
+    for (let i = 0; i < 200 && itemRows() < 250; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+    }
+    expect(itemRows()).toBe(250);
+    expect(region.getAttribute('aria-busy')).toBe('false');
+    // in order, the last one last
+    expect(text(Array.from(table.querySelectorAll('tbody th[scope="row"]')).pop() ?? null)).toContain('Action 249');
   });
 });

@@ -1,7 +1,7 @@
 import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView, FunctionView, ProvenanceView } from '@jalons/contract';
 import type { DaySpan, IsoDate } from '@jalons/domain';
 import { itemHealth, provenanceFilterOf, slipDays } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, computed, input, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 
@@ -158,6 +158,22 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
     });
 }
 
+/** Rows drawn when the table opens; the others follow, `STEP_ROWS` at a time, one task each (ADR 0028). */
+export const FIRST_ROWS = 60;
+const STEP_ROWS = 100;
+
+/** The first `limit` rows of the groups, in order (an empty group counts as one row: its « Aucune action… » line). */
+export function firstRows(groups: readonly TableGroup[], limit: number): TableGroup[] {
+  const shown: TableGroup[] = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    shown.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+    left -= Math.max(1, group.rows.length);
+  }
+  return shown;
+}
+
 /** The groups with only the rows that pass the filters; a group left empty by them is dropped. */
 export function filterGroups(groups: readonly TableGroup[], filter: ReviewFilter, at: IsoDate): TableGroup[] {
   if (!isFiltered(filter)) return [...groups];
@@ -188,7 +204,13 @@ export class ChronogramTable {
   });
   protected readonly filtered = computed(() => isFiltered(this.filter()));
   private readonly allGroups = computed(() => tableGroups(this.chronogram(), this.i18n.translate()));
-  protected readonly groups = computed(() => filterGroups(this.allGroups(), this.filter(), this.chronogram().roadmap.at));
+  private readonly groups = computed(() => filterGroups(this.allGroups(), this.filter(), this.chronogram().roadmap.at));
+  private readonly rowCount = computed(() => this.groups().reduce((n, g) => n + Math.max(1, g.rows.length), 0));
+  /** how many rows are drawn: the first ones at once, then more after each render until all are (1,000 rows are not drawn in one go) */
+  private readonly limit = signal(FIRST_ROWS);
+  protected readonly shownGroups = computed(() => firstRows(this.groups(), this.limit()));
+  /** rows are still being added (aria-busy) */
+  protected readonly filling = computed(() => this.limit() < this.rowCount());
   protected readonly span = computed((): DaySpan => ({ start: this.chronogram().roadmap.start, end: this.chronogram().roadmap.end }));
   /** someone who may write some function shown gets the comment and « Enregistrer » columns */
   protected readonly editColumns = computed(() => this.chronogram().functions.some((f) => this.auth.canWriteItemsOf(f.id)));
@@ -198,6 +220,16 @@ export class ChronogramTable {
   protected readonly columns = computed(() => (this.editColumns() ? 10 : 8) + (this.baseline() ? 1 : 0));
 
   /** « +12 j », « −3 j », « 0 j » against the baseline's due date (or date); « nouveau » when it holds no such item */
+  constructor() {
+    // after each render, the next rows (reads limit: runs again once they are drawn)
+    effect((onCleanup) => {
+      const limit = this.limit();
+      if (limit >= this.rowCount()) return;
+      const next = setTimeout(() => this.limit.set(limit + STEP_ROWS), 0);
+      onCleanup(() => clearTimeout(next));
+    });
+  }
+
   protected slipOf(row: TableRow): string {
     const t = this.i18n.translate();
     const due = this.frozenDue().get(`${row.kind}:${row.id}`);

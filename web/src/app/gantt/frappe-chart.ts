@@ -15,6 +15,10 @@ import type { FrappeBar, FrappeDateInfo, FrappeOptions, FrappeTask } from 'frapp
  * - `get_task` / `get_bar` / `map_arrows_on_bars`: index by id (frappe searches arrays: O(n²) for
  *   1,000 bars with their arrows).
  * - `render`: calls `after_render` so our layers are drawn again after EVERY render.
+ * - `make_bars` / `make_arrows`: with `jl_first_rows`, a render draws only the bars of those rows
+ *   (the rows in sight); `drawPending()` draws the others later, a slice at a time, and the arrows
+ *   once every bar is there (ADR 0028). Each bar's label is placed in ONE animation frame per slice
+ *   (all measured, then all moved) instead of frappe's one frame per bar measuring and moving in turn.
  * - `bind_bar_events`: remembers the listeners frappe puts on `document` so `destroy()` can remove
  *   them (frappe never does: each chart would otherwise stay in memory).
  * - the container's `scroll` listener of frappe (it measures every bar on every scroll event) is
@@ -26,7 +30,18 @@ export interface JlFrappeOptions extends FrappeOptions {
   jl_range: { start: Date; end: Date };
   /** called after each render, with the chart */
   jl_after_render: (chart: JlFrappeGantt) => void;
+  /** the rows whose bars a render draws at once (the others wait for `drawPending`); null: all */
+  jl_first_rows?: () => RowSpan | null;
 }
+
+/** Rows `from` (included) to `to` (excluded). */
+export interface RowSpan {
+  from: number;
+  to: number;
+}
+
+/** Bars drawn between two looks at the clock in `drawPending`. */
+const SLICE = 20;
 
 type Listener = [string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined];
 
@@ -41,6 +56,8 @@ export class JlFrappeGantt extends Gantt {
   declare private jlBars: Map<string, FrappeBar>;
   declare private jlDocumentListeners: Listener[];
   declare private jlUnbind: (() => void)[];
+  /** tasks whose bars are not drawn yet, in the order they will be */
+  declare private jlPending: FrappeTask[];
 
   constructor(wrapper: HTMLElement, tasks: FrappeTask[], options: JlFrappeOptions) {
     super(wrapper, tasks, options);
@@ -65,8 +82,80 @@ export class JlFrappeGantt extends Gantt {
   }
 
   override make_bars(): void {
-    super.make_bars();
-    this.jlBars = new Map(this.bars.map((b) => [b.task.id, b]));
+    this.jlBars = new Map();
+    const first = this.jlOptions.jl_first_rows?.() ?? null;
+    const now: FrappeTask[] = [];
+    const later: FrappeTask[] = [];
+    for (const task of this.tasks) {
+      const row = task._index ?? 0;
+      (first === null || (row >= first.from && row < first.to) ? now : later).push(task);
+    }
+    this.bars = [];
+    this.jlPending = later;
+    this.jlMakeBars(now);
+  }
+
+  override make_arrows(): void {
+    // frappe draws an arrow between two bars: once they are all there
+    if (this.jlPending.length > 0) this.arrows = [];
+    else super.make_arrows();
+  }
+
+  /** How many bars are still to draw. */
+  get pendingBars(): number {
+    return this.jlPending?.length ?? 0;
+  }
+
+  /**
+   * Draws bars left out of the last render: first those of `rows` (all of them), then the next
+   * ones in row order while `performance.now()` is before `deadline`. Once the last bar is drawn,
+   * the arrows. Returns the bars drawn (for the wrapper's layers).
+   */
+  drawPending(deadline: number, rows?: RowSpan): FrappeBar[] {
+    const made: FrappeBar[] = [];
+    if (rows) {
+      const inRows = (t: FrappeTask): boolean => (t._index ?? 0) >= rows.from && (t._index ?? 0) < rows.to;
+      const now = this.jlPending.filter(inRows);
+      if (now.length > 0) {
+        this.jlPending = this.jlPending.filter((t) => !inRows(t));
+        made.push(...this.jlMakeBars(now));
+      }
+    }
+    while (this.jlPending.length > 0 && performance.now() < deadline) {
+      made.push(...this.jlMakeBars(this.jlPending.splice(0, SLICE)));
+    }
+    if (this.jlPending.length === 0 && made.length > 0) {
+      // frappe finds a bar by its task's index: back in task order, then the arrows
+      this.bars = this.tasks.map((t) => this.jlBars.get(t.id)).filter((b): b is FrappeBar => !!b);
+      super.make_arrows();
+      this.map_arrows_on_bars();
+    }
+    return made;
+  }
+
+  /** frappe's bars for `tasks` (its `make_bars` over them), added to the chart's; labels placed in one frame. */
+  private jlMakeBars(tasks: FrappeTask[]): FrappeBar[] {
+    if (tasks.length === 0) return [];
+    const all = this.tasks;
+    const bars = this.bars;
+    let made: FrappeBar[] = [];
+    const frames = holdAnimationFrames();
+    try {
+      this.tasks = tasks;
+      super.make_bars();
+      made = this.bars;
+    } finally {
+      frames.release();
+      this.tasks = all;
+      this.bars = bars;
+    }
+    for (const bar of made) {
+      bars.push(bar);
+      this.jlBars.set(bar.task.id, bar);
+    }
+    // frappe asked one frame per bar to place its label: one frame for all of them instead
+    if (frames.held > 0) requestAnimationFrame(() => placeLabels(made));
+    return made;
   }
 
   override get_bar(id: string): FrappeBar | undefined {
@@ -161,6 +250,7 @@ export class JlFrappeGantt extends Gantt {
     for (const unbind of this.jlUnbind ?? []) unbind();
     this.jlDocumentListeners = [];
     this.jlUnbind = [];
+    this.jlPending = [];
     this.clear();
     this.$container.remove();
     this.bars = [];
@@ -168,4 +258,45 @@ export class JlFrappeGantt extends Gantt {
     this.jlBars = new Map();
     this.jlTasks = new Map();
   }
+}
+
+/**
+ * Swallows the `requestAnimationFrame` calls made until `release()` (frappe's Bar asks one per bar
+ * to place its label) and counts them.
+ */
+function holdAnimationFrames(): { held: number; release: () => void } {
+  const win = window as { requestAnimationFrame: typeof requestAnimationFrame };
+  const hadOwn = Object.prototype.hasOwnProperty.call(win, 'requestAnimationFrame');
+  const original = win.requestAnimationFrame;
+  const state = {
+    held: 0,
+    release: (): void => {
+      if (hadOwn) win.requestAnimationFrame = original;
+      else delete (win as { requestAnimationFrame?: unknown }).requestAnimationFrame;
+    },
+  };
+  win.requestAnimationFrame = (): number => {
+    state.held++;
+    return 0;
+  };
+  return state;
+}
+
+/**
+ * frappe's `Bar.update_label_position` (1.2.x, without thumbnails) for many bars: every label
+ * measured first, then every label moved — one layout for all instead of one per bar. A label
+ * wider than its bar is written after it (`big`), otherwise centred in it.
+ */
+export function placeLabels(bars: readonly FrappeBar[]): void {
+  const labels = bars.map((b) => (b.group.isConnected ? b.group.querySelector<SVGTextElement>('.bar-label') : null));
+  const widths = labels.map((label) => label?.getBBox().width ?? 0);
+  bars.forEach((bar, i) => {
+    const label = labels[i];
+    if (!label) return;
+    const x = Number(bar.$bar.getAttribute('x'));
+    const width = Number(bar.$bar.getAttribute('width'));
+    const big = widths[i] > width;
+    label.classList.toggle('big', big);
+    label.setAttribute('x', String(big ? x + width + 5 : x + width / 2 - widths[i] / 2));
+  });
 }

@@ -151,7 +151,7 @@ function marksLayer(model: OverlayModel, rows: RowsSpan, header: DocumentFragmen
  * The milestones: the one-day bar is hidden (kept: frappe measures and moves it while dragging)
  * and a diamond drawn over it, in the bar's group so that dragging the diamond drags the bar.
  */
-function drawDiamonds(chart: JlFrappeGantt, rows: readonly GanttRow[], layout: GanttLayout): void {
+export function drawDiamonds(chart: JlFrappeGantt, rows: readonly GanttRow[], layout: GanttLayout): void {
   for (const row of rows) {
     if (row.kind !== 'milestone') continue;
     const bar = chart.get_bar(row.taskId);

@@ -17,3 +17,8 @@ export function timed(name: string, work: () => void): void {
     }
   }
 }
+
+/** A User Timing mark (`jl-gantt:drawn`: every bar of the last render is drawn), where the API is. */
+export function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}

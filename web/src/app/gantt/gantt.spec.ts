@@ -1,12 +1,12 @@
 /**
  * @jest-environment ./src/app/gantt/testing/paris-jsdom.environment.js
  */
-import type { ChronogramView } from '@jalons/contract';
 import { spanDays } from '@jalons/domain';
 
 import { JlFrappeGantt } from './frappe-chart';
 import { chartRange, PX_PER_DAY, xOfDay, xOfDayMiddle } from './gantt-layout';
-import { aChronogram, aMilestone, anAction } from './testing/chronogram';
+import { aBigChronogram, aChronogram, anAction } from './testing/chronogram';
+import { allBarsDrawn } from './testing/gantt-harness';
 import { barOf, fakeLayoutInJsdom, layout, listRows, mount, num, rectOf, setInput, text } from './testing/gantt-harness';
 
 beforeAll(fakeLayoutInJsdom);
@@ -252,51 +252,28 @@ describe('JlGantt', () => {
       expect(render).toHaveBeenCalledTimes(3);
     });
 
-    it('draws 1,200 items in one render, each layer inserted as one fragment', async () => {
-      const base = aChronogram();
-      const functions = Array.from({ length: 11 }, (_, i) => ({
-        ...base.functions[0],
-        id: `fn-${i}`,
-        name: `Fonction ${i}`,
-        order: i,
-      }));
-      const actions = Array.from({ length: 1_000 }, (_, i) => {
-        const start = `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`;
-        return anAction({
-          id: `b${i}`,
-          functionId: `fn-${i % 11}`,
-          title: `Action ${i}`,
-          start,
-          due: '2027-12-31',
-          predecessorIds: i > 0 && i % 3 === 0 ? [`b${i - 1}`] : [],
-        });
-      });
-      const milestones = Array.from({ length: 200 }, (_, i) =>
-        aMilestone({
-          id: `j${i}`,
-          functionId: `fn-${i % 11}`,
-          date: '2027-06-01',
-        }),
-      );
-      const view: ChronogramView = {
-        ...base,
-        functions,
-        actions,
-        milestones,
-        dependencies: [],
-      };
-
+    it('draws 1,200 items: the rows in sight in the render, every other bar soon after, each layer inserted as one fragment', async () => {
+      const view = aBigChronogram();
       const render = jest.spyOn(JlFrappeGantt.prototype, 'render');
       const fragments = jest.spyOn(document, 'createDocumentFragment');
       const { el } = await mount(view); // its speed is measured by npm run bench:gantt, not here (no wall-clock thresholds in tests)
 
       expect(render).toHaveBeenCalledTimes(1);
+      // at once: the bars of the rows on screen (and a margin), the list's rows likewise
+      const first = el.querySelectorAll('.bar-wrapper').length;
+      expect(first).toBeGreaterThan(10);
+      expect(first).toBeLessThan(100);
+      expect(listRows(el).length).toBe(first);
+      expect(el.querySelectorAll('svg.gantt > g.arrow path')).toHaveLength(0);
+
+      await allBarsDrawn(el, 1_211);
+      expect(render).toHaveBeenCalledTimes(1);
       expect(el.querySelectorAll('.bar-wrapper')).toHaveLength(1_211);
       expect(el.querySelectorAll('polygon.jl-diamond')).toHaveLength(200);
       expect(el.querySelectorAll('svg.gantt > g.arrow path').length).toBeGreaterThan(300);
-      expect(listRows(el)).toHaveLength(1_211);
+      expect(listRows(el).length).toBe(first); // the list keeps only the rows in sight
       expect(fragments).toHaveBeenCalledTimes(3); // bands, marks, header labels
-    });
+    }, 60_000);
   });
 
   it('removes its listeners from the document when destroyed', async () => {

@@ -4,6 +4,7 @@ import { DOCUMENT } from '@angular/common';
 import {
   afterRenderEffect,
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
   DestroyRef,
@@ -21,9 +22,8 @@ import type { FrappePopupContext, FrappeTask } from 'frappe-gantt';
 
 import { I18n, Translate } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
-import { PercentPipe } from '../shared/percent.pipe';
-import { ProvenanceBadge } from '../shared/provenance-badge';
 import { JlFrappeGantt } from './frappe-chart';
+import { loadCollapsed, saveCollapsed } from './gantt-collapsed';
 import { daysOfDrag, localDateOf } from './gantt-dates';
 import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
 import { itemDays } from './gantt-item-rows';
@@ -40,16 +40,21 @@ import {
 } from './gantt-layout';
 import { frappeOptions, readonlyOptions } from './gantt-options';
 import { ghostLayer } from './gantt-ghosts';
+import { JlGanttList } from './gantt-list';
 import { drawOverlays, placeDiamond } from './gantt-overlays';
 import { printZoom } from './gantt-print';
 import { buildRows, GanttRow } from './gantt-rows';
 import { buildTasks } from './gantt-tasks';
 import { chartSummary, popupParts } from './gantt-texts';
+import { GanttSight } from './gantt-sight';
 import { timed } from './gantt-timing';
+import { RowSpan, rowWindow, sameSpan, VIRTUAL_FROM } from './gantt-window';
 import { frappeViewModes } from './gantt-view-modes';
 import { JlTimeScale } from './time-scale';
 
 export type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+
+const viewportHeight = (): number => (typeof window === 'undefined' ? 800 : window.innerHeight);
 export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
 
 /** What the last render drew: the callbacks of the chart read it. */
@@ -74,7 +79,7 @@ interface Drawn {
  */
 @Component({
   selector: 'jl-gantt',
-  imports: [PercentPipe, ProvenanceBadge, TranslatePipe, JlTimeScale],
+  imports: [JlGanttList, TranslatePipe, JlTimeScale],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // frappe builds its DOM itself (no _ngcontent attributes): the styles are scoped by `.jl-gantt`
   encapsulation: ViewEncapsulation.None,
@@ -102,16 +107,47 @@ export class JlGantt {
   protected readonly layout = ganttLayout(FRAPPE_SIZES);
   /** the input, until the user picks another scale in the toolbar */
   protected readonly mode = linkedSignal(() => this.viewMode());
-  /** ids of the functions whose items are hidden */
-  protected readonly collapsed = signal<ReadonlySet<string>>(new Set());
+  private readonly roadmapId = computed(() => this.chronogram().roadmap.id);
+  /** ids of the functions whose items are hidden: as the reader left them last time in this roadmap (localStorage) */
+  protected readonly collapsed = linkedSignal(() => loadCollapsed(this.roadmapId()));
   protected readonly rows = computed(() => buildRows(this.chronogram(), this.collapsed(), this.i18n.translate()));
+  /** the rows in sight, as last measured (null: not yet) */
+  private readonly sight = signal<RowSpan | null>(null, { equal: (a, b) => a === b || (!!a && !!b && sameSpan(a, b)) });
+  /** while printing, every row */
+  private readonly printing = signal(false);
+  /** the rows the list holds (ADR 0028): all of them below VIRTUAL_FROM rows or while printing, else those in sight */
+  protected readonly span = computed((): RowSpan => {
+    const count = this.rows().length;
+    if (count < VIRTUAL_FROM || this.printing()) return { from: 0, to: count };
+    const sight = this.sight() ?? rowWindow(count, 0, viewportHeight(), this.layout.rowHeight);
+    return { from: Math.min(sight.from, count), to: Math.min(sight.to, count) };
+  });
   protected readonly summary = computed(() => chartSummary(this.chronogram(), this.i18n.translate()));
 
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('chart');
   private readonly document = inject(DOCUMENT);
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly changes = inject(ChangeDetectorRef);
   private chart: JlFrappeGantt | null = null;
   private drawn: Drawn | null = null;
+  /** what is in sight is drawn first (ADR 0028) */
+  private readonly sightOf = new GanttSight(
+    {
+      chart: () => this.chart,
+      rowOfTask: (taskId) => this.drawn?.byTaskId.get(taskId),
+      rowCount: () => this.rows().length,
+      layout: this.layout,
+      list: () => this.element.nativeElement.querySelector('jl-gantt-list'),
+      sightChanged: (span) => this.sight.set(span),
+      printing: (on) => {
+        this.printing.set(on);
+        // the page is laid out for print right after this event: every row now
+        if (on) this.changes.detectChanges();
+      },
+    },
+    this.element.nativeElement,
+    this.document.defaultView,
+  );
   /** dates of the bars being dragged, emitted when the mouse is released */
   private readonly pending = new Map<string, { start: IsoDate; due: IsoDate }>();
 
@@ -133,6 +169,7 @@ export class JlGantt {
     this.document.addEventListener('mouseup', onMouseUp);
     inject(DestroyRef).onDestroy(() => {
       this.document.removeEventListener('mouseup', onMouseUp);
+      this.sightOf.stop();
       this.chart?.destroy();
       this.chart = null;
       this.drawn = null;
@@ -160,16 +197,11 @@ export class JlGantt {
   }
 
   protected toggle(functionId: string): void {
-    this.collapsed.update((set) => {
-      const next = new Set(set);
-      if (next.has(functionId)) next.delete(functionId);
-      else next.add(functionId);
-      return next;
-    });
-  }
-
-  protected openItem(row: GanttRow): void {
-    if (row.kind !== 'group') this.open.emit({ kind: row.kind, id: row.id });
+    const next = new Set(this.collapsed());
+    if (next.has(functionId)) next.delete(functionId);
+    else next.add(functionId);
+    this.collapsed.set(next);
+    saveCollapsed(this.roadmapId(), next);
   }
 
   /**
@@ -178,7 +210,10 @@ export class JlGantt {
    * `jl-gantt:render` (read by `npm run bench:gantt`; absent where the User Timing API is).
    */
   private draw(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate): void {
+    // the bars in sight first; the others a slice at a time, yielding to the browser in between
+    this.sightOf.beforeRender(rows.length);
     timed('jl-gantt:render', () => this.drawChart(view, rows, mode, editable, t));
+    this.sightOf.afterRender();
   }
 
   private drawChart(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate): void {
@@ -213,6 +248,7 @@ export class JlGantt {
         ...readonly,
         jl_range: jlRange,
         jl_after_render: (chart) => this.afterRender(chart),
+        jl_first_rows: () => this.sightOf.firstRows,
       });
       this.scrollToToday();
       return;

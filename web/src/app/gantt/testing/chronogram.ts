@@ -192,3 +192,24 @@ export function aChronogram(overrides: Partial<ChronogramView> = {}): Chronogram
     ...overrides,
   };
 }
+
+/**
+ * 11 functions, 1,000 actions (every third after its previous one) and 200 milestones: 1,211 rows,
+ * above the count from which the chart draws what is in sight first (ADR 0028).
+ */
+export function aBigChronogram(): ChronogramView {
+  const base = aChronogram();
+  const functions = Array.from({ length: 11 }, (_, i) => ({ ...base.functions[0], id: `fn-${i}`, name: `Fonction ${i}`, order: i }));
+  const actions = Array.from({ length: 1_000 }, (_, i) =>
+    anAction({
+      id: `b${i}`,
+      functionId: `fn-${i % 11}`,
+      title: `Action ${i}`,
+      start: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+      due: '2027-12-31',
+      predecessorIds: i > 0 && i % 3 === 0 ? [`b${i - 1}`] : [],
+    }),
+  );
+  const milestones = Array.from({ length: 200 }, (_, i) => aMilestone({ id: `j${i}`, functionId: `fn-${i % 11}`, date: '2027-06-01' }));
+  return { ...base, functions, actions, milestones, dependencies: [] };
+}

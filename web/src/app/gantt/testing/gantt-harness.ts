@@ -87,3 +87,26 @@ export function drag(el: HTMLElement, target: Element, dx: number): void {
 }
 
 export const listRows = (el: HTMLElement): HTMLLIElement[] => Array.from(el.querySelectorAll('.jl-gantt__row'));
+
+/** Waits (a task at a time, as the chart draws its later bars) until `count` bars are in the chart. */
+export async function allBarsDrawn(el: HTMLElement, count: number): Promise<void> {
+  for (let i = 0; i < 2_000 && el.querySelectorAll('.bar-wrapper').length < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  // and the arrows, drawn with the last slice
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Puts row 0 of the list `top` px from the top of the viewport (negative: scrolled past) and tells the page it scrolled. */
+export async function scrollListTo(m: Mounted, top: number): Promise<void> {
+  const list = m.el.querySelector('jl-gantt-list');
+  if (!list) throw new Error('no list');
+  // jsdom has no layout: the list says where it is
+  Object.defineProperty(list, 'getBoundingClientRect', {
+    configurable: true,
+    value: () => ({ top, bottom: top, left: 0, right: 0, width: 0, height: 0, x: 0, y: top }) as DOMRect,
+  });
+  window.dispatchEvent(new Event('scroll'));
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  await m.fixture.whenStable();
+}
