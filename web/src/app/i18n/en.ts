@@ -1634,4 +1634,184 @@ export const EN: Readonly<Record<string, string>> = {
   'Anonymisé·e le {date}': 'Anonymised on {date}',
   'Le compte est anonymisé : il s’appelle désormais « {name} ».': 'The account is anonymised: it is now called “{name}”.',
   // end of the « personal data » block
+  // the « accessibility and legal pages » block (issue 13, H4): app.html skip link and footer, legal/**
+  'Aller au contenu': 'Skip to content',
+  'Mentions légales': 'Legal notice',
+  'Données ouvertes': 'Open data',
+  'Accessibilité : {status}': 'Accessibility: {status}',
+  'Déclaration d’accessibilité': 'Accessibility statement',
+  'Impossible de charger les informations de cette instance : {message}': 'Could not load this instance’s information: {message}',
+  'L’éditeur de cette instance de Jalons s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.':
+    'The publisher of this instance of Jalons is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
+  'Éditeur :': 'Publisher:',
+  'Cette déclaration d’accessibilité s’applique à Jalons ({url}), le suivi de la feuille de route du service public local de la donnée.':
+    'This accessibility statement applies to Jalons ({url}), the roadmap tracker of the local public data service.',
+  'État de conformité': 'Compliance status',
+  'Jalons est {status} avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, en raison des non-conformités énumérées ci-dessous.':
+    'Jalons is {status} with the French accessibility framework (RGAA), version 4.1, because of the non-conformities listed below.',
+  'Résultats des tests': 'Test results',
+  'L’audit de conformité, une auto-évaluation menée par l’équipe de Jalons sur un échantillon de {n} pages, révèle que {rate} % des critères du RGAA 4.1 applicables sont respectés : {met} critères respectés, {notMet} non respecté(s), {na} non applicables.':
+    'The compliance audit, a self-assessment carried out by the Jalons team on a sample of {n} pages, shows that {rate}% of the applicable RGAA 4.1 criteria are met: {met} criteria met, {notMet} not met, {na} not applicable.',
+  'Ce n’est pas un audit externe : il n’a pas été mené avec un lecteur d’écran, et ses limites sont décrites dans la documentation du projet (docs/accessibility.md).':
+    'This is not an external audit: it was not carried out with a screen reader, and its limits are described in the project’s documentation (docs/accessibility.md).',
+  'Résultats par thématique': 'Results by theme',
+  'Résultats par thématique du RGAA 4.1': 'Results by theme of the RGAA 4.1',
+  Thématique: 'Theme',
+  'Critères respectés': 'Criteria met',
+  'Non respectés': 'Not met',
+  'Non applicables': 'Not applicable',
+  'Contenus non accessibles': 'Non-accessible content',
+  'Non-conformités': 'Non-conformities',
+  'Contenus difficiles d’accès, qui ont une alternative accessible :': 'Content that is hard to access and has an accessible alternative:',
+  'Dérogations pour charge disproportionnée': 'Exemptions for disproportionate burden',
+  'Aucune.': 'None.',
+  'Contenus non soumis à l’obligation d’accessibilité': 'Content not subject to the accessibility obligation',
+  'Établissement de cette déclaration d’accessibilité': 'Preparation of this accessibility statement',
+  'Cette déclaration a été établie le {date}.': 'This statement was prepared on {date}.',
+  'Technologies utilisées pour la réalisation de Jalons': 'Technologies used to build Jalons',
+  'Environnement de test': 'Test environment',
+  'Outils pour évaluer l’accessibilité': 'Tools used to assess accessibility',
+  'Pages de l’échantillon vérifiées': 'Pages of the sample checked',
+  'Retour d’information et contact': 'Feedback and contact',
+  'Si vous n’arrivez pas à accéder à un contenu ou à un service de Jalons, vous pouvez contacter son éditeur pour être orienté·e vers une alternative accessible ou obtenir le contenu sous une autre forme.':
+    'If you cannot access some content or a service of Jalons, you can contact its publisher to be directed to an accessible alternative or to get the content in another form.',
+  'Écrire à :': 'Write to:',
+  'Voies de recours': 'Remedies',
+  'Si vous avez signalé à l’éditeur un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un des services et que vous n’avez pas obtenu de réponse satisfaisante, vous êtes en droit de saisir le Défenseur des droits :':
+    'If you reported to the publisher an accessibility defect that prevents you from accessing some content or a service and did not get a satisfactory answer, you are entitled to refer the matter to the Défenseur des droits (the French rights ombudsman):',
+  'écrire un message au Défenseur des droits (formulaire en ligne)': 'write a message to the Défenseur des droits (online form)',
+  'contacter le délégué du Défenseur des droits dans votre région': 'contact the Défenseur des droits’ delegate in your region',
+  'appeler le 09 69 39 00 00': 'call 09 69 39 00 00',
+  'envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) :': 'send a letter by post (free of charge, no stamp needed):',
+  Images: 'Images',
+  Cadres: 'Frames',
+  Couleurs: 'Colours',
+  Multimédia: 'Multimedia',
+  Tableaux: 'Tables',
+  Liens: 'Links',
+  Scripts: 'Scripts',
+  'Éléments obligatoires': 'Mandatory elements',
+  'Structuration de l’information': 'Structure of information',
+  'Présentation de l’information': 'Presentation of information',
+  Formulaires: 'Forms',
+  Navigation: 'Navigation',
+  Consultation: 'Consultation',
+  'Chronogramme (diagramme de Gantt et tableau)': 'Chronogram (Gantt chart and table)',
+  'Fiche d’une action': 'An action’s page',
+  'Page publique d’une feuille de route': 'A roadmap’s public page',
+  'Déclaration d’accessibilité, mentions légales, données personnelles': 'Accessibility statement, legal notice, personal data',
+  'La prise de focus est signalée par un contour orange dont le contraste avec le fond blanc ou gris clair est de 2,1:1 au mieux, sous le minimum de 3:1 (critère 3.3).':
+    'Keyboard focus is shown by an orange outline whose contrast with the white or light grey background is 2.1:1 at best, below the minimum of 3:1 (criterion 3.3).',
+  'Quand l’instance a plusieurs feuilles de route, la liste « Feuille de route » de l’en-tête change de page dès qu’une autre est choisie, y compris avec les flèches du clavier, sans bouton de validation (critère 7.4).':
+    'When the instance has several roadmaps, the « Roadmap » list in the header changes page as soon as another one is chosen, arrow keys included, without a confirm button (criterion 7.4).',
+  'Le titre de certaines pages ne nomme pas ce qu’elles montrent : « Action · Jalons », « Page publique · Jalons » ou « Vue du mandat · Jalons » ne disent ni l’action ni la feuille de route (critère 8.6).':
+    'Some page titles do not name what the page shows: « Action · Jalons », « Public page · Jalons » or « Term overview · Jalons » name neither the action nor the roadmap (criterion 8.6).',
+  'À 320 px de large, la vue du mandat défile horizontalement : le choix du périmètre de la courbe d’avancement et les étiquettes de la frise du mandat ne se replient pas (critère 10.11).':
+    'At 320 px wide, the term overview scrolls sideways: the scope selector of the progress curve and the labels of the term’s timeline do not wrap (criterion 10.11).',
+  'Un seul système de navigation (le menu) : il n’y a ni plan du site ni moteur de recherche (critère 12.1). La vue du mandat et « Mes échéances » mènent à chaque élément.':
+    'A single navigation system (the menu): there is neither a site map nor a search engine (criterion 12.1). The term overview and « My due dates » lead to every item.',
+  'La session se ferme après 4 heures sans activité, sans avertissement préalable ni moyen de la prolonger ; une saisie non enregistrée est alors perdue (critère 13.1).':
+    'The session closes after 4 hours without activity, with no prior warning and no way to extend it; unsaved input is then lost (criterion 13.1).',
+  'Le rapport au conseil en PDF n’est pas balisé : un lecteur d’écran n’y trouve ni titres ni tableaux. La version web du rapport (« Ouvrir la version web ») donne le même contenu, accessible.':
+    'The council report as PDF is not tagged: a screen reader finds neither headings nor tables in it. The web version of the report (« Open the web version ») gives the same content, accessibly.',
+  'Les barres du diagramme de Gantt sont dessinées en SVG (frappe-gantt) et se déplacent à la souris : la vue « Tableau » du chronogramme donne les mêmes dates et états, et la fiche de chaque action permet de la replanifier au clavier.':
+    'The Gantt chart’s bars are drawn in SVG (frappe-gantt) and are moved with the mouse: the chronogram’s « Table » view gives the same dates and states, and each action’s page lets you re-plan it with the keyboard.',
+  'La courbe d’avancement (graphique) a son tableau de valeurs juste en dessous.':
+    'The progress curve (chart) has its table of values right below it.',
+  'Les champs de date utilisent le calendrier du navigateur ; la date peut aussi être saisie au clavier, jour, mois et année.':
+    'Date fields use the browser’s calendar; the date can also be typed with the keyboard, day, month and year.',
+  'Les documents joints comme preuves (liens vers des sites ou des fichiers d’autres services) : ils ne sont pas produits par Jalons.':
+    'Documents attached as evidence (links to sites or files of other services): they are not produced by Jalons.',
+  'Chromium (Debian) sur Linux, clavier seul, à 1280 px, 640 px (équivalent d’un zoom à 200 %), 390 px et 320 px de large':
+    'Chromium (Debian) on Linux, keyboard only, at 1280 px, 640 px (the equivalent of 200% zoom), 390 px and 320 px wide',
+  'Aucun lecteur d’écran (NVDA, JAWS, Orca, VoiceOver) n’a été utilisé pour cet audit':
+    'No screen reader (NVDA, JAWS, Orca, VoiceOver) was used for this audit',
+  'axe-core (règles WCAG 2.1 A et AA), lancé par Playwright sur chaque page de l’échantillon':
+    'axe-core (WCAG 2.1 A and AA rules), run through Playwright on each page of the sample',
+  'Revue manuelle des gabarits (titres, repères, tableaux, formulaires, liens) et parcours au clavier':
+    'Manual review of the templates (headings, landmarks, tables, forms, links) and a keyboard walk-through',
+  'Contrôle de la restructuration à 320 px, du zoom à 200 % et de l’espacement du texte (critère 10.12) par script':
+    'Scripted checks of reflow at 320 px, 200% zoom and text spacing (criterion 10.12)',
+  'totalement conforme': 'fully compliant',
+  'partiellement conforme': 'partially compliant',
+  'non conforme': 'not compliant',
+  Éditeur: 'Publisher',
+  Contact: 'Contact',
+  'Directeur·rice de la publication': 'Publication director',
+  Hébergement: 'Hosting',
+  'Propriété intellectuelle': 'Intellectual property',
+  'Jalons est un logiciel libre : son code source est publié sous la licence MIT.':
+    'Jalons is free software: its source code is published under the MIT licence.',
+  'Les feuilles de route ouvertes au public sont publiées en données ouvertes sous la Licence Ouverte 2.0 (Etalab) : vous pouvez les réutiliser librement, en citant leur source.':
+    'The roadmaps open to the public are published as open data under the Licence Ouverte 2.0 (Etalab): you may reuse them freely, citing their source.',
+  'Les feuilles de route publiques': 'The public roadmaps',
+  'Accessibilité et données personnelles': 'Accessibility and personal data',
+  'à renseigner par l’éditeur de cette instance': 'to be filled in by the publisher of this instance',
+  'Déclaration d’accessibilité · Jalons': 'Accessibility statement · Jalons',
+  'Mentions légales · Jalons': 'Legal notice · Jalons',
+  'Données personnelles · Jalons': 'Personal data · Jalons',
+  'Jalons garde le moins possible de données sur les personnes qui suivent la feuille de route. Les pages publiques n’en montrent aucune. Cette page dit lesquelles, pourquoi, combien de temps, et comment exercer vos droits.':
+    'Jalons keeps as little data as it can about the people who follow the roadmap. The public pages show none. This page says which, why, for how long, and how to exercise your rights.',
+  'Responsable du traitement': 'Data controller',
+  'Finalités et base légale': 'Purposes and legal basis',
+  'Ces données servent à :': 'These data are used to:',
+  'conduire la feuille de route : qui porte quelle action, qui a changé quoi ;':
+    'run the roadmap: who carries which action, who changed what;',
+  'rappeler leurs échéances aux responsables ;': 'remind owners of their due dates;',
+  'rendre compte des décisions prises pendant le mandat.': 'account for the decisions taken during the term.',
+  'Base légale : l’exécution d’une mission d’intérêt public (article 6-1-e du règlement général sur la protection des données).':
+    'Legal basis: the performance of a task carried out in the public interest (article 6(1)(e) of the General Data Protection Regulation).',
+  'Quelles données, combien de temps': 'Which data, for how long',
+  'Données et durées de conservation': 'Data and retention periods',
+  'Les données personnelles gardées par Jalons et leur durée de conservation': 'The personal data Jalons keeps and how long it keeps them',
+  Contenu: 'Content',
+  Conservation: 'Kept',
+  'Une purge quotidienne supprime ce qui a dépassé sa durée. Jalons ne dépose aucun cookie de mesure d’audience ni de publicité ; le choix de la langue et de la dernière feuille de route ouverte restent dans votre navigateur.':
+    'A daily purge deletes what has outlived its period. Jalons sets no audience-measurement or advertising cookie; your choice of language and the last roadmap you opened stay in your browser.',
+  'Qui y a accès': 'Who has access',
+  'Les personnes qui ont un compte sur cette instance, selon leur rôle ; l’adresse électronique n’est jamais montrée aux élu·es. Aucune donnée n’est transmise à un tiers ni hors de l’Union européenne par Jalons.':
+    'The people who have an account on this instance, according to their role; e-mail addresses are never shown to elected officials. Jalons passes no data to third parties or outside the European Union.',
+  'Vos droits': 'Your rights',
+  'Accès : téléchargez vos données depuis « Mes données » sur la page': 'Access: download your data from « My data » on the page',
+  'Rectification : changez vos préférences sur « Mon compte » ; pour votre nom ou votre adresse, demandez à un·e administrateur·rice.':
+    'Rectification: change your preferences on « My account »; for your name or address, ask an administrator.',
+  'Effacement : après votre départ, un·e administrateur·rice anonymise votre compte — votre nom et votre adresse disparaissent partout, l’historique garde ses lignes sous « Ancien·ne responsable ».':
+    'Erasure: after you leave, an administrator anonymises your account — your name and address disappear everywhere, the history keeps its lines under « Former owner ».',
+  'Opposition et limitation : écrivez au contact ci-dessous.': 'Objection and restriction: write to the contact below.',
+  'Pour toute question sur vos données ou pour exercer vos droits :': 'For any question about your data or to exercise your rights:',
+  Réclamation: 'Complaint',
+  'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés (CNIL) :':
+    'If you believe your rights are not respected, you can lodge a complaint with the Commission nationale de l’informatique et des libertés (CNIL, the French data protection authority):',
+  'adresser une plainte à la CNIL': 'lodge a complaint with the CNIL',
+  Compte: 'Account',
+  'nom, adresse électronique, rôle, fonctions tenues, dernière connexion, préférences de rappel':
+    'name, e-mail address, role, functions held, last sign-in, reminder preferences',
+  'tant que la personne travaille sur la feuille de route ; anonymisé par un·e administrateur·rice après son départ':
+    'as long as the person works on the roadmap; anonymised by an administrator after they leave',
+  Sessions: 'Sessions',
+  'un cookie de session (jalons_session) et un jeton anti-falsification (XSRF-TOKEN), sans adresse IP':
+    'a session cookie (jalons_session) and an anti-forgery token (XSRF-TOKEN), without IP address',
+  'après la fin de la session': 'after the session ends',
+  'Liens d’invitation et de nouveau mot de passe': 'Invitation and new-password links',
+  'l’empreinte du lien, son compte, sa date d’expiration': 'the link’s hash, its account, its expiry date',
+  'après leur usage ou leur expiration': 'after their use or expiry',
+  'l’auteur et l’heure de chaque modification d’une action, d’un jalon ou d’une décision':
+    'the author and time of each change to an action, a milestone or a decision',
+  'pour la durée de vie de la feuille de route, mémoire du mandat ; l’anonymisation remplace l’auteur par « Ancien·ne responsable »':
+    'for the life of the roadmap, the term’s record; anonymisation replaces the author with « Former owner »',
+  'Rappels d’échéance': 'Due-date reminders',
+  'les rappels montrés dans la cloche': 'the reminders shown in the bell',
+  'après leur date d’échéance': 'after their due date',
+  Courriels: 'E-mails',
+  'destinataire, objet et état des courriels envoyés (rappels, résumés, invitations)':
+    'recipient, subject and state of the e-mails sent (reminders, summaries, invitations)',
+  'après leur envoi': 'after they are sent',
+  'Abonnements de calendrier': 'Calendar subscriptions',
+  'les adresses secrètes des calendriers de ses échéances': 'the secret addresses of the calendars of one’s due dates',
+  'jusqu’à leur révocation par la personne': 'until the person revokes them',
+  'Compteurs de tentatives de connexion': 'Sign-in attempt counters',
+  'l’adresse électronique et l’adresse IP des essais manqués, pour freiner les attaques':
+    'the e-mail address and IP address of failed attempts, to slow down attacks',
+  'le temps de la fenêtre de limitation (15 minutes par défaut)': 'for the throttling window (15 minutes by default)',
+  // end of the « accessibility and legal pages » block
 };
