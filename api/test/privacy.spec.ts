@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { addDays, todayInParis } from '@jalons/domain';
 import request from 'supertest';
 
 import { AnonymiseService } from '../src/app/privacy/anonymise.service';
 import { PurgeService } from '../src/app/privacy/purge.service';
+import { PURGE_JOB } from '../src/app/privacy/scheduler';
 import { RemindersService } from '../src/app/reminders/reminders.service';
 import { createTestApp } from './app';
 import { ensureAccount, signIn, signInAs, TEST_PASSWORD } from './auth';
@@ -279,5 +281,26 @@ describe('personal data rights', () => {
     expect(await count(`select count(*) from notification where occurrence = 'purge-300'`)).toBe(1);
     expect(await count(`select count(*) from login_throttle where key = 'ip:purge-new'`)).toBe(1);
     expect((await purge.run()).counts).toEqual({ session: 0, account_token: 0, notification: 0, outbox: 0, login_throttle: 0 });
+  });
+
+  it('purges at start and on the reminders’ tick (Paris time) on an instance with REMINDERS_ENABLED, on none without', async () => {
+    expect(app.get(SchedulerRegistry).doesExist('cron', PURGE_JOB)).toBe(false); // REMINDERS_ENABLED=false in tests
+    // a reminder only this purge deletes (the sessions' own clean-up on the same tick leaves notifications alone)
+    const [a] = await db.query<{ id: string; roadmap_id: string }>('select id, roadmap_id from action limit 1');
+    await db.query(
+      `insert into notification (id, account_id, roadmap_id, item_type, item_id, rule, occurrence, due_date, run_date, title, created_at)
+       values (gen_random_uuid(), $1, $2, 'action', $3, 'before', 'scheduled-purge', current_date - 400, current_date - 400, 't', now())`,
+      [thomasId, a.roadmap_id, a.id],
+    );
+    const on = await createTestApp(db.url, { REMINDERS_ENABLED: 'true', REMINDERS_CRON: '30 7 * * *' });
+    try {
+      const job = on.app.get(SchedulerRegistry).getCronJob(PURGE_JOB);
+      expect(job.isActive).toBe(true);
+      const next = job.nextDate().setZone('Europe/Paris');
+      expect([next.hour, next.minute]).toEqual([7, 30]);
+    } finally {
+      await on.app.close(); // waits for the purge it started
+    }
+    expect(await count(`select count(*) from notification where occurrence = 'scheduled-purge'`)).toBe(0);
   });
 });
