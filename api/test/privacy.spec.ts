@@ -114,6 +114,15 @@ describe('personal data rights', () => {
     // through HTTP the caller is always another active administrator: the service refuses the last one anyway
     const by = { id: soizicId, name: SOIZIC.name, email: SOIZIC.email, role: 'admin', digest: 'daily', functionIds: [] } as never;
     await expect(app.get(AnonymiseService).anonymise(adminId, { version: adminVersion }, by)).rejects.toMatchObject({ status: 422 });
+    // two instances that would both be named « Ancien·ne responsable »: refused, nothing changed
+    const [rm] = await db.query<{ id: string }>('select id from roadmap limit 1');
+    await db.query(`insert into governance_instance (roadmap_id, name) values ($1, $2), ($1, $3)`, [rm.id, LABEL, THOMAS.name]);
+    const [{ version: thomasVersion }] = await db.query<{ version: number }>('select version from account where id = $1', [thomasId]);
+    const unique = await admin.post(`/api/accounts/${thomasId}/anonymise`).send({ version: thomasVersion });
+    expect(unique.status).toBe(409);
+    expect(unique.body).toMatchObject({ error: 'anonymisation_conflict', message: expect.stringMatching(/Rien n’a été modifié/) });
+    expect(await count('select count(*) from governance_instance where name = $1', [THOMAS.name])).toBe(1);
+    await db.query('delete from governance_instance where name in ($1, $2)', [LABEL, THOMAS.name]);
     const owner = await signInAs(app, THOMAS.email);
     expect((await owner.post(`/api/accounts/${soizicId}/anonymise`).send({ version })).status).toBe(403);
     expect(await db.query('select name, email, version from account order by id')).toEqual(before);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { ANONYMISED_NAME } from '@jalons/contract';
 import type { AnonymiseAccountDto } from '@jalons/contract';
 
@@ -38,7 +38,34 @@ export class AnonymiseService {
   ) {}
 
   async anonymise(id: string, dto: AnonymiseAccountDto, by: SignedIn): Promise<AnonymisationReport> {
-    const report = await this.em.transactional(async (tx) => {
+    const report = await this.inOneTransaction(id, dto, by);
+    // the id only: the log must not keep what was just erased
+    this.logger.log(
+      `account ${id} anonymised by ${by.id}: ${report.rows} rows in ${report.columns} columns` +
+        (report.shortName ? ` (name shorter than ${MIN_SWEPT_NAME_LENGTH} characters: whole values only)` : ''),
+    );
+    return report;
+  }
+
+  private async inOneTransaction(id: string, dto: AnonymiseAccountDto, by: SignedIn): Promise<AnonymisationReport> {
+    try {
+      return await this.steps(id, dto, by);
+    } catch (e) {
+      // a value that must stay unique (an instance's or an actor's name) would become « Ancien·ne responsable » twice: nothing was changed
+      if (e instanceof UniqueConstraintViolationException) {
+        throw new ApiException({
+          statusCode: 409,
+          error: 'anonymisation_conflict',
+          message:
+            'Le nom ou l’adresse de cette personne est le nom d’un élément qui doit rester unique (une instance, un acteur…) et qui deviendrait « Ancien·ne responsable » deux fois : renommez cet élément puis recommencez. Rien n’a été modifié.',
+        });
+      }
+      throw e;
+    }
+  }
+
+  private steps(id: string, dto: AnonymiseAccountDto, by: SignedIn): Promise<AnonymisationReport> {
+    return this.em.transactional(async (tx) => {
       await this.queries.lockAccounts(tx);
       const row = await this.queries.lockAccount(id, tx);
       if (!row) throw ApiException.notFound('Le compte', id);
@@ -63,12 +90,6 @@ export class AnonymiseService {
       await this.queries.bumpAllRevisions(tx);
       return done;
     });
-    // the id only: the log must not keep what was just erased
-    this.logger.log(
-      `account ${id} anonymised by ${by.id}: ${report.rows} rows in ${report.columns} columns` +
-        (report.shortName ? ` (name shorter than ${MIN_SWEPT_NAME_LENGTH} characters: whole values only)` : ''),
-    );
-    return report;
   }
 
   private async sweep(person: { name: string; email: string }, tx: EntityManager): Promise<AnonymisationReport> {
