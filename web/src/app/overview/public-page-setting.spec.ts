@@ -66,7 +66,7 @@ describe('PublicPageSetting: the sites allowed to show the widget', () => {
     expect(text(section.querySelector(`#${field.getAttribute('aria-describedby')}`))).toContain('https://www.brest.fr');
     expect(code().readOnly).toBe(true);
     expect(code().value).toBe(
-      `<iframe src="${location.origin}/public/brest-2026-2032/encart" title="Avancement de la feuille de route — Ville et Métropole de Brest" width="320" height="260" style="border:0"></iframe>`,
+      `<iframe src="${location.origin}/public/brest-2026-2032/encart" title="Avancement de la feuille de route — Ville et Métropole de Brest" width="300" height="250" style="border:0"></iframe>`,
     );
   });
 

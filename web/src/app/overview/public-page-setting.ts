@@ -34,10 +34,10 @@ export function originLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** The HTML a site pastes to show the widget; its width and height fit the widget's 300×250 card. */
+/** The HTML a site pastes to show the widget; 300 × 250, the widget's smaller size (README « Page publique »). */
 export function embedSnippet(origin: string, slug: string, territory: string): string {
   const title = `Avancement de la feuille de route — ${territory}`.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<iframe src="${origin}/public/${encodeURIComponent(slug)}/encart" title="${title}" width="320" height="260" style="border:0"></iframe>`;
+  return `<iframe src="${origin}/public/${encodeURIComponent(slug)}/encart" title="${title}" width="300" height="250" style="border:0"></iframe>`;
 }
 
 /**
