@@ -28,6 +28,8 @@ interface DataPackageStatic {
 }
 interface Descriptor {
   name: string;
+  created: string;
+  version: string;
   licenses: { name: string }[];
   contributors: { title: string; role: string }[];
   resources: {
@@ -127,6 +129,9 @@ describe('open data', () => {
   it('describes a valid Data Package: the licence, the territory as publisher, every resource as UTF-8 CSV beside datapackage.json', async () => {
     expect(descriptor.name).toBe(`jalons-${roadmap.slug}`);
     expect(descriptor.licenses.map((l) => l.name)).toEqual(['etalab-2.0']);
+    // the day its computed columns are for (health, lateness): midnight in Paris, so the body changes with the data or the day only
+    expect(descriptor.created).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
+    expect(descriptor.version).toBe(JSON.parse(readFileSync(join(REPO, 'open-data', 'schemas', 'actions.schema.json'), 'utf8')).version);
     expect(descriptor.contributors).toEqual([{ title: 'Ville et Métropole de Brest', role: 'publisher' }]);
     expect(descriptor.resources.map((r) => [r.name, r.path, r.format, r.mediatype, r.encoding])).toEqual(
       RESOURCES.map((n) => [n, `${n}.csv`, 'csv', 'text/csv', 'utf-8']),
@@ -134,6 +139,11 @@ describe('open data', () => {
     const pkg = await Package.load(join(dir, 'datapackage.json'));
     expect(pkg.errors).toEqual([]);
     expect(pkg.valid).toBe(true);
+  });
+
+  it('answers the same bytes twice (stable order, no clock in the body), so the public cache’s ETag holds', async () => {
+    expect((await anon.get(`${base()}/actions.csv`).expect(200)).text).toBe(csv['actions']);
+    expect((await anon.get(`${base()}/datapackage.json`).expect(200)).body).toEqual(descriptor);
   });
 
   it('serves the schemas committed in open-data/schemas/, as they are', () => {
