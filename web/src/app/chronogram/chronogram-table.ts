@@ -159,8 +159,8 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
 }
 
 /** Rows drawn when the table opens; the others follow, `STEP_ROWS` at a time, one task each (ADR 0028). */
-export const FIRST_ROWS = 60;
-const STEP_ROWS = 100;
+export const FIRST_ROWS = 30;
+const STEP_ROWS = 30;
 
 /** The first `limit` rows of the groups, in order (an empty group counts as one row: its « Aucune action… » line). */
 export function firstRows(groups: readonly TableGroup[], limit: number): TableGroup[] {

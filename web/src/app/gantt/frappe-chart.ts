@@ -9,6 +9,8 @@ import type { FrappeBar, FrappeDateInfo, FrappeOptions, FrappeTask } from 'frapp
  *   item, whole periods), not "earliest task minus padding".
  * - `get_date_info`: frappe formats every column with two `new Intl.DateTimeFormat` — with one
  *   column per day that is ~0.6 s for a mandate; we build the same object without Intl.
+ * - `make_grid_rows` / `make_grid_ticks`: frappe draws a rect and a line per row (2,000 elements at
+ *   1,000 rows); one rect filled with a pattern one row tall draws the same rows and lines.
  * - `make_grid_highlights` / `highlight_current` / `set_scroll_position`: frappe re-parses its grid
  *   layer for a hatch pattern we do not use, marks and scrolls to the browser's "now", and can throw
  *   while looking for a header label; the wrapper marks `roadmap.at` and scrolls itself.
@@ -42,6 +44,15 @@ export interface RowSpan {
 
 /** Bars drawn between two looks at the clock in `drawPending`. */
 const SLICE = 20;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** ids of the grids' row patterns, one per chart on the page */
+let gridPatterns = 0;
+
+function svgElement(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const name in attrs) el.setAttribute(name, String(attrs[name]));
+  return el;
+}
 
 type Listener = [string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined];
 
@@ -198,6 +209,36 @@ export class JlFrappeGantt extends Gantt {
       upper_y: 17,
       lower_y: this.options.upper_header_height + 5,
     };
+  }
+
+  /** The rows' background and the line under each (frappe's colours), as one rect with a pattern one row tall. */
+  make_grid_rows(): void {
+    const rowHeight = this.options.bar_height + this.options.padding;
+    const top = this.config.header_height;
+    const id = `jl-grid-rows-${++gridPatterns}`;
+    const pattern = svgElement('pattern', { id, patternUnits: 'userSpaceOnUse', x: 0, y: top, width: 16, height: rowHeight });
+    pattern.append(
+      svgElement('rect', { width: 16, height: rowHeight, style: 'fill: var(--g-row-color)' }),
+      // frappe's 1-px line at the bottom of each row: half in this row, half at the top of the next
+      svgElement('rect', { y: rowHeight - 0.5, width: 16, height: 0.5, style: 'fill: var(--g-border-color)' }),
+      svgElement('rect', { y: 0, width: 16, height: 0.5, style: 'fill: var(--g-border-color)' }),
+    );
+    const defs = svgElement('defs', {});
+    defs.appendChild(pattern);
+    const rows = svgElement('rect', {
+      x: 0,
+      y: top,
+      width: this.dates.length * this.config.column_width,
+      height: Math.max(0, this.grid_height - top),
+      class: 'grid-row',
+      style: `fill: url(#${id})`,
+    });
+    this.layers.grid.append(defs, rows);
+  }
+
+  /** Horizontal lines only (`lines: 'horizontal'`, gantt-options.ts): `make_grid_rows` drew them. */
+  make_grid_ticks(): void {
+    // nothing else to draw
   }
 
   override make_grid_highlights(): void {
