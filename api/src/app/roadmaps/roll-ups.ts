@@ -17,13 +17,16 @@ import type { FunctionRow, MilestoneDateRow, PhaseRow, ProgressRow, RoadmapRow }
  * same way. Roll-ups and health come from the domain library, as on the web side.
  */
 
-/** Actions grouped once by phase, by function and by both, for the roll-ups. */
-export interface Grouped {
-  all: ProgressItem[];
-  byPhase: Map<string, ProgressItem[]>;
-  byFunction: Map<string, ProgressItem[]>;
-  byFunctionPhase: Map<string, ProgressItem[]>;
-  rollUp(items: ProgressItem[] | undefined): RollUp;
+/**
+ * Actions grouped once by phase, by function and by both, for the roll-ups: as lists of actions, or
+ * as anything a roll-up is made from (the chronogram's sums read from SQL, `T`).
+ */
+export interface Grouped<T = ProgressItem[]> {
+  all: T;
+  byPhase: Map<string, T>;
+  byFunction: Map<string, T>;
+  byFunctionPhase: Map<string, T>;
+  rollUp(items: T | undefined): RollUp;
 }
 
 /** A milestone reduced to what the counts need. */
@@ -87,16 +90,16 @@ export function summaryView(r: RoadmapRow, persons: ReadonlyMap<string, PersonVi
 }
 
 /** What the roadmap's and the functions' views are built from. */
-export interface RollUpInput {
+export interface RollUpInput<T = ProgressItem[]> {
   at: IsoDate;
   phases: readonly PhaseRow[];
-  grouped: Grouped;
+  grouped: Grouped<T>;
   milestones: ReadonlyArray<{ functionId: string; phaseId: string; state: MilestoneState }>;
   persons: ReadonlyMap<string, PersonView>;
 }
 
 /** The roadmap with its phases, each rolled up, and the whole rolled up. */
-export function detailView(row: RoadmapRow, { at, phases, grouped, milestones, persons }: RollUpInput): RoadmapDetailView {
+export function detailView<T>(row: RoadmapRow, { at, phases, grouped, milestones, persons }: RollUpInput<T>): RoadmapDetailView {
   const phaseViews: PhaseWithRollUpView[] = phases.map((p) => ({
     id: p.id,
     code: p.code,
@@ -120,9 +123,9 @@ export function detailView(row: RoadmapRow, { at, phases, grouped, milestones, p
 }
 
 /** The target functions with their roll-ups, in total and by phase. */
-export function functionViews(
+export function functionViews<T>(
   rows: readonly FunctionRow[],
-  { phases, grouped, milestones, persons }: RollUpInput,
+  { phases, grouped, milestones, persons }: RollUpInput<T>,
 ): FunctionWithRollUpView[] {
   return rows.map((f) => {
     const byPhase: Record<string, RollUp> = {};
