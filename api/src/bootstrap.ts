@@ -18,8 +18,10 @@ import { AppModule } from './app/app.module';
 import { SiteQueries, siteFiles, widgetFraming } from './app/site';
 import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
+import { apiEtags } from './infra/http/etag';
 import { PUBLIC_API, publicHttp } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
+import { PAGE_CACHE, staticCacheControl } from './infra/http/static-cache';
 import { LoggingModule } from './infra/logging';
 import type { AppConfig } from './infra/config/config';
 
@@ -62,6 +64,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     next();
   });
   app.use(noStoreByDefault);
+  // a strong ETag and 304 on every successful API read, none on errors (ADR 0030)
+  app.use(apiEtags);
   app.use(publicHttp({ ratePerMinute: config.publicRateLimitPerMinute }));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(jsonDepthGuard);
@@ -79,11 +83,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(siteFiles(site, config.publicUrl));
   if (existsSync(join(config.webDir, 'index.html'))) {
     const index = join(config.webDir, 'index.html');
-    app.use(express.static(config.webDir, { index: false, maxAge: '1h' }));
+    // hashed files a year and immutable, index.html no-cache, the others an hour (ADR 0030)
+    app.use(express.static(config.webDir, { index: false, setHeaders: staticCacheControl }));
     app.use(widgetFraming(site));
     // the web app's own routes (anything not under /api) get its index page
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || /^\/(api|metrics)(\/|$)/i.test(req.path)) return next();
+      res.setHeader('Cache-Control', PAGE_CACHE);
       res.sendFile(index);
     });
   }

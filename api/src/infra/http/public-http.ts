@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 
 import type { ApiError } from '@jalons/contract';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
+
+import { etagOnSend } from './etag';
 
 /** The public data: `/api/public/*`, in any case (the router matches `/API/PUBLIC/…` as it does `/api/public/…`). */
 export const PUBLIC_API = /^\/api\/public(\/|$)/i;
@@ -24,14 +25,6 @@ function fail(req: WithId, res: Response, body: Omit<ApiError, 'requestId'>): vo
 }
 
 /**
- * A strong validator of the body's bytes (RFC 9110 §8.8.3): two answers share it only when they are
- * the same bytes. It names the uncompressed body; compression varies on Accept-Encoding (ADR 0025).
- */
-export function strongEtag(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-}
-
-/**
  * Cache headers decided when the status is known (Node writes every header in writeHead): a 2xx or a
  * 304 keeps `public, max-age=300` and its ETag; an error (a closed page's 404, a 429) must not stay in
  * a shared cache after the page opens, nor carry a validator that a later 304 would vouch for.
@@ -48,21 +41,6 @@ function errorsUncached(res: Response): void {
     }
     return (writeHead as (...a: unknown[]) => Response).call(this, statusCode, ...rest);
   } as Response['writeHead'];
-}
-
-/**
- * Every successful body sent through `res.send` (Nest's JSON, the CSV text) gets a strong ETag before
- * Express's own `send` runs: Express then keeps it (it only makes one when none is set) and answers
- * 304 when `If-None-Match` matches — the `fresh` module's comparison, weak as RFC 9110 §13.1.2 wants
- * for If-None-Match, over a list of tags or `*`.
- */
-function strongEtags(res: Response): void {
-  const send = res.send;
-  res.send = function (this: Response, body?: unknown) {
-    const ok = this.statusCode >= 200 && this.statusCode < 300;
-    if (ok && !this.getHeader('ETag') && (typeof body === 'string' || Buffer.isBuffer(body))) this.setHeader('ETag', strongEtag(body));
-    return send.call(this, body);
-  } as Response['send'];
 }
 
 /** The per-address limit of the public data: `limit` requests a minute, then 429 with Retry-After. */
@@ -121,7 +99,8 @@ export function publicHttp(options: { ratePerMinute: number }): RequestHandler {
     errorsUncached(res);
     limiter(req, res, () => {
       res.setHeader('Cache-Control', PUBLIC_CACHE);
-      strongEtags(res);
+      // the strong ETag and 304 of every API read (infra/http/etag.ts, ADR 0030)
+      etagOnSend(res);
       next();
     });
   };
