@@ -5,6 +5,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { sessionExpiryInterceptor } from './auth/session.interceptor';
 import { AuthService } from './data/auth.service';
+import { etagInterceptor } from './data/etag.interceptor';
 import { provideI18n } from './i18n/provide-i18n';
 import { provideFrenchLocale } from './locale';
 
@@ -18,7 +19,8 @@ export const appConfig: ApplicationConfig = {
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',
       }),
-      withInterceptors([sessionExpiryInterceptor]),
+      // then the API's reads revalidated with their ETag, from memory (ADR 0030)
+      withInterceptors([sessionExpiryInterceptor, etagInterceptor]),
     ),
     // who is signed in, before the first page is chosen (this also sets the XSRF-TOKEN cookie)
     provideAppInitializer(() => inject(AuthService).load()),
