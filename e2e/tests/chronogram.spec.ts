@@ -141,6 +141,31 @@ test.describe('printing', () => {
   });
 });
 
+test.describe('folded functions and the keyboard in the list (ADR 0028)', () => {
+  test('a function folded stays folded at the next visit; ↓ and ↑ move from row to row', async ({ page }) => {
+    await openChart(page);
+    const list = page.getByRole('list', { name: 'Fonctions, actions et jalons' });
+    const first = list.locator('button.jl-gantt__group').first();
+    const name = (await first.locator('.jl-gantt__name').textContent())?.trim() ?? '';
+    await first.click();
+    await expect(first).toHaveAttribute('aria-expanded', 'false');
+    await page.reload();
+    const again = page.locator('button.jl-gantt__group', { hasText: name });
+    await expect(again).toHaveAttribute('aria-expanded', 'false');
+    // from the keyboard: the folded function's row, then the next function's
+    await again.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator(':focus')).toHaveClass(/jl-gantt__group/);
+    await expect(page.locator(':focus')).not.toContainText(name);
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator(':focus')).toContainText(name);
+    await page.keyboard.press('Enter');
+    await expect(again).toHaveAttribute('aria-expanded', 'true');
+    await page.reload();
+    await expect(page.locator('button.jl-gantt__group', { hasText: name })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
 test.describe('an action page', () => {
   test('updates the status, and the function roll-up follows', async ({ page, request }, testInfo) => {
     const id = await roadmapId(request);
