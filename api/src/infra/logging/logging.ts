@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream, Level } from 'pino';
@@ -46,6 +46,11 @@ export function requestLine(req: LoggedRequest, res: ServerResponse, durationMs:
   };
 }
 
+const withoutId = ({ reqId: _, ...rest }: RequestLine): Omit<RequestLine, 'reqId'> => rest;
+
+/** Every route, in Nest 11's path syntax (a bare `*` is converted with a warning at each start). */
+export const ALL_ROUTES = { path: '{*path}', method: RequestMethod.ALL };
+
 /** LOG_LEVEL (Nest's names) as pino's level: the most detailed level configured. */
 export function pinoLevel(levels: AppConfig['logLevels']): Level {
   const most = levels[levels.length - 1] ?? 'error';
@@ -72,9 +77,10 @@ export function httpLogOptions(config: Pick<AppConfig, 'logLevels' | 'logFormat'
     quietReqLogger: true,
     quietResLogger: true,
     customAttributeKeys: { reqId: 'reqId', responseTime: 'durationMs' },
-    customSuccessObject: (req, res, val: { durationMs: number }) => requestLine(req, res, val.durationMs),
+    // reqId is already bound to the line's logger (quietReqLogger): the object adds the other fields
+    customSuccessObject: (req, res, val: { durationMs: number }) => withoutId(requestLine(req, res, val.durationMs)),
     // a 5xx's stack is written once by the error filter (with the request id); pino-http's own « failed with status code » adds nothing
-    customErrorObject: (req, res, _err: Error, val: { durationMs: number }) => requestLine(req, res, val.durationMs),
+    customErrorObject: (req, res, _err: Error, val: { durationMs: number }) => withoutId(requestLine(req, res, val.durationMs)),
     customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
@@ -94,6 +100,9 @@ export function httpLogOptions(config: Pick<AppConfig, 'logLevels' | 'logFormat'
 export class LoggingModule {
   /** The HTTP application's root: the API's module with the logs beside it (the CLI builds the API's module alone, its logs unchanged). */
   static around(app: DynamicModule, config: Pick<AppConfig, 'logLevels' | 'logFormat'>, destination?: DestinationStream): DynamicModule {
-    return { module: LoggingModule, imports: [app, LoggerModule.forRoot({ pinoHttp: httpLogOptions(config, destination) })] };
+    return {
+      module: LoggingModule,
+      imports: [app, LoggerModule.forRoot({ pinoHttp: httpLogOptions(config, destination), forRoutes: [ALL_ROUTES] })],
+    };
   }
 }
