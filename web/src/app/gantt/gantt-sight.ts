@@ -37,6 +37,8 @@ export class GanttSight {
   firstRows: RowSpan | null = null;
   /** counts the renders: the bars left for later belong to one of them */
   private generation = 0;
+  /** a first render is waiting (`defer`) */
+  private deferred = false;
   private readonly unwatch: () => void;
 
   constructor(
@@ -52,6 +54,20 @@ export class GanttSight {
     this.generation++;
     this.firstRows = count < VIRTUAL_FROM ? null : this.measure(count);
     if (this.firstRows) this.host.sightChanged(this.firstRows);
+  }
+
+  /**
+   * Runs `first` (the first render of a large chart) in a task of its own, after the page around
+   * the chart is painted; once, however often it is asked before it runs; never after `stop()`.
+   */
+  defer(first: () => void): void {
+    if (this.deferred) return;
+    this.deferred = true;
+    const generation = this.generation;
+    setTimeout(() => {
+      this.deferred = false;
+      if (generation === this.generation) first();
+    }, 0);
   }
 
   /** After a render: the rest, later. */

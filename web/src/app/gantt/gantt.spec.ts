@@ -257,6 +257,8 @@ describe('JlGantt', () => {
       const render = jest.spyOn(JlFrappeGantt.prototype, 'render');
       const fragments = jest.spyOn(document, 'createDocumentFragment');
       const { el } = await mount(view); // its speed is measured by npm run bench:gantt, not here (no wall-clock thresholds in tests)
+      expect(el.querySelectorAll('.bar-wrapper')).toHaveLength(0); // the page first, the chart in a task of its own
+      await new Promise((resolve) => setTimeout(resolve, 0));
 
       expect(render).toHaveBeenCalledTimes(1);
       // at once: the bars of the rows on screen (and a margin), the list's rows likewise

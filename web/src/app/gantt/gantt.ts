@@ -53,9 +53,9 @@ import { frappeViewModes } from './gantt-view-modes';
 import { JlTimeScale } from './time-scale';
 
 export type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from './gantt-events';
+export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
 
 const viewportHeight = (): number => (typeof window === 'undefined' ? 800 : window.innerHeight);
-export { A3_LANDSCAPE_PX, printZoom } from './gantt-print';
 
 /** What the last render drew: the callbacks of the chart read it. */
 interface Drawn {
@@ -161,7 +161,11 @@ export class JlGantt {
         const mode = this.mode();
         const editable = this.editable();
         const t = this.i18n.translate();
-        untracked(() => this.draw(view, rows, mode, editable, t));
+        untracked(() => {
+          // a large chart's first render waits for the page to be painted (its toolbar answers first)
+          if (!this.chart && rows.length >= VIRTUAL_FROM) this.sightOf.defer(() => this.drawCurrent());
+          else this.draw(view, rows, mode, editable, t);
+        });
       },
     });
 
@@ -178,7 +182,10 @@ export class JlGantt {
 
   /** Draws again from the current `chronogram`: undoes any drag the parent did not accept. */
   reset(): void {
-    if (!this.chart) return;
+    if (this.chart) this.drawCurrent();
+  }
+
+  private drawCurrent(): void {
     this.draw(this.chronogram(), this.rows(), this.mode(), this.editable(), this.i18n.translate());
   }
 
