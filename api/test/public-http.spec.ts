@@ -124,6 +124,12 @@ describe('the public API over HTTP: CORS, methods, cache, ETag, compression, rat
     const plain = await http.get(page()).set('Accept-Encoding', 'identity').expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toEqual(gz.body);
+    // HEAD (curl -I) says what GET would: compressed, with its ETag and cache policy, no body
+    const head = await http.head(page()).set('Accept-Encoding', 'gzip').expect(200);
+    expect(head.headers['content-encoding']).toBe('gzip');
+    expect(head.headers['etag']).toBe(gz.headers['etag']);
+    expect(head.headers['cache-control']).toBe('public, max-age=300');
+    expect((await http.head(page()).set('Accept-Encoding', 'identity').expect(200)).headers['content-encoding']).toBeUndefined();
     // revalidation works the same on the compressed answer
     await http.get(page()).set('Accept-Encoding', 'gzip').set('If-None-Match', gz.headers['etag']).expect(304);
   });

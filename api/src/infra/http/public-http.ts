@@ -43,6 +43,24 @@ function errorsUncached(res: Response): void {
   } as Response['writeHead'];
 }
 
+/**
+ * A HEAD answer carries the headers a GET would (RFC 9110 §9.3.2), `Content-Encoding` included — so
+ * that `curl -I` shows what a reader gets. `compression` declines HEAD requests; its decision (filter,
+ * threshold, negotiation) is made here as for a GET, when the headers are written. Node sends no body
+ * for HEAD whatever is written after (the compressed length is then unknown: no Content-Length).
+ */
+function headLikeGet(req: Request, res: Response): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    req.method = 'GET';
+    try {
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } finally {
+      req.method = 'HEAD';
+    }
+  } as Response['writeHead'];
+}
+
 /** The per-address limit of the public data: `limit` requests a minute, then 429 with Retry-After. */
 function publicRateLimit(limit: number): RequestHandler {
   return rateLimit({
@@ -97,6 +115,7 @@ export function publicHttp(options: { ratePerMinute: number }): RequestHandler {
       });
     }
     errorsUncached(res);
+    if (req.method === 'HEAD') headLikeGet(req, res);
     limiter(req, res, () => {
       res.setHeader('Cache-Control', PUBLIC_CACHE);
       // the strong ETag and 304 of every API read (infra/http/etag.ts, ADR 0030)
