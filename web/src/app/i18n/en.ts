@@ -1813,5 +1813,7 @@ export const EN: Readonly<Record<string, string>> = {
   'l’adresse électronique et l’adresse IP des essais manqués, pour freiner les attaques':
     'the e-mail address and IP address of failed attempts, to slow down attacks',
   'le temps de la fenêtre de limitation (15 minutes par défaut)': 'for the throttling window (15 minutes by default)',
+  'Quand on agrandit l’espacement du texte (critère 10.12), les étiquettes des phases dans la frise du mandat (vue du mandat, page publique) sont coupées ; le tableau des phases, juste en dessous, les donne entières.':
+    'When text spacing is increased (criterion 10.12), the phase labels in the term’s timeline (term overview, public page) are cut off; the table of phases, right below, gives them in full.',
   // end of the « accessibility and legal pages » block
 };

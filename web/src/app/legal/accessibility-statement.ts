@@ -52,7 +52,7 @@ export const CRITERIA: Readonly<Record<string, CriterionResult>> = {
   '9.1': 'C', '9.2': 'C', '9.3': 'C', '9.4': 'NA',
   // 10 Présentation de l'information
   '10.1': 'C', '10.2': 'C', '10.3': 'C', '10.4': 'C', '10.5': 'C', '10.6': 'C', '10.7': 'C', '10.8': 'C', '10.9': 'C',
-  '10.10': 'C', '10.11': 'NC', '10.12': 'C', '10.13': 'NA', '10.14': 'NA',
+  '10.10': 'C', '10.11': 'NC', '10.12': 'NC', '10.13': 'NA', '10.14': 'NA',
   // 11 Formulaires
   '11.1': 'C', '11.2': 'C', '11.3': 'C', '11.4': 'C', '11.5': 'C', '11.6': 'C', '11.7': 'C', '11.8': 'NA', '11.9': 'C',
   '11.10': 'C', '11.11': 'C', '11.12': 'C', '11.13': 'C',
@@ -137,6 +137,9 @@ export const NON_CONFORMITIES: readonly string[] = [
   ),
   tKey(
     'À 320 px de large, la vue du mandat défile horizontalement : le choix du périmètre de la courbe d’avancement et les étiquettes de la frise du mandat ne se replient pas (critère 10.11).',
+  ),
+  tKey(
+    'Quand on agrandit l’espacement du texte (critère 10.12), les étiquettes des phases dans la frise du mandat (vue du mandat, page publique) sont coupées ; le tableau des phases, juste en dessous, les donne entières.',
   ),
   tKey(
     'Un seul système de navigation (le menu) : il n’y a ni plan du site ni moteur de recherche (critère 12.1). La vue du mandat et « Mes échéances » mènent à chaque élément.',
