@@ -208,6 +208,8 @@ async function measureWrapper(browser, base, id, session) {
         renders: renders.length,
         bars: document.querySelectorAll('.jl-gantt .bar-wrapper').length,
         arrows: document.querySelectorAll('.jl-gantt .arrow path').length,
+        // the left-hand list keeps only the rows in sight (ADR 0028)
+        listRows: document.querySelectorAll('.jl-gantt .jl-gantt__row').length,
         width: Number(svg?.getAttribute('width')),
         // when the rows in sight were drawn, from navigation start
         firstAt: renders[0].startTime + renders[0].duration,
@@ -371,7 +373,7 @@ async function main() {
       `roadmap: ${FUNCTIONS} functions, ${counts.actions} actions, ${counts.milestones} milestones, ${counts.deps} dependencies → ${EXPECTED_BARS} bars (with the ${FUNCTIONS} function rows)`,
     );
     console.log(
-      `chart: ${range.start} → ${range.end}, one column per day at ${PX_PER_DAY_QUARTER} px; svg width wrapper ${lastWrapper.width} px, bare ${lastBare.width} px; bars ${lastWrapper.bars} / ${lastBare.bars}; arrows ${lastWrapper.arrows} / ${lastBare.arrows}; renders on load ${lastWrapper.renders}`,
+      `chart: ${range.start} → ${range.end}, one column per day at ${PX_PER_DAY_QUARTER} px; svg width wrapper ${lastWrapper.width} px, bare ${lastBare.width} px; bars ${lastWrapper.bars} / ${lastBare.bars}; arrows ${lastWrapper.arrows} / ${lastBare.arrows}; renders on load ${lastWrapper.renders}; rows of the left-hand list in the page ${lastWrapper.listRows} of ${EXPECTED_BARS}`,
     );
     console.log(`runs (ms) wrapper [${fmt(wrapper)}]  bare [${fmt(bare)}]  click [${fmt(click)}]`);
     console.log(
