@@ -20,8 +20,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in the test process: the app talks SMTP to it, the test reads what arrived. */
-export async function startSmtp(): Promise<TestSmtp> {
+/** A real SMTP server in the test process: the app talks SMTP to it, the test reads what arrived (`port`: a given one, to restart it). */
+export async function startSmtp(port = 0): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,10 +41,10 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     mails,
     async waitFor(match, ms = 5000) {
       const until = Date.now() + ms;

@@ -16,6 +16,7 @@ import { Migration20261130110000_governance } from './Migration20261130110000_go
 import { Migration20261130120000_summaries } from './Migration20261130120000_summaries';
 import { Migration20261130130000_history_replay } from './Migration20261130130000_history_replay';
 import { Migration20261201090000_open_by_default } from './Migration20261201090000_open_by_default';
+import { Migration20261202090000_outbox_last_error_at } from './Migration20261202090000_outbox_last_error_at';
 
 /** Every migration, in order. Add each new migration here (the API ships as one bundle). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130120000_summaries', class: Migration20261130120000_summaries },
   { name: 'Migration20261130130000_history_replay', class: Migration20261130130000_history_replay },
   { name: 'Migration20261201090000_open_by_default', class: Migration20261201090000_open_by_default },
+  { name: 'Migration20261202090000_outbox_last_error_at', class: Migration20261202090000_outbox_last_error_at },
 ];

@@ -292,6 +292,33 @@ describe('reminders queries', () => {
       expect(problems[0].nextAttemptAt).toMatch(/Z$/);
       expect(await outbox.problems(1)).toHaveLength(1);
     });
+
+    it('gives the backlog: messages not sent yet, the oldest one’s age, the failed ones, and the last error with its addresses masked', async () => {
+      expect(await outbox.backlog()).toEqual({ pending: 0, oldestPendingAt: null, oldestPendingMinutes: null, failed: 0, lastError: null });
+      const [old, recent, failed] = await Promise.all(
+        ['old', 'recent', 'failed', 'sent'].map((k) => outbox.enqueue(`k:${k}`, null, 'test', mail('b@test.example'))),
+      );
+      await db.query(
+        `update outbox set status = 'sent', sent_at = now(), last_error = 'old news', last_error_at = now() where key = 'k:sent'`,
+      );
+      await db.query(
+        `update outbox set created_at = now() - interval '75 minutes', last_error = 'connect ECONNREFUSED', last_error_at = now() - interval '2 minutes' where id = $1`,
+        [old],
+      );
+      await db.query(
+        `update outbox set status = 'sending', last_error = 'Can''t send mail - all recipients were rejected: 550 <b@test.example>: unknown', last_error_at = now() - interval '1 minute' where id = $1`,
+        [recent],
+      );
+      await db.query(
+        `update outbox set status = 'failed', last_error = 'gave up', last_error_at = now() - interval '3 minutes' where id = $1`,
+        [failed],
+      );
+      const backlog = await outbox.backlog();
+      expect(backlog).toMatchObject({ pending: 2, failed: 1, oldestPendingMinutes: 75 });
+      expect(Date.now() - Date.parse(backlog.oldestPendingAt!)).toBeGreaterThan(74 * 60_000);
+      expect(backlog.lastError!.message).toBe("Can't send mail - all recipients were rejected: 550 <…>: unknown");
+      expect(Date.parse(backlog.lastError!.at)).toBeLessThan(Date.now());
+    });
   });
 
   describe('NotificationQueries', () => {

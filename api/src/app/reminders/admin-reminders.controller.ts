@@ -35,10 +35,11 @@ export class AdminRemindersController {
   @Get('reminders')
   @ApiOperation({ summary: 'Les dernières exécutions du rappel et l’état des envois' })
   async status(): Promise<RemindersStatusView> {
-    const [runs, counts, problems] = await Promise.all([
+    const [runs, counts, problems, backlog] = await Promise.all([
       this.runs.recentRuns(20),
       this.messages.countsByStatus(),
       this.messages.problems(50),
+      this.messages.backlog(),
     ]);
     const count = (s: keyof typeof counts) => counts[s] ?? 0;
     return {
@@ -48,6 +49,7 @@ export class AdminRemindersController {
       runs,
       counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
       problems,
+      backlog,
     };
   }
 

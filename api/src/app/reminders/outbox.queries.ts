@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxMessageView } from '@jalons/contract';
+import type { OutboxBacklogView, OutboxMessageView } from '@jalons/contract';
 
 import type { OutboxStatus } from '../../entities';
 import { isoInstant, Sql } from '../../infra/database/sql';
 import type { Mail } from '../../infra/mail/mail.service';
 
 type Tx = Parameters<Sql['rows']>[2];
+
+/** An error's text with every e-mail address in it masked (« … »). */
+export function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>"'(),;:[\]]+@[^\s<>"'(),;:[\]]+/g, '…');
+}
 
 /** What a message is: a reminders digest, the administrator's test, a monthly summary (the summaries feature). */
 export type OutboxKind = 'digest' | 'test' | 'summary';
@@ -72,7 +77,7 @@ export class OutboxQueries {
    */
   async markUnsent(id: string, attempts: number, status: 'pending' | 'failed', error: string, waitSeconds: number): Promise<boolean> {
     const rows = await this.sql.rows<{ id: string }>(
-      `update outbox set status = ?, locked_until = null, last_error = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ? and status = 'sending' and attempts = ? returning id`,
+      `update outbox set status = ?, locked_until = null, last_error = ?, last_error_at = now(), next_attempt_at = now() + make_interval(secs => ?) where id = ? and status = 'sending' and attempts = ? returning id`,
       [status, error, waitSeconds, id, attempts],
     );
     return rows.length > 0;
@@ -91,6 +96,29 @@ export class OutboxQueries {
   async countsByStatus(): Promise<Partial<Record<OutboxStatus, number>>> {
     const rows = await this.sql.rows<{ status: OutboxStatus; n: number }>('select status, count(*)::int as n from outbox group by status');
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  /**
+   * What waits for the mail server (issue 15): the messages not sent yet (pending or being sent) and
+   * since when the oldest of them waits, the failed ones, and the last error of a message not sent
+   * (its time and text, the addresses in it masked: the page shows it to every administrator).
+   */
+  async backlog(): Promise<OutboxBacklogView> {
+    const waiting = `status in ('pending', 'sending')`;
+    const counts = await this.sql.one<Omit<OutboxBacklogView, 'lastError'>>(
+      `select count(*) filter (where ${waiting})::int as pending, count(*) filter (where status = 'failed')::int as failed,
+              ${isoInstant(`min(created_at) filter (where ${waiting})`)} as "oldestPendingAt",
+              floor(extract(epoch from now() - min(created_at) filter (where ${waiting})) / 60)::int as "oldestPendingMinutes"
+         from outbox`,
+      [],
+    );
+    const last = await this.sql.one<{ at: string; message: string }>(
+      `select ${isoInstant('last_error_at')} as at, last_error as message from outbox
+        where status in ('pending', 'sending', 'failed') and last_error_at is not null and last_error is not null
+        order by last_error_at desc, id limit 1`,
+      [],
+    );
+    return { ...counts!, lastError: last ? { at: last.at, message: withoutAddresses(last.message) } : null };
   }
 
   /** The failed messages and those still being retried, newest first, for the administrator. */

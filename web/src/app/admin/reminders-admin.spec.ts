@@ -86,6 +86,32 @@ describe('RemindersAdmin', () => {
     expect(rows('runs')).toEqual([['28/11/2026', 'Automatique', '12', '5', '3', '—']]);
   });
 
+  it('shows the backlog waiting for the mail server and its last error, and nothing once all went out', async () => {
+    await open(
+      aRemindersStatus({
+        backlog: {
+          pending: 3,
+          oldestPendingAt: '2026-11-28T06:30:02.000Z',
+          oldestPendingMinutes: 65,
+          failed: 0,
+          lastError: { at: '2026-11-28T07:35:00.000Z', message: 'connect ECONNREFUSED 127.0.0.1:25' },
+        },
+      }),
+    );
+    const backlog = must(section.querySelector('[data-testid="outbox-backlog"]'));
+    expect(text(backlog.querySelector('strong'))).toBe('3 courriels attendent d’être envoyés (le plus ancien depuis 1 h 05).');
+    expect(backlog.querySelector('.notice--warning')).not.toBeNull();
+    expect(text(section.querySelector('[data-testid="outbox-last-error"]'))).toBe(
+      'Dernière erreur d’envoi, le 28/11/2026 à 08:35 : connect ECONNREFUSED 127.0.0.1:25',
+    );
+
+    fixture.destroy();
+    await open(
+      aRemindersStatus({ backlog: { pending: 0, oldestPendingAt: null, oldestPendingMinutes: null, failed: 0, lastError: null } }),
+    );
+    expect(text(section.querySelector('[data-testid="outbox-backlog"]'))).toBe('');
+  });
+
   it('warns clearly when no SMTP server is configured, or the job is off here', async () => {
     await open(aRemindersStatus({ smtpConfigured: false, enabled: false }));
     expect(facts('reminders-schedule')[2]).toEqual(['Serveur de courriel (SMTP)', 'Non configuré']);

@@ -1,4 +1,4 @@
-import type { OutboxMessageView, RunReportView } from '@jalons/contract';
+import type { OutboxBacklogView, OutboxMessageView, RunReportView } from '@jalons/contract';
 import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -68,6 +68,33 @@ export function describeRun(report: RunReportView, t: Translate = french): strin
   return `${decided} ${delivery}`;
 }
 
+/** A waiting time in whole minutes: « 12 min », « 1 h 05 », « 2 j 3 h ». */
+export function describeWait(minutes: number, t: Translate = french): string {
+  if (minutes < 60) return t('{n} min', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('{h} h {m}', { h: hours, m: String(minutes % 60).padStart(2, '0') });
+  return t('{d} j {h} h', { d: Math.floor(hours / 24), h: hours % 24 });
+}
+
+/**
+ * What waits for the mail server, in words (issue 15): the messages not sent yet and since when, the
+ * failed ones, the last error (its time and text; the API masks addresses). Empty when all went out.
+ */
+export function describeBacklog(backlog: OutboxBacklogView, t: Translate = french): { waiting: string | null; lastError: string | null } {
+  const waiting =
+    backlog.pending > 0
+      ? t('{n} courriel attend d’être envoyé|{n} courriels attendent d’être envoyés', { n: backlog.pending }) +
+        (backlog.oldestPendingMinutes !== null
+          ? ' ' + t('(le plus ancien depuis {wait}).', { wait: describeWait(backlog.oldestPendingMinutes, t) })
+          : '.')
+      : null;
+  const e = backlog.lastError;
+  const lastError = e
+    ? t('Dernière erreur d’envoi, le {at} : {message}', { at: formatParisDateTime(e.at, t.lang), message: e.message })
+    : null;
+  return { waiting, lastError };
+}
+
 interface ProblemRow {
   message: OutboxMessageView;
   state: string;
@@ -100,6 +127,10 @@ export class RemindersAdmin {
   protected readonly schedule = computed(() => {
     const v = this.view();
     return v ? describeCron(v.cron, this.i18n.translate()) : '';
+  });
+  protected readonly backlog = computed(() => {
+    const v = this.view();
+    return v ? describeBacklog(v.backlog, this.i18n.translate()) : { waiting: null, lastError: null };
   });
   protected readonly problems = computed<ProblemRow[]>(() => {
     const t = this.i18n.translate();

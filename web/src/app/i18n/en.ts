@@ -148,6 +148,15 @@ export const EN: Readonly<Record<string, string>> = {
   'Envoi : {sent}, {retrying} à réessayer, {failed} en échec.': 'Delivery: {sent}, {retrying} to try again, {failed} failed.',
   '{n} courriel envoyé|{n} courriels envoyés': '{n} e-mail sent|{n} e-mails sent',
   'Aucun envoi tenté.': 'No delivery tried.',
+  // admin/reminders-admin: the outbox's backlog (issue 15, H11)
+  '{n} min': '{n} min',
+  '{h} h {m}': '{h} h {m}',
+  '{d} j {h} h': '{d} d {h} h',
+  '{n} courriel attend d’être envoyé|{n} courriels attendent d’être envoyés': '{n} e-mail waits to be sent|{n} e-mails wait to be sent',
+  '(le plus ancien depuis {wait}).': '(the oldest for {wait}).',
+  'Dernière erreur d’envoi, le {at} : {message}': 'Last sending error, on {at}: {message}',
+  'Chacun partira une seule fois, de lui-même, dès que le serveur de courriel répondra.':
+    'Each will go out once, by itself, as soon as the mail server answers.',
   'En cours': 'In progress',
   'Le courriel « {subject} » à {to} est remis dans la file d’envoi.': 'The e-mail “{subject}” to {to} is back in the mail queue.',
   'Nouvel essai refusé : {message}': 'Another try refused: {message}',

@@ -376,6 +376,7 @@ export function aRemindersStatus(overrides: Partial<RemindersStatusView> = {}): 
         sentAt: null,
       },
     ],
+    backlog: { pending: 1, oldestPendingAt: '2026-11-28T06:30:02.000Z', oldestPendingMinutes: 12, failed: 2, lastError: null },
     ...overrides,
   };
 }

@@ -129,6 +129,19 @@ export interface OutboxMessageView {
   sentAt: string | null;
 }
 
+/** What waits for the mail server (issue 15: an SMTP outage is survived, and seen). */
+export interface OutboxBacklogView {
+  /** messages not sent yet (waiting, or being sent) */
+  pending: number;
+  /** when the oldest of them was recorded, and how long ago (whole minutes); null when none waits */
+  oldestPendingAt: string | null;
+  oldestPendingMinutes: number | null;
+  /** messages given up on (after MAIL_MAX_ATTEMPTS) */
+  failed: number;
+  /** the last error of a message not sent yet or failed: its time and text, addresses masked */
+  lastError: { at: string; message: string } | null;
+}
+
 /** GET /api/admin/reminders: the job and the deliveries, for the administrator. */
 export interface RemindersStatusView {
   enabled: boolean;
@@ -138,6 +151,7 @@ export interface RemindersStatusView {
   counts: { pending: number; sending: number; sent: number; failed: number };
   /** failed and still-retrying messages, newest first */
   problems: OutboxMessageView[];
+  backlog: OutboxBacklogView;
 }
 
 export interface RunReportView {
