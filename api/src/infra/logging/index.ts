@@ -1,2 +1,2 @@
-export { ALL_ROUTES, LoggingModule, UNMATCHED_ROUTE, httpLogOptions, pinoLevel, requestLine, routeOf } from './logging';
+export { ALL_ROUTES, LoggingModule, UNMATCHED_ROUTE, httpLogOptions, pinoLevel, requestFields, requestLine, routeOf } from './logging';
 export type { RequestLine } from './logging';

@@ -35,18 +35,14 @@ export function routeOf(req: LoggedRequest): string {
   return typeof path === 'string' ? path : UNMATCHED_ROUTE;
 }
 
-export function requestLine(req: LoggedRequest, res: ServerResponse, durationMs: number): RequestLine {
-  return {
-    reqId: req.id === undefined ? undefined : String(req.id),
-    accountId: req.account?.id ?? null,
-    route: routeOf(req),
-    method: req.method,
-    status: res.statusCode,
-    durationMs,
-  };
+/** The line's fields but its id (bound once to the line's logger by pino-http). */
+export function requestFields(req: LoggedRequest, res: ServerResponse, durationMs: number): Omit<RequestLine, 'reqId'> {
+  return { accountId: req.account?.id ?? null, route: routeOf(req), method: req.method, status: res.statusCode, durationMs };
 }
 
-const withoutId = ({ reqId: _, ...rest }: RequestLine): Omit<RequestLine, 'reqId'> => rest;
+export function requestLine(req: LoggedRequest, res: ServerResponse, durationMs: number): RequestLine {
+  return { reqId: req.id === undefined ? undefined : String(req.id), ...requestFields(req, res, durationMs) };
+}
 
 /** Every route, in Nest 11's path syntax (a bare `*` is converted with a warning at each start). */
 export const ALL_ROUTES = { path: '{*path}', method: RequestMethod.ALL };
@@ -78,9 +74,9 @@ export function httpLogOptions(config: Pick<AppConfig, 'logLevels' | 'logFormat'
     quietResLogger: true,
     customAttributeKeys: { reqId: 'reqId', responseTime: 'durationMs' },
     // reqId is already bound to the line's logger (quietReqLogger): the object adds the other fields
-    customSuccessObject: (req, res, val: { durationMs: number }) => withoutId(requestLine(req, res, val.durationMs)),
+    customSuccessObject: (req, res, val: { durationMs: number }) => requestFields(req, res, val.durationMs),
     // a 5xx's stack is written once by the error filter (with the request id); pino-http's own « failed with status code » adds nothing
-    customErrorObject: (req, res, _err: Error, val: { durationMs: number }) => withoutId(requestLine(req, res, val.durationMs)),
+    customErrorObject: (req, res, _err: Error, val: { durationMs: number }) => requestFields(req, res, val.durationMs),
     customSuccessMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
