@@ -88,7 +88,7 @@ describe('AccountsQueries', () => {
     expect(await free()).toBe(true);
   });
 
-  it('reads an account’s version, role and activity with its row locked until the transaction ends', async () => {
+  it('reads an account’s version, name, role, activity and anonymisation with its row locked until the transaction ends', async () => {
     const id = await newAccount();
     const lockedElsewhere = () =>
       db.query('select 1 from account where id = $1 for update nowait', [id]).then(
@@ -96,8 +96,11 @@ describe('AccountsQueries', () => {
         (e: { code?: string }) => e.code === '55P03', // lock_not_available
       );
     const seen = await em().transactional(async (tx) => ({ state: await q.lockState(id, tx), locked: await lockedElsewhere() }));
-    expect(seen).toEqual({ state: { version: 1, role: 'owner', active: true }, locked: true });
+    const name = (await db.query<{ name: string }>('select name from account where id = $1', [id]))[0].name;
+    expect(seen).toEqual({ state: { version: 1, name, role: 'owner', active: true, anonymised: false }, locked: true });
     expect(await lockedElsewhere()).toBe(false);
+    await db.query('update account set anonymised_at = now(), active = false where id = $1', [id]);
+    expect(await q.lockState(id, em())).toEqual({ version: 1, name, role: 'owner', active: false, anonymised: true });
     expect(await q.lockState('00000000-0000-4000-8000-000000000000', em())).toBeUndefined();
   });
 

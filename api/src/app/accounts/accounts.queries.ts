@@ -25,8 +25,11 @@ export interface AccountRow {
 /** What an account change checks before it writes. */
 export interface AccountStateRow {
   version: number;
+  name: string;
   role: Role;
   active: boolean;
+  /** anonymised by an administrator (issue 13): for good, never active or renamed again */
+  anonymised: boolean;
 }
 
 /** The accounts matching `where` (the account is `a`), with their open invitation and the functions they own; active first, by name. */
@@ -85,9 +88,13 @@ export class AccountsQueries {
     return row.id;
   }
 
-  /** The account's version, role and activity, its row locked until the transaction ends. */
+  /** The account's version, name, role, activity and whether it was anonymised, its row locked until the transaction ends. */
   lockState(id: string, tx: EntityManager): Promise<AccountStateRow | undefined> {
-    return this.sql.one<AccountStateRow>('select version, role, active from account where id = ? for update', [id], tx);
+    return this.sql.one<AccountStateRow>(
+      'select version, name, role, active, anonymised_at is not null as anonymised from account where id = ? for update',
+      [id],
+      tx,
+    );
   }
 
   /** How many active administrators there are besides this account. */

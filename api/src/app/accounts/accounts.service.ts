@@ -7,7 +7,7 @@ import { ApiException } from '../../infra/http/errors';
 import { AuthService, SessionsService } from '../auth';
 import type { SignedIn } from '../auth';
 import { AccountsQueries } from './accounts.queries';
-import type { AccountRow } from './accounts.queries';
+import type { AccountRow, AccountStateRow } from './accounts.queries';
 
 /** Roles that may own functions: a function owner, and the project lead (who owns the central one in Brest). */
 const OWNING_ROLES: readonly Role[] = ['owner', 'lead'];
@@ -26,6 +26,31 @@ function view(r: AccountRow): AccountView {
     anonymisedAt: r.anonymised_at ? new Date(r.anonymised_at).toISOString() : null,
     version: r.version,
   };
+}
+
+/**
+ * An anonymised account (issue 13, ADR 0027) stays « Ancien·ne responsable » and inactive for good:
+ * reactivating it or giving it a name again would bring back a person the anonymisation erased.
+ */
+function refuseAnonymisedChange(row: AccountStateRow, dto: UpdateAccountDto): void {
+  const errors: { field: string; message: string }[] = [];
+  if (dto.active === true && !row.active) {
+    errors.push({
+      field: 'active',
+      message: 'Ce compte a été anonymisé : il ne peut plus être réactivé. Invitez la personne avec un nouveau compte.',
+    });
+  }
+  if (dto.name !== undefined && dto.name.trim() !== row.name) {
+    errors.push({ field: 'name', message: 'Ce compte a été anonymisé : son nom reste « Ancien·ne responsable ».' });
+  }
+  if (errors.length) {
+    throw new ApiException({
+      statusCode: 409,
+      error: 'account_anonymised',
+      message: 'Ce compte a été anonymisé : il ne peut être ni réactivé ni renommé. Rien n’a été modifié.',
+      errors,
+    });
+  }
 }
 
 /** The administrator's work on accounts: invite, change role and functions, deactivate. */
@@ -91,6 +116,7 @@ export class AccountsService {
       const row = await this.queries.lockState(id, tx);
       if (!row) throw ApiException.notFound('Le compte', id);
       if (row.version !== dto.version) throw ApiException.conflict(row.version, 'Ce compte');
+      if (row.anonymised) refuseAnonymisedChange(row, dto);
       const role = dto.role ?? row.role;
       const active = dto.active ?? row.active;
       if (id === by.id && (role !== 'admin' || !active)) {
