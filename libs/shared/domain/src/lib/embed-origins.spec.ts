@@ -7,6 +7,7 @@ describe('embed origins', () => {
     expect(embedOrigin('https://brest.fr:443')).toBe('https://brest.fr');
     expect(embedOrigin('http://127.0.0.1:4200')).toBe('http://127.0.0.1:4200');
     expect(embedOrigin('http://[::1]:8080')).toBe('http://[::1]:8080');
+    expect(embedOrigin(`https://${'abcdefghi.'.repeat(25)}fr`)).toBe(`https://${'abcdefghi.'.repeat(25)}fr`);
   });
 
   it('refuses what is not an origin: a path, a query, another scheme, credentials, a wildcard, a policy injection', () => {
@@ -21,6 +22,8 @@ describe('embed origins', () => {
       'https://*.brest.fr',
       "https://brest.fr; script-src 'unsafe-inline'",
       'https://brest.fr,https://evil.example',
+      `https://${'abcdefghi.'.repeat(25)}fran`,
+      `https://${'a.'.repeat(4999)}fr`,
       '',
     ]) {
       expect(embedOrigin(bad)).toBeNull();

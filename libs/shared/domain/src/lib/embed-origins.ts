@@ -4,6 +4,8 @@ export const EMBED_ORIGINS_MAX = 20;
 const FIELD = 'embedOrigins';
 const EXAMPLE = 'https://www.exemple.fr ou http://intranet.exemple.fr:8080';
 /** A host name of letters, digits and hyphens in dot-separated labels, an IPv4 address, or an IPv6 one in brackets. */
+/** The longest host name the DNS allows. */
+const HOST_MAX = 253;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
 
 /** The origin (scheme, host, port) a line names, lower-cased and without the scheme's default port; null when it is not one. */
@@ -16,7 +18,8 @@ export function embedOrigin(line: string): string | null {
   } catch {
     return null;
   }
-  if (!HOST.test(url.hostname)) return null;
+  // a DNS name is 253 characters at most; longer ones would only swell the Content-Security-Policy header
+  if (url.hostname.length > HOST_MAX || !HOST.test(url.hostname)) return null;
   return url.origin;
 }
 
@@ -27,7 +30,7 @@ export function embedOrigin(line: string): string | null {
  */
 export function parseEmbedOrigins(value: unknown): { origins: string[] } | { error: string } {
   if (!Array.isArray(value)) return { error: `${FIELD} doit être une liste d’origines de sites (${EXAMPLE}), une par site.` };
-  const origins: string[] = [];
+  const origins = new Set<string>();
   for (const item of value) {
     const origin = typeof item === 'string' ? embedOrigin(item) : null;
     if (!origin) {
@@ -36,10 +39,10 @@ export function parseEmbedOrigins(value: unknown): { origins: string[] } | { err
         error: `${FIELD} : ${shown} n’est pas une origine de site. Écrivez le protocole et le nom du site, avec le port s’il le faut, sans chemin (${EXAMPLE}).`,
       };
     }
-    if (!origins.includes(origin)) origins.push(origin);
+    origins.add(origin);
   }
-  if (origins.length > EMBED_ORIGINS_MAX) {
-    return { error: `${FIELD} compte ${origins.length} sites : ${EMBED_ORIGINS_MAX} au plus peuvent intégrer l’encart.` };
+  if (origins.size > EMBED_ORIGINS_MAX) {
+    return { error: `${FIELD} compte ${origins.size} sites : ${EMBED_ORIGINS_MAX} au plus peuvent intégrer l’encart.` };
   }
-  return { origins };
+  return { origins: [...origins] };
 }
