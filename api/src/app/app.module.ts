@@ -9,6 +9,7 @@ import { InfraModule } from '../infra/infra.module';
 import { AccountsModule } from './accounts';
 import { ActionsModule } from './actions';
 import { ActorsModule } from './actors';
+import { BackupModule } from './backup';
 import { AuthModule } from './auth';
 import { BaselinesModule } from './baselines';
 import { CalendarsModule } from './calendars';
@@ -69,6 +70,7 @@ const FEATURES = [
   PrivacyModule,
   ReportModule,
   ProgressModule,
+  BackupModule,
 ];
 
 @Module({})

@@ -28,6 +28,7 @@ import { RemindersService, selectDueReminders } from '../app/reminders';
 import { SummariesService } from '../app/summaries';
 import { PurgeService } from '../app/privacy';
 import { ReportService, reportCliOptions, writeReportFile } from '../app/report';
+import { backupCommand, restoreCommand } from '../app/backup';
 
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)
@@ -52,7 +53,11 @@ const USAGE = `Usage:
                                      PDF in A4 portrait (a3: A3 landscape) or a web page, in French (en: English)
   npm run purge [-- --dry-run]       delete what is past its retention period (RETENTION_*_DAYS: ended sessions,
                                      spent links, sent e-mails, old reminders, sign-in counters) and print the
-                                     counts per table; --dry-run counts and deletes nothing`;
+                                     counts per table; --dry-run counts and deletes nothing
+  npm run backup -- --out FILE       write a compressed backup of the whole instance (one consistent snapshot,
+                                     every table, the migration level) — no pg_dump needed
+  npm run restore -- --in FILE       load a backup into an EMPTY database (DATABASE_URL, or the embedded one in
+                                     DATA_DIR), then bring it to this version's migration level`;
 
 async function withDatabase<T>(work: (orm: MikroORM, url: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -93,6 +98,7 @@ function parseOptions(args: string[]) {
       roadmap: { type: 'string' },
       at: { type: 'string' },
       out: { type: 'string' },
+      in: { type: 'string' },
       format: { type: 'string' },
       paper: { type: 'string' },
       lang: { type: 'string' },
@@ -318,6 +324,8 @@ const COMMANDS = new Map<string, Command>([
   ['report', writeReport],
   ['admin:invite', inviteAdmin],
   ['purge', runPurge],
+  ['backup', (values) => backupCommand(values, USAGE, startEmbeddedPostgres)],
+  ['restore', (values) => restoreCommand(values, USAGE, startEmbeddedPostgres)],
 ]);
 
 async function main(argv: string[]): Promise<number> {

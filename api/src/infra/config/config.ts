@@ -72,6 +72,12 @@ export interface AppConfig {
   legal: LegalConfig;
   /** how long personal traces are kept after they are spent, in days; a daily purge enforces them (issue 13) */
   retention: RetentionConfig;
+  /** the daily backup's folder (BACKUP_DIR); null: no scheduled backup (ADR 0032) */
+  backupDir: string | null;
+  /** scheduled backups kept there, the newest (BACKUP_KEEP, 7) */
+  backupKeep: number;
+  /** when the backup runs, cron syntax, Europe/Paris (BACKUP_CRON, '15 2 * * *') */
+  backupCron: string;
 }
 
 /** The legal notice's and privacy notice's facts about the instance's editor, set per instance. */
@@ -148,6 +154,15 @@ function observability(env: NodeJS.ProcessEnv, production: boolean): Pick<AppCon
   if (metricsToken && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken)))
     throw new ConfigError('METRICS_TOKEN must have at least 16 printable characters without spaces.');
   return { logFormat, metricsToken };
+}
+
+/** BACKUP_DIR (unset: no scheduled backup), BACKUP_KEEP and BACKUP_CRON (ADR 0032). */
+function backups(env: NodeJS.ProcessEnv): Pick<AppConfig, 'backupDir' | 'backupKeep' | 'backupCron'> {
+  const backupCron = (env['BACKUP_CRON'] || '15 2 * * *').trim();
+  if (!/^(\S+\s+){4,5}\S+$/.test(backupCron))
+    throw new ConfigError(`BACKUP_CRON must be a cron expression like "15 2 * * *" (got "${backupCron}").`);
+  const dir = env['BACKUP_DIR']?.trim();
+  return { backupDir: dir ? resolve(dir) : null, backupKeep: int(env, 'BACKUP_KEEP', 7, 1, 3650), backupCron };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -233,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxLeaseSeconds: int(env, 'OUTBOX_LEASE_SECONDS', 300, 5, 3600),
     publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
     legal,
+    ...backups(env),
     retention: {
       sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 30, 1, 3650),
       tokensDays: int(env, 'RETENTION_TOKENS_DAYS', 30, 1, 3650),
