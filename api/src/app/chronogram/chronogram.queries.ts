@@ -56,37 +56,6 @@ export class ChronogramQueries {
     );
   }
 
-  /**
-   * The bars as the wire's JSON array, written by PostgreSQL in the chronogram's order: the same
-   * columns as `bars` (a test compares the two), but no row for the driver to parse nor for
-   * JavaScript to serialise again (issue 14). `row_to_json` writes compact JSON.
-   */
-  async barsJson(roadmapId: string, functionId?: string): Promise<string> {
-    const one = functionId ? ' and a.function_id = ?' : '';
-    const row = await this.sql.one<{ json: string | null }>(
-      `select '[' || string_agg(row_to_json(b)::text, ',' order by ${ACTION_ORDER}) || ']' as json
-       from action a join target_function f on f.id = a.function_id
-       cross join lateral (select ${BAR_COLUMNS}) b
-       where a.roadmap_id = ?${one}`,
-      functionId ? [roadmapId, functionId] : [roadmapId],
-    );
-    return row?.json ?? '[]';
-  }
-
-  /** The arrows between the shown bars as a JSON array, in the bars' order then the predecessors' (as `dependenciesAmong`). */
-  async dependenciesJson(roadmapId: string, functionId?: string): Promise<string> {
-    const one = functionId ? ' and a.function_id = ? and p.function_id = a.function_id' : '';
-    const row = await this.sql.one<{ json: string | null }>(
-      `select '[' || string_agg(json_build_object('predecessorId', d.predecessor_id, 'successorId', d.successor_id)::text, ','
-                                order by ${ACTION_ORDER}, d.predecessor_id) || ']' as json
-       from action_dependency d join action a on a.id = d.successor_id join target_function f on f.id = a.function_id
-       join action p on p.id = d.predecessor_id and p.roadmap_id = a.roadmap_id
-       where a.roadmap_id = ?${one}`,
-      functionId ? [roadmapId, functionId] : [roadmapId],
-    );
-    return row?.json ?? '[]';
-  }
-
   /** The roll-ups' sums by function and phase at the end of day `at` (the formulas of the domain's `rollUp`). */
   rollUpSums(roadmapId: string, at: IsoDate): Promise<RollUpSums[]> {
     return this.sql.rows<RollUpSums>(

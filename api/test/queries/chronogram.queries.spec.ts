@@ -1,0 +1,74 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { daysBetween } from '@jalons/domain';
+
+import { ormOptions } from '../../src/infra/database/mikro-orm.config';
+import { Sql } from '../../src/infra/database/sql';
+import { ChronogramQueries } from '../../src/app/chronogram/chronogram.queries';
+import type { RollUpSums } from '../../src/app/chronogram/chronogram.queries';
+import { createTestDatabase } from '../database';
+import type { TestDatabase } from '../database';
+
+interface ActionRow {
+  function_id: string;
+  phase_id: string;
+  start: string;
+  due: string;
+  status: string;
+  progress: number;
+}
+
+/*
+ * `ChronogramQueries.rollUpSums` on the seeded Brest roadmap with mixed statuses: the sums by function
+ * and phase counted here in plain JavaScript from the actions' rows, with the domain's definitions
+ * (abandoned left out, planned days both ends included and at least 1, a finished action at 100, days
+ * expected done at the end of the day).
+ */
+describe('ChronogramQueries.rollUpSums', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let queries: ChronogramQueries;
+  let roadmapId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await MikroORM.init(ormOptions(db.url));
+    queries = new ChronogramQueries(new Sql(orm.em.fork()));
+    [{ id: roadmapId }] = await db.query<{ id: string }>(`select id from roadmap where slug = 'brest-2026-2032'`);
+    await db.query(
+      `update action set status = (array['a_lancer','en_cours','bloquee','terminee','abandonnee'])[1 + (abs(hashtext(id::text)) % 5)],
+                         progress = abs(hashtext(title)) % 101
+        where roadmap_id = $1`,
+      [roadmapId],
+    );
+  });
+  afterAll(async () => {
+    await orm?.close();
+    await db?.drop();
+  });
+
+  it.each(['2026-01-15', '2027-06-30', '2032-12-31'])('adds up every action of a function in a phase at %s', async (at) => {
+    const rows = await db.query<ActionRow>(
+      `select function_id, phase_id, start_date::text as start, due_date::text as due, status, progress from action where roadmap_id = $1`,
+      [roadmapId],
+    );
+    const expected = new Map<string, Omit<RollUpSums, 'functionId' | 'phaseId'>>();
+    for (const r of rows.filter((a) => a.status !== 'abandonnee')) {
+      const key = `${r.function_id}/${r.phase_id}`;
+      const s = expected.get(key) ?? { count: 0, done: 0, blocked: 0, overdue: 0, weight: 0, achieved: 0, expected: 0 };
+      const planned = Math.max(1, daysBetween(r.start, r.due) + 1);
+      const doneDays = at < r.start ? 0 : at >= r.due ? planned : daysBetween(r.start, at) + 1;
+      s.count++;
+      if (r.status === 'terminee') s.done++;
+      if (r.status === 'bloquee') s.blocked++;
+      if (r.status !== 'terminee' && r.due < at) s.overdue++;
+      s.weight += planned;
+      s.achieved += planned * (r.status === 'terminee' ? 100 : r.progress);
+      s.expected += doneDays * 100;
+      expected.set(key, s);
+    }
+    const sums = await queries.rollUpSums(roadmapId, at);
+    expect(sums.length).toBe(expected.size);
+    for (const { functionId, phaseId, ...s } of sums) expect(s).toEqual(expected.get(`${functionId}/${phaseId}`));
+    expect(sums.some((s) => s.overdue > 0 || s.done > 0)).toBe(true);
+  });
+});
