@@ -72,9 +72,9 @@ describe('HTTP caching of the API’s reads', () => {
     }
     const created = await lead.post('/api/calendars').send({ scope: 'roadmap', targetId: roadmapId }).expect(201);
     const feed = new URL(created.body.url).pathname;
+    // the feed's DTSTAMP is the time of the request: tagged, but a new second is a new body
     const ics = await request(app.getHttpServer()).get(feed).expect(200);
     expect(ics.headers['etag']).toMatch(/^"/);
-    await request(app.getHttpServer()).get(feed).set('If-None-Match', ics.headers['etag']).expect(304);
   });
 
   it('keeps the chronogram’s own ETag (from the roadmap’s revision, not a hash of its body)', async () => {
