@@ -4,6 +4,7 @@ import type { Options } from '@mikro-orm/postgresql';
 
 import { ENTITIES, SQL_TABLES } from '../../entities';
 import { MIGRATIONS } from '../../migrations';
+import { ResilientEntityManager } from './outage';
 
 /** MikroORM options for a database URL. Entities and migrations are listed as classes (one webpack bundle). */
 export function ormOptions(clientUrl: string, debug = false): Options {
@@ -11,6 +12,8 @@ export function ormOptions(clientUrl: string, debug = false): Options {
     driver: PostgreSqlDriver,
     clientUrl,
     entities: ENTITIES,
+    // a write transaction cut by a lost connection before its COMMIT runs once more (ADR 0031)
+    entityManager: ResilientEntityManager,
     extensions: [Migrator],
     forceUtcTimezone: true,
     allowGlobalContext: false,

@@ -11,6 +11,7 @@ import type { ApiError } from '@jalons/contract';
 import type { Request, Response } from 'express';
 
 import { ApiException } from './errors';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 
 const REASONS: Record<number, string> = {
   400: 'bad_request',
@@ -46,7 +47,9 @@ export class ApiErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
     body.requestId = req.id;
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && body.error === 'database_unavailable') {
+      this.logger.warn(`${req.method} ${req.originalUrl} [${req.id}] database unavailable: ${(exception as Error)?.message ?? exception}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(`${req.method} ${req.originalUrl} [${req.id}] ${(exception as Error)?.stack ?? exception}`);
     }
     if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));
@@ -69,6 +72,15 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // errors raised by body-parser before Nest sees the request
       return { statusCode: status, error: REASONS[status] ?? 'bad_request', message: FRENCH[status] ?? 'La requête est mal formée.' };
+    }
+    // a lost or refused database connection (ADR 0031): try again shortly, never a 500
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'database_unavailable',
+        message: 'La base de données est momentanément injoignable. Réessayez dans quelques secondes.',
+        retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      };
     }
     if (exception instanceof NotFoundError) {
       return { statusCode: HttpStatus.NOT_FOUND, error: 'not_found', message: 'Élément introuvable.' };
