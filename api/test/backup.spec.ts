@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
-import { backupTo, restoreFrom } from '../src/app/backup';
+import { BackupScheduler, backupTo, restoreFrom } from '../src/app/backup';
 import { RemindersService } from '../src/app/reminders/reminders.service';
 import { createTestApp } from './app';
 import { ensureAccount, signIn } from './auth';
@@ -151,6 +151,25 @@ describe('backups that restore (issue 15, ADR 0032)', () => {
     writeFileSync(foreign, 'pas une sauvegarde\n');
     await expect(restoreFrom(target.url, foreign)).rejects.toThrow(/cannot be read as a Jalons backup/);
     expect(await fingerprint(target)).toEqual({});
+  });
+
+  it('backs up every day into BACKUP_DIR, keeping the BACKUP_KEEP newest and leaving other files alone', async () => {
+    const daily = join(dir, 'daily');
+    const scheduled = await createTestApp(source.url, { BACKUP_DIR: daily, BACKUP_KEEP: '2' });
+    try {
+      const scheduler = scheduled.app.get(BackupScheduler);
+      const first = await scheduler.run(new Date('2026-12-01T01:15:00Z'));
+      writeFileSync(join(daily, 'notes.txt'), 'kept');
+      await scheduler.run(new Date('2026-12-02T01:15:00Z'));
+      const last = await scheduler.run(new Date('2026-12-03T01:15:00Z'));
+      expect(first).toBe(join(daily, 'jalons-20261201-011500.backup.gz'));
+      expect(readdirSync(daily).sort()).toEqual(['jalons-20261202-011500.backup.gz', 'jalons-20261203-011500.backup.gz', 'notes.txt']);
+      const target = await emptyDatabase();
+      await restoreFrom(target.url, last!);
+      expect(rows(await fingerprint(target), 'change_history')).toBe(rows(sourcePrint, 'change_history'));
+    } finally {
+      await scheduled.app.close();
+    }
   });
 
   (existsSync(CLI) ? it : it.skip)('round-trips through the built CLI: backup --out, restore --in into another database', async () => {
