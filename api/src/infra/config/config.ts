@@ -165,6 +165,31 @@ function backups(env: NodeJS.ProcessEnv): Pick<AppConfig, 'backupDir' | 'backupK
   return { backupDir: dir ? resolve(dir) : null, backupKeep: int(env, 'BACKUP_KEEP', 7, 1, 3650), backupCron };
 }
 
+/** LEGAL_*: the editor's facts for the legal and privacy notices (null: « à renseigner »). */
+function legalConfig(env: NodeJS.ProcessEnv): LegalConfig {
+  const legal: LegalConfig = {
+    editor: text(env, 'LEGAL_EDITOR', 200),
+    address: text(env, 'LEGAL_ADDRESS'),
+    contactEmail: text(env, 'LEGAL_CONTACT_EMAIL', 320),
+    publicationDirector: text(env, 'LEGAL_PUBLICATION_DIRECTOR', 200),
+    host: text(env, 'LEGAL_HOST'),
+    dpoContact: text(env, 'LEGAL_DPO_CONTACT', 320),
+  };
+  if (legal.contactEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(legal.contactEmail))
+    throw new ConfigError(`LEGAL_CONTACT_EMAIL must be an e-mail address (got "${legal.contactEmail}").`);
+  return legal;
+}
+
+/** RETENTION_*_DAYS: what the privacy notice promises and the purge enforces. */
+function retentionConfig(env: NodeJS.ProcessEnv): RetentionConfig {
+  return {
+    sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 30, 1, 3650),
+    tokensDays: int(env, 'RETENTION_TOKENS_DAYS', 30, 1, 3650),
+    outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 90, 1, 3650),
+    notificationsDays: int(env, 'RETENTION_NOTIFICATIONS_DAYS', 365, 1, 3650),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env['DATABASE_URL'] || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -198,16 +223,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const remindersCron = (env['REMINDERS_CRON'] || '30 7 * * *').trim();
   if (!/^(\S+\s+){4,5}\S+$/.test(remindersCron))
     throw new ConfigError(`REMINDERS_CRON must be a cron expression like "30 7 * * *" (got "${remindersCron}").`);
-  const legal: LegalConfig = {
-    editor: text(env, 'LEGAL_EDITOR', 200),
-    address: text(env, 'LEGAL_ADDRESS'),
-    contactEmail: text(env, 'LEGAL_CONTACT_EMAIL', 320),
-    publicationDirector: text(env, 'LEGAL_PUBLICATION_DIRECTOR', 200),
-    host: text(env, 'LEGAL_HOST'),
-    dpoContact: text(env, 'LEGAL_DPO_CONTACT', 320),
-  };
-  if (legal.contactEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(legal.contactEmail))
-    throw new ConfigError(`LEGAL_CONTACT_EMAIL must be an e-mail address (got "${legal.contactEmail}").`);
   return {
     port,
     databaseUrl,
@@ -247,14 +262,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollSeconds: int(env, 'OUTBOX_POLL_SECONDS', 60, 1, 3600),
     outboxLeaseSeconds: int(env, 'OUTBOX_LEASE_SECONDS', 300, 5, 3600),
     publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
-    legal,
+    legal: legalConfig(env),
     ...backups(env),
-    retention: {
-      sessionsDays: int(env, 'RETENTION_SESSIONS_DAYS', 30, 1, 3650),
-      tokensDays: int(env, 'RETENTION_TOKENS_DAYS', 30, 1, 3650),
-      outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 90, 1, 3650),
-      notificationsDays: int(env, 'RETENTION_NOTIFICATIONS_DAYS', 365, 1, 3650),
-    },
+    retention: retentionConfig(env),
   };
 }
 
