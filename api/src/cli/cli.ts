@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -11,13 +12,15 @@ import type { EmbeddedDatabase } from '../infra/database/embedded';
 import { ormOptions } from '../infra/database/mikro-orm.config';
 import {
   BREST_FILE,
-  instantiate,
+  exportRoadmap,
   KIT_FILE,
   loadKit,
   loadRoadmapFile,
   planNewRoadmap,
   PlanError,
+  RoadmapExportError,
   SeedFileError,
+  seedRoadmapFile,
   seedsDir,
   writeRoadmap,
 } from '../app/roadmap-setup';
@@ -32,7 +35,10 @@ import { backupCommand, restoreCommand } from '../app/backup';
 
 const USAGE = `Usage:
   npm run seed                       load the kit's Brest roadmap (idempotent: twice changes nothing)
-  npm run seed -- --file PATH        load another roadmap file written against the kit
+  npm run seed -- --file PATH        load another roadmap file written against the kit, or one exported by roadmap:export
+  npm run roadmap:export -- --slug brest-2026-2032 --out brest.json
+                                     write one roadmap with its history, actors, indicators, baselines, governance
+                                     and evidence in the seed format (ids kept; accounts by e-mail, never a password)
   npm run roadmap:new -- --territory "Ville de Quimper" --election 2032-03-14 [--second-round 2032-03-21] [--next-election 2038-03-14] [--slug quimper-2032-2038]
                                      instantiate the kit for another territory and mandate (as the app's
                                      « Nouvelle feuille de route » does; the phases follow the second round)
@@ -115,14 +121,33 @@ type Options = ReturnType<typeof parseOptions>;
 type Command = (values: Options, kit: KitFile, dir: string) => Promise<number>;
 
 async function seed(values: Options, kit: KitFile, dir: string): Promise<number> {
-  const plan = instantiate(kit, loadRoadmapFile(values.file ?? BREST_FILE(dir), kit));
-  const outcome = await withDatabase((orm) => writeRoadmap(orm.em.fork(), plan));
+  const file = loadRoadmapFile(values.file ?? BREST_FILE(dir), kit);
+  const outcome = await withDatabase((orm) => seedRoadmapFile(orm.em.fork(), kit, file));
   console.log(
     outcome.created
-      ? `Created roadmap ${plan.roadmap.slug} (${outcome.roadmapId}).`
-      : `Roadmap ${plan.roadmap.slug} already present (${outcome.roadmapId}): nothing changed.`,
+      ? `Created roadmap ${file.slug} (${outcome.roadmapId}).`
+      : `Roadmap ${file.slug} already present (${outcome.roadmapId}): nothing changed.`,
   );
   return 0;
+}
+
+/** `roadmap:export --slug S --out FILE`: one roadmap in the seed format, for `seed --file` on another instance (ADR 0033). */
+async function exportOne(values: Options): Promise<number> {
+  if (!values.slug || !values.out) {
+    console.error(`--slug SLUG and --out FILE are required\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const file = await withDatabase((orm) => exportRoadmap(orm.em.fork(), values.slug!));
+    writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
+    const rows = Object.values(file.records.tables).reduce((n, t) => n + t.rows.length, 0);
+    console.log(`Wrote ${file.slug} to ${values.out}: ${rows} rows, ${file.persons.length} persons (by e-mail).`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof RoadmapExportError)) throw e;
+    console.error(e.message);
+    return 1;
+  }
 }
 
 async function newRoadmap(values: Options, kit: KitFile): Promise<number> {
@@ -318,6 +343,7 @@ async function inviteAdmin(values: Options): Promise<number> {
 /** A Map, not an object literal: "toString" or "constructor" must stay unknown commands. */
 const COMMANDS = new Map<string, Command>([
   ['seed', seed],
+  ['roadmap:export', exportOne],
   ['roadmap:new', newRoadmap],
   ['reminders', runReminders],
   ['summaries', runSummaries],

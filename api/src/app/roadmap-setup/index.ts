@@ -8,3 +8,5 @@ export { newRoadmapFile, planNewRoadmap, roadmapFileFor, roadmapSlug, slugify } 
 export type { NewRoadmapPlan, NewRoadmapRequest } from './new-roadmap';
 export { writeRoadmap } from './write-roadmap';
 export type { SeedOutcome, WriteOptions } from './write-roadmap';
+export { exportRoadmap, loadExportedRoadmap, RoadmapExportError, seedRoadmapFile } from './export-roadmap';
+export type { ExportedRecords, ExportedTable } from './export-roadmap.queries';

@@ -6,6 +6,7 @@ import type { ActionStatus, CentralVolet, FunctionFamily, IsoDate, PhaseCode, Pr
 import Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 
+import type { ExportedRecords } from './export-roadmap.queries';
 import { registerProblems } from './register-seed';
 import type { RegisterSeed } from './register-seed';
 import { historyProblems } from './write-history';
@@ -75,6 +76,8 @@ export interface RoadmapFile extends RegisterSeed, GovernanceSeed {
   items?: Record<string, RoadmapItemState>;
   /** the items' dated updates since the plan was entered (docs/progress.md) */
   history?: SeedHistory;
+  /** an exported roadmap's rows, ids kept (export-roadmap.ts, ADR 0033): loaded as they are, instead of placing the kit */
+  records?: ExportedRecords;
 }
 
 export type RoadmapItemState = { status: ActionStatus; progress: number; comment?: string; owner?: string } | { achievedOn: IsoDate };
