@@ -1,11 +1,26 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiError, BaselineView, DecisionView, InstanceView, MeetingView } from '@jalons/contract';
+import type { BaselineView, DecisionView, InstanceView, MeetingView } from '@jalons/contract';
 import { addDays } from '@jalons/domain';
 import type { Response } from 'supertest';
 
 import { createTestApp } from './app';
 import { signIn } from './auth';
 import type { TestAgent } from './auth';
+import {
+  ACCEPTS_EMPTY,
+  BOOLEAN,
+  casesOf,
+  expectRefused,
+  fingerprint,
+  later as laterOf,
+  LONG,
+  NOT_TEXT,
+  sendAs,
+  text,
+  UNKNOWN,
+  VERSION,
+} from './bad-input';
+import type { Bad, Req, Route as RouteOf } from './bad-input';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 import { nextMandate } from './factories/next-mandate';
@@ -19,9 +34,6 @@ import { nextMandate } from './factories/next-mandate';
  * sees them accepted). Each must be refused with a 4xx in the one error shape (ADR 0005), the field
  * at fault named with a French message, and the tables of issue 12 exactly as before.
  */
-
-const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const LONG = 'x'.repeat(10_000);
 
 interface World {
   roadmapId: string;
@@ -45,34 +57,9 @@ interface World {
 }
 
 /** A value only known once the world is built. */
-class Later {
-  constructor(readonly of: (w: World) => unknown) {}
-}
-const later = (of: (w: World) => unknown) => new Later(of);
-const resolve = (v: unknown, w: World) => (v instanceof Later ? v.of(w) : v);
+const later = (of: (w: World) => unknown) => laterOf(of);
+type Route = RouteOf<World>;
 
-/** A bad value: what it is, the value, the statuses allowed (400 or 422 unless said), the field named (the one changed unless said). */
-type Bad = [label: string, value: unknown, status?: number | number[], field?: string];
-
-const NOT_TEXT: Bad[] = [
-  ['a number', 42],
-  ['a boolean', true],
-  ['an object', { fr: 'x' }],
-  ['a list', ['x']],
-];
-const text = (min: number, nullable = false): Bad[] => [
-  ...NOT_TEXT,
-  ...(nullable ? [] : ([['null', null]] as Bad[])),
-  ...(min > 0
-    ? ([
-        ['an empty string', ''],
-        ['only spaces', '   '],
-      ] as Bad[])
-    : []),
-  ['10 000 characters', LONG],
-  ['a NUL character', 'a\u0000b'],
-  ['a lone surrogate', 'a\uD800b'],
-];
 /** Impossible or malformed days, as strings (a query can only send strings, or a list of them). */
 const DATE_TEXT: Bad[] = [
   ['30 February', '2026-02-30'],
@@ -97,13 +84,6 @@ const date = (nullable = false): Bad[] => [
   ['a list', ['2026-01-05']],
   ...(nullable ? [] : ([['null', null]] as Bad[])),
 ];
-const BOOLEAN: Bad[] = [
-  ['"true"', 'true'],
-  ['1', 1],
-  ['"oui"', 'oui'],
-  ['null', null],
-  ['a list', [true]],
-];
 const code = (valid: string, nullable = false): Bad[] => [
   ['an unknown code', 'inconnu'],
   ['upper case', valid.toUpperCase()],
@@ -120,15 +100,6 @@ const queryCode = (valid: string): Bad[] => [
   ['twice', [valid, valid]],
   ['__proto__', '__proto__'],
   ['10 000 characters', LONG],
-];
-const VERSION: Bad[] = [
-  ['version 0', 0],
-  ['version -1', -1],
-  ['version 1.5', 1.5],
-  ['version as a string', '1'],
-  ['version null', null],
-  ['version 1e308', 1e308, 409],
-  ['a stale version', 999, 409],
 ];
 /** An id in a body or a query: malformed (400), unknown or of another roadmap (422 unless said). */
 const id = (other: (w: World) => string, nullable = false): Bad[] => [
@@ -200,61 +171,6 @@ const SOURCE_URL: Bad[] = [
   ['a relative path', '/deliberation.pdf'],
   ['10 000 characters', `https://exemple.fr/${LONG}`],
 ];
-/** Path ids: malformed ones (400 naming the parameter), an unknown one (404). */
-const BAD_IDS: Bad[] = [
-  ['not a UUID', 'pas-un-id', 400],
-  ['a number', '42', 400],
-  ['a UUID and one character more', `${UNKNOWN}0`, 400],
-  ['an SQL fragment', "1' or '1'='1", 400],
-  ['a NUL character', '\u0000', 400],
-  ['10 000 characters', LONG, 400],
-  ['an unknown UUID', UNKNOWN, 404],
-];
-/** Whole bodies, raw: [label, text, content type, statuses]. */
-type RawBody = [label: string, raw: (valid: Record<string, unknown>) => string | undefined, type?: string, status?: number | number[]];
-const nested = (depth: number): unknown => (depth ? { a: nested(depth - 1) } : 1);
-const BODIES: RawBody[] = [
-  ['no body at all', () => undefined],
-  ['an empty object', () => '{}'],
-  ['a JSON array', () => '[]'],
-  ['the accepted body inside an array', (v) => JSON.stringify([v])],
-  ['JSON null', () => 'null'],
-  ['a JSON string', () => '"bonjour"'],
-  ['a JSON number', () => '42'],
-  ['a body that is not JSON', () => '{"name": ', undefined, 400],
-  ['single quotes', (v) => JSON.stringify(v).replace(/"/g, "'"), undefined, 400],
-  ['plain text', () => 'bonjour', 'text/plain'],
-  ['a form', () => 'name=Essai&kind=direction', 'application/x-www-form-urlencoded'],
-  ['JSON nested 20 levels deep', (v) => JSON.stringify({ ...v, extra: nested(20) }), undefined, 400],
-  ['more than 256 KB', (v) => JSON.stringify({ ...v, extra: LONG.repeat(30) }), undefined, 413],
-  ['an unknown field', (v) => JSON.stringify({ ...v, extra: 1 })],
-  ['an id of its own', (v) => JSON.stringify({ ...v, id: UNKNOWN })],
-  ['a roadmap id', (v) => JSON.stringify({ ...v, roadmapId: UNKNOWN })],
-  ['a __proto__ field', (v) => `{"__proto__": {"version": 1, "admin": true}, ${JSON.stringify(v).slice(1)}`],
-  ['a constructor field', (v) => JSON.stringify({ ...v, constructor: { name: 'Object' } })],
-];
-
-/** A write route, a request it accepts, and the bad values of each of its fields. */
-interface Route {
-  /** method and path, parameters as `:name` */
-  route: string;
-  /** the title of its cases when the route is in the table twice */
-  label?: string;
-  params: (w: World) => Record<string, string>;
-  /** a body it accepts (read when sent: versions move) */
-  body?: (w: World) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  query?: (w: World) => Promise<Record<string, string>>;
-  fields?: Record<string, Bad[]>;
-  queryFields?: Record<string, Bad[]>;
-  /** bad values of path parameters beyond the ids' (the UUID parameters get BAD_IDS) */
-  badParams?: Record<string, Bad[]>;
-  /** whole bodies this route accepts (an update of optional fields takes `{}`) */
-  bodiesAccepted?: string[];
-}
-
-/** An update of optional fields takes no field at all: no body, `{}`, or a body the JSON parser leaves aside (text, a form). */
-const ACCEPTS_EMPTY = ['an empty object', 'no body at all', 'plain text', 'a form'];
-
 const instanceBody = () => ({ name: 'Comité des usagers (essai)', description: 'Les usagers du service.' });
 const meetingBody = (w: World) => ({
   instanceId: w.instanceId,
@@ -443,125 +359,6 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** One bad request: how to send it, what must come back. */
-interface Case {
-  title: string;
-  send: (w: World) => Promise<Response>;
-  status: number[];
-  /** the field (or path parameter) the errors must name */
-  field?: string;
-}
-
-const statuses = (s: number | number[] | undefined, fallback: number[]) => (s === undefined ? fallback : [s].flat());
-
-const bodyOf = async (r: Route, w: World) => (r.body ? r.body(w) : {});
-const queryOf = async (r: Route, w: World) => (r.query ? r.query(w) : {});
-
-/** The cases of a route, from the tables. */
-function casesOf(r: Route, send: (r: Route, w: World, o: Req) => Promise<Response>): Case[] {
-  const cases: Case[] = [];
-  const uuidParams = [...r.route.matchAll(/:(\w+)/g)].map((m) => m[1]).filter((p) => p !== 'code');
-  const badParams: [string, Bad[]][] = [...uuidParams.map((p): [string, Bad[]] => [p, BAD_IDS]), ...Object.entries(r.badParams ?? {})];
-  for (const [param, bads] of badParams) {
-    for (const [label, value, status] of bads) {
-      const st = statuses(status, [400]);
-      cases.push({
-        title: `path ${param}: ${label}`,
-        status: st,
-        field: st.includes(400) ? param : undefined,
-        send: (w) => send(r, w, { params: { ...r.params(w), [param]: resolve(value, w) as string } }),
-      });
-    }
-  }
-  for (const [field, bads] of Object.entries(r.fields ?? {})) {
-    for (const [label, value, status, named] of bads) {
-      cases.push({
-        title: `${field}: ${label}`,
-        status: statuses(status, [400, 422]),
-        field: named ?? field,
-        send: async (w) => send(r, w, { body: { ...(await bodyOf(r, w)), [field]: resolve(value, w) } }),
-      });
-    }
-  }
-  for (const [field, bads] of Object.entries(r.queryFields ?? {})) {
-    for (const [label, value, status] of bads) {
-      cases.push({
-        title: `?${field}=: ${label}`,
-        status: statuses(status, [400]),
-        field,
-        send: async (w) => send(r, w, { query: { ...(await queryOf(r, w)), [field]: resolve(value, w) } }),
-      });
-    }
-  }
-  if (r.body) {
-    for (const [label, raw, type, status] of BODIES.filter(([l]) => !r.bodiesAccepted?.includes(l))) {
-      cases.push({
-        title: `body: ${label}`,
-        status: statuses(status, [400]),
-        send: async (w) => {
-          const text = raw(await bodyOf(r, w));
-          return send(r, w, text === undefined ? { noBody: true } : { raw: text, type });
-        },
-      });
-    }
-  }
-  return cases;
-}
-
-interface Req {
-  params?: Record<string, string>;
-  body?: unknown;
-  raw?: string;
-  /** send no body at all */
-  noBody?: boolean;
-  type?: string;
-  query?: Record<string, unknown>;
-}
-
-/** English left by a library, or a technical word a person cannot act on. */
-const NOT_FOR_PEOPLE = /\b(must|should|an unknown value|constraint|violates|undefined|NaN|\[object|error:|exception)\b/i;
-/** What a message may say instead of a field's code name. */
-const FIELD_WORDS: Record<string, RegExp> = {
-  date: /date|jour/i,
-  version: /version/i,
-  name: /nom/i,
-  label: /libellé|nom/i,
-  reason: /raison|motif/i,
-  items: /élément|action|jalon/i,
-  attendees: /participant/i,
-  agenda: /ordre du jour|point/i,
-  accountId: /compte|personne/i,
-  itemId: /élément|action|jalon/i,
-  itemType: /type/i,
-  baseline: /référence|ligne de base/i,
-  instanceId: /instance/i,
-  meetingId: /réunion/i,
-  decisionId: /décision/i,
-  scopeId: /phase|fonction/i,
-  id: /action|jalon/i,
-};
-
-/** A 4xx in the one error shape; the field named, each field's message French and about its field. */
-function expectRefused(res: Response, c: Case): void {
-  const shown = JSON.stringify(res.body).slice(0, 600);
-  if (!c.status.includes(res.status)) throw new Error(`expected ${c.status.join(' or ')}, got ${res.status}: ${shown}`);
-  const body = res.body as ApiError;
-  expect(body).toEqual(expect.objectContaining({ statusCode: res.status, error: expect.stringMatching(/^[a-z_]+$/) }));
-  expect(Object.keys(body).filter((k) => !['statusCode', 'error', 'message', 'errors', 'currentVersion', 'requestId'].includes(k))).toEqual(
-    [],
-  );
-  expect(typeof body.message === 'string' && body.message.length > 10 && !NOT_FOR_PEOPLE.test(body.message)).toBe(true);
-  if (c.field === undefined || res.status === 413) return;
-  const errors = body.errors ?? [];
-  const named = errors.filter((e) => e.field === c.field || e.field.startsWith(`${c.field}.`));
-  if (!named.length) throw new Error(`no error names ${c.field}: ${shown}`);
-  for (const e of errors) {
-    const leaf = e.field.split('.').at(-1) ?? e.field;
-    const about = e.message.includes(leaf) || FIELD_WORDS[leaf]?.test(e.message) === true;
-    if (!about || NOT_FOR_PEOPLE.test(e.message)) throw new Error(`the message for ${e.field} does not say what to send: ${e.message}`);
-  }
-}
-
 describe('bad input on issue 12’s routes: governance, baselines, re-plans, the report, the S-curve, the summary', () => {
   let db: TestDatabase;
   let app: NestExpressApplication;
@@ -570,14 +367,8 @@ describe('bad input on issue 12’s routes: governance, baselines, re-plans, the
 
   /** Every row of issue 12's tables and of the items, as one fingerprint per table; the accounts' summary setting. */
   async function snapshot(): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
     const tables = ['governance_instance', 'meeting', 'meeting_attendee', 'agenda_item', 'decision', 'decision_item', 'evidence'];
-    for (const table of [...tables, 'baseline', 'baseline_item', 'change_history', 'action', 'milestone']) {
-      const [row] = await db.query<{ n: number; h: string }>(
-        `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`,
-      );
-      out[table] = `${row.n} rows ${row.h}`;
-    }
+    const out = await fingerprint(db, [...tables, 'baseline', 'baseline_item', 'change_history', 'action', 'milestone']);
     const [acc] = await db.query<{ h: string }>(
       `select md5(string_agg(id || ':' || coalesce(monthly_summary::text, '-'), '|' order by id)) as h from account`,
     );
@@ -585,18 +376,7 @@ describe('bad input on issue 12’s routes: governance, baselines, re-plans, the
     return out;
   }
 
-  async function send(r: Route, world: World, o: Req): Promise<Response> {
-    const [method, template] = r.route.split(' ');
-    const params = o.params ?? r.params(world);
-    const path = template.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(params[k]));
-    const req = lead[method.toLowerCase() as 'post'](path);
-    const query = o.query ?? (r.query ? await r.query(world) : undefined);
-    if (query) void req.query(query);
-    if (o.raw !== undefined) return req.set('Content-Type', o.type ?? 'application/json').send(o.raw);
-    if (o.noBody) return req;
-    const body = o.body ?? (r.body ? await r.body(world) : undefined);
-    return body === undefined ? req : req.send(body as object);
-  }
+  const send = (r: Route, world: World, o: Req): Promise<Response> => sendAs(lead, r, world, o);
 
   beforeAll(async () => {
     db = await createTestDatabase();
