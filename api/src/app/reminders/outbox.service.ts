@@ -6,7 +6,7 @@ import type { AppConfig } from '../../infra/config/config';
 import { MailService } from '../../infra/mail/mail.service';
 import type { Mail } from '../../infra/mail/mail.service';
 import { MetricsService } from '../metrics';
-import { OutboxQueries } from './outbox.queries';
+import { OutboxQueries, withoutAddresses } from './outbox.queries';
 import type { ClaimedRow, OutboxKind } from './outbox.queries';
 
 export interface DeliveryReport {
@@ -75,11 +75,12 @@ export class OutboxService {
       const giveUp = m.attempts >= this.config.mailMaxAttempts;
       await this.queries.markUnsent(m.id, m.attempts, giveUp ? 'failed' : 'pending', error, backoffSeconds(m.attempts));
       if (giveUp) {
-        this.logger.error(`giving up on "${m.subject}" to ${m.to_address} after ${m.attempts} attempts: ${error}`);
+        // the logs name a message by its id, never its recipient nor its subject (a person may be named there)
+        this.logger.error(`giving up on message ${m.id} after ${m.attempts} attempts: ${withoutAddresses(error)}`);
         return 'failed';
       }
       this.logger.warn(
-        `"${m.subject}" to ${m.to_address} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${error}`,
+        `message ${m.id} not sent (attempt ${m.attempts}), retry in ${backoffSeconds(m.attempts)} s: ${withoutAddresses(error)}`,
       );
       return 'retrying';
     }
