@@ -21,6 +21,12 @@ export function inJson(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
 
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** How the e-mails (mail.service.ts, digest.ts) write a text in their HTML body: « Anne d'Arvor » is « Anne d&#39;Arvor » there. */
+export function inHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c]);
+}
+
 /**
  * The patterns an anonymisation replaces, for a plain text column (`json: false`) or inside a JSON
  * document's text: the name exactly, as a whole word sequence — or, shorter than three characters,
@@ -30,8 +36,13 @@ export function anonymisationPatterns(person: { name: string; email: string }, j
   const enc = (t: string) => literal(json ? inJson(t) : t);
   const name = person.name.trim();
   const patterns: SweepPattern[] = [];
-  if (name.length >= MIN_SWEPT_NAME_LENGTH) patterns.push({ regex: `(?<![${WORD}])${enc(name)}(?![${WORD}])`, flags: 'g' });
-  else if (name.length) patterns.push({ regex: json ? `(?<=")${enc(name)}(?=")` : `^${enc(name)}$`, flags: 'g' });
-  patterns.push({ regex: `(?<![A-Za-z0-9._%+-])${enc(person.email)}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, flags: 'gi' });
+  // each as written, and as an e-mail's HTML body writes it when that differs (an apostrophe, an ampersand)
+  for (const n of new Set([name, inHtml(name)])) {
+    if (name.length >= MIN_SWEPT_NAME_LENGTH) patterns.push({ regex: `(?<![${WORD}])${enc(n)}(?![${WORD}])`, flags: 'g' });
+    else if (name.length) patterns.push({ regex: json ? `(?<=")${enc(n)}(?=")` : `^${enc(n)}$`, flags: 'g' });
+  }
+  for (const e of new Set([person.email, inHtml(person.email)])) {
+    patterns.push({ regex: `(?<![A-Za-z0-9._%+-])${enc(e)}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, flags: 'gi' });
+  }
   return patterns;
 }
