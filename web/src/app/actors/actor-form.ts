@@ -62,7 +62,7 @@ const API_FIELDS: Readonly<Record<string, string>> = {
   templateUrl: './actor-form.html',
   styles: `
     .choice-group:focus {
-      outline: 3px solid #f0a500;
+      outline: 3px solid var(--jl-focus);
     }
     .choice-group ul {
       margin: 0;
