@@ -8,6 +8,7 @@ import { Observable, map } from 'rxjs';
 
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
+import { pageSubject } from '../i18n/provide-i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { focusFirstError, toFormErrors } from '../shared/form-errors';
 import { JlCommentField } from '../shared/comment-field';
@@ -87,6 +88,8 @@ export class ActionPage {
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
   protected readonly ready = computed(() => this.page.value() ?? null);
+  /** the action's title heads the page's title */
+  protected readonly titleSubject = pageSubject(computed(() => this.ready()?.action.title ?? null));
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
   protected readonly canUpdate = canUpdateItem(() => this.ready()?.action);
   /** what the « Replanifier » form changes */

@@ -8,6 +8,7 @@ import { Observable, map } from 'rxjs';
 
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
+import { pageSubject } from '../i18n/provide-i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { JlCommentField } from '../shared/comment-field';
 import { FORM_FIELD } from '../shared/form-field';
@@ -76,6 +77,8 @@ export class MilestonePage {
   /** reloaded (without « loading ») after a change */
   protected readonly page = loadable(this.id, (id) => this.load(id));
   protected readonly ready = computed(() => this.page.value() ?? null);
+  /** the milestone's title heads the page's title */
+  protected readonly titleSubject = pageSubject(computed(() => this.ready()?.milestone.title ?? null));
   /** the project lead, or the owner of the item's function: otherwise the page is read-only */
   protected readonly canUpdate = canUpdateItem(() => this.ready()?.milestone);
   /** what the « Replanifier » form changes */

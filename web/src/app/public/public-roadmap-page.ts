@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
 import { I18n } from '../i18n/i18n';
+import { pageSubject } from '../i18n/provide-i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { IndicatorHealthBadge } from '../indicators/indicator-health-badge';
 import { INDICATOR_DIRECTION_TEXT } from '../indicators/indicator-labels';
@@ -14,9 +15,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { DataTable } from '../shared/data-table';
 import { HealthBadge } from '../shared/health-badge';
 import { loadable } from '../shared/loadable';
-import { PercentPipe } from '../shared/percent.pipe';
 import { PhasePurpose } from '../shared/phase-purpose';
-import { ProgressBar } from '../shared/progress-bar';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
 import { OPEN_DATA_RESOURCES, openDataPath } from './open-data-links';
@@ -55,10 +54,8 @@ interface MilestoneGroup {
     ROLLUP_TABLE,
     RollUpSummary,
     HealthBadge,
-    ProgressBar,
     PhasePurpose,
     IndicatorHealthBadge,
-    PercentPipe,
     FrDatePipe,
     TranslatePipe,
   ],
@@ -76,6 +73,8 @@ export class PublicRoadmapPage {
 
   protected readonly page = loadable(this.slug, (slug) => this.api.get(slug));
   protected readonly ready = computed(() => this.page.value() ?? null);
+  /** the roadmap's territory heads the page's title */
+  protected readonly titleSubject = pageSubject(computed(() => this.ready()?.territory ?? null));
   /** a page that does not exist and a closed one are the same to the public (404) */
   protected readonly notFound = computed(() => {
     const s = this.page.state();

@@ -4,6 +4,7 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ViewEncapsulation, computed, inject, input } from '@angular/core';
 
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
+import { pageSubject } from '../i18n/provide-i18n';
 import { formatPercent } from '../shared/percent.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS } from '../shared/labels';
@@ -115,6 +116,8 @@ export class PublicWidgetPage {
 
   protected readonly page = loadable(this.slug, (slug) => this.api.get(slug));
   protected readonly ready = computed(() => this.page.value() ?? null);
+  /** the roadmap's territory heads the frame's title */
+  protected readonly titleSubject = pageSubject(computed(() => this.ready()?.territory ?? null));
   protected readonly currentPhase = computed(() => {
     const r = this.ready();
     return r?.phases.find((p) => p.code === r.currentPhaseCode) ?? null;
