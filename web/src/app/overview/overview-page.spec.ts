@@ -126,7 +126,7 @@ describe('OverviewPage', () => {
     const bands = Array.from(page.querySelectorAll<HTMLElement>('.timeline__band'));
     // 100, 50, 150 and 100 days out of 400
     expect(bands.map((b) => b.style.width)).toEqual(['25%', '12.5%', '37.5%', '25%']);
-    expect(bands.map((b) => b.style.left)).toEqual(['0%', '25%', '37.5%', '75%']);
+    expect(bands.map((b) => b.style.marginLeft)).toEqual(['0%', '25%', '37.5%', '75%']);
     expect(bands.map((b) => text(b.querySelector('.timeline__band-name')))).toEqual([
       '1. Incubation pré-électorale',
       '2. Incubation post-électorale',

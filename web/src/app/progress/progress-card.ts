@@ -32,7 +32,13 @@ export interface ScopePhase {
       font-size: 0.85rem;
     }
     .toolbar .field {
+      min-width: 0;
+      max-width: 100%;
       margin-bottom: 0;
+    }
+    /* a phase's long name does not widen the page at 320 px (RGAA 10.11) */
+    .toolbar select {
+      max-width: 100%;
     }
   `,
   template: `

@@ -44,7 +44,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
               class="ptl__band"
               [class]="'ptl__band--' + band.order"
               [class.ptl__band--current]="band.current"
-              [style.left.%]="band.left"
+              [style.margin-left.%]="band.left"
               [style.width.%]="band.width"
             >
               <span class="ptl__band-name">{{ band.order }}. {{ band.name }}</span>
