@@ -87,8 +87,11 @@ class CopyOut extends CopyQuery {
   private waiting = false;
 
   override handleCopyData(msg: { chunk: Buffer }): void {
+    // pg's parser reads messages as views into a buffer it reuses for the next socket data: a chunk
+    // kept by the sink (gzip works asynchronously) must be copied, or it changes under it
+    const kept = this.sink(Buffer.from(msg.chunk));
     // the socket's data already read still arrives after the pause: one wait for them all
-    if (!this.sink(msg.chunk) && !this.waiting) {
+    if (!kept && !this.waiting) {
       this.waiting = true;
       const socket = this.connection.stream;
       socket.pause();

@@ -92,6 +92,7 @@ export async function writeBackup(
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
     gzip.destroy();
+    out.destroy();
     throw e;
   }
 }
