@@ -19,6 +19,7 @@ import { SiteQueries, siteFiles, widgetFraming } from './app/site';
 import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
 import { apiEtags } from './infra/http/etag';
+import type { HttpDrain } from './infra/http/drain';
 import { PUBLIC_API, publicHttp } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
 import { PAGE_CACHE, staticCacheControl } from './infra/http/static-cache';
@@ -28,6 +29,8 @@ import type { AppConfig } from './infra/config/config';
 /** Where the logs go: stdout unless a stream is given (the observability test reads the lines). */
 export interface AppOptions {
   logDestination?: DestinationStream;
+  /** main.ts's graceful stop: counts the requests under way, refuses new ones once stopping (ADR 0031) */
+  drain?: HttpDrain;
 }
 
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
@@ -63,6 +66,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     res.setHeader('x-request-id', req.id);
     next();
   });
+  if (options.drain) app.use(options.drain.middleware);
   app.use(noStoreByDefault);
   // a strong ETag and 304 on every successful API read, none on errors (ADR 0030)
   app.use(apiEtags);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 
 import { createApp } from './bootstrap';
+import { closeServer, HttpDrain } from './infra/http/drain';
 import { ConfigError, loadConfig } from './infra/config/config';
 import { prepareDatabase } from './seed/prepare-database';
 import { startEmbeddedPostgres } from './infra/database/embedded';
@@ -23,15 +24,19 @@ async function main(): Promise<void> {
   }
   let embedded: EmbeddedDatabase | null = null;
   let stopping = false;
-  // one path on a signal: finish the requests in flight and close the app, then stop the database
+  const drain = new HttpDrain();
+  // one path on a signal (ADR 0031): new requests answered 503 with Connection: close, the requests under way finish
+  // (SHUTDOWN_GRACE_MS at most), the server closes, then the app (the schedulers stop claiming and wait for their
+  // run, the pool closes), then the database
   const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
     if (app) {
-      // keep serving for a grace period so the requests already sent (some still unread in the
-      // socket backlog) are answered, then close: that waits for the requests in progress
-      await new Promise((r) => setTimeout(r, config.shutdownGraceMs));
+      const finished = await drain.drain(config.shutdownGraceMs);
+      if (!finished)
+        logger.warn(`${drain.pending} request(s) still running after ${config.shutdownGraceMs} ms: their connections are closed`);
+      await closeServer(app.getHttpServer());
       await app.close().catch((e) => logger.error(`closing the app: ${(e as Error).message}`));
     }
     await embedded?.stop().catch(() => undefined);
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     }
     const admin = config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : null;
     await prepareDatabase(url, { seed: config.seedOnStart, seedsDir: seedsDir(), accounts: { admin, demo: config.demoAccounts } });
-    app = await createApp(config, url);
+    app = await createApp(config, url, { drain });
     await app.listen(config.port);
     logger.log(`Jalons is running on http://localhost:${config.port}/ — API docs on http://localhost:${config.port}/api/docs`);
     if (config.demoAccounts) {

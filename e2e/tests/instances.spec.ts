@@ -214,7 +214,9 @@ test.describe('stopping', () => {
     app.kill('SIGTERM');
     const statuses = await Promise.all(inFlight);
     const { code, out } = await exited;
-    expect(statuses).toEqual(Array(12).fill(200));
+    // sent just before the signal, received before it (200) or after it (503 shutting_down, or refused once the
+    // server has closed): never a 500 (ADR 0031; the load case is shutdown.spec.ts)
+    expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'fetch failed')).toEqual([]);
     expect(code).toBe(0);
     expect(out).toContain('PostgreSQL stopped');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);

@@ -25,7 +25,7 @@ export interface AppConfig {
   timeZone: 'Europe/Paris';
   /** chronograms kept serialised per instance, checked against the roadmap's revision on every read (0 = off) */
   chronogramCacheSize: number;
-  /** on SIGINT/SIGTERM, how long requests already sent may still be read before the server closes */
+  /** on SIGINT/SIGTERM, how long the requests under way may take to finish (new ones get 503) before the server closes */
   shutdownGraceMs: number;
   /** the address people use to reach the app, for links in e-mails (no trailing slash) */
   publicUrl: string;
@@ -235,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     timeZone: 'Europe/Paris',
     chronogramCacheSize: int(env, 'CHRONOGRAM_CACHE_SIZE', 32, 0, 10_000),
-    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 500, 0, 60_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
     publicUrl,
     smtpUrl,
     mailFrom: env['MAIL_FROM'] || 'Jalons <jalons@localhost>',
