@@ -32,6 +32,8 @@ import { RowSpan, rowsInSight } from './gantt-window';
   selector: 'jl-gantt-list',
   imports: [PercentPipe, ProvenanceBadge, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // the focus and the arrow keys of the rows' buttons and links, as they bubble (the list itself takes no focus)
+  host: { '(focusin)': 'onFocusIn($event)', '(focusout)': 'onFocusOut($event)', '(keydown)': 'onKey($event)' },
   // styled by gantt.scss, under `.jl-gantt`; here only what places the rows (gantt.scss is at its budget)
   encapsulation: ViewEncapsulation.None,
   templateUrl: './gantt-list.html',
@@ -54,7 +56,8 @@ export class JlGanttList {
   readonly span = input.required<RowSpan>();
   readonly canAddTo = input<(functionId: string) => boolean>(() => false);
 
-  readonly toggle = output<string>();
+  /** a function's rows folded or unfolded (not `toggle`: a DOM event of that name exists) */
+  readonly toggleGroup = output<string>();
   readonly open = output<GanttOpen>();
   readonly add = output<GanttAdd>();
 
