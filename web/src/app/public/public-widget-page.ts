@@ -52,7 +52,9 @@ export function nextMilestone(r: PublicRoadmapView): PublicRoadmapView['mileston
           </p>
         }
         @if (next(); as m) {
-          <p class="encart__line" data-testid="widget-milestone">Prochain jalon : {{ m.title }}, le {{ m.date | jlDate }}</p>
+          <p class="encart__line encart__line--milestone" data-testid="widget-milestone">
+            Prochain jalon : {{ m.title }}, le {{ m.date | jlDate }}
+          </p>
         }
         <p class="encart__link">
           <a [href]="'/public/' + r.slug" target="_blank" rel="noopener"
@@ -106,6 +108,12 @@ export function nextMilestone(r: PublicRoadmapView): PublicRoadmapView['mileston
     }
     .encart .bar--large {
       margin: 0.1rem 0;
+    }
+    /* a 300 × 250 frame: the next milestone gives way, the link to the whole page stays inside */
+    @media (max-height: 260px) {
+      .encart__line--milestone {
+        display: none;
+      }
     }
   `,
 })
