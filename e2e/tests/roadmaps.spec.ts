@@ -92,7 +92,10 @@ test.describe('the instance’s roadmaps', () => {
       'Ville de Quimper · Mandat 2026–2032',
       'Ville et Métropole de Brest · Mandat 2026–2032',
     ]);
+    // choosing is not opening (RGAA 7.4): « Afficher » opens the roadmap chosen
     await switcher.selectOption('brest-2026-2032');
+    await expect(page).toHaveURL(new RegExp(`/r/${SLUG}$`));
+    await page.getByRole('button', { name: 'Afficher la feuille de route choisie' }).click();
     await expect(page).toHaveURL(/\/r\/brest-2026-2032$/);
     await expect(page.locator('.page-head__territory')).toHaveText('Ville et Métropole de Brest');
 

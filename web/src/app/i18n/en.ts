@@ -1709,14 +1709,6 @@ export const EN: Readonly<Record<string, string>> = {
   'Fiche d’une action': 'An action’s page',
   'Page publique d’une feuille de route': 'A roadmap’s public page',
   'Déclaration d’accessibilité, mentions légales, données personnelles': 'Accessibility statement, legal notice, personal data',
-  'La prise de focus est signalée par un contour orange dont le contraste avec le fond blanc ou gris clair est de 2,1:1 au mieux, sous le minimum de 3:1 (critère 3.3).':
-    'Keyboard focus is shown by an orange outline whose contrast with the white or light grey background is 2.1:1 at best, below the minimum of 3:1 (criterion 3.3).',
-  'Quand l’instance a plusieurs feuilles de route, la liste « Feuille de route » de l’en-tête change de page dès qu’une autre est choisie, y compris avec les flèches du clavier, sans bouton de validation (critère 7.4).':
-    'When the instance has several roadmaps, the « Roadmap » list in the header changes page as soon as another one is chosen, arrow keys included, without a confirm button (criterion 7.4).',
-  'Le titre de certaines pages ne nomme pas ce qu’elles montrent : « Action · Jalons », « Page publique · Jalons » ou « Vue du mandat · Jalons » ne disent ni l’action ni la feuille de route (critère 8.6).':
-    'Some page titles do not name what the page shows: « Action · Jalons », « Public page · Jalons » or « Term overview · Jalons » name neither the action nor the roadmap (criterion 8.6).',
-  'À 320 px de large, la vue du mandat défile horizontalement : le choix du périmètre de la courbe d’avancement et les étiquettes de la frise du mandat ne se replient pas (critère 10.11).':
-    'At 320 px wide, the term overview scrolls sideways: the scope selector of the progress curve and the labels of the term’s timeline do not wrap (criterion 10.11).',
   'Un seul système de navigation (le menu) : il n’y a ni plan du site ni moteur de recherche (critère 12.1). La vue du mandat et « Mes échéances » mènent à chaque élément.':
     'A single navigation system (the menu): there is neither a site map nor a search engine (criterion 12.1). The term overview and « My due dates » lead to every item.',
   'La session se ferme après 4 heures sans activité, sans avertissement préalable ni moyen de la prolonger ; une saisie non enregistrée est alors perdue (critère 13.1).':
@@ -1822,7 +1814,7 @@ export const EN: Readonly<Record<string, string>> = {
   'l’adresse électronique et l’adresse IP des essais manqués, pour freiner les attaques':
     'the e-mail address and IP address of failed attempts, to slow down attacks',
   'le temps de la fenêtre de limitation (15 minutes par défaut)': 'for the throttling window (15 minutes by default)',
-  'Quand on agrandit l’espacement du texte (critère 10.12), les étiquettes des phases dans la frise du mandat (vue du mandat, page publique) sont coupées ; le tableau des phases, juste en dessous, les donne entières.':
-    'When text spacing is increased (criterion 10.12), the phase labels in the term’s timeline (term overview, public page) are cut off; the table of phases, right below, gives them in full.',
+  // the header's list opens the roadmap chosen on « Afficher » (RGAA 7.4; review R2)
+  'la feuille de route choisie': 'the chosen roadmap',
   // end of the « accessibility and legal pages » block
 };

@@ -36,7 +36,7 @@ export const CRITERIA: Readonly<Record<string, CriterionResult>> = {
   // 2 Cadres
   '2.1': 'NA', '2.2': 'NA',
   // 3 Couleurs
-  '3.1': 'C', '3.2': 'C', '3.3': 'NC',
+  '3.1': 'C', '3.2': 'C', '3.3': 'C',
   // 4 Multimédia: no video, no sound
   '4.1': 'NA', '4.2': 'NA', '4.3': 'NA', '4.4': 'NA', '4.5': 'NA', '4.6': 'NA', '4.7': 'NA', '4.8': 'NA', '4.9': 'NA',
   '4.10': 'NA', '4.11': 'NA', '4.12': 'NA', '4.13': 'NA',
@@ -45,14 +45,14 @@ export const CRITERIA: Readonly<Record<string, CriterionResult>> = {
   // 6 Liens
   '6.1': 'C', '6.2': 'C',
   // 7 Scripts
-  '7.1': 'C', '7.2': 'C', '7.3': 'C', '7.4': 'NC', '7.5': 'C',
+  '7.1': 'C', '7.2': 'C', '7.3': 'C', '7.4': 'C', '7.5': 'C',
   // 8 Éléments obligatoires
-  '8.1': 'C', '8.2': 'C', '8.3': 'C', '8.4': 'C', '8.5': 'C', '8.6': 'NC', '8.7': 'C', '8.8': 'C', '8.9': 'C', '8.10': 'NA',
+  '8.1': 'C', '8.2': 'C', '8.3': 'C', '8.4': 'C', '8.5': 'C', '8.6': 'C', '8.7': 'C', '8.8': 'C', '8.9': 'C', '8.10': 'NA',
   // 9 Structuration de l'information
   '9.1': 'C', '9.2': 'C', '9.3': 'C', '9.4': 'NA',
   // 10 Présentation de l'information
   '10.1': 'C', '10.2': 'C', '10.3': 'C', '10.4': 'C', '10.5': 'C', '10.6': 'C', '10.7': 'C', '10.8': 'C', '10.9': 'C',
-  '10.10': 'C', '10.11': 'NC', '10.12': 'NC', '10.13': 'NA', '10.14': 'NA',
+  '10.10': 'C', '10.11': 'C', '10.12': 'C', '10.13': 'NA', '10.14': 'NA',
   // 11 Formulaires
   '11.1': 'C', '11.2': 'C', '11.3': 'C', '11.4': 'C', '11.5': 'C', '11.6': 'C', '11.7': 'C', '11.8': 'NA', '11.9': 'C',
   '11.10': 'C', '11.11': 'C', '11.12': 'C', '11.13': 'C',
@@ -126,21 +126,6 @@ export const SAMPLE_PAGES: readonly { name: string; path: string }[] = [
 
 /** Non-conformities: what does not meet the RGAA, and the way around it when there is one. */
 export const NON_CONFORMITIES: readonly string[] = [
-  tKey(
-    'La prise de focus est signalée par un contour orange dont le contraste avec le fond blanc ou gris clair est de 2,1:1 au mieux, sous le minimum de 3:1 (critère 3.3).',
-  ),
-  tKey(
-    'Quand l’instance a plusieurs feuilles de route, la liste « Feuille de route » de l’en-tête change de page dès qu’une autre est choisie, y compris avec les flèches du clavier, sans bouton de validation (critère 7.4).',
-  ),
-  tKey(
-    'Le titre de certaines pages ne nomme pas ce qu’elles montrent : « Action · Jalons », « Page publique · Jalons » ou « Vue du mandat · Jalons » ne disent ni l’action ni la feuille de route (critère 8.6).',
-  ),
-  tKey(
-    'À 320 px de large, la vue du mandat défile horizontalement : le choix du périmètre de la courbe d’avancement et les étiquettes de la frise du mandat ne se replient pas (critère 10.11).',
-  ),
-  tKey(
-    'Quand on agrandit l’espacement du texte (critère 10.12), les étiquettes des phases dans la frise du mandat (vue du mandat, page publique) sont coupées ; le tableau des phases, juste en dessous, les donne entières.',
-  ),
   tKey(
     'Un seul système de navigation (le menu) : il n’y a ni plan du site ni moteur de recherche (critère 12.1). La vue du mandat et « Mes échéances » mènent à chaque élément.',
   ),
