@@ -87,9 +87,9 @@ class CopyOut extends CopyQuery {
   private waiting = false;
 
   override handleCopyData(msg: { chunk: Buffer }): void {
-    // pg's parser reads messages as views into a buffer it reuses for the next socket data: a chunk
-    // kept by the sink (gzip works asynchronously) must be copied, or it changes under it
-    const kept = this.sink(Buffer.from(msg.chunk));
+    // one message per row; pg's parser hands it as a view into a buffer it reuses for the next socket
+    // data: a sink that keeps a chunk beyond this call must copy it (writeBackup copies into its batch)
+    const kept = this.sink(msg.chunk);
     // the socket's data already read still arrives after the pause: one wait for them all
     if (!kept && !this.waiting) {
       this.waiting = true;
