@@ -76,12 +76,10 @@ export class ResilientEntityManager extends EntityManager<PostgreSqlDriver> {
     for (let attempt = 1; ; attempt++) {
       let committing = false;
       try {
-        return await super.transactional(async (tx) => {
-          const result = await cb(tx);
-          // MikroORM flushes after the callback; flushing here marks the point after which only COMMIT is left
-          await tx.flush();
-          committing = true;
-          return result;
+        return await super.transactional((tx) => {
+          // the fork's own event manager: after the callback and its flush, right before COMMIT is sent
+          tx.getEventManager().registerSubscriber({ beforeTransactionCommit: () => void (committing = true) });
+          return cb(tx);
         }, options);
       } catch (e) {
         if (!isDatabaseUnavailable(e)) throw e;
