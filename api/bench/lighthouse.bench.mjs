@@ -1,0 +1,114 @@
+// npm run bench:lighthouse — Lighthouse (the `lighthouse` npm package) in Debian's Chromium, mobile
+// emulation (Lighthouse's defaults: a Moto G Power-sized screen, simulated slow 4G and a 4× slower
+// CPU), on three pages a citizen, an elected official or a new user opens first:
+//  - the sign-in page (/connexion), signed out;
+//  - the overview of the Brest roadmap, signed in as an administrator (the session cookie is sent
+//    with every request Lighthouse makes: `extraHeaders`);
+//  - the public page of the Brest roadmap (/public/brest-2026-2032), signed out.
+// Runs on a throw-away embedded PostgreSQL (or a new database on DATABASE_URL's server) seeded with
+// the Brest kit, with the built app (npm run build) in production mode. Prints, per page, the
+// performance, accessibility, best-practices and SEO scores and the main metrics, for BENCH_RUNS
+// runs (default 1), and the median when there are several. Target (issue 14): performance ≥ 90,
+// accessibility 100, best practices 100 on the three pages.
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+import { startApi, startDatabase, stopApi } from './bench-env.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SLUG = 'brest-2026-2032';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const METRICS = [
+  ['first-contentful-paint', 'FCP'],
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['cumulative-layout-shift', 'CLS'],
+  ['speed-index', 'SI'],
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Opens the Brest roadmap's public page (it is off by default), as the benchmark's administrator. */
+async function openPublicPage(api) {
+  const list = await (await fetch(`${api.base}/api/roadmaps`, { headers: api.headers })).json();
+  const brest = list.find((r) => r.slug === SLUG);
+  if (!brest) throw new Error(`the seeded roadmap ${SLUG} is missing`);
+  const me = await fetch(`${api.base}/api/auth/me`, { headers: api.headers });
+  const xsrf = me.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.split(';')[0]
+    .slice('XSRF-TOKEN='.length);
+  const roadmap = await (await fetch(`${api.base}/api/roadmaps/${brest.id}`, { headers: api.headers })).json();
+  const res = await fetch(`${api.base}/api/roadmaps/${brest.id}/settings`, {
+    method: 'PATCH',
+    headers: {
+      ...api.headers,
+      cookie: `${api.headers.cookie}; XSRF-TOKEN=${xsrf}`,
+      'x-xsrf-token': decodeURIComponent(xsrf ?? ''),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ version: roadmap.version, publicPage: true }),
+  });
+  if (!res.ok) throw new Error(`opening the public page answered ${res.status}: ${await res.text()}`);
+}
+
+async function audit(chrome, url, extraHeaders) {
+  const result = await lighthouse(
+    url,
+    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, extraHeaders },
+    undefined,
+  );
+  const lhr = result.lhr;
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+  const metrics = Object.fromEntries(METRICS.map(([id, label]) => [label, lhr.audits[id]?.numericValue ?? NaN]));
+  const failing = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+    .filter((a) => ['accessibility', 'best-practices'].some((c) => lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0)))
+    .map((a) => a.id);
+  return { scores, metrics, failing, finalUrl: lhr.finalDisplayedUrl };
+}
+
+const show = (label, runs) => {
+  const s = (c) => median(runs.map((r) => r.scores[c]));
+  const m = (k) => median(runs.map((r) => r.metrics[k]));
+  console.log(
+    `${label.padEnd(16)} performance ${String(s('performance')).padStart(3)}  accessibility ${String(s('accessibility')).padStart(3)}  ` +
+      `best practices ${String(s('best-practices')).padStart(3)}  SEO ${String(s('seo')).padStart(3)}  | ` +
+      `FCP ${(m('FCP') / 1000).toFixed(2)} s  LCP ${(m('LCP') / 1000).toFixed(2)} s  TBT ${m('TBT').toFixed(0)} ms  ` +
+      `CLS ${m('CLS').toFixed(3)}  SI ${(m('SI') / 1000).toFixed(2)} s` +
+      (runs.length > 1 ? `  (performance per run: ${runs.map((r) => r.scores.performance).join(', ')})` : ''),
+  );
+  const failing = [...new Set(runs.flatMap((r) => r.failing))];
+  if (failing.length) console.log(`${''.padEnd(16)} failing accessibility/best-practices audits: ${failing.join(', ')}`);
+};
+
+const db = await startDatabase('jalons_lighthouse');
+let api;
+let chrome;
+try {
+  api = await startApi(db.url, { SEED_ON_START: 'true' });
+  await openPublicPage(api);
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const pages = [
+    ['sign-in', `${api.base}/connexion`, undefined],
+    ['overview', `${api.base}/r/${SLUG}`, { Cookie: `jalons_session=${api.session}` }],
+    ['public page', `${api.base}/public/${SLUG}`, undefined],
+  ];
+  console.log(`Lighthouse ${RUNS} run(s) per page, mobile emulation, Chromium at ${CHROMIUM}\n`);
+  for (const [label, url, headers] of pages) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await audit(chrome, url, headers));
+    if (!runs[0].finalUrl.startsWith(url)) console.log(`${label}: redirected to ${runs[0].finalUrl}`);
+    show(label, runs);
+  }
+} finally {
+  await chrome?.kill();
+  if (api) await stopApi(api);
+  await db.stop();
+}
