@@ -12,6 +12,7 @@
 // accessibility 100, best practices 100 on the three pages.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import pg from 'pg';
 
 import { startApi, startDatabase, stopApi } from './bench-env.mjs';
 
@@ -29,29 +30,16 @@ const METRICS = [
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Opens the Brest roadmap's public page (it is off by default), as the benchmark's administrator. */
-async function openPublicPage(api) {
-  const list = await (await fetch(`${api.base}/api/roadmaps`, { headers: api.headers })).json();
-  const brest = list.find((r) => r.slug === SLUG);
-  if (!brest) throw new Error(`the seeded roadmap ${SLUG} is missing`);
-  const me = await fetch(`${api.base}/api/auth/me`, { headers: api.headers });
-  const xsrf = me.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('XSRF-TOKEN='))
-    ?.split(';')[0]
-    .slice('XSRF-TOKEN='.length);
-  const roadmap = await (await fetch(`${api.base}/api/roadmaps/${brest.id}`, { headers: api.headers })).json();
-  const res = await fetch(`${api.base}/api/roadmaps/${brest.id}/settings`, {
-    method: 'PATCH',
-    headers: {
-      ...api.headers,
-      cookie: `${api.headers.cookie}; XSRF-TOKEN=${xsrf}`,
-      'x-xsrf-token': decodeURIComponent(xsrf ?? ''),
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ version: roadmap.version, publicPage: true }),
-  });
-  if (!res.ok) throw new Error(`opening the public page answered ${res.status}: ${await res.text()}`);
+/** Opens the Brest roadmap's public page (it is off by default; the lead opens it in the app). */
+async function openPublicPage(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('update roadmap set public_page = true where slug = $1', [SLUG]);
+    if (rowCount !== 1) throw new Error(`the seeded roadmap ${SLUG} is missing`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function audit(chrome, url, extraHeaders) {
@@ -90,7 +78,7 @@ let api;
 let chrome;
 try {
   api = await startApi(db.url, { SEED_ON_START: 'true' });
-  await openPublicPage(api);
+  await openPublicPage(db.url);
   chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
