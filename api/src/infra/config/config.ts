@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 
+import type { LegalConfig, RetentionConfig } from '@jalons/contract';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@jalons/domain';
 
 /**
@@ -80,33 +81,9 @@ export interface AppConfig {
   backupCron: string;
 }
 
-/** The legal notice's and privacy notice's facts about the instance's editor, set per instance. */
-export interface LegalConfig {
-  /** the body that publishes the service, e.g. « Ville de Brest » (LEGAL_EDITOR) */
-  editor: string | null;
-  /** its postal address (LEGAL_ADDRESS) */
-  address: string | null;
-  /** where to write about the service, accessibility and personal data (LEGAL_CONTACT_EMAIL) */
-  contactEmail: string | null;
-  /** the directeur·rice de la publication (LEGAL_PUBLICATION_DIRECTOR) */
-  publicationDirector: string | null;
-  /** the host: name and address (LEGAL_HOST) */
-  host: string | null;
-  /** the data protection officer's contact (LEGAL_DPO_CONTACT) */
-  dpoContact: string | null;
-}
-
-/** Retention periods (days) after which the purge deletes what is spent. */
-export interface RetentionConfig {
-  /** ended sessions (expired or signed out) (RETENTION_SESSIONS_DAYS, 30) */
-  sessionsDays: number;
-  /** used or expired invitation and reset tokens (RETENTION_TOKENS_DAYS, 30) */
-  tokensDays: number;
-  /** e-mails sent (or given up) from the outbox (RETENTION_OUTBOX_DAYS, 90) */
-  outboxDays: number;
-  /** reminders shown in the bell, after their due date (RETENTION_NOTIFICATIONS_DAYS, 365) */
-  notificationsDays: number;
-}
+// the legal facts and retention periods are the contract's shapes (GET /api/public/instance shows them as they are):
+// LEGAL_* and RETENTION_*_DAYS below fill them
+export type { LegalConfig, RetentionConfig };
 
 export class ConfigError extends Error {}
 
