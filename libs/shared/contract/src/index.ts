@@ -22,3 +22,4 @@ export * from './lib/summaries.dto';
 export * from './lib/legal.views';
 export * from './lib/public.views';
 export * from './lib/privacy.dto';
+export * from './lib/chronogram-wire';

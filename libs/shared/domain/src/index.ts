@@ -22,3 +22,4 @@ export * from './lib/replay';
 export * from './lib/s-curve';
 export * from './lib/accessibility';
 export * from './lib/embed-origins';
+export * from './lib/wire-table';
