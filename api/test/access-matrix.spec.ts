@@ -33,6 +33,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/health/live': EVERYONE,
   'GET /api/health/ready': EVERYONE,
   'GET /api/auth/me': READERS, // anonymous: 401 is the answer ("not signed in")
+  'GET /api/auth/session': EVERYONE, // anonymous: 200 {account: null}
   'POST /api/auth/login': EVERYONE,
   'POST /api/auth/logout': EVERYONE,
   'POST /api/auth/password': READERS,

@@ -211,6 +211,31 @@ describe('accounts, sign-in and sessions over HTTP', () => {
     });
   });
 
+  describe("GET /api/auth/session (the web app's first question)", () => {
+    it('answers 200 with account null to nobody, with the XSRF-TOKEN cookie a sign-in then needs', async () => {
+      const agent = request.agent(app.getHttpServer());
+      const res = await agent.get('/api/auth/session').expect(200);
+      expect(res.body).toEqual({ account: null });
+      const token = xsrfFrom(res);
+      expect(token).toMatch(/^[\w-]{20,}$/);
+      // the anonymous token lets the sign-in through the CSRF check
+      await ensureAccount(db, BREST.lead, 'lead');
+      await agent.post('/api/auth/login').set('X-XSRF-TOKEN', token!).send({ email: BREST.lead, password: TEST_PASSWORD }).expect(200);
+      const me = (await agent.get('/api/auth/me').expect(200)).body as MeView;
+      expect((await agent.get('/api/auth/session').expect(200)).body).toEqual({ account: me });
+    });
+
+    it('answers account null once the session has ended, where /me answers 401', async () => {
+      const lead = await signIn(app, db, 'lead');
+      const me = (await lead.get('/api/auth/session').expect(200)).body as { account: MeView };
+      expect(me.account.email).toBe(BREST.lead);
+      expect(me.account.role).toBe('lead');
+      await db.query(`update session set expires_at = now() - interval '1 second' where account_id = $1`, [me.account.id]);
+      expect((await lead.get('/api/auth/session').expect(200)).body).toEqual({ account: null });
+      expect((await lead.get('/api/auth/me')).status).toBe(401);
+    });
+  });
+
   describe('CSRF', () => {
     it('refuses a signed-in write without the X-XSRF-TOKEN header, or with a wrong one, and writes nothing', async () => {
       const lead = await signIn(app, db, 'lead');

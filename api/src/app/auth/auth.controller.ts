@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptInvitationDto, ChangePasswordDto, LoginDto, RequestPasswordResetDto, ResetPasswordDto } from '@jalons/contract';
-import type { MeView } from '@jalons/contract';
+import type { MeView, SessionView } from '@jalons/contract';
 import type { Response } from 'express';
 
 import { APP_CONFIG } from '../../infra/config/config';
@@ -33,6 +33,19 @@ export class AuthController {
     }
     setXsrfCookie(req, res, this.config.publicUrl, req.account.csrfToken);
     return meView(req.account);
+  }
+
+  /** The web app's first question (issue 14): the same as `me`, with nobody signed in a 200 rather than a 401. */
+  @Get('session')
+  @Allow(Access.public)
+  @ApiOperation({ summary: 'Qui est connecté sur ce navigateur (account: null sinon) ; pose le cookie XSRF-TOKEN' })
+  session(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): SessionView {
+    if (!req.account) {
+      ensureXsrfCookie(req, res, this.config.publicUrl);
+      return { account: null };
+    }
+    setXsrfCookie(req, res, this.config.publicUrl, req.account.csrfToken);
+    return { account: meView(req.account) };
   }
 
   @Post('login')

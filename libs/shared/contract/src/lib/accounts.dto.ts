@@ -143,6 +143,15 @@ export interface MeView {
   digest: DigestFrequency;
 }
 
+/**
+ * GET /api/auth/session: who is signed in on this browser, if anybody — always a 200, so that a page
+ * opened signed out (the sign-in page, a public page) logs no failed request in the browser's console.
+ */
+export interface SessionView {
+  /** the signed-in account, null when nobody is signed in (or the session has ended) */
+  account: MeView | null;
+}
+
 export interface AccountFunctionView {
   id: string;
   code: string;
