@@ -22,8 +22,12 @@ export const appConfig: ApplicationConfig = {
       // then the API's reads revalidated with their ETag, from memory (ADR 0030)
       withInterceptors([sessionExpiryInterceptor, etagInterceptor]),
     ),
-    // who is signed in, before the first page is chosen (this also sets the XSRF-TOKEN cookie)
-    provideAppInitializer(() => inject(AuthService).load()),
+    // who is signed in (this also sets the XSRF-TOKEN cookie): asked at once, not awaited, so that a
+    // signed-out page (sign-in, public, legal) is drawn without waiting; the guards of the pages that
+    // need an account wait for the answer (issue 14)
+    provideAppInitializer(() => {
+      void inject(AuthService).load();
+    }),
     // path and query parameters and route data reach the pages as inputs; the pages under
     // /r/:slug (componentless parents) inherit the roadmap's id resolved from the slug (input `roadmap`)
     provideRouter(appRoutes, withComponentInputBinding()),

@@ -62,11 +62,20 @@ describe('App shell', () => {
   });
 
   /** Navigates to `url`, answering the list of roadmaps the URL's slug is looked up in. */
+  /** The requests to `url` once asked: a navigation asks after its guards and lazy pages, a few turns later. */
+  async function whenAsked(url: string): Promise<ReturnType<HttpTestingController['match']>> {
+    for (let turn = 0; turn < 50; turn++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      const asked = http.match(url);
+      if (asked.length) return asked;
+    }
+    return [];
+  }
+
   async function open(url: string, roadmaps = [BREST]): Promise<void> {
     const done = TestBed.inject(Router).navigateByUrl(url);
     // the navigation waits for the list (whenStable would wait for the navigation)
-    await new Promise((resolve) => setTimeout(resolve));
-    for (const req of http.match('/api/roadmaps')) req.flush(roadmaps);
+    for (const req of await whenAsked('/api/roadmaps')) req.flush(roadmaps);
     await done;
     await fixture.whenStable();
   }
@@ -211,10 +220,11 @@ describe('App shell', () => {
     shell.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
     // jsdom has no XSRF-TOKEN cookie: the app asks for one first
-    http.expectOne('/api/auth/me').flush(...refusal(401, 'unauthenticated', 'Non connecté.'));
+    http.expectOne('/api/auth/session').flush({ account: null });
     http.expectOne('/api/auth/login').flush(aMe());
-    await new Promise((resolve) => setTimeout(resolve));
-    http.expectOne('/api/roadmaps').flush([BREST]);
+    const [list, ...more] = await whenAsked('/api/roadmaps');
+    expect(more).toHaveLength(0);
+    list.flush([BREST]);
     await fixture.whenStable();
 
     expect(router.url).toBe('/r/brest-2026-2032/chronogramme');

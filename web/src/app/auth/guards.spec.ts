@@ -23,7 +23,7 @@ describe('route guards', () => {
   let harness: RouterTestingHarness;
   let router: Router;
 
-  async function setUp(me: MeView | null): Promise<void> {
+  async function setUp(me: MeView | null | 'unknown'): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -43,7 +43,7 @@ describe('route guards', () => {
             ],
           },
         ]),
-        provideSession(me),
+        me === 'unknown' ? [] : provideSession(me),
       ],
     });
     router = TestBed.inject(Router);
@@ -57,6 +57,17 @@ describe('route guards', () => {
     await harness.navigateByUrl('/chronogramme?roadmap=rm-1&fonction=fn-2');
     expect(router.url).toBe('/connexion?retour=%2Fchronogramme%3Froadmap%3Drm-1%26fonction%3Dfn-2');
     expect(title()).toBe('Connexion');
+  });
+
+  it('waits at start until it is known who is signed in, then lets the person in or sends them to sign in', async () => {
+    await setUp('unknown');
+    let settled = false;
+    const navigation = harness.navigateByUrl('/chronogramme').then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false); // neither the page nor the sign-in page before the answer
+    TestBed.inject(AuthService).setSession(aMe({ role: 'elected' }));
+    await navigation;
+    expect(title()).toBe('Page interne');
   });
 
   it('lets a signed-in person in, and checks again on every page (a session ended meanwhile)', async () => {

@@ -24,18 +24,20 @@ export function signInUrl(router: Router, retour: string): UrlTree {
 
 /**
  * The internal pages (canActivateChild, so every navigation checks it): a signed-in account, or
- * the sign-in page, which brings the person back.
+ * the sign-in page, which brings the person back. At start it waits until the session is known.
  */
-export const signedInGuard: CanActivateChildFn = (_route, state) => {
-  if (inject(AuthService).signedIn()) return true;
+export const signedInGuard: CanActivateChildFn = async (_route, state) => {
+  const auth = inject(AuthService);
   const router = inject(Router);
-  return signInUrl(router, state.url);
+  await auth.whenKnown();
+  return auth.signedIn() ? true : signInUrl(router, state.url);
 };
 
 /** /administration: the administrator. Anybody else is sent to « Accès refusé », which says why. */
-export const administratorGuard: CanActivateFn = (_route, state) => {
+export const administratorGuard: CanActivateFn = async (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
+  await auth.whenKnown();
   if (!auth.signedIn()) return signInUrl(router, state.url);
   if (auth.canManageAccounts()) return true;
   return router.parseUrl(FORBIDDEN_PATH);

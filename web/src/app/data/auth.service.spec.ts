@@ -27,25 +27,32 @@ describe('AuthService', () => {
 
   afterEach(() => http.verify());
 
-  it('knows at start who is signed in, from GET /api/auth/me', async () => {
+  it('knows at start who is signed in, from GET /api/auth/session, and says when it knows', async () => {
     setUp();
+    let known = false;
+    void auth.whenKnown().then(() => (known = true));
     const loaded = auth.load();
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(aMe());
+    await Promise.resolve();
+    expect(known).toBe(false); // the guards wait until the answer is in
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ account: aMe() });
     expect(await loaded).toEqual(aMe());
+    await auth.whenKnown();
+    expect(known).toBe(true);
     expect(auth.me()?.name).toBe('Camille Le Goff');
     expect(auth.signedIn()).toBe(true);
   });
 
-  it('starts signed out on a 401, and also when the API cannot be reached', async () => {
+  it('starts signed out when nobody is signed in (a 200, no failed request), and also when the API cannot be reached', async () => {
     setUp();
     const anonymous = auth.load();
-    http.expectOne('/api/auth/me').flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/session').flush({ account: null });
     expect(await anonymous).toBeNull();
     expect(auth.signedIn()).toBe(false);
 
     const down = auth.load();
-    http.expectOne('/api/auth/me').error(new ProgressEvent('error'), { status: 0 });
+    http.expectOne('/api/auth/session').error(new ProgressEvent('error'), { status: 0 });
     expect(await down).toBeNull();
+    await auth.whenKnown();
   });
 
   it('signs in with the e-mail and password, and keeps the account', async () => {
@@ -64,7 +71,7 @@ describe('AuthService', () => {
   it('asks for the XSRF cookie first when the browser has none (the API refuses a change without it)', async () => {
     setUp(null);
     const signedIn = firstValueFrom(auth.login('camille@example.test', 'x'));
-    http.expectOne({ method: 'GET', url: '/api/auth/me' }).flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush({ account: null });
     http.expectOne({ method: 'POST', url: '/api/auth/login' }).flush(aMe());
     await signedIn;
     expect(auth.signedIn()).toBe(true);

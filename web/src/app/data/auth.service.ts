@@ -6,12 +6,13 @@ import type {
   PreferencesDto,
   RequestPasswordResetDto,
   ResetPasswordDto,
+  SessionView,
 } from '@jalons/contract';
 import type { DigestFrequency } from '@jalons/domain';
 import { canManageAccounts, canManageRoadmap, canWriteItemsOf, canWriteSomeItems } from '@jalons/domain';
-import { HttpClient, HttpErrorResponse, HttpXsrfTokenExtractor } from '@angular/common/http';
+import { HttpClient, HttpXsrfTokenExtractor } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { Observable, catchError, firstValueFrom, map, of, switchMap, tap, throwError, timeout } from 'rxjs';
+import { Observable, catchError, firstValueFrom, map, of, switchMap, tap, timeout } from 'rxjs';
 
 import { tKey } from '../i18n/i18n';
 import { catchApiError } from './api-error';
@@ -19,7 +20,7 @@ import { API_BASE } from './roadmaps.service';
 
 const AUTH = `${API_BASE}/auth`;
 
-/** How long the app waits for GET /api/auth/me at start before showing the sign-in page. */
+/** How long the app waits for GET /api/auth/session at start before taking nobody as signed in. */
 const START_TIMEOUT_MS = 10_000;
 
 /** A message for the sign-in page, left by the page that sent the person there (French: a key of the dictionary). */
@@ -38,8 +39,10 @@ export const SESSION_EXPIRED: SignInNotice = {
  * same table (@jalons/domain `access.ts`) to hide what the person may not do.
  *
  * Mutating requests carry the XSRF-TOKEN cookie back in the X-XSRF-TOKEN header (Angular's XSRF
- * support): GET /api/auth/me sets the cookie, so it is asked at start, and again before a form of
- * the signed-out pages is sent if the cookie has gone.
+ * support): GET /api/auth/session sets the cookie, so it is asked at start, and again before a form
+ * of the signed-out pages is sent if the cookie has gone. It answers 200 whether somebody is signed
+ * in or not: a page opened signed out logs no failed request (issue 14). The start does not hold the
+ * first page back: the pages that need an account wait for the answer in their guards (`whenKnown`).
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -53,6 +56,10 @@ export class AuthService {
 
   private readonly notice = signal<SignInNotice | null>(null);
 
+  /** settled once it is known who is signed in: the start-up answer, or a session set before it */
+  private known!: () => void;
+  private readonly knownPromise = new Promise<void>((resolve) => (this.known = resolve));
+
   // What the signed-in person may do (the domain's rules, read from the session signal).
   readonly canManageAccounts = computed(() => canManageAccounts(this.me()));
   readonly canManageRoadmap = computed(() => canManageRoadmap(this.me()));
@@ -62,20 +69,26 @@ export class AuthService {
     return canWriteItemsOf(this.me(), functionId);
   }
 
-  /** The session as the API reported it (GET /api/auth/me, or a sign-in). */
+  /** The session as the API reported it (GET /api/auth/session, or a sign-in). */
   setSession(me: MeView | null): void {
     this.session.set(me);
+    this.known();
   }
 
-  /** At start (provideAppInitializer): who is signed in, if anyone. Never fails. */
+  /** At start (provideAppInitializer, not awaited): who is signed in, if anyone. Never fails. */
   load(): Promise<MeView | null> {
     return firstValueFrom(
-      this.fetchMe().pipe(
+      this.fetchSession().pipe(
         timeout(START_TIMEOUT_MS),
         catchError(() => of(null)),
-        tap((me) => this.session.set(me)),
+        tap((me) => this.setSession(me)),
       ),
     );
+  }
+
+  /** Resolves once it is known who is signed in (at once after the start-up answer): the guards wait for it. */
+  whenKnown(): Promise<void> {
+    return this.knownPromise;
   }
 
   /** POST /api/auth/login — 401 (wrong e-mail or password) and 429 (too many attempts) carry the sentence to show. */
@@ -152,17 +165,15 @@ export class AuthService {
     );
   }
 
-  /** GET /api/auth/me: the account, or null on 401 (also sets the XSRF-TOKEN cookie). */
-  private fetchMe(): Observable<MeView | null> {
-    return this.http
-      .get<MeView>(`${AUTH}/me`)
-      .pipe(catchError((err: unknown) => (err instanceof HttpErrorResponse && err.status === 401 ? of(null) : throwError(() => err))));
+  /** GET /api/auth/session: the account, or null when nobody is signed in (also sets the XSRF-TOKEN cookie). */
+  private fetchSession(): Observable<MeView | null> {
+    return this.http.get<SessionView>(`${AUTH}/session`).pipe(map((s) => s.account));
   }
 
-  /** Sends a request once the XSRF-TOKEN cookie is there (asked with GET /api/auth/me when it is not). */
+  /** Sends a request once the XSRF-TOKEN cookie is there (asked with GET /api/auth/session when it is not). */
   private withXsrfCookie<T>(send: () => Observable<T>): Observable<T> {
     if (this.xsrf.getToken() !== null) return send();
-    return this.fetchMe().pipe(
+    return this.fetchSession().pipe(
       catchError(() => of(null)),
       switchMap(() => send()),
     );
