@@ -11,6 +11,7 @@ import { aChronogram, aChronogramAction, aFunction, aRoadmap } from '../testing/
 import { refusal, ruleBroken, setUpPageTest } from '../testing/http';
 import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
+import { ChronogramPrefetch } from './chronogram-prefetch';
 
 // the page's logic, not frappe's drawing: the wrapper is replaced by a stub with the same API
 jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));
@@ -71,6 +72,32 @@ describe('ChronogramPage', () => {
     expect(text(page.querySelector('h1'))).toBe('Chronogramme');
     expect(gantt().chronogram()).toEqual(view);
     expect(gantt().editable()).toBe(false);
+  });
+
+  it('takes the chronogram the router already asked for, once: a reload asks again', async () => {
+    TestBed.inject(ChronogramPrefetch).start('rm-1');
+    const early = http.expectOne(CHRONO_URL);
+    fixture = TestBed.createComponent(ChronogramPage);
+    fixture.componentRef.setInput('roadmap', 'rm-1');
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    // no second request while the first is on its way
+    http.expectNone(CHRONO_URL);
+    early.flush(aChronogram({ roadmap: aRoadmap({ territory: 'Ville de Quimper' }) }));
+    await fixture.whenStable();
+    expect(text(page.querySelector('.page-intro'))).toContain('Ville de Quimper');
+
+    (fixture.componentInstance as unknown as { chronogram: { reload(): void } }).chronogram.reload();
+    http.expectOne(CHRONO_URL).flush(aChronogram());
+    await fixture.whenStable();
+    expect(text(page.querySelector('.page-intro'))).not.toContain('Ville de Quimper');
+  });
+
+  it('asks for itself a chronogram the router asked for another roadmap', async () => {
+    TestBed.inject(ChronogramPrefetch).start('rm-2');
+    http.expectOne('/api/roadmaps/rm-2/chronogram').flush(aChronogram());
+    await open(aChronogram(), { roadmap: 'rm-1' });
+    expect(page.querySelector('jl-gantt')).not.toBeNull();
   });
 
   it('asks for one function’s chronogram with ?fonction=', async () => {

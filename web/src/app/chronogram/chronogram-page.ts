@@ -25,6 +25,7 @@ import { PHONE_QUERY, mediaQuery } from '../shared/media-query';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { BaselinePicker } from './baseline-picker';
+import { ChronogramPrefetch } from './chronogram-prefetch';
 import { ChronogramTable } from './chronogram-table';
 import { ReplanReason, ReplanWithoutReason } from './replan-reason';
 import { ReviewFilters } from './review-filters';
@@ -68,6 +69,7 @@ export class ChronogramPage {
 
   private readonly roadmaps = inject(RoadmapsService);
   private readonly chronograms = inject(ChronogramService);
+  private readonly prefetched = inject(ChronogramPrefetch);
   private readonly items = inject(ItemsService);
   private readonly currentRoadmap = inject(CurrentRoadmap);
   private readonly auth = inject(AuthService);
@@ -257,7 +259,7 @@ export class ChronogramPage {
       switchMap((roadmapId) =>
         roadmapId === null
           ? of(null)
-          : this.chronograms.get(roadmapId, functionId, baselineId).pipe(
+          : this.read(roadmapId, functionId, baselineId).pipe(
               // a baseline deleted since the link was made (422 on `baseline`): the chronogram without it
               catchError((err: unknown) =>
                 baselineId && err instanceof ApiRequestError && err.status === 422
@@ -268,5 +270,11 @@ export class ChronogramPage {
             ),
       ),
     );
+  }
+
+  /** The whole roadmap's chronogram may already be on its way (started by the router: ChronogramPrefetch). */
+  private read(roadmapId: string, functionId: string | undefined, baselineId: string | undefined): Observable<ChronogramView> {
+    const early = functionId || baselineId ? null : this.prefetched.take(roadmapId);
+    return early ?? this.chronograms.get(roadmapId, functionId, baselineId);
   }
 }

@@ -74,10 +74,32 @@ describe('the roadmap in the URL', () => {
     const page = harness.navigateByUrl('/r/quimper-2026-2032/chronogramme', Probe);
     await tick();
     http.expectOne('/api/roadmaps').flush([BREST, QUIMPER]);
+    // the chronogram page's data is asked for as soon as its roadmap is known
+    http.expectOne('/api/roadmaps/rm-quimper/chronogram');
     const probe = await page;
     expect(probe.roadmap()).toBe('rm-quimper');
     expect(router.url).toBe('/r/quimper-2026-2032/chronogramme');
     expect(TestBed.inject(CurrentRoadmap).roadmap()?.id).toBe('rm-quimper');
+  });
+
+  it('asks for a whole roadmap’s chronogram before its page is there, and for nothing on the other pages', async () => {
+    await go('/r/brest-2026-2032');
+    await go('/r/brest-2026-2032/actions/act-1');
+    await go('/r/brest-2026-2032/chronogramme?fonction=fn-1');
+    await go('/r/brest-2026-2032/chronogramme?ligne=bl-1');
+    http.expectNone((r) => r.url.endsWith('/chronogram'));
+    await go('/r/quimper-2026-2032/chronogramme?statut=en_cours');
+    http.expectOne('/api/roadmaps/rm-quimper/chronogram');
+  });
+
+  it('asks for the chronogram of an old link’s roadmap while the list of roadmaps is on its way', async () => {
+    const done = router.navigateByUrl('/chronogramme?roadmap=rm-quimper');
+    await tick();
+    const list = http.expectOne('/api/roadmaps');
+    http.expectOne('/api/roadmaps/rm-quimper/chronogram');
+    list.flush([BREST, QUIMPER]);
+    await done;
+    expect(router.url).toBe('/r/quimper-2026-2032/chronogramme');
   });
 
   it('opens, at /, the roadmap last opened on this browser, else the first', async () => {

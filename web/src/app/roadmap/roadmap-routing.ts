@@ -4,6 +4,7 @@ import { inject } from '@angular/core';
 import { CanActivateFn, RedirectCommand, ResolveFn, Router, UrlTree } from '@angular/router';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 
+import { ChronogramPrefetch } from '../chronogram/chronogram-prefetch';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { API_BASE, RoadmapsService } from '../data/roadmaps.service';
 import { RoadmapDirectory } from './roadmap-directory';
@@ -12,11 +13,12 @@ import { RoadmapDirectory } from './roadmap-directory';
  * `r/:slug`: the roadmap named by the URL, resolved to its id (the pages' `roadmap` input) and
  * made the one in view (header, switcher). An unknown slug goes to `/`, which opens another.
  */
-export const roadmapIdResolver: ResolveFn<string> = (route): Observable<string | RedirectCommand> => {
+export const roadmapIdResolver: ResolveFn<string> = (route, state): Observable<string | RedirectCommand> => {
   const slug = route.paramMap.get('slug') ?? '';
   const directory = inject(RoadmapDirectory);
   const current = inject(CurrentRoadmap);
   const router = inject(Router);
+  const prefetch = inject(ChronogramPrefetch);
   return directory.list().pipe(
     map((list) => {
       const roadmap = list.find((r) => r.slug === slug);
@@ -26,10 +28,19 @@ export const roadmapIdResolver: ResolveFn<string> = (route): Observable<string |
       }
       if (current.roadmap()?.id !== roadmap.id) current.set(roadmap);
       directory.remember(slug);
+      // the chronogram page's data, while its code and the page are still on their way
+      if (showsWholeChronogram(router.parseUrl(state.url), ['r', slug, 'chronogramme'])) prefetch.start(roadmap.id);
       return roadmap.id;
     }),
   );
 };
+
+/** Whether `url` is the chronogram page of a whole roadmap (at `path`): not one function's, no baseline beneath. */
+function showsWholeChronogram(url: UrlTree, path: readonly string[]): boolean {
+  const segments = url.root.children['primary']?.segments.map((s) => s.path) ?? [];
+  const { fonction, ligne } = url.queryParams as Record<string, string | undefined>;
+  return !fonction && !ligne && segments.length === path.length && segments.every((s, i) => s === path[i]);
+}
 
 /** `/` (and `/?roadmap=<id>`, the old form): the roadmap last opened here, or the first; none yet: the empty overview. */
 export const openRoadmapGuard: CanActivateFn = (route) => {
@@ -80,6 +91,8 @@ export function oldLinkRedirect(page: OldPage): CanActivateFn {
     const roadmaps = inject(RoadmapsService);
     const id = route.paramMap.get('id');
     const { roadmap: named, ...query } = route.queryParams as Record<string, string>;
+    // /chronogramme?roadmap=<id>: the chronogram is read while the list and the page's code come
+    if (page === 'chronogramme' && named && !query['fonction'] && !query['ligne']) inject(ChronogramPrefetch).start(named);
     return directory.list().pipe(
       switchMap((list) =>
         roadmapOfOldLink(page, id, list, http, roadmaps).pipe(
