@@ -80,7 +80,9 @@ async function measure(url, headers, pool, id, counts) {
     const dt = performance.now() - t;
     if (status !== 200) throw new Error(`chronogram answered ${status}: ${JSON.stringify(body)}`);
     if (i === 0) {
-      if (body.actions.length !== Number(counts.actions)) throw new Error('the chronogram did not return every action');
+      // the wire's bars are a table in groups by function and phase (ADR 0034): one row per action
+      const rows = body.actions.groups.reduce((n, g) => n + g.rows.length, 0);
+      if (rows !== Number(counts.actions)) throw new Error('the chronogram did not return every action');
       bytes = JSON.stringify(body).length;
     }
     t = performance.now();

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ChronogramView } from '@jalons/contract';
+import { CHRONOGRAM_ACTION_COLUMNS, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_MILESTONE_COLUMNS, chronogramOf } from '@jalons/contract';
+import type { ChronogramView, ChronogramWire } from '@jalons/contract';
 import { rollUp, todayInParis } from '@jalons/domain';
 import type { ProgressItem } from '@jalons/domain';
 
@@ -11,10 +12,12 @@ import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 
 /*
- * Today's chronogram is written for speed (issue 14): the bars and arrows come from PostgreSQL as
- * JSON text and the roll-ups from SQL sums. It must be the very view the original reader builds —
+ * Today's chronogram is written for speed (issue 14): the roll-ups come from SQL sums, and the body
+ * travels as `ChronogramWire` (ADR 0034: bars and milestones as tables, no arrows). Read back with
+ * the contract's `chronogramOf`, it must be the very view the original reader builds —
  * `ChronogramReader.view`, the bars as rows, the roll-ups from the domain's `rollUp` — field for
- * field, whatever the statuses, progress and dates, for the whole roadmap and for one function.
+ * field, row for row and in order, whatever the statuses, progress and dates, for the whole roadmap
+ * and for one function, at a past day and with a baseline.
  */
 describe('the chronogram written by SQL is the view built in JavaScript', () => {
   let db: TestDatabase;
@@ -56,10 +59,33 @@ describe('the chronogram written by SQL is the view built in JavaScript', () => 
     await db?.drop();
   });
 
-  const read = async (query: string) =>
-    (await lead.get(`/api/roadmaps/${roadmapId}/chronogram${query}`).expect(200)).body as ChronogramView;
-  const built = async (at: string, functionId?: string, emails = true) =>
-    JSON.parse(JSON.stringify(await reader.view(roadmapId, at, functionId, emails))) as ChronogramView;
+  const wireOf = async (query: string, agent = lead) =>
+    (await agent.get(`/api/roadmaps/${roadmapId}/chronogram${query}`).expect(200)).body as ChronogramWire;
+  const read = async (query: string, agent = lead) => chronogramOf(await wireOf(query, agent));
+  const built = async (at: string, functionId?: string, emails = true, baselineId?: string) =>
+    JSON.parse(JSON.stringify(await reader.view(roadmapId, at, functionId, emails, baselineId))) as ChronogramView;
+
+  it('sends the bars and milestones as tables grouped by function and phase, one row each, and no arrows', async () => {
+    const body = await wireOf('');
+    const view = await built(todayInParis());
+    expect(Object.keys(body)).toEqual(['roadmap', 'functions', 'actions', 'milestones', 'persons']);
+    for (const table of [body.actions, body.milestones]) expect(table.groupedBy).toEqual([...CHRONOGRAM_GROUPED_BY]);
+    expect(body.actions.columns).toEqual([...CHRONOGRAM_ACTION_COLUMNS]);
+    expect(body.milestones.columns).toEqual([...CHRONOGRAM_MILESTONE_COLUMNS]);
+    expect(body.actions.groups.flatMap((g) => g.rows)).toHaveLength(view.actions.length);
+    expect(body.milestones.groups.flatMap((g) => g.rows)).toHaveLength(view.milestones.length);
+    // fewer groups than bars, and two groups in a row never share both a function and a phase
+    expect(body.actions.groups.length).toBeLessThan(view.actions.length);
+    body.actions.groups.slice(1).forEach((g, i) => {
+      const before = body.actions.groups[i];
+      expect(g.functionId === before.functionId && g.phaseId === before.phaseId).toBe(false);
+    });
+    // a row is the bar's values in the columns' order, under its function and phase
+    const [first] = body.actions.groups;
+    const bar = view.actions[0] as unknown as Record<string, unknown>;
+    expect([first.functionId, first.phaseId]).toEqual([bar['functionId'], bar['phaseId']]);
+    expect(first.rows[0]).toEqual(CHRONOGRAM_ACTION_COLUMNS.map((c) => bar[c] ?? null));
+  });
 
   it('gives the same roadmap, functions, bars, milestones, arrows and persons today and at a later day', async () => {
     for (const at of [todayInParis(), '2028-06-30', '2031-12-31']) {
@@ -108,9 +134,20 @@ describe('the chronogram written by SQL is the view built in JavaScript', () => 
     expect(new Set(wire.functions.map((f) => f.rollUp.health)).size).toBeGreaterThan(0);
   });
 
+  it('gives the same at a past day (the history replayed) and with a baseline’s dates', async () => {
+    const past = '2026-11-20';
+    expect(await read(`?at=${past}`)).toStrictEqual(await built(past));
+    const v = (await lead.post(`/api/roadmaps/${roadmapId}/baselines`).send({ label: 'Fil' }).expect(201)).body as { id: string };
+    const withBaseline = await read(`?baseline=${v.id}`);
+    expect(withBaseline.baseline?.items.length).toBeGreaterThan(20);
+    expect(withBaseline).toStrictEqual(await built(todayInParis(), undefined, true, v.id));
+    const oneFunction = await read(`?functionId=${functionIds[1]}&baseline=${v.id}`);
+    expect(oneFunction).toStrictEqual(await built(todayInParis(), functionIds[1], true, v.id));
+  });
+
   it('names persons only by name for an elected official, as the view does', async () => {
     const elected = await signIn(app, db, 'elected');
-    const wire = (await elected.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body as ChronogramView;
+    const wire = await read('', elected);
     expect(wire).toStrictEqual(await built(todayInParis(), undefined, false));
     expect(wire.persons.every((p) => !('email' in p) || p.email === null)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ChronogramView, FunctionWithRollUpView, RoadmapDetailView } from '@jalons/contract';
+import { chronogramOf } from '@jalons/contract';
 import { todayInParis } from '@jalons/domain';
 
 import { createTestApp } from './app';
@@ -140,7 +141,7 @@ describe('roll-ups at a past date, from the seeded history (issue 12)', () => {
   it('leaves out at a past date an action created today, and keeps one deleted today (from the Corbeille)', async () => {
     const day = '2026-06-30';
     const before = await roadmapAt(day);
-    const chronoBefore = (await http.get(`/api/roadmaps/${roadmapId}/chronogram?at=${day}`).expect(200)).body as ChronogramView;
+    const chronoBefore = chronogramOf((await http.get(`/api/roadmaps/${roadmapId}/chronogram?at=${day}`).expect(200)).body);
     const created = (
       await http
         .post(`/api/roadmaps/${roadmapId}/actions`)
@@ -159,12 +160,12 @@ describe('roll-ups at a past date, from the seeded history (issue 12)', () => {
 
     const after = await roadmapAt(day);
     expect(after.rollUp).toEqual(before.rollUp);
-    const chrono = (await http.get(`/api/roadmaps/${roadmapId}/chronogram?at=${day}`).expect(200)).body as ChronogramView;
+    const chrono = chronogramOf((await http.get(`/api/roadmaps/${roadmapId}/chronogram?at=${day}`).expect(200)).body);
     expect(chrono.actions.map((a) => a.id)).not.toContain(created.id);
     expect(chrono.actions.find((a) => a.id === gone.id)).toMatchObject({ title: gone.title, status: 'terminee' });
     expect(chrono.roadmap.rollUp).toEqual(before.rollUp);
     // today, the new action counts and the deleted one does not
-    const now = (await http.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body as ChronogramView;
+    const now = chronogramOf((await http.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body);
     expect(now.actions.map((a) => a.id)).toContain(created.id);
     expect(now.actions.map((a) => a.id)).not.toContain(gone.id);
   });

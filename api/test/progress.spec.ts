@@ -8,6 +8,7 @@ import type {
   RoadmapDetailView,
   SCurveView,
 } from '@jalons/contract';
+import { chronogramOf } from '@jalons/contract';
 import { addDays, rollUp, todayInParis } from '@jalons/domain';
 
 import { createTestApp } from './app';
@@ -69,8 +70,7 @@ describe('GET /api/roadmaps/:id/s-curve', () => {
 
   /** Today's plan rolled up at `day`: what the expected curve says (an action abandoned since is out of it at every day). */
   const planned = async (day: string, keep: (a: ChronogramActionView) => boolean = () => true) =>
-    rollUp(((await elected.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body as ChronogramView).actions.filter(keep), day)
-      .expected;
+    rollUp(chronogramOf((await elected.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body).actions.filter(keep), day).expected;
 
   it('achieves what the roll-up said at each day, past and today; expects what today’s plan expected then', async () => {
     const c = await curve();

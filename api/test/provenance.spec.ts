@@ -1,3 +1,4 @@
+import { chronogramOf } from '@jalons/contract';
 import { join } from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -46,7 +47,8 @@ describe('the provenance of kit items and the purpose of the phases', () => {
     (await lead.get(`/api/roadmaps/${roadmapId}/actions${query}`).expect(200)).body;
   const milestones = async (query = ''): Promise<MilestoneView[]> =>
     (await lead.get(`/api/roadmaps/${roadmapId}/milestones${query}`).expect(200)).body;
-  const chronogram = async (): Promise<ChronogramView> => (await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body;
+  const chronogram = async (): Promise<ChronogramView> =>
+    chronogramOf((await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body);
 
   it('gives every seeded kit item the kit’s provenance and reference, in the lists, the item views and the chronogram', async () => {
     const [a, m, c] = await Promise.all([actions(), milestones(), chronogram()]);

@@ -1,3 +1,4 @@
+import { chronogramOf } from '@jalons/contract';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,8 +68,8 @@ describe('npm run roadmap:export, then npm run seed -- --file', () => {
     const lead = await signIn(source, from, 'lead');
     const c = (await lead.get('/api/roadmaps').expect(200)).body as Array<{ id: string; slug: string }>;
     roadmapId = c.find((r) => r.slug === SLUG)!.id;
-    const chronogram = (await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body;
-    const fn = chronogram.functions.find((f: { code: string }) => f.code === 'mediation');
+    const chronogram = chronogramOf((await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body);
+    const fn = chronogram.functions.find((f) => f.code === 'mediation')!;
     // some writes: a new action, finished; a second one after it; a milestone moved and reached
     const a = (
       await lead
@@ -90,7 +91,7 @@ describe('npm run roadmap:export, then npm run seed -- --file', () => {
         .expect(201)
     ).body;
     await lead.post(`/api/actions/${b.id}/dependencies`).send({ version: b.version, predecessorId: a.id }).expect(201);
-    const m = chronogram.milestones.find((x: { achievedOn: string | null }) => !x.achievedOn);
+    const m = chronogram.milestones.find((x) => !x.achievedOn)!;
     await lead.patch(`/api/milestones/${m.id}`).send({ version: m.version, achievedOn: '2026-07-02', comment: 'Atteint' }).expect(200);
 
     const out = await orm(from.url);

@@ -1,3 +1,4 @@
+import { chronogramOf } from '@jalons/contract';
 import { join } from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -201,7 +202,7 @@ describe('creating a roadmap from the kit (POST /api/roadmaps, /api/roadmaps/pre
       expect(detail.slug).toBe('ville-de-quimper-2026-2032');
       const list = (await lead.get('/api/roadmaps').expect(200)).body as RoadmapSummaryView[];
       expect(list.map((r) => r.slug).sort()).toEqual(['brest-2026-2032', 'ville-de-quimper-2026-2032']);
-      const chrono = (await lead.get(`/api/roadmaps/${created.id}/chronogram`).expect(200)).body as ChronogramView;
+      const chrono = chronogramOf((await lead.get(`/api/roadmaps/${created.id}/chronogram`).expect(200)).body);
       expect(chrono.actions).toHaveLength(previewed.counts.actions);
       expect(chrono.milestones).toHaveLength(previewed.counts.milestones);
       expect(chrono.functions).toHaveLength(previewed.counts.functions);

@@ -3,10 +3,12 @@ import type {
   ActionView,
   ChronogramActionView,
   ChronogramView,
+  ChronogramWire,
   FunctionWithRollUpView,
   RoadmapDetailView,
   RoadmapSummaryView,
 } from '@jalons/contract';
+import { chronogramOf } from '@jalons/contract';
 import { ACTOR_KINDS, ACTOR_NEEDS, DATA_TYPES, INDICATOR_DIRECTIONS, isOverdue, PHASE_CODES, rollUp } from '@jalons/domain';
 
 import { createTestApp } from './app';
@@ -95,7 +97,7 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
 
   it('gives the chronogram: 4 phases in order, the central function and the ten, ≥ 45 actions, ≥ 15 milestones', async () => {
     const res = await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200);
-    const c = res.body as ChronogramView;
+    const c = chronogramOf(res.body);
     expect(c.roadmap.phases.map((p) => p.code)).toEqual([...PHASE_CODES]);
     for (let i = 1; i < c.roadmap.phases.length; i++) {
       expect(c.roadmap.phases[i].start > c.roadmap.phases[i - 1].end).toBe(true);
@@ -137,7 +139,7 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   });
 
   it('rolls up exactly as the domain library computes, for the roadmap, each phase and each function', async () => {
-    const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
+    const c = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body);
     const items = (as: ChronogramActionView[]) => as.map((a) => ({ start: a.start, due: a.due, status: a.status, progress: a.progress }));
     expect(c.roadmap.rollUp).toEqual(rollUp(items(c.actions), AT));
     for (const p of c.roadmap.phases) expect(p.rollUp).toEqual(rollUp(items(c.actions.filter((a) => a.phaseId === p.id)), AT));
@@ -176,10 +178,9 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   });
 
   it('gives the chronogram of one function: its actions and milestones only, the roadmap roll-up unchanged', async () => {
-    const all = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
+    const all = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body);
     const ethique = all.functions.find((f) => f.code === 'ethique')!;
-    const one = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}&functionId=${ethique.id}`).expect(200))
-      .body as ChronogramView;
+    const one = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}&functionId=${ethique.id}`).expect(200)).body);
     expect(one.functions.map((f) => f.code)).toEqual(['ethique']);
     expect(one.actions.length).toBe(all.actions.filter((a) => a.functionId === ethique.id).length);
     expect(one.actions.every((a) => a.functionId === ethique.id)).toBe(true);
@@ -190,7 +191,7 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   });
 
   it('filters actions by function, phase, status, owner and due dates', async () => {
-    const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
+    const c = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body);
     const base = `/api/roadmaps/${roadmap.id}/actions?at=${AT}`;
     const get = async (q: string) => ((await http.get(`${base}&${q}`).expect(200)).body as ActionView[]).map((a) => a.id).sort();
     const expected = (pred: (a: ChronogramActionView) => boolean) =>
@@ -210,7 +211,7 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   });
 
   it('filters milestones by achievement and date', async () => {
-    const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
+    const c = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body);
     const res = await http.get(`/api/roadmaps/${roadmap.id}/milestones?achieved=true&dueBefore=2026-12-31`).expect(200);
     expect(res.body.map((m: { id: string }) => m.id).sort()).toEqual(
       c.milestones
@@ -221,7 +222,7 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
   });
 
   it('keeps a history for every seeded item', async () => {
-    const c = (await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body as ChronogramView;
+    const c = chronogramOf((await http.get(`/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`).expect(200)).body);
     const res = await http.get(`/api/actions/${c.actions[0].id}/history`).expect(200);
     expect(res.body[0]).toMatchObject({ itemType: 'action', itemId: c.actions[0].id, field: 'created' });
     const ms = await http.get(`/api/milestones/${c.milestones[0].id}/history`).expect(200);
@@ -252,10 +253,10 @@ describe('reading the seeded Brest roadmap over HTTP', () => {
     // the lead reads it first, so the cached chronogram holds e-mails: the elected official still gets none
     const url = `/api/roadmaps/${roadmap.id}/chronogram?at=${AT}`;
     const forLead = await http.get(url).expect(200);
-    expect((forLead.body as ChronogramView).persons.every((p) => p.email?.endsWith('@brest.example'))).toBe(true);
+    expect((forLead.body as ChronogramWire).persons.every((p) => p.email?.endsWith('@brest.example'))).toBe(true);
     const forElected = await elected.get(url).expect(200);
-    const c = forElected.body as ChronogramView;
-    expect(c.persons.map((p) => p.id)).toEqual((forLead.body as ChronogramView).persons.map((p) => p.id));
+    const c = forElected.body as ChronogramWire;
+    expect(c.persons.map((p) => p.id)).toEqual((forLead.body as ChronogramWire).persons.map((p) => p.id));
     expect(c.roadmap.projectLead?.name).toBeTruthy();
     expect(forElected.text).not.toMatch(/"email"|@brest\.example/);
     // nor a 304 on the lead's copy: the two are different answers

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ActionView, ChronogramView, HistoryEntryView, MilestoneView, RestoredView, TrashEntryView } from '@jalons/contract';
 
+import { chronogramOf } from '@jalons/contract';
 import { createTestApp } from './app';
 import { BREST, ensureAccount, signIn } from './auth';
 import type { TestAgent } from './auth';
@@ -27,7 +28,7 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
     ({ app } = await createTestApp(db.url));
     lead = await signIn(app, db, 'lead');
     [{ id: roadmapId }] = (await lead.get('/api/roadmaps').expect(200)).body;
-    c = (await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body;
+    c = chronogramOf((await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body);
   });
   afterAll(async () => {
     await app?.close();
@@ -127,7 +128,7 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
     expect((await trash()).map((t) => t.id)).not.toContain(x.id);
     await lead.patch(`/api/actions/${x.id}`).send({ version: x2.version, title: 'Périmée' }).expect(409);
     const chrono = await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).set('If-None-Match', etag).expect(200);
-    expect((chrono.body as ChronogramView).dependencies).toEqual(
+    expect(chronogramOf(chrono.body).dependencies).toEqual(
       expect.arrayContaining([
         { predecessorId: before.id, successorId: x.id },
         { predecessorId: x.id, successorId: after.id },
@@ -267,7 +268,7 @@ describe('the Corbeille: delete with nothing lost, restore', () => {
       expect((await milestone({ ownerId: null })).owner).toBeNull();
       const listed: MilestoneView[] = (await lead.get(`/api/roadmaps/${roadmapId}/milestones`).expect(200)).body;
       expect(listed.find((x) => x.id === m.id)?.owner).toEqual(m.owner);
-      const chrono: ChronogramView = (await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body;
+      const chrono = chronogramOf((await lead.get(`/api/roadmaps/${roadmapId}/chronogram`).expect(200)).body);
       expect(chrono.milestones.find((x) => x.id === m.id)).toMatchObject({ ownerId: m.owner!.id });
       expect(chrono.milestones.find((x) => x.id === m.id)).not.toHaveProperty('owner');
       expect(chrono.persons.map((p) => p.id)).toContain(m.owner!.id);

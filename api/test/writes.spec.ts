@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ActionView, ChronogramView, HistoryEntryView, MilestoneView } from '@jalons/contract';
 
+import { chronogramOf } from '@jalons/contract';
 import { createTestApp } from './app';
 import { BREST, signIn } from './auth';
 import type { TestAgent } from './auth';
@@ -26,7 +27,7 @@ describe('writing actions and milestones over HTTP', () => {
     ({ app } = await createTestApp(db.url));
     http = await signIn(app, db, 'lead');
     const [r] = (await http.get('/api/roadmaps').expect(200)).body;
-    c = (await http.get(`/api/roadmaps/${r.id}/chronogram`).expect(200)).body;
+    c = chronogramOf((await http.get(`/api/roadmaps/${r.id}/chronogram`).expect(200)).body);
   });
   afterAll(async () => {
     await app?.close();
@@ -164,7 +165,7 @@ describe('writing actions and milestones over HTTP', () => {
       const removed = (await http.delete(`/api/actions/${b.id}/dependencies/${x.id}?version=${withX.version}`).expect(200))
         .body as ActionView;
       expect(removed.predecessorIds).toEqual([a.id]);
-      const chrono = (await http.get(`/api/roadmaps/${c.roadmap.id}/chronogram`).expect(200)).body as ChronogramView;
+      const chrono = chronogramOf((await http.get(`/api/roadmaps/${c.roadmap.id}/chronogram`).expect(200)).body);
       expect(chrono.dependencies).toContainEqual({ predecessorId: a.id, successorId: b.id });
       expect(chrono.dependencies).not.toContainEqual({ predecessorId: x.id, successorId: b.id });
     });
@@ -377,9 +378,9 @@ describe('writing actions and milestones over HTTP', () => {
         const a = await create({ title: 'Visible partout' });
         const second = await otherHttp.get(url).set('If-None-Match', etag).expect(200);
         expect(second.headers['etag']).not.toBe(etag);
-        expect((second.body as ChronogramView).actions.map((x) => x.id)).toContain(a.id);
+        expect(chronogramOf(second.body).actions.map((x) => x.id)).toContain(a.id);
         await http.put(`/api/actions/${a.id}/status`).send({ version: 1, status: 'en_cours', progress: 35 }).expect(200);
-        const third = (await otherHttp.get(url).expect(200)).body as ChronogramView;
+        const third = chronogramOf((await otherHttp.get(url).expect(200)).body);
         expect(third.actions.find((x) => x.id === a.id)).toMatchObject({ status: 'en_cours', progress: 35, version: 2 });
       } finally {
         await other.app.close();

@@ -22,7 +22,10 @@ export class ChronogramController {
       'Tout ce qu’il faut à un Gantt, pour la feuille de route ou une de ses fonctions (avec ?baseline= : les dates de cette référence)',
   })
   @ApiOkResponse({
-    description: 'ChronogramView (libs/shared/contract), with a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
+    description:
+      'ChronogramWire (libs/shared/contract/src/lib/chronogram-wire.ts, ADR 0034): the ChronogramView with its actions and milestones ' +
+      'as tables ({ columns, rows }) and without dependencies (the actions’ predecessorIds); chronogramOf() rebuilds the view. ' +
+      'With a weak ETag: If-None-Match gives a 304 while the roadmap is unchanged',
   })
   async chronogram(
     @Param('id', uuid('id')) id: string,

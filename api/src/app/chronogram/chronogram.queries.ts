@@ -29,8 +29,8 @@ export interface RollUpSums {
 /** An action's planned days, both ends included, at least 1 (domain `plannedDays`). */
 const PLANNED_DAYS = 'greatest(1, due_date - start_date + 1)';
 
-/** A bar's columns with the contract's names (`ChronogramActionView`); the action is `a`. */
-const BAR_COLUMNS = `a.id, a.function_id as "functionId", a.phase_id as "phaseId", a.title, a.volet, a.start_date as start,
+/** A bar's columns with the contract's names (`ChronogramActionView`), in the wire's order (ADR 0034); the action is `a`. */
+const BAR_COLUMNS = `a.function_id as "functionId", a.phase_id as "phaseId", a.id, a.title, a.volet, a.start_date as start,
        a.due_date as due, a.status, a.progress, a.owner_id as "ownerId", ${predecessorIdsColumn('"predecessorIds"')}, a.version,
        ${provenanceColumn('a')}`;
 
@@ -76,7 +76,7 @@ export class ChronogramQueries {
   /** Every milestone of the roadmap (the roll-ups count them all). */
   milestones(roadmapId: string): Promise<ChronogramMilestoneRow[]> {
     return this.sql.rows<ChronogramMilestoneRow>(
-      `select m.id, m.function_id as "functionId", m.phase_id as "phaseId", m.title, m.milestone_date as date,
+      `select m.function_id as "functionId", m.phase_id as "phaseId", m.id, m.title, m.milestone_date as date,
               m.achieved_on as "achievedOn", m.owner_id as "ownerId", m.version, ${provenanceColumn('m')}
        from milestone m join target_function f on f.id = m.function_id
        where m.roadmap_id = ? order by ${MILESTONE_ORDER}`,

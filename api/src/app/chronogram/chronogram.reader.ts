@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { milestoneState } from '@jalons/domain';
+import { dependenciesAmong, milestoneState } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
-import type { ChronogramBaselineView, ChronogramMilestoneView, ChronogramView, DependencyView } from '@jalons/contract';
+import { chronogramWire } from '@jalons/contract';
+import type { ChronogramBaselineView, ChronogramMilestoneView, ChronogramView } from '@jalons/contract';
 
 import { APP_CONFIG } from '../../infra/config/config';
 import type { AppConfig } from '../../infra/config/config';
@@ -43,7 +44,10 @@ export class ChronogramReader {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'chronogramCacheSize'>,
   ) {}
 
-  /** The chronogram as JSON text, with a weak ETag; from the cache while the roadmap's revision has not moved. */
+  /**
+   * The chronogram as JSON text in its wire form (`ChronogramWire`: bars and milestones as tables, no
+   * arrows, ADR 0034), with a weak ETag; from the cache while the roadmap's revision has not moved.
+   */
   async json(
     roadmapId: string,
     at: IsoDate,
@@ -67,7 +71,7 @@ export class ChronogramReader {
     // a past day replays the history (ADR 0020); a baseline of one function keeps the items shown now
     const json =
       isPast(at) || (baselineId && functionId)
-        ? JSON.stringify(await this.view(roadmapId, at, functionId, emails, baselineId))
+        ? JSON.stringify(chronogramWire(await this.view(roadmapId, at, functionId, emails, baselineId)))
         : await this.wire(roadmapId, at, functionId, emails, baselineId);
     this.remember(key, revision, json);
     return { json, etag };
@@ -136,7 +140,7 @@ export class ChronogramReader {
   }
 
   /**
-   * Today's chronogram (or a future day's) as JSON text, the same view as `view` with less work
+   * Today's chronogram (or a future day's) as wire JSON text, the same view as `view` with less work
    * (issue 14): the roll-ups come from SQL sums by function and phase, so no action is grouped nor
    * rolled up here, and the whole roadmap's actions are not read twice for one function.
    */
@@ -162,16 +166,17 @@ export class ChronogramReader {
     const milestones = milestoneRows as ChronogramMilestoneView[];
     const input = { at, phases, grouped: summed(sums), milestones, persons: new Map(persons.map((p) => [p.id, p])) };
     const shownMilestones = functionId ? milestones.filter((m) => m.functionId === functionId) : milestones;
+    // the arrows are not written (the wire leaves them to the bars' predecessors)
     const view: ChronogramView = {
       roadmap: detailView(row, input),
       functions: functionViews(functionId ? fnRows.filter((f) => f.id === functionId) : fnRows, input),
       actions: bars,
       milestones: shownMilestones,
-      dependencies: dependenciesAmong(bars),
+      dependencies: [],
       persons,
     };
     if (baselineId) view.baseline = await this.overlay(roadmapId, baselineId, () => true);
-    return JSON.stringify(view);
+    return JSON.stringify(chronogramWire(view));
   }
 
   /** The baseline, of this roadmap (else a 422 on `baseline`). */
@@ -198,12 +203,4 @@ export class ChronogramReader {
       items: items.filter(keep).map((i) => ({ type: i.item_type, id: i.item_id, title: i.title, start: i.start, due: i.due })),
     };
   }
-}
-
-/** The arrows between the shown bars (a predecessor outside the shown function draws none). */
-function dependenciesAmong(bars: ReadonlyArray<{ id: string; predecessorIds: string[] }>): DependencyView[] {
-  const shown = new Set(bars.map((a) => a.id));
-  const dependencies: DependencyView[] = [];
-  for (const a of bars) for (const p of a.predecessorIds) if (shown.has(p)) dependencies.push({ predecessorId: p, successorId: a.id });
-  return dependencies;
 }

@@ -27,42 +27,25 @@ describe('ChronogramService reads the chronogram’s wire', () => {
     return JSON.parse(
       JSON.stringify({
         ...rest,
-        actions: tableOf(actions, [
-          'id',
-          'functionId',
-          'phaseId',
-          'title',
-          'volet',
-          'start',
-          'due',
-          'status',
-          'progress',
-          'ownerId',
-          'predecessorIds',
-          'version',
-          'provenance',
-        ]),
-        milestones: tableOf(milestones, [
-          'id',
-          'functionId',
-          'phaseId',
-          'title',
-          'date',
-          'achievedOn',
-          'ownerId',
-          'version',
-          'provenance',
-          'state',
-        ]),
+        actions: tableOf(
+          actions,
+          ['functionId', 'phaseId'],
+          ['id', 'title', 'volet', 'start', 'due', 'status', 'progress', 'ownerId', 'predecessorIds', 'version', 'provenance'],
+        ),
+        milestones: tableOf(
+          milestones,
+          ['functionId', 'phaseId'],
+          ['id', 'title', 'date', 'achievedOn', 'ownerId', 'version', 'provenance', 'state'],
+        ),
       }),
     );
   };
 
-  // three bars of one function, the third after the first two, one of them after a bar of another function (not shown)
+  // three bars of one function (the second in another phase), the third after the first two, the second after a bar not shown
   const view = (): ChronogramView => {
     const actions = [
       aChronogramAction({ id: 'a-1', provenance: { kind: 'etude', reference: null } }),
-      aChronogramAction({ id: 'a-2', title: 'Former les agents', predecessorIds: ['elsewhere'], provenance: null }),
+      aChronogramAction({ id: 'a-2', phaseId: 'phase-3', title: 'Former les agents', predecessorIds: ['elsewhere'], provenance: null }),
       aChronogramAction({ id: 'a-3', status: 'bloquee', progress: 10, predecessorIds: ['a-2', 'a-1'], provenance: null }),
     ];
     return aChronogram({
@@ -81,7 +64,12 @@ describe('ChronogramService reads the chronogram’s wire', () => {
   it('turns the tables back into bars and milestones, with their arrows, in their order', async () => {
     const expected = view();
     const wire = wireOf(expected);
-    expect(wire.actions.rows).toHaveLength(3);
+    // a run per function and phase, in the bars' order: phase 2, phase 3, phase 2 again
+    expect(wire.actions.groups.map((g) => [g.phaseId, g.rows.length])).toEqual([
+      ['phase-2', 1],
+      ['phase-3', 1],
+      ['phase-2', 1],
+    ]);
     expect('dependencies' in wire).toBe(false);
 
     const got = firstValueFrom(chronograms.get('rm-1', 'fn-ethique'));

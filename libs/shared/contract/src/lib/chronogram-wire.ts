@@ -6,18 +6,21 @@ import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView } fr
 /*
  * The chronogram as it travels (GET /api/roadmaps/:id/chronogram, docs/adr/0034-chronogram-wire-format.md).
  * A large roadmap has thousands of bars of the same shape: written as objects, the same thirteen names are
- * repeated on every bar and were a third of the megabyte. On the wire the bars and the milestones are TABLES
- * (the names once, then one array of values per bar), and the arrows are left out (they are the bars'
- * `predecessorIds`). `chronogramOf` turns the wire back into the `ChronogramView` the web app draws (the
- * tables' helpers, `WireTable`, `tableOf`, `rowsOf`, `dependenciesAmong`, are the domain library's: the web app
- * imports only types from the contract).
+ * repeated on every bar, and the function's and phase's ids on every bar of a function's phase. On the wire
+ * the bars and the milestones are TABLES grouped by function and phase (the names once, the function and
+ * phase once per run of bars, then one array of values per bar), and the arrows are left out (they are the
+ * bars' `predecessorIds`). `chronogramOf` turns the wire back into the `ChronogramView` the web app draws (the
+ * tables' helpers, `WireTable`, `tableOf`, `rowsOf`, `dependenciesAmong`, are the domain library's: the web
+ * app imports only types from the contract).
  */
 
-/** A bar's fields in the order of the wire's columns (and of the view's keys): every field of `ChronogramActionView`. */
+/** The fields said once per group of bars or milestones: consecutive items of one function in one phase. */
+export const CHRONOGRAM_GROUPED_BY = ['functionId', 'phaseId'] as const;
+type Grouped = (typeof CHRONOGRAM_GROUPED_BY)[number];
+
+/** A bar's other fields, in the order of a row's values (the view's keys are the grouped ones, then these). */
 export const CHRONOGRAM_ACTION_COLUMNS = [
   'id',
-  'functionId',
-  'phaseId',
   'title',
   'volet',
   'start',
@@ -28,13 +31,11 @@ export const CHRONOGRAM_ACTION_COLUMNS = [
   'predecessorIds',
   'version',
   'provenance',
-] as const satisfies ReadonlyArray<keyof ChronogramActionView>;
+] as const satisfies ReadonlyArray<Exclude<keyof ChronogramActionView, Grouped>>;
 
-/** A milestone's fields in the order of the wire's columns (and of the view's keys): every field of `ChronogramMilestoneView`. */
+/** A milestone's other fields, in the order of a row's values (the view's keys are the grouped ones, then these). */
 export const CHRONOGRAM_MILESTONE_COLUMNS = [
   'id',
-  'functionId',
-  'phaseId',
   'title',
   'date',
   'achievedOn',
@@ -42,10 +43,10 @@ export const CHRONOGRAM_MILESTONE_COLUMNS = [
   'version',
   'provenance',
   'state',
-] as const satisfies ReadonlyArray<keyof ChronogramMilestoneView>;
+] as const satisfies ReadonlyArray<Exclude<keyof ChronogramMilestoneView, Grouped>>;
 
 // a field added to a view and forgotten in its columns fails to compile here
-type Missing<T, C extends ReadonlyArray<keyof T>> = Exclude<keyof T, C[number]>;
+type Missing<T, C extends ReadonlyArray<keyof T>> = Exclude<keyof T, C[number] | Grouped>;
 const everyActionField: [Missing<ChronogramActionView, typeof CHRONOGRAM_ACTION_COLUMNS>] extends [never] ? true : false = true;
 const everyMilestoneField: [Missing<ChronogramMilestoneView, typeof CHRONOGRAM_MILESTONE_COLUMNS>] extends [never] ? true : false = true;
 void everyActionField;
@@ -53,32 +54,37 @@ void everyMilestoneField;
 
 /**
  * The chronogram's body on the wire (ADR 0034): `ChronogramView` with its bars and milestones as
- * tables and without `dependencies`. `roadmap`, `functions`, `persons` and `baseline` are the view's
- * own, unchanged.
+ * tables grouped by function and phase (`WireTable`), and without `dependencies` (rebuilt from the
+ * bars' `predecessorIds`). `roadmap`, `functions`, `persons` and `baseline` are the view's own.
  *
  * ```json
  * {
  *   "roadmap": { "id": "…", "slug": "brest", "phases": […], "rollUp": {…}, … },
- *   "functions": [{ "id": "…", "name": "Médiation", "rollUp": {…}, "byPhase": {…}, … }],
+ *   "functions": [{ "id": "51c0…", "name": "Médiation", "rollUp": {…}, "byPhase": {…}, … }],
  *   "actions": {
- *     "columns": ["id", "functionId", "phaseId", "title", "volet", "start", "due", "status", "progress",
- *                 "ownerId", "predecessorIds", "version", "provenance"],
- *     "rows": [["9b2e…", "51c0…", "0d7a…", "Recruter un médiateur", null, "2026-04-01", "2026-06-30",
- *               "en_cours", 40, "c4f1…", ["77aa…"], 3, { "kind": "etude", "reference": null }]]
+ *     "groupedBy": ["functionId", "phaseId"],
+ *     "columns": ["id", "title", "volet", "start", "due", "status", "progress", "ownerId", "predecessorIds", "version", "provenance"],
+ *     "groups": [
+ *       { "functionId": "51c0…", "phaseId": "0d7a…", "rows": [
+ *         ["9b2e…", "Recruter un médiateur", null, "2026-04-01", "2026-06-30", "en_cours", 40, "c4f1…", [], 3, { "kind": "etude", "reference": null }],
+ *         ["77aa…", "Former les agents", null, "2026-07-01", "2026-09-30", "a_lancer", 0, null, ["9b2e…"], 1, null]
+ *       ] }
+ *     ]
  *   },
  *   "milestones": {
- *     "columns": ["id", "functionId", "phaseId", "title", "date", "achievedOn", "ownerId", "version", "provenance", "state"],
- *     "rows": [["e3d9…", "51c0…", "0d7a…", "Médiateur en poste", "2026-07-01", null, null, 1, null, "upcoming"]]
+ *     "groupedBy": ["functionId", "phaseId"],
+ *     "columns": ["id", "title", "date", "achievedOn", "ownerId", "version", "provenance", "state"],
+ *     "groups": [{ "functionId": "51c0…", "phaseId": "0d7a…", "rows": [["e3d9…", "Médiateur en poste", "2026-07-01", null, null, 1, null, "upcoming"]] }]
  *   },
  *   "persons": [{ "id": "c4f1…", "name": "Anne Le Gall", "email": "…" }]
  * }
  * ```
  */
 export interface ChronogramWire extends Omit<ChronogramView, 'actions' | 'milestones' | 'dependencies'> {
-  /** the bars (`ChronogramActionView`), in the view's order: by function, then start, due, title */
-  actions: WireTable<ChronogramActionView>;
-  /** the milestones shown (`ChronogramMilestoneView`), in the view's order */
-  milestones: WireTable<ChronogramMilestoneView>;
+  /** the bars (`ChronogramActionView`), in the view's order (by function, then start, due, title), in runs of one function and phase */
+  actions: WireTable<ChronogramActionView, Grouped>;
+  /** the milestones shown (`ChronogramMilestoneView`), in the view's order, in runs of one function and phase */
+  milestones: WireTable<ChronogramMilestoneView, Grouped>;
 }
 
 /** The chronogram's view written for the wire (the API's one writer, for today, a past day or a baseline). */
@@ -87,8 +93,8 @@ export function chronogramWire(view: ChronogramView): ChronogramWire {
   const wire: ChronogramWire = {
     roadmap,
     functions,
-    actions: tableOf(actions, CHRONOGRAM_ACTION_COLUMNS),
-    milestones: tableOf(milestones, CHRONOGRAM_MILESTONE_COLUMNS),
+    actions: tableOf(actions, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS),
+    milestones: tableOf(milestones, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_MILESTONE_COLUMNS),
     persons,
   };
   if (baseline) wire.baseline = baseline;

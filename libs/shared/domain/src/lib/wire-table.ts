@@ -1,38 +1,66 @@
 /*
  * Lists of objects of one shape written as tables, for the wire (docs/adr/0034-chronogram-wire-format.md):
- * the field names once, then one array of values per object. Pure functions, shared by the API (which
- * writes them) and the web app (which reads them back); the chronogram's own wire type is in the contract.
+ * the field names once, then one array of values per object, the values a run of consecutive objects
+ * shares said once for the run. Pure functions, shared by the API (which writes them) and the web app
+ * (which reads them back); the chronogram's own wire type is in the contract.
  */
 
 /**
- * A list of objects of one shape, written as a table: `columns` names each object's fields once, in
- * the objects' key order; each row of `rows` is one object, its values in the order of `columns`
- * (`null` where the object's field is null or absent). Read it back with `rowsOf`.
+ * A list of objects of one shape, written as a table in groups. The objects are cut into runs of
+ * consecutive objects that have the same values of the `groupedBy` fields; each run is a group,
+ * which gives those values once (as its own fields) and then its objects' other values as `rows`:
+ * one array per object, its values in the order of `columns` (`null` for a null or absent field).
+ * Read it back with `rowsOf`; each object has the `groupedBy` fields first, then the `columns`.
  *
  * ```json
- * { "columns": ["id", "title", "progress"], "rows": [["3f1c…", "Recruter un médiateur", 40]] }
+ * {
+ *   "groupedBy": ["functionId"],
+ *   "columns": ["id", "title", "progress"],
+ *   "groups": [{ "functionId": "51c0…", "rows": [["3f1c…", "Recruter un médiateur", 40], ["77aa…", "Former les agents", 0]] }]
+ * }
  * ```
  */
-export interface WireTable<T> {
-  /** the fields of an object, camelCase as in the object view, in a fixed order */
-  columns: Array<keyof T & string>;
-  /** one array per object, in the list's order; value i is the object's field `columns[i]` */
-  rows: unknown[][];
+export interface WireTable<T, K extends keyof T & string = never> {
+  /** the fields whose value each group gives once, for all its rows */
+  groupedBy: K[];
+  /** the fields each row gives, in the order of its values (camelCase, as in the object view) */
+  columns: Array<Exclude<keyof T, K> & string>;
+  /** the runs of consecutive objects, in the list's order: the shared values, then one row per object */
+  groups: Array<Pick<T, K> & { rows: unknown[][] }>;
 }
 
-/** A list of objects as a table with these columns (an absent field is written null). */
-export function tableOf<T>(objects: readonly T[], columns: ReadonlyArray<keyof T & string>): WireTable<T> {
-  return { columns: [...columns], rows: objects.map((o) => columns.map((c) => o[c] ?? null)) };
+/** A list of objects as a table: runs of equal `groupedBy` values, then the `columns` of each object (absent written null). */
+export function tableOf<T, K extends keyof T & string>(
+  objects: readonly T[],
+  groupedBy: readonly K[],
+  columns: ReadonlyArray<Exclude<keyof T, K> & string>,
+): WireTable<T, K> {
+  const groups: Array<Pick<T, K> & { rows: unknown[][] }> = [];
+  let group: Record<string, unknown> & { rows: unknown[][] } = { rows: [] };
+  for (const o of objects) {
+    if (groups.length === 0 || groupedBy.some((k) => group[k] !== (o[k] ?? null))) {
+      group = { rows: [] };
+      for (const k of groupedBy) group[k] = o[k] ?? null;
+      groups.push(group as Pick<T, K> & { rows: unknown[][] });
+    }
+    group.rows.push(columns.map((c) => o[c] ?? null));
+  }
+  return { groupedBy: [...groupedBy], columns: [...columns], groups };
 }
 
-/** The objects a table stands for, each with the table's columns as keys, in their order. */
-export function rowsOf<T>(table: WireTable<T>): T[] {
-  const { columns, rows } = table;
-  return rows.map((row) => {
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) o[columns[i]] = row[i];
-    return o as T;
-  });
+/** The objects a table stands for, in order: each with its group's `groupedBy` values, then its row's `columns`. */
+export function rowsOf<T, K extends keyof T & string>(table: WireTable<T, K>): T[] {
+  const { groupedBy, columns, groups } = table;
+  const objects: T[] = [];
+  for (const group of groups) {
+    for (const row of group.rows) {
+      const o: Record<string, unknown> = {};
+      for (const k of groupedBy) o[k] = group[k];
+      for (let i = 0; i < columns.length; i++) o[columns[i]] = row[i];
+      objects.push(o as T);
+    }
+  }
+  return objects;
 }
 
 /** The arrows between the shown bars, in the bars' order then their predecessors' (a predecessor not shown draws none). */
