@@ -42,6 +42,10 @@ export interface RowSpan {
   to: number;
 }
 
+/** « 2026-03-15 »: the dates the wrapper gives frappe (gantt-tasks.ts) */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** frappe refuses a task longer than ten years */
+const TEN_YEARS_MS = 3650 * 86_400_000;
 /** Bars drawn between two looks at the clock in `drawPending`. */
 const SLICE = 20;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -84,8 +88,42 @@ export class JlFrappeGantt extends Gantt {
   }
 
   override setup_tasks(tasks: FrappeTask[]): void {
-    super.setup_tasks(tasks);
+    if (!this.jlSetupTasks(tasks)) super.setup_tasks(tasks);
     this.jlTasks = new Map(this.tasks.map((t) => [t.id, t]));
+  }
+
+  /**
+   * frappe's `setup_tasks` for the tasks the wrapper builds (whole days « YYYY-MM-DD », end not
+   * before start, under ten years): the same `_start` / `_end` (the local midnight after the last
+   * day) / `_index` / `dependencies` without frappe's generic parsing and checks, a small part of
+   * its cost at 1,000 tasks. Anything else (false) is left to frappe, its checks and messages.
+   */
+  private jlSetupTasks(tasks: FrappeTask[]): boolean {
+    const days: [Date, Date][] = [];
+    for (const task of tasks) {
+      const s = typeof task.start === 'string' ? ISO_DAY.exec(task.start) : null;
+      const e = typeof task.end === 'string' ? ISO_DAY.exec(task.end) : null;
+      if (!s || !e || typeof task.id !== 'string' || !task.id) return false;
+      const start = new Date(+s[1], +s[2] - 1, +s[3]);
+      const end = new Date(+e[1], +e[2] - 1, +e[3] + 1);
+      if (end <= start || end.getTime() - start.getTime() > TEN_YEARS_MS) return false;
+      days.push([start, end]);
+    }
+    this.tasks = tasks.map((task, i) => {
+      task._start = days[i][0];
+      task._end = days[i][1];
+      task._index = i;
+      if (typeof task.dependencies === 'string' || !task.dependencies) {
+        task.dependencies = (task.dependencies ?? '')
+          .split(',')
+          .map((d) => d.trim().replaceAll(' ', '_'))
+          .filter((d) => d);
+      }
+      task.id = task.id.replaceAll(' ', '_');
+      return task;
+    });
+    (this as unknown as { setup_dependencies(): void }).setup_dependencies();
+    return true;
   }
 
   override get_task(id: string): FrappeTask | undefined {
