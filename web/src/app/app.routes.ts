@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 
 import { administratorGuard, signedInGuard } from './auth/guards';
+import { loginRoutes } from './auth/login.routes';
+import { publicRoutes } from './public/public.routes';
 import { roadmapRoutes } from './roadmap.routes';
 import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap/roadmap-routing';
 
@@ -8,12 +10,9 @@ import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap/
 const bare = { bare: true };
 
 export const appRoutes: Route[] = [
-  // signed-out pages
-  {
-    path: 'connexion',
-    data: bare,
-    loadChildren: () => import('./auth/auth.routes').then((m) => m.loginRoutes),
-  },
+  // signed-out pages; the sign-in page and the public pages are the first page of a visitor on a phone:
+  // in the main bundle, drawn without a second round trip for their code (issue 14, bench:lighthouse)
+  { path: 'connexion', data: bare, children: loginRoutes },
   {
     path: 'mot-de-passe-oublie',
     data: bare,
@@ -30,11 +29,7 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./auth/auth.routes').then((m) => m.invitationRoutes),
   },
   // the public pages: no account, no personal data
-  {
-    path: 'public',
-    data: bare,
-    loadChildren: () => import('./public/public.routes').then((m) => m.publicRoutes),
-  },
+  { path: 'public', data: bare, children: publicRoutes },
   // the legal pages (issue 13): for anybody, signed in or not, linked from every page's footer
   { path: 'accessibilite', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.accessibilityRoutes) },
   { path: 'mentions-legales', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.legalNoticeRoutes) },

@@ -4,10 +4,7 @@ import { tKey } from '../i18n/i18n';
 import { AccountPage } from './account-page';
 import { ForbiddenPage } from './forbidden-page';
 import { ForgotPasswordPage } from './forgot-password-page';
-import { LoginPage } from './login-page';
 import { SetPasswordPage } from './set-password-page';
-
-export const loginRoutes: Route[] = [{ path: '', component: LoginPage, title: tKey('Connexion · Jalons') }];
 
 export const forgotPasswordRoutes: Route[] = [
   {

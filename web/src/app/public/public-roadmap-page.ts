@@ -39,12 +39,16 @@ interface MilestoneGroup {
   rows: MilestoneRow[];
 }
 
+/** one collator for every comparison (`localeCompare(…, 'fr')` builds one per call: 19 ms for Brest's milestones) */
+const FRENCH = new Intl.Collator('fr');
+
 /**
  * A roadmap's public page (/public/:slug): the headline, the timeline, where the mandate stands by
  * phase and by function, its milestones, indicators and slips, and the links to its open data. No
  * account needed; the API sends no names, e-mails or comments, and the page shows none. Printable
  * (public-roadmap-page.scss: no buttons, links written out).
  */
+
 @Component({
   selector: 'jl-public-roadmap-page',
   imports: [
@@ -154,7 +158,7 @@ export class PublicRoadmapPage {
       date: m.date,
       achievedOn: m.achievedOn,
     });
-    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr');
+    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || FRENCH.compare(a.title, b.title);
     const rows = (state: PublicMilestone['state']): MilestoneRow[] =>
       r.milestones.map(row).filter((_, i) => r.milestones[i].state === state);
     return [
