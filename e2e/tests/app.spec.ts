@@ -1,6 +1,8 @@
 import { expect, test } from './session';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
+import { readChronogram } from './roadmap';
 
 test.describe('the app as a user starts it', () => {
   test('answers /api/health and serves the seeded Brest roadmap', async ({ request }) => {
@@ -9,7 +11,7 @@ test.describe('the app as a user starts it', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
     const roadmaps = await (await request.get('/api/roadmaps')).json();
     expect(roadmaps.map((r: { slug: string }) => r.slug)).toEqual(['brest-2026-2032']);
-    const chrono = await (await request.get(`/api/roadmaps/${roadmaps[0].id}/chronogram`)).json();
+    const chrono = await readChronogram(request, roadmaps[0].id);
     expect(chrono.roadmap.phases).toHaveLength(4);
     expect(chrono.functions).toHaveLength(11);
     expect(chrono.actions.length).toBeGreaterThanOrEqual(45);
@@ -30,7 +32,8 @@ test.describe('the app as a user starts it', () => {
       await expect(page.getByRole('main').getByText(phase).first()).toBeVisible();
     }
     await expect(page.getByRole('main').getByText('Fonction centrale').first()).toBeVisible();
-    // what slips, what comes next, what changed
+    // what slips, what comes next, what changed: drawn when scrolled to
+    await revealOverview(page);
     const late = page.getByRole('region', { name: /En retard/ });
     await expect(late.getByRole('link').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Prochains jalons' })).toBeVisible();
@@ -50,6 +53,7 @@ test.describe('the app as a user starts it', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Overall progress' })).toBeVisible();
+    await revealOverview(page);
     await expectNoSeriousA11yViolations(page, testInfo);
     await page.getByRole('group', { name: 'Language of the interface' }).getByRole('button', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { name: 'Avancement global' })).toBeVisible();
@@ -60,7 +64,7 @@ test.describe('the app as a user starts it', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/r\/brest-2026-2032$/);
     const [brest] = await (await request.get('/api/roadmaps')).json();
-    const chrono = await (await request.get(`/api/roadmaps/${brest.id}/chronogram`)).json();
+    const chrono = await readChronogram(request, brest.id);
     const action = chrono.actions[0];
     // a link from before (an e-mail, a calendar feed): same page, under the roadmap
     await page.goto(`/actions/${action.id}`);

@@ -3,7 +3,7 @@ import type { ActionView } from '@jalons/contract';
 import ExcelJS from 'exceljs';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { addDays, brest, days } from './roadmap';
+import { addDays, brest, days, readChronogram } from './roadmap';
 import { expect, test } from './session';
 
 async function roadmapId(request: APIRequestContext): Promise<string> {
@@ -58,7 +58,7 @@ test.describe('the chronogram', () => {
     await page.getByRole('button', { name: 'Tableau' }).click();
     const table = page.getByRole('table');
     await expect(table).toBeVisible();
-    const chrono = await (await request.get(`/api/roadmaps/${await roadmapId(request)}/chronogram`)).json();
+    const chrono = await readChronogram(request, await roadmapId(request));
     await expect(table.locator('tbody th[scope="row"]')).toHaveCount(chrono.actions.length + chrono.milestones.length);
     await expect(table.locator('th[scope="rowgroup"]')).toHaveCount(11);
     await expectNoSeriousA11yViolations(page, testInfo);
@@ -237,7 +237,7 @@ test.describe('export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await file.path());
     expect(book.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Actions', 'Jalons']);
-    const chrono = await (await request.get(`/api/roadmaps/${await roadmapId(request)}/chronogram`)).json();
+    const chrono = await readChronogram(request, await roadmapId(request));
     expect(book.getWorksheet('Actions')!.rowCount).toBe(chrono.actions.length + 1);
     expect(book.getWorksheet('Jalons')!.rowCount).toBe(chrono.milestones.length + 1);
   });
@@ -246,8 +246,8 @@ test.describe('export', () => {
 test.describe('accessibility', () => {
   test('the function and milestone pages have no serious or critical axe violation', async ({ page, request }, testInfo) => {
     const id = await roadmapId(request);
-    const chrono = await (await request.get(`/api/roadmaps/${id}/chronogram`)).json();
-    const ethique = chrono.functions.find((f: { code: string }) => f.code === 'ethique');
+    const chrono = await readChronogram(request, id);
+    const ethique = chrono.functions.find((f) => f.code === 'ethique')!;
     await page.goto(`/fonctions/${ethique.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Éthique');
     await expect(page.locator('.bar-wrapper').first()).toBeAttached();

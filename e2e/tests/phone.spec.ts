@@ -1,8 +1,8 @@
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
-import type { ActorView, ChronogramView, MilestoneView } from '@jalons/contract';
+import type { ActorView, MilestoneView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { BREST, brest, brestChronogram } from './roadmap';
+import { BREST, brest, brestChronogram, readChronogram } from './roadmap';
 import { expect, test } from './session';
 
 /**
@@ -171,7 +171,7 @@ test.describe('phones and tablets', () => {
       request,
     }, testInfo) => {
       const r = await brest(request);
-      const c = (await (await request.get(`/api/roadmaps/${r.id}/chronogram`)).json()) as ChronogramView;
+      const c = await readChronogram(request, r.id);
       await page.setViewportSize(PHONE);
       await open(page, `/r/${BREST}/chronogramme`);
       const timeline = page.getByTestId('vertical-timeline');

@@ -1,7 +1,10 @@
 import { expect } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
 import { Client } from 'pg';
-import type { RoadmapSummaryView } from '@jalons/contract';
+import type { ChronogramView, ChronogramWire, RoadmapSummaryView } from '@jalons/contract';
+
+// the domain's pure helpers by path: the suite has no tsconfig of its own, so '@jalons/…' resolves for types only
+import { dependenciesAmong, rowsOf } from '../../libs/shared/domain/src/lib/wire-table';
 
 /**
  * The seeded roadmap the suite works on, found by its slug (other files create roadmaps of their own:
@@ -31,7 +34,19 @@ export async function brest(request: APIRequestContext): Promise<RoadmapSummaryV
 
 export async function brestChronogram(request: APIRequestContext): Promise<Chronogram> {
   const { id } = await brest(request);
-  return (await request.get(`/api/roadmaps/${id}/chronogram`)).json();
+  return readChronogram(request, id);
+}
+
+/**
+ * GET /api/roadmaps/:id/chronogram[query] read back into the view, as the web app's ChronogramService does: the
+ * wire's bars and milestones are tables grouped by function and phase, its arrows the bars' predecessors (ADR 0034).
+ */
+export async function readChronogram(request: APIRequestContext, roadmapId: string, query = ''): Promise<ChronogramView> {
+  const res = await request.get(`/api/roadmaps/${roadmapId}/chronogram${query}`);
+  expect(res.ok()).toBe(true);
+  const { actions, milestones, ...rest } = (await res.json()) as ChronogramWire;
+  const bars = rowsOf(actions);
+  return { ...rest, actions: bars, milestones: rowsOf(milestones), dependencies: dependenciesAmong(bars) };
 }
 
 /**
