@@ -1,7 +1,6 @@
 import { expect, test } from './session';
 
 import { expectNoSeriousA11yViolations } from './a11y';
-import { revealOverview } from './overview';
 import { readChronogram } from './roadmap';
 
 test.describe('the app as a user starts it', () => {
@@ -32,8 +31,7 @@ test.describe('the app as a user starts it', () => {
       await expect(page.getByRole('main').getByText(phase).first()).toBeVisible();
     }
     await expect(page.getByRole('main').getByText('Fonction centrale').first()).toBeVisible();
-    // what slips, what comes next, what changed: drawn when scrolled to
-    await revealOverview(page);
+    // what slips, what comes next, what changed
     const late = page.getByRole('region', { name: /En retard/ });
     await expect(late.getByRole('link').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Prochains jalons' })).toBeVisible();
@@ -53,7 +51,6 @@ test.describe('the app as a user starts it', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Overall progress' })).toBeVisible();
-    await revealOverview(page);
     await expectNoSeriousA11yViolations(page, testInfo);
     await page.getByRole('group', { name: 'Language of the interface' }).getByRole('button', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { name: 'Avancement global' })).toBeVisible();
