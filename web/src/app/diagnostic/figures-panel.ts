@@ -20,7 +20,8 @@ import { RouterLink } from '@angular/router';
 import { ActorsService } from '../data/actors.service';
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
-import { I18n, Lang, LOCALES, tKey } from '../i18n/i18n';
+import { formatNumber } from '../i18n/format';
+import { I18n, Lang, tKey } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
@@ -44,15 +45,12 @@ export const FIGURE_TEXT: Readonly<Record<FigureCode, string>> = {
 };
 
 const TARGET_FIELDS = ['value', 'on'] as const;
-const counts = new Map<Lang, Intl.NumberFormat>();
 
 /** A figure's number as read: « 62,5 % » for a percent, « 3 » for a count, « — » when there is nobody to count. */
 export function figureNumber(value: number | null, unit: FigureView['unit'], lang: Lang): string {
   if (unit === 'percent') return formatPercent(value, lang);
   if (value === null) return '—';
-  let format = counts.get(lang);
-  if (!format) counts.set(lang, (format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 })));
-  return format.format(value);
+  return formatNumber(value, lang, 1);
 }
 
 /** What the panel shows of one figure, in the interface's language. */

@@ -1,9 +1,8 @@
 import type { IndicatorView } from '@jalons/contract';
 import { formatFrDate } from '@jalons/domain';
 
-import { LOCALES, Lang, Translate } from '../i18n/i18n';
-
-const formats = new Map<string, Intl.NumberFormat>();
+import { formatNumber } from '../i18n/format';
+import { Lang, Translate } from '../i18n/i18n';
 
 /**
  * 1234.5 with unit « jeux de données » → « 1 234,5 jeux de données » (`decimals` at most, two by default;
@@ -11,13 +10,7 @@ const formats = new Map<string, Intl.NumberFormat>();
  */
 export function formatValue(value: number | null | undefined, unit: string, lang: Lang, decimals = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const key = `${lang}:${decimals}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: decimals });
-    formats.set(key, format);
-  }
-  const number = format.format(value);
+  const number = formatNumber(value, lang, decimals);
   return unit.trim() === '' ? number : `${number}\u00a0${unit.trim()}`;
 }
 

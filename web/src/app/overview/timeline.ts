@@ -2,7 +2,8 @@ import type { PhaseView, RoadmapDetailView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { daysBetween, formatFrDate, spanDays, toDayNumber } from '@jalons/domain';
 
-import { LOCALES, Translate, french } from '../i18n/i18n';
+import { formatList } from '../i18n/format';
+import { Translate, french } from '../i18n/i18n';
 
 /**
  * Geometry of the mandate timeline, in percent of the roadmap's span (calendar days, both ends
@@ -69,7 +70,7 @@ function alignAt(position: number): LabelAlign {
 
 /** « 15/03/2026, 22/03/2026 et 11/03/2029 » (in English « … and … »). */
 function dateList(dates: IsoDate[], t: Translate): string {
-  return new Intl.ListFormat(LOCALES[t.lang], { type: 'conjunction' }).format(dates.map(formatFrDate));
+  return formatList(dates.map(formatFrDate), t.lang);
 }
 
 /** What the timeline needs of a roadmap: the internal views and the public page both have it. */

@@ -39,8 +39,9 @@ interface MilestoneGroup {
   rows: MilestoneRow[];
 }
 
-/** one collator for every comparison (`localeCompare(…, 'fr')` builds one per call: 19 ms for Brest's milestones) */
-const FRENCH = new Intl.Collator('fr');
+/** one collator for every comparison (`localeCompare(…, 'fr')` builds one per call), made when first needed (20 ms) */
+let french: Intl.Collator | undefined;
+const compareFrench = (a: string, b: string): number => (french ??= new Intl.Collator('fr')).compare(a, b);
 
 /**
  * A roadmap's public page (/public/:slug): the headline, the timeline, where the mandate stands by
@@ -158,7 +159,7 @@ export class PublicRoadmapPage {
       date: m.date,
       achievedOn: m.achievedOn,
     });
-    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || FRENCH.compare(a.title, b.title);
+    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || compareFrench(a.title, b.title);
     const rows = (state: PublicMilestone['state']): MilestoneRow[] =>
       r.milestones.map(row).filter((_, i) => r.milestones[i].state === state);
     return [

@@ -1,8 +1,7 @@
 import { Pipe, PipeTransform } from '@angular/core';
 
-import { Lang, LOCALES } from '../i18n/i18n';
-
-const formats = new Map<Lang, Intl.NumberFormat>();
+import { formatNumber } from '../i18n/format';
+import { Lang } from '../i18n/i18n';
 
 /**
  * 61.1 → « 61,1 % » in French (decimal comma, narrow no-break space before %), « 61.1% » in
@@ -10,14 +9,7 @@ const formats = new Map<Lang, Intl.NumberFormat>();
  */
 export function formatPercent(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], {
-      maximumFractionDigits: 1,
-    });
-    formats.set(lang, format);
-  }
-  return `${format.format(value)}${lang === 'fr' ? '\u202f%' : '%'}`;
+  return `${formatNumber(value, lang, 1)}${lang === 'fr' ? '\u202f%' : '%'}`;
 }
 
 /** `{{ 61.1 | jlPercent: lang() }}`: pure, the language is an argument (see the `t` pipe). */
