@@ -79,6 +79,24 @@ function wrapperRange(view) {
   return { start, end };
 }
 
+/** A list of objects sent as a table (libs/shared/domain wire-table.ts `rowsOf`, ADR 0034), or already a list. */
+function rowsOf(table) {
+  if (Array.isArray(table)) return table;
+  const objects = [];
+  for (const group of table.groups) {
+    for (const row of group.rows) {
+      const o = {};
+      for (const k of table.groupedBy) o[k] = group[k];
+      table.columns.forEach((c, i) => (o[c] = row[i]));
+      objects.push(o);
+    }
+  }
+  return objects;
+}
+
+/** The chronogram's JSON (its wire form, or the view form) as the view the web app works on. */
+const viewOf = (body) => ({ ...body, actions: rowsOf(body.actions), milestones: rowsOf(body.milestones) });
+
 /**
  * The chronogram as plain frappe tasks, in the wrapper's row order: per function a summary task
  * (its first start to its last due), its actions, then its milestones, each set by date.
@@ -311,7 +329,7 @@ async function main() {
 
     const res = await fetch(`${api.base}/api/roadmaps/${id}/chronogram`, { headers: api.headers });
     if (!res.ok) throw new Error(`chronogram answered ${res.status}`);
-    const view = await res.json();
+    const view = viewOf(await res.json());
     const tasks = bareTasks(view);
     if (tasks.length !== EXPECTED_BARS) throw new Error(`expected ${EXPECTED_BARS} tasks, built ${tasks.length}`);
     // frappe spans [first task start, last task end (+1 day, ends are inclusive)] plus the padding:
