@@ -197,6 +197,7 @@ describe('OverviewPage', () => {
     // the milestones request is cancelled with the failed one
     http.match(OPEN_MILESTONES);
     http.expectOne(CHANGES).flush(...refusal(500, 'internal', 'L’historique est indisponible.'));
+    await harness.renderDeferred();
     harness.answerPanels('rm-1');
     await fixture.whenStable();
 
@@ -216,6 +217,7 @@ describe('OverviewPage', () => {
     http.expectOne('/api/roadmaps/rm-1').flush(roadmap);
     http.expectOne('/api/roadmaps/rm-1/functions').flush([]);
     await fixture.whenStable();
+    await harness.renderDeferred();
     expect(Array.from(page.querySelectorAll('[role="status"]')).map((s) => text(s))).toEqual([
       'Chargement de la courbe…',
       'Chargement des éléments en retard…',

@@ -3,7 +3,7 @@ import type { IsoDate } from '@jalons/domain';
 import { addDays, isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { NEVER, Observable, forkJoin, map, of, switchMap, tap } from 'rxjs';
+import { NEVER, Observable, combineLatest, forkJoin, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { AuthService } from '../data/auth.service';
 import { CurrentRoadmap } from '../data/current-roadmap';
@@ -40,10 +40,10 @@ import {
 import { PublicPageSetting } from './public-page-setting';
 import { ReminderRulesSetting } from './reminder-rules-setting';
 
-/** The roadmap and its functions; null when no roadmap is recorded yet. */
+/** The roadmap and its functions (undefined until they arrive: the page's head does not wait for them). */
 interface OverviewData {
   roadmap: RoadmapDetailView;
-  functions: FunctionWithRollUpView[];
+  functions: FunctionWithRollUpView[] | undefined;
 }
 
 /** The roadmap and the day the sections are computed for (the API's reference day). */
@@ -98,25 +98,29 @@ export class OverviewPage {
     (q) => this.load(q.id, q.at && isIsoDate(q.at) ? q.at : undefined),
   );
   protected readonly ready = computed(() => this.overview.value() ?? null);
+  /** the roadmap alone: the same object while its functions arrive */
+  protected readonly detail = computed(() => this.ready()?.roadmap ?? null);
   /** the roadmap's slug, for links to its pages (/r/<slug>/…) */
   protected readonly slug = computed(() => this.ready()?.roadmap.slug ?? null);
   /**
    * The roadmap's settings (public page, reminder rules) as last read or saved: both forms save
    * with its version, so a save by one gives the other the new version.
    */
-  protected readonly settings = linkedSignal<RoadmapSummaryView | null>(() => this.ready()?.roadmap ?? null);
-  protected readonly phases = computed(() => [...(this.ready()?.roadmap.phases ?? [])].sort((a, b) => a.order - b.order));
+  protected readonly settings = linkedSignal<RoadmapSummaryView | null>(() => this.detail());
+  protected readonly phases = computed(() => [...(this.detail()?.phases ?? [])].sort((a, b) => a.order - b.order));
   protected readonly currentPhase = computed(() => {
-    const id = this.ready()?.roadmap.currentPhaseId;
+    const id = this.detail()?.currentPhaseId;
     return this.phases().find((p) => p.id === id) ?? null;
   });
   protected readonly functions = computed(() => [...(this.ready()?.functions ?? [])].sort((a, b) => a.order - b.order));
+  /** false while the functions are on their way (their table says nothing yet) */
+  protected readonly functionsKnown = computed(() => this.ready()?.functions !== undefined);
   protected readonly familyLabels = FAMILY_LABELS;
 
   /** Sections below reload only when the roadmap or its reference day changes. */
   private readonly reference = computed<Reference | null>(
     () => {
-      const r = this.ready()?.roadmap;
+      const r = this.detail();
       return r ? { id: r.id, at: r.at } : null;
     },
     { equal: (a, b) => a?.id === b?.id && a?.at === b?.at },
@@ -128,18 +132,18 @@ export class OverviewPage {
 
   private readonly functionsById = computed(() => new Map(this.functions().map((fn) => [fn.id, fn])));
 
-  /** Late actions and milestones, most overdue first. */
+  /** Late actions and milestones, most overdue first (once their functions' names are known). */
   protected readonly late = computed<LateRow[] | null>(() => {
     const w = this.watch.value();
     const ref = this.reference();
-    return w && ref ? lateRows(w, ref.at, this.functionsById(), this.i18n.translate()) : null;
+    return w && ref && this.functionsKnown() ? lateRows(w, ref.at, this.functionsById(), this.i18n.translate()) : null;
   });
 
   /** Unachieved milestones of the next 30 days, then of days 31 to 90. */
   protected readonly upcoming = computed<UpcomingGroup[] | null>(() => {
     const w = this.watch.value();
     const ref = this.reference();
-    return w && ref ? upcomingGroups(w.milestones, ref.at, this.functionsById(), this.i18n.translate()) : null;
+    return w && ref && this.functionsKnown() ? upcomingGroups(w.milestones, ref.at, this.functionsById(), this.i18n.translate()) : null;
   });
 
   /** The latest changes, newest first. */
@@ -169,10 +173,11 @@ export class OverviewPage {
       switchMap((roadmapId) =>
         roadmapId === null
           ? of(null)
-          : forkJoin({
-              roadmap: this.roadmaps.get(roadmapId, at),
-              functions: this.roadmaps.functions(roadmapId, at),
-            }).pipe(tap(({ roadmap }) => this.currentRoadmap.set(roadmap))),
+          : // both asked for at once; the roadmap is shown as soon as it arrives, its functions when they do
+            combineLatest({
+              roadmap: this.roadmaps.get(roadmapId, at).pipe(tap((roadmap) => this.currentRoadmap.set(roadmap))),
+              functions: this.roadmaps.functions(roadmapId, at).pipe(startWith(undefined)),
+            }),
       ),
     );
   }

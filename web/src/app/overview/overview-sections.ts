@@ -74,8 +74,12 @@ export interface ChangeRow {
   comment: string;
 }
 
+/** One French collator for every sort (`localeCompare(x, 'fr')` builds one per comparison), made when first needed. */
+let collator: Intl.Collator | undefined;
+const compareFrench = (a: string, b: string): number => (collator ??= new Intl.Collator('fr')).compare(a, b);
+
 const byDateThenTitle = (a: { date: IsoDate; title: string }, b: { date: IsoDate; title: string }): number =>
-  compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr');
+  compareIsoDates(a.date, b.date) || compareFrench(a.title, b.title);
 
 /** Late actions and milestones on day `at`, most overdue first. */
 export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Translate = french): LateRow[] {
@@ -112,7 +116,7 @@ export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Trans
         progress: null,
       }),
     );
-  return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || a.title.localeCompare(b.title, 'fr'));
+  return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || compareFrench(a.title, b.title));
 }
 
 /** Unachieved milestones of the next 30 days after `at` (included), then of days 31 to 90. */
@@ -173,7 +177,7 @@ export function describeChange(change: Pick<RecentChangeView, 'field' | 'from' |
 export function changeRows(changes: readonly RecentChangeView[], t: Translate = french): ChangeRow[] {
   const deleted = new Set(changes.filter((e) => e.field === 'deleted').map((e) => e.itemId));
   return [...changes]
-    .sort((a, b) => b.at.localeCompare(a.at))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, RECENT_CHANGES_SHOWN)
     .map(
       (e): ChangeRow => ({

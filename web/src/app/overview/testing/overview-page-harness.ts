@@ -8,7 +8,7 @@ import type {
 } from '@jalons/contract';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ComponentFixture, DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { provideFrenchLocale } from '../../locale';
@@ -53,6 +53,25 @@ export interface Sections {
   changes?: RecentChangeView[];
 }
 
+/**
+ * An IntersectionObserver that never reports: jsdom has none, and the page's `@defer (on viewport)`
+ * blocks still watch their placeholders (the test bed's manual mode only keeps them from firing).
+ */
+class NeverIntersecting implements Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect' | 'takeRecords'> {
+  observe(): void {
+    // nothing comes into view
+  }
+  unobserve(): void {
+    // nothing is watched
+  }
+  disconnect(): void {
+    // nothing is watched
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+}
+
 /** The page in a test bed (create it in `beforeEach`). */
 export class OverviewPageHarness {
   readonly http: HttpTestingController;
@@ -60,8 +79,11 @@ export class OverviewPageHarness {
   page!: HTMLElement;
 
   constructor() {
+    globalThis.IntersectionObserver ??= NeverIntersecting as unknown as typeof IntersectionObserver;
     TestBed.configureTestingModule({
       imports: [OverviewPage],
+      // jsdom has no IntersectionObserver: the sections below the first screen are drawn by `renderDeferred`
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale(), provideFakeSCurveCharts()],
     });
     this.http = TestBed.inject(HttpTestingController);
@@ -76,6 +98,14 @@ export class OverviewPageHarness {
     this.fixture.detectChanges();
   }
 
+  /** Draws the sections below the first screen (`@defer (on viewport)` in overview-page.html), as a reader scrolling down would. */
+  async renderDeferred(): Promise<void> {
+    for (const block of await this.fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
+    await this.fixture.whenStable();
+  }
+
   /** Answers the roadmap, then the sections it asks for once it knows the reference day. */
   async answer(roadmap: RoadmapDetailView, functions: FunctionWithRollUpView[] = [], sections: Sections = {}): Promise<void> {
     this.http.expectOne(`/api/roadmaps/${roadmap.id}`).flush(roadmap);
@@ -85,6 +115,7 @@ export class OverviewPageHarness {
     this.http.expectOne((r) => r.url === `${base}/actions`).flush(sections.actions ?? []);
     this.http.expectOne((r) => r.url === `${base}/milestones`).flush(sections.milestones ?? []);
     this.http.expectOne((r) => r.url === `${base}/changes`).flush(sections.changes ?? []);
+    await this.renderDeferred();
     this.answerPanels(roadmap.id);
     await this.fixture.whenStable();
   }
