@@ -1,6 +1,7 @@
 import { expect, test } from './session';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { readChronogram } from './roadmap';
 
 test.describe('the app as a user starts it', () => {
@@ -27,6 +28,8 @@ test.describe('the app as a user starts it', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mandat 2026–2032');
     await expect(page.getByRole('main')).toContainText('Ville et Métropole de Brest');
     await expect(page.getByRole('main')).toContainText('Phase en cours : Incubation post-électorale');
+    // the sections below the first screen are drawn when scrolled to
+    await revealOverview(page);
     for (const phase of ['Incubation pré-électorale', 'Incubation post-électorale', "Phase d'émergence", 'Phase de maturation']) {
       await expect(page.getByRole('main').getByText(phase).first()).toBeVisible();
     }
@@ -51,6 +54,7 @@ test.describe('the app as a user starts it', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Overall progress' })).toBeVisible();
+    await revealOverview(page);
     await expectNoSeriousA11yViolations(page, testInfo);
     await page.getByRole('group', { name: 'Language of the interface' }).getByRole('button', { name: 'Français' }).click();
     await expect(page.getByRole('heading', { name: 'Avancement global' })).toBeVisible();

@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import type { FunctionWithRollUpView, IndicatorView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { addDays, dropRoadmaps, ownRoadmap, parisToday } from './roadmap';
 import { expect, test } from './session';
 
@@ -133,6 +134,7 @@ test.describe('indicators and the diagnostic’s figures', () => {
     expect(res.status(), await res.text()).toBe(201);
 
     await page.goto(`/r/${SLUG}`);
+    await revealOverview(page);
     const summary = page.getByTestId('indicators-summary');
     const row = summary.locator('tbody tr', { hasText: 'Délibérations publiées' });
     await expect(row).toContainText(fn.name);

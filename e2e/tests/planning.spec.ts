@@ -3,6 +3,7 @@ import type { ActionView, FunctionWithRollUpView, RoadmapDetailView, RoadmapSumm
 import { Client } from 'pg';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { expect, test } from './session';
 
 /**
@@ -79,6 +80,7 @@ test.describe('planning by the project lead', () => {
     const emergence = before.phases.find((p) => p.code === 'emergence')!;
 
     await page.goto(`/r/${SOURCE}`);
+    await revealOverview(page);
     await page.getByTestId('planning-links').getByRole('link', { name: 'Modifier les dates des phases' }).click();
     await expect(page).toHaveURL(new RegExp(`/r/${SOURCE}/phases$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Dates des phases' })).toBeVisible();

@@ -2,6 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { FunctionWithRollUpView, RoadmapDetailView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { BREST, addDays, brest } from './roadmap';
 import { expect, test } from './session';
 
@@ -75,6 +76,7 @@ test.describe('progress over time', () => {
     const { id } = await brest(request);
     const roadmap = (await (await request.get(`/api/roadmaps/${id}`)).json()) as RoadmapDetailView;
     await page.goto(`/r/${BREST}`);
+    await revealOverview(page);
     const card = page.getByTestId('s-curve-section');
     await expect(card.getByRole('heading', { level: 2, name: 'Avancement dans le temps' })).toBeVisible();
 

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ActionView, MilestoneView, RoadmapDetailView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { brestChronogram, dayOf, ordinaryFunction } from './roadmap';
 import { expect, test } from './session';
 
@@ -55,6 +56,7 @@ test.describe('where the kit’s items come from, and why each phase', () => {
     const detail: RoadmapDetailView = await (await request.get(`/api/roadmaps/${c.roadmap.id}`)).json();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/r/${c.roadmap.slug}`);
+    await revealOverview(page);
     const purposes = page.getByTestId('phases').getByTestId('phase-purpose');
     await expect(purposes).toHaveText(detail.phases.map((p) => p.purpose ?? ''));
     await fitsAPhone(page);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { brestChronogram } from './roadmap';
 import { DEMO, DEMO_PASSWORD, expect, test } from './session';
 import type { DemoRole } from './session';
@@ -60,6 +61,7 @@ test.describe('signing in and roles', () => {
     await expect(page.getByTestId('status-form')).toBeVisible();
 
     await page.goto('/');
+    await revealOverview(page);
     const setting = page.getByRole('region', { name: 'Page publique' });
     await setting.getByRole('button', { name: 'Ouvrir la page publique' }).click();
     await expect(setting.getByTestId('public-page-state')).toContainText('ouverte');

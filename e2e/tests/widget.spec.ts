@@ -6,6 +6,7 @@ import type { Browser, ConsoleMessage } from '@playwright/test';
 import type { RoadmapSummaryView } from '@jalons/contract';
 
 import { expectNoSeriousA11yViolations } from './a11y';
+import { revealOverview } from './overview';
 import { dropRoadmaps, ownRoadmap } from './roadmap';
 import { expect, test } from './session';
 
@@ -65,6 +66,7 @@ test('the widget shows in a frame on a site the lead allowed, and is refused on 
 
   // the lead opens the public page and lists the host site on the overview page
   await page.goto(`/r/${SLUG}`);
+  await revealOverview(page);
   const setting = page.getByRole('region', { name: 'Page publique' });
   if (!own.publicPage) await setting.getByRole('button', { name: 'Ouvrir la page publique' }).click();
   await expect(setting.getByTestId('public-page-state')).toContainText('ouverte');
