@@ -1,6 +1,6 @@
 import type { RoadmapDetailView } from '@jalons/contract';
 import type { Headline as HeadlineFigures, IsoDate } from '@jalons/domain';
-import { headline, isIsoDate, todayIn } from '@jalons/domain';
+import { headline, isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
@@ -11,6 +11,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { FORM_FIELD } from '../shared/form-field';
 import { HealthBadge } from '../shared/health-badge';
 import { HEALTH_LABELS } from '../shared/labels';
+import { parisToday } from './paris-day';
 
 /** The headline of a roadmap's view: the overall roll-up and the current phase's, by the rule of ADR 0018. */
 export function roadmapHeadline(roadmap: RoadmapDetailView): HeadlineFigures {
@@ -92,14 +93,14 @@ export class Headline {
   protected readonly figures = computed(() => roadmapHeadline(this.roadmap()));
   protected readonly driver = computed(() => headlineDriver(this.figures(), this.i18n.translate()));
   /** the view is of another day than today */
-  protected readonly past = computed(() => this.roadmap().at !== todayIn('Europe/Paris'));
+  protected readonly past = computed(() => this.roadmap().at !== parisToday());
   /** the report opens on the day shown */
   protected readonly reportQuery = computed(() => (this.past() ? { at: this.roadmap().at } : {}));
 
   /** Shows the overview at `day` (`?at=`); null or today: today's overview. */
   protected goTo(day: IsoDate | string | null): void {
-    const at = day && isIsoDate(day) && day !== todayIn('Europe/Paris') ? day : null;
-    if (day && !at && day !== todayIn('Europe/Paris')) return; // a day half typed: wait for a whole one
+    const at = day && isIsoDate(day) && day !== parisToday() ? day : null;
+    if (day && !at && day !== parisToday()) return; // a day half typed: wait for a whole one
     void this.router.navigate([], { relativeTo: this.route, queryParams: { at }, queryParamsHandling: 'merge' });
   }
 }
