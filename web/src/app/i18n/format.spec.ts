@@ -1,4 +1,7 @@
-import { formatList, formatNumber } from './format';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { compareText, formatList, formatNumber } from './format';
 import { LOCALES } from './i18n';
 import type { Lang } from './i18n';
 
@@ -68,4 +71,33 @@ describe('formatList, written as Intl.ListFormat writes it', () => {
       }
     },
   );
+});
+
+describe('compareText, the French alphabetical order of titles', () => {
+  /** every title and name of the kit and of Brest's roadmap: the texts the app sorts */
+  function titles(): string[] {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if ((key === 'title' || key === 'name') && typeof value === 'string') found.add(value);
+          else walk(value);
+        }
+      }
+    };
+    const seeds = join(__dirname, '../../../../seeds');
+    walk(JSON.parse(readFileSync(join(seeds, 'kit/incubation-kit.json'), 'utf8')));
+    walk(JSON.parse(readFileSync(join(seeds, 'roadmaps/brest-2026-2032.json'), 'utf8')));
+    return [...found, 'élan', 'Elan', 'elan', 'Écrire', 'école', 'Zèbre', 'zèbre', 'a', 'A', 'à', 'Action 2', 'Action 10'];
+  }
+
+  it('orders every pair of the kit’s and Brest’s titles as Intl.Collator("fr") does', () => {
+    const all = titles();
+    expect(all.length).toBeGreaterThan(150);
+    const collator = new Intl.Collator('fr');
+    const differ: string[][] = [];
+    for (const a of all) for (const b of all) if (Math.sign(compareText(a, b)) !== Math.sign(collator.compare(a, b))) differ.push([a, b]);
+    expect(differ).toEqual([]);
+  });
 });

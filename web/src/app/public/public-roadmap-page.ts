@@ -15,6 +15,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { DataTable } from '../shared/data-table';
 import { HealthBadge } from '../shared/health-badge';
 import { loadable } from '../shared/loadable';
+import { compareText } from '../i18n/format';
 import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
@@ -38,10 +39,6 @@ interface MilestoneGroup {
   empty: string;
   rows: MilestoneRow[];
 }
-
-/** one collator for every comparison (`localeCompare(…, 'fr')` builds one per call), made when first needed (20 ms) */
-let french: Intl.Collator | undefined;
-const compareFrench = (a: string, b: string): number => (french ??= new Intl.Collator('fr')).compare(a, b);
 
 /**
  * A roadmap's public page (/public/:slug): the headline, the timeline, where the mandate stands by
@@ -159,7 +156,7 @@ export class PublicRoadmapPage {
       date: m.date,
       achievedOn: m.achievedOn,
     });
-    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || compareFrench(a.title, b.title);
+    const byDate = (a: MilestoneRow, b: MilestoneRow): number => compareIsoDates(a.date, b.date) || compareText(a.title, b.title);
     const rows = (state: PublicMilestone['state']): MilestoneRow[] =>
       r.milestones.map(row).filter((_, i) => r.milestones[i].state === state);
     return [
