@@ -102,7 +102,7 @@ export class PublicRoadmapPage {
     const lang = this.lang();
     const order = new Map(this.functions().map((f, i) => [f.code, i]));
     return [...r.indicators]
-      .sort((a, b) => (order.get(a.functionCode) ?? 99) - (order.get(b.functionCode) ?? 99) || a.name.localeCompare(b.name, 'fr'))
+      .sort((a, b) => (order.get(a.functionCode) ?? 99) - (order.get(b.functionCode) ?? 99) || compareText(a.name, b.name))
       .map((i) => ({
         ...i,
         functionName: this.fnNames().get(i.functionCode) ?? '—',
@@ -178,7 +178,7 @@ export class PublicRoadmapPage {
         empty: t('Aucun jalon atteint pour l’instant.'),
         // the most recently achieved first
         rows: rows('achieved').sort(
-          (a, b) => compareIsoDates(b.achievedOn ?? b.date, a.achievedOn ?? a.date) || a.title.localeCompare(b.title, 'fr'),
+          (a, b) => compareIsoDates(b.achievedOn ?? b.date, a.achievedOn ?? a.date) || compareText(a.title, b.title),
         ),
       },
     ];

@@ -6,6 +6,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { buildTimeline } from '../overview/timeline';
 import { FrDatePipe } from '../shared/fr-date.pipe';
+import { compareText } from '../i18n/format';
 
 type PublicMilestone = PublicRoadmapView['milestones'][number];
 
@@ -145,7 +146,7 @@ export class PublicTimeline {
   /** the phases in order with their milestones by date (a milestone outside every phase is left to the tables) */
   protected readonly list = computed(() => {
     const r = this.roadmap();
-    const byDate = (a: PublicMilestone, b: PublicMilestone) => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr');
+    const byDate = (a: PublicMilestone, b: PublicMilestone) => compareIsoDates(a.date, b.date) || compareText(a.title, b.title);
     return this.phases().map((p) => ({
       ...p,
       milestones: r.milestones.filter((m) => compareIsoDates(m.date, p.start) >= 0 && compareIsoDates(m.date, p.end) <= 0).sort(byDate),

@@ -10,12 +10,11 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS } from '../shared/labels';
 import { loadable } from '../shared/loadable';
 import { ProgressBar } from '../shared/progress-bar';
+import { compareText } from '../i18n/format';
 
 /** The widget's next milestone: the first not achieved from the page's day on, else the earliest one still open (late). */
 export function nextMilestone(r: PublicRoadmapView): PublicRoadmapView['milestones'][number] | null {
-  const open = r.milestones
-    .filter((m) => !m.achievedOn)
-    .sort((a, b) => compareIsoDates(a.date, b.date) || a.title.localeCompare(b.title, 'fr'));
+  const open = r.milestones.filter((m) => !m.achievedOn).sort((a, b) => compareIsoDates(a.date, b.date) || compareText(a.title, b.title));
   return open.find((m) => compareIsoDates(m.date, r.at) >= 0) ?? open[0] ?? null;
 }
 
