@@ -12,7 +12,7 @@
 //    browser does other things, are not counted);
 //  - bare frappe-gantt: a blank page with frappe's CSS and UMD build, the same tasks built from the
 //    same chronogram JSON, `new Gantt(el, tasks, options)` timed with performance.now();
-//  - the page: from navigation start until a click on « Tableau » shows the table.
+//  - the page (/r/<slug>/chronogramme): from navigation start until a click on « Tableau » shows the table.
 // Each run is a fresh browser context (no cache); the p50 of BENCH_RUNS (default 7) is printed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ const ACTIONS_PER_FUNCTION = 89;
 const MILESTONES = 100;
 const EXPECTED_BARS = FUNCTIONS + FUNCTIONS * ACTIONS_PER_FUNCTION + MILESTONES; // 1,000
 const AT = '2026-11-28';
+const SLUG = 'bench-gantt';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -276,7 +277,8 @@ async function measureClick(browser, base, id, session) {
       }
     });
     const page = await context.newPage();
-    await page.goto(`${base}/chronogramme?roadmap=${id}`, { waitUntil: 'commit' });
+    // the chronogram's address as the app writes it (/r/<slug>/chronogramme), not an old link's redirect
+    await page.goto(`${base}/r/${SLUG}/chronogramme`, { waitUntil: 'commit' });
     // a real mouse click as soon as the button is on screen (waitForSelector watches the DOM in the
     // page; Locator.click's actionability retries would add up to 500 ms of back-off of its own)
     const button = await page.waitForSelector('button:text-is("Tableau")', { state: 'visible', timeout: 60_000 });
@@ -318,7 +320,7 @@ async function main() {
     api = await startApi(db.url);
     await client.connect();
     const { id, counts } = await buildRoadmap(client, {
-      slug: 'bench-gantt',
+      slug: SLUG,
       functions: FUNCTIONS,
       actionsPerFunction: ACTIONS_PER_FUNCTION,
       milestones: MILESTONES,

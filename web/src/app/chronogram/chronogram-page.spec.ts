@@ -11,7 +11,7 @@ import { aChronogram, aChronogramAction, aFunction, aRoadmap } from '../testing/
 import { refusal, ruleBroken, setUpPageTest } from '../testing/http';
 import { aMe } from '../testing/session';
 import { ChronogramPage } from './chronogram-page';
-import { ChronogramPrefetch } from './chronogram-prefetch';
+import { ChronogramPrefetch } from '../data/chronogram-prefetch';
 
 // the page's logic, not frappe's drawing: the wrapper is replaced by a stub with the same API
 jest.mock('../gantt/gantt', () => jest.requireActual('../gantt/testing/gantt-stub'));

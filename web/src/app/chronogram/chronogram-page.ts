@@ -25,7 +25,7 @@ import { PHONE_QUERY, mediaQuery } from '../shared/media-query';
 import { roadmapPath } from '../roadmap/roadmap-path';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { BaselinePicker } from './baseline-picker';
-import { ChronogramPrefetch } from './chronogram-prefetch';
+import { ChronogramPrefetch } from '../data/chronogram-prefetch';
 import { ChronogramTable } from './chronogram-table';
 import { ReplanReason, ReplanWithoutReason } from './replan-reason';
 import { ReviewFilters } from './review-filters';

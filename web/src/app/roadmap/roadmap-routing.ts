@@ -4,7 +4,7 @@ import { inject } from '@angular/core';
 import { CanActivateFn, RedirectCommand, ResolveFn, Router, UrlTree } from '@angular/router';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 
-import { ChronogramPrefetch } from '../chronogram/chronogram-prefetch';
+import { ChronogramPrefetch } from '../data/chronogram-prefetch';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { API_BASE, RoadmapsService } from '../data/roadmaps.service';
 import { RoadmapDirectory } from './roadmap-directory';

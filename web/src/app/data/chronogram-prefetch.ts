@@ -2,7 +2,7 @@ import type { ChronogramView } from '@jalons/contract';
 import { Injectable, inject } from '@angular/core';
 import { Observable, shareReplay } from 'rxjs';
 
-import { ChronogramService } from '../data/chronogram.service';
+import { ChronogramService } from './chronogram.service';
 
 /** A chronogram asked for earlier than this is not handed to the page (it asks again). */
 const FRESH_MS = 10_000;
@@ -18,14 +18,14 @@ export class ChronogramPrefetch {
   private readonly chronograms = inject(ChronogramService);
   private pending: { roadmapId: string; at: number; view: Observable<ChronogramView> } | null = null;
 
-  /** Starts reading the chronogram of `roadmapId` (once), and the page's code. */
+  /** Starts reading the chronogram of `roadmapId` (once). The page's code is already on its way: the router
+   *  loads a lazy route's code when it recognises the address, before its resolvers run. */
   start(roadmapId: string): void {
     if (this.pending?.roadmapId === roadmapId && this.isFresh(this.pending.at)) return;
     const view = this.chronograms.get(roadmapId).pipe(shareReplay({ bufferSize: 1, refCount: false }));
     // a failure is the page's to show, when it takes this read
     view.subscribe({ error: () => undefined });
     this.pending = { roadmapId, at: Date.now(), view };
-    void import('./chronogram.routes').catch(() => undefined);
   }
 
   /** The read started for `roadmapId`, if it is recent; null otherwise. Either way it is given once. */
