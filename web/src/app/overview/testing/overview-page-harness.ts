@@ -53,25 +53,6 @@ export interface Sections {
   changes?: RecentChangeView[];
 }
 
-/**
- * An IntersectionObserver that never reports: jsdom has none, and the page's `@defer (on viewport)`
- * blocks still watch their placeholders (the test bed's manual mode only keeps them from firing).
- */
-class NeverIntersecting implements Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect' | 'takeRecords'> {
-  observe(): void {
-    // nothing comes into view
-  }
-  unobserve(): void {
-    // nothing is watched
-  }
-  disconnect(): void {
-    // nothing is watched
-  }
-  takeRecords(): IntersectionObserverEntry[] {
-    return [];
-  }
-}
-
 /** The page in a test bed (create it in `beforeEach`). */
 export class OverviewPageHarness {
   readonly http: HttpTestingController;
@@ -79,10 +60,9 @@ export class OverviewPageHarness {
   page!: HTMLElement;
 
   constructor() {
-    globalThis.IntersectionObserver ??= NeverIntersecting as unknown as typeof IntersectionObserver;
     TestBed.configureTestingModule({
       imports: [OverviewPage],
-      // jsdom has no IntersectionObserver: the sections below the first screen are drawn by `renderDeferred`
+      // jsdom's IntersectionObserver never reports (test-setup.ts): the sections below the first screen are drawn by `renderDeferred`
       deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideFrenchLocale(), provideFakeSCurveCharts()],
     });
