@@ -14,9 +14,9 @@ import {
 
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { PercentPipe } from '../shared/percent.pipe';
 import { ProvenanceBadge } from '../shared/provenance-badge';
 import type { GanttAdd, GanttOpen } from './gantt-events';
-import { PERCENT } from './gantt-format';
 import type { GanttLayout } from './gantt-layout';
 import type { GanttRow } from './gantt-row-types';
 import { RowSpan, rowsInSight } from './gantt-window';
@@ -30,7 +30,7 @@ import { RowSpan, rowsInSight } from './gantt-window';
  */
 @Component({
   selector: 'jl-gantt-list',
-  imports: [ProvenanceBadge, TranslatePipe],
+  imports: [PercentPipe, ProvenanceBadge, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // the focus and the arrow keys of the rows' buttons and links, as they bubble (the list itself takes no focus)
   host: { '(focusin)': 'onFocusIn($event)', '(focusout)': 'onFocusOut($event)', '(keydown)': 'onKey($event)' },
@@ -62,13 +62,6 @@ export class JlGanttList {
   readonly add = output<GanttAdd>();
 
   protected readonly lang = inject(I18n).lang;
-  /**
-   * A function's whole percent, « 42 % » / « 42% » (the jlPercent pipe's text): without
-   * Intl.NumberFormat, whose first use costs tens of milliseconds on the chart's first render.
-   */
-  protected percentOf(progress: number, lang: string): string {
-    return lang === 'fr' ? `${progress}${PERCENT}` : `${progress}%`;
-  }
   private readonly element = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   /** the key of the row holding the focus: kept in the page while it does */
