@@ -6,6 +6,7 @@ import { Translate, french } from '../i18n/i18n';
 import { historyValue } from '../items/history-table';
 import { formatParisDateTime } from '../shared/paris-time';
 import { HISTORY_FIELD_LABELS, STATUS_LABELS } from '../shared/labels';
+import { compareText } from '../i18n/format';
 
 /*
  * The rows of the overview's sections « En retard », « Prochains jalons » and « Dernières
@@ -74,12 +75,8 @@ export interface ChangeRow {
   comment: string;
 }
 
-/** One French collator for every sort (`localeCompare(x, 'fr')` builds one per comparison), made when first needed. */
-let collator: Intl.Collator | undefined;
-const compareFrench = (a: string, b: string): number => (collator ??= new Intl.Collator('fr')).compare(a, b);
-
 const byDateThenTitle = (a: { date: IsoDate; title: string }, b: { date: IsoDate; title: string }): number =>
-  compareIsoDates(a.date, b.date) || compareFrench(a.title, b.title);
+  compareIsoDates(a.date, b.date) || compareText(a.title, b.title);
 
 /** Late actions and milestones on day `at`, most overdue first. */
 export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Translate = french): LateRow[] {
@@ -116,7 +113,7 @@ export function lateRows(watch: Watch, at: IsoDate, fns: FunctionsById, t: Trans
         progress: null,
       }),
     );
-  return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || compareFrench(a.title, b.title));
+  return [...actions, ...milestones].sort((a, b) => compareIsoDates(a.due, b.due) || compareText(a.title, b.title));
 }
 
 /** Unachieved milestones of the next 30 days after `at` (included), then of days 31 to 90. */
