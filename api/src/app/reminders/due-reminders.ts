@@ -47,6 +47,10 @@ with rules as (
          greatest(coalesce((r.reminder_rules->>'indicatorStaleDays')::int, 0), 0) as stale
     from roadmap r
 ),
+-- no rule fires for an item due after the day plus the longest notice of any roadmap: a bound the open-actions index can use
+horizon as (
+  select ?::date + coalesce(max(b), 0) as last_due from rules, unnest(rules.before) b where b > 0
+),
 items as (
 select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, t.due::text as due_date, t.days_left, t.title
   from (
@@ -55,14 +59,14 @@ select x.recipient as account_id, t.roadmap_id, t.item_type, t.item_id, x.rule, 
            coalesce(ao.id, f.owner_id) as owner_id, r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from action a join target_function f on f.id = a.function_id join rules r on r.roadmap_id = a.roadmap_id
       left join account ao on ao.id = a.owner_id and ao.active
-     where a.status not in ('terminee', 'abandonnee')
+     where a.status not in ('terminee', 'abandonnee') and a.due_date <= (select last_due from horizon)
     union all
     select 'milestone', m.id, m.roadmap_id, m.title, m.milestone_date, m.milestone_date - ?::date,
            -- the milestone's owner while active, else the function's owner
            coalesce(mo.id, f.owner_id), r.project_lead_id, r.before, r.on_due, r.every, r.escalate
       from milestone m join target_function f on f.id = m.function_id join rules r on r.roadmap_id = m.roadmap_id and r.milestones
       left join account mo on mo.id = m.owner_id and mo.active
-     where m.achieved_on is null
+     where m.achieved_on is null and m.milestone_date <= (select last_due from horizon)
   ) t
  -- one row per rule that fires, and its recipient; integer tests only
  cross join lateral (
