@@ -152,6 +152,38 @@ describe('ChronogramPage', () => {
     expect(page.querySelector('jl-gantt')).not.toBeNull();
   });
 
+  it('offers « Tableau » while the chronogram is on its way: chosen then, the table is what comes, no chart', async () => {
+    fixture = TestBed.createComponent(ChronogramPage);
+    fixture.componentRef.setInput('roadmap', 'rm-1');
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    const read = http.expectOne(CHRONO_URL);
+    expect(text(page.querySelector('[role="status"]'))).toBe('Chargement du chronogramme…');
+    // the intro's line is kept (nothing moves under the pointer when the data comes), not read out
+    expect(page.querySelector('.page-intro')?.getAttribute('aria-hidden')).toBe('true');
+    button('Tableau').click();
+    await fixture.whenStable();
+    expect(button('Tableau').getAttribute('aria-pressed')).toBe('true');
+    expect(page.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Présentation');
+
+    read.flush(aChronogram());
+    await fixture.whenStable();
+    expect(page.querySelector('jl-gantt')).toBeNull();
+    expect(page.querySelector('table caption')).not.toBeNull();
+    expect(page.querySelector('.page-intro')?.getAttribute('aria-hidden')).toBeNull();
+  });
+
+  it('shows no « Tableau » switch when the chronogram cannot be read', async () => {
+    fixture = TestBed.createComponent(ChronogramPage);
+    fixture.componentRef.setInput('roadmap', 'rm-1');
+    page = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne(CHRONO_URL).flush({ message: 'Feuille de route introuvable.' }, { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    expect(alertText()).toContain('Impossible de charger le chronogramme');
+    expect(page.querySelector('[role="group"]')).toBeNull();
+  });
+
   it('saves a moved bar with the item’s version, then reloads the chronogram', async () => {
     await open();
     gantt().replan.emit({

@@ -7,6 +7,7 @@ import { ActivatedRoute } from '@angular/router';
 
 import { slipText } from '../baselines/slip-text';
 import { AuthService } from '../data/auth.service';
+import { compareText } from '../i18n/format';
 import { I18n, Translate, french } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { ReviewFilter, FilterableItem, NO_FILTER, isFiltered, passes, readReviewFilter } from '../review/review-filter';
@@ -136,6 +137,14 @@ function milestoneRow(
   };
 }
 
+/** ISO days compare as strings: `<`, not `localeCompare` (1,000 rows are sorted when the table opens). */
+const compareDays = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By start (a milestone's date), then end, then title in the French order. */
+function byDateThenTitle(a: TableRow, b: TableRow): number {
+  return compareDays(a.start ?? a.end, b.start ?? b.end) || compareDays(a.end, b.end) || compareText(a.title, b.title);
+}
+
 /**
  * The chronogram's rows as groups of table rows, one group per function (in the functions'
  * order), items by date. Health in words (in the language of `t`), computed for the roadmap's
@@ -151,16 +160,18 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
         .filter((a) => a.functionId === fn.id)
         .map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', t));
       const milestones = view.milestones.filter((m) => m.functionId === fn.id).map((m) => milestoneRow(m, fn, slug, persons, t));
-      const rows = [...actions, ...milestones].sort(
-        (a, b) => (a.start ?? a.end).localeCompare(b.start ?? b.end) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title, 'fr'),
-      );
+      const rows = [...actions, ...milestones].sort(byDateThenTitle);
       return { id: fn.id, name: fn.name, color: fn.color, rows };
     });
 }
 
-/** Rows drawn when the table opens; the others follow, `STEP_ROWS` at a time, one task each (ADR 0028). */
-export const FIRST_ROWS = 30;
-const STEP_ROWS = 30;
+/**
+ * Rows drawn when the table opens: about a screenful (a row with its controls is ~45 px high, the
+ * table starts below the toolbar and the filters); the others follow, `STEP_ROWS` at a time, one
+ * task each, short enough for a click to be answered in between (ADR 0028).
+ */
+export const FIRST_ROWS = 15;
+const STEP_ROWS = 10;
 
 /** The first `limit` rows of the groups, in order (an empty group counts as one row: its « Aucune action… » line). */
 export function firstRows(groups: readonly TableGroup[], limit: number): TableGroup[] {

@@ -5,6 +5,7 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, effect, inject, i
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 
+import { compareText } from '../i18n/format';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { ReviewFilter, NO_FILTER, isFiltered, readReviewFilter, reviewFilterParams } from '../review/review-filter';
@@ -70,7 +71,7 @@ export class ReviewFilters implements OnInit {
   protected readonly filtered = computed(() => isFiltered(this.filter()));
   protected readonly statuses = ACTION_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
   protected readonly provenances = PROVENANCE_FILTERS.map((value) => ({ value, label: PROVENANCE_WORDS[value] }));
-  protected readonly persons = computed(() => [...this.chronogram().persons].sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+  protected readonly persons = computed(() => [...this.chronogram().persons].sort((a, b) => compareText(a.name, b.name)));
 
   constructor() {
     // the display in the URL, so a reload or a link opens the table again
