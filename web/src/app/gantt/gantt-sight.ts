@@ -7,6 +7,8 @@ import { RowSpan, rowWindow, VIRTUAL_FROM } from './gantt-window';
 
 /** Work per task when drawing the bars left for later (ms): the browser answers a click in between. */
 const SLICE_MS = 12;
+/** no row: a render that leaves every bar for later */
+const NO_ROWS: RowSpan = { from: 0, to: 0 };
 
 /** What `GanttSight` needs of `<jl-gantt>`. */
 export interface SightHost {
@@ -27,7 +29,7 @@ export interface SightHost {
 
 /**
  * Draws what is in sight first (ADR 0028): a render of the chart draws the bars of the rows on
- * screen (`firstRows`), the others follow a slice at a time (~`SLICE_MS` of work per task,
+ * screen (`firstRows`; a large chart's first render: in the task right after it), the others follow a slice at a time (~`SLICE_MS` of work per task,
  * measured as `jl-gantt:bars`), the arrows last, then the mark `jl-gantt:drawn`. A scroll draws
  * the bars it brings into sight at once; a mouse press on the chart (a drag needs its neighbours)
  * or printing draws all that is left. Below `VIRTUAL_FROM` rows every bar is drawn in the render.
@@ -49,11 +51,20 @@ export class GanttSight {
     this.unwatch = this.watch(element);
   }
 
-  /** Before a render of `count` rows: which bars it draws. */
-  beforeRender(count: number): void {
+  /** the rows in sight whose bars the first task after the render draws (`barsLater`) */
+  private sightLater: RowSpan | null = null;
+
+  /**
+   * Before a render of `count` rows: which bars it draws. `barsLater` (a large chart's first render):
+   * none — the render draws the grid and the header, the bars in sight come in the next task, so
+   * that no task of the first drawing is long (a click is answered in between).
+   */
+  beforeRender(count: number, barsLater = false): void {
     this.generation++;
-    this.firstRows = count < VIRTUAL_FROM ? null : this.measure(count);
-    if (this.firstRows) this.host.sightChanged(this.firstRows);
+    const sight = count < VIRTUAL_FROM ? null : this.measure(count);
+    this.firstRows = sight && barsLater ? NO_ROWS : sight;
+    this.sightLater = sight && barsLater ? sight : null;
+    if (sight) this.host.sightChanged(sight);
   }
 
   /**
@@ -96,7 +107,11 @@ export class GanttSight {
     }
     setTimeout(() => {
       if (chart !== this.host.chart() || generation !== this.generation) return;
-      timed('jl-gantt:bars', () => this.drawPending(chart, performance.now() + SLICE_MS));
+      const sight = this.sightLater;
+      this.sightLater = null;
+      timed('jl-gantt:bars', () => this.drawPending(chart, performance.now() + SLICE_MS, sight ?? undefined));
+      // the bars in sight are on screen (read by npm run bench:gantt)
+      if (sight) mark('jl-gantt:sight');
       this.drawLater(generation);
     }, 0);
   }

@@ -163,7 +163,8 @@ export class JlGantt {
         const t = this.i18n.translate();
         untracked(() => {
           // a large chart's first render waits for the page to be painted (its toolbar answers first)
-          if (!this.chart && rows.length >= VIRTUAL_FROM) this.sightOf.defer(() => this.drawCurrent());
+          // (and draws the grid first, the bars in sight in the next task: GanttSight.beforeRender)
+          if (!this.chart && rows.length >= VIRTUAL_FROM) this.sightOf.defer(() => this.drawCurrent(true));
           else this.draw(view, rows, mode, editable, t);
         });
       },
@@ -185,8 +186,8 @@ export class JlGantt {
     if (this.chart) this.drawCurrent();
   }
 
-  private drawCurrent(): void {
-    this.draw(this.chronogram(), this.rows(), this.mode(), this.editable(), this.i18n.translate());
+  private drawCurrent(barsLater = false): void {
+    this.draw(this.chronogram(), this.rows(), this.mode(), this.editable(), this.i18n.translate(), barsLater);
   }
 
   /** Scrolls the chart to the reference day (`roadmap.at`). */
@@ -216,9 +217,9 @@ export class JlGantt {
    * synchronous work, between the marks `jl-gantt:render:start` / `:end` and measured as
    * `jl-gantt:render` (read by `npm run bench:gantt`; absent where the User Timing API is).
    */
-  private draw(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate): void {
+  private draw(view: ChronogramView, rows: GanttRow[], mode: GanttViewMode, editable: boolean, t: Translate, barsLater = false): void {
     // the bars in sight first; the others a slice at a time, yielding to the browser in between
-    this.sightOf.beforeRender(rows.length);
+    this.sightOf.beforeRender(rows.length, barsLater);
     timed('jl-gantt:render', () => this.drawChart(view, rows, mode, editable, t));
     this.sightOf.afterRender();
   }
