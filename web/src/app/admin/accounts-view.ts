@@ -3,6 +3,7 @@ import type { Role } from '@jalons/domain';
 
 import { ApiRequestError } from '../data/api-error';
 import { Translate, french, tKey } from '../i18n/i18n';
+import { compareText } from '../i18n/format';
 import { formatParisDateTime } from '../shared/paris-time';
 import { FormErrors, apiFormErrors } from '../shared/form-errors';
 import { ROLE_LABELS } from '../shared/labels';
@@ -60,7 +61,7 @@ export function accountState(account: AccountView, now: Date, t: Translate = fre
 /** The accounts as the table lists them, by name; `myId` is the signed-in administrator's. */
 export function accountRows(accounts: readonly AccountView[], myId: string | null, now: Date, t: Translate = french): AccountRow[] {
   return [...accounts]
-    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((account) => ({
       account,
       roleLabel: t(ROLE_LABELS[account.role]),

@@ -2,6 +2,7 @@ import type { ChronogramView, FunctionView, PersonView } from '@jalons/contract'
 import { formatFrDate } from '@jalons/domain';
 
 import type { Translate } from '../i18n/i18n';
+import { compareText } from '../i18n/format';
 import type { PickerOption } from './dependency-picker';
 
 /** What the item forms offer: the functions one may write in, persons, the roadmap's actions. */
@@ -17,7 +18,7 @@ export function writableFunctions<F extends Pick<FunctionView, 'id' | 'order'>>(
 
 /** Persons by name, in French order. */
 export function sortedPersons(persons: readonly PersonView[]): PersonView[] {
-  return [...persons].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return [...persons].sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The roadmap's actions as the picker offers them (title; function and dates to tell them apart), but those left out. */
@@ -34,5 +35,5 @@ export function actionOptions(view: ChronogramView, leaveOut: ReadonlySet<string
         due: formatFrDate(a.due),
       }),
     }))
-    .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+    .sort((a, b) => compareText(a.title, b.title));
 }

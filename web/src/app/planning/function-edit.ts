@@ -20,6 +20,7 @@ import { PersonsService } from '../data/persons.service';
 import { PlanningService } from '../data/planning.service';
 import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { compareText } from '../i18n/format';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
 import { FORM_FIELD } from '../shared/form-field';
 import { FORM_STATUS } from '../shared/form-status';
@@ -79,7 +80,7 @@ export class FunctionEdit {
     const list = [...(this.persons.value() ?? [])];
     const owner = this.fn().owner;
     if (owner && !list.some((p) => p.id === owner.id)) list.push(owner);
-    return list.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    return list.sort((a, b) => compareText(a.name, b.name));
   });
 
   protected readonly description = linkedSignal(() => this.fn().description);
