@@ -4,7 +4,7 @@ import { administratorGuard, signedInGuard } from './auth/guards';
 import { loginRoutes } from './auth/login.routes';
 import { publicRoutes } from './public/public.routes';
 import { roadmapRoutes } from './roadmap.routes';
-import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap/roadmap-routing';
+import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver, roadmapsAskedEarly } from './roadmap/roadmap-routing';
 
 /** Pages with `data.bare`: no internal navigation in the header (signed-out pages, public pages). */
 const bare = { bare: true };
@@ -49,6 +49,8 @@ export const appRoutes: Route[] = [
       // every page of a roadmap carries it: /r/<slug>/…
       {
         path: 'r/:slug',
+        // the roadmaps asked for while the session is (the slug is resolved from them)
+        canMatch: [roadmapsAskedEarly],
         resolve: { roadmap: roadmapIdResolver },
         runGuardsAndResolvers: 'paramsChange',
         children: roadmapRoutes,

@@ -28,6 +28,11 @@ export class RoadmapDirectory {
     return this.cached;
   }
 
+  /** Starts reading the list (once; a failure is the next reader's to see, and is not kept). */
+  prefetch(): void {
+    this.list().subscribe({ error: () => undefined });
+  }
+
   refresh(): void {
     this.cached = null;
     this.refreshed.update((n) => n + 1);

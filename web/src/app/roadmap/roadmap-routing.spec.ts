@@ -9,7 +9,7 @@ import { CurrentRoadmap } from '../data/current-roadmap';
 import { aRoadmap } from '../testing/factories';
 import { RoadmapDirectory } from './roadmap-directory';
 import { sameSectionIn } from './roadmap-path';
-import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver } from './roadmap-routing';
+import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver, roadmapsAskedEarly } from './roadmap-routing';
 
 /** Stands for any page of a roadmap: shows the id it received. */
 @Component({ selector: 'jl-probe', template: `{{ roadmap() }}` })
@@ -151,5 +151,51 @@ describe('the roadmap in the URL', () => {
     next.subscribe((list) => (names = list.map((r) => r.slug)));
     http.expectOne('/api/roadmaps').flush([BREST, QUIMPER, aRoadmap({ id: 'rm-3', slug: 'lorient-2026-2032' })]);
     expect(names).toEqual(['brest-2026-2032', 'quimper-2026-2032', 'lorient-2026-2032']);
+  });
+});
+
+describe('the roadmaps asked for while the session is', () => {
+  it('asks for the list while a guard above still waits (the start’s session question), and once', async () => {
+    let release!: () => void;
+    const sessionKnown = new Promise<void>((resolve) => (release = resolve));
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            {
+              path: '',
+              // stands for signedInGuard, which waits for GET /api/auth/session
+              canActivateChild: [() => sessionKnown.then(() => true)],
+              children: [
+                {
+                  path: 'r/:slug',
+                  canMatch: [roadmapsAskedEarly],
+                  resolve: { roadmap: roadmapIdResolver },
+                  children: [{ path: '', component: Probe }],
+                },
+              ],
+            },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create();
+    const page = harness.navigateByUrl('/r/quimper-2026-2032', Probe);
+    await new Promise((resolve) => setTimeout(resolve));
+    // the session is not known yet, and the list is already on its way
+    const list = http.expectOne('/api/roadmaps');
+    release();
+    await new Promise((resolve) => setTimeout(resolve));
+    list.flush([BREST, QUIMPER]);
+    const probe = await page;
+    expect(probe.roadmap()).toBe('rm-quimper');
+    expect(TestBed.inject(CurrentRoadmap).roadmap()?.slug).toBe('quimper-2026-2032');
+    // the resolver took the same answer
+    http.verify();
   });
 });

@@ -1,13 +1,24 @@
 import type { RoadmapSummaryView } from '@jalons/contract';
 import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { CanActivateFn, RedirectCommand, ResolveFn, Router, UrlTree } from '@angular/router';
+import { CanActivateFn, CanMatchFn, RedirectCommand, ResolveFn, Router, UrlTree } from '@angular/router';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { ChronogramPrefetch } from '../data/chronogram-prefetch';
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { API_BASE, RoadmapsService } from '../data/roadmaps.service';
 import { RoadmapDirectory } from './roadmap-directory';
+
+/**
+ * `r/:slug`, while the router matches the address (before any guard waits for the start's session
+ * question): the instance's roadmaps are asked for now, in parallel with that question, so that
+ * the slug is resolved as soon as the session is known instead of one round trip later (issue 14:
+ * the overview's largest paint waited for session → roadmaps → roadmap). Always matches.
+ */
+export const roadmapsAskedEarly: CanMatchFn = () => {
+  inject(RoadmapDirectory).prefetch();
+  return true;
+};
 
 /**
  * `r/:slug`: the roadmap named by the URL, resolved to its id (the pages' `roadmap` input) and
