@@ -28,6 +28,24 @@ describe('formatMessage', () => {
     expect(formatMessage('Sans paramètre', 'fr')).toBe('Sans paramètre');
   });
 
+  it('picks the form Intl.PluralRules picks, without it, for integers, decimals and negatives', () => {
+    const values = [
+      ...Array.from({ length: 2001 }, (_, i) => i - 1000),
+      ...Array.from({ length: 400 }, (_, i) => Math.round((i / 20 - 10) * 100) / 100),
+      0.5,
+      1.5,
+      1.999,
+      2.01,
+      1e6,
+      1.5e6,
+    ];
+    for (const lang of ['fr', 'en'] as const) {
+      const rules = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB');
+      const expected = values.map((n) => (rules.select(n) === 'one' ? 'one' : 'other'));
+      expect(values.map((n) => formatMessage('one|other', lang, { n }))).toEqual(expected);
+    }
+  });
+
   it('picks the plural form by the language’s rule: 0 and 1 are singular in French, 1 only in English', () => {
     const fr = '{n} jour|{n} jours';
     const en = '{n} day|{n} days';

@@ -19,6 +19,7 @@ import { compareText } from '../i18n/format';
 import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
+import { drawnInSteps } from './drawn-in-steps';
 import { OPEN_DATA_RESOURCES, openDataPath } from './open-data-links';
 import { PublicTimeline } from './public-timeline';
 
@@ -75,6 +76,11 @@ export class PublicRoadmapPage {
 
   protected readonly page = loadable(this.slug, (slug) => this.api.get(slug));
   protected readonly ready = computed(() => this.page.value() ?? null);
+  /** the sections below the headline drawn so far (timeline, phases, functions, milestones, indicators, slips, open data) */
+  protected readonly drawn = drawnInSteps(
+    computed(() => this.ready() !== null),
+    7,
+  );
   /** the roadmap's territory heads the page's title */
   protected readonly titleSubject = pageSubject(computed(() => this.ready()?.territory ?? null));
   /** a page that does not exist and a closed one are the same to the public (404) */
