@@ -6,6 +6,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 
 import { slipText } from '../baselines/slip-text';
+import { idleTask } from '../gantt/idle-task';
 import { AuthService } from '../data/auth.service';
 import { compareText } from '../i18n/format';
 import { I18n, Translate, french } from '../i18n/i18n';
@@ -168,7 +169,7 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
 /**
  * Rows drawn when the table opens: about a screenful (a row with its controls is ~45 px high, the
  * table starts below the toolbar and the filters); the others follow, `STEP_ROWS` at a time, one
- * task each, short enough for a click to be answered in between (ADR 0028).
+ * task each when the browser is idle, short enough for a click to be answered in between (ADR 0028).
  */
 export const FIRST_ROWS = 15;
 const STEP_ROWS = 10;
@@ -236,8 +237,7 @@ export class ChronogramTable {
     effect((onCleanup) => {
       const limit = this.limit();
       if (limit >= this.rowCount()) return;
-      const next = setTimeout(() => this.limit.set(limit + STEP_ROWS), 0);
-      onCleanup(() => clearTimeout(next));
+      onCleanup(idleTask(() => this.limit.set(limit + STEP_ROWS)));
     });
   }
 

@@ -2,6 +2,7 @@ import type { ChronogramView, FunctionWithRollUpView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
 import { toDayNumber } from '@jalons/domain';
 
+import { compareText } from '../i18n/format';
 import { Translate, french } from '../i18n/i18n';
 import { clampPercent, cssSafe, safeColor } from './gantt-format';
 import { actionRow, ItemRowContext, itemDays, milestoneRow } from './gantt-item-rows';
@@ -100,7 +101,7 @@ function itemsByFunction(
   }
   const sorted = new Map<string, ItemRow[]>();
   for (const [fnId, items] of byFunction) {
-    items.sort((a, b) => a.day - b.day || a.kind - b.kind || a.title.localeCompare(b.title, 'fr'));
+    items.sort((a, b) => a.day - b.day || a.kind - b.kind || compareText(a.title, b.title));
     sorted.set(
       fnId,
       items.map((s) => s.row),

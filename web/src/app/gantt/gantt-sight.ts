@@ -3,6 +3,7 @@ import type { GanttLayout } from './gantt-layout';
 import { drawDiamonds } from './gantt-overlays';
 import type { GanttRow } from './gantt-row-types';
 import { mark, timed } from './gantt-timing';
+import { idleTask } from './idle-task';
 import { RowSpan, rowWindow, VIRTUAL_FROM } from './gantt-window';
 
 /** Work per task when drawing the bars left for later (ms): the browser answers a click in between. */
@@ -69,16 +70,16 @@ export class GanttSight {
 
   /**
    * Runs `first` (the first render of a large chart) in a task of its own, after the page around
-   * the chart is painted; once, however often it is asked before it runs; never after `stop()`.
+   * the chart is painted, when the browser is idle (a click on the page's toolbar goes first); once, however often it is asked before it runs; never after `stop()`.
    */
   defer(first: () => void): void {
     if (this.deferred) return;
     this.deferred = true;
     const generation = this.generation;
-    setTimeout(() => {
+    idleTask(() => {
       this.deferred = false;
       if (generation === this.generation) first();
-    }, 0);
+    });
   }
 
   /** After a render: the rest, later. */
@@ -105,7 +106,7 @@ export class GanttSight {
       mark('jl-gantt:drawn');
       return;
     }
-    setTimeout(() => {
+    idleTask(() => {
       if (chart !== this.host.chart() || generation !== this.generation) return;
       const sight = this.sightLater;
       this.sightLater = null;
@@ -113,7 +114,7 @@ export class GanttSight {
       // the bars in sight are on screen (read by npm run bench:gantt)
       if (sight) mark('jl-gantt:sight');
       this.drawLater(generation);
-    }, 0);
+    });
   }
 
   /** Bars not drawn yet: those of `rows` first, then others until `deadline`; their diamonds. */
