@@ -83,6 +83,30 @@ describe('App shell: skip link and footer', () => {
     expect(text(shell.querySelector(FOCUSABLE))).toBe('Aller au contenu');
   });
 
+  it('on a phone, draws the menu’s links when « Menu » is first opened, and keeps them', async () => {
+    // a screen narrower than 640 px (jsdom has no matchMedia: elsewhere the shell is as wide as a desktop)
+    const phone = { matches: true, addEventListener: jest.fn(), removeEventListener: jest.fn() };
+    Object.defineProperty(window, 'matchMedia', { configurable: true, value: (query: string) => ({ ...phone, media: query }) });
+    try {
+      setUp(aMe({ role: 'elected' }));
+      await open('/acces-refuse');
+      const menu = shell.querySelector<HTMLButtonElement>('.shell-menu-button');
+      expect(menu?.getAttribute('aria-controls')).toBe('shell-menu');
+      expect(shell.querySelector('#shell-menu')).not.toBeNull();
+      expect(shell.querySelector('header nav')).toBeNull();
+      menu?.click();
+      await fixture.whenStable();
+      expect(shell.querySelector('header nav')).not.toBeNull();
+      menu?.click();
+      await fixture.whenStable();
+      // folded again (app.scss hides it), still drawn
+      expect(menu?.getAttribute('aria-expanded')).toBe('false');
+      expect(shell.querySelector('header nav')).not.toBeNull();
+    } finally {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
+
   it('has neither header nor footer on a page made for an iframe (data.embed), the main area keeping its target', async () => {
     @Component({ selector: 'jl-embed-stub', template: '<p>Encart</p>' })
     class EmbedStub {}

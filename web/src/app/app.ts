@@ -8,6 +8,7 @@ import {
   afterNextRender,
   computed,
   inject,
+  linkedSignal,
   signal,
   viewChild,
 } from '@angular/core';
@@ -110,9 +111,26 @@ export class App {
 
   /** phones: whether « Menu » shows the navigation, the account and the languages (always shown on wider screens) */
   protected readonly menuOpen = signal(false);
+  /** wider than a phone (app.scss: 640 px and up), where the menu's content is always on screen */
+  private readonly wide = signal(true);
+  /**
+   * Whether the menu's content is drawn: always on a wide screen; on a phone, from its first opening
+   * (folded, it is not on screen: the first page is drawn without its links, issue 14).
+   */
+  protected readonly menuDrawn = linkedSignal<boolean, boolean>({
+    source: () => this.wide() || this.menuOpen(),
+    computation: (shown, previous) => shown || (previous?.value ?? false),
+  });
   private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
 
   constructor() {
+    const phone = this.document.defaultView?.matchMedia?.('(max-width: 639.98px)');
+    if (phone) {
+      this.wide.set(!phone.matches);
+      const onChange = (e: MediaQueryListEvent): void => this.wide.set(!e.matches);
+      phone.addEventListener('change', onChange);
+      inject(DestroyRef).onDestroy(() => phone.removeEventListener('change', onChange));
+    }
     let previousPath: string | null = null;
     this.router.events
       .pipe(
