@@ -76,6 +76,10 @@ describe('Headline', () => {
     const input = must(host.querySelector<HTMLInputElement>('#vue-date'), '« À la date du »');
     expect(text(host.querySelector('label[for="vue-date"]'))).toBe('À la date du');
     expect(input.value).toBe('2024-05-01');
+    // a date field once the first drawing is done (its first task readies Chromium's calendar)
+    await fixture.whenStable();
+    expect(input.type).toBe('date');
+    expect(input.value).toBe('2024-05-01');
     // typing alone does not move the page (a date is typed digit by digit)
     input.value = '2025-12-31';
     input.dispatchEvent(new Event('change'));
