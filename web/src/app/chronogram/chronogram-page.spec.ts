@@ -33,7 +33,7 @@ describe('ChronogramPage', () => {
 
   async function open(
     view: ChronogramView = aChronogram(),
-    inputs: { roadmap?: string; fonction?: string } = { roadmap: 'rm-1' },
+    inputs: { roadmap?: string; fonction?: string; vue?: string } = { roadmap: 'rm-1' },
   ): Promise<void> {
     fixture = TestBed.createComponent(ChronogramPage);
     for (const [k, v] of Object.entries(inputs)) {
@@ -171,6 +171,13 @@ describe('ChronogramPage', () => {
     expect(page.querySelector('jl-gantt')).toBeNull();
     expect(page.querySelector('table caption')).not.toBeNull();
     expect(page.querySelector('.page-intro')?.getAttribute('aria-hidden')).toBeNull();
+  });
+
+  it('opens on the table with ?vue=tableau: the chart is not made first', async () => {
+    await open(aChronogram(), { roadmap: 'rm-1', vue: 'tableau' });
+    expect(page.querySelector('jl-gantt')).toBeNull();
+    expect(page.querySelector('table caption')).not.toBeNull();
+    expect(button('Tableau').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('shows no « Tableau » switch when the chronogram cannot be read', async () => {

@@ -96,7 +96,9 @@ export class ChronogramPage {
   });
 
   protected readonly mode = signal<ViewMode>('quarter');
-  protected readonly display = signal<'chart' | 'table'>('chart');
+  /** ?vue=tableau (kept there by jl-review-filters): the page opens on its table, the chart is not drawn first */
+  readonly vue = input<string>();
+  protected readonly display = linkedSignal<'chart' | 'table'>(() => (this.vue() === 'tableau' ? 'table' : 'chart'));
   /** a phone (below 640 px): the chart is a vertical timeline, unless the reader asks for the Gantt (ADR 0023) */
   protected readonly phone = mediaQuery(PHONE_QUERY);
   protected readonly ganttOnPhone = signal(false);
