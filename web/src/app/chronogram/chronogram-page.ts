@@ -1,6 +1,18 @@
 import type { ChronogramView } from '@jalons/contract';
 import { checkActionDates, checkMilestoneDate } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  PendingTasks,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { Observable, catchError, map, of, switchMap, tap, throwError } from 'rxjs';
@@ -13,6 +25,7 @@ import { ItemsService } from '../data/items.service';
 import { RoadmapsService } from '../data/roadmaps.service';
 import type { GanttAdd, GanttOpen, GanttProgressChange, GanttReplan } from '../gantt/gantt';
 import { JlGantt } from '../gantt/gantt';
+import { idleTask } from '../gantt/idle-task';
 import type { GanttViewMode } from '../gantt/gantt-layout';
 import { JlTimeScale } from '../gantt/time-scale';
 import { I18n } from '../i18n/i18n';
@@ -77,6 +90,8 @@ export class ChronogramPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly gantt = viewChild(JlGantt);
 
+  private readonly pendingTasks = inject(PendingTasks);
+
   /** null when no roadmap is recorded yet; reloaded (without « loading ») after a saved change */
   protected readonly chronogram = loadable(
     () => ({ roadmap: this.roadmap(), fonction: this.fonction(), ligne: this.ligne() }),
@@ -134,6 +149,29 @@ export class ChronogramPage {
   protected readonly saved = signal<string | null>(null);
   /** a dragged item of the latest baseline, refused for want of a reason: asked for below the chart (ADR 0017) */
   protected readonly withoutReason = signal<ReplanWithoutReason | null>(null);
+
+  /**
+   * The chart is made in an idle task after the page with its data is drawn (ADR 0028): the page,
+   * its switch and its filters first, then the chart's rows and list, then its grid, then its bars —
+   * no long task in between for a click to wait behind. Once: later data goes to the chart made.
+   */
+  protected readonly chartReady = signal(false);
+
+  constructor() {
+    effect((onCleanup) => {
+      if (!this.chart() || this.chartReady()) return;
+      // a pending task: the app is not « stable » before the chart is there (tests, whenStable)
+      const done = this.pendingTasks.add();
+      const cancel = idleTask(() => {
+        this.chartReady.set(true);
+        done();
+      });
+      onCleanup(() => {
+        cancel();
+        done();
+      });
+    });
+  }
 
   protected exportUrl(format: 'xlsx' | 'csv'): string {
     const v = this.view();
