@@ -197,7 +197,14 @@ test.describe('stopping', () => {
     const { tmpdir } = await import('node:os');
     const dataDir = mkdtempSync(join(tmpdir(), 'jalons-stop-'));
     chmodSync(dataDir, 0o755);
-    const app = run(['dist/api/main.js'], { PORT: '4103', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54498', SHUTDOWN_GRACE_MS: '2000' });
+    const app = run(['dist/api/main.js'], {
+      PORT: '4103',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: '54498',
+      SHUTDOWN_GRACE_MS: '2000',
+      // the lines an operator reads while it stops are information lines
+      LOG_LEVEL: 'log',
+    });
     const exited = output(app);
     await healthy(4103);
     // the embedded database outside production: the demo accounts exist
@@ -218,8 +225,8 @@ test.describe('stopping', () => {
     // server has closed): never a 500 (ADR 0031; the load case is shutdown.spec.ts)
     expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'fetch failed')).toEqual([]);
     expect(code).toBe(0);
-    // the database is stopped: its pid file is gone (the log line saying so may be lost with pino's buffered output at exit)
+    // the database is stopped: its pid file is gone, and the operator reads it, in order (the logs are written synchronously)
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-    expect(out).toContain('PostgreSQL ready');
+    expect(out).toMatch(/PostgreSQL ready[\s\S]*SIGTERM: stopping[\s\S]*PostgreSQL stopped/);
   });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Module, RequestMethod } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import type { DestinationStream, Level } from 'pino';
 import type { Options } from 'pino-http';
 
@@ -53,11 +54,15 @@ export function pinoLevel(levels: AppConfig['logLevels']): Level {
   return ({ error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' } as const)[most];
 }
 
-/** pino-pretty's stream in development; absent (a production install without dev packages): JSON. */
+/**
+ * pino-pretty's stream in development; absent (a production install without dev packages): JSON. Both write
+ * synchronously: a line is on stdout when the call returns, so the lines written while stopping (« PostgreSQL stopped »)
+ * are not lost or reordered at `process.exit` (an asynchronous stream flushed them at exit out of order, or not at all).
+ */
 function prettyStream(): DestinationStream | undefined {
   try {
     const pretty = require('pino-pretty') as (o: Record<string, unknown>) => DestinationStream;
-    return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true });
+    return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true, sync: true });
   } catch {
     return undefined;
   }
@@ -67,7 +72,7 @@ function prettyStream(): DestinationStream | undefined {
 export function httpLogOptions(config: Pick<AppConfig, 'logLevels' | 'logFormat'>, destination?: DestinationStream): Options {
   return {
     level: pinoLevel(config.logLevels),
-    stream: destination ?? (config.logFormat === 'pretty' ? prettyStream() : undefined),
+    stream: destination ?? (config.logFormat === 'pretty' ? prettyStream() : undefined) ?? pino.destination({ dest: 1, sync: true }),
     // the id of the request-id middleware (bootstrap.ts), which runs first: one id in the header, the error body and the log
     genReqId: (req) => req.id ?? randomUUID(),
     quietReqLogger: true,
