@@ -223,9 +223,7 @@ async function measureWrapper(browser, base, id, session) {
         ms: renders[0].duration + slices.reduce((sum, m) => sum + m.duration, 0),
         firstMs: renders[0].duration,
         // the task that draws the bars in sight, right after the render
-        sightMs: sight
-          ? (slices.find((m) => m.startTime <= sight.startTime && m.startTime + m.duration >= sight.startTime - 1)?.duration ?? NaN)
-          : 0,
+        sightMs: sight ? (slices.find((m) => m.startTime >= renders[0].startTime + renders[0].duration)?.duration ?? NaN) : 0,
         sightAt: sight ? sight.startTime : renders[0].startTime + renders[0].duration,
         slices: slices.length,
         drawnAt: drawn.startTime,
