@@ -284,13 +284,23 @@ async function measureClick(browser, base, id, session) {
     const page = await context.newPage();
     // the chronogram's address as the app writes it (/r/<slug>/chronogramme), not an old link's redirect
     await page.goto(`${base}/r/${SLUG}/chronogramme`, { waitUntil: 'commit' });
-    // a real mouse click as soon as the button is seen on screen. waitForSelector looks for it again
-    // and again with Playwright's back-off (0, 20, 50, 100, 100 then every 500 ms, each look a round
-    // trip to the page's main thread), so the click comes at the first look after the button is
-    // visible: a figure quantised by those looks (Locator.click's actionability retries would add
-    // their own back-off on top)
-    const button = await page.waitForSelector('button:text-is("Tableau")', { state: 'visible', timeout: 60_000 });
-    const box = await button.boundingBox();
+    // a real mouse click as soon as the button is on screen, as a person would: the page is looked at
+    // every animation frame (`polling: 'raf'`: a look runs when the main thread is free and a frame
+    // is drawn), not with waitForSelector's back-off (0, 20, 50, 100, 100 then every 500 ms), which
+    // quantised the figure by up to half a second after the button appeared; then a real mouse click
+    // (CDP input events, handled when the main thread is free)
+    const found = await page.waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Tableau');
+        const r = b?.getBoundingClientRect();
+        if (!r || r.width === 0 || r.height === 0) return null;
+        window.__jlButtonAt ??= performance.now();
+        return b;
+      },
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const box = await found.asElement().boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForFunction(() => window.__jlTableAt !== undefined, null, { timeout: 60_000 });
     return await page.evaluate(() => {
@@ -307,6 +317,12 @@ async function measureClick(browser, base, id, session) {
         }));
       return {
         tableAt: window.__jlTableAt,
+        buttonAt: window.__jlButtonAt,
+        // what the page fetched before the table, and when (BENCH_GANTT_REQUESTS=1 prints it)
+        requests: performance
+          .getEntriesByType('resource')
+          .filter((r) => r.startTime < window.__jlTableAt)
+          .map((r) => `${new URL(r.name).pathname.replace(/^.*\/(api\/)/, '/$1')} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`),
         clickAt: window.__jlClickAt,
         // the bars in sight drawn (if they were before the table replaced the chart)
         chartDrawnAt: sight ? sight.startTime : null,
@@ -421,12 +437,13 @@ async function main() {
       `(for information: bare frappe-gantt with its own 'Month' mode — one column per month, ${lastBuiltin.columns} columns, svg ${lastBuiltin.width} px, not the same geometry — p50 ${p50(builtin).toFixed(1)} ms)`,
     );
     console.log(
-      `chronogram page answers a click after ${c.toFixed(0)} ms (p50 from navigation; target ≤ 1000; last run: chart's grid drawn at ${lastClick.gridAt?.toFixed(0) ?? '— (not before the click)'} ms, rows in sight at ${lastClick.chartDrawnAt?.toFixed(0) ?? '— (not before the click)'} ms, every bar at ${lastClick.allDrawnAt?.toFixed(0) ?? '— (not before the click)'}, click dispatched at ${lastClick.clickAt?.toFixed(0)} ms, table shown at ${lastClick.tableAt.toFixed(0)} ms)`,
+      `chronogram page answers a click after ${c.toFixed(0)} ms (p50 from navigation; target ≤ 1000; last run: chart's grid drawn at ${lastClick.gridAt?.toFixed(0) ?? '— (not before the click)'} ms, rows in sight at ${lastClick.chartDrawnAt?.toFixed(0) ?? '— (not before the click)'} ms, every bar at ${lastClick.allDrawnAt?.toFixed(0) ?? '— (not before the click)'}, button seen at ${lastClick.buttonAt?.toFixed(0)} ms, click dispatched at ${lastClick.clickAt?.toFixed(0)} ms, table shown at ${lastClick.tableAt.toFixed(0)} ms)`,
     );
     const long = lastClick.frames.filter((f) => f.duration >= 50);
     console.log(
       `  long frames of that run: ${long.map((f) => `at ${f.start.toFixed(0)} ms ${f.duration.toFixed(0)} ms (scripts ${f.scripts.toFixed(0)}, style+layout+paint ${f.styleLayout.toFixed(0)})`).join('; ') || 'none reported'}`,
     );
+    if (process.env.BENCH_GANTT_REQUESTS) console.log(`  requests of that run (ms from navigation): ${lastClick.requests.join('; ')}`);
   } finally {
     await client.end().catch(() => undefined);
     if (browser) await browser.close().catch(() => undefined);

@@ -198,4 +198,50 @@ describe('the roadmaps asked for while the session is', () => {
     // the resolver took the same answer
     http.verify();
   });
+  it('asks for a whole roadmap’s chronogram as soon as the list names it, while the guard above still waits; not on its other pages', async () => {
+    let release!: () => void;
+    const sessionKnown = new Promise<void>((resolve) => (release = resolve));
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            {
+              path: '',
+              canActivateChild: [() => sessionKnown.then(() => true)],
+              children: [
+                {
+                  path: 'r/:slug',
+                  canMatch: [roadmapsAskedEarly],
+                  resolve: { roadmap: roadmapIdResolver },
+                  children: [
+                    { path: '', component: Probe },
+                    { path: 'chronogramme', children: [{ path: '', component: Probe }] },
+                  ],
+                },
+              ],
+            },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create();
+    const page = harness.navigateByUrl('/r/quimper-2026-2032/chronogramme', Probe);
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne('/api/roadmaps').flush([BREST, QUIMPER]);
+    // the session is still not known: the chronogram is already on its way
+    http.expectOne('/api/roadmaps/rm-quimper/chronogram');
+    release();
+    expect((await page).roadmap()).toBe('rm-quimper');
+    // the resolver did not ask for it again
+    http.expectNone((r) => r.url.endsWith('/chronogram'));
+    await harness.navigateByUrl('/r/brest-2026-2032?fonction=fn-1', Probe);
+    await harness.navigateByUrl('/r/brest-2026-2032/chronogramme?fonction=fn-1', Probe);
+    http.expectNone((r) => r.url.endsWith('/chronogram'));
+    http.verify();
+  });
 });
