@@ -1,6 +1,6 @@
 import type { AxisScores, CreateAssessmentDto } from '@jalons/contract';
 import type { AssessmentAxis, IsoDate } from '@jalons/domain';
-import { ASSESSMENT_AXES, SCORE_MAX, SCORE_MIN, todayInParis } from '@jalons/domain';
+import { ASSESSMENT_AXES, SCORE_MAX, SCORE_MIN } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, DestroyRef, Injector, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -9,6 +9,7 @@ import { ActorsService } from '../data/actors.service';
 import { toApiRequestError } from '../data/api-error';
 import { AuthService } from '../data/auth.service';
 import { I18n } from '../i18n/i18n';
+import { parisToday } from '../i18n/paris-day';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { JlCommentField } from '../shared/comment-field';
 import { FormErrors, NO_ERRORS, apiFormErrors, focusFirstError } from '../shared/form-errors';
@@ -76,7 +77,7 @@ export class AssessmentForm {
   protected readonly axisCodes = ASSESSMENT_AXES;
   protected readonly axisLabels = AXIS_LABELS;
 
-  protected readonly on = signal<IsoDate | ''>(todayInParis());
+  protected readonly on = signal<IsoDate | ''>(parisToday());
   protected readonly maturity = signal<number | ''>('');
   protected readonly ambition = signal<number | ''>('');
   protected readonly axes = signal(emptyAxes());

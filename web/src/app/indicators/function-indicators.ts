@@ -1,6 +1,5 @@
 import type { IndicatorView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { todayInParis } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -17,6 +16,7 @@ import {
 import { AuthService } from '../data/auth.service';
 import { IndicatorsService } from '../data/indicators.service';
 import { I18n } from '../i18n/i18n';
+import { parisToday } from '../i18n/paris-day';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { loadable } from '../shared/loadable';
 import { IndicatorCard } from './indicator-card';
@@ -97,7 +97,7 @@ export class FunctionIndicators {
   readonly roadmapId = input.required<string>();
   readonly functionId = input.required<string>();
   /** the day the charts mark as today (the roadmap's reference day); today in Paris by default */
-  readonly today = input<IsoDate>(todayInParis());
+  readonly today = input<IsoDate>(parisToday());
 
   private readonly indicators = inject(IndicatorsService);
   private readonly auth = inject(AuthService);

@@ -1,10 +1,10 @@
 import type { IsoDate } from '@jalons/domain';
-import { todayInParis } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { IndicatorsService } from '../data/indicators.service';
 import { I18n } from '../i18n/i18n';
+import { parisToday } from '../i18n/paris-day';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { InRoadmapPipe } from '../roadmap/in-roadmap.pipe';
 import { DataTable } from '../shared/data-table';
@@ -108,7 +108,7 @@ export class IndicatorsSummary {
   /** the roadmap's slug, for the functions' links */
   readonly slug = input.required<string>();
   /** the day the trends mark as today (the roadmap's reference day); today in Paris by default */
-  readonly today = input<IsoDate>(todayInParis());
+  readonly today = input<IsoDate>(parisToday());
 
   private readonly indicators = inject(IndicatorsService);
   protected readonly page = loadable(this.roadmapId, (id) => this.indicators.ofRoadmap(id));

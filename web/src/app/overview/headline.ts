@@ -12,7 +12,7 @@ import { FORM_FIELD } from '../shared/form-field';
 import { HealthBadge } from '../shared/health-badge';
 import { HEALTH_LABELS } from '../shared/labels';
 import { drawnInSteps } from '../public/drawn-in-steps';
-import { parisToday } from './paris-day';
+import { parisToday } from '../i18n/paris-day';
 
 /** The headline of a roadmap's view: the overall roll-up and the current phase's, by the rule of ADR 0018. */
 export function roadmapHeadline(roadmap: RoadmapDetailView): HeadlineFigures {

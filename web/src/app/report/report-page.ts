@@ -1,12 +1,13 @@
 import type { BaselineView } from '@jalons/contract';
 import type { IsoDate } from '@jalons/domain';
-import { isIsoDate, todayIn } from '@jalons/domain';
+import { isIsoDate } from '@jalons/domain';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 
 import { CurrentRoadmap } from '../data/current-roadmap';
 import { ProgressService } from '../data/progress.service';
 import { ReportLang, ReportOptions, ReportPaper, ReportService } from '../data/report.service';
 import { I18n, tKey } from '../i18n/i18n';
+import { parisToday } from '../i18n/paris-day';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { FORM_FIELD } from '../shared/form-field';
 import { loadable } from '../shared/loadable';
@@ -53,7 +54,7 @@ export class ReportPage {
   /** the report's day, as typed ('' while the date is incomplete) */
   protected readonly day = linkedSignal(() => {
     const at = this.at();
-    return at && isIsoDate(at) ? at : todayIn('Europe/Paris');
+    return at && isIsoDate(at) ? at : parisToday();
   });
   protected readonly paper = signal<ReportPaper>('a4');
   protected readonly reportLang = linkedSignal<ReportLang>(() => this.lang());
