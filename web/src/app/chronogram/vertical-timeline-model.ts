@@ -2,6 +2,8 @@ import type { ChronogramView } from '@jalons/contract';
 import type { ActionStatus, Health, IsoDate, MilestoneState } from '@jalons/domain';
 import { itemHealth } from '@jalons/domain';
 
+import { compareText } from '../i18n/format';
+
 /**
  * What the phone's vertical timeline shows, computed from the chronogram's one call (no other
  * request): the phases in order with their milestones in date order and « today » among them, then
@@ -75,7 +77,7 @@ function phaseIndexOf(phases: ReadonlyArray<{ start: IsoDate; end: IsoDate }>, d
 }
 
 const byDateThenTitle = (a: TimelineMilestone, b: TimelineMilestone): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.title.localeCompare(b.title, 'fr');
+  a.date < b.date ? -1 : a.date > b.date ? 1 : compareText(a.title, b.title);
 
 export function buildTimeline(view: ChronogramView): Timeline {
   const at = view.roadmap.at;
