@@ -7,6 +7,7 @@ import { sessionExpiryInterceptor } from './auth/session.interceptor';
 import { AuthService } from './data/auth.service';
 import { etagInterceptor } from './data/etag.interceptor';
 import { provideI18n } from './i18n/provide-i18n';
+import { providePageTitles } from './roadmap/page-title';
 import { provideFrenchLocale } from './locale';
 
 export const appConfig: ApplicationConfig = {
@@ -34,5 +35,6 @@ export const appConfig: ApplicationConfig = {
     provideFrenchLocale(),
     // the language chosen earlier on this browser, and translated page titles
     provideI18n(),
+    providePageTitles(),
   ],
 };

@@ -8,7 +8,7 @@ import { Observable, map } from 'rxjs';
 
 import { ItemsService } from '../data/items.service';
 import { I18n } from '../i18n/i18n';
-import { pageSubject } from '../i18n/provide-i18n';
+import { pageSubject } from '../roadmap/page-title';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { focusFirstError, toFormErrors } from '../shared/form-errors';
 import { JlCommentField } from '../shared/comment-field';

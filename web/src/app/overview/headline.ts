@@ -11,7 +11,7 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { FORM_FIELD } from '../shared/form-field';
 import { HealthBadge } from '../shared/health-badge';
 import { HEALTH_LABELS } from '../shared/labels';
-import { drawnInSteps } from '../public/drawn-in-steps';
+import { drawnInSteps } from '../shared/drawn-in-steps';
 import { parisToday } from '../i18n/paris-day';
 
 /** The headline of a roadmap's view: the overall roll-up and the current phase's, by the rule of ADR 0018. */

@@ -6,7 +6,7 @@ import { RouterLink } from '@angular/router';
 
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
 import { I18n } from '../i18n/i18n';
-import { pageSubject } from '../i18n/provide-i18n';
+import { pageSubject } from '../roadmap/page-title';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { IndicatorHealthBadge } from '../indicators/indicator-health-badge';
 import { INDICATOR_DIRECTION_TEXT } from '../indicators/indicator-labels';
@@ -19,7 +19,7 @@ import { compareText } from '../i18n/format';
 import { PhasePurpose } from '../shared/phase-purpose';
 import { ROLLUP_TABLE } from '../shared/rollup-cells';
 import { RollUpSummary } from '../shared/rollup-summary';
-import { drawnInSteps } from './drawn-in-steps';
+import { drawnInSteps } from '../shared/drawn-in-steps';
 import { OPEN_DATA_RESOURCES, openDataPath } from './open-data-links';
 import { PublicTimeline } from './public-timeline';
 

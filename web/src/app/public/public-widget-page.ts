@@ -4,7 +4,7 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ViewEncapsulation, computed, inject, input } from '@angular/core';
 
 import { PublicRoadmapsService } from '../data/public-roadmaps.service';
-import { pageSubject } from '../i18n/provide-i18n';
+import { pageSubject } from '../roadmap/page-title';
 import { formatPercent } from '../shared/percent.pipe';
 import { FrDatePipe } from '../shared/fr-date.pipe';
 import { HEALTH_LABELS } from '../shared/labels';
