@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { daysBetween } from '@jalons/domain';
+import { CHRONOGRAM_ACTION_COLUMNS, CHRONOGRAM_GROUPED_BY } from '@jalons/contract';
+import { daysBetween, tableOf } from '@jalons/domain';
 
 import { ormOptions } from '../../src/infra/database/mikro-orm.config';
 import { Sql } from '../../src/infra/database/sql';
@@ -23,7 +24,7 @@ interface ActionRow {
  * (abandoned left out, planned days both ends included and at least 1, a finished action at 100, days
  * expected done at the end of the day).
  */
-describe('ChronogramQueries.rollUpSums', () => {
+describe('ChronogramQueries', () => {
   let db: TestDatabase;
   let orm: MikroORM;
   let queries: ChronogramQueries;
@@ -32,7 +33,8 @@ describe('ChronogramQueries.rollUpSums', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     orm = await MikroORM.init(ormOptions(db.url));
-    queries = new ChronogramQueries(new Sql(orm.em.fork()));
+    const em = orm.em.fork();
+    queries = new ChronogramQueries(new Sql(em), em);
     [{ id: roadmapId }] = await db.query<{ id: string }>(`select id from roadmap where slug = 'brest-2026-2032'`);
     await db.query(
       `update action set status = (array['a_lancer','en_cours','bloquee','terminee','abandonnee'])[1 + (abs(hashtext(id::text)) % 5)],
@@ -46,7 +48,7 @@ describe('ChronogramQueries.rollUpSums', () => {
     await db?.drop();
   });
 
-  it.each(['2026-01-15', '2027-06-30', '2032-12-31'])('adds up every action of a function in a phase at %s', async (at) => {
+  it.each(['2026-01-15', '2027-06-30', '2032-12-31'])('rollUpSums adds up every action of a function in a phase at %s', async (at) => {
     const rows = await db.query<ActionRow>(
       `select function_id, phase_id, start_date::text as start, due_date::text as due, status, progress from action where roadmap_id = $1`,
       [roadmapId],
@@ -70,5 +72,26 @@ describe('ChronogramQueries.rollUpSums', () => {
     expect(sums.length).toBe(expected.size);
     for (const { functionId, phaseId, ...s } of sums) expect(s).toEqual(expected.get(`${functionId}/${phaseId}`));
     expect(sums.some((s) => s.overdue > 0 || s.done > 0)).toBe(true);
+  });
+  it('barTable reads the bars as the wire table of the bars read as objects, for the roadmap and for one function', async () => {
+    const [{ id: dependent }] = await db.query<{ id: string }>(
+      'select successor_id as id from action_dependency d join action a on a.id = d.successor_id where a.roadmap_id = $1 limit 1',
+      [roadmapId],
+    );
+    const { function_id: functionId } = (
+      await db.query<{ function_id: string }>('select function_id from action where id = $1', [dependent])
+    )[0];
+    for (const fn of [undefined, functionId]) {
+      const bars = await queries.bars(roadmapId, fn);
+      const table = await queries.barTable(roadmapId, fn);
+      expect(bars.length).toBeGreaterThan(fn ? 3 : 20);
+      expect(table).toStrictEqual(tableOf(bars, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS));
+      // each row: the columns' values only, a dependent bar's predecessors as a list, dates as days
+      const rows = table.groups.flatMap((g) => g.rows);
+      expect(rows.every((r) => r.length === CHRONOGRAM_ACTION_COLUMNS.length)).toBe(true);
+      const row = rows.find((r) => r[0] === dependent) ?? [];
+      expect((row[CHRONOGRAM_ACTION_COLUMNS.indexOf('predecessorIds')] as string[]).length).toBeGreaterThan(0);
+      expect(row[CHRONOGRAM_ACTION_COLUMNS.indexOf('start')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });

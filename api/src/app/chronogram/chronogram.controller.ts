@@ -34,10 +34,11 @@ export class ChronogramController {
     @Res() res: Response,
   ): Promise<void> {
     const emails = seesEmails(req.account!.role);
-    const { json, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId, emails, q.baseline);
+    const { body, etag } = await this.chronograms.json(id, referenceDay(q.at), q.functionId, emails, q.baseline);
     // its own ETag, from the roadmap's revision (infra/http/etag.ts leaves it); no-store as every signed-in read (issue #16):
     // the web app keeps the body in memory and revalidates it with this ETag (ADR 0030)
     res.setHeader('ETag', etag);
-    res.type('application/json').send(json); // express answers 304 itself when If-None-Match matches
+    // the bytes themselves (wire-bytes.ts): express answers 304 itself when If-None-Match matches
+    res.type('application/json').send(body);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dependenciesAmong, milestoneState } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
-import { chronogramWire } from '@jalons/contract';
+import { chronogramWire, chronogramWireOf } from '@jalons/contract';
 import type { ChronogramBaselineView, ChronogramMilestoneView, ChronogramView } from '@jalons/contract';
 
 import { APP_CONFIG } from '../../infra/config/config';
@@ -22,6 +22,7 @@ import {
 } from '../roadmaps';
 import { ChronogramQueries } from './chronogram.queries';
 import { summed } from './roll-up-sums';
+import { wireBytes } from './wire-bytes';
 
 /**
  * Everything a Gantt needs in one call, and its per-instance cache (ADR 0004): an entry is keyed
@@ -32,8 +33,8 @@ import { summed } from './roll-up-sums';
  */
 @Injectable()
 export class ChronogramReader {
-  /** serialised chronograms by roadmap, day and function, with the roadmap revision they were read at */
-  private readonly cache = new Map<string, { revision: number; json: string }>();
+  /** serialised chronograms (UTF-8 bytes) by roadmap, day and function, with the roadmap revision they were read at */
+  private readonly cache = new Map<string, { revision: number; body: Buffer }>();
 
   constructor(
     private readonly queries: ChronogramQueries,
@@ -45,8 +46,8 @@ export class ChronogramReader {
   ) {}
 
   /**
-   * The chronogram as JSON text in its wire form (`ChronogramWire`: bars and milestones as tables, no
-   * arrows, ADR 0034), with a weak ETag; from the cache while the roadmap's revision has not moved.
+   * The chronogram as JSON in its wire form (`ChronogramWire`: bars and milestones as tables, no arrows,
+   * ADR 0034), UTF-8 bytes ready to send, with a weak ETag; from the cache while the roadmap's revision has not moved.
    */
   async json(
     roadmapId: string,
@@ -54,7 +55,7 @@ export class ChronogramReader {
     functionId: string | undefined,
     emails: boolean,
     baselineId?: string,
-  ): Promise<{ json: string; etag: string }> {
+  ): Promise<{ body: Buffer; etag: string }> {
     const revision = await this.roadmapQueries.revision(roadmapId);
     if (revision === undefined) throw ApiException.notFound('La feuille de route', roadmapId);
     // a baseline never changes and its id is never reused: checked to exist (it may have been deleted), then keyed on its id
@@ -66,21 +67,21 @@ export class ChronogramReader {
     if (hit && hit.revision === revision) {
       this.cache.delete(key); // most recently used goes last
       this.cache.set(key, hit);
-      return { json: hit.json, etag };
+      return { body: hit.body, etag };
     }
     // a past day replays the history (ADR 0020); a baseline of one function keeps the items shown now
-    const json =
+    const body =
       isPast(at) || (baselineId && functionId)
-        ? JSON.stringify(chronogramWire(await this.view(roadmapId, at, functionId, emails, baselineId)))
+        ? wireBytes(chronogramWire(await this.view(roadmapId, at, functionId, emails, baselineId)))
         : await this.wire(roadmapId, at, functionId, emails, baselineId);
-    this.remember(key, revision, json);
-    return { json, etag };
+    this.remember(key, revision, body);
+    return { body, etag };
   }
 
-  private remember(key: string, revision: number, json: string): void {
+  private remember(key: string, revision: number, body: Buffer): void {
     if (this.config.chronogramCacheSize <= 0) return;
     this.cache.delete(key);
-    this.cache.set(key, { revision, json });
+    this.cache.set(key, { revision, body });
     while (this.cache.size > this.config.chronogramCacheSize) this.cache.delete(this.cache.keys().next().value as string);
   }
 
@@ -140,9 +141,10 @@ export class ChronogramReader {
   }
 
   /**
-   * Today's chronogram (or a future day's) as wire JSON text, the same view as `view` with less work
+   * Today's chronogram (or a future day's) as wire JSON bytes, the same view as `view` with less work
    * (issue 14): the roll-ups come from SQL sums by function and phase, so no action is grouped nor
-   * rolled up here, and the whole roadmap's actions are not read twice for one function.
+   * rolled up here, and the whole roadmap's actions are not read twice for one function; the bars come
+   * from SQL as the wire's table (rows of values, no object per bar) and the body is written a group at a time.
    */
   private async wire(
     roadmapId: string,
@@ -150,13 +152,13 @@ export class ChronogramReader {
     functionId: string | undefined,
     emails: boolean,
     baselineId?: string,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const [row, phases, fnRows, sums, bars, milestoneRows, named] = await Promise.all([
       this.roadmaps.row(roadmapId),
       this.roadmapQueries.phases(roadmapId),
       this.roadmapQueries.functions(roadmapId),
       this.queries.rollUpSums(roadmapId, at),
-      this.queries.bars(roadmapId, functionId),
+      this.queries.barTable(roadmapId, functionId),
       this.queries.milestones(roadmapId),
       this.queries.persons(roadmapId, functionId),
     ]);
@@ -166,17 +168,15 @@ export class ChronogramReader {
     const milestones = milestoneRows as ChronogramMilestoneView[];
     const input = { at, phases, grouped: summed(sums), milestones, persons: new Map(persons.map((p) => [p.id, p])) };
     const shownMilestones = functionId ? milestones.filter((m) => m.functionId === functionId) : milestones;
-    // the arrows are not written (the wire leaves them to the bars' predecessors)
-    const view: ChronogramView = {
+    // the bars are already the wire's table; the arrows are not written (the wire leaves them to the bars' predecessors)
+    const view: Omit<ChronogramView, 'actions' | 'dependencies'> = {
       roadmap: detailView(row, input),
       functions: functionViews(functionId ? fnRows.filter((f) => f.id === functionId) : fnRows, input),
-      actions: bars,
       milestones: shownMilestones,
-      dependencies: [],
       persons,
     };
     if (baselineId) view.baseline = await this.overlay(roadmapId, baselineId, () => true);
-    return JSON.stringify(chronogramWire(view));
+    return wireBytes(chronogramWireOf(view, bars));
   }
 
   /** The baseline, of this roadmap (else a 422 on `baseline`). */

@@ -4,7 +4,10 @@ import {
   CHRONOGRAM_MILESTONE_COLUMNS,
   chronogramOf,
   chronogramWire,
+  chronogramWireOf,
 } from './chronogram-wire';
+import { tableOfRows } from '@jalons/domain';
+
 import type { ChronogramActionView, ChronogramMilestoneView, ChronogramView } from './views';
 
 const bar = (id: string, functionId: string, phaseId: string, predecessorIds: string[] = []): ChronogramActionView => ({
@@ -73,5 +76,13 @@ describe('the chronogram on the wire', () => {
     expect(Object.keys(back.actions[0])).toEqual([...CHRONOGRAM_GROUPED_BY, ...CHRONOGRAM_ACTION_COLUMNS]);
     const baseline = { id: 'b1', number: 1, label: 'v1', decision: null, items: [] };
     expect(chronogramOf(chronogramWire({ ...v, baseline })).baseline).toEqual(baseline);
+  });
+
+  it('writes the same body from bars read as rows of values (columns, then function and phase)', () => {
+    const v = { ...view(), baseline: { id: 'b1', number: 1, label: 'v1', decision: null, items: [] } };
+    const rows = v.actions.map((a) => [...CHRONOGRAM_ACTION_COLUMNS.map((c) => a[c]), ...CHRONOGRAM_GROUPED_BY.map((k) => a[k])]);
+    const fromRows = chronogramWireOf(v, tableOfRows(rows, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS));
+    expect(JSON.stringify(fromRows)).toBe(JSON.stringify(chronogramWire(v)));
+    expect(Object.keys(fromRows.actions.groups[0])).toEqual([...CHRONOGRAM_GROUPED_BY, 'rows']);
   });
 });

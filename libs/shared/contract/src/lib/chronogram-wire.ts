@@ -87,13 +87,24 @@ export interface ChronogramWire extends Omit<ChronogramView, 'actions' | 'milest
   milestones: WireTable<ChronogramMilestoneView, Grouped>;
 }
 
-/** The chronogram's view written for the wire (the API's one writer, for today, a past day or a baseline). */
+/** The chronogram's view written for the wire (the API's writer for a past day or a baseline of one function). */
 export function chronogramWire(view: ChronogramView): ChronogramWire {
-  const { roadmap, functions, actions, milestones, persons, baseline } = view;
+  return chronogramWireOf(view, tableOf(view.actions, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS));
+}
+
+/**
+ * The wire from a view whose bars are already a table: today's chronogram reads them from SQL as rows of
+ * values in the columns' order (`tableOfRows`) rather than as objects (issue 14). The same body as `chronogramWire`.
+ */
+export function chronogramWireOf(
+  view: Omit<ChronogramView, 'actions' | 'dependencies'>,
+  actions: WireTable<ChronogramActionView, Grouped>,
+): ChronogramWire {
+  const { roadmap, functions, milestones, persons, baseline } = view;
   const wire: ChronogramWire = {
     roadmap,
     functions,
-    actions: tableOf(actions, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS),
+    actions,
     milestones: tableOf(milestones, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_MILESTONE_COLUMNS),
     persons,
   };

@@ -1,4 +1,4 @@
-import { dependenciesAmong, rowsOf, tableOf } from './wire-table';
+import { dependenciesAmong, rowsOf, tableOf, tableOfRows } from './wire-table';
 
 interface Bar {
   fn: string;
@@ -37,6 +37,16 @@ describe('tables on the wire', () => {
     const back = rowsOf(JSON.parse(JSON.stringify(table)) as typeof table);
     expect(back).toStrictEqual(bars.map((b) => ({ fn: b.fn, id: b.id, title: b.title, note: b.note ?? null, after: b.after })));
     expect(Object.keys(back[0])).toEqual(['fn', 'id', 'title', 'note', 'after']);
+  });
+
+  it('writes the same table from rows read as arrays (columns, then the grouped values), each group naming its values first', () => {
+    const table = tableOf(bars, ['fn'], ['id', 'title', 'note', 'after']);
+    const rows = bars.map((b) => [b.id, b.title, b.note, b.after, b.fn]);
+    const fromRows = tableOfRows<Bar, 'fn'>(rows, ['fn'], ['id', 'title', 'note', 'after']);
+    expect(JSON.stringify(fromRows)).toBe(JSON.stringify(table));
+    expect(Object.keys(fromRows.groups[0])).toEqual(['fn', 'rows']);
+    expect(fromRows.groups.map((g) => g.rows.length)).toEqual([2, 1, 1]);
+    expect(tableOfRows<Bar, 'fn'>([], ['fn'], ['id']).groups).toEqual([]);
   });
 
   it('writes an empty list as no group', () => {

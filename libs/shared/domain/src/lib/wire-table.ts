@@ -39,13 +39,47 @@ export function tableOf<T, K extends keyof T & string>(
   let group: Record<string, unknown> & { rows: unknown[][] } = { rows: [] };
   for (const o of objects) {
     if (groups.length === 0 || groupedBy.some((k) => group[k] !== (o[k] ?? null))) {
-      group = { rows: [] };
-      for (const k of groupedBy) group[k] = o[k] ?? null;
+      group = newGroup(groupedBy, (k) => o[k as K]);
       groups.push(group as Pick<T, K> & { rows: unknown[][] });
     }
     group.rows.push(columns.map((c) => o[c] ?? null));
   }
   return { groupedBy: [...groupedBy], columns: [...columns], groups };
+}
+
+/**
+ * The same table from rows already read as arrays (a database driver's array mode): each row holds the
+ * `columns` values, then the `groupedBy` values, in those orders. No object is made per row: each row
+ * array becomes the table's row, cut to its columns (the arrays given are the table's from then on).
+ */
+export function tableOfRows<T, K extends keyof T & string>(
+  rows: unknown[][],
+  groupedBy: readonly K[],
+  columns: ReadonlyArray<Exclude<keyof T, K> & string>,
+): WireTable<T, K> {
+  const groups: Array<Pick<T, K> & { rows: unknown[][] }> = [];
+  const n = columns.length;
+  let group: Record<string, unknown> & { rows: unknown[][] } = { rows: [] };
+  for (const row of rows) {
+    let same = groups.length > 0;
+    for (let i = 0; same && i < groupedBy.length; i++) same = group[groupedBy[i]] === (row[n + i] ?? null);
+    if (!same) {
+      group = newGroup(groupedBy, (_, i) => row[n + i]);
+      groups.push(group as Pick<T, K> & { rows: unknown[][] });
+    }
+    row.length = n;
+    for (let i = 0; i < n; i++) if (row[i] === undefined) row[i] = null;
+    group.rows.push(row);
+  }
+  return { groupedBy: [...groupedBy], columns: [...columns], groups };
+}
+
+/** A group: its `groupedBy` values first (null for absent), then its rows — in that order on the wire. */
+function newGroup(groupedBy: readonly string[], value: (k: string, i: number) => unknown): Record<string, unknown> & { rows: unknown[][] } {
+  const group: Record<string, unknown> = {};
+  groupedBy.forEach((k, i) => (group[k] = value(k, i) ?? null));
+  group['rows'] = [];
+  return group as Record<string, unknown> & { rows: unknown[][] };
 }
 
 /** The objects a table stands for, in order: each with its group's `groupedBy` values, then its row's `columns`. */
