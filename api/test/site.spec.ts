@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,6 +74,10 @@ describe('robots.txt, sitemap.xml and the widget’s framing', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'jalons-site-'));
     writeFileSync(join(webDir, 'index.html'), INDEX);
+    // files where the API and the metrics answer: never served (express.static is not asked for those addresses)
+    mkdirSync(join(webDir, 'api'));
+    writeFileSync(join(webDir, 'api', 'roadmaps'), 'a file, not the API');
+    writeFileSync(join(webDir, 'metrics'), 'a file, not the metrics');
     db = await createTestDatabase();
     ({ app, http } = await createTestApp(db.url, { WEB_DIR: webDir, PUBLIC_URL }));
     lead = await signIn(app, db, 'lead');
@@ -87,6 +91,15 @@ describe('robots.txt, sitemap.xml and the widget’s framing', () => {
     await app?.close();
     await db?.drop();
     if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('answers /api and /metrics from the API, never from a file of the web app named so', async () => {
+    const list = await lead.get('/api/roadmaps').expect(200);
+    expect(list.headers['content-type']).toMatch(/^application\/json/);
+    expect((list.body as RoadmapSummaryView[]).map((r) => r.id)).toContain(brest.id);
+    const metrics = await http.get('/metrics');
+    expect(metrics.text).not.toContain('a file');
+    expect(metrics.status).toBe(401);
   });
 
   it('serves robots.txt: the public pages and data allowed, the rest disallowed, the sitemap named', async () => {
