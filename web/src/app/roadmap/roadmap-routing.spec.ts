@@ -155,50 +155,8 @@ describe('the roadmap in the URL', () => {
 });
 
 describe('the roadmaps asked for while the session is', () => {
-  it('asks for the list while a guard above still waits (the start’s session question), and once', async () => {
-    let release!: () => void;
-    const sessionKnown = new Promise<void>((resolve) => (release = resolve));
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [
-            {
-              path: '',
-              // stands for signedInGuard, which waits for GET /api/auth/session
-              canActivateChild: [() => sessionKnown.then(() => true)],
-              children: [
-                {
-                  path: 'r/:slug',
-                  canMatch: [roadmapsAskedEarly],
-                  resolve: { roadmap: roadmapIdResolver },
-                  children: [{ path: '', component: Probe }],
-                },
-              ],
-            },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create();
-    const page = harness.navigateByUrl('/r/quimper-2026-2032', Probe);
-    await new Promise((resolve) => setTimeout(resolve));
-    // the session is not known yet, and the list is already on its way
-    const list = http.expectOne('/api/roadmaps');
-    release();
-    await new Promise((resolve) => setTimeout(resolve));
-    list.flush([BREST, QUIMPER]);
-    const probe = await page;
-    expect(probe.roadmap()).toBe('rm-quimper');
-    expect(TestBed.inject(CurrentRoadmap).roadmap()?.slug).toBe('quimper-2026-2032');
-    // the resolver took the same answer
-    http.verify();
-  });
-  it('asks for a whole roadmap’s chronogram as soon as the list names it, while the guard above still waits; not on its other pages', async () => {
+  /** `r/:slug` (an overview and a chronogram page) below a guard that waits until `release()`, as signedInGuard waits for GET /api/auth/session */
+  function behindAWaitingGuard() {
     let release!: () => void;
     const sessionKnown = new Promise<void>((resolve) => (release = resolve));
     localStorage.clear();
@@ -228,7 +186,28 @@ describe('the roadmaps asked for while the session is', () => {
         provideHttpClientTesting(),
       ],
     });
-    const http = TestBed.inject(HttpTestingController);
+    return { http: TestBed.inject(HttpTestingController), release };
+  }
+
+  it('asks for the list while a guard above still waits (the start’s session question), and once', async () => {
+    const { http, release } = behindAWaitingGuard();
+    const harness = await RouterTestingHarness.create();
+    const page = harness.navigateByUrl('/r/quimper-2026-2032', Probe);
+    await new Promise((resolve) => setTimeout(resolve));
+    // the session is not known yet, and the list is already on its way
+    const list = http.expectOne('/api/roadmaps');
+    release();
+    await new Promise((resolve) => setTimeout(resolve));
+    list.flush([BREST, QUIMPER]);
+    const probe = await page;
+    expect(probe.roadmap()).toBe('rm-quimper');
+    expect(TestBed.inject(CurrentRoadmap).roadmap()?.slug).toBe('quimper-2026-2032');
+    // the resolver took the same answer
+    http.verify();
+  });
+
+  it('asks for a whole roadmap’s chronogram as soon as the list names it, while the guard above still waits; not on its other pages', async () => {
+    const { http, release } = behindAWaitingGuard();
     const harness = await RouterTestingHarness.create();
     const page = harness.navigateByUrl('/r/quimper-2026-2032/chronogramme', Probe);
     await new Promise((resolve) => setTimeout(resolve));
