@@ -34,7 +34,7 @@ describe('ChronogramQueries', () => {
     db = await createTestDatabase();
     orm = await MikroORM.init(ormOptions(db.url));
     const em = orm.em.fork();
-    queries = new ChronogramQueries(new Sql(em), em);
+    queries = new ChronogramQueries(new Sql(em));
     [{ id: roadmapId }] = await db.query<{ id: string }>(`select id from roadmap where slug = 'brest-2026-2032'`);
     await db.query(
       `update action set status = (array['a_lancer','en_cours','bloquee','terminee','abandonnee'])[1 + (abs(hashtext(id::text)) % 5)],

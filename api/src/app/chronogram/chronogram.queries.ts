@@ -1,8 +1,7 @@
-import { Injectable, Optional } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import { CHRONOGRAM_ACTION_COLUMNS, CHRONOGRAM_GROUPED_BY } from '@jalons/contract';
 import type { ChronogramActionView, ChronogramMilestoneView, ChronogramWire, PersonView } from '@jalons/contract';
-import { tableOf, tableOfRows } from '@jalons/domain';
+import { tableOfRows } from '@jalons/domain';
 import type { IsoDate, MilestoneState } from '@jalons/domain';
 
 import { Sql } from '../../infra/database/sql';
@@ -32,27 +31,25 @@ export interface RollUpSums {
 /** An action's planned days, both ends included, at least 1 (domain `plannedDays`). */
 const PLANNED_DAYS = 'greatest(1, due_date - start_date + 1)';
 
-/** A bar's columns with the contract's names (`ChronogramActionView`), in the wire's order (ADR 0034); the action is `a`. */
-const BAR_COLUMNS = `a.function_id as "functionId", a.phase_id as "phaseId", a.id, a.title, a.volet, a.start_date as start,
-       a.due_date as due, a.status, a.progress, a.owner_id as "ownerId", ${predecessorIdsColumn('"predecessorIds"')}, a.version,
-       ${provenanceColumn('a')}`;
-
-/** Each field of a bar as SQL on the action `a` (the names are the contract's, `ChronogramActionView`). */
+/** Each field of a bar as a select item on the action `a`, named as the contract names it (`ChronogramActionView`). */
 const BAR_VALUES: Record<keyof ChronogramActionView, string> = {
-  functionId: 'a.function_id',
-  phaseId: 'a.phase_id',
+  functionId: 'a.function_id as "functionId"',
+  phaseId: 'a.phase_id as "phaseId"',
   id: 'a.id',
   title: 'a.title',
   volet: 'a.volet',
-  start: 'a.start_date',
-  due: 'a.due_date',
+  start: 'a.start_date as start',
+  due: 'a.due_date as due',
   status: 'a.status',
   progress: 'a.progress',
-  ownerId: 'a.owner_id',
+  ownerId: 'a.owner_id as "ownerId"',
   predecessorIds: predecessorIdsColumn('"predecessorIds"'),
   version: 'a.version',
   provenance: provenanceColumn('a'),
 };
+
+/** A bar's columns, as objects (`bars`). */
+const BAR_COLUMNS = Object.values(BAR_VALUES).join(', ');
 
 /** A bar as a row of the wire's table: its values in the columns' order, then its function and phase (`tableOfRows`). */
 const BAR_ROW = [...CHRONOGRAM_ACTION_COLUMNS, ...CHRONOGRAM_GROUPED_BY].map((c) => BAR_VALUES[c]).join(', ');
@@ -66,11 +63,7 @@ export type ChronogramMilestoneRow = Omit<ChronogramMilestoneView, 'state'> & { 
  */
 @Injectable()
 export class ChronogramQueries {
-  constructor(
-    private readonly sql: Sql,
-    // for knex's array mode; built on a `Sql` alone (some query tests), `barTable` reads objects instead
-    @Optional() private readonly em?: EntityManager,
-  ) {}
+  constructor(private readonly sql: Sql) {}
 
   /** The bars: the roadmap's actions, or one function's. */
   bars(roadmapId: string, functionId?: string): Promise<ChronogramActionView[]> {
@@ -84,25 +77,18 @@ export class ChronogramQueries {
   }
 
   /**
-   * The same bars as the wire's table (ADR 0034), read as rows of values rather than objects (the
-   * driver's array mode, through knex: MikroORM's `execute` has no such option): no object per bar, and
-   * the arrays are the table's rows — today's chronogram at 2,500 bars spends less time in the driver and
-   * the garbage collector (issue 14).
+   * The same bars as the wire's table (ADR 0034), read as rows of values rather than objects
+   * (`Sql.arrays`): no object per bar, and the arrays are the table's rows — today's chronogram at 2,500
+   * bars spends less time in the driver and the garbage collector (issue 14).
    */
   async barTable(roadmapId: string, functionId?: string): Promise<ChronogramWire['actions']> {
-    if (!this.em) return tableOf(await this.bars(roadmapId, functionId), CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS);
     const one = functionId ? ' and a.function_id = ?' : '';
-    const query = this.em
-      .getConnection()
-      .getKnex()
-      .raw(
-        `select ${BAR_ROW}
+    const rows = await this.sql.arrays(
+      `select ${BAR_ROW}
          from action a join target_function f on f.id = a.function_id
          where a.roadmap_id = ?${one} order by ${ACTION_ORDER}`,
-        functionId ? [roadmapId, functionId] : [roadmapId],
-      )
-      .options({ rowMode: 'array' });
-    const { rows } = (await query) as { rows: unknown[][] };
+      functionId ? [roadmapId, functionId] : [roadmapId],
+    );
     return tableOfRows(rows, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS);
   }
 

@@ -19,6 +19,20 @@ export class Sql {
     return this.em.getConnection().execute<T[]>(query, params as never[]);
   }
 
+  /**
+   * The rows of a query as arrays of their values in the select's order (the driver's array mode, through
+   * knex: MikroORM's `execute` has no such option), parameters bound: no object per row, for the large reads
+   * whose rows go out as they are (the chronogram's bars as the wire's table, ADR 0034).
+   */
+  async arrays(query: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    const raw = this.em
+      .getConnection()
+      .getKnex()
+      .raw(query, params as Knex.RawBinding[])
+      .options({ rowMode: 'array' });
+    return ((await raw) as { rows: unknown[][] }).rows;
+  }
+
   /** The first row, or undefined. */
   async one<T>(query: string, params: readonly unknown[] = [], tx?: EntityManager): Promise<T | undefined> {
     const [row] = await this.rows<T>(query, params, tx);
