@@ -36,6 +36,7 @@ import { ACCESSIBILITY_STATUS_LABELS } from './legal/accessibility-status';
 import { InRoadmapPipe } from './roadmap/in-roadmap.pipe';
 import { RoadmapSwitcher } from './roadmap/roadmap-switcher';
 import { ROLE_LABELS } from './shared/labels';
+import { PHONE_QUERY, mediaQuery } from './shared/media-query';
 
 /** Whether a route or one of its parents asks for the bare header (signed-out and public pages). */
 function isBare(route: ActivatedRouteSnapshot | null): boolean {
@@ -112,25 +113,18 @@ export class App {
   /** phones: whether « Menu » shows the navigation, the account and the languages (always shown on wider screens) */
   protected readonly menuOpen = signal(false);
   /** wider than a phone (app.scss: 640 px and up), where the menu's content is always on screen */
-  private readonly wide = signal(true);
+  private readonly phone = mediaQuery(PHONE_QUERY);
   /**
    * Whether the menu's content is drawn: always on a wide screen; on a phone, from its first opening
    * (folded, it is not on screen: the first page is drawn without its links, issue 14).
    */
   protected readonly menuDrawn = linkedSignal<boolean, boolean>({
-    source: () => this.wide() || this.menuOpen(),
+    source: () => !this.phone() || this.menuOpen(),
     computation: (shown, previous) => shown || (previous?.value ?? false),
   });
   private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
 
   constructor() {
-    const phone = this.document.defaultView?.matchMedia?.('(max-width: 639.98px)');
-    if (phone) {
-      this.wide.set(!phone.matches);
-      const onChange = (e: MediaQueryListEvent): void => this.wide.set(!e.matches);
-      phone.addEventListener('change', onChange);
-      inject(DestroyRef).onDestroy(() => phone.removeEventListener('change', onChange));
-    }
     let previousPath: string | null = null;
     this.router.events
       .pipe(
