@@ -8,7 +8,7 @@ import type {
   PublicSlipSummaryView,
   RoadmapDetailView,
 } from '@jalons/contract';
-import { compareToBaseline, headline, slipSummaries } from '@jalons/domain';
+import { compareToBaseline, headline, slipSummaries, todayInParis } from '@jalons/domain';
 import type { PlannedItem, SlipSummary } from '@jalons/domain';
 
 import type { BaselineRow, PlannedItemRow } from '../baselines';
@@ -74,7 +74,7 @@ export function publicSlips(plans: PublicPlans, fnCode: ReadonlyMap<string, stri
     )
     .sort((a, b) => b.slipDays - a.slipDays || a.title.localeCompare(b.title, 'fr'));
   return {
-    baseline: { number: plans.baseline.number, label: plans.baseline.label, on: plans.baseline.created_at.slice(0, 10) },
+    baseline: { number: plans.baseline.number, label: plans.baseline.label, on: todayInParis(new Date(plans.baseline.created_at)) },
     ...summaryOf(all),
     functions: byFunction.map((s) => ({ functionCode: fnCode.get(s.key) ?? '', ...summaryOf(s) })),
     items,
