@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // the lines written before the app exists (the embedded database, migrations, seed) follow LOG_LEVEL too, as pino does after
+  Logger.overrideLogger(config.logLevels);
   let embedded: EmbeddedDatabase | null = null;
   let stopping = false;
   const drain = new HttpDrain();

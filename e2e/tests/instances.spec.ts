@@ -50,6 +50,7 @@ test.describe('on one PostgreSQL', () => {
     const apps = [4101, 4102].map((port) =>
       run(['dist/api/main.js'], { DATABASE_URL: url, PORT: String(port), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }),
     );
+    const outputs = apps.map(output);
     try {
       await Promise.all([healthy(4101), healthy(4102)]);
       const [counts] = await sql<Record<string, string>>(
@@ -75,6 +76,9 @@ test.describe('on one PostgreSQL', () => {
       await Promise.all(apps.map((app) => new Promise((r) => (app.exitCode !== null ? r(null) : app.once('exit', r)))));
       await sql(adminUrl(), `drop database if exists ${db} with (force)`);
     }
+    // at LOG_LEVEL=warn (processes.ts) neither start printed its information lines, even those written before the app
+    // existed (migrations, seed, accounts): an operator who asked for warnings gets warnings
+    for (const { out } of await Promise.all(outputs)) expect(out).not.toMatch(/Applied migrations|seeded the roadmap|Jalons is running/);
   });
 
   test('npm run seed is idempotent and roadmap:new instantiates the kit for another territory', async () => {
