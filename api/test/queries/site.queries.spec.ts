@@ -6,7 +6,7 @@ import { Sql } from '../../src/infra/database/sql';
 import { createTestDatabase } from '../database';
 import type { TestDatabase } from '../database';
 
-/** The sitemap's open pages with their last change, and the origins allowed to frame a widget. */
+/** The sitemap's open pages with their last change, the origins allowed to frame a widget, a slug's roadmap. */
 describe('SiteQueries', () => {
   let db: TestDatabase;
   let orm: MikroORM;
@@ -46,5 +46,11 @@ describe('SiteQueries', () => {
     expect(await queries.embedOrigins('pas-de-feuille')).toEqual([]);
     await db.query('update roadmap set public_page = false where id = $1', [roadmap.id]);
     expect(await queries.embedOrigins(roadmap.slug)).toEqual([]);
+  });
+
+  it('gives the id of the roadmap at a slug, its page open or closed, and none for an unknown slug', async () => {
+    await db.query('update roadmap set public_page = false where id = $1', [roadmap.id]);
+    expect(await queries.roadmapIdOfSlug(roadmap.slug)).toBe(roadmap.id);
+    expect(await queries.roadmapIdOfSlug('pas-de-feuille')).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ export interface OpenPageRow {
   lastmod: string;
 }
 
-/** What the site's own files (robots.txt, sitemap.xml) and the widget's framing read of the roadmaps. */
+/** What the site's own files (robots.txt, sitemap.xml), the widget's framing and the pages' first reads read of the roadmaps. */
 @Injectable()
 export class SiteQueries {
   constructor(private readonly sql: Sql) {}
@@ -24,6 +24,11 @@ export class SiteQueries {
         where r.public_page
         order by r.start_date desc, r.territory`,
     );
+  }
+
+  /** The id of the roadmap at this slug, open or not (every signed-in account reads every roadmap, ADR 0008). */
+  async roadmapIdOfSlug(slug: string): Promise<string | undefined> {
+    return (await this.sql.one<{ id: string }>('select id from roadmap where slug = ?', [slug]))?.id;
   }
 
   /** The sites that may frame the widget of the roadmap at this slug: none when its public page is closed or it does not exist. */
