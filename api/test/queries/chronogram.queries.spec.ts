@@ -94,4 +94,38 @@ describe('ChronogramQueries', () => {
       expect(row[CHRONOGRAM_ACTION_COLUMNS.indexOf('start')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
+  it('bars and barTable list each bar’s predecessors, sorted, from every function, and none as an empty list', async () => {
+    // a bar of one function that follows two bars, one of them in another function, beside its seeded ones
+    const actions = await db.query<{ id: string; function_id: string }>(
+      'select id, function_id from action where roadmap_id = $1 order by id',
+      [roadmapId],
+    );
+    const successor = actions[actions.length - 1];
+    const others = actions.filter((a) => a.function_id !== successor.function_id);
+    const same = actions.filter((a) => a.function_id === successor.function_id && a.id !== successor.id);
+    await db.query(`insert into action_dependency (predecessor_id, successor_id) values ($1, $3), ($2, $3) on conflict do nothing`, [
+      others[0].id,
+      same[0].id,
+      successor.id,
+    ]);
+    const deps = await db.query<{ predecessor_id: string; successor_id: string }>(
+      'select predecessor_id, successor_id from action_dependency',
+    );
+    const expected = (id: string) =>
+      deps
+        .filter((d) => d.successor_id === id)
+        .map((d) => d.predecessor_id)
+        .sort();
+    for (const fn of [undefined, successor.function_id]) {
+      const bars = await queries.bars(roadmapId, fn);
+      const shown = fn ? actions.filter((a) => a.function_id === fn) : actions;
+      expect(bars.map((b) => b.id).sort()).toEqual(shown.map((a) => a.id).sort());
+      for (const b of bars) expect(b.predecessorIds).toEqual(expected(b.id));
+      expect(bars.find((b) => b.id === successor.id)?.predecessorIds.length).toBeGreaterThanOrEqual(2);
+      expect(bars.some((b) => b.predecessorIds.length === 0)).toBe(true);
+      const table = await queries.barTable(roadmapId, fn);
+      const column = CHRONOGRAM_ACTION_COLUMNS.indexOf('predecessorIds');
+      for (const r of table.groups.flatMap((g) => g.rows)) expect(r[column]).toEqual(expected(r[0] as string));
+    }
+  });
 });
