@@ -83,7 +83,8 @@ describe('ChronogramQueries', () => {
     )[0];
     for (const fn of [undefined, functionId]) {
       const bars = await queries.bars(roadmapId, fn);
-      const table = await queries.barTable(roadmapId, fn);
+      const { table, revision } = await queries.barTable(roadmapId, fn);
+      expect(revision).toBe((await db.query<{ revision: number }>('select revision from roadmap where id = $1', [roadmapId]))[0].revision);
       expect(bars.length).toBeGreaterThan(fn ? 3 : 20);
       expect(table).toStrictEqual(tableOf(bars, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS));
       // each row: the columns' values only, a dependent bar's predecessors as a list, dates as days
@@ -93,6 +94,14 @@ describe('ChronogramQueries', () => {
       expect((row[CHRONOGRAM_ACTION_COLUMNS.indexOf('predecessorIds')] as string[]).length).toBeGreaterThan(0);
       expect(row[CHRONOGRAM_ACTION_COLUMNS.indexOf('start')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+  it('barTable says no revision without a bar', async () => {
+    const [fn] = await db.query<{ id: string }>(
+      'select f.id from target_function f where f.roadmap_id = $1 and not exists (select 1 from action a where a.function_id = f.id)',
+      [roadmapId],
+    );
+    const empty = fn?.id ?? (await db.query<{ id: string }>('select gen_random_uuid()::text as id'))[0].id;
+    expect(await queries.barTable(roadmapId, empty)).toEqual({ table: expect.objectContaining({ groups: [] }), revision: undefined });
   });
   it('bars and barTable list each bar’s predecessors, sorted, from every function, and none as an empty list', async () => {
     // a bar of one function that follows two bars, one of them in another function, beside its seeded ones
@@ -123,7 +132,7 @@ describe('ChronogramQueries', () => {
       for (const b of bars) expect(b.predecessorIds).toEqual(expected(b.id));
       expect(bars.find((b) => b.id === successor.id)?.predecessorIds.length).toBeGreaterThanOrEqual(2);
       expect(bars.some((b) => b.predecessorIds.length === 0)).toBe(true);
-      const table = await queries.barTable(roadmapId, fn);
+      const { table } = await queries.barTable(roadmapId, fn);
       const column = CHRONOGRAM_ACTION_COLUMNS.indexOf('predecessorIds');
       for (const r of table.groups.flatMap((g) => g.rows)) expect(r[column]).toEqual(expected(r[0] as string));
     }

@@ -53,6 +53,7 @@ const BAR_COLUMNS = Object.values(BAR_VALUES).join(', ');
 
 /** A bar as a row of the wire's table: its values in the columns' order, then its function and phase (`tableOfRows`). */
 const BAR_ROW = [...CHRONOGRAM_ACTION_COLUMNS, ...CHRONOGRAM_GROUPED_BY].map((c) => BAR_VALUES[c]).join(', ');
+const BAR_ROW_LENGTH = CHRONOGRAM_ACTION_COLUMNS.length + CHRONOGRAM_GROUPED_BY.length;
 
 /**
  * The bars of the roadmap (of one function when `one`) with their predecessors (`p.ids`, sorted; none: no row),
@@ -67,6 +68,12 @@ function barsFrom(one: boolean): string {
                        from action_dependency d join action s on s.id = d.successor_id
                       where s.roadmap_id = ?${only} group by d.successor_id) p on p.successor_id = a.id
           where a.roadmap_id = ?${one ? ' and a.function_id = ?' : ''}`;
+}
+
+/** The bars as the wire's table, and the roadmap's revision in the snapshot they were read in (none without a bar). */
+export interface BarTable {
+  table: ChronogramWire['actions'];
+  revision: number | undefined;
 }
 
 /** A chronogram milestone before its state is computed for the reference day. */
@@ -92,12 +99,19 @@ export class ChronogramQueries {
   /**
    * The same bars as the wire's table (ADR 0034), read as rows of values rather than objects
    * (`Sql.arrays`): no object per bar, and the arrays are the table's rows — today's chronogram at 2,500
-   * bars spends less time in the driver and the garbage collector (issue 14).
+   * bars spends less time in the driver and the garbage collector (issue 14). With the roadmap's revision
+   * as the statement saw it (one snapshot for the rows and the revision), undefined when there is no bar:
+   * the reader may then start it before it reads the revision (ADR 0034 amended 2026-11-30).
    */
-  async barTable(roadmapId: string, functionId?: string): Promise<ChronogramWire['actions']> {
+  async barTable(roadmapId: string, functionId?: string): Promise<BarTable> {
     const scope = functionId ? [roadmapId, functionId] : [roadmapId];
-    const rows = await this.sql.arrays(`select ${BAR_ROW} from ${barsFrom(!!functionId)} order by ${ACTION_ORDER}`, [...scope, ...scope]);
-    return tableOfRows(rows, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS);
+    const rows = await this.sql.arrays(
+      `select ${BAR_ROW}, (select r.revision from roadmap r where r.id = ?) from ${barsFrom(!!functionId)} order by ${ACTION_ORDER}`,
+      [roadmapId, ...scope, ...scope],
+    );
+    // the revision is after the grouping values: `tableOfRows` cuts every row to its columns
+    const revision = rows.length ? (rows[0][BAR_ROW_LENGTH] as number) : undefined;
+    return { table: tableOfRows(rows, CHRONOGRAM_GROUPED_BY, CHRONOGRAM_ACTION_COLUMNS), revision };
   }
 
   /** The roll-ups' sums by function and phase at the end of day `at` (the formulas of the domain's `rollUp`). */

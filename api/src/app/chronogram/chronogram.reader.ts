@@ -21,14 +21,16 @@ import {
   RoadmapReader,
 } from '../roadmaps';
 import { ChronogramQueries } from './chronogram.queries';
+import type { BarTable } from './chronogram.queries';
 import { summed } from './roll-up-sums';
 import { wireBytes } from './wire-bytes';
 
 /**
  * Everything a Gantt needs in one call, and its per-instance cache (ADR 0004): an entry is keyed
  * on roadmap, day and function, and checked against the roadmap's revision on every read (every
- * write bumps it in its transaction, so several instances on one database stay right). The
- * revision is read before the rows, so an entry is never older than its revision. Persons come with
+ * write bumps it in its transaction, so several instances on one database stay right). An entry is
+ * never older than its revision: the revision is read before the rows, or with the bars and then the
+ * older of it and the bars' own is kept (`wire`). Persons come with
  * their e-mails or by name only (for an elected official, issue #16): two entries, two ETags.
  */
 @Injectable()
@@ -56,26 +58,31 @@ export class ChronogramReader {
     emails: boolean,
     baselineId?: string,
   ): Promise<{ body: Buffer; etag: string }> {
+    const overlay = baselineId ? `/${baselineId}` : '';
+    const key = `${roadmapId}/${at}/${functionId ?? '*'}${emails ? '' : '/names'}${overlay}`;
+    const etag = (revision: number) =>
+      `W/"${revision}-${at}-${functionId ?? 'all'}${emails ? '' : '-names'}${overlay ? `-b${baselineId}` : ''}"`;
+    // a past day replays the history (ADR 0020); a baseline of one function keeps the items shown now
+    const replayed = isPast(at) || !!(baselineId && functionId);
+    // nothing cached under this key: today's bars, the longest read, start with the revision's read rather than after it
+    // (`wire` takes the older of the two revisions: ADR 0034 amended 2026-11-30); awaited there, or dropped on a 404 or a 422
+    const early = replayed || this.cache.has(key) ? undefined : this.queries.barTable(roadmapId, functionId);
+    early?.catch(() => undefined);
     const revision = await this.roadmapQueries.revision(roadmapId);
     if (revision === undefined) throw ApiException.notFound('La feuille de route', roadmapId);
     // a baseline never changes and its id is never reused: checked to exist (it may have been deleted), then keyed on its id
     if (baselineId) await this.baselineOf(roadmapId, baselineId);
-    const overlay = baselineId ? `/${baselineId}` : '';
-    const key = `${roadmapId}/${at}/${functionId ?? '*'}${emails ? '' : '/names'}${overlay}`;
-    const etag = `W/"${revision}-${at}-${functionId ?? 'all'}${emails ? '' : '-names'}${overlay ? `-b${baselineId}` : ''}"`;
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) {
       this.cache.delete(key); // most recently used goes last
       this.cache.set(key, hit);
-      return { body: hit.body, etag };
+      return { body: hit.body, etag: etag(revision) };
     }
-    // a past day replays the history (ADR 0020); a baseline of one function keeps the items shown now
-    const body =
-      isPast(at) || (baselineId && functionId)
-        ? wireBytes(chronogramWire(await this.view(roadmapId, at, functionId, emails, baselineId)))
-        : await this.wire(roadmapId, at, functionId, emails, baselineId);
-    this.remember(key, revision, body);
-    return { body, etag };
+    const read = replayed
+      ? { body: wireBytes(chronogramWire(await this.view(roadmapId, at, functionId, emails, baselineId))), revision }
+      : await this.wire(roadmapId, at, functionId, emails, { revision, early }, baselineId);
+    this.remember(key, read.revision, read.body);
+    return { body: read.body, etag: etag(read.revision) };
   }
 
   private remember(key: string, revision: number, body: Buffer): void {
@@ -145,24 +152,34 @@ export class ChronogramReader {
    * (issue 14): the roll-ups come from SQL sums by function and phase, so no action is grouped nor
    * rolled up here, and the whole roadmap's actions are not read twice for one function; the bars come
    * from SQL as the wire's table (rows of values, no object per bar) and the body is written a group at a time.
+   *
+   * With the revision the body may be cached and tagged at: never newer than any of its reads. The other
+   * reads start after `read.revision` was read, so they are at least that recent; bars started `early`, with
+   * it, come with the revision of their own snapshot and the older of the two is kept — bars read before a
+   * write and a revision read after it are cached under the older revision, which the next read no longer
+   * matches. Early bars without a row say no revision: they are read again, after it.
    */
   private async wire(
     roadmapId: string,
     at: IsoDate,
     functionId: string | undefined,
     emails: boolean,
+    read: { revision: number; early?: Promise<BarTable> },
     baselineId?: string,
-  ): Promise<Buffer> {
-    const [row, phases, fnRows, sums, bars, milestoneRows, named] = await Promise.all([
+  ): Promise<{ body: Buffer; revision: number }> {
+    const [row, phases, fnRows, sums, early, milestoneRows, named] = await Promise.all([
       this.roadmaps.row(roadmapId),
       this.roadmapQueries.phases(roadmapId),
       this.roadmapQueries.functions(roadmapId),
       this.queries.rollUpSums(roadmapId, at),
-      this.queries.barTable(roadmapId, functionId),
+      read.early ?? this.queries.barTable(roadmapId, functionId),
       this.queries.milestones(roadmapId),
       this.queries.persons(roadmapId, functionId),
     ]);
     if (functionId && !fnRows.some((f) => f.id === functionId)) throw ApiException.notFound('La fonction', functionId);
+    const late = read.early && early.revision === undefined;
+    const bars = late ? await this.queries.barTable(roadmapId, functionId) : early;
+    const revision = read.early && !late ? Math.min(read.revision, early.revision as number) : read.revision;
     const persons = emails ? named : namesOnly(named);
     for (const m of milestoneRows) m.state = milestoneState(m, at);
     const milestones = milestoneRows as ChronogramMilestoneView[];
@@ -176,7 +193,7 @@ export class ChronogramReader {
       persons,
     };
     if (baselineId) view.baseline = await this.overlay(roadmapId, baselineId, () => true);
-    return wireBytes(chronogramWireOf(view, bars));
+    return { body: wireBytes(chronogramWireOf(view, bars.table)), revision };
   }
 
   /** The baseline, of this roadmap (else a 422 on `baseline`). */
