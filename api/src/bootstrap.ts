@@ -15,14 +15,17 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 
 import { AppModule } from './app/app.module';
-import { SiteQueries, siteFiles, widgetFraming } from './app/site';
+import { SESSION_COOKIE } from './app/auth';
+import { PagePreloads, SiteQueries, siteFiles, widgetFraming } from './app/site';
 import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
 import { apiEtags } from './infra/http/etag';
 import type { HttpDrain } from './infra/http/drain';
 import { PUBLIC_API, publicHttp } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
-import { PAGE_CACHE, staticCacheControl } from './infra/http/static-cache';
+import { staticCacheControl } from './infra/http/static-cache';
+import { precompressedFiles } from './infra/http/precompressed';
+import { API_PRELOADS, indexPage } from './infra/http/index-page';
 import { LoggingModule } from './infra/logging';
 import type { AppConfig } from './infra/config/config';
 
@@ -52,8 +55,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       strictTransportSecurity: config.publicUrl.startsWith('https://'),
     }),
   );
-  // gzip or brotli when asked, for the API's JSON and CSV and the web app's files; its filter leaves
-  // what is already compressed (the PDF report, images) as it is (ADR 0025)
+  // gzip or brotli when asked, for the API's JSON and CSV and the web app's files that have no precompressed
+  // copy; it leaves what is already compressed (the PDF report, images, a copy with its Content-Encoding) as it is
+  // (ADR 0025, 0039)
   app.use(compression());
   // closed unless configured: other sites may not call the API with the user's cookies — but the
   // public data, open to every site without cookies (publicHttp below)
@@ -89,18 +93,24 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   const site = app.get(SiteQueries);
   app.use(siteFiles(site, config.publicUrl));
   if (existsSync(join(config.webDir, 'index.html'))) {
-    const index = join(config.webDir, 'index.html');
     // hashed files a year and immutable, index.html no-cache, the others an hour (ADR 0030); never asked for
-    // /api and /metrics, which are no files (a look on the disk per API request, ~1 ms: issue 14)
+    // /api and /metrics, which are no files (a look on the disk per API request, ~1 ms: issue 14); the build's
+    // brotli/gzip copies first, as they are, when the request accepts them (ADR 0039)
+    const precompressed = precompressedFiles(config.webDir, staticCacheControl);
     const files = express.static(config.webDir, { index: false, setHeaders: staticCacheControl });
-    app.use((req: Request, res: Response, next: NextFunction) => (NOT_FILES.test(req.path) ? next() : files(req, res, next)));
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      NOT_FILES.test(req.path) ? next() : precompressed(req, res, () => files(req, res, next)),
+    );
     app.use(widgetFraming(site));
-    // the web app's own routes (anything not under /api) get its index page
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || NOT_FILES.test(req.path)) return next();
-      res.setHeader('Cache-Control', PAGE_CACHE);
-      res.sendFile(index);
+    // the web app's own routes (anything not under /api) get its index page, with their chunks' hints (ADR 0039)
+    const preloads = app.get(PagePreloads);
+    const page = indexPage(config.webDir, {
+      preloads: API_PRELOADS,
+      hasSession: (req) => typeof (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE] === 'string',
+      // the chronogram page's data, named by the roadmap's id the server looks up for a valid session
+      more: (req) => preloads.of(req.path, req.query, req.cookies as Record<string, unknown> | undefined),
     });
+    app.use((req: Request, res: Response, next: NextFunction) => (NOT_FILES.test(req.path) ? next() : page(req, res, next)));
   }
   return app;
 }

@@ -9,6 +9,13 @@ import type { Response } from 'express';
  */
 export const HASHED_ASSET = /[-.](?:[A-Z0-9]{8}|[a-f0-9]{8,})\.(?:m?js|css|woff2?|ttf|otf|svg|png|jpe?g|gif|webp|avif|ico|map)$/;
 
+/**
+ * The lazy chunks as Angular 21's build names them once its chunk optimiser has run (`chunk-BKLba58_.js`,
+ * `chunk-BwjQiww-.js`): eight characters of base64url, upper and lower case, `_` and `-` — which HASHED_ASSET
+ * missed, so every chunk was kept an hour only (ADR 0039). Named by the build's own prefixes, not any 8 letters.
+ */
+export const HASHED_CHUNK = /^(?:chunk|main|polyfills|styles|worker)-[A-Za-z0-9_-]{8}\.(?:m?js|css|map)$/;
+
 /** The web app's page: always revalidated, so a new deployment's page (naming the new hashed files) is seen at once. */
 export const PAGE_CACHE = 'no-cache';
 
@@ -20,6 +27,6 @@ export const PAGE_CACHE = 'no-cache';
 export function staticCacheControl(res: Response, path: string): void {
   const name = basename(path);
   if (name === 'index.html') res.setHeader('Cache-Control', PAGE_CACHE);
-  else if (HASHED_ASSET.test(name)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (HASHED_ASSET.test(name) || HASHED_CHUNK.test(name)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   else res.setHeader('Cache-Control', 'public, max-age=3600');
 }
