@@ -46,7 +46,8 @@ function lazyRoutes(source, prefix) {
 /** `import("./chunk-X.js").then(t=>t.name)` in the main bundle: routes array name → its chunk. */
 function lazyChunks(main) {
   const chunks = new Map();
-  for (const m of main.matchAll(/import\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)\.then\(\(?(\w+)\)?=>\2\.(\w+)\)/g)) {
+  // minified (`.then(t=>t.x)`) or not (a development build: `.then((m) => m.x)`)
+  for (const m of main.matchAll(/import\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)\s*\.then\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\2\.(\w+)\s*\)/g)) {
     const [, file, , name] = m;
     if (chunks.has(name) && chunks.get(name) !== file) throw new Error(`${name} is in two chunks: ${chunks.get(name)}, ${file}`);
     chunks.set(name, file);

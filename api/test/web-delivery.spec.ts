@@ -38,7 +38,8 @@ function fakeBuild(dir: string): void {
     join(dir, MAIN),
     `${code('main')};var a=[{path:\`\`,pathMatch:\`full\`,loadChildren:()=>import(\`./${OVERVIEW}\`).then(t=>t.overviewRoutes)},` +
       `{path:\`chronogramme\`,loadChildren:()=>import(\`./${CHRONOGRAM}\`).then(t=>t.chronogramRoutes)}];` +
-      `var b=[{path:\`mentions-legales\`,loadChildren:()=>import(\`./${LEGAL}\`).then(t=>t.legalNoticeRoutes)}];`,
+      // as a development build writes it, not minified
+      `var b = [{ path: "mentions-legales", loadChildren: () => import("./${LEGAL}").then((m) => m.legalNoticeRoutes) }];`,
   );
   // the chronogram's chunk imports two chunks statically, one of them another; and one lazily (a @defer block)
   writeFileSync(
