@@ -66,6 +66,9 @@ async function open(page: Page, path: string): Promise<void> {
   await expect(page.locator('main h1').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.locator('main [role="status"]')).toHaveCount(0);
+  // the public page's sections below the first screen wait for a reader (a scroll, a touch, a key: ADR 0038)
+  await page.mouse.wheel(0, 1);
+  await page.waitForLoadState('networkidle');
 }
 
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);

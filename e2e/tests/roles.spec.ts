@@ -70,6 +70,8 @@ test.describe('signing in and roles', () => {
       const visitor = await citizen.newPage();
       await visitor.goto('/public/brest-2026-2032');
       await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Mandat 2026–2032');
+      // the sections below the first screen wait for a reader (ADR 0038)
+      await visitor.mouse.wheel(0, 1);
       await expect(visitor.getByRole('heading', { name: 'Fonctions' })).toBeVisible();
       const text = await visitor.locator('body').innerText();
       for (const name of ['Camille Le Goff', 'Soizic Le Bihan', 'Yannick Kerhervé', '@brest.example']) expect(text).not.toContain(name);

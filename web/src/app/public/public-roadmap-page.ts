@@ -76,10 +76,14 @@ export class PublicRoadmapPage {
 
   protected readonly page = loadable(this.slug, (slug) => this.api.get(slug));
   protected readonly ready = computed(() => this.page.value() ?? null);
-  /** the sections below the headline drawn so far (timeline, phases, functions, milestones, indicators, slips, open data) */
+  /**
+   * the sections below the headline drawn so far (timeline, phases, functions, milestones, indicators, slips, open
+   * data): those the screen shows, then the others once the reader scrolls, touches or types (all before printing)
+   */
   protected readonly drawn = drawnInSteps(
     computed(() => this.ready() !== null),
     7,
+    { waitForReader: true },
   );
   /** the roadmap's territory heads the page's title */
   protected readonly titleSubject = pageSubject(computed(() => this.ready()?.territory ?? null));

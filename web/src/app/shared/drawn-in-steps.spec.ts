@@ -27,6 +27,45 @@ class StepsProbe {
   protected readonly drawn = drawnInSteps(this.ready, 3);
 }
 
+/** The same page, its sections below a full screen waiting for the reader. */
+@Component({
+  selector: 'jl-reader-probe',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (ready()) {
+      <h1>Tête</h1>
+      @if (drawn() >= 1) {
+        <section>Un</section>
+      }
+      @if (drawn() >= 2) {
+        <section>Deux</section>
+      }
+      @if (drawn() >= 3) {
+        <section>Trois</section>
+      }
+    }
+  `,
+})
+class ReaderProbe {
+  readonly ready = signal(false);
+  protected readonly drawn = drawnInSteps(this.ready, 3, { waitForReader: true });
+}
+
+/** jsdom lays nothing out: the page is as high as `heights` says, one more section drawn per value */
+function pageHeights(root: HTMLElement, heights: number[]): void {
+  Object.defineProperty(document.documentElement, 'scrollHeight', {
+    configurable: true,
+    get: () => heights[Math.min(root.querySelectorAll('section').length, heights.length - 1)],
+  });
+}
+
+const tasks = async (fixture: { detectChanges(): void }, n: number): Promise<void> => {
+  for (let i = 0; i < n; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+  }
+};
+
 const sections = (root: HTMLElement): string[] => [...root.querySelectorAll('section')].map((s) => s.textContent?.trim() ?? '');
 
 describe('drawnInSteps', () => {
@@ -69,5 +108,51 @@ describe('drawnInSteps', () => {
     window.dispatchEvent(new Event('beforeprint'));
     // no task in between: the print is laid out right after the event
     expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
+  });
+
+  describe('waiting for the reader', () => {
+    afterEach(() => {
+      delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
+    });
+
+    it('draws the sections the screen shows, then waits, not busy, until the reader scrolls; then all of them', async () => {
+      const fixture = TestBed.createComponent(ReaderProbe);
+      const root = fixture.nativeElement as HTMLElement;
+      // the screen is 768 px high: the head alone leaves room, with « Un » the page's bottom is far below
+      pageHeights(root, [500, 2000, 3000, 4000]);
+      fixture.componentInstance.ready.set(true);
+      await fixture.whenStable();
+      await tasks(fixture, 5);
+      expect(sections(root)).toEqual(['Un']);
+      window.dispatchEvent(new Event('scroll'));
+      await fixture.whenStable();
+      expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
+    });
+
+    it('draws all of them on a key (Tab, find-in-page) or a touch', async () => {
+      for (const event of [new KeyboardEvent('keydown', { key: 'f', ctrlKey: true }), new Event('touchstart')]) {
+        const fixture = TestBed.createComponent(ReaderProbe);
+        const root = fixture.nativeElement as HTMLElement;
+        pageHeights(root, [2000]);
+        fixture.componentInstance.ready.set(true);
+        await fixture.whenStable();
+        await tasks(fixture, 3);
+        expect(sections(root)).toEqual([]);
+        document.body.dispatchEvent(event);
+        await fixture.whenStable();
+        expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
+        fixture.destroy();
+      }
+    });
+
+    it('draws every section at once before printing, reader or not', () => {
+      const fixture = TestBed.createComponent(ReaderProbe);
+      const root = fixture.nativeElement as HTMLElement;
+      pageHeights(root, [2000]);
+      fixture.componentInstance.ready.set(true);
+      fixture.detectChanges();
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
+    });
   });
 });
