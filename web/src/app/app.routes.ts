@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 
 import { administratorGuard, signedInGuard } from './auth/guards';
+import { loginRoutes } from './auth/login.routes';
+import { publicRoutes } from './public/public.routes';
 import { roadmapRoutes } from './roadmap.routes';
 import { oldLinkRedirect, openRoadmapGuard, roadmapIdResolver, roadmapsAskedEarly } from './roadmap/roadmap-routing';
 
@@ -9,10 +11,8 @@ const bare = { bare: true };
 
 export const appRoutes: Route[] = [
   // signed-out pages; the sign-in page and the public pages are the first page of a visitor on a phone:
-  // their code is not in the main bundle (every page would evaluate it at start), and the index page the
-  // API sends for their address names their chunks (`modulepreload`, ADR 0039): fetched beside main.js,
-  // evaluated in a task of their own (issue 14, bench:lighthouse; ADR 0038, amended 2026-11-30)
-  { path: 'connexion', data: bare, loadChildren: () => import('./auth/login.routes').then((m) => m.loginRoutes) },
+  // in the main bundle, drawn without a second round trip for their code (issue 14, bench:lighthouse)
+  { path: 'connexion', data: bare, children: loginRoutes },
   {
     path: 'mot-de-passe-oublie',
     data: bare,
@@ -29,7 +29,7 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./auth/auth.routes').then((m) => m.invitationRoutes),
   },
   // the public pages: no account, no personal data
-  { path: 'public', data: bare, loadChildren: () => import('./public/public.routes').then((m) => m.publicRoutes) },
+  { path: 'public', data: bare, children: publicRoutes },
   // the legal pages (issue 13): for anybody, signed in or not, linked from every page's footer
   { path: 'accessibilite', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.accessibilityRoutes) },
   { path: 'mentions-legales', data: bare, loadChildren: () => import('./legal/legal.routes').then((m) => m.legalNoticeRoutes) },

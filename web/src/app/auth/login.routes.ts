@@ -4,8 +4,7 @@ import { tKey } from '../i18n/i18n';
 import { LoginPage } from './login-page';
 
 /**
- * The sign-in page: the first page of anyone not signed in. Loaded on demand like the other pages, but
- * its chunk is named in the index page the API sends for /connexion (`modulepreload`, ADR 0039), so it
- * comes with main.js, not a round trip later (issue 14; ADR 0038, amended 2026-11-30).
+ * The sign-in page, in the main bundle (not loaded on demand like the other signed-out pages): it is
+ * the first page of anyone not signed in, drawn without a second round trip (issue 14).
  */
 export const loginRoutes: Route[] = [{ path: '', component: LoginPage, title: tKey('Connexion · Jalons') }];
