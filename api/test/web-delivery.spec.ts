@@ -263,5 +263,20 @@ describe('the web app’s files precompressed, and each route’s page naming wh
     // a made-up session: the addresses that follow from the path, not the roadmap's id
     const stranger = (await raw(port, 'GET', `/r/${brest.slug}/chronogramme`, { cookie: 'jalons_session=made-up' })).body.toString();
     expect(stranger).not.toContain(brest.id);
+    // a baseline's or one function's chronogram reads another address: none announced
+    for (const query of ['?ligne=1', '?fonction=2']) {
+      expect((await lead.get(`/r/${brest.slug}/chronogramme${query}`).expect(200)).text).not.toContain(brest.id);
+    }
+  });
+
+  it('announces the overview’s roadmap and functions, by the roadmap’s id, for today only', async () => {
+    const elected = await signIn(app, db, 'elected');
+    const [brest] = (await elected.get('/api/roadmaps').expect(200)).body as RoadmapSummaryView[];
+    const reads = async (url: string) => links((await elected.get(url).expect(200)).text).filter((l) => l.includes(brest.id));
+    expect(await reads(`/r/${brest.slug}`)).toEqual([`preload /api/roadmaps/${brest.id}`, `preload /api/roadmaps/${brest.id}/functions`]);
+    // another day (`?at=`), another page of the roadmap, an unknown roadmap: nothing by id
+    expect(await reads(`/r/${brest.slug}?at=2027-01-01`)).toEqual([]);
+    expect(await reads(`/r/${brest.slug}/administration`)).toEqual([]);
+    expect(links((await elected.get('/r/pas-de-feuille').expect(200)).text).filter((l) => l.includes('/api/roadmaps/'))).toEqual([]);
   });
 });
