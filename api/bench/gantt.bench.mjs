@@ -319,10 +319,19 @@ async function measureClick(browser, base, id, session) {
         tableAt: window.__jlTableAt,
         buttonAt: window.__jlButtonAt,
         // what the page fetched before the table, and when (BENCH_GANTT_REQUESTS=1 prints it)
-        requests: performance
-          .getEntriesByType('resource')
-          .filter((r) => r.startTime < window.__jlTableAt)
-          .map((r) => `${new URL(r.name).pathname.replace(/^.*\/(api\/)/, '/$1')} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`),
+        requests: [
+          // the page itself: asked, first byte, last byte, parsed (the document's navigation timing)
+          ...performance
+            .getEntriesByType('navigation')
+            .map(
+              (n) =>
+                `page ${n.requestStart.toFixed(0)}→${n.responseStart.toFixed(0)}→${n.responseEnd.toFixed(0)}, parsed ${n.domInteractive.toFixed(0)}`,
+            ),
+          ...performance
+            .getEntriesByType('resource')
+            .filter((r) => r.startTime < window.__jlTableAt)
+            .map((r) => `${new URL(r.name).pathname.replace(/^.*\/(api\/)/, '/$1')} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`),
+        ],
         clickAt: window.__jlClickAt,
         // the bars in sight drawn (if they were before the table replaced the chart)
         chartDrawnAt: sight ? sight.startTime : null,
