@@ -4,10 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { drawnInSteps } from './drawn-in-steps';
 
 /** A page with a first screen and three sections drawn after it. */
-@Component({
-  selector: 'jl-steps-probe',
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
+const PAGE = `
     @if (ready()) {
       <h1>Tête</h1>
       @if (drawn() >= 1) {
@@ -20,7 +17,12 @@ import { drawnInSteps } from './drawn-in-steps';
         <section>Trois</section>
       }
     }
-  `,
+`;
+
+@Component({
+  selector: 'jl-steps-probe',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: PAGE,
 })
 class StepsProbe {
   readonly ready = signal(false);
@@ -31,20 +33,7 @@ class StepsProbe {
 @Component({
   selector: 'jl-reader-probe',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (ready()) {
-      <h1>Tête</h1>
-      @if (drawn() >= 1) {
-        <section>Un</section>
-      }
-      @if (drawn() >= 2) {
-        <section>Deux</section>
-      }
-      @if (drawn() >= 3) {
-        <section>Trois</section>
-      }
-    }
-  `,
+  template: PAGE,
 })
 class ReaderProbe {
   readonly ready = signal(false);
