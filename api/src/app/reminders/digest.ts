@@ -2,6 +2,7 @@ import { formatFrDate } from '@jalons/domain';
 import type { IsoDate } from '@jalons/domain';
 
 import type { ReminderRule } from '../../entities';
+import { escapeHtml as esc } from '../../infra/html';
 import type { ReminderItemType } from './due-reminders';
 
 export interface DigestItem {
@@ -27,7 +28,6 @@ export interface Digest {
   html: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 function when(i: DigestItem): string {

@@ -1,6 +1,7 @@
 import { ACTION_STATUS_LABELS, formatFrDate, frenchMonth } from '@jalons/domain';
 import type { ActionStatus, Headline, Health, IsoDate, RollUp } from '@jalons/domain';
 
+import { escapeHtml as esc } from '../../infra/html';
 import type { DatedItemRow, MovedRow } from './summaries.queries';
 
 /** What one roadmap's summary says for a month: the same for every recipient but the greeting. */
@@ -27,7 +28,6 @@ export interface SummaryMail {
 export const SECTION_LINES = 15;
 
 const HEALTH: Record<Health, string> = { on_track: 'À l’heure', at_risk: 'À surveiller', late: 'En retard' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pct = (n: number) => `${n.toFixed(1).replace('.', ',')} %`;
 const figures = (r: RollUp) => `${pct(r.progress)} réalisé pour ${pct(r.expected)} attendu (${HEALTH[r.health]})`;
 const owner = (i: DatedItemRow) => (i.owner_name ? `responsable ${i.owner_name}` : 'sans responsable');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 import { PAGE_CACHE } from './static-cache';
+import { escapeHtml } from '../html';
 
 /** tools/web-postbuild.mjs's route-hints.json: per lazy route of the web app, the chunks its page certainly needs. */
 export interface RouteHints {
@@ -27,9 +28,6 @@ interface CompiledRoute {
   pattern: RegExp;
   head: string;
 }
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** `/r/:slug/chronogramme` → a regular expression capturing the slug; `exact: false` takes the pages under it too. */
 function compile(path: string, exact: boolean): { pattern: RegExp; names: string[] } {
@@ -82,6 +80,7 @@ export interface IndexPageOptions {
 export function indexPage(webDir: string, options: IndexPageOptions = {}): RequestHandler {
   const index = join(webDir, 'index.html');
   const page = readFileSync(index, 'utf8');
+  const hasHead = page.includes('</head>');
   const hints = readHints(webDir);
   const main = hints.main ? `<link rel="modulepreload" href="${escapeHtml(hints.main)}">` : '';
   const routes: CompiledRoute[] = hints.routes.map((r) => ({
@@ -114,7 +113,7 @@ export function indexPage(webDir: string, options: IndexPageOptions = {}): Reque
         (chunks || reads.length ? main : '') +
         reads.map((url) => `<link rel="preload" as="fetch" crossorigin href="${escapeHtml(url)}">`).join('') +
         chunks;
-      if (!head || !page.includes('</head>')) return res.sendFile(index);
+      if (!head || !hasHead) return res.sendFile(index);
       res.type('html').send(page.replace('</head>', `${head}</head>`));
     }, next);
   };

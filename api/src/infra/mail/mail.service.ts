@@ -5,6 +5,7 @@ import type { Transporter } from 'nodemailer';
 
 import { APP_CONFIG } from '../config/config';
 import type { AppConfig } from '../config/config';
+import { escapeHtml } from '../html';
 
 export interface Mail {
   to: string;
@@ -73,9 +74,6 @@ export class MailService implements OnModuleDestroy {
     this.transport?.close();
   }
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A short French message with one button-like link, as plain text and HTML. */
 export function linkMail(to: string, subject: string, paragraphs: string[], link: { label: string; url: string }, footer: string): Mail {
