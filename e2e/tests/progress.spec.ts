@@ -147,6 +147,9 @@ test.describe('progress over time', () => {
     await expect(headline.getByTestId('headline-driver')).toContainText('Appréciation retenue :');
 
     const day = addDays(today, -120);
+    // today's overview shows the date field on demand, focused
+    await headline.getByRole('button', { name: 'Voir un autre jour…' }).click();
+    await expect(headline.getByLabel('À la date du')).toBeFocused();
     await headline.getByLabel('À la date du').fill(day);
     await headline.getByRole('button', { name: 'Afficher' }).click();
     await expect(page).toHaveURL(new RegExp(`/r/${BREST}\\?at=${day}$`));

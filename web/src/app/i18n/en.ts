@@ -1317,6 +1317,7 @@ export const EN: Readonly<Record<string, string>> = {
   'À la date du': 'As of',
   'Toute la page montre alors l’état de ce jour-là.': 'The whole page then shows how things stood that day.',
   'Revenir à aujourd’hui': 'Back to today',
+  'Voir un autre jour…': 'See another day…',
   'Rapport au conseil': 'Council report',
   'Rapport au conseil · Jalons': 'Council report · Jalons',
   'A4 portrait': 'A4 portrait',

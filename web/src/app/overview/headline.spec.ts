@@ -76,8 +76,7 @@ describe('Headline', () => {
     const input = must(host.querySelector<HTMLInputElement>('#vue-date'), '« À la date du »');
     expect(text(host.querySelector('label[for="vue-date"]'))).toBe('À la date du');
     expect(input.value).toBe('2024-05-01');
-    // a date field once the first drawing is done (its first task readies Chromium's calendar)
-    await fixture.whenStable();
+    // on a past day, the field is there from the start
     expect(input.type).toBe('date');
     expect(input.value).toBe('2024-05-01');
     // typing alone does not move the page (a date is typed digit by digit)
@@ -94,12 +93,29 @@ describe('Headline', () => {
     expect(router.url).toBe('/r/brest-2026-2032');
   });
 
-  it('offers no way back on today’s view', async () => {
-    fixture.componentInstance.roadmap.set(aRoadmap({ at: todayIn('Europe/Paris') }));
+  it('offers no way back on today’s view, and the date field only on demand, focused', async () => {
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/r/brest-2026-2032');
+    const today = todayIn('Europe/Paris');
+    fixture.componentInstance.roadmap.set(aRoadmap({ at: today }));
     fixture.detectChanges();
     await fixture.whenStable();
-    expect(Array.from(host.querySelectorAll('button')).map((b) => text(b))).toEqual(['Afficher']);
+    expect(Array.from(host.querySelectorAll('button')).map((b) => text(b))).toEqual(['Voir un autre jour…']);
+    expect(host.querySelector('#vue-date')).toBeNull();
     const report = Array.from(host.querySelectorAll('a')).find((a) => text(a) === 'Rapport au conseil');
     expect(report?.getAttribute('href')).toBe('/r/brest-2026-2032/rapport');
+
+    must(Array.from(host.querySelectorAll('button')).find((b) => text(b) === 'Voir un autre jour…')).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const input = must(host.querySelector<HTMLInputElement>('#vue-date'), '« À la date du »');
+    expect(input.type).toBe('date');
+    expect(input.value).toBe(today);
+    expect(document.activeElement).toBe(input);
+    expect(Array.from(host.querySelectorAll('button')).map((b) => text(b))).toEqual(['Afficher']);
+    input.value = '2025-12-31';
+    must(Array.from(host.querySelectorAll('button')).find((b) => text(b) === 'Afficher')).click();
+    await fixture.whenStable();
+    expect(router.url).toBe('/r/brest-2026-2032?at=2025-12-31');
   });
 });

@@ -1,7 +1,18 @@
 import type { RoadmapDetailView } from '@jalons/contract';
 import type { Headline as HeadlineFigures, IsoDate } from '@jalons/domain';
 import { headline, isIsoDate } from '@jalons/domain';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
 import { I18n, Translate } from '../i18n/i18n';
@@ -11,7 +22,6 @@ import { FrDatePipe } from '../shared/fr-date.pipe';
 import { FORM_FIELD } from '../shared/form-field';
 import { HealthBadge } from '../shared/health-badge';
 import { HEALTH_LABELS } from '../shared/labels';
-import { drawnInSteps } from '../shared/drawn-in-steps';
 import { parisToday } from '../i18n/paris-day';
 
 /** The headline of a roadmap's view: the overall roll-up and the current phase's, by the rule of ADR 0018. */
@@ -61,18 +71,23 @@ export function headlineDriver(h: HeadlineFigures, t: Translate): string {
       </p>
       <p class="headline__driver" data-testid="headline-driver" [attr.data-driven-by]="h.drivenBy">{{ driver() }}</p>
       <div class="headline__actions">
-        <!-- a form: typing a date digit by digit must not reload the page at each digit -->
-        <form class="headline__date" (submit)="$event.preventDefault(); goTo(day.value)">
-          <jl-form-field
-            controlId="vue-date"
-            [label]="'À la date du' | t: lang()"
-            [hint]="'Toute la page montre alors l’état de ce jour-là.' | t: lang()"
-          >
-            <!-- a date field from the task after the first drawing: Chromium readies its calendar (25–35 ms, 4× on a phone) -->
-            <input #day jlControl [type]="dateField() ? 'date' : 'text'" name="at" [value]="roadmap().at" />
-          </jl-form-field>
-          <button type="submit" class="button">{{ 'Afficher' | t: lang() }}</button>
-        </form>
+        @if (dateShown()) {
+          <!-- a form: typing a date digit by digit must not reload the page at each digit -->
+          <form class="headline__date" (submit)="$event.preventDefault(); goTo(day.value)">
+            <jl-form-field
+              controlId="vue-date"
+              [label]="'À la date du' | t: lang()"
+              [hint]="'Toute la page montre alors l’état de ce jour-là.' | t: lang()"
+            >
+              <input #day jlControl type="date" name="at" [value]="roadmap().at" />
+            </jl-form-field>
+            <button type="submit" class="button">{{ 'Afficher' | t: lang() }}</button>
+          </form>
+        } @else {
+          <!-- the date field only on demand: the page's first date field readies Chromium's calendar,
+               a task of 15–30 ms (60–120 ms on a phone) that every visit would pay (ADR 0040) -->
+          <button type="button" class="button" (click)="openDate()">{{ 'Voir un autre jour…' | t: lang() }}</button>
+        }
         @if (past()) {
           <button type="button" class="button" (click)="goTo(null)">{{ 'Revenir à aujourd’hui' | t: lang() }}</button>
         }
@@ -92,12 +107,11 @@ export class Headline {
   /** the roadmap as the overview read it (its `at`: the day shown) */
   readonly roadmap = input.required<RoadmapDetailView>();
 
-  /** the « À la date du » field is a date field (a text field with the same day, of the same size, until then) */
-  protected readonly dateField = computed(() => this.dateSteps() > 0);
-  private readonly dateSteps = drawnInSteps(
-    computed(() => true),
-    1,
-  );
+  /** « Voir un autre jour… » was pressed: the « À la date du » form is shown (it always is on a past day) */
+  private readonly dateAsked = signal(false);
+  protected readonly dateShown = computed(() => this.past() || this.dateAsked());
+  private readonly dayField = viewChild<ElementRef<HTMLInputElement>>('day');
+  private readonly injector = inject(Injector);
 
   protected readonly figures = computed(() => roadmapHeadline(this.roadmap()));
   protected readonly driver = computed(() => headlineDriver(this.figures(), this.i18n.translate()));
@@ -105,6 +119,12 @@ export class Headline {
   protected readonly past = computed(() => this.roadmap().at !== parisToday());
   /** the report opens on the day shown */
   protected readonly reportQuery = computed(() => (this.past() ? { at: this.roadmap().at } : {}));
+
+  /** Shows the « À la date du » form, its field focused (the button it replaces is gone). */
+  protected openDate(): void {
+    this.dateAsked.set(true);
+    afterNextRender(() => this.dayField()?.nativeElement.focus(), { injector: this.injector });
+  }
 
   /** Shows the overview at `day` (`?at=`); null or today: today's overview. */
   protected goTo(day: IsoDate | string | null): void {
