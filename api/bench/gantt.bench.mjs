@@ -284,24 +284,30 @@ async function measureClick(browser, base, id, session) {
     const page = await context.newPage();
     // the chronogram's address as the app writes it (/r/<slug>/chronogramme), not an old link's redirect
     await page.goto(`${base}/r/${SLUG}/chronogramme`, { waitUntil: 'commit' });
-    // a real mouse click as soon as the button is on screen, as a person would: the page is looked at
-    // every animation frame (`polling: 'raf'`: a look runs when the main thread is free and a frame
-    // is drawn), not with waitForSelector's back-off (0, 20, 50, 100, 100 then every 500 ms), which
-    // quantised the figure by up to half a second after the button appeared; then a real mouse click
-    // (CDP input events, handled when the main thread is free)
-    const found = await page.waitForFunction(
-      () => {
-        const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Tableau');
-        const r = b?.getBoundingClientRect();
-        if (!r || r.width === 0 || r.height === 0) return null;
-        window.__jlButtonAt ??= performance.now();
-        return b;
-      },
-      null,
-      { polling: 'raf', timeout: 60_000 },
+    // a real mouse click as soon as the button is on screen, as a person would: the page looks for it
+    // every animation frame (a look runs when the main thread is free and a frame is drawn), not with
+    // waitForSelector's back-off (0, 20, 50, 100, 100 then every 500 ms), which quantised the figure
+    // by up to half a second after the button appeared. The look answers with the button's centre, so
+    // the click follows in one round trip to the page (a handle, then its box, took 20–40 ms of the
+    // harness's own, counted in the figure until 2026-11-30); then a real mouse click (CDP input
+    // events, handled when the main thread is free)
+    const centre = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const until = performance.now() + 60_000;
+          const look = () => {
+            const b = [...document.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Tableau');
+            const r = b?.getBoundingClientRect();
+            if (r && r.width > 0 && r.height > 0) {
+              window.__jlButtonAt ??= performance.now();
+              resolve({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+            } else if (performance.now() > until) reject(new Error('no « Tableau » button within 60 s'));
+            else requestAnimationFrame(look);
+          };
+          look();
+        }),
     );
-    const box = await found.asElement().boundingBox();
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(centre.x, centre.y);
     await page.waitForFunction(() => window.__jlTableAt !== undefined, null, { timeout: 60_000 });
     return await page.evaluate(() => {
       const render = performance.getEntriesByName('jl-gantt:render', 'measure')[0];
