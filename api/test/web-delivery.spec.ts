@@ -244,7 +244,11 @@ describe('the web app’s files precompressed, and each route’s page naming wh
 
     const signedOut = (await raw(port, 'GET', '/r/brest-2026-2032/chronogramme')).body.toString();
     expect(links(signedOut).filter((l) => l.startsWith('preload '))).toEqual([]);
-    const signedIn = (await raw(port, 'GET', '/r/brest-2026-2032/chronogramme', { cookie: 'jalons_session=abc' })).body.toString();
+    const withCookie = await raw(port, 'GET', '/r/brest-2026-2032/chronogramme', { cookie: 'jalons_session=abc' });
+    const signedIn = withCookie.body.toString();
+    // a page that may name an account's reads is for that browser only; the same page without a session, for anyone
+    expect(withCookie.headers['cache-control']).toBe('no-cache, private');
+    expect((await raw(port, 'GET', '/r/brest-2026-2032/chronogramme')).headers['cache-control']).toBe('no-cache');
     expect(links(signedIn).filter((l) => l.startsWith('preload '))).toEqual(['preload /api/auth/session', 'preload /api/roadmaps']);
     // nothing private in the page: addresses only
     expect(signedIn).not.toContain('abc');

@@ -62,7 +62,8 @@ function readHints(webDir: string): RouteHints {
 }
 
 /**
- * The web app's page for its own routes (ADR 0039): the built index.html, `no-cache`; for a route the build
+ * The web app's page for its own routes (ADR 0039): the built index.html, `no-cache` (and `private` to a request
+ * with a session cookie: its hints may name the account's reads); for a route the build
  * knows (route-hints.json), with `<link rel="modulepreload">` for its page's chunks in the `<head>`, so the
  * browser fetches them beside main.js rather than one after the other once the router asks; and, for the
  * `preloads` given, `<link rel="preload" as="fetch">` for the page's first API read. Hints are no scripts: the
@@ -104,7 +105,8 @@ export function indexPage(webDir: string, options: IndexPageOptions = {}): Reque
     if (req.method !== 'GET') return next();
     const more = options.more ? options.more(req).catch(() => []) : Promise.resolve([]);
     more.then((extra) => {
-      res.setHeader('Cache-Control', PAGE_CACHE);
+      // with a session cookie the page may name the account's reads (a roadmap's id): for that browser only
+      res.setHeader('Cache-Control', options.hasSession?.(req) ? `${PAGE_CACHE}, private` : PAGE_CACHE);
       const chunks = routes.find((r) => r.pattern.test(req.path))?.head ?? '';
       const reads = [...fetches(req), ...extra];
       // main.js first, then the API reads (the server works on them while the chunks come), then the page's chunks;
