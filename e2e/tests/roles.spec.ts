@@ -73,6 +73,8 @@ test.describe('signing in and roles', () => {
       // the sections below the first screen wait for a reader (ADR 0038)
       await visitor.mouse.wheel(0, 1);
       await expect(visitor.getByRole('heading', { name: 'Fonctions' })).toBeVisible();
+      // the last section drawn (one per task after the wheel): the names are looked for in the whole page
+      await expect(visitor.getByTestId('open-data')).toBeVisible();
       const text = await visitor.locator('body').innerText();
       for (const name of ['Camille Le Goff', 'Soizic Le Bihan', 'Yannick Kerhervé', '@brest.example']) expect(text).not.toContain(name);
       await expectNoSeriousA11yViolations(visitor, testInfo);
