@@ -85,7 +85,7 @@ export function headlineDriver(h: HeadlineFigures, t: Translate): string {
           </form>
         } @else {
           <!-- the date field only on demand: the page's first date field readies Chromium's calendar,
-               a task of 15–30 ms (60–120 ms on a phone) that every visit would pay (ADR 0040) -->
+               a task of 15–30 ms (60–120 ms on a phone) that every visit would pay (ADR 0038, amended) -->
           <button type="button" class="button" (click)="openDate()">{{ 'Voir un autre jour…' | t: lang() }}</button>
         }
         @if (past()) {
