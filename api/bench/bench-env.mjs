@@ -1,7 +1,7 @@
 // Shared by the benchmarks: a throw-away PostgreSQL (embedded, or a new database on DATABASE_URL's
 // server), the built API started on it, and a large roadmap written with set-based SQL.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,21 @@ export const p50 = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 export const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+
+/**
+ * The Chromium the browser benchmarks drive (CHROMIUM_PATH, else Debian's), checked before anything is started:
+ * without it, the launch failed after the database and the API were up, and the bench waited on them silently.
+ */
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    console.error(`No Chromium at ${path}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    process.exit(2);
+  }
+  return path;
+}
 
 export async function startDatabase(prefix = 'jalons_bench') {
   const name = `${prefix}_${Date.now()}`;

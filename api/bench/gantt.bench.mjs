@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
 
-import { buildRoadmap, fmt, p50, startApi, startDatabase, stopApi } from './bench-env.mjs';
+import { buildRoadmap, chromiumPath, fmt, p50, startApi, startDatabase, stopApi } from './bench-env.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const FUNCTIONS = 10;
@@ -30,7 +30,7 @@ const MILESTONES = 100;
 const EXPECTED_BARS = FUNCTIONS + FUNCTIONS * ACTIONS_PER_FUNCTION + MILESTONES; // 1,000
 const AT = '2026-11-28';
 const SLUG = 'bench-gantt';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -19,12 +19,12 @@ import * as chromeLauncher from 'chrome-launcher';
 import pg from 'pg';
 import puppeteer from 'puppeteer-core';
 
-import { startApi, startDatabase, stopApi } from './bench-env.mjs';
+import { chromiumPath, startApi, startDatabase, stopApi } from './bench-env.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 /** where to write each run's full report (JSON, for Lighthouse's viewer), when set */
 const REPORTS = process.env.BENCH_LIGHTHOUSE_REPORTS;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const SLUG = 'brest-2026-2032';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const METRICS = [
