@@ -4,7 +4,10 @@ import { provideRouter } from '@angular/router';
 import { provideFrenchLocale } from '../locale';
 import { aChronogram, aChronogramAction, aChronogramMilestone, aFunction, aPerson } from '../testing/factories';
 import { must, text } from '../testing/dom';
-import { ChronogramTable, FIRST_ROWS } from './chronogram-table';
+import { EN } from '../i18n/en';
+import { Translate, french, translator } from '../i18n/i18n';
+import { MILESTONE_STATE_LABELS } from '../shared/labels';
+import { ChronogramTable, FIRST_ROWS, tableGroups } from './chronogram-table';
 
 function cells(row: Element): string[] {
   return Array.from(row.querySelectorAll('th, td')).map((c) => text(c));
@@ -193,5 +196,42 @@ describe('ChronogramTable', () => {
     expect(region.getAttribute('aria-busy')).toBe('false');
     // in order, the last one last
     expect(text(Array.from(table.querySelectorAll('tbody th[scope="row"]')).pop() ?? null)).toContain('Action 249');
+  });
+});
+
+describe('tableGroups', () => {
+  // two functions whose items come interleaved, as the API may send them; at = 2024-05-01 (aRoadmap)
+  const view = aChronogram({
+    functions: [aFunction({ id: 'fn-b', name: 'B', order: 1 }), aFunction({ id: 'fn-a', name: 'A', order: 0 })],
+    actions: [
+      aChronogramAction({ id: 'b-2', functionId: 'fn-b', title: 'B deux', start: '2024-03-01', due: '2024-04-30', status: 'en_cours' }),
+      aChronogramAction({ id: 'a-1', functionId: 'fn-a', title: 'A un', start: '2024-01-01', due: '2024-02-01', status: 'terminee' }),
+      aChronogramAction({ id: 'b-1', functionId: 'fn-b', title: 'B un', start: '2024-01-15', due: '2024-09-30', status: 'a_lancer' }),
+    ],
+    milestones: [aChronogramMilestone({ id: 'm-a', functionId: 'fn-a', title: 'Jalon A', date: '2024-06-01', state: 'upcoming' })],
+  });
+
+  it('groups the items by function, in the functions’ order, each group by date', () => {
+    const groups = tableGroups(view);
+    expect(groups.map((g) => [g.name, g.rows.map((r) => r.id)])).toEqual([
+      ['A', ['a-1', 'm-a']],
+      ['B', ['b-1', 'b-2']],
+    ]);
+  });
+
+  it('writes its words in the language asked, each call in its own', () => {
+    const words = (t: Translate) => tableGroups(view, t).flatMap((g) => g.rows.map((r) => [r.id, r.type, r.status, r.health]));
+    expect(words(translator('en', EN))).toEqual([
+      ['a-1', 'Action', 'Done', 'On track'],
+      ['m-a', 'Milestone', translator('en', EN)(MILESTONE_STATE_LABELS.upcoming), 'On track'],
+      ['b-1', 'Action', 'Not started', 'On track'],
+      ['b-2', 'Action', 'In progress', 'Late'],
+    ]);
+    expect(words(french)).toEqual([
+      ['a-1', 'Action', 'Terminée', 'À l’heure'],
+      ['m-a', 'Jalon', MILESTONE_STATE_LABELS.upcoming, 'À l’heure'],
+      ['b-1', 'Action', 'À lancer', 'À l’heure'],
+      ['b-2', 'Action', 'En cours', 'En retard'],
+    ]);
   });
 });
