@@ -93,22 +93,21 @@ export function indexPage(webDir: string, options: IndexPageOptions = {}): Reque
     signedIn: p.signedIn === true,
     url: p.url,
   }));
-  const fetches = (req: Request): string[] => {
-    const session = options.hasSession?.(req) ?? false;
-    return apiRoutes.flatMap((api) => {
+  const fetches = (req: Request, session: boolean): string[] =>
+    apiRoutes.flatMap((api) => {
       const match = api.signedIn && !session ? null : api.pattern.exec(req.path);
       const values = match && params(api.names, match);
       return values ? [api.url(values)] : [];
     });
-  };
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET') return next();
     const more = options.more ? options.more(req).catch(() => []) : Promise.resolve([]);
     more.then((extra) => {
+      const session = options.hasSession?.(req) ?? false;
       // with a session cookie the page may name the account's reads (a roadmap's id): for that browser only
-      res.setHeader('Cache-Control', options.hasSession?.(req) ? `${PAGE_CACHE}, private` : PAGE_CACHE);
+      res.setHeader('Cache-Control', session ? `${PAGE_CACHE}, private` : PAGE_CACHE);
       const chunks = routes.find((r) => r.pattern.test(req.path))?.head ?? '';
-      const reads = [...fetches(req), ...extra];
+      const reads = [...fetches(req, session), ...extra];
       // main.js first, then the API reads (the server works on them while the chunks come), then the page's chunks;
       // crossorigin (credentials same-origin): the mode of HttpClient's fetch, or the browser asks a second time
       const head =
