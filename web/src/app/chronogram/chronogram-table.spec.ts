@@ -188,6 +188,9 @@ describe('ChronogramTable', () => {
     const itemRows = (): number => table.querySelectorAll('tbody th[scope="row"]').length;
     expect(itemRows()).toBeLessThanOrEqual(FIRST_ROWS);
     expect(region.getAttribute('aria-busy')).toBe('true');
+    // the group's heading counts all its items from the first rows, not those drawn so far
+    const headings = (): string[] => Array.from(table.querySelectorAll('th[scope="rowgroup"]')).map(text);
+    expect(headings()).toEqual(['Fonction centrale (0 élément)', 'Éthique (250 éléments)']);
     for (let i = 0; i < 200 && itemRows() < 250; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await fixture.whenStable();
@@ -217,6 +220,29 @@ describe('tableGroups', () => {
       ['A', ['a-1', 'm-a']],
       ['B', ['b-1', 'b-2']],
     ]);
+  });
+
+  it('builds a group’s rows when they are first read, once: the table opens on its first rows, not on all', () => {
+    const asked: string[] = [];
+    const t: Translate = Object.assign((key: string) => (asked.push(key), french(key)), { lang: 'fr' as const });
+    const groups = tableGroups(view, t);
+    // the counts need no row
+    expect(groups.map((g) => [g.name, g.count])).toEqual([
+      ['A', 2],
+      ['B', 2],
+    ]);
+    expect(asked).toEqual([]);
+    // the first group's rows: its words only (an action « Terminée », a milestone « À venir »)
+    expect(groups[0].rows.map((r) => r.id)).toEqual(['a-1', 'm-a']);
+    const forFirst = [...asked];
+    expect(forFirst).toContain('Terminée');
+    expect(forFirst).not.toContain('À lancer');
+    // read again, the same rows, not built again
+    expect(groups[0].rows).toBe(groups[0].rows);
+    expect(asked).toEqual(forFirst);
+    // the second group's when read
+    expect(groups[1].rows.map((r) => r.status)).toEqual(['À lancer', 'En cours']);
+    expect(asked).toContain('À lancer');
   });
 
   it('writes its words in the language asked, each call in its own', () => {

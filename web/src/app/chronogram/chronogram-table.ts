@@ -46,7 +46,10 @@ export interface TableGroup {
   id: string;
   name: string;
   color: string;
-  rows: TableRow[];
+  /** how many rows the group holds, known without building them */
+  count: number;
+  /** its rows, by date (built when first read: the table opens on its first rows, not on 1,000) */
+  readonly rows: TableRow[];
 }
 
 /** A text without parameters in the table's language. */
@@ -176,7 +179,8 @@ function byDateThenTitle(a: TableRow, b: TableRow): number {
 /**
  * The chronogram's rows as groups of table rows, one group per function (in the functions'
  * order), items by date. Health in words (in the language of `t`), computed for the roadmap's
- * reference day.
+ * reference day. A group's rows are built when first read (`count` needs none): the table's first
+ * screen reads the first group's, not the 1,000 rows of every function.
  */
 export function tableGroups(view: ChronogramView, t: Translate = french): TableGroup[] {
   const { at, slug } = view.roadmap;
@@ -187,10 +191,22 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
   return [...view.functions]
     .sort((a, b) => a.order - b.order)
     .map((fn) => {
-      const actions = (actionsOf.get(fn.id) ?? []).map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', label));
-      const milestones = (milestonesOf.get(fn.id) ?? []).map((m) => milestoneRow(m, fn, slug, persons, label));
-      const rows = [...actions, ...milestones].sort(byDateThenTitle);
-      return { id: fn.id, name: fn.name, color: fn.color, rows };
+      const actions = actionsOf.get(fn.id) ?? [];
+      const milestones = milestonesOf.get(fn.id) ?? [];
+      let rows: TableRow[] | null = null;
+      return {
+        id: fn.id,
+        name: fn.name,
+        color: fn.color,
+        count: actions.length + milestones.length,
+        get rows(): TableRow[] {
+          rows ??= [
+            ...actions.map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', label)),
+            ...milestones.map((m) => milestoneRow(m, fn, slug, persons, label)),
+          ].sort(byDateThenTitle);
+          return rows;
+        },
+      };
     });
 }
 
@@ -202,14 +218,17 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
 export const FIRST_ROWS = 15;
 const STEP_ROWS = 10;
 
-/** The first `limit` rows of the groups, in order (an empty group counts as one row: its « Aucune action… » line). */
+/**
+ * The first `limit` rows of the groups, in order (an empty group counts as one row: its « Aucune action… » line);
+ * a group cut short keeps its `count`, the number its heading shows.
+ */
 export function firstRows(groups: readonly TableGroup[], limit: number): TableGroup[] {
   const shown: TableGroup[] = [];
   let left = limit;
   for (const group of groups) {
     if (left <= 0) break;
-    shown.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
-    left -= Math.max(1, group.rows.length);
+    shown.push(group.count <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+    left -= Math.max(1, group.count);
   }
   return shown;
 }
@@ -217,7 +236,12 @@ export function firstRows(groups: readonly TableGroup[], limit: number): TableGr
 /** The groups with only the rows that pass the filters; a group left empty by them is dropped. */
 export function filterGroups(groups: readonly TableGroup[], filter: ReviewFilter, at: IsoDate): TableGroup[] {
   if (!isFiltered(filter)) return [...groups];
-  return groups.map((g) => ({ ...g, rows: g.rows.filter((r) => passes(r.filter, filter, at)) })).filter((g) => g.rows.length > 0);
+  return groups
+    .map((g) => {
+      const rows = g.rows.filter((r) => passes(r.filter, filter, at));
+      return { id: g.id, name: g.name, color: g.color, count: rows.length, rows };
+    })
+    .filter((g) => g.count > 0);
 }
 
 /**
@@ -245,7 +269,7 @@ export class ChronogramTable {
   protected readonly filtered = computed(() => isFiltered(this.filter()));
   private readonly allGroups = computed(() => tableGroups(this.chronogram(), this.i18n.translate()));
   private readonly groups = computed(() => filterGroups(this.allGroups(), this.filter(), this.chronogram().roadmap.at));
-  private readonly rowCount = computed(() => this.groups().reduce((n, g) => n + Math.max(1, g.rows.length), 0));
+  private readonly rowCount = computed(() => this.groups().reduce((n, g) => n + Math.max(1, g.count), 0));
   /** how many rows are drawn: the first ones at once, then more after each render until all are (1,000 rows are not drawn in one go) */
   private readonly limit = signal(FIRST_ROWS);
   protected readonly shownGroups = computed(() => firstRows(this.groups(), this.limit()));
