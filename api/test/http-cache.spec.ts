@@ -72,9 +72,32 @@ describe('HTTP caching of the API’s reads', () => {
     }
     const created = await lead.post('/api/calendars').send({ scope: 'roadmap', targetId: roadmapId }).expect(201);
     const feed = new URL(created.body.url).pathname;
-    // the feed's DTSTAMP is the time of the request: tagged, but a new second is a new body
+    // the feed's DTSTAMPs are its events' last revisions, not the request's time: a calendar polling it later, in
+    // another second, gets 304 until something changes
     const ics = await request(app.getHttpServer()).get(feed).expect(200);
-    expect(ics.headers['etag']).toMatch(/^"/);
+    const etag = ics.headers['etag'] as string;
+    expect(etag).toMatch(/^"/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await request(app.getHttpServer()).get(feed).set('If-None-Match', etag).expect(304);
+    // one event changed: a new body, and that event's DTSTAMP moved
+    const [shown] = await db.query<{ id: string; version: number }>(
+      "select id, version from action where roadmap_id = $1 and status <> 'abandonnee' order by id limit 1",
+      [roadmapId],
+    );
+    const stampOf = (text: string): string | undefined =>
+      text
+        .split('BEGIN:VEVENT')
+        .find((event) => event.includes(`UID:action-${shown.id}@jalons`))
+        ?.match(/^DTSTAMP:(\S+)/m)?.[1];
+    expect(stampOf(ics.text)).toMatch(/^\d{8}T\d{6}Z$/);
+    await lead
+      .patch(`/api/actions/${shown.id}`)
+      .send({ version: shown.version, title: 'Échéance renommée pour le calendrier' })
+      .expect(200);
+    const after = await request(app.getHttpServer()).get(feed).set('If-None-Match', etag).expect(200);
+    expect(after.headers['etag']).not.toBe(etag);
+    expect(after.text).toContain('Échéance renommée pour le calendrier');
+    expect(stampOf(after.text)).not.toBe(stampOf(ics.text));
   });
 
   it('keeps the chronogram’s own ETag (from the roadmap’s revision, not a hash of its body)', async () => {

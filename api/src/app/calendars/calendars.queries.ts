@@ -26,6 +26,8 @@ export interface EventRow {
   territory: string;
   /** the roadmap's address, for the link to the item (/r/<slug>/…) */
   roadmap_slug: string;
+  /** the last change of what the event says (the item, its function's name, the roadmap's territory): its DTSTAMP */
+  revised_at: string;
 }
 
 const FEED_COLUMNS = `id, scope, target_id as "targetId", label,
@@ -102,11 +104,14 @@ export class CalendarsQueries {
     return this.sql.rows<EventRow>(
       `select x.* from (
          select 'action' as kind, a.id, a.title, a.due_date::text as day, a.status, a.progress, null as achieved_on, f.name as function_name, r.territory, r.slug as roadmap_slug,
+                ${isoInstant('greatest(a.updated_at, f.updated_at, r.updated_at)')} as revised_at,
                 a.roadmap_id, a.function_id, coalesce(a.owner_id, f.owner_id) as owner_id
            from action a join target_function f on f.id = a.function_id join roadmap r on r.id = a.roadmap_id
           where a.status <> 'abandonnee'
          union all
-         select 'milestone', m.id, m.title, m.milestone_date::text, null, null, m.achieved_on::text, f.name, r.territory, r.slug, m.roadmap_id, m.function_id, coalesce(m.owner_id, f.owner_id)
+         select 'milestone', m.id, m.title, m.milestone_date::text, null, null, m.achieved_on::text, f.name, r.territory, r.slug,
+                ${isoInstant('greatest(m.updated_at, f.updated_at, r.updated_at)')},
+                m.roadmap_id, m.function_id, coalesce(m.owner_id, f.owner_id)
            from milestone m join target_function f on f.id = m.function_id join roadmap r on r.id = m.roadmap_id
        ) x where ${FOLLOWED_BY[scope]} order by x.day, x.title`,
       [targetId],

@@ -97,7 +97,9 @@ export class CalendarsService {
         summary: `${r.kind === 'action' ? 'Échéance' : 'Jalon'} : ${r.title}`,
         description: `${r.function_name} — ${r.territory}\n${state}\n${url}`,
         url,
-        stamp: new Date(),
+        // the event's last revision, not the request's time: the same data gives the same feed, so a calendar that
+        // polls every hour gets 304 with its ETag until something changes (RFC 5545 3.8.7.2)
+        stamp: new Date(r.revised_at),
       });
     }
     return cal.toString();
