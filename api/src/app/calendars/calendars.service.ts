@@ -97,8 +97,8 @@ export class CalendarsService {
         summary: `${r.kind === 'action' ? 'Échéance' : 'Jalon'} : ${r.title}`,
         description: `${r.function_name} — ${r.territory}\n${state}\n${url}`,
         url,
-        // the event's last revision, not the request's time: the same data gives the same feed, so a calendar that
-        // polls every hour gets 304 with its ETag until something changes (RFC 5545 3.8.7.2)
+        // when what the event says last changed, not the request's time: the feed is a new instance (RFC 5545
+        // 3.8.7.2) only when its data is, so a calendar polling hourly gets 304 with its ETag until then
         stamp: new Date(r.revised_at),
       });
     }
