@@ -9,7 +9,7 @@ import { slipText } from '../baselines/slip-text';
 import { idleTask } from '../gantt/idle-task';
 import { AuthService } from '../data/auth.service';
 import { compareText } from '../i18n/format';
-import { I18n, Translate, french } from '../i18n/i18n';
+import { I18n, Translate, french, translatedOnce } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { ReviewFilter, FilterableItem, NO_FILTER, isFiltered, passes, readReviewFilter } from '../review/review-filter';
 import { ReviewItem } from '../review/review-item';
@@ -52,22 +52,6 @@ export interface TableGroup {
   readonly rows: TableRow[];
 }
 
-/** A text without parameters in the table's language. */
-type Label = (text: string) => string;
-
-/** `t` for texts without parameters, each translated once: 1,000 rows ask for the same dozen words. */
-function labelsOf(t: Translate): Label {
-  const done = new Map<string, string>();
-  return (text) => {
-    let label = done.get(text);
-    if (label === undefined) {
-      label = t(text);
-      done.set(text, label);
-    }
-    return label;
-  };
-}
-
 /** The items of `list` by their function, in their order (one pass: the table opens on 1,000 of them). */
 function byFunction<T extends { functionId: string }>(list: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -79,7 +63,7 @@ function byFunction<T extends { functionId: string }>(list: readonly T[]): Map<s
   return groups;
 }
 
-function actionRow(a: ChronogramActionView, at: IsoDate, slug: string, owner: string, t: Label): TableRow {
+function actionRow(a: ChronogramActionView, at: IsoDate, slug: string, owner: string, t: Translate): TableRow {
   const health = itemHealth(a, at);
   const link = ['/actions', a.id];
   return {
@@ -125,7 +109,7 @@ function milestoneRow(
   fn: FunctionView,
   slug: string,
   persons: ReadonlyMap<string, string>,
-  t: Label,
+  t: Translate,
 ): TableRow {
   const link = ['/jalons', m.id];
   // a milestone's own owner, else its function's
@@ -185,7 +169,7 @@ function byDateThenTitle(a: TableRow, b: TableRow): number {
 export function tableGroups(view: ChronogramView, t: Translate = french): TableGroup[] {
   const { at, slug } = view.roadmap;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
-  const label = labelsOf(t);
+  const label = translatedOnce(t);
   const actionsOf = byFunction(view.actions);
   const milestonesOf = byFunction(view.milestones);
   return [...view.functions]

@@ -22,10 +22,10 @@ export interface ItemRowContext {
   t: Translate;
 }
 
-export function actionLook(action: ChronogramActionView, at: IsoDate): ActionLook {
+/** How an action's bar looks; `health` is its health at `at`, when the caller has it already. */
+export function actionLook(action: ChronogramActionView, at: IsoDate, health = itemHealth(action, at)): ActionLook {
   if (action.status === 'abandonnee') return 'abandoned';
   if (action.status === 'terminee') return 'done';
-  const health = itemHealth(action, at);
   if (health === 'late') return 'late';
   if (action.status === 'bloquee') return 'blocked';
   return health === 'at_risk' ? 'at-risk' : 'normal';
@@ -52,6 +52,7 @@ function itemIdentity(
 
 export function actionRow(a: ChronogramActionView, fn: FunctionWithRollUpView, ctx: ItemRowContext): ActionRow {
   const { at, t } = ctx;
+  const health = itemHealth(a, at);
   const row: ActionRow = {
     kind: 'action',
     ...itemIdentity('a', a, fn, ctx.uniqueId),
@@ -61,9 +62,9 @@ export function actionRow(a: ChronogramActionView, fn: FunctionWithRollUpView, c
     statusLabel: t(STATUS_LABELS[a.status] ?? a.status),
     progress: a.status === 'terminee' ? 100 : clampPercent(a.progress),
     ownerName: (a.ownerId && ctx.persons.get(a.ownerId)) || null,
-    health: itemHealth(a, at),
+    health,
     overdue: isOverdue(a, at),
-    look: actionLook(a, at),
+    look: actionLook(a, at, health),
     predecessorIds: [...(ctx.predecessors.get(a.id) ?? [])],
     meta: '',
   };

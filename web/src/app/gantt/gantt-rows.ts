@@ -3,7 +3,7 @@ import type { IsoDate } from '@jalons/domain';
 import { toDayNumber } from '@jalons/domain';
 
 import { compareText } from '../i18n/format';
-import { Translate, french } from '../i18n/i18n';
+import { Translate, french, translatedOnce } from '../i18n/i18n';
 import { clampPercent, cssSafe, safeColor } from './gantt-format';
 import { actionRow, ItemRowContext, itemDays, milestoneRow } from './gantt-item-rows';
 import type { GanttRow, GroupRow, ItemRow } from './gantt-row-types';
@@ -83,7 +83,8 @@ function itemsByFunction(
     persons: new Map(view.persons.map((p) => [p.id, p.name])),
     predecessors: predecessorsOf(view),
     uniqueId,
-    t,
+    // 1,000 rows ask for the same dozen words (a status, « Sans responsable »): each translated once
+    t: translatedOnce(t),
   };
   const byFunction = new Map<string, Sortable[]>();
   const push = (fnId: string, s: Sortable): void => {

@@ -1,7 +1,7 @@
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
-import { I18n, LANG_STORAGE_KEY, formatMessage, french, tKey, translator } from './i18n';
+import { I18n, LANG_STORAGE_KEY, Translate, formatMessage, french, tKey, translatedOnce, translator } from './i18n';
 import { provideI18n } from './provide-i18n';
 
 afterEach(() => {
@@ -57,6 +57,28 @@ describe('translator', () => {
     expect(french('Vue du mandat')).toBe('Vue du mandat');
     expect(french.lang).toBe('fr');
     expect(tKey('Vue du mandat')).toBe('Vue du mandat');
+  });
+});
+
+describe('translatedOnce', () => {
+  it('translates each text without parameters once, formats the others each time, in the same language', () => {
+    const asked: string[] = [];
+    const en = translator('en', { 'En cours': 'In progress', '{n} jours': '{n} days' });
+    const counting: Translate = Object.assign(
+      (key: string, params?: Record<string, string | number>) => (asked.push(key), en(key, params)),
+      {
+        lang: en.lang,
+      },
+    );
+    const t = translatedOnce(counting);
+    expect(t.lang).toBe('en');
+    expect([t('En cours'), t('En cours'), t('En cours')]).toEqual(['In progress', 'In progress', 'In progress']);
+    expect(t('{n} jours', { n: 3 })).toBe('3 days');
+    expect(t('{n} jours', { n: 4 })).toBe('4 days');
+    expect(asked).toEqual(['En cours', '{n} jours', '{n} jours']);
+    // another build, its own words: nothing kept between two
+    translatedOnce(counting)('En cours');
+    expect(asked).toEqual(['En cours', '{n} jours', '{n} jours', 'En cours']);
   });
 });
 

@@ -82,6 +82,27 @@ export function translator(lang: Lang, dictionary: Dictionary | null): Translate
 export const french: Translate = translator('fr', null);
 
 /**
+ * `t`, each text without parameters translated once: a table or a chart of 1,000 rows asks for the same dozen words.
+ * For one build, then dropped — a cache inside the translator would keep every data text ever passed to it. A text
+ * with parameters is formatted each time.
+ */
+export function translatedOnce(t: Translate): Translate {
+  const done = new Map<string, string>();
+  return Object.assign(
+    (key: string, params?: Params) => {
+      if (params) return t(key, params);
+      let text = done.get(key);
+      if (text === undefined) {
+        text = t(key);
+        done.set(key, text);
+      }
+      return text;
+    },
+    { lang: t.lang },
+  );
+}
+
+/**
  * The language of the interface, chosen at run time (no build per language).
  *
  * `lang` is a signal: templates pass it to the `t` pipe (`{{ 'Vue du mandat' | t: lang() }}`), and
