@@ -169,7 +169,8 @@ function byDateThenTitle(a: TableRow, b: TableRow): number {
 export function tableGroups(view: ChronogramView, t: Translate = french): TableGroup[] {
   const { at, slug } = view.roadmap;
   const persons = new Map(view.persons.map((p) => [p.id, p.name]));
-  const label = translatedOnce(t);
+  // 1,000 rows ask for the same dozen words
+  const words = translatedOnce(t);
   const actionsOf = byFunction(view.actions);
   const milestonesOf = byFunction(view.milestones);
   return [...view.functions]
@@ -185,8 +186,8 @@ export function tableGroups(view: ChronogramView, t: Translate = french): TableG
         count: actions.length + milestones.length,
         get rows(): TableRow[] {
           rows ??= [
-            ...actions.map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', label)),
-            ...milestones.map((m) => milestoneRow(m, fn, slug, persons, label)),
+            ...actions.map((a) => actionRow(a, at, slug, (a.ownerId && persons.get(a.ownerId)) || '—', words)),
+            ...milestones.map((m) => milestoneRow(m, fn, slug, persons, words)),
           ].sort(byDateThenTitle);
           return rows;
         },
