@@ -11,8 +11,11 @@
 //  2. `.br` (quality 11) and `.gz` (level 9) beside every compressible file worth it, served as they are by the API
 //     (api/src/infra/http/precompressed.ts) instead of compressing each response at brotli quality 4.
 //
+//  0. A production build also writes the server's bundle (dist/web/server, ADR 0040); the build then names the browser's
+//     page index.csr.html. It is renamed index.html, the page the API serves (and reads to draw a page on the server).
+//
 // Usage: node tools/web-postbuild.mjs [browserDir=dist/web/browser] [appDir=web/src/app]
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -28,6 +31,10 @@ const NOT_PRECOMPRESSED = new Set(['index.html']);
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
+
+// ---- 0. the page's name ----
+
+if (existsSync(join(browserDir, 'index.csr.html'))) renameSync(join(browserDir, 'index.csr.html'), join(browserDir, 'index.html'));
 
 // ---- 1. route hints ----
 
