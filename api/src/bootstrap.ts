@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -21,11 +22,12 @@ import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
 import { apiEtags } from './infra/http/etag';
 import type { HttpDrain } from './infra/http/drain';
-import { PUBLIC_API, publicHttp } from './infra/http/public-http';
+import { PUBLIC_API, publicHttp, publicRateLimit } from './infra/http/public-http';
 import { jsonDepthGuard } from './infra/http/json-depth';
 import { staticCacheControl } from './infra/http/static-cache';
 import { precompressedFiles } from './infra/http/precompressed';
 import { API_PRELOADS, indexPage } from './infra/http/index-page';
+import { ServerPages, serverPage } from './infra/http/server-pages';
 import { LoggingModule } from './infra/logging';
 import type { AppConfig } from './infra/config/config';
 
@@ -77,7 +79,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(noStoreByDefault);
   // a strong ETag and 304 on every successful API read, none on errors (ADR 0030)
   app.use(apiEtags);
-  app.use(publicHttp({ ratePerMinute: config.publicRateLimitPerMinute }));
+  // the public page drawn by the server, when the build has its bundle (ADR 0040): its read of the public data is
+  // counted with the page, once
+  const pages = app.get(ServerPages);
+  const publicLimit = publicRateLimit(config.publicRateLimitPerMinute, (req) => pages.isOwnRead(req));
+  app.use(publicHttp({ limiter: publicLimit }));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(jsonDepthGuard);
   // `GET /metrics` for Prometheus stays outside /api (ADR 0029)
@@ -102,6 +108,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       NOT_FILES.test(req.path) ? next() : precompressed(req, res, () => files(req, res, next)),
     );
     app.use(widgetFraming(site));
+    if (pages.available) {
+      const log = new NestLogger('ServerPages');
+      app.use(
+        serverPage(pages, {
+          limiter: publicLimit,
+          onError: (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`),
+        }),
+      );
+    }
     // the web app's own routes (anything not under /api) get its index page, with their chunks' hints (ADR 0039)
     const preloads = app.get(PagePreloads);
     const page = indexPage(config.webDir, {

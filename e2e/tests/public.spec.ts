@@ -141,6 +141,73 @@ test('printed, the page keeps its content and drops its buttons and navigation; 
   await expect(print).toBeVisible();
 });
 
+test('the page arrives drawn by the server: whole without JavaScript, and no app script is loaded (ADR 0040)', async ({
+  browser,
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (req) => {
+    if (req.resourceType() === 'script') scripts.push(new URL(req.url()).pathname);
+  });
+  await page.setViewportSize(PHONE);
+  const res = await page.goto(`/public/${SLUG}`);
+  expect(res?.status()).toBe(200);
+  await expect(page.locator('main h1')).toHaveText(/Mandat/);
+  // every section is in the first answer, none waits for a reader
+  await expect(page.getByTestId('open-data')).toContainText('Licence Ouverte 2.0');
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual(['/public-page.js']);
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+  try {
+    const reader = await noScript.newPage();
+    await reader.goto(`/public/${SLUG}`);
+    await expect(reader.locator('main h1')).toHaveText(/Mandat/);
+    await expect(reader.getByTestId('phases').locator('tbody tr')).toHaveCount(4);
+    await expect(reader.getByTestId('open-data')).toContainText('Licence Ouverte 2.0');
+    const closed = await reader.goto('/public/pas-de-feuille-e2e');
+    expect(closed?.status()).toBe(404);
+    await expect(reader.getByRole('alert')).toContainText('n’existe pas');
+  } finally {
+    await noScript.close();
+  }
+});
+
+test('on the drawn page, « English » draws it again in English and keeps the choice; « Imprimer la page » prints', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/public/${SLUG}`);
+  await page.getByRole('button', { name: 'Imprimer la page' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Where the mandate stands' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => localStorage.getItem('jalons.lang'))).toBe('en');
+  // the next visit is in English too (the cookie the server reads)
+  await page.goto(`/public/${SLUG}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectNoSeriousA11yViolations(page, test.info());
+
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { name: 'Où en est le mandat' })).toBeVisible();
+});
+
+test('a language chosen earlier in the app (localStorage, no cookie yet) is the drawn page’s too', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('jalons.lang', 'en'));
+  await page.goto(`/public/${SLUG}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Where the mandate stands' })).toBeVisible();
+  expect((await page.context().cookies()).find((c) => c.name === 'jalons.lang')?.value).toBe('en');
+});
+
 test('the widget: the headline, the current phase, a link to the page in a new tab, no header nor footer, within 300 × 250', async ({
   page,
 }) => {

@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 
 import type { AppConfig } from '../infra/config/config';
 import { ApiErrorFilter } from '../infra/http/error.filter';
+import { ServerPages } from '../infra/http/server-pages';
 import { createValidationPipe } from '../infra/http/validation.pipe';
 import { InfraModule } from '../infra/infra.module';
 import { AccountsModule } from './accounts';
@@ -83,6 +84,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        // the public page drawn by the server (ADR 0040): its worker lives and stops with the application
+        { provide: ServerPages, useFactory: () => new ServerPages(config.webDir) },
       ],
     };
   }

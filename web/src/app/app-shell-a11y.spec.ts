@@ -55,7 +55,8 @@ describe('App shell: skip link and footer', () => {
     await open('/connexion');
     const first = shell.querySelector<HTMLAnchorElement>(FOCUSABLE);
     expect(text(first)).toBe('Aller au contenu');
-    expect(first?.getAttribute('href')).toBe('#contenu');
+    // the page's own address: `#contenu` alone would be the home page's under <base href="/"> (a page without the app)
+    expect(first?.getAttribute('href')).toBe('/connexion#contenu');
     const main = shell.querySelector<HTMLElement>('main');
     expect(main?.id).toBe('contenu');
     expect(main?.getAttribute('tabindex')).toBe('-1');

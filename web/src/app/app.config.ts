@@ -1,11 +1,13 @@
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
-import { ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { ApplicationConfig, PLATFORM_ID, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { appRoutes } from './app.routes';
 import { sessionExpiryInterceptor } from './auth/session.interceptor';
 import { AuthService } from './data/auth.service';
 import { etagInterceptor } from './data/etag.interceptor';
+import { serverReadInterceptor } from './data/server-read.interceptor';
 import { provideI18n } from './i18n/provide-i18n';
 import { providePageTitles } from './roadmap/page-title';
 import { provideFrenchLocale } from './locale';
@@ -20,14 +22,16 @@ export const appConfig: ApplicationConfig = {
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',
       }),
-      // then the API's reads revalidated with their ETag, from memory (ADR 0030)
-      withInterceptors([sessionExpiryInterceptor, etagInterceptor]),
+      // then the API's reads revalidated with their ETag, from memory (ADR 0030); on the server, the page's own
+      // reads named as such (ADR 0040)
+      withInterceptors([sessionExpiryInterceptor, etagInterceptor, serverReadInterceptor]),
     ),
     // who is signed in (this also sets the XSRF-TOKEN cookie): asked at once, not awaited, so that a
     // signed-out page (sign-in, public, legal) is drawn without waiting; the guards of the pages that
-    // need an account wait for the answer (issue 14)
+    // need an account wait for the answer (issue 14). A page the server draws (ADR 0040) is a public one:
+    // no session asked
     provideAppInitializer(() => {
-      void inject(AuthService).load();
+      if (isPlatformBrowser(inject(PLATFORM_ID))) void inject(AuthService).load();
     }),
     // path and query parameters and route data reach the pages as inputs; the pages under
     // /r/:slug (componentless parents) inherit the roadmap's id resolved from the slug (input `roadmap`)

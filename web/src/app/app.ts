@@ -123,6 +123,11 @@ export class App {
     computation: (shown, previous) => shown || (previous?.value ?? false),
   });
   private readonly menuButton = viewChild<ElementRef<HTMLButtonElement>>('menuButton');
+  /**
+   * The skip link's address: this page's own, with `#contenu`. Not `#contenu` alone, which `<base href="/">` would
+   * make the home page's: on a page the server sends without the app (ADR 0040), the browser follows it itself.
+   */
+  protected readonly skipHref = signal('#contenu');
 
   constructor() {
     let previousPath: string | null = null;
@@ -136,6 +141,7 @@ export class App {
         this.embed.set(isEmbed(this.router.routerState.snapshot.root));
         // a link of the menu was followed: the new page takes the screen
         this.menuOpen.set(false);
+        this.skipHref.set(`${e.urlAfterRedirects.split('#')[0]}#contenu`);
         const path = pathOf(e.urlAfterRedirects);
         // not on the first page (the browser starts at the top), nor when only the query changed
         if (previousPath !== null && path !== previousPath) this.focusTitle();

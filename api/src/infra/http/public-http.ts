@@ -61,8 +61,11 @@ function headLikeGet(req: Request, res: Response): void {
   } as Response['writeHead'];
 }
 
-/** The per-address limit of the public data: `limit` requests a minute, then 429 with Retry-After. */
-function publicRateLimit(limit: number): RequestHandler {
+/**
+ * The per-address limit of the public data: `limit` requests a minute, then 429 with Retry-After. One counter for
+ * the API's public reads and the public pages the server draws (ADR 0040); `exempt`: a read that a counted page made.
+ */
+export function publicRateLimit(limit: number, exempt: (req: Request) => boolean = () => false): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit,
@@ -70,7 +73,7 @@ function publicRateLimit(limit: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // a browser's preflight is the first half of a GET that will be counted
-    skip: (req) => req.method === 'OPTIONS',
+    skip: (req) => req.method === 'OPTIONS' || exempt(req),
     handler: (req, res) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfterSeconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
@@ -91,8 +94,8 @@ function publicRateLimit(limit: number): RequestHandler {
  * minutes with a strong ETag and 304, and limited per address. The signed-in API keeps its own rules
  * (no-store, CORS closed unless configured).
  */
-export function publicHttp(options: { ratePerMinute: number }): RequestHandler {
-  const limiter = publicRateLimit(options.ratePerMinute);
+export function publicHttp(options: { limiter: RequestHandler }): RequestHandler {
+  const { limiter } = options;
   return (req: WithId, res: Response, next: NextFunction) => {
     if (!PUBLIC_API.test(req.path)) return next();
     res.setHeader('Access-Control-Allow-Origin', '*');

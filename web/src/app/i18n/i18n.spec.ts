@@ -1,11 +1,15 @@
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
-import { I18n, LANG_STORAGE_KEY, Translate, formatMessage, french, tKey, translatedOnce, translator } from './i18n';
+import { I18n, LANG_STORAGE_KEY, REQUESTED_LANG, Translate, formatMessage, french, langOf, tKey, translatedOnce, translator } from './i18n';
 import { provideI18n } from './provide-i18n';
+
+/** the language cookie as the browser holds it (jsdom keeps cookies per document) */
+const langCookie = (): string | undefined => /(?:^|;\s*)jalons\.lang=(\w+)/.exec(document.cookie)?.[1];
 
 afterEach(() => {
   localStorage.clear();
+  document.cookie = `${LANG_STORAGE_KEY}=; Path=/; Max-Age=0`;
   document.documentElement.lang = 'fr';
   jest.restoreAllMocks();
 });
@@ -111,6 +115,14 @@ describe('I18n', () => {
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('fr');
   });
 
+  it('tells the server the choice too: the jalons.lang cookie, for the pages it draws (ADR 0040)', async () => {
+    expect(langCookie()).toBeUndefined();
+    await i18n.use('en');
+    expect(langCookie()).toBe('en');
+    await i18n.use('fr');
+    expect(langCookie()).toBe('fr');
+  });
+
   it('shows a French text that has no English translation as it is', async () => {
     await i18n.use('en');
     expect(i18n.t('Le comité se réunit en mai.')).toBe('Le comité se réunit en mai.');
@@ -146,6 +158,32 @@ describe('I18n', () => {
     await i18n.use('en');
     expect(i18n.lang()).toBe('en');
     await expect(i18n.restore()).resolves.toBeUndefined();
+  });
+});
+
+describe('I18n on the server (ADR 0040)', () => {
+  it('draws in the language the request asks for, whatever this document stores, and keeps nothing', async () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'fr');
+    TestBed.configureTestingModule({ providers: [{ provide: REQUESTED_LANG, useValue: 'en' }] });
+    const i18n = TestBed.inject(I18n);
+    await i18n.restore();
+    expect(i18n.lang()).toBe('en');
+    expect(i18n.t('Vue du mandat')).toBe('Term overview');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('fr');
+    expect(langCookie()).toBeUndefined();
+  });
+
+  it('falls back to what the document stores when the request asks for nothing', async () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    TestBed.configureTestingModule({ providers: [{ provide: REQUESTED_LANG, useValue: null }] });
+    const i18n = TestBed.inject(I18n);
+    await i18n.restore();
+    expect(i18n.lang()).toBe('en');
+  });
+
+  it('reads a language only from fr or en', () => {
+    expect([langOf('fr'), langOf('en'), langOf('de'), langOf(['en']), langOf(undefined)]).toEqual(['fr', 'en', null, null, null]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, PendingTasks, computed, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, PendingTasks, computed, inject, signal } from '@angular/core';
 
 /**
  * The languages of the interface. French is the source language: a French text is its own key,
@@ -9,8 +9,21 @@ import { Injectable, PendingTasks, computed, inject, signal } from '@angular/cor
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Where the browser remembers the choice. */
+/** Where the browser remembers the choice (localStorage), and the cookie that tells the server (ADR 0040). */
 export const LANG_STORAGE_KEY = 'jalons.lang';
+/** The cookie's life: a year, renewed at each choice. */
+const LANG_COOKIE_MAX_AGE = 365 * 24 * 3600;
+
+/**
+ * The language a server-drawn page is drawn in (ADR 0040): from the request (`?lang=`, else the `jalons.lang`
+ * cookie). Given only when the server draws a page; in a browser the choice comes from localStorage.
+ */
+export const REQUESTED_LANG = new InjectionToken<Lang | null>('REQUESTED_LANG');
+
+/** `fr` or `en` from a query parameter or a cookie's value; anything else is no choice. */
+export function langOf(value: unknown): Lang | null {
+  return LANGS.find((l) => l === value) ?? null;
+}
 
 /** Dates and numbers: fr-FR, or British English (day before month, 24-hour clock). */
 export const LOCALES: Readonly<Record<Lang, string>> = {
@@ -115,6 +128,7 @@ export function translatedOnce(t: Translate): Translate {
 export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly pendingTasks = inject(PendingTasks);
+  private readonly requested = inject(REQUESTED_LANG, { optional: true });
   private readonly current = signal<Lang>('fr');
   /** French → English, once loaded */
   private english: Dictionary | null = null;
@@ -159,16 +173,15 @@ export class I18n {
     this.store(lang);
   }
 
-  /** At start: the language chosen earlier on this browser (French otherwise). */
+  /** At start: the language chosen earlier on this browser, or the one the request asks the server for (French otherwise). */
   restore(): Promise<void> {
-    const saved = this.stored();
+    const saved = this.requested ?? this.stored();
     return saved && saved !== this.lang() ? this.use(saved) : Promise.resolve();
   }
 
   private stored(): Lang | null {
     try {
-      const value = this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY);
-      return LANGS.find((l) => l === value) ?? null;
+      return langOf(this.document.defaultView?.localStorage.getItem(LANG_STORAGE_KEY));
     } catch {
       // storage refused (privacy settings): no memory of the choice
       return null;
@@ -176,10 +189,14 @@ export class I18n {
   }
 
   private store(lang: Lang): void {
+    // a page drawn by the server keeps nothing: the request chose
+    if (this.requested) return;
     try {
       this.document.defaultView?.localStorage.setItem(LANG_STORAGE_KEY, lang);
     } catch {
       // storage refused: the choice lasts until the page is reloaded
     }
+    // the server draws the public pages in the same language (ADR 0040); no personal data, first-party, Lax
+    this.document.cookie = `${LANG_STORAGE_KEY}=${lang}; Path=/; Max-Age=${LANG_COOKIE_MAX_AGE}; SameSite=Lax`;
   }
 }

@@ -17,6 +17,7 @@ import { TranslatePipe } from './t.pipe';
         type="button"
         class="lang-switch__option"
         [attr.lang]="option.lang"
+        data-action="lang"
         [attr.aria-pressed]="lang() === option.lang"
         (click)="choose(option.lang)"
       >

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, PLATFORM_ID, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
 import { drawnInSteps } from './drawn-in-steps';
@@ -85,6 +85,15 @@ describe('drawnInSteps', () => {
     expect(sections(root)).toEqual([]);
     fixture.componentInstance.ready.set(true);
     await fixture.whenStable();
+    expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
+  });
+
+  it('on the server, draws every section with the first screen: the page is sent whole (ADR 0040)', () => {
+    TestBed.configureTestingModule({ providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
+    const fixture = TestBed.createComponent(ReaderProbe);
+    const root = fixture.nativeElement as HTMLElement;
+    fixture.componentInstance.ready.set(true);
+    fixture.detectChanges();
     expect(sections(root)).toEqual(['Un', 'Deux', 'Trois']);
   });
 

@@ -1,8 +1,9 @@
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, isPlatformServer } from '@angular/common';
 import {
   ApplicationRef,
   DestroyRef,
   Injector,
+  PLATFORM_ID,
   PendingTasks,
   Signal,
   afterNextRender,
@@ -36,9 +37,11 @@ const READER_EVENTS = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'
  * Printing (the print dialog, or print media) draws every section at once, before the page is laid
  * out for paper; find-in-page finds them once drawn, a few tasks after the first screen. The page
  * counts as busy (`PendingTasks`) until the last section is drawn, as tests and `whenStable` expect.
+ * A page drawn by the server (ADR 0040) has every section at once: it is sent whole, with no script to draw more.
  * Call in an injection context (a component's field).
  */
 export function drawnInSteps(ready: Signal<boolean>, steps: number, options: DrawnInStepsOptions = {}): Signal<number> {
+  if (isPlatformServer(inject(PLATFORM_ID))) return signal(steps).asReadonly();
   const drawn = signal(0);
   const injector = inject(Injector);
   const appRef = inject(ApplicationRef);

@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import type { OnApplicationShutdown } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+import { PAGE_CACHE } from './static-cache';
+
+/**
+ * Pages the server draws (ADR 0040): the public roadmap page, `/public/:slug`, drawn by the web app's own server
+ * bundle (`dist/web/server/main.server.mjs`, the production build) and sent without the app's script. A citizen on
+ * a phone gets the whole page in the first answer; its two buttons (print, language) are served by
+ * `public-page.js`, a few lines of the web app's own. Not its widget (`/encart`), which stays the app's.
+ */
+export const SERVER_DRAWN = /^\/public\/[^/]+\/?$/;
+
+/** The header that names an API read as the one of a page the server draws (counted with the page, not again). */
+export const SERVER_READ_HEADER = 'x-jalons-server-page';
+
+/** The language cookie the web app writes with the choice (web: i18n.ts, LANG_STORAGE_KEY). */
+export const LANG_COOKIE = 'jalons.lang';
+const LANGS = ['fr', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Beyond this, the reader gets the app's page rather than waiting. */
+const RENDER_TIMEOUT_MS = 10_000;
+
+/**
+ * The worker: imports the server bundle once, then draws each page asked (Angular's `renderApplication`, from the
+ * bundle itself: one copy of Angular). In a worker thread, so that the ~100 ms of a drawing never hold the API's
+ * event loop; as evaluated code, because the API's bundle is CommonJS and the web app's is an ES module.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+const bundle = import(pathToFileURL(workerData.bundle).href);
+parentPort.on('message', ({ id, document, url, lang, headers }) => {
+  bundle
+    .then((b) =>
+      b.renderApplication(b.default, {
+        document,
+        url,
+        allowedHosts: [new URL(url).hostname],
+        platformProviders: [
+          { provide: b.REQUESTED_LANG, useValue: lang },
+          { provide: b.SERVER_READ_HEADERS, useValue: headers },
+        ],
+      }),
+    )
+    .then(
+      (html) => parentPort.postMessage({ id, html }),
+      (err) => parentPort.postMessage({ id, error: String((err && err.stack) || err) }),
+    );
+});
+`;
+
+interface Pending {
+  resolve: (html: string) => void;
+  reject: (err: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+type WorkerAnswer = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
+
+/** `fr` or `en`; anything else is no choice. */
+export function langOf(value: unknown): Lang | null {
+  return LANGS.find((l) => l === value) ?? null;
+}
+
+/** The page as the server sends it: without the app's module script and its preloads, with `public-page.js`. */
+export function withoutApp(html: string): string {
+  return html
+    .replace(/<script\b[^>]*\btype="module"[^>]*>\s*<\/script>/g, '')
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
+    .replace('</head>', '<script src="public-page.js" defer></script></head>');
+}
+
+/**
+ * The server bundle's drawings, in one worker thread started at the first page and started again if it dies; it
+ * stops with the application (a Nest provider: `app.close()` and the graceful stop call onApplicationShutdown).
+ */
+export class ServerPages implements OnApplicationShutdown {
+  /** names this process's own API reads (SERVER_READ_HEADER); new at each start, never sent to a browser */
+  private readonly token = randomBytes(24).toString('base64url');
+  private readonly bundle: string;
+  /** the built index.html, the document the app is drawn into; null: a build without the server bundle */
+  private readonly document: string | null;
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+
+  /** The drawings of the build in `webDir`, from `<webDir>/../server/main.server.mjs` (the production build's). */
+  constructor(webDir: string) {
+    this.bundle = join(webDir, '..', 'server', 'main.server.mjs');
+    const index = join(webDir, 'index.html');
+    this.document = existsSync(this.bundle) && existsSync(index) ? readFileSync(index, 'utf8') : null;
+  }
+
+  /** Whether the build has the server bundle (a development build, or no web app, has not). */
+  get available(): boolean {
+    return this.document !== null;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** Whether an API request is the read of a page this process draws. */
+  isOwnRead(req: Request): boolean {
+    return req.get(SERVER_READ_HEADER) === this.token;
+  }
+
+  /** The page at `url` (absolute: its reads go to the same origin), in `lang` (null: French). */
+  render(url: string, lang: Lang | null): Promise<string> {
+    if (this.document === null) return Promise.reject(new Error('this build has no server bundle'));
+    const worker = this.started();
+    const id = ++this.next;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(id, new Error(`no page drawn within ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, document: this.document, url, lang, headers: { [SERVER_READ_HEADER]: this.token } });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failAll(new Error('the server pages are closed'));
+    if (worker) await worker.terminate();
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bundle: this.bundle } });
+    // the process may end with it idle (tests, the CLI)
+    worker.unref();
+    worker.on('message', (answer: WorkerAnswer) =>
+      this.settle(answer.id, answer.error === undefined ? answer.html : new Error(answer.error)),
+    );
+    const gone = (err: Error): void => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(err);
+    };
+    worker.on('error', gone);
+    worker.on('exit', (code) => gone(new Error(`the drawing worker stopped (exit ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(id: number, outcome: string | Error): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    if (typeof outcome === 'string') pending.resolve(outcome);
+    else pending.reject(outcome);
+  }
+
+  private failAll(err: Error): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, err);
+  }
+}
+
+/** The address this server answered the request on: the drawn page's reads come back to it. */
+function ownOrigin(req: Request): string {
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${req.socket.localPort}`;
+}
+
+export interface ServerPageOptions {
+  /** the public data's per-address limit: the page counts as the read it makes */
+  limiter: RequestHandler;
+  /** what went wrong, for the logs (the reader gets the app's page) */
+  onError: (req: Request, err: unknown) => void;
+}
+
+/**
+ * `GET /public/:slug` drawn by the server (ADR 0040). The language: `?lang=`, else the `jalons.lang` cookie, else
+ * French. A closed or unknown page is a 404 with its message. If the drawing fails (the worker, a read the API could
+ * not answer), the handler passes: the reader gets the app's page, which tries again in the browser.
+ */
+export function serverPage(pages: ServerPages, options: ServerPageOptions): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !SERVER_DRAWN.test(req.path)) return next();
+    options.limiter(req, res, () => {
+      const cookies = req.cookies as Record<string, unknown> | undefined;
+      const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_COOKIE]);
+      pages.render(`${ownOrigin(req)}${req.originalUrl}`, lang).then(
+        (html) => {
+          if (html.includes('data-load-error="failed"')) return next();
+          res.status(html.includes('data-load-error="not-found"') ? 404 : 200);
+          res.setHeader('Cache-Control', PAGE_CACHE);
+          // the language may come from the cookie
+          res.vary('Cookie');
+          res.type('html').send(withoutApp(html));
+        },
+        (err: unknown) => {
+          options.onError(req, err);
+          next();
+        },
+      );
+    });
+  };
+}
