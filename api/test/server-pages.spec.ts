@@ -32,13 +32,16 @@ export async function renderApplication(bootstrapFn, { document, url, platformPr
   const address = new URL(url);
   if (address.pathname.includes('plantage')) throw new Error('the drawing failed');
   if (address.pathname.includes('arret')) process.exit(3);
-  const slug = decodeURIComponent(address.pathname.split('/')[2]);
-  const res = await fetch(address.origin + '/api/public/roadmaps/' + encodeURIComponent(slug), { headers: given(SERVER_READ_HEADERS) });
+  const slug = address.pathname.split('/')[2];
+  const read = slug ? '/api/public/roadmaps/' + slug : '/api/public/roadmaps';
+  const res = await fetch(address.origin + read, { headers: given(SERVER_READ_HEADERS) });
   const lang = given(REQUESTED_LANG) ?? 'fr';
-  const body =
-    res.status === 200
-      ? '<h1>' + (await res.json()).title + '</h1>'
-      : '<p data-load-error="' + (res.status === 404 ? 'not-found' : 'failed') + '">' + res.status + '</p>';
+  const data = res.status === 200 ? await res.json() : null;
+  const body = !data
+    ? '<p data-load-error="' + (res.status === 404 ? 'not-found' : 'failed') + '">' + res.status + '</p>'
+    : slug
+      ? '<h1>' + data.title + '</h1>'
+      : '<ul>' + data.map((r) => '<li><a href="/public/' + r.slug + '">' + r.territory + '</a></li>').join('') + '</ul>';
   return document.replace('lang="fr"', 'lang="' + lang + '"').replace('<jl-root></jl-root>', '<jl-root>' + body + '</jl-root>');
 }
 `;
@@ -106,9 +109,19 @@ describe('the public page drawn by the server (ADR 0040)', () => {
     expect(res.text).not.toMatch(/type="module"/);
   });
 
-  it('leaves the widget and the list of public pages to the app', async () => {
+  it('draws the list of public pages too', async () => {
     const http = request(app.getHttpServer());
-    for (const path of [`/public/${slug}/encart`, '/public']) {
+    for (const path of ['/public', '/public/']) {
+      const res = await http.get(path).expect(200);
+      expect(res.text).toContain(`<li><a href="/public/${slug}">`);
+      expect(res.text).not.toMatch(/type="module"/);
+      expect(res.text).toContain('public-page.js');
+    }
+  });
+
+  it('leaves the widget, and any other page, to the app', async () => {
+    const http = request(app.getHttpServer());
+    for (const path of [`/public/${slug}/encart`, '/publications', '/connexion']) {
       const res = await http.get(path).expect(200);
       expect(res.text).toContain('<script src="main-DZBAA2XR.js" type="module"></script>');
       expect(res.text).not.toContain('public-page.js');

@@ -141,7 +141,7 @@ test('printed, the page keeps its content and drops its buttons and navigation; 
   await expect(print).toBeVisible();
 });
 
-test('the page arrives drawn by the server: whole without JavaScript, and no app script is loaded (ADR 0040)', async ({
+test('the page and the list arrive drawn by the server: whole without JavaScript, and no app script is loaded (ADR 0040)', async ({
   browser,
   page,
 }) => {
@@ -165,6 +165,11 @@ test('the page arrives drawn by the server: whole without JavaScript, and no app
     await expect(reader.locator('main h1')).toHaveText(/Mandat/);
     await expect(reader.getByTestId('phases').locator('tbody tr')).toHaveCount(4);
     await expect(reader.getByTestId('open-data')).toContainText('Licence Ouverte 2.0');
+    // the list of public pages, drawn too, its links followed without the app
+    await reader.goto('/public');
+    await reader.getByRole('link', { name: /Commune de Plougastel/ }).click();
+    await expect(reader).toHaveURL(new RegExp(`/public/${SLUG}$`));
+    await expect(reader.locator('main h1')).toHaveText(/Mandat/);
     const closed = await reader.goto('/public/pas-de-feuille-e2e');
     expect(closed?.status()).toBe(404);
     await expect(reader.getByRole('alert')).toContainText('n’existe pas');

@@ -9,12 +9,12 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { PAGE_CACHE } from './static-cache';
 
 /**
- * Pages the server draws (ADR 0040): the public roadmap page, `/public/:slug`, drawn by the web app's own server
- * bundle (`dist/web/server/main.server.mjs`, the production build) and sent without the app's script. A citizen on
- * a phone gets the whole page in the first answer; its two buttons (print, language) are served by
- * `public-page.js`, a few lines of the web app's own. Not its widget (`/encart`), which stays the app's.
+ * Pages the server draws (ADR 0040): the public roadmap page, `/public/:slug`, and the list of them, `/public`, drawn
+ * by the web app's own server bundle (`dist/web/server/main.server.mjs`, the production build) and sent without the
+ * app's script. A citizen on a phone gets the whole page in the first answer; its buttons (print, language) are
+ * served by `public-page.js`, a few lines of the web app's own. Not the widget (`/encart`), which stays the app's.
  */
-export const SERVER_DRAWN = /^\/public\/[^/]+\/?$/;
+export const SERVER_DRAWN = /^\/public(?:\/[^/]+)?\/?$/;
 
 /** The header that names an API read as the one of a page the server draws (counted with the page, not again). */
 export const SERVER_READ_HEADER = 'x-jalons-server-page';
@@ -179,7 +179,7 @@ export interface ServerPageOptions {
 }
 
 /**
- * `GET /public/:slug` drawn by the server (ADR 0040). The language: `?lang=`, else the `jalons.lang` cookie, else
+ * `GET /public/:slug` and `GET /public` drawn by the server (ADR 0040). The language: `?lang=`, else the `jalons.lang` cookie, else
  * French. A closed or unknown page is a 404 with its message. If the drawing fails (the worker, a read the API could
  * not answer), the handler passes: the reader gets the app's page, which tries again in the browser.
  */

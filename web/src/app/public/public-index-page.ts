@@ -6,7 +6,7 @@ import { I18n } from '../i18n/i18n';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { loadable } from '../shared/loadable';
 
-/** The roadmaps whose public page is open (/public), for anybody. */
+/** The roadmaps whose public page is open (/public), for anybody; drawn by the server (ADR 0040). */
 @Component({
   selector: 'jl-public-index-page',
   imports: [RouterLink, TranslatePipe],
@@ -31,7 +31,8 @@ import { loadable } from '../shared/loadable';
         </p>
       }
     } @else if (roadmaps.error(); as message) {
-      <p class="notice notice--error" role="alert">
+      <!-- a failed read: the server sends the app's page instead, which asks again (ADR 0040) -->
+      <p class="notice notice--error" role="alert" data-load-error="failed">
         {{ 'Impossible de charger les pages publiques : {message}' | t: lang() : { message } }}
       </p>
     } @else {
