@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+import type { Lang } from '@jalons/domain';
+import { LANG_KEY, langOf } from '@jalons/domain';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
@@ -18,11 +20,6 @@ export const SERVER_DRAWN = /^\/public(?:\/[^/]+)?\/?$/;
 
 /** The header that names an API read as the one of a page the server draws (counted with the page, not again). */
 export const SERVER_READ_HEADER = 'x-jalons-server-page';
-
-/** The language cookie the web app writes with the choice (web: i18n.ts, LANG_STORAGE_KEY). */
-export const LANG_COOKIE = 'jalons.lang';
-const LANGS = ['fr', 'en'] as const;
-type Lang = (typeof LANGS)[number];
 
 /** Beyond this, the reader gets the app's page rather than waiting. */
 const RENDER_TIMEOUT_MS = 10_000;
@@ -63,11 +60,6 @@ interface Pending {
 }
 
 type WorkerAnswer = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
-
-/** `fr` or `en`; anything else is no choice. */
-export function langOf(value: unknown): Lang | null {
-  return LANGS.find((l) => l === value) ?? null;
-}
 
 /** The page as the server sends it: without the app's module script and its preloads, with `public-page.js`. */
 export function withoutApp(html: string): string {
@@ -188,7 +180,7 @@ export function serverPage(pages: ServerPages, options: ServerPageOptions): Requ
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !SERVER_DRAWN.test(req.path)) return next();
     options.limiter(req, res, () => {
       const cookies = req.cookies as Record<string, unknown> | undefined;
-      const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_COOKIE]);
+      const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_KEY]);
       pages.render(`${ownOrigin(req)}${req.originalUrl}`, lang).then(
         (html) => {
           if (html.includes('data-load-error="failed"')) return next();

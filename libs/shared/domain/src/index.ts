@@ -23,3 +23,4 @@ export * from './lib/s-curve';
 export * from './lib/accessibility';
 export * from './lib/embed-origins';
 export * from './lib/wire-table';
+export * from './lib/languages';

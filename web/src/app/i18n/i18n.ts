@@ -1,3 +1,5 @@
+import type { Lang } from '@jalons/domain';
+import { LANG_KEY, LANGS, langOf } from '@jalons/domain';
 import { DOCUMENT } from '@angular/common';
 import { Injectable, InjectionToken, PendingTasks, computed, inject, signal } from '@angular/core';
 
@@ -6,11 +8,11 @@ import { Injectable, InjectionToken, PendingTasks, computed, inject, signal } fr
  * and the English dictionary (`en.ts`, French → English, loaded on first use) translates it.
  * How to use it: ./README.md
  */
-export const LANGS = ['fr', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, langOf };
+export type { Lang };
 
 /** Where the browser remembers the choice (localStorage), and the cookie that tells the server (ADR 0040). */
-export const LANG_STORAGE_KEY = 'jalons.lang';
+export const LANG_STORAGE_KEY = LANG_KEY;
 /** The cookie's life: a year, renewed at each choice. */
 const LANG_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
@@ -19,11 +21,6 @@ const LANG_COOKIE_MAX_AGE = 365 * 24 * 3600;
  * cookie). Given only when the server draws a page; in a browser the choice comes from localStorage.
  */
 export const REQUESTED_LANG = new InjectionToken<Lang | null>('REQUESTED_LANG');
-
-/** `fr` or `en` from a query parameter or a cookie's value; anything else is no choice. */
-export function langOf(value: unknown): Lang | null {
-  return LANGS.find((l) => l === value) ?? null;
-}
 
 /** Dates and numbers: fr-FR, or British English (day before month, 24-hour clock). */
 export const LOCALES: Readonly<Record<Lang, string>> = {
