@@ -16,7 +16,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 
 import { AppModule } from './app/app.module';
-import { SESSION_COOKIE } from './app/auth';
+import { SESSION_COOKIE, SessionsService, setXsrfCookie } from './app/auth';
 import { PagePreloads, SiteQueries, siteFiles, widgetFraming } from './app/site';
 import { noStoreByDefault } from './infra/http/cache-control';
 import { cspOptions } from './infra/http/content-security';
@@ -27,7 +27,7 @@ import { jsonDepthGuard } from './infra/http/json-depth';
 import { staticCacheControl } from './infra/http/static-cache';
 import { precompressedFiles } from './infra/http/precompressed';
 import { API_PRELOADS, indexPage } from './infra/http/index-page';
-import { ServerPages, serverPage } from './infra/http/server-pages';
+import { ServerPages, serverPage, signedInPage } from './infra/http/server-pages';
 import { LoggingModule } from './infra/logging';
 import type { AppConfig } from './infra/config/config';
 
@@ -113,6 +113,18 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       app.use(
         serverPage(pages, {
           limiter: publicLimit,
+          onError: (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`),
+        }),
+      );
+      const sessions = app.get(SessionsService);
+      app.use(
+        signedInPage(pages, {
+          cookie: SESSION_COOKIE,
+          session: async (req, res) => {
+            const who = await sessions.resolve((req.cookies as Record<string, unknown>)[SESSION_COOKIE]);
+            if (who) setXsrfCookie(req, res, config.publicUrl, who.csrfToken);
+            return who !== null;
+          },
           onError: (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`),
         }),
       );

@@ -32,6 +32,7 @@ export async function renderApplication(bootstrapFn, { document, url, platformPr
   const address = new URL(url);
   if (address.pathname.includes('plantage')) throw new Error('the drawing failed');
   if (address.pathname.includes('arret')) process.exit(3);
+  if (address.pathname.startsWith('/r/')) return signedIn(address, document, given(SERVER_READ_HEADERS));
   const slug = address.pathname.split('/')[2];
   const read = slug ? '/api/public/roadmaps/' + slug : '/api/public/roadmaps';
   const res = await fetch(address.origin + read, { headers: given(SERVER_READ_HEADERS) });
@@ -43,6 +44,19 @@ export async function renderApplication(bootstrapFn, { document, url, platformPr
       ? '<h1>' + data.title + '</h1>'
       : '<ul>' + data.map((r) => '<li><a href="/public/' + r.slug + '">' + r.territory + '</a></li>').join('') + '</ul>';
   return document.replace('lang="fr"', 'lang="' + lang + '"').replace('<jl-root></jl-root>', '<jl-root>' + body + '</jl-root>');
+}
+// a roadmap's overview, as the app's guards and resolver go: the session, then the roadmap named by the slug; the
+// address the app ends at is written on <html> (app.config.server.ts)
+async function signedIn(address, document, headers) {
+  const at = (path, body) =>
+    document.replace('<html', '<html data-drawn-url="' + path + '"').replace('<jl-root></jl-root>', '<jl-root>' + body + '</jl-root>');
+  const session = await (await fetch(address.origin + '/api/auth/session', { headers })).json();
+  if (!session.account) return at('/connexion?retour=' + encodeURIComponent(address.pathname), '<h1>Connexion</h1>');
+  const roadmaps = await (await fetch(address.origin + '/api/roadmaps', { headers })).json();
+  const roadmap = roadmaps.find((r) => r.slug === address.pathname.split('/')[2]);
+  if (!roadmap) return at('/', '<h1>Vue du mandat</h1>');
+  const path = address.pathname.endsWith('/') ? address.pathname.slice(0, -1) : address.pathname;
+  return at(path, '<h1>' + roadmap.title + ' · ' + session.account.name + '</h1>');
 }
 `;
 
@@ -136,6 +150,41 @@ describe('the public page drawn by the server (ADR 0040)', () => {
     expect(died.text).toContain('<script src="main-DZBAA2XR.js" type="module"></script>');
     const again = await http.get(`/public/${slug}`).expect(200);
     expect(again.text).toContain(`<h1>${title}</h1>`);
+  });
+
+  it('draws a roadmap’s overview for a valid session, with the app’s script and the anti-CSRF cookie', async () => {
+    const lead = await signIn(app, db, 'lead');
+    const me = (await lead.get('/api/auth/me').expect(200)).body as { name: string };
+    for (const path of [`/r/${slug}`, `/r/${slug}/`]) {
+      const res = await lead.get(path).expect(200);
+      expect(res.text).toContain(`<h1>${title} · ${me.name}</h1>`);
+      // the app takes the page over
+      expect(res.text).toContain('<script src="main-DZBAA2XR.js" type="module"></script>');
+      expect(res.text).not.toContain('public-page.js');
+      expect(res.headers['cache-control']).toBe('no-cache, private');
+      expect(res.headers['vary']).toMatch(/Cookie/);
+      // the session's own token, so that the app's first change is accepted
+      const xsrf = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('XSRF-TOKEN='));
+      expect(xsrf).toMatch(/^XSRF-TOKEN=[\w-]{20,}/);
+    }
+    // the other pages of a roadmap are the app's
+    const chronogram = await lead.get(`/r/${slug}/chronogramme`).expect(200);
+    expect(chronogram.text).not.toContain('<h1>');
+  });
+
+  it('leaves the overview to the app without a valid session, or when the app would go elsewhere', async () => {
+    const http = request(app.getHttpServer());
+    const appPage = (res: request.Response) => {
+      expect(res.text).toContain('<jl-root></jl-root>');
+      expect(res.text).toContain('<script src="main-DZBAA2XR.js" type="module"></script>');
+    };
+    // no cookie, an unknown token, a malformed one
+    appPage(await http.get(`/r/${slug}`).expect(200));
+    appPage(await http.get(`/r/${slug}`).set('Cookie', 'jalons_session=unknown-token').expect(200));
+    appPage(await http.get(`/r/${slug}`).set('Cookie', 'jalons_session=a%20b%3Bc').expect(200));
+    // a roadmap that does not exist: the app's resolver sends the reader elsewhere, so the drawing is not sent
+    const lead = await signIn(app, db, 'lead');
+    appPage(await lead.get('/r/pas-de-feuille').expect(200));
   });
 
   it('counts a page once against the public data’s limit: its own read is not counted again, a forged one is', async () => {

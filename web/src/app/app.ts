@@ -1,14 +1,17 @@
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, isPlatformServer } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   ElementRef,
   Injector,
+  PLATFORM_ID,
+  TransferState,
   afterNextRender,
   computed,
   inject,
   linkedSignal,
+  makeStateKey,
   signal,
   viewChild,
 } from '@angular/core';
@@ -57,6 +60,12 @@ function isEmbed(route: ActivatedRouteSnapshot | null): boolean {
 const pathOf = (url: string): string => url.split(/[?#]/)[0];
 
 /**
+ * The shell's kind of page as the server drew it (ADR 0040): the app starts from it, so that the header it takes
+ * over does not fold to the brand until the first navigation ends (a jump of the page, CLS).
+ */
+const DRAWN_SHELL = makeStateKey<{ bare: boolean; embed: boolean }>('shell');
+
+/**
  * The shell: the skip link « Aller au contenu », header (name, roadmap in view, navigation, reminders, the
  * signed-in person), the main content area and the footer (accessibility status, legal pages, open data; issue 13).
  * After each change of page the keyboard and screen readers start from the page's title. A page made for an
@@ -78,6 +87,8 @@ export class App {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
   private readonly i18n = inject(I18n);
+  private readonly state = inject(TransferState);
+  private readonly drawn = this.state.get(DRAWN_SHELL, null);
 
   protected readonly lang = this.i18n.lang;
 
@@ -94,10 +105,10 @@ export class App {
     return me ? ROLE_LABELS[me.role] : '';
   });
   /** signed-out and public pages: the brand only */
-  private readonly bare = signal(true);
+  private readonly bare = signal(this.drawn?.bare ?? true);
   protected readonly internal = computed(() => !this.bare() && !!this.me());
   /** the widget page (`data.embed`): the main area only */
-  protected readonly embed = signal(false);
+  protected readonly embed = signal(this.drawn?.embed ?? false);
   /** the footer's « Accessibilité : partiellement conforme », from the audit (docs/accessibility.md) */
   protected readonly accessibilityLabel = computed(() =>
     this.i18n.t('Accessibilité : {status}', { status: this.i18n.t(ACCESSIBILITY_STATUS_LABELS[ACCESSIBILITY_STATUS]) }),
@@ -131,6 +142,7 @@ export class App {
 
   constructor() {
     let previousPath: string | null = null;
+    const server = isPlatformServer(inject(PLATFORM_ID));
     this.router.events
       .pipe(
         filter((e): e is NavigationEnd => e instanceof NavigationEnd),
@@ -139,6 +151,7 @@ export class App {
       .subscribe((e) => {
         this.bare.set(isBare(this.router.routerState.snapshot.root));
         this.embed.set(isEmbed(this.router.routerState.snapshot.root));
+        if (server) this.state.set(DRAWN_SHELL, { bare: this.bare(), embed: this.embed() });
         // a link of the menu was followed: the new page takes the screen
         this.menuOpen.set(false);
         this.skipHref.set(`${e.urlAfterRedirects.split('#')[0]}#contenu`);

@@ -6,7 +6,7 @@ export type { SignedIn } from './sessions.service';
 export type { AuthenticatedRequest } from './access.guard';
 export { Access, Allow } from './policies';
 export { ActorId } from './current-account';
-export { SESSION_COOKIE } from './cookies';
+export { SESSION_COOKIE, setXsrfCookie } from './cookies';
 export { meView } from './me-view';
 export { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets';
 export { issueToken, linkFor } from './tokens';

@@ -15,6 +15,7 @@ import { PAGE_CACHE } from './static-cache';
  * by the web app's own server bundle (`dist/web/server/main.server.mjs`, the production build) and sent without the
  * app's script. A citizen on a phone gets the whole page in the first answer; its buttons (print, language) are
  * served by `public-page.js`, a few lines of the web app's own. Not the widget (`/encart`), which stays the app's.
+ * A roadmap's overview is drawn too, for a signed-in reader, and sent with the app's script (`signedInPage` below).
  */
 export const SERVER_DRAWN = /^\/public(?:\/[^/]+)?\/?$/;
 
@@ -104,15 +105,20 @@ export class ServerPages implements OnApplicationShutdown {
     return req.get(SERVER_READ_HEADER) === this.token;
   }
 
-  /** The page at `url` (absolute: its reads go to the same origin), in `lang` (null: French). */
-  render(url: string, lang: Lang | null): Promise<string> {
+  /**
+   * The page at `url` (absolute: its reads go to the same origin), in `lang` (null: French); with `cookie`, its reads
+   * carry it (a signed-in page: the session's cookie).
+   */
+  render(url: string, lang: Lang | null, cookie?: string): Promise<string> {
     if (this.document === null) return Promise.reject(new Error('this build has no server bundle'));
     const worker = this.started();
     const id = ++this.next;
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => this.settle(id, new Error(`no page drawn within ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, document: this.document, url, lang, headers: { [SERVER_READ_HEADER]: this.token } });
+      const headers: Record<string, string> = { [SERVER_READ_HEADER]: this.token };
+      if (cookie) headers['cookie'] = cookie;
+      worker.postMessage({ id, document: this.document, url, lang, headers });
     });
   }
 
@@ -196,5 +202,54 @@ export function serverPage(pages: ServerPages, options: ServerPageOptions): Requ
         },
       );
     });
+  };
+}
+
+/** The signed-in pages the server draws (ADR 0040, decision 2): a roadmap's overview, `/r/:slug`. */
+export const SIGNED_IN_DRAWN = /^\/r\/[^/]+\/?$/;
+
+export interface SignedInPageOptions {
+  /** the session cookie's name */
+  cookie: string;
+  /** whether the request's session is valid (and what to set with the page: the anti-CSRF cookie) */
+  session: (req: Request, res: Response) => Promise<boolean>;
+  onError: (req: Request, err: unknown) => void;
+}
+
+/** `/r/brest/` and `/r/brest` are the same page; the router's address has no trailing slash and no fragment. */
+function samePath(drawn: string, asked: string): boolean {
+  const strip = (path: string) => path.split(/[?#]/)[0].replace(/\/+$/, '');
+  return strip(drawn) === strip(asked);
+}
+
+/**
+ * A roadmap's overview drawn by the server for a valid session, with the app's script: the app then takes the
+ * page over where it stands (hydration) rather than drawing it again. Without a valid session, or when
+ * the drawing went elsewhere (a guard's redirect) or failed, the handler passes: the app's page, as before.
+ */
+export function signedInPage(pages: ServerPages, options: SignedInPageOptions): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !SIGNED_IN_DRAWN.test(req.path)) return next();
+    const cookies = req.cookies as Record<string, unknown> | undefined;
+    const token = cookies?.[options.cookie];
+    if (typeof token !== 'string' || !/^[\w.-]{1,100}$/.test(token)) return next();
+    const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_KEY]);
+    options
+      .session(req, res)
+      .then((valid) => (valid ? pages.render(`${ownOrigin(req)}${req.originalUrl}`, lang, `${options.cookie}=${token}`) : null))
+      .then(
+        (html) => {
+          const drawn = html && /\bdata-drawn-url="([^"]*)"/.exec(html)?.[1];
+          if (!html || !drawn || !samePath(drawn, req.path) || html.includes('data-load-error="failed"')) return next();
+          // the account's own data: for this browser only, asked again each time
+          res.setHeader('Cache-Control', `${PAGE_CACHE}, private`);
+          res.vary('Cookie');
+          res.type('html').send(html);
+        },
+        (err: unknown) => {
+          options.onError(req, err);
+          next();
+        },
+      );
   };
 }
