@@ -43,7 +43,11 @@ export async function renderApplication(bootstrapFn, { document, url, platformPr
     : slug
       ? '<h1>' + data.title + '</h1>'
       : '<ul>' + data.map((r) => '<li><a href="/public/' + r.slug + '">' + r.territory + '</a></li>').join('') + '</ul>';
-  return document.replace('lang="fr"', 'lang="' + lang + '"').replace('<jl-root></jl-root>', '<jl-root>' + body + '</jl-root>');
+  // what Angular adds for the app that would take the page over: the reads, in the page
+  const state = '<script id="ng-state" type="application/json">{"api:' + read + '":{"text":"…"}}</script>';
+  return document
+    .replace('lang="fr"', 'lang="' + lang + '"')
+    .replace('<jl-root></jl-root>', '<jl-root>' + body + '</jl-root>' + state);
 }
 // a roadmap's overview, as the app's guards and resolver go: the session, then the roadmap named by the slug; the
 // address the app ends at is written on <html> (app.config.server.ts)
@@ -100,6 +104,8 @@ describe('the public page drawn by the server (ADR 0040)', () => {
     expect(res.text).toContain(`<h1>${title}</h1>`);
     expect(res.text).not.toContain('main-DZBAA2XR.js');
     expect(res.text).not.toMatch(/type="module"/);
+    // no app reads the page's data from it: not sent twice
+    expect(res.text).not.toContain('ng-state');
     expect(res.text).toContain('<script src="public-page.js" defer></script></head>');
     // the stylesheet stays: the page is drawn, not bare
     expect(res.text).toContain('styles-QOYECZPX.css');

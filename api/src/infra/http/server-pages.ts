@@ -62,10 +62,14 @@ interface Pending {
 
 type WorkerAnswer = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
 
-/** The page as the server sends it: without the app's module script and its preloads, with `public-page.js`. */
+/**
+ * The page as the server sends it: without the app's module script and its preloads, and without what only the app
+ * would read (the drawing's reads and hydration data, `ng-state`), with `public-page.js`.
+ */
 export function withoutApp(html: string): string {
   return html
     .replace(/<script\b[^>]*\btype="module"[^>]*>\s*<\/script>/g, '')
+    .replace(/<script\b[^>]*\bid="ng-state"[^>]*>[\s\S]*?<\/script>/g, '')
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '')
     .replace('</head>', '<script src="public-page.js" defer></script></head>');
 }
