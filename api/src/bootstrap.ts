@@ -41,6 +41,11 @@ export interface AppOptions {
   drain?: HttpDrain;
 }
 
+/** A page the server could not draw: the reader gets the app's page, and the log says why. */
+function logDrawnByTheApp(log: NestLogger): (req: Request, err: unknown) => void {
+  return (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`);
+}
+
 /** Builds the HTTP application (API under /api, docs, and the web app when built). Used by main and by tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, options: AppOptions = {}): Promise<NestExpressApplication> {
   const root = LoggingModule.around(AppModule.create(config, databaseUrl), config, options.logDestination);
@@ -109,11 +114,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     );
     app.use(widgetFraming(site));
     if (pages.available) {
-      const log = new NestLogger('ServerPages');
+      const drawnByTheApp = logDrawnByTheApp(new NestLogger('ServerPages'));
       app.use(
         serverPage(pages, {
           limiter: publicLimit,
-          onError: (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`),
+          onError: drawnByTheApp,
         }),
       );
       const sessions = app.get(SessionsService);
@@ -125,7 +130,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
             if (who) setXsrfCookie(req, res, config.publicUrl, who.csrfToken);
             return who !== null;
           },
-          onError: (req, err) => log.warn(`${req.originalUrl} drawn by the app instead: ${(err as Error)?.message ?? err}`),
+          onError: drawnByTheApp,
         }),
       );
     }

@@ -173,6 +173,16 @@ function ownOrigin(req: Request): string {
   return `http://${host}:${req.socket.localPort}`;
 }
 
+/** The page's own address on this server (its reads come back to it), query included. */
+function drawnUrl(req: Request): string {
+  return `${ownOrigin(req)}${req.originalUrl}`;
+}
+
+/** The language asked: `?lang=`, else the `jalons.lang` cookie; null: French. */
+function langAsked(req: Request): Lang | null {
+  return langOf(req.query['lang']) ?? langOf((req.cookies as Record<string, unknown> | undefined)?.[LANG_KEY]);
+}
+
 export interface ServerPageOptions {
   /** the public data's per-address limit: the page counts as the read it makes */
   limiter: RequestHandler;
@@ -189,9 +199,7 @@ export function serverPage(pages: ServerPages, options: ServerPageOptions): Requ
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !SERVER_DRAWN.test(req.path)) return next();
     options.limiter(req, res, () => {
-      const cookies = req.cookies as Record<string, unknown> | undefined;
-      const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_KEY]);
-      pages.render(`${ownOrigin(req)}${req.originalUrl}`, lang).then(
+      pages.render(drawnUrl(req), langAsked(req)).then(
         (html) => {
           if (html.includes('data-load-error="failed"')) return next();
           res.status(html.includes('data-load-error="not-found"') ? 404 : 200);
@@ -234,13 +242,11 @@ function samePath(drawn: string, asked: string): boolean {
 export function signedInPage(pages: ServerPages, options: SignedInPageOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !SIGNED_IN_DRAWN.test(req.path)) return next();
-    const cookies = req.cookies as Record<string, unknown> | undefined;
-    const token = cookies?.[options.cookie];
+    const token = (req.cookies as Record<string, unknown> | undefined)?.[options.cookie];
     if (typeof token !== 'string' || !/^[\w.-]{1,100}$/.test(token)) return next();
-    const lang = langOf(req.query['lang']) ?? langOf(cookies?.[LANG_KEY]);
     options
       .session(req, res)
-      .then((valid) => (valid ? pages.render(`${ownOrigin(req)}${req.originalUrl}`, lang, `${options.cookie}=${token}`) : null))
+      .then((valid) => (valid ? pages.render(drawnUrl(req), langAsked(req), `${options.cookie}=${token}`) : null))
       .then(
         (html) => {
           const drawn = html && /\bdata-drawn-url="([^"]*)"/.exec(html)?.[1];

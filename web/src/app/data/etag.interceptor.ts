@@ -71,9 +71,14 @@ function withParsedBody(err: HttpErrorResponse): HttpErrorResponse {
   return new HttpErrorResponse({ error, headers: err.headers, status: err.status, statusText: err.statusText, url: err.url ?? undefined });
 }
 
+/** Whether the request is a GET of this app's API (relative address under API_BASE). */
+export function isApiRead(req: HttpRequest<unknown>): boolean {
+  return req.method === 'GET' && (req.url === API_BASE || req.url.startsWith(`${API_BASE}/`));
+}
+
 /** A GET of the API whose answer is JSON: the reads worth revalidating. */
 function revalidated(req: HttpRequest<unknown>): boolean {
-  return req.method === 'GET' && req.responseType === 'json' && (req.url === API_BASE || req.url.startsWith(`${API_BASE}/`));
+  return isApiRead(req) && req.responseType === 'json';
 }
 
 /**

@@ -4,7 +4,7 @@ import { isPlatformServer } from '@angular/common';
 import { ApplicationRef, Injectable, PLATFORM_ID, TransferState, inject, makeStateKey } from '@angular/core';
 import { of, tap } from 'rxjs';
 
-import { API_BASE } from './roadmaps.service';
+import { isApiRead } from './etag.interceptor';
 
 /** A read the server made while drawing the page: its body as the API wrote it, and its ETag. */
 interface Transferred {
@@ -52,18 +52,14 @@ export class TransferredReads {
   }
 }
 
-/** Whether the request is an API read whose answer travels as text (the ETag interceptor's, before it). */
-function transferable(method: string, url: string, responseType: string): boolean {
-  return method === 'GET' && responseType === 'text' && (url === API_BASE || url.startsWith(`${API_BASE}/`));
-}
-
 /**
  * On the server, keeps each API read's 200 in the page's transfer state; in the browser, answers a read the page
  * holds with it (a 200 with its ETag, so the ETag interceptor, before this one, remembers it as if it had come
  * from the API). Placed after `etagInterceptor`, which asks the API's JSON as text.
  */
 export const transferredReadsInterceptor: HttpInterceptorFn = (req, next) => {
-  if (!transferable(req.method, req.url, req.responseType)) return next(req);
+  // an API read whose answer travels as text (the ETag interceptor's, before this one)
+  if (!isApiRead(req) || req.responseType !== 'text') return next(req);
   const reads = inject(TransferredReads);
   const url = req.urlWithParams;
   if (reads.server) {
