@@ -164,8 +164,11 @@ describe('the public page drawn by the server (ADR 0040)', () => {
     for (const path of [`/r/${slug}`, `/r/${slug}/`]) {
       const res = await lead.get(path).expect(200);
       expect(res.text).toContain(`<h1>${title} · ${me.name}</h1>`);
-      // the app takes the page over
-      expect(res.text).toContain('<script src="main-DZBAA2XR.js" type="module"></script>');
+      // the app takes the page over when the reader needs it: its module preloaded, not run; the starter runs it
+      expect(res.text).not.toMatch(/type="module"/);
+      expect(res.text).toContain(
+        '<link rel="modulepreload" href="main-DZBAA2XR.js"><script src="drawn-start.js" data-app="main-DZBAA2XR.js" defer></script></body>',
+      );
       expect(res.text).not.toContain('public-page.js');
       expect(res.headers['cache-control']).toBe('no-cache, private');
       expect(res.headers['vary']).toMatch(/Cookie/);

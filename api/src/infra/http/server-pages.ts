@@ -75,6 +75,18 @@ export function withoutApp(html: string): string {
 }
 
 /**
+ * The signed-in page as the server sends it (ADR 0040, decision 3): the app's module is preloaded, not run; the
+ * page's starter (`drawn-start.js`) runs it at the reader's first gesture, or when a part only the app draws comes
+ * into view. A page without the app's module script is sent as it is.
+ */
+export function startedByTheReader(html: string): string {
+  return html.replace(
+    /<script\b[^>]*\bsrc="([^"]+)"[^>]*\btype="module"[^>]*>\s*<\/script>/,
+    (_tag, src: string) => `<link rel="modulepreload" href="${src}"><script src="drawn-start.js" data-app="${src}" defer></script>`,
+  );
+}
+
+/**
  * The server bundle's drawings, in one worker thread started at the first page and started again if it dies; it
  * stops with the application (a Nest provider: `app.close()` and the graceful stop call onApplicationShutdown).
  */
@@ -254,7 +266,7 @@ export function signedInPage(pages: ServerPages, options: SignedInPageOptions): 
           // the account's own data: for this browser only, asked again each time
           res.setHeader('Cache-Control', `${PAGE_CACHE}, private`);
           res.vary('Cookie');
-          res.type('html').send(html);
+          res.type('html').send(startedByTheReader(html));
         },
         (err: unknown) => {
           options.onError(req, err);
