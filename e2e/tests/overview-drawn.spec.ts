@@ -1,8 +1,8 @@
+import type { Page } from '@playwright/test';
+
 import { expectNoSeriousA11yViolations } from './a11y';
 import { revealOverview } from './overview';
 import { BREST } from './roadmap';
-import type { Page } from '@playwright/test';
-
 import { expect, test } from './session';
 
 /**
@@ -24,6 +24,14 @@ async function watchStart(page: Page): Promise<void> {
   });
 }
 const started = (page: Page) => page.evaluate(() => (window as unknown as { started: boolean }).started);
+/** The drawn overview on a phone, loaded: its first screen is whole, so the app waits for the reader. */
+async function openWaiting(page: Page): Promise<void> {
+  await watchStart(page);
+  await page.setViewportSize(PHONE);
+  await page.goto(OVERVIEW);
+  await page.waitForLoadState('networkidle');
+  expect(await started(page)).toBe(false);
+}
 /** A mark on the document: still there after a link, the link did not reload the page. */
 const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { mark: string }).mark = 'same'));
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { mark?: string }).mark === 'same');
@@ -91,11 +99,7 @@ test('the overview arrives drawn, and the app takes it over without asking its r
 });
 
 test('a link pressed before the app has started opens in the app, without reloading', async ({ page }) => {
-  await watchStart(page);
-  await page.setViewportSize(PHONE);
-  await page.goto(OVERVIEW);
-  await page.waitForLoadState('networkidle');
-  expect(await started(page)).toBe(false);
+  await openWaiting(page);
   await markDocument(page);
   await page.getByRole('link', { name: 'Rapport au conseil' }).click();
   await expect(page).toHaveURL(new RegExp(`${OVERVIEW}/rapport`));
@@ -125,11 +129,7 @@ test('when the app cannot be loaded, a link pressed on the drawn page opens as a
 });
 
 test('a button pressed before the app has started is pressed once it has', async ({ page }) => {
-  await watchStart(page);
-  await page.setViewportSize(PHONE);
-  await page.goto(OVERVIEW);
-  await page.waitForLoadState('networkidle');
-  expect(await started(page)).toBe(false);
+  await openWaiting(page);
   await page.getByRole('button', { name: 'Voir un autre jour…' }).click();
   await expect(page.getByLabel('À la date du')).toBeVisible();
   expect(await started(page)).toBe(true);

@@ -26,6 +26,16 @@
     if (element && element.isConnected) element.click();
   };
 
+  // the page stays as drawn: a link pressed meanwhile opens as a plain link
+  const giveUp = () => {
+    if (ready) return;
+    ready = true;
+    const element = pressed;
+    pressed = null;
+    const link = element && element.closest('a[href]');
+    if (link) location.assign(link.href);
+  };
+
   const start = () => {
     if (started) return;
     started = true;
@@ -46,16 +56,6 @@
       console.error(err);
       giveUp();
     });
-  };
-
-  // the page stays as drawn: a link pressed meanwhile opens as a plain link
-  const giveUp = () => {
-    if (ready) return;
-    ready = true;
-    const element = pressed;
-    pressed = null;
-    const link = element && element.closest('a[href]');
-    if (link) location.assign(link.href);
   };
 
   // a press before the app is ready: held, then pressed again (a new tab, a download, a modified click: the browser's)
