@@ -125,8 +125,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
       app.use(
         signedInPage(pages, {
           cookie: SESSION_COOKIE,
-          session: async (req, res) => {
-            const who = await sessions.resolve((req.cookies as Record<string, unknown>)[SESSION_COOKIE]);
+          session: async (token, req, res) => {
+            const who = await sessions.resolve(token);
             if (who) setXsrfCookie(req, res, config.publicUrl, who.csrfToken);
             return who !== null;
           },

@@ -190,6 +190,14 @@ function drawnUrl(req: Request): string {
   return `${ownOrigin(req)}${req.originalUrl}`;
 }
 
+/** A read of a page (GET or HEAD) at an address the server draws. */
+function pageRead(req: Request, drawn: RegExp): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && drawn.test(req.path);
+}
+
+/** The drawing could not read what the page shows (the worker's own marker): the app's page instead. */
+const drawingFailed = (html: string): boolean => html.includes('data-load-error="failed"');
+
 /** The language asked: `?lang=`, else the `jalons.lang` cookie; null: French. */
 function langAsked(req: Request): Lang | null {
   return langOf(req.query['lang']) ?? langOf((req.cookies as Record<string, unknown> | undefined)?.[LANG_KEY]);
@@ -209,11 +217,11 @@ export interface ServerPageOptions {
  */
 export function serverPage(pages: ServerPages, options: ServerPageOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !SERVER_DRAWN.test(req.path)) return next();
+    if (!pageRead(req, SERVER_DRAWN)) return next();
     options.limiter(req, res, () => {
       pages.render(drawnUrl(req), langAsked(req)).then(
         (html) => {
-          if (html.includes('data-load-error="failed"')) return next();
+          if (drawingFailed(html)) return next();
           res.status(html.includes('data-load-error="not-found"') ? 404 : 200);
           res.setHeader('Cache-Control', PAGE_CACHE);
           // the language may come from the cookie
@@ -235,8 +243,8 @@ export const SIGNED_IN_DRAWN = /^\/r\/[^/]+\/?$/;
 export interface SignedInPageOptions {
   /** the session cookie's name */
   cookie: string;
-  /** whether the request's session is valid (and what to set with the page: the anti-CSRF cookie) */
-  session: (req: Request, res: Response) => Promise<boolean>;
+  /** whether the session of `token` (the cookie's value) is valid, and what to set with the page: the anti-CSRF cookie */
+  session: (token: string, req: Request, res: Response) => Promise<boolean>;
   onError: (req: Request, err: unknown) => void;
 }
 
@@ -253,16 +261,16 @@ function samePath(drawn: string, asked: string): boolean {
  */
 export function signedInPage(pages: ServerPages, options: SignedInPageOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !SIGNED_IN_DRAWN.test(req.path)) return next();
+    if (!pageRead(req, SIGNED_IN_DRAWN)) return next();
     const token = (req.cookies as Record<string, unknown> | undefined)?.[options.cookie];
     if (typeof token !== 'string' || !/^[\w.-]{1,100}$/.test(token)) return next();
     options
-      .session(req, res)
+      .session(token, req, res)
       .then((valid) => (valid ? pages.render(drawnUrl(req), langAsked(req), `${options.cookie}=${token}`) : null))
       .then(
         (html) => {
           const drawn = html && /\bdata-drawn-url="([^"]*)"/.exec(html)?.[1];
-          if (!html || !drawn || !samePath(drawn, req.path) || html.includes('data-load-error="failed"')) return next();
+          if (!html || !drawn || !samePath(drawn, req.path) || drawingFailed(html)) return next();
           // the account's own data: for this browser only, asked again each time
           res.setHeader('Cache-Control', `${PAGE_CACHE}, private`);
           res.vary('Cookie');
